@@ -1,0 +1,1 @@
+"""Language knowledge and contracts shipped with Kabar, as data files."""

@@ -1,0 +1,154 @@
+"""The main job, as library calls: ingest into the store, then analyse what was ingested.
+
+The CLI and the web app call these functions and nothing below them, so every front door runs the
+same steps in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from kabar.clean import TemplateIndex, clean
+from kabar.errors import KabarError
+from kabar.export import StoryExport
+from kabar.ingest import IngestOptions, iter_inputs
+from kabar.model import Article, Doc, InputOutcome, RawDocument
+from kabar.nlp import annotate, link_entities
+from kabar.store import Store
+from kabar.stories import analyze as analyze_story
+
+Progress = Callable[[str, int], None]
+"""Called with a stage name and how many items it just finished."""
+
+BATCH_SIZE = 200
+
+
+def _no_progress(stage: str, done: int) -> None:
+    return None
+
+
+def article_id_for(raw: RawDocument) -> str:
+    """Stable across runs and machines: the same bytes always get the same id."""
+    return "a-" + raw.sha256[:12]
+
+
+@dataclass
+class IngestResult:
+    outcomes: list[InputOutcome] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> list[str]:
+        """Articles these inputs map to, stored now or earlier, in input order without repeats."""
+        seen: dict[str, None] = {}
+        for outcome in self.outcomes:
+            if outcome.article_id:
+                seen.setdefault(outcome.article_id, None)
+        return list(seen)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def _batches(items: Iterator[RawDocument | InputOutcome], size: int) -> Iterator[list[RawDocument | InputOutcome]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def ingest(
+    targets: Iterable[str],
+    store: Store,
+    options: IngestOptions | None = None,
+    progress: Progress = _no_progress,
+    batch_size: int = BATCH_SIZE,
+) -> IngestResult:
+    """Read, clean and store every input; each batch is one transaction, so a crash loses at most a batch
+    and a rerun skips what is already stored (same content hash)."""
+    result = IngestResult()
+    for batch in _batches(iter_inputs(targets, options), batch_size):
+        raws = [item for item in batch if isinstance(item, RawDocument)]
+        templates = TemplateIndex.from_pages(raws)
+        with store.transaction():
+            for item in batch:
+                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, templates)
+                store.record_input(outcome)
+                result.outcomes.append(outcome)
+        progress("ingest", len(batch))
+    return result
+
+
+def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex) -> InputOutcome:
+    existing = store.has_content(raw.sha256)
+    if existing:
+        return InputOutcome(raw.source, "duplicate", "same content already stored", raw.sha256, existing)
+    try:
+        article = clean(raw, article_id_for(raw), templates)
+    except KabarError as error:
+        return InputOutcome(raw.source, "rejected", str(error), raw.sha256)
+    article.sha256 = raw.sha256
+    store.add_article(article, raw)
+    return InputOutcome(raw.source, "stored", None, raw.sha256, article.id)
+
+
+def analyze_articles(
+    articles: list[Article], progress: Progress = _no_progress, inputs: list[InputOutcome] | None = None
+) -> StoryExport:
+    """Annotate each article, link entities across them, and compare what they claim."""
+    docs: list[Doc] = []
+    for article in articles:
+        docs.append(annotate(article))
+        progress("annotate", 1)
+    entities = link_entities(docs)
+    analysis = analyze_story(docs, entities)
+    duplicates = analysis.duplicates
+    for article in articles:
+        if article.id in duplicates:
+            article.duplicate_of = duplicates[article.id][0]
+    return StoryExport(
+        articles=articles,
+        stories=analysis.stories,
+        entities=entities,
+        quotes=analysis.quotes,
+        claims=analysis.claims,
+        claim_groups=analysis.groups,
+        timeline=analysis.timeline,
+        brief=analysis.brief,
+        brief_language=analysis.brief_language,
+        inputs=[
+            {"source": o.source, "status": o.status, "reason": o.reason, "article": o.article_id}
+            for o in inputs or []
+        ],
+    )
+
+
+def write_outputs(export: StoryExport, out_dir: Path) -> dict[str, Path]:
+    """story.json (validated against the contract), brief.md and report.html, side by side."""
+    from kabar import export as export_module
+    from kabar.report import render_brief_markdown, render_report_html
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "story": out_dir / "story.json",
+        "brief": out_dir / "brief.md",
+        "report": out_dir / "report.html",
+    }
+    document = export_module.write(export, paths["story"])
+    paths["brief"].write_text(render_brief_markdown(document), encoding="utf-8")
+    paths["report"].write_text(render_report_html(document), encoding="utf-8")
+    return paths
+
+
+def analyze_paths(
+    targets: Iterable[str],
+    store: Store,
+    out_dir: Path,
+    options: IngestOptions | None = None,
+    progress: Progress = _no_progress,
+) -> tuple[IngestResult, StoryExport, dict[str, Path]]:
+    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs."""
+    result = ingest(targets, store, options, progress)
+    articles = list(store.articles(result.article_ids))
+    export = analyze_articles(articles, progress, result.outcomes)
+    return result, export, write_outputs(export, out_dir)

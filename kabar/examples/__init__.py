@@ -1,0 +1,1 @@
+"""The bundled example corpus (see korut-rusia/README.md)."""

@@ -1,0 +1,110 @@
+"""Turn an export document into report.html (self-contained) and brief.md."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+STATUS_LABELS = {
+    "corroborated": "corroborated",
+    "conflicting": "conflicting",
+    "evolving": "evolving",
+    "single-source": "single source",
+    "disputed": "disputed",
+}
+
+_environment = Environment(
+    loader=PackageLoader("kabar.report", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def evidence_anchor(span: dict[str, Any]) -> str:
+    return f"ev-{span['article']}-{span['start']}-{span['end']}"
+
+
+def _cited_spans(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Every span the report links to, per article, so the article view can highlight it."""
+    spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    groups = [
+        [s for c in document["claims"] for s in c["evidence"]],
+        [q["evidence"] for q in document["quotes"]],
+        [s for t in document["timeline"] for s in t["evidence"]],
+        [s for b in document["brief"]["sentences"] for s in b["citations"]],
+    ]
+    for group in groups:
+        for span in group:
+            spans[span["article"]].append(span)
+    return spans
+
+
+def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:
+    """The article text with each cited span wrapped in an anchored <mark>; overlapping spans merge into
+    the first, so the markup stays well nested."""
+    pieces: list[str] = []
+    cursor = 0
+    anchors_at: dict[int, list[str]] = defaultdict(list)
+    for span in sorted(spans, key=lambda s: (s["start"], -s["end"])):
+        if span["start"] < cursor:
+            anchors_at[cursor].append(evidence_anchor(span))
+            continue
+        pieces.append(str(escape(text[cursor : span["start"]])))
+        extra = "".join(f'<span id="{a}"></span>' for a in anchors_at.pop(cursor, []))
+        pieces.append(
+            f'{extra}<mark id="{evidence_anchor(span)}">{escape(text[span["start"] : span["end"]])}</mark>'
+        )
+        cursor = span["end"]
+    pieces.append(str(escape(text[cursor:])))
+    return Markup("".join(pieces).replace("\n\n", "</p><p>"))
+
+
+def _sources_graph(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Outlet → primary sources it relays, from the claims each article carries."""
+    outlet_of = {a["id"]: a["outlet"] or a["source"].rsplit("/", 1)[-1] for a in document["articles"]}
+    edges: dict[tuple[str, str], int] = defaultdict(int)
+    for claim in document["claims"]:
+        source = names.get(claim["attributed_to"] or "", "(the outlet itself)")
+        for span in claim["evidence"][:1]:
+            edges[(outlet_of[span["article"]], source)] += 1
+    return [{"outlet": o, "source": s, "claims": n} for (o, s), n in sorted(edges.items())]
+
+
+def _context(document: dict[str, Any]) -> dict[str, Any]:
+    names = {e["id"]: e["name"] for e in document["entities"]}
+    claims = {c["id"]: c for c in document["claims"]}
+    articles = {a["id"]: a for a in document["articles"]}
+    quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for quote in document["quotes"]:
+        quotes_by_speaker[names.get(quote["speaker"] or "", "unknown speaker")].append(quote)
+    cited = _cited_spans(document)
+    story = document["stories"][0] if document["stories"] else None
+    return {
+        "document": document,
+        "title": story["title"] if story else "Kabar story report",
+        "names": names,
+        "claims": claims,
+        "articles": articles,
+        "status_labels": STATUS_LABELS,
+        "groups": sorted(
+            document["claim_groups"], key=lambda g: (-g.get("independent_sources", 0), g["topic"])
+        ),
+        "disputed": [c for c in document["claims"] if c["stance"] in ("denied", "unconfirmed")],
+        "quotes_by_speaker": sorted(quotes_by_speaker.items(), key=lambda kv: -len(kv[1])),
+        "entities": sorted(document["entities"], key=lambda e: -len(e["mentions"])),
+        "sources_graph": _sources_graph(document, names),
+        "highlighted": {a["id"]: highlight(a["text"], cited.get(a["id"], [])) for a in document["articles"]},
+        "anchor": evidence_anchor,
+    }
+
+
+def render_report_html(document: dict[str, Any]) -> str:
+    return _environment.get_template("report.html").render(**_context(document))
+
+
+def render_brief_markdown(document: dict[str, Any]) -> str:
+    return _environment.get_template("brief.md").render(**_context(document))

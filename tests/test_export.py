@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 
 from kabar import export
-from kabar.model import Article, BriefSentence, Claim, ClaimGroup, Evidence, Paragraph, Story, TimelineEntry, When
+from kabar.model import (
+    Article,
+    BriefSentence,
+    Claim,
+    ClaimGroup,
+    Evidence,
+    Paragraph,
+    Story,
+    TimelineEntry,
+    When,
+)
 from kabar.report import render_brief_markdown, render_report_html
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "spec" / "story-export.schema.json"

@@ -52,7 +52,10 @@ class IngestResult:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
-def _batches(items: Iterator[RawDocument | InputOutcome], size: int) -> Iterator[list[RawDocument | InputOutcome]]:
+Item = RawDocument | InputOutcome
+
+
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
     while batch := list(islice(items, size)):
         yield batch
 

@@ -1,0 +1,24 @@
+"""Reading the commented word lists and tables under kabar/data."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def data_lines(relative: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file shipped in kabar/data."""
+    text = resources.files("kabar.data").joinpath(relative).read_text("utf-8")
+    return [line.rstrip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def word_set(relative: str) -> frozenset[str]:
+    return frozenset(word.lower() for line in data_lines(relative) for word in line.split())
+
+
+@lru_cache(maxsize=None)
+def table(relative: str) -> dict[str, str]:
+    """A two-column tab-separated file as a dict (first column lower-cased)."""
+    rows = (line.split("\t", 1) for line in data_lines(relative))
+    return {key.strip().lower(): value.strip() for key, value in rows}

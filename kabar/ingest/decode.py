@@ -1,0 +1,59 @@
+"""Bytes to text: declared charset first, then UTF-8, then detection, never a silent mojibake."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+class UndecodableError(ValueError):
+    pass
+
+
+def declared_charset(content: bytes, content_type: str | None = None) -> str | None:
+    """The charset an HTTP header or the page's own <meta> names, if Python knows it."""
+    candidates = []
+    if content_type and "charset=" in content_type.lower():
+        candidates.append(content_type.lower().split("charset=")[-1].split(";")[0].strip(" \"'"))
+    match = META_CHARSET.search(content[:4096])
+    if match:
+        candidates.append(match.group(1).decode("ascii", "ignore"))
+    for name in candidates:
+        try:
+            return codecs.lookup(name).name
+        except LookupError:
+            continue
+    return None
+
+
+def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used). Raises UndecodableError when no encoding fits."""
+    if content.startswith(codecs.BOM_UTF8):
+        return content[3:].decode("utf-8", "replace"), "utf-8-sig"
+    for encoding in filter(None, (declared, "utf-8")):
+        try:
+            return _windows_for_latin(content.decode(encoding), content, encoding)
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(content[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise UndecodableError("text encoding could not be determined")
+    encoding = "cp1252" if best.encoding in ("latin_1", "iso8859_1") else best.encoding
+    try:
+        return content.decode(encoding), encoding
+    except UnicodeDecodeError as error:
+        raise UndecodableError(f"not valid {encoding}: {error.reason} at byte {error.start}") from error
+
+
+def _windows_for_latin(text: str, content: bytes, encoding: str) -> tuple[str, str]:
+    """Pages that say Latin-1 are nearly always Windows-1252 (curly quotes in 0x80–0x9F)."""
+    if codecs.lookup(encoding).name == "iso8859-1" and any(0x80 <= b <= 0x9F for b in content):
+        try:
+            return content.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return text, encoding

@@ -1,0 +1,59 @@
+"""Turn bytes from any reader into a RawDocument, or a rejection saying exactly why not."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from kabar.ingest.decode import UndecodableError, declared_charset, decode
+from kabar.ingest.options import IngestOptions
+from kabar.ingest.sniff import binary_kind
+from kabar.model import InputOutcome, RawDocument
+
+Item = RawDocument | InputOutcome
+
+
+def reject(source: str, reason: str, content: bytes | None = None) -> InputOutcome:
+    digest = hashlib.sha256(content).hexdigest() if content else None
+    return InputOutcome(source, "rejected", reason, digest)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def make_raw(
+    source: str,
+    content: bytes,
+    media_type: str,
+    options: IngestOptions,
+    url: str | None = None,
+    hints: dict[str, Any] | None = None,
+    content_type: str | None = None,
+) -> Item:
+    if not content.strip():
+        return reject(source, "empty input: no bytes to read", content or None)
+    if len(content) > options.max_bytes:
+        return reject(source, f"too large: {megabytes(len(content))}, over the "
+                      f"{megabytes(options.max_bytes)} limit", content)
+    kind = binary_kind(content)
+    if kind:
+        return reject(source, f"not a text or HTML article: looks like {kind}", content)
+    declared = declared_charset(content, content_type) if media_type == "text/html" else None
+    try:
+        text, encoding = decode(content, declared)
+    except UndecodableError as error:
+        return reject(source, f"unreadable text: {error}", content)
+    if not text.strip():
+        return reject(source, "empty input: only whitespace", content)
+    return RawDocument(source, content, text, media_type, url, encoding, dict(hints or {}))
+
+
+def looks_like_html(content: bytes) -> bool:
+    head = content[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head
+
+
+def looks_like_feed(content: bytes) -> bool:
+    head = content[:2048].lower()
+    return b"<rss" in head or (b"<feed" in head and b"atom" in head) or b"<rdf:rdf" in head

@@ -1,0 +1,24 @@
+"""Recognise bytes that are not text at all, before anyone tries to decode them."""
+
+from __future__ import annotations
+
+MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x7fELF", "an executable"),
+)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What the bytes are, when they are clearly not text; None for anything that may be text."""
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return kind
+    if b"\x00" in head[:4096]:
+        return "binary data (NUL bytes)"
+    return None

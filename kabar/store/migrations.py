@@ -1,0 +1,101 @@
+"""Schema versions, applied in order by `PRAGMA user_version` so an older store upgrades on open.
+
+Never edit a released step: add a new one. Each step runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: inputs, raw bytes, articles and their full-text index
+    """
+    CREATE TABLE inputs (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        sha256 TEXT,
+        received_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('stored', 'duplicate', 'rejected')),
+        reason TEXT,
+        article_id TEXT REFERENCES articles(id)
+    );
+    CREATE INDEX inputs_sha ON inputs(sha256);
+    CREATE TABLE raw (
+        sha256 TEXT PRIMARY KEY,
+        media_type TEXT NOT NULL,
+        encoding TEXT,
+        url TEXT,
+        content BLOB NOT NULL
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE REFERENCES raw(sha256),
+        source TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        author TEXT,
+        dateline TEXT,
+        published TEXT,
+        published_utc TEXT,
+        updated TEXT,
+        published_estimate TEXT,
+        language TEXT NOT NULL,
+        user_generated INTEGER NOT NULL DEFAULT 0,
+        wire_sources TEXT NOT NULL DEFAULT '[]',
+        duplicate_of TEXT,
+        text TEXT NOT NULL,
+        paragraphs TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published_utc);
+    CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, title, body, tokenize='unicode61');
+    """,
+    # 2: annotation layers and story-level analysis results
+    """
+    CREATE TABLE annotations (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        PRIMARY KEY (article_id, layer)
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE TABLE analysis_items (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('entity', 'quote', 'claim', 'claim_group', 'timeline', 'brief')),
+        item_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        status TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (story_id, kind, item_id)
+    );
+    CREATE INDEX analysis_status ON analysis_items(kind, status);
+    """,
+)
+
+LATEST = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the database to the latest version; returns the version it started at."""
+    start = connection.execute("PRAGMA user_version").fetchone()[0]
+    if start > LATEST:
+        raise RuntimeError(f"store schema {start} is newer than this Kabar ({LATEST}); upgrade Kabar")
+    for version in range(start, LATEST):
+        with connection:
+            connection.execute("BEGIN")
+            for statement in MIGRATIONS[version].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+    return start

@@ -1,0 +1,284 @@
+"""A thin layer over SQLite: the one store the CLI, the web app and the API serve from."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from kabar.model import (
+    Article,
+    DateEstimate,
+    InputOutcome,
+    Paragraph,
+    RawDocument,
+    Removed,
+    Span,
+)
+from kabar.store.migrations import migrate
+from kabar.textnorm import TOKEN, fold, normalize_tokens, stem
+
+
+@dataclass
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    rank: float
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _utc(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Store:
+    """Opens (and upgrades) one SQLite file in WAL mode with foreign keys on.
+
+    Writes outside `transaction()` commit at once; inside it they commit together, so a crash loses
+    the open batch only and never leaves an article without its raw bytes or its index row.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.connection.row_factory = sqlite3.Row
+        self.connection.execute("PRAGMA journal_mode = WAL")
+        self.connection.execute("PRAGMA foreign_keys = ON")
+        self.connection.execute("PRAGMA busy_timeout = 5000")
+        self.connection.execute("PRAGMA synchronous = NORMAL")
+        migrate(self.connection)
+
+    @staticmethod
+    def default_path() -> Path:
+        return Path(user_data_dir("kabar", appauthor=False)) / "kabar.sqlite"
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes; nested use joins the outer transaction."""
+        if self.connection.in_transaction:
+            yield
+            return
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # inputs and articles
+
+    def record_input(self, outcome: InputOutcome) -> None:
+        self.connection.execute(
+            "INSERT INTO inputs (source, sha256, received_at, status, reason, article_id) VALUES (?,?,?,?,?,?)",
+            (outcome.source, outcome.sha256, datetime.now(UTC).isoformat(), outcome.status,
+             outcome.reason, outcome.article_id),
+        )
+
+    def outcomes(self) -> list[InputOutcome]:
+        rows = self.connection.execute("SELECT * FROM inputs ORDER BY id")
+        return [InputOutcome(r["source"], r["status"], r["reason"], r["sha256"], r["article_id"]) for r in rows]
+
+    def has_content(self, sha256: str) -> str | None:
+        """The article already stored for these exact bytes, if any."""
+        row = self.connection.execute("SELECT id FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+        return row["id"] if row else None
+
+    def add_article(self, article: Article, raw: RawDocument) -> None:
+        with self.transaction():
+            self.connection.execute(
+                "INSERT OR IGNORE INTO raw (sha256, media_type, encoding, url, content) VALUES (?,?,?,?,?)",
+                (raw.sha256, raw.media_type, raw.encoding, raw.url, raw.content),
+            )
+            self.connection.execute(
+                """INSERT INTO articles (id, sha256, source, url, outlet, title, author, dateline, published,
+                   published_utc, updated, published_estimate, language, user_generated, wire_sources,
+                   duplicate_of, text, paragraphs, removed)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (
+                    article.id, raw.sha256, article.source, article.url, article.outlet, article.title,
+                    article.author, article.dateline, _iso(article.published), _utc(article.published),
+                    _iso(article.updated),
+                    json.dumps(article.published_estimate.to_json()) if article.published_estimate else None,
+                    article.language, int(article.user_generated), json.dumps(article.wire_sources),
+                    article.duplicate_of, article.text,
+                    json.dumps([asdict(p) for p in article.paragraphs]),
+                    json.dumps([asdict(r) for r in article.removed], ensure_ascii=False),
+                ),
+            )
+            self.connection.execute(
+                "INSERT INTO article_search (article_id, title, body) VALUES (?,?,?)",
+                (article.id, " ".join(normalize_tokens(article.title or "")),
+                 " ".join(normalize_tokens(article.text))),
+            )
+
+    def count_articles(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Articles in the given order, or all of them by publication date."""
+        if ids is None:
+            rows = self.connection.execute("SELECT * FROM articles ORDER BY published_utc, id")
+            yield from (_article(row) for row in rows)
+            return
+        for article_id in ids:
+            found = self.article(article_id)
+            if found is not None:
+                yield found
+
+    def raw_content(self, sha256: str) -> bytes | None:
+        row = self.connection.execute("SELECT content FROM raw WHERE sha256 = ?", (sha256,)).fetchone()
+        return row["content"] if row else None
+
+    # annotations and analysis
+
+    def save_annotations(self, article_id: str, layers: dict[str, list[Span]]) -> None:
+        with self.transaction():
+            for layer, spans in layers.items():
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO annotations (article_id, layer, spans) VALUES (?,?,?)",
+                    (article_id, layer, json.dumps([asdict(s) for s in spans], ensure_ascii=False)),
+                )
+
+    def load_annotations(self, article_id: str) -> dict[str, list[Span]]:
+        rows = self.connection.execute("SELECT layer, spans FROM annotations WHERE article_id = ?", (article_id,))
+        return {r["layer"]: [Span(**s) for s in json.loads(r["spans"])] for r in rows}
+
+    def save_story(self, document: dict[str, Any]) -> None:
+        """Keep one export's stories and everything found in them, replacing an earlier analysis."""
+        now = datetime.now(UTC).isoformat()
+        kinds = {"entity": "entities", "quote": "quotes", "claim": "claims", "claim_group": "claim_groups",
+                 "timeline": "timeline"}
+        with self.transaction():
+            for story in document["stories"]:
+                self.connection.execute("DELETE FROM stories WHERE id = ?", (story["id"],))
+                self.connection.execute(
+                    "INSERT INTO stories (id, title, updated_at) VALUES (?,?,?)", (story["id"], story["title"], now)
+                )
+                self.connection.executemany(
+                    "INSERT INTO story_articles (story_id, article_id) VALUES (?,?)",
+                    [(story["id"], a) for a in story["articles"]],
+                )
+                for kind, key in kinds.items():
+                    self._save_items(story["id"], kind, document[key])
+                self._save_items(story["id"], "brief", document["brief"]["sentences"])
+
+    def _save_items(self, story_id: str, kind: str, items: list[dict[str, Any]]) -> None:
+        self.connection.executemany(
+            "INSERT INTO analysis_items (story_id, kind, item_id, position, status, payload) VALUES (?,?,?,?,?,?)",
+            [
+                (story_id, kind, item.get("id", str(position)), position, item.get("status"),
+                 json.dumps(item, ensure_ascii=False))
+                for position, item in enumerate(items)
+            ],
+        )
+
+    def story_items(self, story_id: str, kind: str) -> list[dict[str, Any]]:
+        rows = self.connection.execute(
+            "SELECT payload FROM analysis_items WHERE story_id = ? AND kind = ? ORDER BY position",
+            (story_id, kind),
+        )
+        return [json.loads(r["payload"]) for r in rows]
+
+    # search
+
+    def search(
+        self,
+        query: str,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Every query word must match (after stemming); filters narrow by outlet and date."""
+        words = normalize_tokens(query)
+        if not words:
+            return []
+        match = " AND ".join(f'"{w}"' for w in words)
+        sql = ["SELECT a.id, a.title, a.outlet, a.published, a.text, bm25(article_search) AS rank",
+               "FROM article_search JOIN articles a ON a.id = article_search.article_id",
+               "WHERE article_search MATCH ?"]
+        params: list[Any] = [match]
+        if outlet:
+            sql.append("AND lower(a.outlet) = lower(?)")
+            params.append(outlet)
+        if since:
+            sql.append("AND a.published_utc >= ?")
+            params.append(since.isoformat())
+        if until:
+            sql.append("AND a.published_utc < date(?, '+1 day')")
+            params.append(until.isoformat())
+        sql.append("ORDER BY rank LIMIT ?")
+        params.append(limit)
+        rows = self.connection.execute(" ".join(sql), params).fetchall()
+        return [SearchHit(r["id"], r["title"], r["outlet"], r["published"], snippet(r["text"], set(words)),
+                          r["rank"]) for r in rows]
+
+
+def snippet(text: str, stems: set[str], width: int = 160) -> str:
+    """A window of the original text around the first matching word, the match in [brackets]."""
+    for match in TOKEN.finditer(text):
+        if stem(fold(match.group(0))) in stems:
+            start = max(0, match.start() - width // 2)
+            end = min(len(text), match.end() + width // 2)
+            prefix = "…" if start else ""
+            suffix = "…" if end < len(text) else ""
+            return (prefix + text[start : match.start()] + "[" + match.group(0) + "]"
+                    + text[match.end() : end] + suffix).replace("\n", " ")
+    return text[:width].replace("\n", " ")
+
+
+def _article(row: sqlite3.Row) -> Article:
+    estimate = json.loads(row["published_estimate"]) if row["published_estimate"] else None
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        paragraphs=[Paragraph(**p) for p in json.loads(row["paragraphs"])],
+        removed=[Removed(**r) for r in json.loads(row["removed"])],
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        author=row["author"],
+        dateline=row["dateline"],
+        published=_datetime(row["published"]),
+        updated=_datetime(row["updated"]),
+        published_estimate=DateEstimate(**estimate) if estimate else None,
+        language=row["language"],
+        wire_sources=json.loads(row["wire_sources"]),
+        user_generated=bool(row["user_generated"]),
+        duplicate_of=row["duplicate_of"],
+        sha256=row["sha256"],
+    )

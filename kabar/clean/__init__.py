@@ -1,1 +1,144 @@
-"""clean stage."""
+"""Cleaning: a raw page becomes an Article — body text, what was removed and why, and metadata."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from kabar.clean.blocks import Block, html_page, text_blocks
+from kabar.clean.classify import Decision, classify, split_editor_initials
+from kabar.clean.classify import _norm as normalized_line
+from kabar.clean.language import detect_language
+from kabar.clean.metadata import (
+    author_from,
+    estimate_publication,
+    is_user_generated,
+    meta_datetime,
+    outlet_from_dateline,
+    outlet_from_url,
+    outlet_name,
+    platform_outlet,
+    printed_dates,
+    title_from_meta,
+    wire_sources,
+)
+from kabar.errors import NoArticleError
+from kabar.model import Article, Paragraph, RawDocument, Removed
+
+MIN_TEMPLATE_PAGES = 3
+
+
+@dataclass
+class TemplateIndex:
+    """Lines that recur across many pages of one site: its template, whatever their words."""
+
+    lines_by_site: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_pages(cls, raws: Iterable[RawDocument], share: float = 0.5) -> TemplateIndex:
+        pages_by_site: dict[str, int] = Counter()
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for raw in raws:
+            site = _site(raw)
+            if site is None:
+                continue
+            pages_by_site[site] += 1
+            blocks = html_page(raw.text).blocks if raw.media_type == "text/html" else text_blocks(raw.text)
+            counts[site].update({normalized_line(b.text) for b in blocks if len(b.text) < 400})
+        return cls({
+            site: frozenset(line for line, n in counts[site].items()
+                            if line and n >= MIN_TEMPLATE_PAGES and n >= share * pages)
+            for site, pages in pages_by_site.items() if pages >= MIN_TEMPLATE_PAGES
+        })
+
+    def lines_for(self, raw: RawDocument) -> frozenset[str]:
+        site = _site(raw)
+        return self.lines_by_site.get(site, frozenset()) if site else frozenset()
+
+
+def _site(raw: RawDocument) -> str | None:
+    url = raw.url or raw.hints.get("url")
+    return urlsplit(url).hostname if url else None
+
+
+def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = None) -> Article:
+    meta: dict[str, str] = {}
+    if raw.media_type == "text/html":
+        page = html_page(raw.text)
+        blocks, meta = page.blocks, page.meta
+    else:
+        blocks = text_blocks(raw.text)
+    hint_title = raw.hints.get("title")
+    known_title = hint_title or title_from_meta(meta, None)
+    decisions = classify(blocks, known_title, templates.lines_for(raw) if templates else frozenset())
+    paragraphs, removed, text = _assemble(decisions)
+    if not text.strip():
+        raise NoArticleError("no article text found: every block looked like page furniture")
+    lines = [d.block.text for d in decisions]
+    body_start = text.split("\n\n", 1)[0]
+    dateline_outlet, city = outlet_from_dateline(body_start)
+    url = raw.url or raw.hints.get("url") or meta.get("og:url") or meta.get("canonical")
+    outlet = (
+        (outlet_name(raw.hints["outlet"]) if raw.hints.get("outlet") else None)
+        or (outlet_name(meta["og:site_name"]) if meta.get("og:site_name") else None)
+        or (outlet_name(meta["ld:publisher"]) if meta.get("ld:publisher") else None)
+        or dateline_outlet
+        or platform_outlet(lines)
+        or outlet_from_url(url)
+    )
+    title = known_title or next((d.block.text for d in decisions if d.label == "title"), None)
+    published_line, updated_line = printed_dates(decisions)
+    published = meta_datetime(
+        {"hint": raw.hints.get("published", ""), **meta},
+        ("hint", "article:published_time", "ld:datePublished", "pubdate", "date", "publishdate"),
+    ) or (published_line.value if published_line else None)
+    updated = meta_datetime(meta, ("article:modified_time", "ld:dateModified")) or (
+        updated_line.value if updated_line else None)
+    article = Article(
+        id=article_id,
+        source=raw.source,
+        text=text,
+        paragraphs=paragraphs,
+        removed=removed,
+        url=url,
+        outlet=outlet,
+        title=title,
+        author=raw.hints.get("author") or meta.get("ld:author") or meta.get("author")
+        or author_from(decisions, outlet),
+        dateline=city,
+        published=published,
+        updated=updated,
+        language=raw.hints.get("language") or detect_language(text),
+        wire_sources=wire_sources(text, [r.text for r in removed]),
+        user_generated=is_user_generated(lines),
+        sha256=raw.sha256,
+    )
+    if article.published is None and article.updated is None:
+        article.published_estimate = estimate_publication(text)
+    return article
+
+
+def _assemble(decisions: list[Decision]) -> tuple[list[Paragraph], list[Removed], str]:
+    """Kept blocks joined by blank lines, with their offsets; every other block into `removed`."""
+    pieces: list[str] = []
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    cursor = 0
+    for decision in decisions:
+        if not decision.kept:
+            removed.append(Removed(decision.block.text, f"{decision.label}: {decision.reason}"))
+            continue
+        text, initials = split_editor_initials(decision.block.text)
+        if initials:
+            removed.append(Removed(initials, "credit: editor initials at the end of a paragraph"))
+        if pieces:
+            cursor += 2
+        paragraphs.append(Paragraph(cursor, cursor + len(text), "heading" if decision.label == "heading" else "body"))
+        pieces.append(text)
+        cursor += len(text)
+    return paragraphs, removed, "\n\n".join(pieces)
+
+
+__all__ = ["Block", "TemplateIndex", "clean"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -12,12 +12,12 @@ def data_lines(relative: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(relative: str) -> frozenset[str]:
     return frozenset(word.lower() for line in data_lines(relative) for word in line.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(relative: str) -> dict[str, str]:
     """A two-column tab-separated file as a dict (first column lower-cased)."""
     rows = (line.split("\t", 1) for line in data_lines(relative))

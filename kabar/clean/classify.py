@@ -1,0 +1,223 @@
+"""One paragraph classifier for text scrapes and HTML: body, heading, or a removed class with a reason.
+
+It reads the page as a reader does: a head (title, byline, date, caption, banners) before the first
+real paragraph of prose, the article, and a tail that starts at an end marker (tags, "Baca
+Selengkapnya") or after the last paragraph of prose. Cue lists say what a line is when its words
+give it away; structure (length, stopword density, capitals, punctuation, links, position,
+repetition across an outlet's pages) decides the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kabar.clean.blocks import Block
+from kabar.clean.dates import parse_printed_date
+from kabar.clean.wordlists import data_lines, word_set
+
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.]|\b(foto|photo|dok|ist)\s*[:/])",
+                          re.IGNORECASE)
+AGENCY_CREDIT_END = re.compile(
+    r"[/(\[]\s*(afp|reuters|ap|antara(\s+foto)?|kcna|epa|getty images|anadolu|yonhap|xinhua)\s*[)\]]*\s*\]?\s*$",
+    re.IGNORECASE,
+)
+EDITOR_INITIALS = re.compile(r"\s*\((?:[a-z]{2,5}\s*/\s*)+[a-z]{2,5}\)\s*$", re.IGNORECASE)
+NAME_WORD = re.compile(r"^[A-Z][\w'.-]*$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    category: str
+    pattern: re.Pattern[str]
+    ends_article: bool
+
+
+@dataclass
+class Decision:
+    block: Block
+    label: str  # body, heading, title, byline, date, caption, boilerplate, credit
+    reason: str
+
+    @property
+    def kept(self) -> bool:
+        return self.label in ("body", "heading")
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[Cue, ...]:
+    found: list[Cue] = []
+    category, ends = "boilerplate", False
+    for line in data_lines("clean/cues.txt"):
+        header = re.match(r"^\[([\w-]+)\]\s*(ends-article)?$", line.strip())
+        if header:
+            category, ends = header.group(1), bool(header.group(2))
+            continue
+        found.append(Cue(category, re.compile(line.strip(), re.IGNORECASE), ends))
+    return tuple(found)
+
+
+def matching_cue(text: str) -> Cue | None:
+    for cue in cues():
+        if cue.pattern.search(text):
+            return cue
+    return None
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def stopword_ratio(tokens: list[str]) -> float:
+    if not tokens:
+        return 0.0
+    stops = word_set("clean/stopwords.txt") | word_set("lang/en.txt")
+    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+
+
+def is_prose(block: Block) -> bool:
+    """Running sentences: long enough, with function words, ending like a sentence, not a link list."""
+    tokens = words(block.text)
+    if len(tokens) < 8 or block.link_density > 0.5:
+        return False
+    ratio = stopword_ratio(tokens)
+    return ratio >= 0.08 and (bool(SENTENCE_END.search(block.text)) or len(tokens) >= 20)
+
+
+def is_headline_like(text: str) -> bool:
+    tokens = words(text)
+    return 3 <= len(tokens) <= 30 and not text.rstrip().endswith(".") and text[:1].isupper()
+
+
+def is_name_line(text: str) -> bool:
+    """A byline: two to seven capitalised words, no digits, maybe with an outlet token."""
+    parts = text.replace(",", " ").split()
+    return 2 <= len(parts) <= 8 and not any(ch.isdigit() for ch in text) and all(
+        NAME_WORD.match(p) for p in parts
+    ) and not text.isupper()
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: names a photo credit, or is short and ends with an agency credit."""
+    count = len(words(text))
+    return (count <= 40 and bool(PHOTO_CREDIT.search(text))) or (count <= 20 and bool(AGENCY_CREDIT_END.search(text)))
+
+
+def is_label(text: str) -> bool:
+    """Widget and menu labels: very short, or short and all capitals, with no sentence in them."""
+    tokens = words(text)
+    return len(tokens) <= 3 or (text.isupper() and len(tokens) <= 6)
+
+
+def classify(blocks: list[Block], title: str | None, template_lines: frozenset[str] = frozenset()) -> list[Decision]:
+    decisions: list[Decision | None] = [None] * len(blocks)
+    norm_title = _norm(title) if title else None
+
+    def decide(i: int, label: str, reason: str) -> None:
+        decisions[i] = Decision(blocks[i], label, reason)
+
+    for i, block in enumerate(blocks):
+        cue = matching_cue(block.text)
+        if norm_title and _norm(block.text) == norm_title:
+            decide(i, "title", "title line")
+        elif block.in_chrome and not is_prose(block):
+            decide(i, "boilerplate", "page chrome (navigation, header, footer or sidebar)")
+        elif _norm(block.text) in template_lines:
+            decide(i, "boilerplate", "template: repeated on many pages of this outlet")
+        elif cue:
+            label = "credit" if cue.category == "credit" else "boilerplate"
+            decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
+        elif block.link_density > 0.6 and len(words(block.text)) < 25:
+            decide(i, "boilerplate", "link list (mostly link text)")
+        elif is_caption(block.text) or block.tag == "figcaption":
+            decide(i, "caption", "photo caption (credit)")
+
+    first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and is_prose(b)), len(blocks))
+    end = next(
+        (i for i in range(first_body, len(blocks))
+         if (d := decisions[i]) is not None and _ends_article(d)),
+        len(blocks),
+    )
+    for i in range(len(blocks)):
+        if decisions[i] is not None:
+            continue
+        if i < first_body:
+            _decide_head(i, blocks[i], decide, title is None and not any(
+                d is not None and d.label == "title" for d in decisions[:i]))
+        elif i >= end:
+            decide(i, "boilerplate", "after the end of the article")
+        else:
+            _decide_body(i, blocks, decide)
+    titles = {_norm(d.block.text) for d in decisions if d is not None and d.label == "title"}
+    for i, decision in enumerate(decisions):
+        if decision is not None and decision.label != "title" and _norm(decision.block.text) in titles:
+            decide(i, "title", "title line repeated")
+    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.label == "body"), default=-1)
+    for i in range(last_body + 1, len(blocks)):
+        decision = decisions[i]
+        if decision is not None and decision.kept:
+            decide(i, "boilerplate", "after the last paragraph of the article")
+    return [d for d in decisions if d is not None]
+
+
+def _ends_article(decision: Decision) -> bool:
+    cue = matching_cue(decision.block.text)
+    return cue is not None and cue.ends_article
+
+
+def _decide_head(i: int, block: Block, decide, may_be_title: bool) -> None:
+    text = block.text
+    printed = parse_printed_date(text)
+    if printed and len(words(text)) <= 14:
+        decide(i, "date", "updated date line" if printed.is_update else "date line")
+    elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
+        decide(i, "title", "title line (first headline before the article)")
+    elif is_name_line(text):
+        decide(i, "byline", "byline (names before the article)")
+    else:
+        decide(i, "boilerplate", "page header before the article")
+
+
+def _decide_body(i: int, blocks: list[Block], decide) -> None:
+    block = blocks[i]
+    text = block.text
+    tokens = words(text)
+    if is_prose(block):
+        decide(i, "body", "prose")
+    elif block.tag in ("h2", "h3", "h4", "h5", "h6") or _looks_like_subheading(i, blocks):
+        decide(i, "heading", "sub-heading between paragraphs")
+    elif is_label(text):
+        decide(i, "boilerplate", "widget or menu label (short line)")
+    elif len(tokens) >= 5 and stopword_ratio(tokens) >= 0.1:
+        decide(i, "body", "short paragraph")
+    else:
+        decide(i, "boilerplate", "fragment inside the article that is not prose")
+
+
+def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
+    text = blocks[i].text
+    tokens = words(text)
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        2 <= len(tokens) <= 12
+        and not text.rstrip().endswith((".", ",", ":"))
+        and text[:1].isupper()
+        and not text.isupper()
+        and following is not None
+        and is_prose(following)
+    )
+
+
+def split_editor_initials(text: str) -> tuple[str, str | None]:
+    """"... kata dia. (ant/hrn)" → the paragraph without the desk's initials, and the initials."""
+    match = EDITOR_INITIALS.search(text)
+    if not match or len(words(text)) < 6:
+        return text, None
+    return text[: match.start()].rstrip(), match.group(0).strip()
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text.lower()))

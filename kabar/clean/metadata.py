@@ -1,0 +1,173 @@
+"""Who published an article, who wrote it, when, and whose report it rests on."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from kabar.clean.classify import Decision, words
+from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
+from kabar.clean.wordlists import table
+from kabar.model import DateEstimate
+
+DATELINE = re.compile(
+    r"^(?:(?P<city>[A-Z][A-Za-z .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\.[A-Za-z]{2,})?|[A-Z]{3,})"
+    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
+)
+PLATFORM = re.compile(r"^(?P<outlet>\w+)\s+adalah\s+platform\s+blog", re.IGNORECASE)
+UGC = re.compile(r"konten\s+ini\s+(adalah\s+)?(kiriman|tulisan|dibuat)|platform\s+blog|tanggung\s+jawab\s+blog",
+                 re.IGNORECASE)
+CREDIT = re.compile(r"^(penulis|reporter|pewarta|oleh|writer|by)\s*:?\s*(?P<name>[^|,]{3,60})$", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"^sumber\s*:\s*(?P<source>.+)$", re.IGNORECASE)
+WIRE_PHRASE = re.compile(
+    r"\b(?i:dilansir\s+(?:dari\s+)?|melansir\s+|mengutip\s+|dikutip\s+dari\s+|seperti\s+(?:yang\s+)?dilaporkan\s+|"
+    r"kepada\s+|according\s+to\s+|reported\s+by\s+)(?P<source>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})"
+)
+WIRE_PARENS = re.compile(r"\((?P<source>ANTARA|Antara|AFP|Reuters|AP|Xinhua|Bernama)\)")
+MONTH_YEAR = re.compile(r"\b(?:(?:awal|akhir|pertengahan)\s+)?(?P<mon>[A-Za-z]{3,9})\s+(?P<y>(?:19|20)\d{2})\b")
+AGENCY_KEYS = {"afp", "reuters", "ap", "antara", "antaranews", "xinhua", "bernama", "kcna", "yonhap", "cnn", "ntv",
+               "channelnewsasia", "cna", "bbc", "politico"}
+
+
+def outlet_name(token: str) -> str:
+    """The display name for an outlet token ("JATIMTIMES", "suara.com", "www.kompas.com")."""
+    key = token.lower().strip(" .")
+    key = re.sub(r"^www\.", "", key)
+    key = re.sub(r"\.(com|co\.id|id|net|org|tv)$", "", key)
+    return table("clean/outlets.tsv").get(key.replace(" ", ""), token.strip())
+
+
+def outlet_from_dateline(paragraph: str) -> tuple[str | None, str | None]:
+    """("JAKARTA, KOMPAS.com - ...") → ("Kompas.com", "Jakarta")."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None, None
+    token = match.group("outlet")
+    if not (token.isupper() or "." in token or token.lower() in table("clean/outlets.tsv")):
+        return None, None
+    city = match.group("city")
+    return outlet_name(token), city.strip().title() if city else None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "news", "co", "com", "id", "net", "org")]
+    return outlet_name(parts[-1]) if parts else None
+
+
+def author_from(decisions: list[Decision], outlet: str | None) -> str | None:
+    for decision in decisions:
+        match = CREDIT.match(decision.block.text.strip())
+        if match and decision.label in ("credit", "byline"):
+            return match.group("name").strip()
+    for decision in decisions:
+        if decision.label == "byline":
+            parts = [p for p in decision.block.text.split() if not _is_outlet_token(p, outlet)]
+            if parts:
+                return " ".join(parts)
+    return None
+
+
+def _is_outlet_token(token: str, outlet: str | None) -> bool:
+    if "." in token.strip("."):
+        return True
+    return outlet is not None and token.lower().strip(".") == outlet.lower().strip(".")
+
+
+def printed_dates(decisions: list[Decision]) -> tuple[PrintedDate | None, PrintedDate | None]:
+    """(published, updated) from the date lines of the page head."""
+    published = updated = None
+    for decision in decisions:
+        if decision.label != "date":
+            continue
+        printed = parse_printed_date(decision.block.text)
+        if printed is None:
+            continue
+        if printed.is_update:
+            updated = updated or printed
+        else:
+            published = published or printed
+    return published, updated
+
+
+def wire_sources(text: str, removed_lines: list[str]) -> list[str]:
+    """Agencies or outlets the article says its report comes from."""
+    found: list[str] = []
+    for line in removed_lines:
+        match = SOURCE_LINE.match(line.strip())
+        if match:
+            found.append(outlet_name(match.group("source").strip().rstrip(".")))
+    for match in WIRE_PARENS.finditer(text):
+        found.append(outlet_name(match.group("source")))
+    for match in WIRE_PHRASE.finditer(text):
+        first = match.group("source").split()[0].rstrip(".,")
+        if first.lower().split(".")[0] in AGENCY_KEYS:
+            found.append(outlet_name(first))
+    return list(dict.fromkeys(found))
+
+
+def is_user_generated(lines: list[str]) -> bool:
+    return any(UGC.search(line) for line in lines)
+
+
+def platform_outlet(lines: list[str]) -> str | None:
+    for line in lines:
+        match = PLATFORM.search(line)
+        if match:
+            return outlet_name(match.group("outlet"))
+    return None
+
+
+def estimate_publication(text: str) -> DateEstimate | None:
+    """An undated article was written no earlier than the latest date it mentions."""
+    mentioned: list[tuple[date, str]] = []
+    for pattern in (NAMED_DMY, NUMERIC_DMY):
+        for match in pattern.finditer(text):
+            month = month_number(match.group("mon")) if "mon" in match.groupdict() else int(match.group("m"))
+            try:
+                mentioned.append((date(int(match.group("y")), month or 0, int(match.group("d"))), match.group(0)))
+            except ValueError:
+                continue
+    for match in MONTH_YEAR.finditer(text):
+        month = month_number(match.group("mon"))
+        if month:
+            mentioned.append((date(int(match.group("y")), month, 1), match.group(0)))
+    if not mentioned:
+        return None
+    latest, expression = max(mentioned)
+    return DateEstimate(
+        earliest=latest.isoformat(),
+        latest=None,
+        basis=f"no date is printed; the latest date the text mentions is {latest.isoformat()} "
+        f"(“{expression}”), so it was published on or after that day",
+    )
+
+
+def title_from_meta(meta: dict[str, str], outlet: str | None) -> str | None:
+    for key in ("og:title", "ld:headline", "twitter:title", "h1", "html_title"):
+        value = meta.get(key)
+        if value:
+            return strip_site_suffix(value, outlet)
+    return None
+
+
+def strip_site_suffix(title: str, outlet: str | None) -> str:
+    """"Judul berita - Kompas.com" → "Judul berita"; only a short last part is taken for a site name."""
+    for separator in (" | ", " - ", " – ", " — "):
+        if separator in title:
+            head, _, tail = title.rpartition(separator)
+            if len(words(tail)) <= 4 and len(words(head)) >= 3:
+                return head.strip()
+    return title.strip()
+
+
+def meta_datetime(meta: dict[str, str], keys: tuple[str, ...]) -> datetime | None:
+    for key in keys:
+        value = meta.get(key)
+        printed = parse_printed_date(value) if value else None
+        if printed:
+            return printed.value
+    return None

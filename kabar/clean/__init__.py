@@ -16,6 +16,7 @@ from kabar.clean.metadata import (
     estimate_publication,
     is_user_generated,
     meta_datetime,
+    outlet_from_copyright,
     outlet_from_dateline,
     outlet_from_url,
     outlet_name,
@@ -77,8 +78,8 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
     if not text.strip():
         raise NoArticleError("no article text found: every block looked like page furniture")
     lines = [d.block.text for d in decisions]
-    body_start = text.split("\n\n", 1)[0]
-    dateline_outlet, city = outlet_from_dateline(body_start)
+    head = [d.block.text for d in decisions[: next((i for i, d in enumerate(decisions) if d.kept), 0)]]
+    dateline_outlet, city = outlet_from_dateline(text.split("\n\n", 1)[0], head)
     url = raw.url or raw.hints.get("url") or meta.get("og:url") or meta.get("canonical")
     outlet = (
         (outlet_name(raw.hints["outlet"]) if raw.hints.get("outlet") else None)
@@ -87,7 +88,9 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
         or dateline_outlet
         or platform_outlet(lines)
         or outlet_from_url(url)
+        or outlet_from_copyright([r.text for r in removed])
     )
+    _mark_outlet_lines(decisions, removed, outlet)
     title = known_title or next((d.block.text for d in decisions if d.label == "title"), None)
     published_line, updated_line = printed_dates(decisions)
     published = meta_datetime(
@@ -118,6 +121,18 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
     if article.published is None and article.updated is None:
         article.published_estimate = estimate_publication(text)
     return article
+
+
+def _mark_outlet_lines(decisions: list[Decision], removed: list[Removed], outlet: str | None) -> None:
+    """A head line that just names the outlet is not a byline: relabel it so no author is read from it."""
+    if not outlet:
+        return
+    for decision in decisions:
+        if decision.label in ("byline", "boilerplate") and decision.block.text.strip().lower() == outlet.lower():
+            decision.label, decision.reason = "outlet", "outlet name line"
+            for item in removed:
+                if item.text == decision.block.text:
+                    item.reason = "outlet: outlet name line"
 
 
 def _assemble(decisions: list[Decision]) -> tuple[list[Paragraph], list[Removed], str]:

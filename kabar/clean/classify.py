@@ -103,7 +103,9 @@ def is_name_line(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: names a photo credit, or is short and ends with an agency credit."""
     count = len(words(text))
-    return (count <= 40 and bool(PHOTO_CREDIT.search(text))) or (count <= 20 and bool(AGENCY_CREDIT_END.search(text)))
+    if count <= 40 and PHOTO_CREDIT.search(text):
+        return True
+    return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
 
 
 def is_label(text: str) -> bool:
@@ -123,13 +125,13 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
         cue = matching_cue(block.text)
         if norm_title and _norm(block.text) == norm_title:
             decide(i, "title", "title line")
+        elif cue:
+            label = "credit" if cue.category == "credit" else "boilerplate"
+            decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
         elif block.in_chrome and not is_prose(block):
             decide(i, "boilerplate", "page chrome (navigation, header, footer or sidebar)")
         elif _norm(block.text) in template_lines:
             decide(i, "boilerplate", "template: repeated on many pages of this outlet")
-        elif cue:
-            label = "credit" if cue.category == "credit" else "boilerplate"
-            decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
         elif block.link_density > 0.6 and len(words(block.text)) < 25:
             decide(i, "boilerplate", "link list (mostly link text)")
         elif is_caption(block.text) or block.tag == "figcaption":

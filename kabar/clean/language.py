@@ -20,4 +20,5 @@ def detect_language(text: str) -> str:
 
     if count("en") > count("id-ms"):
         return "en"
-    return "ms" if count("ms") > count("id") else "id"
+    malay = count("ms")
+    return "ms" if malay >= 2 and malay > count("id") else "id"

@@ -15,7 +15,7 @@ DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\.[A-Za-z]{2,})?|[A-Z]{3,})"
     r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
 )
-PLATFORM = re.compile(r"^(?P<outlet>\w+)\s+adalah\s+platform\s+blog", re.IGNORECASE)
+PLATFORM = re.compile(r"^(?P<outlet>[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s+adalah\s+platform\s+blog")
 UGC = re.compile(r"konten\s+ini\s+(adalah\s+)?(kiriman|tulisan|dibuat)|platform\s+blog|tanggung\s+jawab\s+blog",
                  re.IGNORECASE)
 CREDIT = re.compile(r"^(penulis|reporter|pewarta|oleh|writer|by)\s*:?\s*(?P<name>[^|,]{3,60})$", re.IGNORECASE)
@@ -38,16 +38,40 @@ def outlet_name(token: str) -> str:
     return table("clean/outlets.tsv").get(key.replace(" ", ""), token.strip())
 
 
-def outlet_from_dateline(paragraph: str) -> tuple[str | None, str | None]:
-    """("JAKARTA, KOMPAS.com - ...") → ("Kompas.com", "Jakarta")."""
+def _squash(text: str) -> str:
+    """"Warta Nusantara" and "WARTANUSANTARA.ID" both become "wartanusantara"."""
+    return re.sub(r"\.(com|co\.id|id|net|org|tv)$", "", text.strip().lower()).replace(".", "").replace(" ", "")
+
+
+def outlet_from_dateline(paragraph: str, head_lines: list[str]) -> tuple[str | None, str | None]:
+    """("JAKARTA, KOMPAS.com - ...") → ("Kompas.com", "Jakarta"). An all-capitals token is an outlet only
+    when it is a known one, a domain, or spelled out in the page head ("WARTANUSANTARA.ID" beside a
+    "Warta Nusantara" line); otherwise it is the dateline city ("SEOUL - ...")."""
     match = DATELINE.match(paragraph)
     if not match:
         return None, None
-    token = match.group("outlet")
-    if not (token.isupper() or "." in token or token.lower() in table("clean/outlets.tsv")):
-        return None, None
-    city = match.group("city")
-    return outlet_name(token), city.strip().title() if city else None
+    token, city = match.group("outlet"), match.group("city")
+    spelled = next((line.strip() for line in head_lines if _squash(line) == _squash(token)), None)
+    known = _squash(token) in table("clean/outlets.tsv")
+    if spelled and not known:
+        outlet = spelled
+    elif known or "." in token:
+        outlet = outlet_name(token)
+    else:
+        return None, (city or token).strip().title()
+    return outlet, city.strip().title() if city else None
+
+
+COPYRIGHT_OWNER = re.compile(r"(?:©|hak\s+cipta|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[A-Z]\w*(?:\.[a-z]{2,})?(?:\s+[A-Z]\w*(?:\.[a-z]{2,})?){0,3})")
+
+
+def outlet_from_copyright(lines: list[str]) -> str | None:
+    """"© 2024 The Jakarta Ledger. All rights reserved." names the publisher."""
+    for line in lines:
+        match = COPYRIGHT_OWNER.search(line)
+        if match:
+            return outlet_name(match.group("owner").rstrip("."))
+    return None
 
 
 def outlet_from_url(url: str | None) -> str | None:

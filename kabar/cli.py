@@ -95,7 +95,7 @@ def _outcome_table(result: pipeline.IngestResult) -> Table:
 def _finish(result: pipeline.IngestResult) -> None:
     """Exit code 2 tells scripts that some input was rejected, though the rest was processed."""
     stdout.print(_outcome_table(result))
-    if result.count("rejected"):
+    if result.failed:
         raise typer.Exit(code=2)
 
 
@@ -119,7 +119,7 @@ def analyze(
     )
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
-    if result.count("rejected"):
+    if result.failed:
         raise typer.Exit(code=2)
 
 

@@ -15,6 +15,7 @@ from kabar.clean import TemplateIndex, clean
 from kabar.errors import KabarError
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
+from kabar.ingest.files import SKIPPED
 from kabar.model import Article, Doc, InputOutcome, RawDocument
 from kabar.nlp import annotate, link_entities
 from kabar.store import Store
@@ -50,6 +51,11 @@ class IngestResult:
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> bool:
+        """Some article input was rejected (files a folder walk merely skipped do not count)."""
+        return any(o.status == "rejected" and not (o.reason or "").startswith(SKIPPED) for o in self.outcomes)
 
 
 Item = RawDocument | InputOutcome

@@ -13,12 +13,13 @@ from kabar.ingest.warc import iter_warc
 STREAMED = {".jsonl", ".ndjson", ".warc", ".gz"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SKIPPED = "skipped: not an article file type"
 ARTICLE_SUFFIXES = {".txt", ".json", *STREAMED, *FEED_SUFFIXES, *HTML_SUFFIXES}
 
 
 def iter_path(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:
-    """Files under `path` (sorted; hidden files and non-article formats such as a folder's README.md are
-    passed over, while a file named explicitly is always read). Feeds come back as (source, bytes) pairs for
+    """Files under `path` (sorted, hidden ones left out). In a folder, files of other types (a README.md, a
+    PDF) are listed as skipped; a file named explicitly is always read. Feeds come back as (source, bytes) pairs for
     the caller to expand, since their items must be fetched."""
     if not path.exists():
         yield reject(str(path), "no such file or directory")
@@ -26,8 +27,12 @@ def iter_path(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     if path.is_dir():
         for child in sorted(path.rglob("*")):
             hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if child.is_file() and not hidden and child.suffix.lower() in ARTICLE_SUFFIXES:
+            if not child.is_file() or hidden:
+                continue
+            if child.suffix.lower() in ARTICLE_SUFFIXES or child.name.lower().endswith(".warc.gz"):
                 yield from iter_file(child, options)
+            else:
+                yield reject(str(child), f"{SKIPPED} ({child.suffix or 'no extension'}); name it to read it as text")
         return
     yield from iter_file(path, options)
 

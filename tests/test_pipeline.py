@@ -1,0 +1,96 @@
+"""The main job end to end, through the library and through the CLI."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kabar import export, pipeline
+from kabar.cli import app, example_corpus
+from kabar.store import Store
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+runner = CliRunner()
+
+
+def _example_texts() -> list[str]:
+    return sorted(str(p) for p in example_corpus().glob("*.txt"))
+
+
+def test_example_corpus_is_bundled_in_both_forms():
+    texts = _example_texts()
+    assert 8 <= len(texts) <= 12
+    assert all(Path(t).with_suffix(".html").exists() for t in texts)
+
+
+def test_reingesting_the_same_content_is_a_no_op(tmp_path):
+    with Store(tmp_path / "k.sqlite") as store:
+        first = pipeline.ingest(_example_texts(), store)
+        second = pipeline.ingest(_example_texts(), store)
+        assert first.count("stored") == len(_example_texts())
+        assert second.count("duplicate") == len(_example_texts())
+        assert second.article_ids == first.article_ids
+        assert store.count_articles() == len(_example_texts())
+
+
+def test_analyze_writes_three_outputs_with_a_valid_export(tmp_path):
+    with Store(tmp_path / "k.sqlite") as store:
+        result, _, written = pipeline.analyze_paths(_example_texts(), store, tmp_path / "out")
+    document = json.loads(written["story"].read_text("utf-8"))
+    export.validate(document)
+    assert len(document["articles"]) == result.count("stored")
+    assert all(a["text"].strip() for a in document["articles"])
+    assert "<html" in written["report"].read_text("utf-8")
+    assert written["brief"].read_text("utf-8").startswith("# ")
+
+
+def test_cli_analyze_on_the_seeds(tmp_path):
+    if not SEEDS.exists():
+        pytest.skip("../shared/corpus/seeds is absent in this clone")
+    out = tmp_path / "out"
+    outcome = runner.invoke(app, ["analyze", str(SEEDS), "--out", str(out), "--db", str(tmp_path / "k.sqlite")])
+    assert outcome.exit_code == 0, outcome.output
+    document = json.loads((out / "story.json").read_text("utf-8"))
+    export.validate(document)
+    assert len(document["articles"]) == 5
+    assert {a["outlet"] for a in document["articles"]} >= {"Suara.com", "JatimTIMES"}
+
+
+def test_cli_reports_rejected_input_with_exit_code_two(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    good = _example_texts()[0]
+    outcome = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), good, "--db", str(tmp_path / "k.sqlite")], terminal_width=200
+    )
+    assert outcome.exit_code == 2, outcome.output
+    assert "1 stored" in outcome.output and "2 rejected" in outcome.output
+    with Store(tmp_path / "k.sqlite") as store:
+        reasons = {Path(o.source).name: o.reason for o in store.outcomes() if o.status == "rejected"}
+    assert reasons["empty.txt"].startswith("empty input")
+    assert reasons["scan.pdf"].startswith("skipped")
+
+
+def test_a_skipped_file_alone_does_not_fail_the_run(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "README.md").write_text("# notes about this folder\n", encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text(Path(_example_texts()[0]).read_text("utf-8"), encoding="utf-8")
+    outcome = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "k.sqlite")])
+    assert outcome.exit_code == 0, outcome.output
+    assert "1 stored, 0 duplicate, 1 rejected" in outcome.output
+
+
+def test_cli_search_finds_stemmed_words(tmp_path):
+    db = str(tmp_path / "k.sqlite")
+    assert runner.invoke(app, ["ingest", *_example_texts(), "--db", db]).exit_code == 0
+    outcome = runner.invoke(app, ["search", "pengiriman pasukan", "--db", db], terminal_width=200)
+    assert outcome.exit_code == 0, outcome.output
+    assert "0 hits" not in outcome.output
+
+
+def test_help_lists_every_command():
+    outcome = runner.invoke(app, ["--help"])
+    for command in ("analyze", "demo", "ingest", "search", "export", "eval"):
+        assert command in outcome.output

@@ -62,7 +62,10 @@ def outlet_from_dateline(paragraph: str, head_lines: list[str]) -> tuple[str | N
     return outlet, city.strip().title() if city else None
 
 
-COPYRIGHT_OWNER = re.compile(r"(?:©|hak\s+cipta|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>[A-Z]\w*(?:\.[a-z]{2,})?(?:\s+[A-Z]\w*(?:\.[a-z]{2,})?){0,3})")
+OWNER_WORD = r"[A-Z]\w*(?:\.[a-z]{2,})?"
+COPYRIGHT_OWNER = re.compile(
+    r"(?:©|hak\s+cipta|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>" + OWNER_WORD + r"(?:\s+" + OWNER_WORD + r"){0,3})"
+)
 
 
 def outlet_from_copyright(lines: list[str]) -> str | None:

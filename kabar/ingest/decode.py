@@ -39,14 +39,26 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
             return _windows_for_latin(content.decode(encoding), content, encoding)
         except UnicodeDecodeError:
             continue
+    if _mostly_ascii(content):
+        # Latin-script text with a few accented letters or curly quotes: short samples fit many single-byte
+        # code pages equally well, and Windows-1252 is the one Indonesian and English pages actually used.
+        try:
+            return content.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(content[:200_000]).best()
     if best is None or best.encoding is None:
         raise UndecodableError("text encoding could not be determined")
-    encoding = "cp1252" if best.encoding in ("latin_1", "iso8859_1") else best.encoding
+    encoding = best.encoding
     try:
         return content.decode(encoding), encoding
     except UnicodeDecodeError as error:
         raise UndecodableError(f"not valid {encoding}: {error.reason} at byte {error.start}") from error
+
+
+def _mostly_ascii(content: bytes) -> bool:
+    sample = content[:200_000]
+    return sum(1 for byte in sample if byte >= 0x80) <= 0.05 * len(sample)
 
 
 def _windows_for_latin(text: str, content: bytes, encoding: str) -> tuple[str, str]:

@@ -1,0 +1,132 @@
+"""Bad input never stops a run: each gets a one-line reason and the rest goes on."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kabar.ingest import IngestOptions, iter_inputs
+from kabar.model import InputOutcome, RawDocument
+from tests.ingest.test_formats import ARTICLE_HTML, STORY, write_warc
+
+
+def _one(path: Path, **options: object) -> RawDocument | InputOutcome:
+    [item] = list(iter_inputs([str(path)], IngestOptions(**options)))
+    return item
+
+
+def _reason(item: RawDocument | InputOutcome) -> str:
+    assert isinstance(item, InputOutcome) and item.status == "rejected", item
+    assert item.reason and "\n" not in item.reason
+    return item.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("kosong.txt", b"", "empty input"),
+        ("spasi.txt", b"  \n\t \n", "empty input"),
+        ("laporan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        ("foto.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        ("arsip.txt", b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
+        ("biner.txt", b"abc\x00\x01\x02def", "NUL"),
+    ],
+)
+def test_unreadable_content_is_rejected_with_a_reason(tmp_path: Path, name: str, content: bytes, expected: str):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert expected in _reason(_one(path))
+
+
+def test_file_over_the_size_limit(tmp_path: Path):
+    path = tmp_path / "besar.txt"
+    path.write_bytes(b"kata " * 3000)
+    assert "over the" in _reason(_one(path, max_bytes=10_000))
+
+
+def test_missing_path():
+    assert _reason(_one(Path("/tidak/ada/berkas.txt"))) == "no such file or directory"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path: Path):
+    path = tmp_path / "rahasia.txt"
+    path.write_text(STORY, encoding="utf-8")
+    path.chmod(0)
+    assert "unreadable" in _reason(_one(path))
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str):
+    text = "Pada hari Jum’at, café di Menteng ramai; harga naik 5½ persen." if encoding == "cp1252" else (
+        "Pada hari Jumat, café di Menteng ramai; harga naik 5½ persen.")
+    path = tmp_path / "lama.txt"
+    path.write_bytes(text.encode(encoding))
+    raw = _one(path)
+    assert isinstance(raw, RawDocument)
+    assert raw.text == text
+
+
+def test_malformed_jsonl_lines_are_rejected_one_by_one(tmp_path: Path):
+    path = tmp_path / "rusak.jsonl"
+    lines = [json.dumps({"text": STORY}), "{tidak valid", json.dumps({"title": "tanpa isi"}), "[1, 2]",
+             json.dumps({"text": STORY + " Lagi."})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = list(iter_inputs([str(path)]))
+    assert [type(item).__name__ for item in found] == [
+        "RawDocument", "InputOutcome", "InputOutcome", "InputOutcome", "RawDocument"]
+    assert "line 2" in found[1].reason and found[1].source.endswith("#L2")
+    assert "no text" in found[2].reason
+    assert "not an object" in found[3].reason
+
+
+@pytest.mark.parametrize("name", ["terpotong.warc", "terpotong.warc.gz"])
+def test_truncated_warc_keeps_the_good_records(tmp_path: Path, name: str):
+    path = tmp_path / name
+    write_warc(path, [(f"https://x.example/{i}", "text/html", ARTICLE_HTML.encode()) for i in range(3)])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 200])
+    found = list(iter_inputs([str(path)]))
+    good = [item for item in found if isinstance(item, RawDocument)]
+    bad = [item for item in found if isinstance(item, InputOutcome)]
+    assert len(good) == 2
+    assert len(bad) == 1 and "truncated or corrupt WARC" in bad[0].reason
+
+
+def test_private_addresses_and_other_schemes_are_refused(local_site):
+    base, _ = local_site
+    assert "private or loopback" in _reason(next(iter_inputs([f"{base}/berita/banjir"])))
+    assert "only http and https" in _reason(next(iter_inputs(["ftp://example.com/berita.txt"])))
+    assert "only http and https" in _reason(next(iter_inputs(["file:///etc/passwd"])))
+
+
+def test_robots_txt_is_honoured(local_site):
+    base, pages = local_site
+    pages["/private/laporan"] = (200, "text/html", ARTICLE_HTML.encode())
+    item = next(iter_inputs([f"{base}/private/laporan"], IngestOptions(allow_private=True)))
+    assert "robots.txt" in _reason(item)
+
+
+def test_slow_and_unreachable_urls(local_site):
+    base, _ = local_site
+    slow = next(iter_inputs([f"{base}/slow"], IngestOptions(allow_private=True, timeout=0.5)))
+    assert "timed out" in _reason(slow)
+    gone = next(iter_inputs(["http://127.0.0.1:9/"], IngestOptions(allow_private=True, timeout=1)))
+    assert "could not fetch" in _reason(gone)
+
+
+def test_redirect_loops_are_cut(local_site):
+    base, pages = local_site
+    pages["/putar"] = (302, "text/html", b"/putar")
+    item = next(iter_inputs([f"{base}/putar"], IngestOptions(allow_private=True, max_redirects=3)))
+    assert "redirects" in _reason(item)
+
+
+def test_oversized_download_is_cut(local_site):
+    base, pages = local_site
+    pages["/besar"] = (200, "text/html", b"<p>" + b"a" * 50_000 + b"</p>")
+    item = next(iter_inputs([f"{base}/besar"], IngestOptions(allow_private=True, max_bytes=10_000)))
+    assert "over the" in _reason(item)

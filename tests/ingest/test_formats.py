@@ -1,0 +1,124 @@
+"""Every input format Kabar reads, from files the tests write and from a local web site."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from kabar.ingest import IngestOptions, iter_inputs
+from kabar.model import InputOutcome, RawDocument
+from tests.conftest import ARTICLE_HTML
+
+STORY = (
+    "Pemerintah Kota Medan menutup dua ruas jalan utama selama pekan depan.\n\n"
+    "Penutupan dilakukan karena perbaikan saluran air yang rusak sejak awal bulan, kata kepala dinas."
+)
+
+
+def _all(targets: list[str], **options: object) -> list[RawDocument | InputOutcome]:
+    return list(iter_inputs(targets, IngestOptions(**options)))
+
+
+def test_plain_text_file(tmp_path: Path):
+    path = tmp_path / "jalan.txt"
+    path.write_text(STORY, encoding="utf-8")
+    [raw] = _all([str(path)])
+    assert isinstance(raw, RawDocument)
+    assert raw.media_type == "text/plain" and raw.text == STORY and raw.encoding == "utf-8"
+
+
+def test_html_charset_comes_from_the_meta_tag(tmp_path: Path):
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Jum’at malam hujan turun.</p></body></html>'
+    path = tmp_path / "halaman.html"
+    path.write_bytes(page.encode("cp1252"))
+    [raw] = _all([str(path)])
+    assert raw.media_type == "text/html" and raw.encoding == "cp1252"
+    assert "Jum’at" in raw.text
+
+
+def test_folders_are_walked_recursively_in_order(tmp_path: Path):
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b" / "c" / "d.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    found = _all([str(tmp_path)])
+    assert [Path(item.source).name for item in found] == ["a.txt", "d.html"]
+
+
+def test_jsonl_records_carry_their_metadata(tmp_path: Path):
+    records = [
+        {"text": STORY, "title": "Dua Ruas Jalan Ditutup", "url": "https://contoh.id/a", "published": "2024-10-19"},
+        {"html": ARTICLE_HTML, "outlet": "Kabar Lokal"},
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    first, second = _all([str(path)])
+    assert first.source.endswith("dump.jsonl#L1") and first.hints["title"] == "Dua Ruas Jalan Ditutup"
+    assert first.url == "https://contoh.id/a" and first.hints["published"] == "2024-10-19"
+    assert second.media_type == "text/html" and second.hints["outlet"] == "Kabar Lokal"
+
+
+def test_json_list(tmp_path: Path):
+    path = tmp_path / "articles.json"
+    path.write_text(json.dumps([{"text": STORY}, {"content": STORY + " Tambahan."}]), encoding="utf-8")
+    found = _all([str(path)])
+    assert [item.source.rsplit("#", 1)[1] for item in found] == ["0", "1"]
+    assert all(isinstance(item, RawDocument) for item in found)
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=path.suffix == ".gz")
+        for uri, content_type, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+
+
+def test_warc_gz_response_records(tmp_path: Path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [
+        ("https://kabarlokal.example/banjir", "text/html; charset=utf-8", ARTICLE_HTML.encode()),
+        ("https://kabarlokal.example/logo.png", "image/png", b"\x89PNG...."),
+    ])
+    page, image = _all([str(path)])
+    assert isinstance(page, RawDocument) and page.url == "https://kabarlokal.example/banjir"
+    assert "Banjir Rendam" in page.text
+    assert isinstance(image, InputOutcome) and "image/png" in image.reason
+
+
+def test_url_is_fetched_with_kabar_user_agent(local_site):
+    base, pages = local_site
+    [raw] = _all([f"{base}/berita/banjir"], allow_private=True)
+    assert isinstance(raw, RawDocument) and raw.media_type == "text/html"
+    assert raw.url == f"{base}/berita/banjir"
+
+
+def test_feed_items_are_fetched(local_site, tmp_path: Path):
+    base, pages = local_site
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Kabar Lokal</title>
+    <item><title>Banjir Rendam Tiga Desa</title><link>{base}/berita/banjir</link>
+    <pubDate>Tue, 22 Oct 2024 08:00:00 +0700</pubDate></item>
+    <item><title>Hilang</title><link>{base}/berita/hilang</link></item></channel></rss>"""
+    pages["/rss"] = (200, "application/rss+xml", feed.encode())
+    fetched, missing = _all([f"{base}/rss"], allow_private=True)
+    assert isinstance(fetched, RawDocument) and fetched.hints["title"] == "Banjir Rendam Tiga Desa"
+    assert fetched.hints["outlet"] == "Kabar Lokal"
+    assert isinstance(missing, InputOutcome) and "HTTP 404" in missing.reason
+    path = tmp_path / "feed.rss"
+    path.write_text(feed, encoding="utf-8")
+    from_file = _all([str(path)], allow_private=True)
+    assert isinstance(from_file[0], RawDocument)
+
+
+def test_gzip_warc_is_streamed_not_rejected_for_size(tmp_path: Path):
+    path = tmp_path / "big.warc.gz"
+    write_warc(path, [(f"https://x.example/{i}", "text/html", ARTICLE_HTML.encode()) for i in range(30)])
+    found = _all([str(path)], max_bytes=len(ARTICLE_HTML) + 100)
+    assert len(found) == 30 and all(isinstance(item, RawDocument) for item in found)
+    assert gzip.open(path).read(4) == b"WARC"

@@ -33,8 +33,10 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _strip_prefix(word: str) -> list[str]:
-    """Candidate roots after removing one prefix, with the nasal's lost first letter restored."""
+def _strip_prefix(word: str, guessing: bool = False) -> list[str]:
+    """Candidate roots after removing one prefix, with the nasal's lost first letter restored. When
+    guessing (no known root confirms the result), "se-" is left alone: too many roots start with it
+    ("serang", "sehat", "sekolah")."""
     roots = known_roots()
     for prefix in ("meng", "peng"):
         if word.startswith(prefix):
@@ -54,7 +56,7 @@ def _strip_prefix(word: str) -> list[str]:
             rest = word[len(prefix):]
             return ["t" + rest] if rest[:1] in "aiueo" else [rest]
     for prefix in ("ber", "ter", "per", "me", "pe", "di", "ke", "se", "be"):
-        if word.startswith(prefix):
+        if word.startswith(prefix) and not (guessing and prefix == "se"):
             return [word[len(prefix):]]
     return []
 
@@ -84,7 +86,7 @@ def stem(word: str) -> str:
         for root in _strip_prefix(candidate):
             if root in roots:
                 return root
-    for root in _strip_prefix(without_suffix):
+    for root in _strip_prefix(without_suffix, guessing=True):
         if len(root) >= MIN_STEM:
             return _strip_prefix_again(root)
     return without_suffix

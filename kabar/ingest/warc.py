@@ -28,7 +28,7 @@ def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
                 offset = records.get_record_offset()
                 source = f"{path}#{offset}"
                 if missing and len(payload) <= options.max_bytes:
-                    yield reject(source, f"truncated or corrupt WARC record at offset {offset}: {missing} bytes missing")
+                    yield reject(source, f"truncated or corrupt WARC record at offset {offset}: {missing} bytes short")
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None

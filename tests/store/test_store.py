@@ -1,0 +1,128 @@
+"""The SQLite store: schema upgrades, round trips, search, and surviving a crash mid-ingest."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from kabar.model import Article, DateEstimate, Paragraph, RawDocument, Removed, Span
+from kabar.store import Store
+from kabar.store.migrations import LATEST, MIGRATIONS
+
+WIB = timezone(timedelta(hours=7))
+
+
+def _article(number: int, text: str, outlet: str = "Warta Contoh", published: datetime | None = None) -> tuple:
+    raw = RawDocument(f"a{number}.txt", text.encode(), text, "text/plain")
+    article = Article(
+        id=f"a-{number}", source=raw.source, text=text, outlet=outlet, title=f"Judul {number}",
+        published=published, paragraphs=[Paragraph(0, len(text))], removed=[Removed("Baca Juga: x", "related")],
+        published_estimate=None if published else DateEstimate("2024-11-01", None, "disebut awal November"),
+        wire_sources=["AFP"], sha256=raw.sha256,
+    )
+    return article, raw
+
+
+def test_a_new_store_is_at_the_latest_schema_with_wal(tmp_path: Path):
+    with Store(tmp_path / "k.sqlite") as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_an_older_store_is_upgraded_on_open(tmp_path: Path):
+    path = tmp_path / "old.sqlite"
+    connection = sqlite3.connect(path)
+    connection.executescript(MIGRATIONS[0] + ";PRAGMA user_version = 1;")
+    connection.close()
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        store.save_annotations  # the table of version 2 is usable
+        store.connection.execute("SELECT count(*) FROM annotations").fetchone()
+
+
+def test_article_round_trip_keeps_dates_zone_and_estimate(tmp_path: Path):
+    published = datetime(2024, 10, 19, 17, 0, tzinfo=WIB)
+    first, raw1 = _article(1, "Sekitar 1.500 tentara dikirim.", published=published)
+    second, raw2 = _article(2, "Tanpa tanggal yang dicetak.")
+    with Store(tmp_path / "k.sqlite") as store:
+        store.add_article(first, raw1)
+        store.add_article(second, raw2)
+        assert store.article("a-1") == first
+        assert store.article("a-2").published_estimate == second.published_estimate
+        assert store.raw_content(raw1.sha256) == raw1.content
+        assert store.has_content(raw1.sha256) == "a-1"
+
+
+def test_annotations_round_trip(tmp_path: Path):
+    article, raw = _article(1, "Korut mengirim pasukan.")
+    layers = {"entities": [Span(0, 5, "GPE", {"entity": "ent-korea-utara"})]}
+    with Store(tmp_path / "k.sqlite") as store:
+        store.add_article(article, raw)
+        store.save_annotations("a-1", layers)
+        assert store.load_annotations("a-1") == layers
+
+
+def test_search_matches_stems_and_filters_by_outlet_and_date(tmp_path: Path):
+    rows = [
+        _article(1, "Korea Utara mengirimkan pasukan ke Rusia.", "Warta A", datetime(2024, 10, 19, 9, tzinfo=WIB)),
+        _article(2, "Pengiriman pasukan dibantah Kremlin.", "Warta B", datetime(2024, 11, 2, 9, tzinfo=WIB)),
+        _article(3, "Harga cabai naik di pasar induk.", "Warta A", datetime(2024, 10, 20, 9, tzinfo=WIB)),
+    ]
+    with Store(tmp_path / "k.sqlite") as store:
+        for article, raw in rows:
+            store.add_article(article, raw)
+        assert {h.article_id for h in store.search("pengiriman pasukan")} == {"a-1", "a-2"}
+        assert [h.article_id for h in store.search("dikirim", outlet="warta a")] == ["a-1"]
+        assert [h.article_id for h in store.search("pasukan", since=date(2024, 11, 1))] == ["a-2"]
+        assert [h.article_id for h in store.search("pasukan", until=date(2024, 10, 31))] == ["a-1"]
+        hit = store.search("kirim")[0]
+        assert "[" in hit.snippet and "]" in hit.snippet
+        assert store.search("   ") == []
+
+
+CRASHING_WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from kabar.model import Article, RawDocument
+    from kabar.store import Store
+
+    store = Store(sys.argv[1])
+    for batch in range(10):
+        with store.transaction():
+            for n in range(batch * 20, batch * 20 + 20):
+                text = f"Artikel nomor {n} tentang pasukan."
+                raw = RawDocument(f"{n}.txt", text.encode(), text, "text/plain")
+                if store.has_content(raw.sha256):
+                    continue
+                store.add_article(Article(id=f"a-{n}", source=raw.source, text=text), raw)
+                if n == int(sys.argv[2]):
+                    os._exit(9)
+    """
+)
+
+
+def test_a_crash_mid_batch_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path: Path):
+    path = tmp_path / "k.sqlite"
+    script = tmp_path / "writer.py"
+    script.write_text(CRASHING_WRITER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    crashed = subprocess.run([sys.executable, str(script), str(path), "87"], env=env, check=False)
+    assert crashed.returncode == 9
+    with Store(path) as store:
+        assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.count_articles() == 80  # four whole batches; the fifth was rolled back
+        orphans = store.connection.execute(
+            "SELECT count(*) FROM articles a LEFT JOIN raw r ON r.sha256 = a.sha256 "
+            "LEFT JOIN article_search s ON s.article_id = a.id WHERE r.sha256 IS NULL OR s.article_id IS NULL"
+        ).fetchone()[0]
+        assert orphans == 0
+    finished = subprocess.run([sys.executable, str(script), str(path), "-1"], env=env, check=False)
+    assert finished.returncode == 0
+    with Store(path) as store:
+        assert store.count_articles() == 200

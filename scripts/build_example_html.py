@@ -55,7 +55,8 @@ def head_tags(gold: dict, style: str, slug: str) -> str:
 def body_html(groups: list[list[str]]) -> str:
     title, head, *middle = groups
     tail = middle.pop() if middle and len(middle[-1]) > 1 else []
-    parts = [f"<h1>{escape(title[0])}</h1>", '<div class="article-meta">']
+    parts = [f"<h1>{escape(title[0])}</h1>", *(f"<div>{escape(line)}</div>" for line in title[1:]),
+             '<div class="article-meta">']
     parts += [f"<div>{escape(line)}</div>" for line in head]
     parts.append("</div>")
     for group in middle:

@@ -51,6 +51,8 @@ def outlet_from_dateline(paragraph: str, head_lines: list[str]) -> tuple[str | N
     if not match:
         return None, None
     token, city = match.group("outlet"), match.group("city")
+    if city and _looks_like_outlet(city) and not _looks_like_outlet(token):
+        token, city = city, token  # "TEMPO.CO, Jakarta - ..." puts the outlet first
     spelled = next((line.strip() for line in head_lines if _squash(line) == _squash(token)), None)
     known = _squash(token) in table("clean/outlets.tsv")
     if spelled and not known:
@@ -60,6 +62,10 @@ def outlet_from_dateline(paragraph: str, head_lines: list[str]) -> tuple[str | N
     else:
         return None, (city or token).strip().title()
     return outlet, city.strip().title() if city else None
+
+
+def _looks_like_outlet(token: str) -> bool:
+    return "." in token.strip(".") or _squash(token) in table("clean/outlets.tsv")
 
 
 OWNER_WORD = r"[A-Z]\w*(?:\.[a-z]{2,})?"
@@ -80,9 +86,10 @@ def outlet_from_copyright(lines: list[str]) -> str | None:
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
-    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "news", "co", "com", "id", "net", "org")]
-    return outlet_name(parts[-1]) if parts else None
+    labels = (urlsplit(url).hostname or "").split(".")[:-1]  # the top-level domain names no outlet
+    while labels and labels[-1] in ("co", "or", "ac", "go", "com", "net", "org"):
+        labels.pop()
+    return outlet_name(labels[-1]) if labels else None
 
 
 def author_from(decisions: list[Decision], outlet: str | None) -> str | None:
@@ -174,11 +181,14 @@ def estimate_publication(text: str) -> DateEstimate | None:
 
 
 def title_from_meta(meta: dict[str, str], outlet: str | None) -> str | None:
-    for key in ("og:title", "ld:headline", "twitter:title", "h1", "html_title"):
-        value = meta.get(key)
-        if value:
-            return strip_site_suffix(value, outlet)
-    return None
+    """Declared titles first; then the page's h1 when the <title> agrees with it, else the <title>."""
+    for key in ("og:title", "ld:headline", "twitter:title"):
+        if meta.get(key):
+            return strip_site_suffix(meta[key], outlet)
+    h1, page_title = meta.get("h1"), meta.get("html_title")
+    if h1 and (not page_title or h1.lower() in page_title.lower()):
+        return h1
+    return strip_site_suffix(page_title, outlet) if page_title else None
 
 
 def strip_site_suffix(title: str, outlet: str | None) -> str:

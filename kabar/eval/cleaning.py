@@ -1,0 +1,190 @@
+"""`kabar eval cleaning`: how well body text is kept and boilerplate removed, and metadata read.
+
+Kabar is measured beside trafilatura and jusText on the same pages: the five seed scrapes (wrapped
+as HTML paragraphs for the two baselines, which only read HTML) and the bundled example corpus in
+both its forms. Gold lives under tests/gold/cleaning and in the example corpus's gold.json.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from kabar.clean import clean
+from kabar.ingest import iter_inputs
+from kabar.model import RawDocument
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+SEED_GOLD = REPO / "tests" / "gold" / "cleaning" / "seeds.json"
+EXAMPLES = REPO / "kabar" / "examples" / "korut-rusia"
+KEPT = {"body", "heading"}
+METADATA_FIELDS = ("title", "outlet", "author", "published", "updated")
+PREFIX = 40
+
+
+@dataclass
+class LineScores:
+    """Counts for one system: body lines kept or lost, boilerplate lines removed or let through."""
+
+    body_kept: int = 0
+    body_lost: int = 0
+    junk_removed: int = 0
+    junk_kept: int = 0
+    metadata_right: dict[str, int] = field(default_factory=dict)
+    metadata_total: dict[str, int] = field(default_factory=dict)
+
+    def add(self, gold_kept: bool, system_kept: bool) -> None:
+        if gold_kept:
+            self.body_kept += system_kept
+            self.body_lost += not system_kept
+        else:
+            self.junk_removed += not system_kept
+            self.junk_kept += system_kept
+
+    def add_metadata(self, name: str, right: bool) -> None:
+        self.metadata_right[name] = self.metadata_right.get(name, 0) + right
+        self.metadata_total[name] = self.metadata_total.get(name, 0) + 1
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    def body_precision(self) -> float:
+        return self._ratio(self.body_kept, self.body_kept + self.junk_kept)
+
+    def body_recall(self) -> float:
+        return self._ratio(self.body_kept, self.body_kept + self.body_lost)
+
+    def junk_precision(self) -> float:
+        return self._ratio(self.junk_removed, self.junk_removed + self.body_lost)
+
+    def junk_recall(self) -> float:
+        return self._ratio(self.junk_removed, self.junk_removed + self.junk_kept)
+
+    def f1(self) -> float:
+        """F1 of the kept/removed decision, averaged over the two classes."""
+        def harmonic(p: float, r: float) -> float:
+            return 2 * p * r / (p + r) if p + r else 0.0
+        return (harmonic(self.body_precision(), self.body_recall())
+                + harmonic(self.junk_precision(), self.junk_recall())) / 2
+
+
+def seed_lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def as_html(lines: list[str]) -> str:
+    """The seed as the baselines need it: each scraped line one paragraph, nothing else added."""
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    return f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>"
+
+
+def kabar_kept(raw: RawDocument) -> set[str]:
+    article = clean(raw, "eval")
+    return {article.text[p.start : p.end][:PREFIX] for p in article.paragraphs}
+
+
+def trafilatura_kept(lines: list[str]) -> set[str]:
+    import trafilatura
+
+    output = trafilatura.extract(as_html(lines), include_comments=False, favor_precision=False) or ""
+    return {line[:PREFIX] for line in lines if line[:PREFIX] in output}
+
+
+def justext_kept(lines: list[str]) -> set[str]:
+    import justext
+
+    paragraphs = justext.justext(as_html(lines).encode("utf-8"), justext.get_stoplist("Indonesian"))
+    return {p.text[:PREFIX] for p in paragraphs if not p.is_boilerplate}
+
+
+def score_seeds(systems: dict[str, Callable[[Path, list[str]], set[str]]]) -> dict[str, LineScores]:
+    gold = json.loads(SEED_GOLD.read_text("utf-8"))["seeds"]
+    scores = {name: LineScores() for name in systems}
+    for name, expected in gold.items():
+        path = SEEDS / name
+        lines = seed_lines(path)
+        for system, kept_lines in systems.items():
+            kept = kept_lines(path, lines)
+            for line in lines:
+                prefix = line[:PREFIX]
+                scores[system].add(expected["lines"][prefix] in KEPT, prefix in kept)
+        if "kabar" in systems:
+            article = clean(next(r for r in iter_inputs([str(path)]) if isinstance(r, RawDocument)), "eval")
+            compare_metadata(scores["kabar"], article_metadata(article), expected)
+    return scores
+
+
+def article_metadata(article) -> dict[str, str | None]:
+    return {
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "updated": article.updated.isoformat() if article.updated else None,
+    }
+
+
+def compare_metadata(scores: LineScores, found: dict[str, str | None], expected: dict) -> None:
+    for name in METADATA_FIELDS:
+        scores.add_metadata(name, found[name] == expected.get(name))
+
+
+def score_examples() -> dict[str, LineScores]:
+    """Metadata read from the bundled corpus, as text scrapes and as full HTML pages."""
+    gold = json.loads((EXAMPLES / "gold.json").read_text("utf-8"))["articles"]
+    scores = {"kabar (text)": LineScores(), "kabar (html)": LineScores()}
+    for stem, expected in gold.items():
+        for label, suffix in (("kabar (text)", ".txt"), ("kabar (html)", ".html")):
+            raw = next(r for r in iter_inputs([str(EXAMPLES / (stem + suffix))]) if isinstance(r, RawDocument))
+            compare_metadata(scores[label], article_metadata(clean(raw, "eval")), expected)
+    return scores
+
+
+def _line_table(title: str, scores: dict[str, LineScores]) -> Table:
+    table = Table(title=title)
+    for column in ("system", "body P", "body R", "boilerplate P", "boilerplate R", "F1", "lines"):
+        table.add_column(column, justify="right" if column != "system" else "left")
+    for name, s in scores.items():
+        total = s.body_kept + s.body_lost + s.junk_kept + s.junk_removed
+        table.add_row(name, f"{s.body_precision():.3f}", f"{s.body_recall():.3f}", f"{s.junk_precision():.3f}",
+                      f"{s.junk_recall():.3f}", f"{s.f1():.3f}", str(total))
+    return table
+
+
+def _metadata_table(title: str, scores: dict[str, LineScores]) -> Table:
+    table = Table(title=title)
+    table.add_column("system")
+    for name in METADATA_FIELDS:
+        table.add_column(name, justify="right")
+    for system, s in scores.items():
+        table.add_row(system, *(f"{s.metadata_right.get(n, 0)}/{s.metadata_total.get(n, 0)}" for n in METADATA_FIELDS))
+    return table
+
+
+def main() -> None:
+    console = Console()
+    if SEEDS.exists():
+        systems: dict[str, Callable[[Path, list[str]], set[str]]] = {
+            "kabar": lambda path, lines: kabar_kept(
+                next(r for r in iter_inputs([str(path)]) if isinstance(r, RawDocument))),
+            "trafilatura": lambda path, lines: trafilatura_kept(lines),
+            "jusText": lambda path, lines: justext_kept(lines),
+        }
+        seeds = score_seeds(systems)
+        console.print(_line_table("Cleaning on the five seeds (lines kept vs removed)", seeds))
+        console.print(_metadata_table("Metadata exact on the seeds", {"kabar": seeds["kabar"]}))
+    else:
+        console.print(f"[yellow]Seeds not found at {SEEDS}; seed figures skipped.[/]")
+    console.print(_metadata_table("Metadata exact on the example corpus", score_examples()))
+
+
+if __name__ == "__main__":
+    main()

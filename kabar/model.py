@@ -108,8 +108,9 @@ class Article:
             return self.published
         if self.updated is not None:
             return self.updated
-        if self.published_estimate is not None and self.published_estimate.latest:
-            return datetime.fromisoformat(self.published_estimate.latest)
+        estimate = self.published_estimate
+        if estimate is not None and (estimate.latest or estimate.earliest):
+            return datetime.fromisoformat(estimate.latest or estimate.earliest or "")
         return None
 
 

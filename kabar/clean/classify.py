@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kabar.clean.blocks import Block
 from kabar.clean.dates import parse_printed_date
-from kabar.clean.wordlists import data_lines, word_set
+from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")

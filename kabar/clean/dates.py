@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from kabar.clean.wordlists import table
+from kabar.lexicon import table
 
 UPDATE_CUE = re.compile(r"\b(diperbarui|update[d]?|diperbaharui|pembaruan|last modified)\b", re.IGNORECASE)
 _MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"

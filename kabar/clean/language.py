@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kabar.clean.wordlists import word_set
+from kabar.lexicon import word_set
 
 WORD = re.compile(r"[a-zA-Z]+")
 

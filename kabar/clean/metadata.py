@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from kabar.clean.classify import Decision, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
-from kabar.clean.wordlists import table
+from kabar.lexicon import table
 from kabar.model import DateEstimate
 
 DATELINE = re.compile(

@@ -1,7 +1,60 @@
-"""Placeholder until the sentences component lands: adds an empty layer."""
+"""Sentence spans that respect paragraphs, Indonesian figures ("1.500", "21/10/2024", "KN-23"),
+abbreviations ("Jl.", "Dr.") and quotes that close after the full stop."""
 
-from kabar.model import Doc
+from __future__ import annotations
+
+import re
+
+from kabar.lexicon import word_set
+from kabar.model import Doc, Span
+
+# A candidate end: ., ! or ? (or an ellipsis), optionally followed by closing quotes/brackets, then space.
+END = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+)")
+NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"“‘'(\[]?[A-Z0-9]")
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """True when the word ending at `stop` (the full stop) is a known abbreviation or an initial."""
+    start = stop
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:stop].lower()
+    return word in word_set("id/nlp/abbreviations.txt") or (len(word) == 1 and word.isalpha())
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs inside one paragraph, trimmed of surrounding spaces."""
+    bounds: list[tuple[int, int]] = []
+    cursor = start
+    for match in END.finditer(text, start, end):
+        stop = match.end()
+        if text[match.start()] == "." and _abbreviation_before(text, match.start()):
+            continue
+        if not NEXT_STARTS_SENTENCE.match(text, stop, end):
+            continue
+        bounds.append((cursor, stop))
+        cursor = stop
+    bounds.append((cursor, end))
+    trimmed = []
+    for a, b in bounds:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+PARAGRAPH = re.compile(r"(?:(?!\n\n).)+", re.DOTALL)
 
 
 def split_sentences(doc: Doc) -> Doc:
+    """Sentences never cross a paragraph; without paragraph offsets, blank lines separate paragraphs."""
+    text = doc.text
+    paragraphs = [(p.start, p.end, p.kind) for p in doc.article.paragraphs] or [
+        (m.start(), m.end(), "body") for m in PARAGRAPH.finditer(text)]
+    for start, end, kind in paragraphs:
+        for a, b in sentence_bounds(text, start, end):
+            doc.add("sentences", Span(a, b, "sentence", {"paragraph_kind": kind}))
     return doc

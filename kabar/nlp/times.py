@@ -1,7 +1,166 @@
-"""Placeholder until the times component lands: adds an empty layer."""
+"""Time expressions, normalised against the article's own date.
 
-from kabar.model import Doc
+"pada hari Jumat" is the last Friday on or before publication; "Juni lalu" the last June; "(12/11)"
+takes the publication year; "8 hingga 13 Oktober" is a day range; "pekan lalu" a week; "tahun
+1950 hingga 1953" a year range. Each span keeps the words it came from and its precision.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from kabar.lexicon import table
+from kabar.model import Doc, Span
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {name: int(number) for name, number in table("id/months.tsv").items()}
+
+
+@cache
+def _days() -> dict[str, int]:
+    return {name: int(number) for name, number in table("id/days.tsv").items()}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    month = rf"(?P<mon>{_alt(list(_months()))})\.?"
+    day_name = rf"(?P<dayname>{_alt(list(_days()))})"
+    return [
+        ("day_range", re.compile(
+            rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|sampai dengan|to)\s*(?P<d2>\d{{1,2}})\s+{month}"
+            rf"(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.IGNORECASE)),
+        ("year_range", re.compile(
+            r"\b(?:tahun\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|hingga|sampai|to)\s*(?P<y2>(?:19|20)\d{2})\b",
+            re.IGNORECASE)),
+        ("named_date", re.compile(
+            rf"\b(?:{day_name},?\s*)?(?P<d>\d{{1,2}})\s+{month}(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.IGNORECASE)),
+        ("english_date", re.compile(rf"\b{month}\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>(?:19|20)\d{{2}}))?\b")),
+        ("numeric_date", re.compile(
+            rf"(?:\b{day_name}\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\)", re.IGNORECASE)),
+        ("slash_date", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
+        ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
+                            re.IGNORECASE)),
+        ("day_name", re.compile(
+            rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
+            re.IGNORECASE)),
+        ("month_relative", re.compile(
+            rf"\b(?:(?P<part>awal|akhir|pertengahan|early|late|mid)\s+)?(?:(?:pada\s+)?bulan\s+|(?:sejak|since)\s+)?"
+            rf"{month}(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rel>lalu|tahun lalu|ini|last year))?\b", re.IGNORECASE)),
+        ("relative_day", re.compile(r"\b(?P<word>kemarin|hari ini|yesterday|today)\b", re.IGNORECASE)),
+        ("year", re.compile(r"\b(?:(?:pada\s+)?tahun\s+|sejak\s+|in\s+)(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
+    ]
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, reference: date | None, explicit: str | None) -> int | None:
+    """A month without a year is the most recent such month on or before the reference date."""
+    if explicit:
+        return int(explicit)
+    if reference is None:
+        return None
+    return reference.year if month <= reference.month else reference.year - 1
+
+
+def _resolve(kind: str, m: re.Match[str], reference: date | None) -> dict | None:
+    groups = m.groupdict()
+    if kind == "day_range":
+        month = _months()[groups["mon"].lower()]
+        year = _year_for(month, reference, groups.get("y"))
+        if year is None:
+            return None
+        first, last = _day(year, month, int(groups["d1"])), _day(year, month, int(groups["d2"]))
+        if not first or not last or last < first:
+            return None
+        return {"start": first.isoformat(), "end": last.isoformat(), "precision": "day"}
+    if kind == "year_range":
+        return {"start": groups["y1"], "end": groups["y2"], "precision": "year"}
+    if kind in ("named_date", "english_date", "numeric_date", "slash_date"):
+        month = int(groups["m"]) if groups.get("m") else _months()[groups["mon"].lower()]
+        year = _year_for(month, reference, groups.get("y"))
+        found = _day(year, month, int(groups["d"])) if year else None
+        return {"start": found.isoformat(), "end": None, "precision": "day"} if found else None
+    if kind == "day_name":
+        if reference is None:
+            return None
+        back = (reference.weekday() - _days()[groups["dayname"].lower()]) % 7
+        return {"start": (reference - timedelta(days=back)).isoformat(), "end": None, "precision": "day"}
+    if kind == "month_relative":
+        month = _months()[groups["mon"].lower()]
+        year = _year_for(month, reference, groups.get("y"))
+        if (groups.get("rel") or "").lower() in ("tahun lalu", "last year") and year:
+            year = (reference.year - 1) if reference else year
+        if year is None:
+            return None
+        return {"start": f"{year}-{month:02d}", "end": None, "precision": "month"}
+    if kind == "week":
+        if reference is None:
+            return None
+        relation = (groups.get("rel") or groups.get("en") or "").lower()
+        shift = {"lalu": -7, "last": -7, "depan": 7, "next": 7}.get(relation, 0)
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(days=shift)
+        return {"start": monday.isoformat(), "end": (monday + timedelta(days=6)).isoformat(), "precision": "week"}
+    if kind == "relative_day":
+        if reference is None:
+            return None
+        shift = -1 if groups["word"].lower() in ("kemarin", "yesterday") else 0
+        return {"start": (reference + timedelta(days=shift)).isoformat(), "end": None, "precision": "day"}
+    if kind == "year":
+        return {"start": groups["y"], "end": None, "precision": "year"}
+    return None
+
+
+def _reference(doc: Doc) -> date | None:
+    moment = doc.article.reference_date
+    return moment.date() if moment else None
+
+
+MONTH_NAMES_ONLY = {"mei", "may", "mar", "jun", "jul", "sep", "des", "dec", "jan", "feb", "apr", "aug", "oct", "nov"}
 
 
 def find_times(doc: Doc) -> Doc:
+    """Longest expressions win; a shorter one inside an earlier, longer match is not repeated."""
+    text = doc.text
+    reference = _reference(doc)
+    taken: list[tuple[int, int]] = []
+    found: list[Span] = []
+    for kind, pattern in _patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if kind == "month_relative" and not _plausible_month(match):
+                continue
+            resolved = _resolve(kind, match, reference)
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            resolved.update({"expression": match.group(0), "relative": kind in (
+                "day_name", "week", "relative_day") or (kind == "month_relative" and not match.group("y"))})
+            found.append(Span(start, end, "time", resolved))
+    for span in sorted(found, key=lambda s: s.start):
+        doc.add("times", span)
     return doc
+
+
+def _plausible_month(match: re.Match[str]) -> bool:
+    """A bare month name is a time only with a cue ("Juni lalu", "bulan Juni", "sejak Agustus") or a
+    capital letter; short names that are also words ("mei", "jan") need the cue."""
+    word = match.group("mon")
+    has_cue = match.group(0).lower() != word.lower()
+    if word.lower() in MONTH_NAMES_ONLY and len(word) <= 3:
+        return has_cue
+    return has_cue or word[:1].isupper()

@@ -1,4 +1,4 @@
-"""Reading the commented word lists and tables under kabar/data."""
+"""Reading the commented word lists and tables under kabar/data: the language knowledge every stage shares."""
 
 from __future__ import annotations
 
@@ -22,3 +22,18 @@ def table(relative: str) -> dict[str, str]:
     """A two-column tab-separated file as a dict (first column lower-cased)."""
     rows = (line.split("\t", 1) for line in data_lines(relative))
     return {key.strip().lower(): value.strip() for key, value in rows}
+
+
+@cache
+def sections(relative: str) -> dict[str, tuple[str, ...]]:
+    """A file of "[name]" headers, each followed by its lines."""
+    found: dict[str, list[str]] = {}
+    current = ""
+    for line in data_lines(relative):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped[1:-1]
+            found.setdefault(current, [])
+        else:
+            found.setdefault(current, []).append(stripped)
+    return {name: tuple(lines) for name, lines in found.items()}

@@ -1,7 +1,83 @@
-"""Placeholder until the attribution component lands: adds an empty layer."""
+"""Whom each sentence credits for what it says, and how firmly it says it.
 
-from kabar.model import Doc
+The primary source is the one the claim rests on: in "kata badan mata-mata Seoul kepada AFP" it is
+the agency, AFP being only the medium; "menurut NIS", "dilansir dari NTV", "mengutip CNN", "NIS
+melaporkan bahwa" all name one. Stance is the strongest marker in the sentence: denied (membantah,
+"berita palsu"), then unconfirmed (belum dapat mengonfirmasi), then hedged (diduga, diperkirakan).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kabar.lexicon import sections
+from kabar.model import Doc, Span
+from kabar.nlp.quotes import SPEAKER_KINDS, cues, subject_before
+
+NEGATION = re.compile(r"\b(tidak|tak|bukan|belum|not|never)\s+$", re.IGNORECASE)
+STANCE_ORDER = ("denied", "unconfirmed", "hedged")
+
+
+@cache
+def _stance_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        stance: re.compile(r"(?<![\w-])(?:" + "|".join(sections("id/nlp/stance.txt")[stance]) + r")(?![\w-])",
+                           re.IGNORECASE)
+        for stance in STANCE_ORDER
+    }
+
+
+@cache
+def _source_cue() -> re.Pattern[str]:
+    words = sorted([*cues("source"), *cues("after")], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?P<cue>" + "|".join(words) + r")\s+(?:oleh\s+)?", re.IGNORECASE)
+
+
+@cache
+def _verb_cue() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?P<cue>" + "|".join(cues("before")) + r")(?![\w-])", re.IGNORECASE)
+
+
+def stance_of(sentence: str) -> tuple[str, str | None]:
+    for stance in STANCE_ORDER:
+        for match in _stance_patterns()[stance].finditer(sentence):
+            if stance == "denied" and NEGATION.search(sentence[: match.start()]):
+                continue  # "tidak membantah" does not deny
+            return stance, match.group(0)
+    return "asserted", None
+
+
+def _sources(doc: Doc, sentence: Span) -> list[Span]:
+    return [s for s in doc.layer("entities")
+            if sentence.start <= s.start and s.end <= sentence.end and s.label in SPEAKER_KINDS]
+
+
+def attribution_of(doc: Doc, sentence: Span) -> dict | None:
+    text = doc.text
+    entities = _sources(doc, sentence)
+    for quote in doc.covering("quotes", sentence.start, sentence.end):
+        if quote.attrs.get("speaker"):
+            start, end = quote.attrs["speaker"]
+            return {"start": start, "end": end, "name": text[start:end], "cue": quote.attrs["cue"]}
+    for match in _source_cue().finditer(text, sentence.start, sentence.end):
+        after = [e for e in entities if 0 <= e.start - match.end() <= 25]
+        if after:
+            first = min(after, key=lambda e: e.start)
+            return {"start": first.start, "end": first.end, "name": text[first.start : first.end],
+                    "cue": match.group("cue")}
+    for match in _verb_cue().finditer(text, sentence.start, sentence.end):
+        subject = subject_before(doc, sentence.start, match.start())
+        if subject is not None and match.start() - subject.end <= 60:
+            return {"start": subject.start, "end": subject.end, "name": text[subject.start : subject.end],
+                    "cue": match.group("cue")}
+    return None
 
 
 def mark_attribution(doc: Doc) -> Doc:
+    for sentence in doc.layer("sentences"):
+        stance, cue = stance_of(doc.text[sentence.start : sentence.end])
+        sentence.attrs["stance"] = stance
+        sentence.attrs["stance_cue"] = cue
+        sentence.attrs["attribution"] = attribution_of(doc, sentence)
     return doc

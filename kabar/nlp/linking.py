@@ -1,7 +1,108 @@
-"""Placeholder until cross-article entity linking lands."""
+"""One entity per real-world thing across all articles, with every way it was written.
 
-from kabar.model import Doc, Entity
+Gazetteer mentions carry their id; a surname ("kata Hong") or an acronym ("(NIS)") takes the id of
+the fuller mention it points to in the same article; other names meet across articles by a
+spelling-tolerant key (case, hyphens and diacritics folded; person names whose first names differ
+by a letter or two and whose surnames agree, as in Dimitry / Dmitry Peskov). A capital acting for
+its country stays its own entity, linked by `related`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import cache
+
+from kabar.lexicon import data_lines
+from kabar.model import Doc, Entity, Evidence, Span
+from kabar.nlp.entities import gazetteer
+from kabar.textnorm import fold
+
+
+@cache
+def capitals() -> dict[str, str]:
+    return dict(line.split("\t") for line in data_lines("id/entities/capitals.tsv"))
+
+
+def slug(name: str) -> str:
+    return "ent-" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"Dimitry Peskov" ~ "Dmitry Peskov", "Kim Jong-Un" ~ "Kim Jong Un"; not "Kim Jong Un" ~ "Kim Hong-kyun"."""
+    wa, wb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    if wa == wb:
+        return True
+    if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1]:
+        return False
+    return all(_edit_distance(x, y) <= max(1, len(x) // 4) for x, y in zip(wa[:-1], wb[:-1], strict=True))
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}  # entity id → type
+        self.person_names: dict[str, str] = {}  # entity id → a full name seen, for fuzzy matching
+
+    def key_for(self, surface: str, label: str) -> str:
+        if label == "PERSON":
+            for entity_id, name in self.person_names.items():
+                if _same_person(name, surface):
+                    return entity_id
+        key = slug(surface)
+        if label == "PERSON" and " " in surface:
+            self.person_names.setdefault(key, surface)
+        return key
 
 
 def link_entities(docs: list[Doc]) -> list[Entity]:
-    return []
+    registry = _Registry()
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, list[str]] = defaultdict(list)
+    mentions: dict[str, list[Evidence]] = defaultdict(list)
+    for doc in docs:
+        spans = doc.layer("entities")
+        by_offsets = {(s.start, s.end): s for s in spans}
+        for span in sorted(spans, key=lambda s: (bool(s.attrs.get("refers_to") or s.attrs.get("acronym_of")),
+                                                   s.start)):
+            surface = doc.text[span.start : span.end]
+            span.attrs["entity"] = _entity_id(span, surface, by_offsets, registry)
+        for span in spans:
+            entity_id = span.attrs["entity"]
+            surface = doc.text[span.start : span.end]
+            surfaces[entity_id][surface] += 1
+            types[entity_id][span.label] += 1
+            if span.attrs.get("role") and span.attrs["role"] not in roles[entity_id]:
+                roles[entity_id].append(span.attrs["role"])
+            mentions[entity_id].append(Evidence(doc.article.id, span.start, span.end, surface))
+    return [_entity(entity_id, surfaces[entity_id], types[entity_id], roles[entity_id], mentions[entity_id])
+            for entity_id in sorted(mentions, key=lambda e: -len(mentions[e]))]
+
+
+def _entity_id(span: Span, surface: str, by_offsets: dict[tuple[int, int], Span], registry: _Registry) -> str:
+    if span.attrs.get("known"):
+        return span.attrs["known"]
+    for pointer in ("refers_to", "acronym_of"):
+        target = span.attrs.get(pointer)
+        if target and tuple(target) in by_offsets and by_offsets[tuple(target)].attrs.get("entity"):
+            return by_offsets[tuple(target)].attrs["entity"]
+    return registry.key_for(surface, span.label)
+
+
+def _entity(entity_id: str, surfaces: Counter[str], types: Counter[str], roles: list[str],
+            mentions: list[Evidence]) -> Entity:
+    known = next((k for k in gazetteer().values() if k.id == entity_id), None)
+    name = known.name if known else max(surfaces, key=lambda s: (len(s.split()) > 1, surfaces[s], len(s)))
+    kind = known.type if known else types.most_common(1)[0][0]
+    aliases = sorted(s for s in surfaces if s != name)
+    return Entity(entity_id, name, kind, aliases, roles, mentions, capitals().get(entity_id))

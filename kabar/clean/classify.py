@@ -60,21 +60,44 @@ def cues() -> tuple[Cue, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _line_start_cues() -> re.Pattern[str]:
+    """Cues anchored at the line start, joined into one pattern tried once at position 0; each keeps a
+    named group so the matching cue is known."""
+    anchored = [(i, c) for i, c in enumerate(cues()) if c.pattern.pattern.startswith("^")]
+    return re.compile("|".join(f"(?P<c{i}>{c.pattern.pattern[1:]})" for i, c in anchored), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
 def matching_cue(text: str) -> Cue | None:
-    for cue in cues():
-        if cue.pattern.search(text):
-            return cue
-    return None
+    """The first cue (in file order) that matches the line."""
+    found = []
+    start = _line_start_cues().match(text)
+    if start is not None and start.lastgroup:
+        found.append(int(start.lastgroup[1:]))
+    found += [i for i, pattern in _anywhere_cues() if pattern.search(text)]
+    return cues()[min(found)] if found else None
 
 
+@lru_cache(maxsize=1)
+def _anywhere_cues() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    return tuple((i, c.pattern) for i, c in enumerate(cues()) if not c.pattern.pattern.startswith("^"))
+
+
+@lru_cache(maxsize=4096)
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return word_set("clean/stopwords.txt") | word_set("lang/en.txt")
 
 
 def stopword_ratio(tokens: list[str]) -> float:
     if not tokens:
         return 0.0
-    stops = word_set("clean/stopwords.txt") | word_set("lang/en.txt")
+    stops = _stopwords()
     return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
 
 

@@ -23,11 +23,16 @@ def _table(section: str) -> dict[str, tuple[str, ...]]:
 def _units() -> dict[str, str]:
     """Each unit word to the first word of its synonym line, so outlets' wordings compare."""
     mapping: dict[str, str] = {}
-    for line in sections("id/nlp/units.txt")[""]:
+    for line in (*sections("id/nlp/units.txt")[""], *sections("id/nlp/units.txt")["measure"]):
         words = line.split()
         for word in words:
             mapping[word.lower()] = words[0]
     return mapping
+
+
+@cache
+def measures() -> frozenset[str]:
+    return frozenset(line.split()[0] for line in sections("id/nlp/units.txt")["measure"])
 
 
 def _alternation(words: list[str]) -> str:

@@ -54,6 +54,9 @@ def subject_before(doc: Doc, start: int, position: int) -> Span | None:
     if not candidates:
         return None
     closest = candidates[-1]
+    if len(candidates) > 1 and closest.label == "GPE" and candidates[-2].label in ("ORG", "MEDIA") and \
+            not doc.text[candidates[-2].end : closest.start].strip(" ()"):
+        return candidates[-2]  # "Badan Intelijen Nasional (NIS) Korea Selatan menyebut": the place names the body
     if doc.text[closest.end : position].strip() == "," or doc.text[start:position].rstrip().endswith(","):
         opening = doc.text.rfind(",", start, closest.start)
         heads = [c for c in candidates if c.end <= opening and not doc.text[c.end : opening].strip()]

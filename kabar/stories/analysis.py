@@ -1,16 +1,23 @@
-"""Placeholder until the stories layer lands: one story holding every article, no claims yet."""
+"""The stories layer end to end: copies, stories, claims, claim groups, timeline and brief."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Entity, Quote, Story, TimelineEntry
+from kabar.stories.brief import build_brief
+from kabar.stories.claims import claims_in, quotes_in, statements
+from kabar.stories.cluster import cluster
+from kabar.stories.dedup import find_duplicates
+from kabar.stories.groups import group_claims
+from kabar.stories.timeline import build_timeline
 
 
 @dataclass
 class StoryAnalysis:
     stories: list[Story] = field(default_factory=list)
     duplicates: dict[str, tuple[str, float]] = field(default_factory=dict)
+    reuse: list[tuple[str, str, float]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
@@ -20,8 +27,29 @@ class StoryAnalysis:
 
 
 def analyze(docs: list[Doc], entities: list[Entity]) -> StoryAnalysis:
-    if not docs:
-        return StoryAnalysis()
-    first = docs[0].article
-    story = Story("story-1", first.title or first.id, [d.article.id for d in docs])
-    return StoryAnalysis(stories=[story])
+    articles = {d.article.id: d.article for d in docs}
+    duplicates, reuse = find_duplicates(list(articles.values()))
+    for copy, (original, _similarity) in duplicates.items():
+        articles[copy].duplicate_of = original
+    names = {e.id: e.name for e in entities}
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    for doc in docs:
+        found_quotes = quotes_in(doc)
+        found_claims = claims_in(doc, names)
+        quotes.extend(found_quotes)
+        claims.extend(found_claims)
+        claims.extend(statements(doc, found_quotes, len(found_claims) + 1))
+    groups = group_claims(claims, articles, names)
+    language, brief = build_brief(docs, claims, groups)
+    return StoryAnalysis(
+        stories=cluster(docs),
+        duplicates=duplicates,
+        reuse=reuse,
+        quotes=quotes,
+        claims=claims,
+        groups=groups,
+        timeline=build_timeline(claims, names),
+        brief_language=language,
+        brief=brief,
+    )

@@ -1,0 +1,162 @@
+"""Claims built from annotations: figures, events and statements, each credited to its primary source.
+
+A claim points to the sentence it came from; its source is the one that sentence credits ("kata
+NIS"), not the outlet repeating it, and its stance is the sentence's. Only cleaned text is read, so a
+figure that appears only in removed boilerplate (a related-link headline) never becomes a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kabar.lexicon import data_lines
+from kabar.model import Claim, Doc, Evidence, Quote, Span, When
+
+SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
+# words that end the noun phrase of a figure: "10.000 tentara untuk membantu Rusia" is not Russia's troops
+LINKING_WORDS = re.compile(r"(?<![\w-])(untuk|ke|di|dari|yang|dengan|guna|bagi|to|for|in|from|with|that)(?![\w-])",
+                           re.IGNORECASE)
+
+
+@cache
+def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
+    return tuple((re.compile(rf"(?<![\w-])(?:{row[0]})(?![\w-])", re.IGNORECASE), row[1]) for row in rows)
+
+
+@cache
+def one_off_events() -> frozenset[str]:
+    rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
+    return frozenset(row[1] for row in rows if len(row) > 2 and row[2] == "once")
+
+
+def entity_at(doc: Doc, start: int, end: int) -> str | None:
+    """The canonical entity of the mention at exactly these offsets, if linking gave it one."""
+    for span in doc.layer("entities"):
+        if span.start == start and span.end == end:
+            return span.attrs.get("entity")
+    return None
+
+
+def _evidence(doc: Doc, span: Span) -> Evidence:
+    return Evidence(doc.article.id, span.start, span.end, doc.text[span.start : span.end])
+
+
+def _when(doc: Doc, sentence: Span) -> When | None:
+    times = doc.covering("times", sentence.start, sentence.end)
+    if not times:
+        return None
+    time = times[0]
+    return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
+
+
+def _source(doc: Doc, sentence: Span) -> str | None:
+    attribution = sentence.attrs.get("attribution")
+    if not attribution:
+        return None
+    return entity_at(doc, attribution["start"], attribution["end"])
+
+
+def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span]:
+    return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in kinds
+            and s.attrs.get("entity")]
+
+
+def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str | None) -> str | None:
+    """Whose figure it is: the first place or body named right after the figure ("1.500 tentara Korea
+    Utara"), else the first one in the sentence that is not the source."""
+    after = [s for s in _entities_in(doc, quantity.end, sentence.end)
+             if s.start - quantity.end <= 40 and not LINKING_WORDS.search(doc.text[quantity.end : s.start])]
+    before = [s for s in _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
+              if s.attrs["entity"] != source]
+    candidates = after or before[-1:] or _entities_in(doc, sentence.start, sentence.end, ("GPE", "ORG"))
+    for span in candidates:
+        if span.attrs["entity"] != source:
+            return span.attrs["entity"]
+    return None
+
+
+def _figure(attrs: dict) -> str:
+    def number(value: float) -> str:
+        return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
+
+    if attrs.get("vague"):
+        amount = attrs["vague"]
+    elif attrs["min"] is None:
+        amount = f"hingga {number(attrs['max'])}"
+    elif attrs["max"] is None:
+        amount = f"lebih dari {number(attrs['min'])}"
+    elif attrs["min"] != attrs["max"]:
+        amount = f"{number(attrs['min'])}–{number(attrs['max'])}"
+    else:
+        amount = ("sekitar " if attrs.get("approximate") else "") + number(attrs["min"])
+    return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
+
+
+def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
+    claims: list[Claim] = []
+    for sentence in doc.layer("sentences"):
+        if sentence.attrs.get("paragraph_kind") == "heading":
+            continue
+        source = _source(doc, sentence)
+        stance = sentence.attrs.get("stance", "asserted")
+        when = _when(doc, sentence)
+        evidence = [_evidence(doc, sentence)]
+        for quantity in doc.covering("quantities", sentence.start, sentence.end):
+            if not quantity.attrs.get("unit"):
+                continue
+            subject = _subject_of_quantity(doc, sentence, quantity, source)
+            text = _figure(quantity.attrs) + (f" ({names[subject]})" if subject in names else "")
+            keys = ("min", "max", "approximate", "vague", "unit")
+            claims.append(Claim(
+                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source, stance,
+                [_evidence(doc, quantity), *evidence], subject, {k: quantity.attrs.get(k) for k in keys}, when,
+                {"figure": doc.text[quantity.start : quantity.end]},
+            ))
+        event = _event(doc, sentence, source, names)
+        if event is not None:
+            name, actor, target = event
+            text = " ".join(filter(None, (names.get(actor or ""), name, names.get(target or ""))))
+            claims.append(Claim(f"c-{doc.article.id}-{len(claims) + 1}", "event", text, source, stance, evidence,
+                                actor, None, when, {"event": name, "target": target}))
+    return claims
+
+
+def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) -> tuple | None:
+    text = doc.text
+    for pattern, name in event_patterns():
+        match = pattern.search(text, sentence.start, sentence.end)
+        if not match:
+            continue
+        before = _entities_in(doc, sentence.start, match.start())
+        after = _entities_in(doc, match.end(), sentence.end)
+        actors = [s for s in before if s.attrs["entity"] != source] or before
+        actor = actors[0].attrs["entity"] if actors else None
+        target = next((s.attrs["entity"] for s in after if s.attrs["entity"] != actor), None)
+        return name, actor, target
+    return None
+
+
+def quotes_in(doc: Doc) -> list[Quote]:
+    quotes = []
+    for n, span in enumerate(doc.layer("quotes"), start=1):
+        speaker = entity_at(doc, *span.attrs["speaker"]) if span.attrs.get("speaker") else None
+        via = entity_at(doc, *span.attrs["via"]) if span.attrs.get("via") else None
+        start, end = span.attrs["content"]
+        quotes.append(Quote(f"q-{doc.article.id}-{n}", speaker, doc.text[start:end], span.label == "direct",
+                            span.attrs.get("cue"), Evidence(doc.article.id, start, end, doc.text[start:end]), via))
+    return quotes
+
+
+def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
+    """Each quote with a known speaker is also a statement claim by that speaker."""
+    found = []
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        sentence = doc.covering("sentences", quote.evidence.start, quote.evidence.end)
+        stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
+        found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
+                           quote.speaker, stance, [quote.evidence], quote.speaker))
+    return found

@@ -1,0 +1,45 @@
+"""Republished copies and shared wire text, by MinHash over word shingles (datasketch)."""
+
+from __future__ import annotations
+
+from datasketch import MinHash, MinHashLSH
+
+from kabar.model import Article
+from kabar.textnorm import tokens
+
+SHINGLE = 5
+PERMUTATIONS = 128
+DUPLICATE = 0.8  # estimated Jaccard similarity above which one article is a copy of the other
+REUSE = 0.3  # above this, articles share a good part of one report (partial wire reuse)
+
+
+def _signature(text: str) -> MinHash:
+    words = tokens(text)
+    signature = MinHash(num_perm=PERMUTATIONS, seed=1)
+    for i in range(max(1, len(words) - SHINGLE + 1)):
+        signature.update(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
+    return signature
+
+
+def _age_key(article: Article) -> tuple[str, str]:
+    """Earlier publication first; undated articles after dated ones; ties by id."""
+    moment = article.published or article.reference_date
+    return (moment.isoformat() if moment else "9999", article.id)
+
+
+def find_duplicates(articles: list[Article]) -> tuple[dict[str, tuple[str, float]], list[tuple[str, str, float]]]:
+    """(copy id → (original id, similarity)), and pairs that reuse part of one report."""
+    signatures = {a.id: _signature(a.text) for a in articles}
+    lsh = MinHashLSH(threshold=REUSE, num_perm=PERMUTATIONS)
+    duplicates: dict[str, tuple[str, float]] = {}
+    reuse: list[tuple[str, str, float]] = []
+    for article in sorted(articles, key=_age_key):
+        signature = signatures[article.id]
+        for earlier in lsh.query(signature):
+            similarity = signature.jaccard(signatures[earlier])
+            if similarity >= DUPLICATE and article.id not in duplicates:
+                duplicates[article.id] = (duplicates.get(earlier, (earlier, 1.0))[0], round(similarity, 3))
+            elif similarity >= REUSE:
+                reuse.append((article.id, earlier, round(similarity, 3)))
+        lsh.insert(article.id, signature)
+    return duplicates, reuse

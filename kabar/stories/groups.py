@@ -1,0 +1,115 @@
+"""Claims about the same thing, compared across articles.
+
+Figures group by what is counted and whose it is (troops of North Korea); events by what happened
+and who did it. A group is corroborated when two or more independent sources agree, evolving when
+its figures change as later reports arrive (a source revising upward), conflicting when sources
+disagree at the same time, disputed when someone denies it or cannot confirm it. Independence counts
+primary sources: five outlets repeating one agency are one source, and a copy counts as its original.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from kabar.model import Article, Claim, ClaimGroup
+from kabar.nlp.quantities import measures
+from kabar.stories.claims import one_off_events
+
+DISPUTING = ("denied", "unconfirmed")
+
+
+def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
+    if claim.attributed_to:
+        return claim.attributed_to
+    article = articles[claim.evidence[0].article]
+    original = article.duplicate_of or article.id
+    return f"outlet:{articles[original].outlet or original}"
+
+
+def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
+    moment = articles[claim.evidence[0].article].reference_date
+    return moment.replace(tzinfo=None) if moment else datetime.max
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    q = claim.quantity or {}
+    low = q.get("min") if q.get("min") is not None else q.get("max")
+    high = q.get("max") if q.get("max") is not None else q.get("min")
+    return float(low or 0), float(high or 0)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[str, str]:
+    intervals = [_interval(c) for c in claims]
+    if all(_overlap(a, b) for a in intervals for b in intervals):
+        return ("corroborated" if len(sources) > 1 else "single-source"), "the figures agree"
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_source[_source_key(claim, articles)].append(claim)
+    revised = [s for s, items in by_source.items() if len({_interval(c) for c in items}) > 1]
+    ordered = sorted(claims, key=lambda c: _date(c, articles))
+    if revised and all(_rising(sorted(by_source[s], key=lambda c: _date(c, articles))) for s in revised) and \
+            _interval(ordered[-1])[1] >= max(i[1] for i in intervals):
+        return "evolving", "later reports give larger figures, and a source revised its own"
+    return "conflicting", "sources give figures that do not overlap"
+
+
+def _rising(claims: list[Claim]) -> bool:
+    values = [_interval(c)[1] for c in claims]
+    return all(a <= b for a, b in zip(values, values[1:], strict=False))
+
+
+def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> str:
+    """"1.500 (per NIS, 3 outlets); 12.000 (per media Korea Selatan)"."""
+    by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for claim in sorted(claims, key=lambda c: _date(c, articles)):
+        source = names.get(claim.attributed_to or "", "the outlet itself")
+        outlet = articles[claim.evidence[0].article].outlet or claim.evidence[0].article
+        by_value[claim.text.split(" (")[0]][source].add(outlet)
+    parts = []
+    for value, sources in by_value.items():
+        credited = "; ".join(f"per {s}, {len(o)} outlet{'s' if len(o) > 1 else ''}" for s, o in sources.items())
+        parts.append(f"{value} ({credited})")
+    return "; ".join(parts)
+
+
+def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[ClaimGroup]:
+    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "quantity" and claim.quantity and claim.quantity.get("unit") not in (None, *measures()):
+            buckets[("quantity", claim.quantity["unit"], claim.subject)].append(claim)
+        elif claim.kind == "event" and claim.subject:
+            buckets[("event", claim.extra.get("event"), claim.subject)].append(claim)
+    groups = []
+    for number, ((kind, what, subject), members) in enumerate(
+            sorted(buckets.items(), key=lambda kv: -len(kv[1])), start=1):
+        sources = {_source_key(c, articles) for c in members}
+        subject_name = names.get(subject or "", "")
+        if kind == "quantity":
+            status, why = _quantity_status(members, articles, sources)
+            topic = f"{what} ({subject_name})" if subject_name else what
+            note = f"{why}: {_values_note(members, articles, names)}"
+        else:
+            status = "corroborated" if len(sources) > 1 else "single-source"
+            topic = f"{subject_name} — {what}"
+            note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
+            if what in one_off_events():
+                status, note = _event_dates(members, status, note)
+        disputing = [c for c in members if c.stance in DISPUTING]
+        if disputing:
+            status = "disputed"
+            note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
+        groups.append(ClaimGroup(f"g-{number}", topic, [c.id for c in members], status, len(sources), note))
+    return groups
+
+
+def _event_dates(members: list[Claim], status: str, note: str) -> tuple[str, str]:
+    """The same event dated differently by different reports is a conflict too."""
+    days = {c.when.start for c in members if c.when and c.when.precision == "day"}
+    if len(days) > 1:
+        return "conflicting", note + f"; dated differently: {', '.join(sorted(days))}"
+    return status, note

@@ -81,6 +81,65 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX analysis_status ON analysis_items(kind, status);
     """,
+    # 3: inputs remember the run that saw them; analysis results move to one table per record type.
+    # Analyses are derived data, recomputed from the articles, so the old rows are dropped, not copied.
+    """
+    ALTER TABLE inputs ADD COLUMN run_id TEXT;
+    CREATE INDEX inputs_run ON inputs(run_id);
+    DROP TABLE analysis_items;
+    CREATE TABLE analysis (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        saved_at TEXT NOT NULL,
+        brief_language TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        inputs TEXT NOT NULL
+    );
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        related TEXT,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX entities_type ON entities(type);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        speaker TEXT,
+        article_id TEXT,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        attributed_to TEXT,
+        stance TEXT NOT NULL,
+        subject TEXT,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX claims_stance ON claims(stance);
+    CREATE TABLE claim_groups (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        independent_sources INTEGER NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX claim_groups_status ON claim_groups(status);
+    CREATE TABLE timeline (
+        position INTEGER PRIMARY KEY,
+        start TEXT NOT NULL,
+        precision TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE TABLE brief (
+        position INTEGER PRIMARY KEY,
+        payload TEXT NOT NULL
+    );
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from platformdirs import user_data_dir
 
+from kabar.export import StoryExport
 from kabar.model import (
     Article,
     DateEstimate,
@@ -21,9 +23,13 @@ from kabar.model import (
     RawDocument,
     Removed,
     Span,
+    Story,
 )
+from kabar.store import records
 from kabar.store.migrations import migrate
 from kabar.textnorm import TOKEN, fold, normalize_tokens, stem
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,6 +59,8 @@ def _datetime(value: str | None) -> datetime | None:
 class Store:
     """Opens (and upgrades) one SQLite file in WAL mode with foreign keys on.
 
+    Each opening is one run (`run_id`): the inputs it records are tagged with it.
+
     Writes outside `transaction()` commit at once; inside it they commit together, so a crash loses
     the open batch only and never leaves an article without its raw bytes or its index row.
     """
@@ -66,6 +74,7 @@ class Store:
         self.connection.execute("PRAGMA busy_timeout = 5000")
         self.connection.execute("PRAGMA synchronous = NORMAL")
         migrate(self.connection)
+        self.run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
 
     @staticmethod
     def default_path() -> Path:
@@ -97,14 +106,20 @@ class Store:
     # inputs and articles
 
     def record_input(self, outcome: InputOutcome) -> None:
+        """Log one input under this store's run, so `outcomes(store.run_id)` reports one ingest."""
         self.connection.execute(
-            "INSERT INTO inputs (source, sha256, received_at, status, reason, article_id) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO inputs (source, sha256, received_at, status, reason, article_id, run_id)"
+            " VALUES (?,?,?,?,?,?,?)",
             (outcome.source, outcome.sha256, datetime.now(UTC).isoformat(), outcome.status,
-             outcome.reason, outcome.article_id),
+             outcome.reason, outcome.article_id, self.run_id),
         )
 
-    def outcomes(self) -> list[InputOutcome]:
-        rows = self.connection.execute("SELECT * FROM inputs ORDER BY id")
+    def outcomes(self, run_id: str | None = None) -> list[InputOutcome]:
+        """Every input ever seen, or only those of one run."""
+        if run_id is None:
+            rows = self.connection.execute("SELECT * FROM inputs ORDER BY id")
+        else:
+            rows = self.connection.execute("SELECT * FROM inputs WHERE run_id = ? ORDER BY id", (run_id,))
         return [InputOutcome(r["source"], r["status"], r["reason"], r["sha256"], r["article_id"]) for r in rows]
 
     def has_content(self, sha256: str) -> str | None:
@@ -176,41 +191,68 @@ class Store:
         rows = self.connection.execute("SELECT layer, spans FROM annotations WHERE article_id = ?", (article_id,))
         return {r["layer"]: [Span(**s) for s in json.loads(r["spans"])] for r in rows}
 
-    def save_story(self, document: dict[str, Any]) -> None:
-        """Keep one export's stories and everything found in them, replacing an earlier analysis."""
+    def save_analysis(self, export: StoryExport) -> None:
+        """Keep one analysis, replacing the earlier one: the web app and API serve the latest."""
         now = datetime.now(UTC).isoformat()
-        kinds = {"entity": "entities", "quote": "quotes", "claim": "claims", "claim_group": "claim_groups",
-                 "timeline": "timeline"}
+        c = self.connection
         with self.transaction():
-            for story in document["stories"]:
-                self.connection.execute("DELETE FROM stories WHERE id = ?", (story["id"],))
-                self.connection.execute(
-                    "INSERT INTO stories (id, title, updated_at) VALUES (?,?,?)", (story["id"], story["title"], now)
-                )
-                self.connection.executemany(
-                    "INSERT INTO story_articles (story_id, article_id) VALUES (?,?)",
-                    [(story["id"], a) for a in story["articles"]],
-                )
-                for kind, key in kinds.items():
-                    self._save_items(story["id"], kind, document[key])
-                self._save_items(story["id"], "brief", document["brief"]["sentences"])
+            for table in ("stories", "entities", "quotes", "claims", "claim_groups", "timeline", "brief", "analysis"):
+                c.execute(f"DELETE FROM {table}")
+            c.execute(
+                "INSERT INTO analysis (id, saved_at, brief_language, article_ids, inputs) VALUES (1,?,?,?,?)",
+                (now, export.brief_language, json.dumps([a.id for a in export.articles]),
+                 json.dumps(export.inputs, ensure_ascii=False)),
+            )
+            c.executemany("INSERT INTO stories (id, title, updated_at) VALUES (?,?,?)",
+                          [(s.id, s.title, now) for s in export.stories])
+            c.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?,?)",
+                          [(s.id, a) for s in export.stories for a in s.articles])
+            c.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)",
+                          [(e.id, n, e.name, e.type, e.related, records.payload(e))
+                           for n, e in enumerate(export.entities)])
+            c.executemany("INSERT INTO quotes VALUES (?,?,?,?,?)",
+                          [(q.id, n, q.speaker, q.evidence.article, records.payload(q))
+                           for n, q in enumerate(export.quotes)])
+            c.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
+                          [(x.id, n, x.kind, x.attributed_to, x.stance, x.subject, records.payload(x))
+                           for n, x in enumerate(export.claims)])
+            c.executemany("INSERT INTO claim_groups VALUES (?,?,?,?,?)",
+                          [(g.id, n, g.status, g.independent_sources, records.payload(g))
+                           for n, g in enumerate(export.claim_groups)])
+            c.executemany("INSERT INTO timeline VALUES (?,?,?,?)",
+                          [(n, t.when.start, t.when.precision, records.payload(t))
+                           for n, t in enumerate(export.timeline)])
+            c.executemany("INSERT INTO brief VALUES (?,?)",
+                          [(n, records.payload(b)) for n, b in enumerate(export.brief)])
 
-    def _save_items(self, story_id: str, kind: str, items: list[dict[str, Any]]) -> None:
-        self.connection.executemany(
-            "INSERT INTO analysis_items (story_id, kind, item_id, position, status, payload) VALUES (?,?,?,?,?,?)",
-            [
-                (story_id, kind, item.get("id", str(position)), position, item.get("status"),
-                 json.dumps(item, ensure_ascii=False))
-                for position, item in enumerate(items)
-            ],
+    def load_analysis(self) -> StoryExport | None:
+        """The latest saved analysis with its articles, or None before the first one."""
+        meta = self.connection.execute("SELECT * FROM analysis").fetchone()
+        if meta is None:
+            return None
+        return StoryExport(
+            articles=list(self.articles(json.loads(meta["article_ids"]))),
+            stories=[Story(r["id"], r["title"], self._story_articles(r["id"]))
+                     for r in self.connection.execute("SELECT id, title FROM stories ORDER BY rowid")],
+            entities=self._records("entities", records.entity),
+            quotes=self._records("quotes", records.quote),
+            claims=self._records("claims", records.claim),
+            claim_groups=self._records("claim_groups", records.claim_group),
+            timeline=self._records("timeline", records.timeline_entry),
+            brief=self._records("brief", records.brief_sentence),
+            brief_language=meta["brief_language"],
+            inputs=json.loads(meta["inputs"]),
         )
 
-    def story_items(self, story_id: str, kind: str) -> list[dict[str, Any]]:
+    def _story_articles(self, story_id: str) -> list[str]:
         rows = self.connection.execute(
-            "SELECT payload FROM analysis_items WHERE story_id = ? AND kind = ? ORDER BY position",
-            (story_id, kind),
+            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY rowid", (story_id,)
         )
-        return [json.loads(r["payload"]) for r in rows]
+        return [r["article_id"] for r in rows]
+
+    def _records(self, table: str, decode: Callable[[str], T]) -> list[T]:
+        rows = self.connection.execute(f"SELECT payload FROM {table} ORDER BY position")
+        return [decode(r["payload"]) for r in rows]
 
     # search
 

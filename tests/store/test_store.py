@@ -7,10 +7,31 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from kabar.model import Article, DateEstimate, Paragraph, RawDocument, Removed, Span
+import pytest
+
+from kabar.export import StoryExport
+from kabar.model import (
+    Article,
+    BriefSentence,
+    Claim,
+    ClaimGroup,
+    DateEstimate,
+    Entity,
+    Evidence,
+    InputOutcome,
+    Paragraph,
+    Quote,
+    RawDocument,
+    Removed,
+    Span,
+    Story,
+    TimelineEntry,
+    When,
+)
 from kabar.store import Store
 from kabar.store.migrations import LATEST, MIGRATIONS
 
@@ -35,14 +56,42 @@ def test_a_new_store_is_at_the_latest_schema_with_wal(tmp_path: Path):
         assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_an_older_store_is_upgraded_on_open(tmp_path: Path):
+@pytest.mark.parametrize("version", range(1, LATEST))
+def test_an_older_store_is_upgraded_on_open_and_keeps_its_rows(tmp_path: Path, version: int):
     path = tmp_path / "old.sqlite"
     connection = sqlite3.connect(path)
-    connection.executescript(MIGRATIONS[0] + ";PRAGMA user_version = 1;")
+    connection.executescript(";".join(MIGRATIONS[:version]) + f";PRAGMA user_version = {version};")
+    connection.execute(
+        "INSERT INTO inputs (source, received_at, status, reason) VALUES ('x.pdf', '2024-11-01', 'rejected', 'pdf')"
+    )
+    connection.commit()
     connection.close()
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
-        assert store.connection.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
+        assert store.outcomes() == [InputOutcome("x.pdf", "rejected", "pdf")]
+        assert store.outcomes(store.run_id) == []
+        assert store.load_analysis() is None
+
+
+def test_a_store_newer_than_the_code_is_refused(tmp_path: Path):
+    path = tmp_path / "new.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {LATEST + 1}")
+    connection.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        Store(path)
+
+
+def test_outcomes_can_be_read_per_run(tmp_path: Path):
+    path = tmp_path / "k.sqlite"
+    with Store(path) as first:
+        first.record_input(InputOutcome("a.txt", "rejected", "empty"))
+        first_run = first.run_id
+    with Store(path) as second:
+        second.record_input(InputOutcome("b.txt", "duplicate", "same content", "abc", None))
+        assert [o.source for o in second.outcomes(second.run_id)] == ["b.txt"]
+        assert [o.source for o in second.outcomes(first_run)] == ["a.txt"]
+        assert [o.source for o in second.outcomes()] == ["a.txt", "b.txt"]
 
 
 def test_article_round_trip_keeps_dates_zone_and_estimate(tmp_path: Path):
@@ -83,6 +132,53 @@ def test_search_matches_stems_and_filters_by_outlet_and_date(tmp_path: Path):
         hit = store.search("kirim")[0]
         assert "[" in hit.snippet and "]" in hit.snippet
         assert store.search("   ") == []
+
+
+def _analysis(article: Article) -> StoryExport:
+    said = Evidence(article.id, 0, 11, article.text[:11])
+    when = When("2024-10-18", "day", None, "Jumat lalu")
+    return StoryExport(
+        articles=[article],
+        stories=[Story("story-1", "Pasukan ke Rusia", [article.id])],
+        entities=[Entity("ent-korut", "Korea Utara", "GPE", ["Korut"], ["pengirim"], [said], "ent-pyongyang")],
+        quotes=[Quote("q-1", "ent-nis", "ribuan tentara", False, "menurut", said, via="Yonhap")],
+        claims=[
+            Claim("c-1", "quantity", "1.500 tentara", "ent-nis", "hedged", [said], "ent-korut",
+                  {"value": 1500, "unit": "tentara", "approx": True}, when, {"source_type": "intelligence"}),
+            Claim("c-2", "statement", "dibantah", "ent-kremlin", "denied", [said]),
+        ],
+        claim_groups=[ClaimGroup("g-1", "jumlah pasukan", ["c-1", "c-2"], "disputed", 2, "dibantah")],
+        timeline=[TimelineEntry(when, "Pengiriman pertama", [said], ["c-1"])],
+        brief=[BriefSentence("Korea Utara disebut mengirim pasukan.", [said])],
+        brief_language="id",
+        inputs=[{"source": "a1.txt", "status": "stored", "reason": None, "article": article.id}],
+    )
+
+
+def test_analysis_round_trips_and_its_key_columns_can_be_queried(tmp_path: Path):
+    article, raw = _article(1, "Korea Utara mengirim pasukan ke Rusia.", published=datetime(2024, 10, 19, tzinfo=WIB))
+    analysis = _analysis(article)
+    with Store(tmp_path / "k.sqlite") as store:
+        store.add_article(article, raw)
+        store.save_analysis(analysis)
+        assert store.load_analysis() == analysis
+        denied = store.connection.execute("SELECT id FROM claims WHERE stance = 'denied'").fetchall()
+        assert [row[0] for row in denied] == ["c-2"]
+        analysis.claims = analysis.claims[:1]
+        store.save_analysis(analysis)
+        assert store.load_analysis() == analysis
+
+
+def test_an_analysis_citing_an_unstored_story_article_is_refused_whole(tmp_path: Path):
+    article, raw = _article(1, "Korea Utara mengirim pasukan ke Rusia.")
+    analysis = _analysis(article)
+    with Store(tmp_path / "k.sqlite") as store:
+        store.add_article(article, raw)
+        store.save_analysis(analysis)
+        analysis.stories[0].articles.append("a-missing")
+        with pytest.raises(sqlite3.IntegrityError):
+            store.save_analysis(replace(analysis, claims=[]))
+        assert len(store.load_analysis().claims) == 2
 
 
 CRASHING_WRITER = textwrap.dedent(

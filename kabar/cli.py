@@ -203,10 +203,7 @@ def export_command(
 
 EVALUATIONS = {
     "cleaning": "kabar.eval.cleaning",
-    "numbers": "kabar.eval.numbers",
-    "entities": "kabar.eval.entities",
-    "quotes": "kabar.eval.quotes",
-    "stories": "kabar.eval.stories",
+    "annotations": "kabar.eval.annotations",
 }
 
 

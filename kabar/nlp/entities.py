@@ -87,7 +87,7 @@ ORGANISATION = re.compile(
     rf"(?<![\w-])(?P<name>(?:{'|'.join(ORG_HEADS)})(?:\s+(?:{NAME_WORD}|(?:{'|'.join(ORG_JOINERS)})(?=\s+[A-Z])))+)"
 )
 ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
-CANDIDATE_NAME = re.compile(rf"(?<![\w-]){NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}(?![\w-])")
+CANDIDATE_NAME = re.compile(rf"(?<![\w-]){NAME_WORD}(?:\s+{NAME_WORD}){{1,9}}(?![\w-])")
 
 
 def _starts_with_title(phrase: str) -> bool:
@@ -155,7 +155,7 @@ def find_entities(doc: Doc) -> Doc:
     return doc
 
 
-DESCRIBED_SOURCE = re.compile(r"(?<![\w-])(?P<what>media|sumber|pejabat|militer|intelijen|badan intelijen|"
+DESCRIBED_SOURCE = re.compile(r"(?<![\w-])(?P<what>media|sumber|pejabat|intelijen|badan intelijen|"
                              r"kantor berita|pemerintah)\s+$", re.IGNORECASE)
 
 
@@ -185,10 +185,14 @@ def _role_ending_at(text: str, start: int) -> str | None:
     return found.group("role").strip() if found else None
 
 
+@cache
+def _portfolio_words() -> frozenset[str]:
+    return frozenset(data_lines("id/entities/portfolios.txt"))
+
+
 def _is_name_word(word: str) -> bool:
     lowered = word.lower()
-    return not (word in gazetteer() or lowered in _titles() or word in ORG_HEADS
-                or lowered in ("luar", "negeri", "pers", "jenderal", "senior"))
+    return not (word in gazetteer() or lowered in _titles() or word in ORG_HEADS or lowered in _portfolio_words())
 
 
 def _name_part(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -202,7 +206,7 @@ def _name_part(text: str, start: int, end: int) -> tuple[int, int] | None:
         if covered or not _is_name_word(word.group(0)):
             break
         tail.insert(0, word)
-    if len(tail) < 2:
+    if not 2 <= len(tail) <= 4:
         return None
     return start + tail[0].start(), start + tail[-1].end()
 

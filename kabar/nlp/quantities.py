@@ -71,6 +71,22 @@ def _without_possessive(word: str) -> str:
 WORD_AFTER = re.compile(r"\s+([A-Za-z%][\w%-]*)")
 
 
+GENERIC_UNITS = {"orang"}
+SENTENCE_START = re.compile(r"[.!?]\s")
+
+
+def _counted_earlier(text: str, position: int) -> str | None:
+    """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the noun named before it in
+    the sentence."""
+    starts = [m.end() for m in SENTENCE_START.finditer(text, 0, position)]
+    sentence_start = starts[-1] if starts else 0
+    for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
+        unit = _units().get(_without_possessive(word))
+        if unit and unit not in GENERIC_UNITS and unit not in measures():
+            return unit
+    return None
+
+
 def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     """The counted noun: right after the figure, or after classifier words ("anggota") or capitalised
     modifiers ("12,000 North Korean soldiers"), at most three words on."""
@@ -145,6 +161,8 @@ def find_quantities(doc: Doc) -> Doc:
                 high = low
         unit_word, unit_end = _unit_after(text, match)
         unit = _units().get(unit_word) if unit_word else None
+        if unit in GENERIC_UNITS:
+            unit = _counted_earlier(text, match.start()) or unit
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
         approximator = (match.group("approx") or "").lower() or None
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]

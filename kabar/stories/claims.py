@@ -69,7 +69,7 @@ def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str |
     after = [s for s in _entities_in(doc, quantity.end, sentence.end)
              if s.start - quantity.end <= 40 and not LINKING_WORDS.search(doc.text[quantity.end : s.start])]
     before = [s for s in _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
-              if s.attrs["entity"] != source]
+              if s.attrs["entity"] != source and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
     candidates = after or before[-1:] or _entities_in(doc, sentence.start, sentence.end, ("GPE", "ORG"))
     for span in candidates:
         if span.attrs["entity"] != source:
@@ -132,7 +132,7 @@ def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) 
         before = _entities_in(doc, sentence.start, match.start())
         after = _entities_in(doc, match.end(), sentence.end)
         actors = [s for s in before if s.attrs["entity"] != source] or before
-        actor = actors[0].attrs["entity"] if actors else None
+        actor = actors[-1].attrs["entity"] if actors else None  # the subject stands closest to its verb
         target = next((s.attrs["entity"] for s in after if s.attrs["entity"] != actor), None)
         return name, actor, target
     return None

@@ -1,0 +1,137 @@
+"""The annotation layer on sentences written for these tests, in Indonesian newsroom style."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kabar.model import Article, Doc
+from kabar.nlp import annotate, link_entities
+from kabar.nlp.quantities import find_quantities, parse_value
+from kabar.nlp.sentences import split_sentences
+from kabar.nlp.times import find_times
+
+WIB = timezone(timedelta(hours=7))
+
+
+def _doc(text: str, published: datetime | None = datetime(2024, 10, 19, 17, tzinfo=WIB), language: str = "id",
+         article_id: str = "t") -> Doc:
+    return Doc(Article(id=article_id, source="t", text=text, published=published, language=language))
+
+
+def _texts(doc: Doc, layer: str) -> list[str]:
+    return [doc.text[s.start : s.end] for s in doc.layer(layer)]
+
+
+def test_sentences_keep_figures_dates_and_abbreviations_whole():
+    doc = split_sentences(_doc(
+        "Sebanyak 1.500 tentara tiba pada 21/10/2024. Rudal KN-23 dipakai, kata Dr. Budi di Jl. Merdeka.\n\n"
+        "\"Ini bukan pamer.\" Ia pergi."))
+    assert _texts(doc, "sentences") == [
+        "Sebanyak 1.500 tentara tiba pada 21/10/2024.", "Rudal KN-23 dipakai, kata Dr. Budi di Jl. Merdeka.",
+        "\"Ini bukan pamer.\"", "Ia pergi."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sekitar 1.500 tentara", (1500, 1500, "tentara", True)),
+        ("12.000 hingga 15.000 personel", (12000, 15000, "tentara", False)),
+        ("hingga 12.000 prajurit", (None, 12000, "tentara", False)),
+        ("lebih dari 13.000 kontainer", (13000, None, "kontainer", False)),
+        ("1,5 juta orang", (1500000, 1500000, "orang", False)),
+        ("puluhan ribu tentara", (20000, 99999, "tentara", True)),
+        ("dua rudal", (2, 2, "rudal", False)),
+        ("8–13 persen", (8, 13, "persen", False)),
+    ],
+)
+def test_quantities(text: str, expected: tuple):
+    doc = find_quantities(_doc(f"Laporan menyebut {text} terlibat."))
+    [span] = doc.layer("quantities")
+    attrs = span.attrs
+    assert (attrs["min"], attrs["max"], attrs["unit"], attrs["approximate"]) == expected
+
+
+@pytest.mark.parametrize("text", ["pada tahun 2024", "tanggal 21/10/2024", "pukul 17:00 WIB", "rudal KN-23",
+                                  "Perang Dunia II", "8 Oktober", "nomor 0812-3456-7890", "salah satu pihak"])
+def test_not_quantities(text: str):
+    assert find_quantities(_doc(f"Disebutkan {text} dalam laporan itu.")).layer("quantities") == []
+
+
+def test_english_number_format():
+    [span] = find_quantities(_doc("Officials said up to 12,000 North Korean soldiers were sent.", language="en")
+                             ).layer("quantities")
+    assert (span.attrs["min"], span.attrs["max"], span.attrs["unit"]) == (None, 12000, "tentara")
+
+
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_indonesian_thousands_read_back(value: int):
+    assert parse_value(f"{value:,}".replace(",", "."), english=False) == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "precision"),
+    [
+        ("pada hari Jumat", "2024-10-18", None, "day"),
+        ("Senin (21/10/2024)", "2024-10-21", None, "day"),
+        ("Selasa (15/10)", "2024-10-15", None, "day"),
+        ("Juni lalu", "2024-06", None, "month"),
+        ("awal November 2024", "2024-11", None, "month"),
+        ("8 hingga 13 Oktober", "2024-10-08", "2024-10-13", "day"),
+        ("pekan lalu", "2024-10-07", "2024-10-13", "week"),
+        ("sejak Agustus lalu", "2024-08", None, "month"),
+        ("tahun 1950 hingga 1953", "1950", "1953", "year"),
+        ("Desember lalu", "2023-12", None, "month"),
+    ],
+)
+def test_times_resolve_against_publication(phrase: str, start: str, end: str | None, precision: str):
+    doc = find_times(_doc(f"Hal itu terjadi {phrase} menurut laporan."))
+    [span] = doc.layer("times")
+    assert (span.attrs["start"], span.attrs["end"], span.attrs["precision"]) == (start, end, precision)
+    assert doc.text[span.start : span.end].lower().endswith(phrase.split()[-1].lower())
+
+
+def test_entities_roles_quotes_and_attribution_in_one_article():
+    text = (
+        "Juru bicara Kremlin, Dimitry Peskov, menepis laporan itu dan menyebutnya \"berita palsu\".\n\n"
+        "Menurut badan mata-mata Seoul, sekitar 1.500 tentara Korut dikabarkan sudah tiba.\n\n"
+        "\"Ini bukan sekadar pamer,\" kata Hong Min, peneliti senior di Institut Korea untuk Penyatuan Nasional, "
+        "kepada AFP. \"Mereka akan segera dikirim,\" imbuhnya.\n\n"
+        "Sekretaris Jenderal NATO Mark Rutte mengatakan bahwa pihaknya belum dapat mengonfirmasi laporan tersebut."
+    )
+    doc = annotate(_doc(text).article)
+    entities = {doc.text[s.start : s.end]: s for s in doc.layer("entities")}
+    assert entities["Dimitry Peskov"].attrs["role"] == "Juru bicara Kremlin"
+    assert entities["Hong Min"].attrs["role"].startswith("peneliti senior di Institut Korea")
+    assert entities["badan mata-mata Seoul"].label == "ORG"
+    quotes = doc.layer("quotes")
+    speakers = [q.attrs["speaker_name"] for q in quotes]
+    assert speakers == ["Dimitry Peskov", "badan mata-mata Seoul", "Hong Min", "Hong Min", "Mark Rutte"]
+    assert doc.text[slice(*quotes[2].attrs["via"])] == "AFP"
+    stances = [s.attrs["stance"] for s in doc.layer("sentences")]
+    assert stances == ["denied", "hedged", "asserted", "asserted", "unconfirmed"]
+    assert doc.layer("sentences")[1].attrs["attribution"]["name"] == "badan mata-mata Seoul"
+
+
+def test_negated_denial_is_not_a_denial():
+    doc = annotate(_doc("Pemerintah tidak membantah kabar bahwa pasukan sudah dikirim.").article)
+    assert doc.layer("sentences")[0].attrs["stance"] == "asserted"
+
+
+def test_linking_merges_spellings_aliases_and_surnames_across_articles():
+    first = annotate(_doc("Presiden Rusia Vladimir Putin bertemu Kim Jong-Un. Putin lalu pulang.", article_id="a").article)
+    second = annotate(_doc("Dmitry Peskov menyebut Korut dan Korea Utara sama. Zelensky marah. "
+                           "Menteri Kesehatan Ratna Sari Dewi hadir; Dewi lalu bicara.", article_id="b").article)
+    third = annotate(_doc("Pejabat Andika Pratama Wijaya datang. Kata Dimitry Peskov, Moskow siap.", article_id="c").article)
+    entities = {e.id: e for e in link_entities([first, second, third])}
+    assert {"Kim Jong-Un"} <= set(entities["ent-kim-jong-un"].aliases)
+    assert "Putin" in entities["ent-vladimir-putin"].aliases
+    assert "Presiden Rusia" in entities["ent-vladimir-putin"].roles
+    assert "Korut" in entities["ent-korea-utara"].aliases
+    assert {"Dimitry Peskov"} <= set(entities["ent-dmitry-peskov"].aliases)
+    dewi = next(e for e in entities.values() if e.name == "Ratna Sari Dewi")
+    assert "Dewi" in dewi.aliases and len(dewi.mentions) == 2
+    assert entities["ent-moskow"].related == "ent-rusia"

@@ -1,0 +1,96 @@
+"""Stories, claims, claim groups, timeline and brief over articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from kabar.model import Article
+from kabar.nlp import annotate, link_entities
+from kabar.stories import analyze
+from kabar.stories.dedup import find_duplicates
+
+WIB = timezone(timedelta(hours=7))
+
+
+def _article(article_id: str, text: str, day: int, outlet: str) -> Article:
+    return Article(id=article_id, source=f"{article_id}.txt", text=text, outlet=outlet,
+                   published=datetime(2024, 10, day, 10, tzinfo=WIB))
+
+
+WIRE = ("Badan Intelijen Nasional (NIS) Korea Selatan menyebut sekitar 1.500 tentara Korea Utara telah tiba di "
+        "Rusia. Menurut NIS, pasukan itu diangkut kapal antara 8 hingga 13 Oktober.\n\n"
+        "Juru bicara Kremlin, Dmitry Peskov, menepis laporan tersebut dan menyebutnya \"berita palsu\".")
+
+
+def _story() -> tuple:
+    articles = [
+        _article("a", WIRE, 19, "Warta Satu"),
+        _article("b", "KabarDua - " + WIRE, 19, "Kabar Dua"),
+        _article("c", "Presiden Ukraina Volodymyr Zelensky mengatakan Korea Utara menyiapkan sekitar 10.000 tentara "
+                      "untuk membantu Rusia. Kementerian Luar Negeri Korea Selatan memanggil duta besar Rusia pada "
+                      "Senin (21/10/2024).", 21, "Harian Tiga"),
+        _article("d", "Menurut NIS, jumlah tentara Korea Utara di Rusia kini mencapai 12.000 hingga 15.000 orang. "
+                      "Sekretaris Jenderal NATO Mark Rutte mengatakan bahwa pihaknya belum dapat mengonfirmasi laporan "
+                      "itu.", 30, "Pos Empat"),
+    ]
+    docs = [annotate(a) for a in articles]
+    entities = link_entities(docs)
+    return docs, entities, analyze(docs, entities)
+
+
+def test_a_republished_copy_is_marked_with_its_original():
+    docs, _, analysis = _story()
+    assert set(analysis.duplicates) == {"b"}
+    original, similarity = analysis.duplicates["b"]
+    assert original == "a" and similarity >= 0.8
+
+
+def test_dedup_keeps_different_reports_apart():
+    first = _article("x", "Harga beras di pasar induk naik dua persen pekan ini karena pasokan berkurang.", 1, "A")
+    second = _article("y", "Tim nasional menang tipis atas tamu mereka dalam laga persahabatan tadi malam.", 1, "B")
+    assert find_duplicates([first, second]) == ({}, [])
+
+
+def test_claims_are_credited_to_their_primary_source_with_stance():
+    _, entities, analysis = _story()
+    names = {e.id: e.name for e in entities}
+    figures = {(c.extra["figure"], names.get(c.attributed_to or "")) for c in analysis.claims if c.kind == "quantity"}
+    assert ("sekitar 1.500 tentara", "Badan Intelijen Nasional Korea Selatan") in figures
+    assert ("sekitar 10.000 tentara", "Volodymyr Zelensky") in figures
+    denial = next(c for c in analysis.claims if c.stance == "denied")
+    assert names[denial.attributed_to] == "Dmitry Peskov"
+    for claim in analysis.claims:
+        for evidence in claim.evidence:
+            assert evidence.text and evidence.text in next(d.text for d in _story()[0] if d.article.id == evidence.article)
+
+
+def test_troop_figures_form_one_group_counting_independent_sources():
+    _, _, analysis = _story()
+    claims = {c.id: c for c in analysis.claims}
+    troops = next(g for g in analysis.groups if g.topic.startswith("tentara"))
+    assert troops.status in ("conflicting", "evolving", "disputed")
+    sources = {claims[c].attributed_to for c in troops.claims}
+    assert troops.independent_sources == len(sources)
+    assert troops.independent_sources < len(troops.claims)  # the copy repeats NIS: one source, not two
+    assert "1.500" in troops.note and "10.000" in troops.note
+
+
+def test_timeline_is_ordered_and_merges_one_event_from_several_reports():
+    _, _, analysis = _story()
+    starts = [e.when.start for e in analysis.timeline]
+    assert starts == sorted(starts)
+    transport = next(e for e in analysis.timeline if e.when.start == "2024-10-08")
+    assert transport.when.end == "2024-10-13"
+    assert {ev.article for ev in transport.evidence} == {"a", "b"}
+    assert any(e.when.start == "2024-10-21" for e in analysis.timeline)
+
+
+def test_brief_cites_article_sentences_without_repeats():
+    docs, _, analysis = _story()
+    texts = {d.article.id: d.text for d in docs}
+    assert 2 <= len(analysis.brief) <= 8
+    for sentence in analysis.brief:
+        [citation] = sentence.citations
+        assert texts[citation.article][citation.start : citation.end] == sentence.text
+    assert len({s.text for s in analysis.brief}) == len(analysis.brief)
+    assert all(c.article != "b" for s in analysis.brief for c in s.citations)  # never cites the copy

@@ -196,7 +196,7 @@ def export_command(
     """Analyse everything the store holds and write the export."""
     with _open_store(db) as store, _progress() as progress:
         articles = list(store.articles())
-        written = pipeline.write_outputs(pipeline.analyze_articles(articles, progress), out)
+        written = pipeline.write_outputs(pipeline.analyze_articles(articles, progress, None, store), out, store)
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
 

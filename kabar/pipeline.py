@@ -102,14 +102,22 @@ def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex) -> Inpu
 
 
 def analyze_articles(
-    articles: list[Article], progress: Progress = _no_progress, inputs: list[InputOutcome] | None = None
+    articles: list[Article],
+    progress: Progress = _no_progress,
+    inputs: list[InputOutcome] | None = None,
+    store: Store | None = None,
 ) -> StoryExport:
-    """Annotate each article, link entities across them, and compare what they claim."""
+    """Annotate each article, link entities across them, and compare what they claim; with a store, the
+    sentence annotations are kept there for later analyses."""
     docs: list[Doc] = []
     for article in articles:
         docs.append(annotate(article))
         progress("annotate", 1)
     entities = link_entities(docs)
+    if store is not None:
+        with store.transaction():
+            for doc in docs:
+                store.save_annotations(doc.article.id, doc.layers)
     analysis = analyze_story(docs, entities)
     duplicates = analysis.duplicates
     for article in articles:
@@ -132,8 +140,9 @@ def analyze_articles(
     )
 
 
-def write_outputs(export: StoryExport, out_dir: Path) -> dict[str, Path]:
-    """story.json (validated against the contract), brief.md and report.html, side by side."""
+def write_outputs(export: StoryExport, out_dir: Path, store: Store | None = None) -> dict[str, Path]:
+    """story.json (validated against the contract), brief.md and report.html, side by side; with a store,
+    the stories and everything found in them are saved there too."""
     from kabar import export as export_module
     from kabar.report import render_brief_markdown, render_report_html
 
@@ -144,6 +153,8 @@ def write_outputs(export: StoryExport, out_dir: Path) -> dict[str, Path]:
         "report": out_dir / "report.html",
     }
     document = export_module.write(export, paths["story"])
+    if store is not None:
+        store.save_analysis(export)
     paths["brief"].write_text(render_brief_markdown(document), encoding="utf-8")
     paths["report"].write_text(render_report_html(document), encoding="utf-8")
     return paths
@@ -159,5 +170,5 @@ def analyze_paths(
     """The main job: ingest the inputs, analyse the articles they map to, write the three outputs."""
     result = ingest(targets, store, options, progress)
     articles = list(store.articles(result.article_ids))
-    export = analyze_articles(articles, progress, result.outcomes)
-    return result, export, write_outputs(export, out_dir)
+    export = analyze_articles(articles, progress, result.outcomes, store)
+    return result, export, write_outputs(export, out_dir, store)

@@ -94,3 +94,12 @@ def test_help_lists_every_command():
     outcome = runner.invoke(app, ["--help"])
     for command in ("analyze", "demo", "ingest", "search", "export", "eval"):
         assert command in outcome.output
+
+
+def test_analysis_is_kept_in_the_store(tmp_path):
+    with Store(tmp_path / "k.sqlite") as store:
+        _, export_, _ = pipeline.analyze_paths(_example_texts(), store, tmp_path / "out")
+        assert store.load_annotations(export_.articles[0].id)["sentences"]
+        saved = store.load_analysis()
+        assert saved is not None and saved.claim_groups == export_.claim_groups
+        assert [s.articles for s in saved.stories] == [s.articles for s in export_.stories]

@@ -1,8 +1,10 @@
 """Indonesian-aware normalisation for search and similarity: case, diacritics and affixes folded.
 
-Stemming is deliberately conservative: a word is only shortened when the rest stays at least
-four letters long, and roots listed in `data/id/stem/roots.txt` ("pasukan", "tentara") are never
-touched, so a search for "pasukan" does not also match "pasuk-".
+Stemming is deliberately conservative. Every way of peeling a word (particle, possessive, one
+suffix, up to two prefixes) is listed; a reading that lands on a root from `data/id/stem/roots.txt`
+wins. Without one, only the productive affix patterns of news prose are trusted, and the rest must
+still look like an Indonesian root (at least four letters, a plausible first syllable). Listed roots
+("pasukan", "tentara") are never shortened, so a search for "pasukan" does not also match "pasuk-".
 """
 
 from __future__ import annotations
@@ -11,20 +13,36 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 MIN_STEM = 4
-PARTICLES = ("lah", "kah", "tah", "pun")
-POSSESSIVES = ("nya", "ku", "mu")
+PARTICLES = ("lah", "kah", "pun")
+POSSESSIVES = ("nya",)
+# Endings that are more often a root's own letters ("pemerintah", "berlaku", "bertemu") than the archaic
+# particle "-tah" or the first/second-person "-ku"/"-mu" of quoted speech: stripped only to a known root.
+ROOT_ONLY_ENDINGS = ("tah", "ku", "mu")
+# Prefix and suffix pairs Indonesian does not combine ("ke-...-kan", "di-...-an"): a reading that
+# would need one is not trusted.
+IMPOSSIBLE_CONFIXES = frozenset({("ke", "kan"), ("ke", "i"), ("se", "i"), ("be", "i"), ("ber", "i"),
+                                 ("di", "an"), ("ter", "an"), ("me", "an")})
 SUFFIXES = ("kan", "an", "i")
+VOWELS = frozenset("aiueo")
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
 def known_roots() -> frozenset[str]:
-    text = resources.files("kabar.data").joinpath("id/stem/roots.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return _word_list("roots.txt")
+
+
+@lru_cache(maxsize=1)
+def root_onsets() -> frozenset[str]:
+    return _word_list("onsets.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("kabar.data").joinpath(f"id/stem/{name}").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def fold(text: str) -> str:
@@ -33,38 +51,73 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _strip_prefix(word: str, guessing: bool = False) -> list[str]:
-    """Candidate roots after removing one prefix, with the nasal's lost first letter restored. When
-    guessing (no known root confirms the result), "se-" is left alone: too many roots start with it
-    ("serang", "sehat", "sekolah")."""
-    roots = known_roots()
-    for prefix in ("meng", "peng"):
-        if word.startswith(prefix):
-            rest = word[len(prefix):]
-            if rest[:1] in "aiueo":
-                return [c for c in ("k" + rest, rest) if c in roots] or [rest]
-            return [rest]
-    for prefix in ("meny", "peny"):
-        if word.startswith(prefix) and word[len(prefix):][:1] in "aiueo":
-            return ["s" + word[len(prefix):]]
-    for prefix in ("mem", "pem"):
-        if word.startswith(prefix):
-            rest = word[len(prefix):]
-            return ["p" + rest] if rest[:1] in "aiueo" else [rest]
-    for prefix in ("men", "pen"):
-        if word.startswith(prefix):
-            rest = word[len(prefix):]
-            return ["t" + rest] if rest[:1] in "aiueo" else [rest]
+class Reading(NamedTuple):
+    """One way to peel a word: the remaining root and which affixes were taken off."""
+
+    root: str
+    prefix: str
+    suffix: str
+
+
+def _prefix_readings(word: str) -> list[tuple[str, str]]:
+    """(prefix, root) pairs for one prefix, with the nasal's lost first letter restored in every way
+    it could have been ("mengirim" < "kirim", "mengambil" < "ambil", "menyatakan" < "nyata")."""
+    for nasal, restored in (("meng", ("k", "")), ("peng", ("k", "")), ("meny", ("s", "ny")),
+                            ("peny", ("s", "ny")), ("mem", ("p", "m")), ("pem", ("p", "m")),
+                            ("men", ("t", "n")), ("pen", ("t", "n"))):
+        if word.startswith(nasal):
+            rest = word[len(nasal):]
+            if rest[:1] in VOWELS:
+                return [(nasal, first + rest) for first in restored]
+            return [] if nasal in ("meny", "peny") else [(nasal, rest)]
     for prefix in ("ber", "ter", "per", "me", "pe", "di", "ke", "se", "be"):
-        if word.startswith(prefix) and not (guessing and prefix == "se"):
-            return [word[len(prefix):]]
+        if word.startswith(prefix):
+            return [(prefix, word[len(prefix):])]
     return []
 
 
-def _strip_ending(word: str, endings: tuple[str, ...]) -> str:
+def _readings(word: str) -> list[Reading]:
+    """Every reading with at most one suffix and two prefixes, suffixes peeled first as in the
+    Nazief-Adriani order ("memberikan" < "memberi" < "beri", not "mem-ber-ikan")."""
+    bases = [(word[: -len(s)], s) for s in SUFFIXES if word.endswith(s)] + [(word, "")]
+    found: list[Reading] = []
+    for base, suffix in bases:
+        found.append(Reading(base, "", suffix))
+        for prefix, root in _prefix_readings(base):
+            found.append(Reading(root, prefix, suffix))
+            for inner, inner_root in _prefix_readings(root):
+                if inner in ("per", "ber"):
+                    found.append(Reading(inner_root, prefix + inner, suffix))
+    return [r for r in found if r.root]
+
+
+def _trusted(reading: Reading) -> bool:
+    """Affix patterns common enough in news to strip without a dictionary."""
+    root, prefix, suffix = reading
+    if len(root) < MIN_STEM or not _looks_like_root(root):
+        return False
+    outer = prefix[:2] if prefix[:2] in ("di", "ke", "se") or prefix == "be" else prefix[:3]
+    if (outer[:2] if outer[:2] == "me" else outer, suffix) in IMPOSSIBLE_CONFIXES:
+        return False
+    if suffix == "i" and (not prefix or root.endswith(("s", "a"))):
+        return False  # bare "-i" is mostly a root's own letter ("tinggi", "operasi", "capai")
+    if outer in ("ke", "per") and not suffix:
+        return False  # "kepala", "personel": bare ke-/per- mostly belongs to the root
+    if outer == "se" or (outer == "be" and not root.startswith("ker")) or (prefix == "pe" and root[0] not in "lrwy"):
+        return False
+    return not (prefix == "me" and root[0] not in "lrwy")
+
+
+def _looks_like_root(root: str) -> bool:
+    """Indonesian roots open with a vowel, a consonant and a vowel, or a known cluster ("kr", "st")."""
+    return root[0] in VOWELS or root[1] in VOWELS or root[:2] in root_onsets()
+
+
+def _strip_ending(word: str, endings: tuple[str, ...], only_to_roots: bool = False) -> str:
     for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            return word[: -len(ending)]
+        rest = word[: -len(ending)]
+        if word.endswith(ending) and len(rest) >= MIN_STEM and (not only_to_roots or stem(rest) in known_roots()):
+            return rest
     return word
 
 
@@ -75,31 +128,16 @@ def stem(word: str) -> str:
     roots = known_roots()
     if word in roots or len(word) <= MIN_STEM or not word.isalpha():
         return word
-    for endings in (PARTICLES, POSSESSIVES):
-        word = _strip_ending(word, endings)
+    for endings, only_to_roots in ((PARTICLES, False), (POSSESSIVES, False), (ROOT_ONLY_ENDINGS, True)):
+        word = _strip_ending(word, endings, only_to_roots)
         if word in roots:
             return word
-    without_suffix = _strip_ending(word, SUFFIXES)
-    for candidate in (word, without_suffix):
-        if candidate in roots:
-            return candidate
-        for root in _strip_prefix(candidate):
-            if root in roots:
-                return root
-    for root in _strip_prefix(without_suffix, guessing=True):
-        if len(root) >= MIN_STEM:
-            return _strip_prefix_again(root)
-    return without_suffix
-
-
-def _strip_prefix_again(word: str) -> str:
-    """Second prefix layer ("diper-", "memper-", "keber-"), kept only when a real stem remains."""
-    if word in known_roots():
-        return word
-    for root in _strip_prefix(word):
-        if root in known_roots() or (len(root) >= MIN_STEM + 1 and word[:3] in ("per", "ber")):
-            return root
-    return word
+    readings = _readings(word)
+    for reading in readings:
+        if reading.root in roots:
+            return reading.root
+    trusted = [r for r in readings if _trusted(r)]
+    return min(trusted, key=lambda r: (len(r.root), -len(r.prefix))).root if trusted else word
 
 
 def tokens(text: str) -> list[str]:

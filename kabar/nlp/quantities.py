@@ -63,6 +63,11 @@ MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|septe
                     r"october|december)$", re.IGNORECASE)
 
 
+def unit_of(word: str) -> str | None:
+    """The canonical unit a word names ("prajurit" → "tentara"), or None."""
+    return _units().get(_without_possessive(word.lower().strip(".,;:")))
+
+
 def _without_possessive(word: str) -> str:
     """"tentaranya" counts tentara."""
     return word[:-3] if word.endswith("nya") and word[:-3] in _units() else word

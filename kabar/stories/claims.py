@@ -12,6 +12,7 @@ from functools import cache
 
 from kabar.lexicon import data_lines
 from kabar.model import Claim, Doc, Evidence, Quote, Span, When
+from kabar.nlp.quantities import unit_of as _unit_of
 
 SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
 # words that end the noun phrase of a figure: "10.000 tentara untuk membantu Rusia" is not Russia's troops
@@ -64,17 +65,24 @@ def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJEC
 
 
 def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str | None) -> str | None:
-    """Whose figure it is: the first place or body named right after the figure ("1.500 tentara Korea
-    Utara"), else the first one in the sentence that is not the source."""
-    after = [s for s in _entities_in(doc, quantity.end, sentence.end)
-             if s.start - quantity.end <= 40 and not LINKING_WORDS.search(doc.text[quantity.end : s.start])]
-    before = [s for s in _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
-              if s.attrs["entity"] != source and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
-    candidates = after or before[-1:] or _entities_in(doc, sentence.start, sentence.end, ("GPE", "ORG"))
-    for span in candidates:
+    """Whose figure it is: the place or body named right after a counted noun ("personel Korea Utara",
+    "1.500 tentara Korea Utara"), else the first one after the figure within its noun phrase."""
+    unit = quantity.attrs.get("unit")
+    for span in _entities_in(doc, sentence.start, sentence.end, ("GPE", "ORG")):
+        before = doc.text[max(sentence.start, span.start - 30) : span.start].lower().split()[-3:]
+        hits = [i for i, word in enumerate(before) if _unit_of(word) == unit]
+        between = before[hits[-1] + 1 :] if hits else []
+        if span.attrs["entity"] != source and hits and len(between) <= 1 and not any(
+                LINKING_WORDS.fullmatch(word) for word in between):
+            return span.attrs["entity"]
+    for span in _entities_in(doc, quantity.end, sentence.end):
+        if span.start - quantity.end > 40 or LINKING_WORDS.search(doc.text[quantity.end : span.start]):
+            break
         if span.attrs["entity"] != source:
             return span.attrs["entity"]
-    return None
+    before = [s for s in _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
+              if s.attrs["entity"] != source and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
+    return before[-1].attrs["entity"] if before else None
 
 
 def _figure(attrs: dict) -> str:

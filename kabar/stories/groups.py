@@ -84,6 +84,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
             buckets[("quantity", claim.quantity["unit"], claim.subject)].append(claim)
         elif claim.kind == "event" and claim.subject:
             buckets[("event", claim.extra.get("event"), claim.subject)].append(claim)
+    _fold_subjectless(buckets)
     groups = []
     for number, ((kind, what, subject), members) in enumerate(
             sorted(buckets.items(), key=lambda kv: -len(kv[1])), start=1):
@@ -105,6 +106,15 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
             note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
         groups.append(ClaimGroup(f"g-{number}", topic, [c.id for c in members], status, len(sources), note))
     return groups
+
+
+def _fold_subjectless(buckets: dict[tuple, list[Claim]]) -> None:
+    """A figure whose owner the sentence leaves implicit joins the largest group counting the same thing."""
+    for key in [k for k in buckets if k[0] == "quantity" and k[2] is None]:
+        owned = [k for k in buckets if k[:2] == key[:2] and k[2] is not None]
+        if owned:
+            largest = max(owned, key=lambda k: len(buckets[k]))
+            buckets[largest].extend(buckets.pop(key))
 
 
 def _event_dates(members: list[Claim], status: str, note: str) -> tuple[str, str]:

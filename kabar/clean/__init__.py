@@ -16,8 +16,10 @@ from kabar.clean.metadata import (
     estimate_publication,
     is_user_generated,
     meta_datetime,
+    outlet_from_byline,
     outlet_from_copyright,
     outlet_from_dateline,
+    outlet_from_page_title,
     outlet_from_url,
     outlet_name,
     platform_outlet,
@@ -87,7 +89,9 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
         or (outlet_name(meta["ld:publisher"]) if meta.get("ld:publisher") else None)
         or dateline_outlet
         or platform_outlet(lines)
+        or outlet_from_byline(decisions)
         or outlet_from_url(url)
+        or outlet_from_page_title(meta)
         or outlet_from_copyright([r.text for r in removed])
     )
     _mark_outlet_lines(decisions, removed, outlet)

@@ -19,8 +19,12 @@ from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
-PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.]|\b(foto|photo|dok|ist)\s*[:/])",
+PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/])",
                           re.IGNORECASE)
+# "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
+SOURCE_SLASH_NAME = re.compile(
+    r"\(?\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
+)
 AGENCY_CREDIT_END = re.compile(
     r"[/(\[]\s*(afp|reuters|ap|antara(\s+foto)?|kcna|epa|getty images|anadolu|yonhap|xinhua)\s*[)\]]*\s*\]?\s*$",
     re.IGNORECASE,
@@ -107,17 +111,21 @@ def is_prose(block: Block) -> bool:
     if len(tokens) < 8 or block.link_density > 0.5:
         return False
     ratio = stopword_ratio(tokens)
-    return ratio >= 0.08 and (bool(SENTENCE_END.search(block.text)) or len(tokens) >= 20)
+    enough = ratio >= 0.08 or (len(tokens) >= 15 and ratio >= 0.04)  # long news sentences are dense with nouns
+    return enough and (bool(SENTENCE_END.search(block.text)) or len(tokens) >= 20)
 
 
 def is_headline_like(text: str) -> bool:
     tokens = words(text)
-    return 3 <= len(tokens) <= 30 and not text.rstrip().endswith(".") and text[:1].isupper()
+    return 3 <= len(tokens) <= 30 and not text.rstrip().endswith(".") and (text[:1].isupper() or text[:1].isdigit())
 
 
 def is_name_line(text: str) -> bool:
-    """A byline: two to seven capitalised words, no digits, maybe with an outlet token."""
-    parts = text.replace(",", " ").split()
+    """A byline: two to seven capitalised words, no digits, maybe with an outlet token after a dash or in
+    brackets ("Angling Adhitya - detikJateng", "Dio Suhenda (The Jakarta Post)")."""
+    if len(text.split()) > 10:
+        return False
+    parts = byline_name(text).replace(",", " ").split()
     return 2 <= len(parts) <= 8 and not any(ch.isdigit() for ch in text) and all(
         NAME_WORD.match(p) for p in parts
     ) and not text.isupper()
@@ -126,9 +134,14 @@ def is_name_line(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: names a photo credit, or is short and ends with an agency credit."""
     count = len(words(text))
-    if count <= 40 and PHOTO_CREDIT.search(text):
+    if count <= 40 and (PHOTO_CREDIT.search(text) or SOURCE_SLASH_NAME.search(text)) and '"' not in text:
         return True
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
+
+
+def byline_name(text: str) -> str:
+    """The name part of a byline: before " - Outlet" and without a bracketed place or outlet."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"\s+[-–—|]\s+", text)[0]).strip()
 
 
 def is_label(text: str) -> bool:
@@ -160,6 +173,7 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
         elif is_caption(block.text) or block.tag == "figcaption":
             decide(i, "caption", "photo caption (credit)")
 
+    _mark_listed_links(blocks, decisions, decide)
     first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and is_prose(b)), len(blocks))
     end = next(
         (i for i in range(first_body, len(blocks))
@@ -186,6 +200,18 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
         if decision is not None and decision.kept:
             decide(i, "boilerplate", "after the last paragraph of the article")
     return [d for d in decisions if d is not None]
+
+
+def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], decide) -> None:
+    """A bare "Baca juga:" line introduces the headlines that follow it: each is a related link too."""
+    for i, decision in enumerate(list(decisions)):
+        bare_label = blocks[i].text.rstrip().endswith(":")
+        if decision is None or not decision.reason.startswith("related-link") or not bare_label:
+            continue
+        for j in range(i + 1, len(blocks)):
+            if decisions[j] is not None or is_prose(blocks[j]) or not is_headline_like(blocks[j].text):
+                break
+            decide(j, "boilerplate", "related-link: headline listed after a related-links label")
 
 
 def _ends_article(decision: Decision) -> bool:
@@ -229,7 +255,7 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
     return (
         2 <= len(tokens) <= 12
         and not text.rstrip().endswith((".", ",", ":"))
-        and text[:1].isupper()
+        and (text[:1].isupper() or text[:1].isdigit())
         and not text.isupper()
         and following is not None
         and is_prose(following)

@@ -6,19 +6,19 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from kabar.clean.classify import Decision, words
+from kabar.clean.classify import Decision, byline_name, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
 from kabar.lexicon import table
 from kabar.model import DateEstimate
 
 DATELINE = re.compile(
-    r"^(?:(?P<city>[A-Z][A-Za-z .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\.[A-Za-z]{2,})?|[A-Z]{3,})"
+    r"^(?:(?P<city>[A-Z][A-Za-z0-9 .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\s+[A-Z][A-Za-z0-9.]*){0,2})"
     r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
 )
 PLATFORM = re.compile(r"^(?P<outlet>[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s+adalah\s+platform\s+blog")
 UGC = re.compile(r"konten\s+ini\s+(adalah\s+)?(kiriman|tulisan|dibuat)|platform\s+blog|tanggung\s+jawab\s+blog",
                  re.IGNORECASE)
-CREDIT = re.compile(r"^(penulis|reporter|pewarta|oleh|writer|by)\s*:?\s*(?P<name>[^|,]{3,60})$", re.IGNORECASE)
+CREDIT = re.compile(r"^(penulis|reporter|pewarta|oleh|rep|writer|by)\s*:?\s*(?P<name>[^|,/]{3,60})", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"^sumber\s*:\s*(?P<source>.+)$", re.IGNORECASE)
 WIRE_PHRASE = re.compile(
     r"\b(?i:dilansir\s+(?:dari\s+)?|melansir\s+|mengutip\s+|dikutip\s+dari\s+|seperti\s+(?:yang\s+)?dilaporkan\s+|"
@@ -34,13 +34,13 @@ def outlet_name(token: str) -> str:
     """The display name for an outlet token ("JATIMTIMES", "suara.com", "www.kompas.com")."""
     key = token.lower().strip(" .")
     key = re.sub(r"^www\.", "", key)
-    key = re.sub(r"\.(com|co\.id|id|net|org|tv)$", "", key)
+    key = re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", key)
     return table("clean/outlets.tsv").get(key.replace(" ", ""), token.strip())
 
 
 def _squash(text: str) -> str:
     """"Warta Nusantara" and "WARTANUSANTARA.ID" both become "wartanusantara"."""
-    return re.sub(r"\.(com|co\.id|id|net|org|tv)$", "", text.strip().lower()).replace(".", "").replace(" ", "")
+    return re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", text.strip().lower()).replace(".", "").replace(" ", "")
 
 
 def outlet_from_dateline(paragraph: str, head_lines: list[str]) -> tuple[str | None, str | None]:
@@ -70,7 +70,8 @@ def _looks_like_outlet(token: str) -> bool:
 
 OWNER_WORD = r"[A-Z]\w*(?:\.[a-z]{2,})?"
 COPYRIGHT_OWNER = re.compile(
-    r"(?:©|hak\s+cipta|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<owner>" + OWNER_WORD + r"(?:\s+" + OWNER_WORD + r"){0,3})"
+    r"(?i:©|hak\s+cipta|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?"
+    r"(?P<owner>" + OWNER_WORD + r"(?:\s+" + OWNER_WORD + r"){0,3})"
 )
 
 
@@ -96,12 +97,32 @@ def author_from(decisions: list[Decision], outlet: str | None) -> str | None:
     for decision in decisions:
         match = CREDIT.match(decision.block.text.strip())
         if match and decision.label in ("credit", "byline"):
-            return match.group("name").strip()
+            return byline_name(match.group("name"))
     for decision in decisions:
         if decision.label == "byline":
-            parts = [p for p in decision.block.text.split() if not _is_outlet_token(p, outlet)]
+            parts = [p for p in byline_name(decision.block.text).split() if not _is_outlet_token(p, outlet)]
             if parts:
                 return " ".join(parts)
+    return None
+
+
+def outlet_from_byline(decisions: list[Decision]) -> str | None:
+    """"Angling Adhitya - detikJateng": a known outlet after the byline's dash."""
+    for decision in decisions:
+        if decision.label == "byline" and re.search(r"\s[-–—|]\s", decision.block.text):
+            token = re.split(r"\s+[-–—|]\s+", decision.block.text)[-1]
+            if _squash(token) in table("clean/outlets.tsv"):
+                return outlet_name(token)
+    return None
+
+
+def outlet_from_page_title(meta: dict[str, str]) -> str | None:
+    """"Judul berita - Okezone": the short last part of the page's <title> names the site."""
+    page_title = meta.get("html_title", "")
+    for separator in (" | ", " - ", " – ", " — "):
+        head, found, tail = page_title.rpartition(separator)
+        if found and len(words(tail)) <= 4 and len(words(head)) >= 3:
+            return outlet_name(tail.strip())
     return None
 
 

@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.clean import clean
+from kabar.eval.pages import KEPT_LABELS as PAGE_KEPT
+from kabar.eval.pages import Page, all_pages
 from kabar.ingest import iter_inputs
 from kabar.model import RawDocument
 
@@ -92,17 +94,11 @@ def kabar_kept(raw: RawDocument) -> set[str]:
 
 
 def trafilatura_kept(lines: list[str]) -> set[str]:
-    import trafilatura
-
-    output = trafilatura.extract(as_html(lines), include_comments=False, favor_precision=False) or ""
-    return {line[:PREFIX] for line in lines if line[:PREFIX] in output}
+    return _extracted_lines(lines, _trafilatura_text(as_html(lines)))
 
 
 def justext_kept(lines: list[str]) -> set[str]:
-    import justext
-
-    paragraphs = justext.justext(as_html(lines).encode("utf-8"), justext.get_stoplist("Indonesian"))
-    return {p.text[:PREFIX] for p in paragraphs if not p.is_boilerplate}
+    return _justext_lines(as_html(lines))
 
 
 def score_seeds(systems: dict[str, Callable[[Path, list[str]], set[str]]]) -> dict[str, LineScores]:
@@ -148,6 +144,51 @@ def score_examples() -> dict[str, LineScores]:
     return scores
 
 
+def page_metadata_expected(page: Page, form: str) -> dict:
+    """A text scrape that never prints the outlet's name has no outlet to find (`outlet_text: null`)."""
+    expected = dict(page.metadata)
+    if form == "text" and "outlet_text" in expected:
+        expected["outlet"] = expected["outlet_text"]
+    return expected
+
+
+def score_pages() -> dict[str, LineScores]:
+    """The labelled outlet-style pages: Kabar on both forms, the baselines on the HTML form."""
+    scores = {name: LineScores() for name in ("kabar (text)", "kabar (html)", "trafilatura (html)", "jusText (html)")}
+    for page in all_pages():
+        lines = [text for _, text in page.lines]
+        kept_by = {
+            "kabar (text)": kabar_kept(page.raw("text")),
+            "kabar (html)": kabar_kept(page.raw("html")),
+            "trafilatura (html)": _extracted_lines(lines, _trafilatura_text(page.html())),
+            "jusText (html)": _justext_lines(page.html()),
+        }
+        for system, kept in kept_by.items():
+            for label, text in page.lines:
+                scores[system].add(label in PAGE_KEPT, text[:PREFIX] in kept)
+        for form in ("text", "html"):
+            article = clean(page.raw(form), "eval")
+            compare_metadata(scores[f"kabar ({form})"], article_metadata(article), page_metadata_expected(page, form))
+    return scores
+
+
+def _trafilatura_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def _extracted_lines(lines: list[str], output: str) -> set[str]:
+    return {line[:PREFIX] for line in lines if line[:PREFIX] in output}
+
+
+def _justext_lines(html: str) -> set[str]:
+    import justext
+
+    paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("Indonesian"))
+    return {p.text[:PREFIX] for p in paragraphs if not p.is_boilerplate}
+
+
 def _line_table(title: str, scores: dict[str, LineScores]) -> Table:
     table = Table(title=title)
     for column in ("system", "body P", "body R", "boilerplate P", "boilerplate R", "F1", "lines"):
@@ -183,6 +224,10 @@ def main() -> None:
         console.print(_metadata_table("Metadata exact on the seeds", {"kabar": seeds["kabar"]}))
     else:
         console.print(f"[yellow]Seeds not found at {SEEDS}; seed figures skipped.[/]")
+    pages = score_pages()
+    console.print(_line_table(f"Cleaning on {len(all_pages())} outlet-style pages (tests/fixtures/pages)", pages))
+    console.print(_metadata_table("Metadata exact on the outlet-style pages",
+                                  {k: v for k, v in pages.items() if k.startswith("kabar")}))
     console.print(_metadata_table("Metadata exact on the example corpus", score_examples()))
 
 

@@ -189,6 +189,70 @@ def _justext_lines(html: str) -> set[str]:
     return {p.text[:PREFIX] for p in paragraphs if not p.is_boilerplate}
 
 
+PAGE_CLASSES = {"B": "body", "H": "heading", "T": "title", "A": "byline/credit", "D": "date", "C": "caption",
+                "X": "boilerplate"}
+
+
+def line_class(label: str) -> str:
+    """Kabar's and the gold's line labels on one scale (an outlet-name or credit line is a byline)."""
+    if label in ("byline", "credit", "outlet"):
+        return "byline/credit"
+    return label
+
+
+def kabar_classes(raw: RawDocument) -> dict[str, str]:
+    """Each line's class as Kabar decided it, keyed by the line's first characters."""
+    article = clean(raw, "eval")
+    found = {r.text[:PREFIX]: line_class(r.reason.split(":")[0]) for r in article.removed}
+    found.update({article.text[p.start : p.end][:PREFIX]: p.kind for p in article.paragraphs})
+    return found
+
+
+def per_class_scores() -> dict[str, Score]:
+    """Precision and recall of every line class, over the seeds and the outlet-style pages (both forms)."""
+    pairs: list[tuple[str, str]] = []
+    if SEEDS.exists():
+        gold = json.loads(SEED_GOLD.read_text("utf-8"))["seeds"]
+        for name, expected in gold.items():
+            raw = next(r for r in iter_inputs([str(SEEDS / name)]) if isinstance(r, RawDocument))
+            found = kabar_classes(raw)
+            pairs += [(line_class(expected["lines"][line[:PREFIX]]), found.get(line[:PREFIX], "?"))
+                      for line in seed_lines(SEEDS / name)]
+    for page in all_pages():
+        for form in ("text", "html"):
+            found = kabar_classes(page.raw(form))
+            pairs += [(PAGE_CLASSES[label], found.get(text[:PREFIX], "?")) for label, text in page.lines]
+    scores: dict[str, Score] = {}
+    for name in sorted({g for g, _ in pairs}):
+        right = sum(1 for g, f in pairs if g == name and f == name)
+        scores[name] = Score(right, sum(1 for _, f in pairs if f == name), sum(1 for g, _ in pairs if g == name))
+    return scores
+
+
+@dataclass
+class Score:
+    true_positives: int
+    found: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+
+def _class_table(scores: dict[str, Score]) -> Table:
+    table = Table(title="Kabar per line class (seeds + outlet-style pages as text and HTML)")
+    for column in ("class", "precision", "recall", "gold lines"):
+        table.add_column(column, justify="left" if column == "class" else "right")
+    for name, score in scores.items():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", str(score.expected))
+    return table
+
+
 def _line_table(title: str, scores: dict[str, LineScores]) -> Table:
     table = Table(title=title)
     for column in ("system", "body P", "body R", "boilerplate P", "boilerplate R", "F1", "lines"):
@@ -229,6 +293,7 @@ def main() -> None:
     console.print(_metadata_table("Metadata exact on the outlet-style pages",
                                   {k: v for k, v in pages.items() if k.startswith("kabar")}))
     console.print(_metadata_table("Metadata exact on the example corpus", score_examples()))
+    console.print(_class_table(per_class_scores()))
 
 
 if __name__ == "__main__":

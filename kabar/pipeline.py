@@ -20,6 +20,7 @@ from kabar.model import Article, Doc, InputOutcome, RawDocument
 from kabar.nlp import annotate, link_entities
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
+from kabar.stories.rewrite import LlmSettings
 
 Progress = Callable[[str, int], None]
 """Called with a stage name and how many items it just finished."""
@@ -118,7 +119,7 @@ def analyze_articles(
         with store.transaction():
             for doc in docs:
                 store.save_annotations(doc.article.id, doc.layers)
-    analysis = analyze_story(docs, entities)
+    analysis = analyze_story(docs, entities, LlmSettings.from_env())
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:

@@ -10,6 +10,7 @@ from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.cluster import cluster
 from kabar.stories.dedup import find_duplicates
 from kabar.stories.groups import group_claims
+from kabar.stories.rewrite import LlmSettings, rewrite_brief
 from kabar.stories.timeline import build_timeline
 
 
@@ -26,7 +27,8 @@ class StoryAnalysis:
     brief: list[BriefSentence] = field(default_factory=list)
 
 
-def analyze(docs: list[Doc], entities: list[Entity]) -> StoryAnalysis:
+def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = None) -> StoryAnalysis:
+    """Everything across articles; with `llm` settings the brief is reworded where every fact checks out."""
     articles = {d.article.id: d.article for d in docs}
     duplicates, reuse = find_duplicates(list(articles.values()))
     for copy, (original, _similarity) in duplicates.items():
@@ -42,6 +44,8 @@ def analyze(docs: list[Doc], entities: list[Entity]) -> StoryAnalysis:
         claims.extend(statements(doc, found_quotes, len(found_claims) + 1))
     groups = group_claims(claims, articles, names)
     language, brief = build_brief(docs, claims, groups)
+    if llm is not None:
+        brief = rewrite_brief(brief, llm)
     return StoryAnalysis(
         stories=cluster(docs),
         duplicates=duplicates,

@@ -1,14 +1,18 @@
-"""`kabar eval annotations`: precision, recall and F1 of the annotation layer on the seeds.
+"""`kabar eval annotations`: precision, recall and F1 of the annotation layer, on the five seeds (when the
+shared corpus sits beside the repo) and on the twenty test pages (always here).
 
 Quantities count when value and unit are exact; time expressions when their normalised dates and
-precision are exact; quotes when the speaker is right; entities when found under their canonical
-name or an alias, with the aliases and roles the gold expects.
+precision are exact; quotes when the speaker is right (null for a speaker the text does not name);
+entities when found under their canonical name or an alias, with the aliases and roles the gold
+expects; attributions when the sentence credits the right named source; stances when a sentence that
+is not plainly asserted gets the right one. Both corpora go through one scoring path.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,13 +20,15 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.clean import clean
+from kabar.eval.pages import all_pages
 from kabar.ingest import iter_inputs
-from kabar.model import Doc, Entity, RawDocument
+from kabar.model import Doc, Entity, RawDocument, Span
 from kabar.nlp import annotate, link_entities
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-GOLD = REPO / "tests" / "gold" / "nlp" / "seeds.json"
+GOLD = REPO / "tests" / "gold" / "nlp"
+LAYERS = ("quantities", "times", "quotes (speaker)", "entities", "aliases", "roles", "attribution", "stance")
 
 
 @dataclass
@@ -51,6 +57,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True)
+class Corpus:
+    title: str
+    gold: Path
+    docs: Callable[[], dict[str, Doc]]
+    available: Callable[[], bool] = lambda: True
+
+
 def _key(item: dict | str) -> str:
     """Comparable form: 1500.0 and 1500 are the same figure."""
     def plain(value: object) -> object:
@@ -61,19 +75,29 @@ def _key(item: dict | str) -> str:
     return json.dumps({k: plain(v) for k, v in item.items()}, sort_keys=True)
 
 
-def seed_docs() -> tuple[dict[str, Doc], list[Entity]]:
+def seed_docs() -> dict[str, Doc]:
     docs = {}
     for raw in iter_inputs([str(SEEDS)]):
         if isinstance(raw, RawDocument):
             docs[Path(raw.source).name] = annotate(clean(raw, Path(raw.source).stem[:3]))
-    return docs, link_entities(list(docs.values()))
+    return docs
 
 
-def evaluate() -> dict[str, Score]:
-    gold = json.loads(GOLD.read_text("utf-8"))
-    docs, entities = seed_docs()
+def page_docs() -> dict[str, Doc]:
+    """The pages' text scrapes, cleaned as any input would be (cleaning keeps exactly their body lines)."""
+    return {page.name: annotate(clean(page.raw("text"), page.name[:2])) for page in all_pages()}
+
+
+SEED_CORPUS = Corpus("Annotation layer on the five seeds", GOLD / "seeds.json", seed_docs, SEEDS.exists)
+PAGE_CORPUS = Corpus("Annotation layer on the twenty pages", GOLD / "pages.json", page_docs)
+
+
+def evaluate(corpus: Corpus = SEED_CORPUS) -> dict[str, Score]:
+    gold = json.loads(corpus.gold.read_text("utf-8"))
+    docs = corpus.docs()
+    entities = link_entities(list(docs.values()))
     names = {e.id: e.name for e in entities}
-    scores = {layer: Score() for layer in ("quantities", "times", "quotes (speaker)", "entities", "aliases", "roles")}
+    scores = {layer: Score() for layer in LAYERS}
     for name, doc in docs.items():
         scores["quantities"].add(gold["quantities"][name], [_figure(q.attrs) for q in doc.layer("quantities")
                                                              if q.attrs.get("unit")])
@@ -81,7 +105,16 @@ def evaluate() -> dict[str, Score]:
             {k: t.attrs.get(k) for k in ("start", "end", "precision")} for t in doc.layer("times")])
         scores["quotes (speaker)"].add(
             [{"speaker": q["speaker"]} for q in gold["quotes"][name]],
-            [{"speaker": names.get(_speaker(doc, q), "?")} for q in doc.layer("quotes")])
+            [{"speaker": names.get(_entity_at(doc, q.attrs.get("speaker")))} for q in doc.layer("quotes")])
+        sources = {i: names.get(_entity_at(doc, [s.attrs["attribution"]["start"], s.attrs["attribution"]["end"]]),
+                                s.attrs["attribution"]["name"])
+                   for i, s in enumerate(doc.layer("sentences")) if s.attrs.get("attribution")}
+        scores["attribution"].add(_by_sentence(doc, gold["attributions"].get(name, []), "source", sources),
+                                  [{"sentence": i, "source": v} for i, v in sources.items()])
+        stances = {i: s.attrs["stance"] for i, s in enumerate(doc.layer("sentences"))
+                   if s.attrs.get("stance", "asserted") != "asserted"}
+        scores["stance"].add(_by_sentence(doc, gold["stances"].get(name, []), "stance", stances),
+                             [{"sentence": i, "stance": v} for i, v in stances.items()])
     _score_entities(gold["entities"], entities, scores)
     return scores
 
@@ -91,11 +124,25 @@ def _figure(attrs: dict) -> dict:
     return figure | ({"vague": attrs["vague"]} if attrs.get("vague") else {})
 
 
-def _speaker(doc: Doc, quote) -> str | None:
-    if not quote.attrs.get("speaker"):
+def _entity_at(doc: Doc, offsets: list[int] | None) -> str | None:
+    if not offsets:
         return None
-    start, end = quote.attrs["speaker"]
+    start, end = offsets
     return next((s.attrs.get("entity") for s in doc.layer("entities") if s.start == start and s.end == end), None)
+
+
+def _by_sentence(doc: Doc, gold: list[dict], field: str, system: dict[int, str]) -> list[dict]:
+    """Gold items keyed like the system's: by the index of the sentence holding the gold substring. Where
+    the gold accepts several values (a sentence crediting two sources), the one the system chose counts."""
+    sentences: list[Span] = doc.layer("sentences")
+    keyed = []
+    for item in gold:
+        index = next((i for i, s in enumerate(sentences) if item["sentence"] in doc.text[s.start : s.end]),
+                     item["sentence"])
+        accepted = item[field] if isinstance(item[field], list) else [item[field]]
+        chosen = system.get(index) if system.get(index) in accepted else accepted[0]
+        keyed.append({"sentence": index, field: chosen})
+    return keyed
 
 
 def _score_entities(gold: list[dict], entities: list[Entity], scores: dict[str, Score]) -> None:
@@ -117,15 +164,17 @@ def _score_entities(gold: list[dict], entities: list[Entity], scores: dict[str, 
 
 def main() -> None:
     console = Console()
-    if not SEEDS.exists():
-        console.print(f"[yellow]Seeds not found at {SEEDS}: nothing to evaluate.[/]")
-        return
-    table = Table(title="Annotation layer on the five seeds")
-    for column in ("layer", "precision", "recall", "F1", "gold items"):
-        table.add_column(column, justify="left" if column == "layer" else "right")
-    for layer, score in evaluate().items():
-        table.add_row(layer, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.expected))
-    console.print(table)
+    for corpus in (SEED_CORPUS, PAGE_CORPUS):
+        if not corpus.available():
+            console.print(f"[yellow]Seeds not found at {SEEDS}: {corpus.title.lower()} skipped.[/]")
+            continue
+        table = Table(title=corpus.title)
+        for column in ("layer", "precision", "recall", "F1", "gold items"):
+            table.add_column(column, justify="left" if column == "layer" else "right")
+        for layer, score in evaluate(corpus).items():
+            table.add_row(layer, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                          str(score.expected))
+        console.print(table)
 
 
 if __name__ == "__main__":

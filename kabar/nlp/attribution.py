@@ -16,6 +16,9 @@ from kabar.model import Doc, Span
 from kabar.nlp.quotes import SPEAKER_KINDS, cues, subject_before
 
 NEGATION = re.compile(r"\b(tidak|tak|bukan|belum|not|never)\s+$", re.IGNORECASE)
+# "seperti dilaporkan Politico" credits a report; only the agentless passive ("dilaporkan telah") hedges
+CREDITED_REPORT = re.compile(r"\b(seperti|sebagaimana)\s+(yang\s+)?$", re.IGNORECASE)
+QUOTE_MARKS = str.maketrans("", "", "\"“”‘’")
 STANCE_ORDER = ("denied", "unconfirmed", "hedged")
 
 
@@ -40,10 +43,15 @@ def _verb_cue() -> re.Pattern[str]:
 
 
 def stance_of(sentence: str) -> tuple[str, str | None]:
+    """Quotation marks are dropped first: 'tidak dapat "mengonfirmasi laporan"' is still unconfirmed."""
+    sentence = sentence.translate(QUOTE_MARKS)
     for stance in STANCE_ORDER:
         for match in _stance_patterns()[stance].finditer(sentence):
-            if stance == "denied" and NEGATION.search(sentence[: match.start()]):
-                continue  # "tidak membantah" does not deny
+            before = sentence[: match.start()]
+            if stance != "unconfirmed" and NEGATION.search(before):
+                continue  # "tidak membantah" does not deny, "tidak berpotensi" does not hedge
+            if stance == "hedged" and CREDITED_REPORT.search(before):
+                continue
             return stance, match.group(0)
     return "asserted", None
 
@@ -51,6 +59,11 @@ def stance_of(sentence: str) -> tuple[str, str | None]:
 def _sources(doc: Doc, sentence: Span) -> list[Span]:
     return [s for s in doc.layer("entities")
             if sentence.start <= s.start and s.end <= sentence.end and s.label in SPEAKER_KINDS]
+
+
+def _told_to(text: str, entity: Span) -> bool:
+    """"kata para ahli kepada AFP": the entity after "kepada" is whom it was said to, not the source."""
+    return text[max(0, entity.start - 8) : entity.start].rstrip().lower().endswith("kepada")
 
 
 def attribution_of(doc: Doc, sentence: Span) -> dict | None:
@@ -61,7 +74,7 @@ def attribution_of(doc: Doc, sentence: Span) -> dict | None:
             start, end = quote.attrs["speaker"]
             return {"start": start, "end": end, "name": text[start:end], "cue": quote.attrs["cue"]}
     for match in _source_cue().finditer(text, sentence.start, sentence.end):
-        after = [e for e in entities if 0 <= e.start - match.end() <= 25]
+        after = [e for e in entities if 0 <= e.start - match.end() <= 25 and not _told_to(text, e)]
         if after:
             first = min(after, key=lambda e: e.start)
             return {"start": first.start, "end": first.end, "name": text[first.start : first.end],

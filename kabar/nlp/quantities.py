@@ -49,13 +49,17 @@ def _pattern() -> re.Pattern[str]:
     vague = _alternation(list(_table("vague")))
     range_joiner = r"\s*(?:-|–|—|hingga|sampai|sampai dengan|dan|to|and)\s*"
     return re.compile(
-        rf"(?<![\w/:.,-])(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?"
+        rf"(?<![\w/:.,-])(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{PREFIX_UNITS})\s?)?"
         rf"(?:(?P<vague>{vague})|(?P<low>{value})(?:{range_joiner}(?P<high>{value}))?)"
         rf"(?![\w/:-]|[.,]\d)"
         rf"(?:\s+(?P<unit>[A-Za-z%]+))?",
         re.IGNORECASE,
     )
 
+
+# units written before the figure: "Rp 8.000", "US$ 2 juta", "magnitudo 5,2"
+PREFIX_UNITS = r"Rp\.?|US\$|\$|magnitudo"
+PREFIX_UNIT_NAMES = {"rp": "rupiah", "us$": "dolar", "$": "dolar", "magnitudo": "magnitudo"}
 
 YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
@@ -137,6 +141,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     unit = _without_possessive((match.group("unit") or "").lower())
     if value is None:
         return True
+    if match.group("prefix"):
+        return False
     if not low[:1].isdigit() and unit not in _units() and len(low.split()) == 1:
         return True  # a bare number word ("salah satu", "dua tahun") is prose, not a figure
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
@@ -166,6 +172,9 @@ def find_quantities(doc: Doc) -> Doc:
                 high = low
         unit_word, unit_end = _unit_after(text, match)
         unit = _units().get(unit_word) if unit_word else None
+        if match.group("prefix"):
+            unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
+            unit = PREFIX_UNIT_NAMES[unit_word.lower().rstrip(".")]
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
@@ -173,7 +182,7 @@ def find_quantities(doc: Doc) -> Doc:
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
         minimum: float | None = low
         maximum: float | None = high
-        if meaning == "upto":
+        if meaning in ("upto", "below"):
             minimum = None
         elif meaning in ("over", "atleast"):
             maximum = None

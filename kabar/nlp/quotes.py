@@ -17,6 +17,7 @@ from kabar.model import Doc, Span
 QUOTED = re.compile(r"“(?P<a>[^”]{3,}?)”|\"(?P<b>[^\"]{3,}?)\"|‘(?P<c>[^’]{3,}?)’(?!\w)")
 PRONOUN = re.compile(r"^\s*(?:Ia|Dia|Beliau|He|She)\b")
 VIA = re.compile(r"\bkepada\s+(?:wartawan\s+)?(?P<via>[A-Z][\w.]*)")
+CONJUNCTION = re.compile(r"\s*,?\s*(?:dan|serta|and)\s+")
 SPEAKER_KINDS = ("PERSON", "ORG", "MEDIA", "GPE")
 # who is more likely the subject when an apposition leaves two candidates: a person over an agency over a place
 SUBJECT_RANK = {"PERSON": 3, "MEDIA": 2, "ORG": 2, "GPE": 1, "LOC": 0}
@@ -54,6 +55,13 @@ def subject_before(doc: Doc, start: int, position: int) -> Span | None:
     if not candidates:
         return None
     closest = candidates[-1]
+    if len(candidates) > 1 and CONJUNCTION.fullmatch(doc.text[candidates[-2].end : closest.start]):
+        # "Badan intelijen Amerika, Korea Selatan, dan Ukraina memperkirakan": the list's head speaks first;
+        # a comma alone is an apposition ("Juru bicara Kremlin, Dmitry Peskov,"), not a list
+        while len(candidates) > 1 and re.fullmatch(r"\s*,?\s*(?:(?:dan|serta|and)\s+)?",
+                                                   doc.text[candidates[-2].end : candidates[-1].start]):
+            candidates.pop()
+        closest = candidates[-1]
     if len(candidates) > 1 and closest.label == "GPE" and candidates[-2].label in ("ORG", "MEDIA") and \
             not doc.text[candidates[-2].end : closest.start].strip(" ()"):
         return candidates[-2]  # "Badan Intelijen Nasional (NIS) Korea Selatan menyebut": the place names the body
@@ -149,17 +157,23 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
             _add(doc, sentence, "indirect", (sentence.start, sentence.start + trailing.start()),
                  trailing.group("cue"), speaker)
             return speaker
-    return _reporting_subject(doc, sentence)
+    return _bare_report(doc, sentence, last)
 
 
-def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
-    """Who speaks in a sentence that reports without quoting ("X menyebut tindakan itu ilegal"): not a
-    quote, but the person a following "Ia menambahkan" refers to."""
-    for verb in _cue_pattern("before").finditer(doc.text, sentence.start, sentence.end):
-        subject = subject_before(doc, sentence.start, verb.start())
-        if subject is not None and subject.label == "PERSON":
-            return subject
-    return None
+def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
+    """Indonesian often drops "bahwa": "Ketua komisi mengatakan debat pertama akan ..." reports what its
+    subject said when the verb comes early (after the subject) and a clause follows. The speaker may be
+    described rather than named ("Ketua komisi"); then the quote has none."""
+    text = doc.text
+    verb = _cue_pattern("before").search(text, sentence.start, sentence.end)
+    if verb is None or len(text[sentence.start : verb.start()].split()) > 8 or \
+            len(text[verb.end() : sentence.end].split()) < 3:
+        return _reporting_subject(doc, sentence)
+    subject = subject_before(doc, sentence.start, verb.start())
+    if subject is None and PRONOUN.match(text[sentence.start : verb.start()]):
+        subject = last
+    _add(doc, sentence, "indirect", (verb.end() + 1, sentence.end), verb.group("cue"), subject)
+    return subject
 
 
 def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
@@ -173,3 +187,13 @@ def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: st
         "speaker_name": doc.text[speaker.start : speaker.end] if speaker else None,
         "via": _via(doc, sentence.start, sentence.end),
     }))
+
+
+def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
+    """Who speaks in a sentence that reports late, after a long subject ("X, yang berada di Seoul pada hari
+    yang sama, menyebut ..."): not taken as a quote, but the person a following "Ia menambahkan" refers to."""
+    for verb in _cue_pattern("before").finditer(doc.text, sentence.start, sentence.end):
+        subject = subject_before(doc, sentence.start, verb.start())
+        if subject is not None and subject.label == "PERSON":
+            return subject
+    return None

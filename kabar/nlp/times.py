@@ -1,8 +1,10 @@
 """Time expressions, normalised against the article's own date.
 
 "pada hari Jumat" is the last Friday on or before publication; "Juni lalu" the last June; "(12/11)"
-takes the publication year; "8 hingga 13 Oktober" is a day range; "pekan lalu" a week; "tahun
-1950 hingga 1953" a year range. Each span keeps the words it came from and its precision.
+takes the publication year; "8 hingga 13 Oktober" is a day range; "pekan lalu" a week, "akhir pekan
+lalu" its Saturday and Sunday, "sepekan terakhir" the seven days up to publication; "bulan depan" and
+"dua tahun lalu" count months and years from it; "tahun 1950 hingga 1953" a year range.
+Each span keeps the words it came from and its precision.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("numeric_date", re.compile(
             rf"(?:\b{day_name}\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\)", re.IGNORECASE)),
         ("slash_date", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
+        ("weekend", re.compile(
+            r"\bakhir\s+(?:pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+weekend\b",
+            re.IGNORECASE)),
+        ("past_week", re.compile(r"\b(?:se|satu\s+)(?:pekan|minggu)\s+terakhir\b|\b(?:the\s+)?past\s+week\b",
+                                 re.IGNORECASE)),
         ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
                             re.IGNORECASE)),
         ("day_name", re.compile(
@@ -53,10 +60,20 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             re.IGNORECASE)),
         ("month_relative", re.compile(
             rf"\b(?:(?P<part>awal|akhir|pertengahan|early|late|mid)\s+)?(?:(?:pada\s+)?bulan\s+|(?:sejak|since)\s+)?"
-            rf"{month}(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rel>lalu|tahun lalu|ini|last year))?\b", re.IGNORECASE)),
+            rf"{month}(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rel>lalu|tahun lalu|tahun ini|ini|last year))?\b",
+            re.IGNORECASE)),
+        ("period", re.compile(
+            rf"\b(?:(?P<n>\d{{1,2}}|{_alt(list(COUNTS))})\s+)?(?P<unit>bulan|tahun)\s+(?P<rel>ini|lalu|depan)\b"
+            r"|\b(?P<en>this|last|next)\s+(?P<enunit>month|year)\b", re.IGNORECASE)),
         ("relative_day", re.compile(r"\b(?P<word>kemarin|hari ini|yesterday|today)\b", re.IGNORECASE)),
         ("year", re.compile(r"\b(?:(?:pada\s+)?tahun\s+|sejak\s+|in\s+)(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
     ]
+
+
+COUNTS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+          "sepuluh": 10}
+RELATIVE_KINDS = ("day_name", "week", "weekend", "past_week", "period", "relative_day")
+SHIFT = {"lalu": -1, "last": -1, "depan": 1, "next": 1, "ini": 0, "this": 0}
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -101,17 +118,34 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None) -> dict | None
     if kind == "month_relative":
         month = _months()[groups["mon"].lower()]
         year = _year_for(month, reference, groups.get("y"))
-        if (groups.get("rel") or "").lower() in ("tahun lalu", "last year") and year:
-            year = (reference.year - 1) if reference else year
+        relation = (groups.get("rel") or "").lower()
+        if relation in ("tahun lalu", "last year", "tahun ini") and year and reference:
+            year = reference.year - (relation != "tahun ini")
         if year is None:
             return None
         return {"start": f"{year}-{month:02d}", "end": None, "precision": "month"}
-    if kind == "week":
+    if kind == "period":
+        if reference is None:
+            return None
+        count = groups.get("n") or "1"
+        shift = SHIFT[(groups.get("rel") or groups.get("en") or "").lower()] * int(COUNTS.get(count.lower(), count))
+        if (groups.get("unit") or groups.get("enunit") or "").lower() in ("tahun", "year"):
+            return {"start": str(reference.year + shift), "end": None, "precision": "year"}
+        months = reference.year * 12 + reference.month - 1 + shift
+        return {"start": f"{months // 12}-{months % 12 + 1:02d}", "end": None, "precision": "month"}
+    if kind == "past_week":
+        if reference is None:
+            return None
+        return {"start": (reference - timedelta(days=6)).isoformat(), "end": reference.isoformat(), "precision": "week"}
+    if kind in ("week", "weekend"):
         if reference is None:
             return None
         relation = (groups.get("rel") or groups.get("en") or "").lower()
         shift = {"lalu": -7, "last": -7, "depan": 7, "next": 7}.get(relation, 0)
         monday = reference - timedelta(days=reference.weekday()) + timedelta(days=shift)
+        if kind == "weekend":
+            return {"start": (monday + timedelta(days=5)).isoformat(), "end": (monday + timedelta(days=6)).isoformat(),
+                    "precision": "day"}
         return {"start": monday.isoformat(), "end": (monday + timedelta(days=6)).isoformat(), "precision": "week"}
     if kind == "relative_day":
         if reference is None:
@@ -148,8 +182,8 @@ def find_times(doc: Doc) -> Doc:
             if resolved is None:
                 continue
             taken.append((start, end))
-            resolved.update({"expression": match.group(0), "relative": kind in (
-                "day_name", "week", "relative_day") or (kind == "month_relative" and not match.group("y"))})
+            resolved.update({"expression": match.group(0), "relative": kind in RELATIVE_KINDS or (
+                kind == "month_relative" and not match.group("y"))})
             found.append(Span(start, end, "time", resolved))
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)

@@ -46,6 +46,9 @@ def test_sentences_keep_figures_dates_and_abbreviations_whole():
         ("puluhan ribu tentara", (20000, 99999, "tentara", True)),
         ("dua rudal", (2, 2, "rudal", False)),
         ("8–13 persen", (8, 13, "persen", False)),
+        ("sekitar Rp 1.420.000", (1420000, 1420000, "rupiah", True)),
+        ("di bawah lima persen", (None, 5, "persen", False)),
+        ("ribuan warga", (2000, 9999, "orang", True)),
     ],
 )
 def test_quantities(text: str, expected: tuple):
@@ -85,6 +88,12 @@ def test_indonesian_thousands_read_back(value: int):
         ("sejak Agustus lalu", "2024-08", None, "month"),
         ("tahun 1950 hingga 1953", "1950", "1953", "year"),
         ("Desember lalu", "2023-12", None, "month"),
+        ("bulan depan", "2024-11", None, "month"),
+        ("tiga bulan lalu", "2024-07", None, "month"),
+        ("tahun lalu", "2023", None, "year"),
+        ("Juni tahun ini", "2024-06", None, "month"),
+        ("akhir pekan lalu", "2024-10-12", "2024-10-13", "day"),
+        ("sepekan terakhir", "2024-10-13", "2024-10-19", "week"),
     ],
 )
 def test_times_resolve_against_publication(phrase: str, start: str, end: str | None, precision: str):
@@ -119,6 +128,29 @@ def test_entities_roles_quotes_and_attribution_in_one_article():
 def test_negated_denial_is_not_a_denial():
     doc = annotate(_doc("Pemerintah tidak membantah kabar bahwa pasukan sudah dikirim.").article)
     assert doc.layer("sentences")[0].attrs["stance"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Gempa itu tidak berpotensi menimbulkan tsunami.", "asserted"),
+        ("Hal itu, seperti dilaporkan Politico, memicu protes.", "asserted"),
+        ("Senjata itu dilaporkan sudah tiba.", "hedged"),
+        ("Polisi menduga api berasal dari korsleting.", "hedged"),
+        ("Rutte tidak dapat \"mengonfirmasi laporan\" itu.", "unconfirmed"),
+        ("Jika laporan itu benar, hal itu menunjukkan keputusasaan.", "unconfirmed"),
+    ],
+)
+def test_stance_markers(text: str, stance: str):
+    assert annotate(_doc(text).article).layer("sentences")[0].attrs["stance"] == stance
+
+
+def test_attribution_skips_the_medium_and_takes_the_head_of_a_list():
+    doc = annotate(_doc("Korut mengirim tentara, kata para ahli kepada AFP. Badan intelijen Amerika, Korea Selatan, "
+                        "dan Ukraina memperkirakan bahwa 12.000 tentara dikirim.").article)
+    first, second = doc.layer("sentences")
+    assert first.attrs["attribution"] is None
+    assert second.attrs["attribution"]["name"] == "Badan intelijen Amerika"
 
 
 def test_linking_merges_spellings_aliases_and_surnames_across_articles():

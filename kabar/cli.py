@@ -23,6 +23,7 @@ from rich.progress import (
 from rich.table import Table
 
 from kabar import __version__, pipeline
+from kabar.errors import KabarError
 from kabar.ingest import IngestOptions
 from kabar.store import Store
 
@@ -204,6 +205,8 @@ def export_command(
 EVALUATIONS = {
     "cleaning": "kabar.eval.cleaning",
     "annotations": "kabar.eval.annotations",
+    "ner": "kabar.eval.ner",
+    "stories": "kabar.eval.stories",
 }
 
 
@@ -229,7 +232,32 @@ def eval_all() -> None:
         _run_evaluation(name)
 
 
+@app.command("train-ner")
+def train_ner(
+    data: Annotated[Path, typer.Argument(
+        help="Folder holding idner-news-2k/, nergrit/ and nerp/ (train and dev splits).")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Where to write the model (default: the one Kabar ships).")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Stop after this many updates.")] = None,
+) -> None:
+    """Retrain the shipped entity model from the public Indonesian NER sets (same seed, same result)."""
+    from kabar.nlp import training
+
+    record = training.train(data, out or training.MODEL_DIR, max_steps)
+    for name, score in record["dev_scores"].items():
+        stdout.print(f"  {name:14} dev P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}")
+
+
 @app.command()
 def version() -> None:
     """Print Kabar's version."""
     stdout.print(__version__)
+
+
+def main() -> None:
+    """Entry point: a KabarError is a reason for the user, shown in one line, not a traceback."""
+    try:
+        app()
+    except KabarError as error:
+        console.print(f"[red]error:[/] {error}")
+        raise SystemExit(1) from None

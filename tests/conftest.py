@@ -11,6 +11,7 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
+NER_DATA = SHARED / "data" / "ner"
 
 
 @pytest.fixture
@@ -18,6 +19,13 @@ def seeds_dir() -> Path:
     if not SEEDS.exists():
         pytest.skip("../shared/corpus/seeds is absent in this clone (the seed corpus lives beside the repo)")
     return SEEDS
+
+
+@pytest.fixture
+def ner_data_dir() -> Path:
+    if not NER_DATA.exists():
+        pytest.skip("../shared/data/ner is absent in this clone (the public NER sets live beside the repo)")
+    return NER_DATA
 
 
 ARTICLE_HTML = """<html><head><meta charset="utf-8"><title>Banjir Rendam Tiga Desa - Kabar Lokal</title></head>

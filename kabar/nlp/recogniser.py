@@ -1,0 +1,36 @@
+"""The statistical entity recogniser: a small spaCy model trained here and shipped in the package.
+
+It finds people, organisations and places the gazetteer and the name patterns do not know. The model
+lives in kabar/models/ner-id (built by `kabar train-ner`); nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from kabar.errors import KabarError
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-id"
+LINE = re.compile(r"[^\n]+")
+
+
+@cache
+def recogniser():
+    """The loaded model, once per process."""
+    import spacy
+
+    if not (MODEL_DIR / "config.cfg").is_file():
+        raise KabarError(f"the entity model is missing from {MODEL_DIR}; build it with `kabar train-ner`")
+    return spacy.load(MODEL_DIR)
+
+
+def recognise(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each entity the model finds, labels PER / ORG / LOC, offsets into `text`.
+    Lines go through the model one by one, so no input is too long for it."""
+    lines = list(LINE.finditer(text))
+    found = []
+    for line, doc in zip(lines, recogniser().pipe(line.group(0) for line in lines), strict=True):
+        found.extend((line.start() + ent.start_char, line.start() + ent.end_char, ent.label_) for ent in doc.ents)
+    return found

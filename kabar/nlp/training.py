@@ -1,0 +1,184 @@
+"""Training and dev-set evaluation of the statistical entity recogniser.
+
+The public Indonesian NER sets (idner-news-2k, NERGrit, NERP) name the same three kinds of thing
+differently; they are read onto one scheme, PER / ORG / LOC, and NERP's events and food become O.
+Train splits train; dev splits choose the best checkpoint and measure it. Test splits are never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kabar.errors import KabarError
+from kabar.nlp.recogniser import MODEL_DIR
+
+CONFIG = Path(__file__).resolve().parents[1] / "data" / "ner" / "config.cfg"
+UNIFIED = {
+    "PER": "PER", "PERSON": "PER", "PPL": "PER",
+    "ORG": "ORG", "ORGANISATION": "ORG", "IND": "ORG",
+    "LOC": "LOC", "PLACE": "LOC", "PLC": "LOC",
+}
+
+
+@dataclass(frozen=True)
+class NerSet:
+    name: str
+    train: str
+    dev: str
+
+
+SETS = (
+    NerSet("idner-news-2k", "train.txt", "dev.txt"),
+    NerSet("nergrit", "train.txt", "valid.txt"),
+    NerSet("nerp", "train.txt", "valid.txt"),
+)
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_tagged(path: Path) -> Iterator[Sentence]:
+    """Sentences of a token-per-line file: the token first, its IOB tag last, a blank line between
+    sentences (tab- or space-separated, CRLF or LF)."""
+    words: list[str] = []
+    tags: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        columns = line.split()
+        if not columns:
+            if words:
+                yield words, _repaired(tags)
+            words, tags = [], []
+            continue
+        if len(columns) < 2:
+            raise KabarError(f"{path}:{number}: expected a token and a tag, got {line.strip()!r}")
+        words.append(columns[0])
+        tags.append(unified_tag(columns[-1]))
+    if words:
+        yield words, _repaired(tags)
+
+
+def unified_tag(tag: str) -> str:
+    """"B-PPL" → "B-PER", "I-PLACE" → "I-LOC"; kinds outside the three (events, food) → "O"."""
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, kind = tag.split("-", 1)
+    label = UNIFIED.get(kind)
+    return f"{prefix}-{label}" if label and prefix in ("B", "I") else "O"
+
+
+def _repaired(tags: list[str]) -> list[str]:
+    """An I- tag that follows nothing of its kind starts an entity (some files begin entities with I-)."""
+    fixed = []
+    for index, tag in enumerate(tags):
+        if tag.startswith("I-") and (index == 0 or fixed[-1] == "O" or fixed[-1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+    return fixed
+
+
+def reference_docs(vocab, sentences: Iterable[Sentence]):
+    from spacy.tokens import Doc
+
+    for words, tags in sentences:
+        yield Doc(vocab, words=words, ents=tags)
+
+
+def _split(data_dir: Path, which: str) -> Iterator[Sentence]:
+    for ner_set in SETS:
+        path = data_dir / ner_set.name / getattr(ner_set, which)
+        if not path.is_file():
+            raise KabarError(f"missing {path}: expected the {ner_set.name} {which} split there")
+        yield from read_tagged(path)
+
+
+def _docbin(vocab, sentences: Iterable[Sentence], path: Path) -> int:
+    from spacy.tokens import DocBin
+
+    docs = DocBin(docs=reference_docs(vocab, sentences))
+    docs.to_disk(path)
+    return len(docs)
+
+
+def train(data_dir: Path, out_dir: Path = MODEL_DIR, max_steps: int | None = None) -> dict:
+    """Train on every train split, keep the checkpoint best on the dev splits, and write it with a
+    record of what it was trained on (file hashes, settings, dev scores) into `out_dir`."""
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    vocab = spacy.blank("id").vocab
+    with tempfile.TemporaryDirectory(prefix="kabar-ner-") as work:
+        work_dir = Path(work)
+        counts = {
+            "train": _docbin(vocab, _split(data_dir, "train"), work_dir / "train.spacy"),
+            "dev": _docbin(vocab, _split(data_dir, "dev"), work_dir / "dev.spacy"),
+        }
+        overrides = {"paths.train": str(work_dir / "train.spacy"), "paths.dev": str(work_dir / "dev.spacy")}
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+        spacy_train(CONFIG, work_dir / "output", overrides=overrides, use_gpu=-1)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        shutil.copytree(work_dir / "output" / "model-best", out_dir)
+    nlp = spacy.load(out_dir)
+    record = {
+        "sentences": counts,
+        "data": {str(path.relative_to(data_dir)): _sha256(path) for path in _data_files(data_dir)},
+        "config_sha256": _sha256(CONFIG),
+        "overrides": {key: value for key, value in overrides.items() if not key.startswith("paths.")},
+        "dev_scores": {name: score.as_dict() for name, score in evaluate(nlp, data_dir).items()},
+    }
+    (out_dir / "training.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    return record
+
+
+def _data_files(data_dir: Path) -> list[Path]:
+    return [data_dir / s.name / split for s in SETS for split in (s.train, s.dev)]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class NerScore:
+    precision: float
+    recall: float
+    f1: float
+    per_label: dict[str, tuple[float, float, float]]
+    sentences: int
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "per_label": {k: [round(x, 4) for x in v] for k, v in self.per_label.items()},
+                "sentences": self.sentences}
+
+
+def score(nlp, sentences: list[Sentence]) -> NerScore:
+    """Exact-span entity precision / recall / F1 of `nlp` on gold sentences (tokens given, so only the
+    recogniser is measured, not the tokenizer)."""
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    examples = [Example(Doc(nlp.vocab, words=words), reference)
+                for (words, _), reference in zip(sentences, reference_docs(nlp.vocab, sentences), strict=True)]
+    result = nlp.evaluate(examples)
+    per_label = {label: (v["p"], v["r"], v["f"]) for label, v in sorted((result.get("ents_per_type") or {}).items())}
+    return NerScore(result["ents_p"] or 0.0, result["ents_r"] or 0.0, result["ents_f"] or 0.0, per_label,
+                    len(examples))
+
+
+def evaluate(nlp, data_dir: Path) -> dict[str, NerScore]:
+    """Scores on each dev split, and on all of them together."""
+    scores = {}
+    everything: list[Sentence] = []
+    for ner_set in SETS:
+        sentences = list(read_tagged(data_dir / ner_set.name / ner_set.dev))
+        scores[ner_set.name] = score(nlp, sentences)
+        everything.extend(sentences)
+    scores["all"] = score(nlp, everything)
+    return scores

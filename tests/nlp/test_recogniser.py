@@ -1,0 +1,88 @@
+"""The statistical entity recogniser: reading the NER sets, retraining, and the shipped model at work."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kabar.errors import KabarError
+from kabar.model import Article, Doc
+from kabar.nlp import annotate
+from kabar.nlp.recogniser import recognise, recogniser
+from kabar.nlp.training import SETS, evaluate, read_tagged, train, unified_tag
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ner"
+
+
+def test_each_layout_reads_onto_one_tag_scheme():
+    read = {s.name: list(read_tagged(FIXTURES / s.name / s.train)) for s in SETS}
+    assert {name: len(sentences) for name, sentences in read.items()} == {s.name: 4 for s in SETS}
+    words, tags = read["idner-news-2k"][0]
+    assert words[:5] == ["Wali", "Kota", "Palembang", "Rahmat", "Hidayat"]  # CR stripped, POS column skipped
+    assert tags[:5] == ["O", "O", "B-LOC", "B-PER", "I-PER"]
+    assert read["nergrit"][0][1] == tags and read["nerp"][0][1] == tags  # PERSON/PLACE and PPL/PLC agree
+    festival = read["nerp"][3][1]
+    assert festival[:3] == ["O", "O", "O"] and "B-ORG" in festival  # events are not one of the three kinds
+
+
+@pytest.mark.parametrize(("tag", "expected"), [("B-PPL", "B-PER"), ("I-PLACE", "I-LOC"), ("B-IND", "B-ORG"),
+                                               ("I-FNB", "O"), ("O", "O"), ("B-MISC", "O")])
+def test_unified_tags(tag, expected):
+    assert unified_tag(tag) == expected
+
+
+def test_entity_starting_with_inside_tag_is_repaired(tmp_path):
+    path = tmp_path / "odd.txt"
+    path.write_text("Jokowi\tI-PERSON\ndatang\tO\nke\tO\nSolo\tI-PLACE\nKota\tI-PLACE\n")
+    [(_, tags)] = read_tagged(path)
+    assert tags == ["B-PER", "O", "O", "B-LOC", "I-LOC"]
+
+
+def test_line_without_tag_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_text("Jakarta\tB-PLACE\nhujan\n")
+    with pytest.raises(KabarError, match=r"broken.txt:2: expected a token and a tag"):
+        list(read_tagged(path))
+
+
+def test_missing_split_names_the_file(tmp_path):
+    with pytest.raises(KabarError, match="idner-news-2k"):
+        train(tmp_path, tmp_path / "model", max_steps=1)
+
+
+def test_retraining_is_reproducible_and_recorded(tmp_path):
+    first = train(FIXTURES, tmp_path / "a", max_steps=30)
+    second = train(FIXTURES, tmp_path / "b", max_steps=30)
+    assert first["dev_scores"] == second["dev_scores"]
+    assert first["sentences"] == {"train": 12, "dev": 6}
+    recorded = json.loads((tmp_path / "a" / "training.json").read_text())
+    assert set(recorded["data"]) == {f"{s.name}/{split}" for s in SETS for split in (s.train, s.dev)}
+    assert (tmp_path / "b" / "config.cfg").is_file()
+
+
+TEXT = ("JAKARTA - Ketua panitia Bambang Sugiarto mengatakan acara dibuka Senin.\n"
+        "Acara itu didukung Kementerian Pariwisata dan digelar di Yogyakarta.\n"
+        "\"Kami siap,\" kata Bambang Sugiarto kepada wartawan.")
+
+
+def test_shipped_model_finds_names_with_offsets_into_the_whole_text():
+    found = {(TEXT[start:end], label) for start, end, label in recognise(TEXT)}
+    assert ("Bambang Sugiarto", "PER") in found
+    assert ("Yogyakarta", "LOC") in found
+    assert sum(1 for surface, label in found if surface == "Bambang Sugiarto") == 1  # both lines, one surface
+
+
+def test_model_names_join_the_entity_layer():
+    doc: Doc = annotate(Article(id="a1", source="test", text=TEXT))
+    people = [s for s in doc.layer("entities") if s.label == "PERSON"]
+    assert [TEXT[s.start:s.end] for s in people] == ["Bambang Sugiarto", "Bambang Sugiarto"]
+    assert {s.attrs["origin"] for s in people} <= {"model", "pattern", "surname"}
+
+
+def test_shipped_model_reaches_its_dev_figure(ner_data_dir):
+    scores = evaluate(recogniser(), ner_data_dir)
+    recorded = json.loads((Path(recogniser().path) / "training.json").read_text())["dev_scores"]
+    assert scores["all"].f1 >= 0.75
+    assert round(scores["all"].f1, 4) == recorded["all"]["f1"]

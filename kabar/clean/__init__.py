@@ -18,12 +18,12 @@ from kabar.clean.metadata import (
     meta_datetime,
     outlet_from_byline,
     outlet_from_copyright,
-    outlet_from_dateline,
     outlet_from_page_title,
     outlet_from_url,
     outlet_name,
     platform_outlet,
     printed_dates,
+    read_dateline,
     title_from_meta,
     wire_sources,
 )
@@ -81,13 +81,13 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
         raise NoArticleError("no article text found: every block looked like page furniture")
     lines = [d.block.text for d in decisions]
     head = [d.block.text for d in decisions[: next((i for i, d in enumerate(decisions) if d.kept), 0)]]
-    dateline_outlet, city = outlet_from_dateline(text.split("\n\n", 1)[0], head)
+    dateline = read_dateline(text.split("\n\n", 1)[0], head)
     url = raw.url or raw.hints.get("url") or meta.get("og:url") or meta.get("canonical")
     outlet = (
         (outlet_name(raw.hints["outlet"]) if raw.hints.get("outlet") else None)
         or (outlet_name(meta["og:site_name"]) if meta.get("og:site_name") else None)
         or (outlet_name(meta["ld:publisher"]) if meta.get("ld:publisher") else None)
-        or dateline_outlet
+        or (dateline.outlet if dateline else None)
         or platform_outlet(lines)
         or outlet_from_byline(decisions)
         or outlet_from_url(url)
@@ -114,7 +114,7 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
         title=title,
         author=raw.hints.get("author") or meta.get("ld:author") or meta.get("author")
         or author_from(decisions, outlet),
-        dateline=city,
+        dateline=dateline.city if dateline else None,
         published=published,
         updated=updated,
         language=raw.hints.get("language") or detect_language(text),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -43,25 +44,37 @@ def _squash(text: str) -> str:
     return re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", text.strip().lower()).replace(".", "").replace(" ", "")
 
 
-def outlet_from_dateline(paragraph: str, head_lines: list[str]) -> tuple[str | None, str | None]:
-    """("JAKARTA, KOMPAS.com - ...") → ("Kompas.com", "Jakarta"). An all-capitals token is an outlet only
-    when it is a known one, a domain, or spelled out in the page head ("WARTANUSANTARA.ID" beside a
+@dataclass(frozen=True)
+class Dateline:
+    """The opening "CITY, OUTLET - " of a report: display names and where each part sits in the paragraph."""
+
+    outlet: str | None
+    city: str | None
+    outlet_span: tuple[int, int] | None
+    city_span: tuple[int, int] | None
+
+
+def read_dateline(paragraph: str, head_lines: list[str]) -> Dateline | None:
+    """("JAKARTA, KOMPAS.com - ...") → outlet "Kompas.com", city "Jakarta". An all-capitals token is an outlet
+    only when it is a known one, a domain, or spelled out in the page head ("WARTANUSANTARA.ID" beside a
     "Warta Nusantara" line); otherwise it is the dateline city ("SEOUL - ...")."""
     match = DATELINE.match(paragraph)
     if not match:
-        return None, None
-    token, city = match.group("outlet"), match.group("city")
-    if city and _looks_like_outlet(city) and not _looks_like_outlet(token):
+        return None
+    token, city = "outlet", "city"
+    first, second = match.group("city"), match.group("outlet")
+    if first and _looks_like_outlet(first) and not _looks_like_outlet(second):
         token, city = city, token  # "TEMPO.CO, Jakarta - ..." puts the outlet first
-    spelled = next((line.strip() for line in head_lines if _squash(line) == _squash(token)), None)
-    known = _squash(token) in table("clean/outlets.tsv")
-    if spelled and not known:
-        outlet = spelled
-    elif known or "." in token:
-        outlet = outlet_name(token)
-    else:
-        return None, (city or token).strip().title()
-    return outlet, city.strip().title() if city else None
+    spelled = next((line.strip() for line in head_lines if _squash(line) == _squash(match.group(token))), None)
+    known = _squash(match.group(token)) in table("clean/outlets.tsv")
+    if not (spelled or known or "." in match.group(token)):
+        token, city = None, city if match.group(city) else token
+    city_span = match.span(city) if match.group(city) else None
+    city_name = paragraph[slice(*city_span)].strip().title() if city_span else None
+    if token is None:
+        return Dateline(None, city_name, None, city_span)
+    outlet = spelled if spelled and not known else outlet_name(match.group(token))
+    return Dateline(outlet, city_name, match.span(token), city_span)
 
 
 def _looks_like_outlet(token: str) -> bool:

@@ -5,6 +5,7 @@ agencies, media and the descriptions news uses for them); titles before a name (
 Vladimir Putin") and appositions after it ("Dmitry Peskov, juru bicara Kremlin"); and capitalised
 names headed by an organisation word ("Institut Korea untuk Penyatuan Nasional"); then the statistical
 recogniser trained on public Indonesian NER sets (kabar.nlp.recogniser) for names none of these know.
+The dateline ("BEKASI, Tribunnews.com - ") names the report's city and outlet.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kabar.clean.metadata import read_dateline
 from kabar.lexicon import data_lines
 from kabar.model import Doc, Span
 from kabar.nlp.recogniser import recognise
@@ -122,6 +124,7 @@ def find_entities(doc: Doc) -> Doc:
         known = gazetteer()[_form_of(match.group(0))]
         mentions.add(match.start(), match.end(), known.type, origin="gazetteer", known=known.id, role=None)
     _add_described_sources(text, mentions)
+    _add_dateline(doc, mentions)
     for span in [m for m in mentions.spans if m.label == "PERSON"]:
         role = _role_ending_at(text, span.start)
         if role:
@@ -135,6 +138,7 @@ def find_entities(doc: Doc) -> Doc:
         elif name is None:
             _add_name_before_title(text, match, mentions)
     for match in ORGANISATION.finditer(text):
+        _yield_places_inside(mentions, match.start("name"), match.end("name"))
         span = mentions.add(match.start("name"), match.end("name"), "ORG", origin="pattern", role=None)
         acronym = ACRONYM_AFTER.match(text, match.end("name"))
         if span is not None and acronym:
@@ -151,7 +155,8 @@ def find_entities(doc: Doc) -> Doc:
             mentions.add(name_start, name_end, "PERSON", origin="pattern", role=role)
         elif existing.label == "PERSON" and not existing.attrs.get("role"):
             existing.attrs["role"] = role
-    _add_recognised(text, mentions)
+    if doc.article.language == "id":  # the model learned Indonesian only
+        _add_recognised(text, mentions)
     _add_surname_mentions(text, mentions)
     for span in sorted(mentions.spans, key=lambda s: s.start):
         doc.add("entities", span)
@@ -172,6 +177,36 @@ def _add_described_sources(text: str, mentions: _Mentions) -> None:
         mentions.spans.remove(place)
         kind = "MEDIA" if described.group("what").lower() in ("media", "kantor berita") else "ORG"
         mentions.add(described.start(), place.end, kind, origin="pattern", role=None, about=place.attrs.get("known"))
+
+
+def _yield_places_inside(mentions: _Mentions, start: int, end: int) -> None:
+    """"Bank Indonesia", "Kementerian Luar Negeri Rusia": a place named inside an organisation's name is
+    part of that name, not a mention of the place."""
+    inside = [s for s in mentions.spans if s.start < end and start < s.end]
+    if inside and all(s.label == "GPE" and start < s.start and s.end <= end for s in inside):
+        for span in inside:
+            mentions.spans.remove(span)
+
+
+def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
+    """"BANDARLAMPUNG, Bisnis.com - ...": the report's city and outlet, named as the cleaner reads them.
+    A known name matching a whole part stays as the gazetteer has it; one inside a part ("CNN" in "CNN
+    Indonesia") gives way to the whole."""
+    outlet = [doc.article.outlet] if doc.article.outlet else []
+    dateline = read_dateline(doc.text.split("\n\n", 1)[0], outlet)
+    if dateline is None:
+        return
+    for part, label, name in ((dateline.outlet_span, "MEDIA", dateline.outlet),
+                              (dateline.city_span, "GPE", dateline.city)):
+        if part is None:
+            continue
+        start, end = part
+        inside = [s for s in mentions.spans if s.start < end and start < s.end]
+        if any((s.start, s.end) == part for s in inside):
+            continue
+        for span in inside:
+            mentions.spans.remove(span)
+        mentions.add(start, end, label, origin="dateline", role=None, name=name)
 
 
 def _form_of(surface: str) -> str:
@@ -242,10 +277,17 @@ def _add_recognised(text: str, mentions: _Mentions) -> None:
     """Names from the statistical model where no trusted source has one. In cased text a name starts
     with a capital; the model also learned from lower-cased sentences and may guess at common words."""
     for start, end, label in recognise(text):
-        if not text[start].isupper() or _starts_with_title(text[start:end]):
+        if not text[start].isupper() or _starts_with_title(text[start:end]) or _capitalised_opening(text, start, end):
             continue
         role = _role_ending_at(text, start) if label == "PER" else None
         mentions.add(start, end, RECOGNISED_LABELS[label], origin="model", role=role)
+
+
+def _capitalised_opening(text: str, start: int, end: int) -> bool:
+    """"BADAN meteorologi memprediksi ...": some outlets print a paragraph's first word in capitals."""
+    at_paragraph_start = start == 0 or text[start - 1] == "\n"
+    first = re.match(r"\S+", text[start:end])
+    return at_paragraph_start and first.group(0).isupper() and bool(re.match(r"\s+[a-z]", text[start + first.end():]))
 
 
 def _add_surname_mentions(text: str, mentions: _Mentions) -> None:

@@ -67,6 +67,7 @@ class _Registry:
 def link_entities(docs: list[Doc]) -> list[Entity]:
     registry = _Registry()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)  # names a span gives for itself ("BEKASI" → "Bekasi")
     types: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, list[str]] = defaultdict(list)
     mentions: dict[str, list[Evidence]] = defaultdict(list)
@@ -75,17 +76,20 @@ def link_entities(docs: list[Doc]) -> list[Entity]:
         by_offsets = {(s.start, s.end): s for s in spans}
         for span in sorted(spans, key=lambda s: (bool(s.attrs.get("refers_to") or s.attrs.get("acronym_of")),
                                                    s.start)):
-            surface = doc.text[span.start : span.end]
+            surface = span.attrs.get("name") or doc.text[span.start : span.end]
             span.attrs["entity"] = _entity_id(span, surface, by_offsets, registry)
         for span in spans:
             entity_id = span.attrs["entity"]
             surface = doc.text[span.start : span.end]
             surfaces[entity_id][surface] += 1
+            if span.attrs.get("name"):
+                spelled[entity_id][span.attrs["name"]] += 1
             types[entity_id][span.label] += 1
             if span.attrs.get("role") and span.attrs["role"] not in roles[entity_id]:
                 roles[entity_id].append(span.attrs["role"])
             mentions[entity_id].append(Evidence(doc.article.id, span.start, span.end, surface))
-    return [_entity(entity_id, surfaces[entity_id], types[entity_id], roles[entity_id], mentions[entity_id])
+    return [_entity(entity_id, surfaces[entity_id], spelled[entity_id], types[entity_id], roles[entity_id],
+                    mentions[entity_id])
             for entity_id in sorted(mentions, key=lambda e: -len(mentions[e]))]
 
 
@@ -99,10 +103,11 @@ def _entity_id(span: Span, surface: str, by_offsets: dict[tuple[int, int], Span]
     return registry.key_for(surface, span.label)
 
 
-def _entity(entity_id: str, surfaces: Counter[str], types: Counter[str], roles: list[str],
+def _entity(entity_id: str, surfaces: Counter[str], spelled: Counter[str], types: Counter[str], roles: list[str],
             mentions: list[Evidence]) -> Entity:
     known = next((k for k in gazetteer().values() if k.id == entity_id), None)
-    name = known.name if known else max(surfaces, key=lambda s: (len(s.split()) > 1, surfaces[s], len(s)))
+    forms = surfaces + spelled
+    name = known.name if known else max(forms, key=lambda s: (s in spelled, len(s.split()) > 1, forms[s], len(s)))
     kind = known.type if known else types.most_common(1)[0][0]
-    aliases = sorted(s for s in surfaces if s != name)
+    aliases = sorted(s for s in forms if s != name)
     return Entity(entity_id, name, kind, aliases, roles, mentions, capitals().get(entity_id))

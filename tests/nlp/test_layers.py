@@ -167,3 +167,35 @@ def test_linking_merges_spellings_aliases_and_surnames_across_articles():
     dewi = next(e for e in entities.values() if e.name == "Ratna Sari Dewi")
     assert "Dewi" in dewi.aliases and len(dewi.mentions) == 2
     assert entities["ent-moskow"].related == "ent-rusia"
+
+
+def _entities(text: str, outlet: str | None = None, language: str = "id") -> dict[str, str]:
+    article = Article(id="d", source="t", text=text, outlet=outlet, language=language)
+    return {e.name: e.type for e in link_entities([annotate(article)])} | {
+        alias: e.type for e in link_entities([annotate(article)]) for alias in e.aliases}
+
+
+def test_dateline_names_the_city_and_the_outlet():
+    found = _entities("MAKASSAR, Suaranusa.com - Polisi menutup jalan itu sejak pagi.\n\nWarga diminta sabar.",
+                      outlet="Suaranusa.com")
+    assert found["Makassar"] == "GPE" and found["MAKASSAR"] == "GPE"
+    assert found["Suaranusa.com"] == "MEDIA"
+    found = _entities("Kupang, Warta Flores -- Harga ikan naik dua kali lipat.", outlet="Warta Flores")
+    assert found["Warta Flores"] == "MEDIA" and found["Kupang"] == "GPE"
+    assert "Warta Flores - Harga" not in found
+
+
+def test_place_inside_an_organisation_name_is_part_of_it():
+    found = _entities("Bank Indonesia menahan suku bunga. Universitas Indonesia membuka kelas baru.")
+    assert found["Bank Indonesia"] == "ORG" and found["Universitas Indonesia"] == "ORG"
+    assert "Indonesia" not in found
+
+
+def test_capitalised_first_word_is_not_a_name():
+    found = _entities("BADAN pusat statistik mencatat inflasi turun.\n\nPEMERINTAH daerah menambah pasokan beras.")
+    assert not [name for name in found if name.startswith(("BADAN", "PEMERINTAH"))]
+
+
+def test_the_indonesian_model_does_not_guess_in_english_text():
+    found = _entities("The Surabaya administration will extend its odd-even traffic policy next month.", language="en")
+    assert not [name for name in found if name.startswith("The ") or "extend" in name]

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -24,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.cli import example_corpus
+from kabar.nlp.pipeline import default_workers
 
 console = Console()
 app = typer.Typer(help="Kabar benchmarks: throughput and peak memory per stage, as medians.", add_completion=False)
@@ -131,28 +133,32 @@ def _clean_child(kind: str, corpus: str, limit: int) -> dict[str, float]:
     return {"items": len(pages), "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb()}
 
 
-def _annotate_child(corpus: str, limit: int) -> dict[str, float]:
+def _annotate_child(corpus: str, limit: int, workers: int | None) -> dict[str, float]:
     """The annotation layer alone (sentences, entities with the statistical model, figures, dates, quotes,
-    attribution) on articles of about 600 words: generated articles joined under the first one's title."""
+    attribution) on articles of about 600 words: the cleaned bodies of generated articles joined under the
+first one's metadata.
+    `workers` None means one per core."""
     from kabar.clean import clean
-    from kabar.model import RawDocument
-    from kabar.nlp import annotate
+    from kabar.model import Article, RawDocument
+    from kabar.nlp import annotate_all
     from kabar.nlp.recogniser import recogniser
 
-    long_texts: list[str] = []
-    parts: list[str] = []
+    articles = []
+    parts: list[Article] = []
     for path in sorted(Path(corpus).rglob("*.txt")):
-        parts.append(path.read_text("utf-8"))
-        if sum(len(part.split()) for part in parts) >= 640:
-            long_texts.append("\n".join(parts))
+        text = path.read_text("utf-8")
+        parts.append(clean(RawDocument(path.name, text.encode(), text, "text/plain"), path.stem))
+        if sum(len(part.text.split()) for part in parts) >= 540:
+            first = parts[0]
+            articles.append(replace(first, id=f"l{len(articles)}", text="\n\n".join(p.text for p in parts),
+                                    paragraphs=[], removed=[]))
             parts = []
-        if len(long_texts) == limit:
+        if len(articles) == limit:
             break
-    articles = [clean(RawDocument(f"l{i}", t.encode(), t, "text/plain"), f"l{i}") for i, t in enumerate(long_texts)]
     recogniser()  # loading the model is start-up, not throughput
     started = time.perf_counter()
-    for article in articles:
-        annotate(article)
+    for _doc in annotate_all(articles, workers):
+        pass
     return {"items": len(articles), "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(),
             "words": statistics.mean(len(a.text.split()) for a in articles)}
 
@@ -182,8 +188,9 @@ def _measure(args: list[str], runs: int) -> dict[str, float]:
 def child(stage: str, corpus: str, limit: int) -> None:
     if stage.startswith("clean-"):
         figures = _clean_child(stage[len("clean-"):], corpus, limit)
-    elif stage == "annotate":
-        figures = _annotate_child(corpus, limit)
+    elif stage.startswith("annotate-"):
+        workers = stage[len("annotate-"):]
+        figures = _annotate_child(corpus, limit, None if workers == "all" else int(workers))
     else:
         figures = _child(stage, corpus, limit)
     print(json.dumps(figures))
@@ -209,7 +216,8 @@ def run(
         ("clean text", ["clean-text", str(folder), "2000"]),
         ("clean html (Kabar)", ["clean-html", str(folder), "1000"]),
         ("trafilatura html", ["clean-trafilatura", str(folder), "1000"]),
-        ("annotate (~600-word articles)", ["annotate", str(folder), "500"]),
+        ("annotate, one process", ["annotate-1", str(folder), "500"]),
+        ("annotate, one process per core", ["annotate-all", str(folder), "500"]),
         ("analyze (annotate+stories)", ["analyze", str(folder), str(analyze_limit)]),
     ]
     results = {}
@@ -221,8 +229,8 @@ def run(
     console.print(table)
     ratio = results["clean html (Kabar)"]["rate"] / results["trafilatura html"]["rate"]
     console.print(f"Kabar HTML cleaning is {ratio:.2f}x the speed of trafilatura.extract on the same pages.")
-    words = results["annotate (~600-word articles)"]["words"]
-    console.print(f"Annotated articles averaged {words:.0f} words.")
+    words = results["annotate, one process"]["words"]
+    console.print(f"Annotated articles averaged {words:.0f} words; {default_workers()} cores.")
 
 
 if __name__ == "__main__":

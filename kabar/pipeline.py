@@ -17,7 +17,7 @@ from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.files import SKIPPED
 from kabar.model import Article, Doc, InputOutcome, RawDocument
-from kabar.nlp import annotate, link_entities
+from kabar.nlp import annotate_all, link_entities
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
 from kabar.stories.rewrite import LlmSettings
@@ -111,8 +111,8 @@ def analyze_articles(
     """Annotate each article, link entities across them, and compare what they claim; with a store, the
     sentence annotations are kept there for later analyses."""
     docs: list[Doc] = []
-    for article in articles:
-        docs.append(annotate(article))
+    for doc in annotate_all(articles):
+        docs.append(doc)
         progress("annotate", 1)
     entities = link_entities(docs)
     if store is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from kabar.model import Article, Doc
@@ -11,6 +14,7 @@ from kabar.nlp.entities import find_entities
 from kabar.nlp.linking import link_entities
 from kabar.nlp.quantities import find_quantities
 from kabar.nlp.quotes import find_quotes
+from kabar.nlp.recogniser import recogniser
 from kabar.nlp.sentences import split_sentences
 from kabar.nlp.times import find_times
 
@@ -53,4 +57,31 @@ def annotate(article: Article) -> Doc:
     return doc
 
 
-__all__ = ["annotate", "link_entities", "COMPONENTS"]
+PARALLEL_FROM = 64
+"""Fewer articles than this are annotated in this process: starting workers would cost more than it saves."""
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _layers_of(article: Article) -> dict:
+    return annotate(article).layers
+
+
+def annotate_all(articles: list[Article], workers: int | None = None) -> Iterator[Doc]:
+    """Annotate many articles in order, one worker process per core. Workers are forked after the entity
+    model is loaded, so they share it instead of loading it again; only the layers travel back."""
+    workers = default_workers() if workers is None else workers
+    if workers <= 1 or len(articles) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(annotate, articles)
+        return
+    recogniser()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        chunk = max(1, min(32, len(articles) // (workers * 8)))
+        for article, layers in zip(articles, pool.map(_layers_of, articles, chunksize=chunk), strict=True):
+            yield Doc(article, layers)
+
+
+__all__ = ["annotate", "annotate_all", "link_entities", "COMPONENTS"]

@@ -32,5 +32,17 @@ def recognise(text: str) -> list[tuple[int, int, str]]:
     lines = list(LINE.finditer(text))
     found = []
     for line, doc in zip(lines, recogniser().pipe(line.group(0) for line in lines), strict=True):
-        found.extend((line.start() + ent.start_char, line.start() + ent.end_char, ent.label_) for ent in doc.ents)
+        found.extend((*_whole_words(text, line.start() + ent.start_char, line.start() + ent.end_char), ent.label_)
+                     for ent in doc.ents)
     return found
+
+
+WORD_TAIL = re.compile(r"(?:[-'’]?[^\W_])*")
+WORD_HEAD = re.compile(r"(?:[^\W_][-'’]?)*$")
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The tokenizer splits "Kim Hong-kyun" at the hyphen and the model may stop there; a name is whole words."""
+    end += WORD_TAIL.match(text, end).end() - end
+    head = WORD_HEAD.search(text, max(0, start - 40), start)
+    return (head.start() if head else start), end

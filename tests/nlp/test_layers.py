@@ -199,3 +199,19 @@ def test_capitalised_first_word_is_not_a_name():
 def test_the_indonesian_model_does_not_guess_in_english_text():
     found = _entities("The Surabaya administration will extend its odd-even traffic policy next month.", language="en")
     assert not [name for name in found if name.startswith("The ") or "extend" in name]
+
+
+def test_annotating_in_worker_processes_gives_the_same_layers_in_order():
+    from kabar.clean import clean
+    from kabar.cli import example_corpus
+    from kabar.ingest import iter_inputs
+    from kabar.model import RawDocument
+    from kabar.nlp import annotate_all
+
+    raws = [r for r in iter_inputs([str(example_corpus())]) if isinstance(r, RawDocument)]
+    articles = [clean(raws[i % len(raws)], f"a{i}") for i in range(70)]
+    alone = [annotate(a).layers for a in articles]
+    together = list(annotate_all(articles, workers=2))
+    assert [d.article.id for d in together] == [a.id for a in articles]
+    assert all(d.article is a for d, a in zip(together, articles, strict=True))
+    assert [d.layers for d in together] == alone

@@ -86,3 +86,12 @@ def test_shipped_model_reaches_its_dev_figure(ner_data_dir):
     recorded = json.loads((Path(recogniser().path) / "training.json").read_text())["dev_scores"]
     assert scores["all"].f1 >= 0.75
     assert round(scores["all"].f1, 4) == recorded["all"]["f1"]
+
+
+def test_model_spans_cover_whole_hyphenated_words():
+    from kabar.nlp.recogniser import _whole_words
+
+    text = "Menurut Kim Hong-kyun, O'Neill-Putri hadir."
+    assert text[slice(*_whole_words(text, 8, 16))] == "Kim Hong-kyun"
+    assert text[slice(*_whole_words(text, 25, 36))] == "O'Neill-Putri"
+    assert text[slice(*_whole_words(text, 8, 11))] == "Kim"

@@ -15,7 +15,11 @@ from kabar.lexicon import sections
 from kabar.model import Doc, Span
 
 QUOTED = re.compile(r"“(?P<a>[^”]{3,}?)”|\"(?P<b>[^\"]{3,}?)\"|‘(?P<c>[^’]{3,}?)’(?!\w)")
-PRONOUN = re.compile(r"^\s*(?:Ia|Dia|Beliau|He|She)\b")
+PRONOUN = re.compile(r"^\s*(?:Ia|Dia|Beliau|He|She|ia|dia|beliau)\b")
+# "..., kata kepala dinas pemadam kebakaran setempat.": a speaker described in a few lower-case words
+DESCRIBED_SPEAKER = re.compile(r"(?:[a-z][\w-]*\s+){0,7}[a-z][\w-]*[.!]?\s*")
+# "Gempa mengguncang Maluku Tengah ..., menurut Badan Meteorologi.": the source named last
+LATE_SOURCE = re.compile(r"[\s,]+(?P<cue>menurut|according to)\s+", re.IGNORECASE)
 VIA = re.compile(r"\bkepada\s+(?:wartawan\s+)?(?P<via>[A-Z][\w.]*)")
 CONJUNCTION = re.compile(r"\s*,?\s*(?:dan|serta|and)\s+")
 SPEAKER_KINDS = ("PERSON", "ORG", "MEDIA", "GPE")
@@ -42,10 +46,16 @@ def _speaker_after(doc: Doc, position: int, limit: int, within_clause: bool = Tr
     """The first entity after a cue, if it starts within a few words of it; one introduced by "kepada"
     is whom it was said to, not who said it."""
     comma = doc.text.find(",", position, limit) if within_clause else -1
-    limit = comma if comma != -1 else limit
-    candidates = [s for s in _entities_in(doc, position, limit) if s.start - position <= 40
+    candidates = [s for s in _entities_in(doc, position, comma if comma != -1 else limit)
+                  if s.start - position <= 40
                   and not doc.text[max(0, s.start - 8) : s.start].rstrip().lower().endswith("kepada")]
-    return min(candidates, key=lambda s: s.start) if candidates else None
+    if candidates:
+        return min(candidates, key=lambda s: s.start)
+    if comma != -1 and doc.text[position:comma].strip()[:1].islower():
+        # "kata kepala cabang pengelola tol, Bambang Sutrisno, ...": a described speaker, then the name
+        return next((s for s in _entities_in(doc, comma + 1, limit) if s.label == "PERSON"
+                     and not doc.text[comma + 1 : s.start].strip()), None)
+    return None
 
 
 def subject_before(doc: Doc, start: int, position: int) -> Span | None:
@@ -153,9 +163,18 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
     if trailing:
         cue_end = sentence.start + trailing.end()
         speaker = _speaker_after(doc, cue_end, sentence.end)
-        if speaker is not None:
+        described = DESCRIBED_SPEAKER.fullmatch(text, cue_end, sentence.end)
+        if speaker is not None or (described and trailing.group("cue") != "jelas"):
+            if speaker is None and PRONOUN.match(text[cue_end - 1 : sentence.end]):
+                speaker = last  # "..., kata dia."
             _add(doc, sentence, "indirect", (sentence.start, sentence.start + trailing.start()),
                  trailing.group("cue"), speaker)
+            return speaker
+    late = LATE_SOURCE.search(text, sentence.start, sentence.end)
+    if late and late.start() > sentence.start:
+        speaker = _speaker_after(doc, late.end(), sentence.end)
+        if speaker is not None and not text[speaker.end : sentence.end].strip(" .,;"):
+            _add(doc, sentence, "indirect", (sentence.start, late.start()), late.group("cue"), speaker)
             return speaker
     return _bare_report(doc, sentence, last)
 

@@ -215,3 +215,32 @@ def test_annotating_in_worker_processes_gives_the_same_layers_in_order():
     assert [d.article.id for d in together] == [a.id for a in articles]
     assert all(d.article is a for d, a in zip(together, articles, strict=True))
     assert [d.layers for d in together] == alone
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    doc = annotate(_doc(text).article)
+    return [(q.attrs["speaker_name"], doc.text[slice(*q.attrs["content"])]) for q in doc.layer("quotes")]
+
+
+def test_speaker_named_after_a_described_one():
+    quotes = _quotes("\"Jalur itu ditutup sampai Senin,\" kata kepala dinas perhubungan, Andika Pratama Wijaya, "
+                     "kepada wartawan.")
+    assert quotes == [("Andika Pratama Wijaya", "Jalur itu ditutup sampai Senin")]
+
+
+def test_indirect_quote_from_a_speaker_described_without_a_name():
+    quotes = _quotes("Semua penumpang selamat karena kapal segera ditarik ke pelabuhan, kata petugas syahbandar "
+                     "setempat.")
+    assert quotes == [(None, "Semua penumpang selamat karena kapal segera ditarik ke pelabuhan")]
+    assert _quotes("Harga cabai jelas naik, jelas sekali terlihat di pasar.") == []
+
+
+def test_source_named_at_the_end_of_the_sentence():
+    quotes = _quotes("Banjir merendam dua kecamatan sejak Rabu, menurut Badan Penanggulangan Bencana.")
+    assert quotes == [("Badan Penanggulangan Bencana", "Banjir merendam dua kecamatan sejak Rabu")]
+
+
+@pytest.mark.parametrize("verb", ["menjelaskan", "mengklaim", "mengeluhkan"])
+def test_reporting_verbs_without_bahwa(verb):
+    quotes = _quotes(f"Menteri Perdagangan Rina Kartika {verb} stok beras cukup hingga akhir tahun.")
+    assert quotes == [("Rina Kartika", "stok beras cukup hingga akhir tahun")]

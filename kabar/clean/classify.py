@@ -105,6 +105,17 @@ def stopword_ratio(tokens: list[str]) -> float:
     return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
 
 
+DATELINE = re.compile(
+    r"^(?:(?P<city>[A-Z][A-Za-z0-9 .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\s+[A-Z][A-Za-z0-9.]*){0,2})"
+    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
+)
+
+
+def opens_with_dateline(block: Block) -> bool:
+    """"JAKARTA, METROSENTANA.COM - Komisi ... menahan ...": a lead paragraph, however dense with names."""
+    return bool(DATELINE.match(block.text)) and len(words(block.text)) >= 8 and block.link_density <= 0.5
+
+
 def is_prose(block: Block) -> bool:
     """Running sentences: long enough, with function words, ending like a sentence, not a link list."""
     tokens = words(block.text)
@@ -174,7 +185,8 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
             decide(i, "caption", "photo caption (credit)")
 
     _mark_listed_links(blocks, decisions, decide)
-    first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and is_prose(b)), len(blocks))
+    first_body = next((i for i, b in enumerate(blocks)
+                       if decisions[i] is None and (is_prose(b) or opens_with_dateline(b))), len(blocks))
     end = next(
         (i for i in range(first_body, len(blocks))
          if (d := decisions[i]) is not None and _ends_article(d)),
@@ -238,6 +250,8 @@ def _decide_body(i: int, blocks: list[Block], decide) -> None:
     tokens = words(text)
     if is_prose(block):
         decide(i, "body", "prose")
+    elif opens_with_dateline(block):
+        decide(i, "body", "lead paragraph opening with a dateline")
     elif block.tag in ("h2", "h3", "h4", "h5", "h6") or _looks_like_subheading(i, blocks):
         decide(i, "heading", "sub-heading between paragraphs")
     elif is_label(text):

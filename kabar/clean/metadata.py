@@ -7,15 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from kabar.clean.classify import Decision, byline_name, words
+from kabar.clean.classify import DATELINE, Decision, byline_name, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
 from kabar.lexicon import table
 from kabar.model import DateEstimate
 
-DATELINE = re.compile(
-    r"^(?:(?P<city>[A-Z][A-Za-z0-9 .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\s+[A-Z][A-Za-z0-9.]*){0,2})"
-    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
-)
 PLATFORM = re.compile(r"^(?P<outlet>[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s+adalah\s+platform\s+blog")
 UGC = re.compile(r"konten\s+ini\s+(adalah\s+)?(kiriman|tulisan|dibuat)|platform\s+blog|tanggung\s+jawab\s+blog",
                  re.IGNORECASE)

@@ -141,3 +141,19 @@ def test_any_indonesian_date_line_reads_back(day, hour, minute, zone):
 )
 def test_language(text: str, language: str):
     assert detect_language(text) == language
+
+
+def test_lead_paragraph_dense_with_names_is_kept_for_its_dateline():
+    scrape = (
+        "Polda Tahan Direktur PT Sinar Laut Abadi dalam Kasus Solar Ilegal\n\n"
+        "Kamis, 14 November 2024 | 09:10 WIB\nPenulis: Rudi Hartono\n\n"
+        "MEDAN, KABARSUMUT.COM - Direktorat Reserse Kriminal Khusus Polda Sumatera Utara (Ditreskrimsus) "
+        "menahan Direktur Utama PT Sinar Laut Abadi (SLA), Johan Sitepu, tersangka penimbunan solar "
+        "bersubsidi periode 2022-2023.\n\n"
+        "Kepala bidang humas polda mengatakan penyidik menyita dua truk tangki dan dokumen pembelian "
+        "yang tidak sesuai dengan kuota perusahaan tersebut.\n\nEditor: Sari Lubis\n"
+    )
+    article = clean(_raw(scrape), "m")
+    assert article.text.startswith("MEDAN, KABARSUMUT.COM - Direktorat Reserse Kriminal Khusus")
+    assert article.dateline == "Medan"
+    assert not any(r.text.startswith("MEDAN") for r in article.removed)

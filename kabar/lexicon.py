@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -37,3 +38,25 @@ def sections(relative: str) -> dict[str, tuple[str, ...]]:
         else:
             found.setdefault(current, []).append(stripped)
     return {name: tuple(lines) for name, lines in found.items()}
+
+
+def alternation(words: list[str]) -> str:
+    """A regex matching any of `words`, longest first, written as a trie ("jun(?:[ei])?" style) so the
+    engine compares each character once instead of trying every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"

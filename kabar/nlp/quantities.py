@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kabar.lexicon import sections
+from kabar.lexicon import alternation, sections
 from kabar.model import Doc, Span
 
 
@@ -35,18 +35,14 @@ def measures() -> frozenset[str]:
     return frozenset(line.split()[0] for line in sections("id/nlp/units.txt")["measure"])
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _pattern() -> re.Pattern[str]:
     number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-    words = _alternation([w for w in _table("word") if w != "se"])
-    scale = _alternation(list(_table("scale")))
+    words = alternation([w for w in _table("word") if w != "se"])
+    scale = alternation(list(_table("scale")))
     value = rf"(?:(?:{number})|(?:{words}))(?:\s+(?:{scale}))?"
-    approx = _alternation(list(_table("approximator")))
-    vague = _alternation(list(_table("vague")))
+    approx = alternation(list(_table("approximator")))
+    vague = alternation(list(_table("vague")))
     range_joiner = r"\s*(?:-|–|—|hingga|sampai|sampai dengan|dan|to|and)\s*"
     return re.compile(
         rf"(?<![\w/:.,-])(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{PREFIX_UNITS})\s?)?"

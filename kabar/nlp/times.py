@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from kabar.lexicon import table
+from kabar.lexicon import alternation, table
 from kabar.model import Doc, Span
 
 
@@ -27,14 +27,10 @@ def _days() -> dict[str, int]:
     return {name: int(number) for name, number in table("id/days.tsv").items()}
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    month = rf"(?P<mon>{_alt(list(_months()))})\.?"
-    day_name = rf"(?P<dayname>{_alt(list(_days()))})"
+    month = rf"(?P<mon>{alternation(list(_months()))})\.?"
+    day_name = rf"(?P<dayname>{alternation(list(_days()))})"
     return [
         ("day_range", re.compile(
             rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|sampai dengan|to)\s*(?P<d2>\d{{1,2}})\s+{month}"
@@ -63,7 +59,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{month}(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rel>lalu|tahun lalu|tahun ini|ini|last year))?\b",
             re.IGNORECASE)),
         ("period", re.compile(
-            rf"\b(?:(?P<n>\d{{1,2}}|{_alt(list(COUNTS))})\s+)?(?P<unit>bulan|tahun)\s+(?P<rel>ini|lalu|depan)\b"
+            rf"\b(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+)?(?P<unit>bulan|tahun)\s+(?P<rel>ini|lalu|depan)\b"
             r"|\b(?P<en>this|last|next)\s+(?P<enunit>month|year)\b", re.IGNORECASE)),
         ("relative_day", re.compile(r"\b(?P<word>kemarin|hari ini|yesterday|today)\b", re.IGNORECASE)),
         ("year", re.compile(r"\b(?:(?:pada\s+)?tahun\s+|sejak\s+|in\s+)(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),

@@ -207,6 +207,7 @@ EVALUATIONS = {
     "annotations": "kabar.eval.annotations",
     "ner": "kabar.eval.ner",
     "stories": "kabar.eval.stories",
+    "claims": "kabar.eval.claims",
 }
 
 

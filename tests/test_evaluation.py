@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from kabar.cli import app
 from kabar.eval.annotations import PAGE_CORPUS, evaluate
+from kabar.eval.claims import evaluate as evaluate_claims
 
 runner = CliRunner()
 
@@ -38,3 +39,20 @@ def test_eval_commands_print_their_tables(seeds_dir):
     for heading in ("Cleaning on the five seeds", "trafilatura", "jusText", "Annotation layer on the five seeds",
                     "Annotation layer on the twenty pages"):
         assert heading in outcome.output
+
+
+def test_claim_groups_statuses_and_timeline_meet_their_floors_on_the_seeds(seeds_dir):
+    scores = evaluate_claims().scores
+    assert scores["claim groups found"].recall >= 0.85
+    assert scores["claim groups found"].precision >= 0.4
+    assert scores["status (matched groups)"].f1 >= 0.8
+    assert scores["independent sources (matched groups)"].f1 >= 0.9
+    assert scores["figures with their source"].f1 >= 0.75
+    assert scores["timeline (dates + precision)"].f1 >= 0.65
+
+
+def test_claim_evaluation_prints_its_table(seeds_dir):
+    outcome = runner.invoke(app, ["eval", "claims"], terminal_width=160)
+    assert outcome.exit_code == 0, outcome.output
+    assert "Claims, claim groups and timeline on the five seeds" in outcome.output
+    assert "treaty-ratified" in outcome.output

@@ -13,11 +13,19 @@ from functools import cache
 from kabar.lexicon import data_lines
 from kabar.model import Claim, Doc, Evidence, Quote, Span, When
 from kabar.nlp.quantities import unit_of as _unit_of
+from kabar.nlp.quotes import cues
 
 SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
 # words that end the noun phrase of a figure: "10.000 tentara untuk membantu Rusia" is not Russia's troops
 LINKING_WORDS = re.compile(r"(?<![\w-])(untuk|ke|di|dari|yang|dengan|guna|bagi|to|for|in|from|with|that)(?![\w-])",
                            re.IGNORECASE)
+# what may stand between a credited source and the date of its saying: "KCNA pada hari Selasa", "NIS, Senin"
+REPORT_DATE_GAP = re.compile(r"[\s,]*(?:pada\s+)?(?:hari\s+)?", re.IGNORECASE)
+# the agent of a passive verb or the parties of an event noun, looked for a few words after the verb
+AGENT_MARKER = re.compile(r"(?<![\w-])(?:oleh|antara|by|between)(?![\w-])", re.IGNORECASE)
+AGENT_REACH = 50
+# where the agent's noun phrase stops: the next party, a clause, or a linking word
+PHRASE_END = re.compile(r",|(?<![\w-])(?:dan|serta|and)(?![\w-])|" + LINKING_WORDS.pattern, re.IGNORECASE)
 
 
 @cache
@@ -44,12 +52,23 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
     return Evidence(doc.article.id, span.start, span.end, doc.text[span.start : span.end])
 
 
-def _when(doc: Doc, sentence: Span) -> When | None:
+def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
+    """The sentence's date. For an event, a date that follows the credited source ("kata KCNA pada hari
+    Selasa") dates the report, not the event, and is passed over."""
     times = doc.covering("times", sentence.start, sentence.end)
+    if of_event:
+        times = [t for t in times if not _dates_the_report(doc, sentence, t)]
     if not times:
         return None
     time = times[0]
     return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
+
+
+def _dates_the_report(doc: Doc, sentence: Span, time: Span) -> bool:
+    attribution = sentence.attrs.get("attribution")
+    if not attribution or time.start < attribution["end"]:
+        return False
+    return REPORT_DATE_GAP.fullmatch(doc.text[attribution["end"] : time.start]) is not None
 
 
 def _source(doc: Doc, sentence: Span) -> str | None:
@@ -80,9 +99,24 @@ def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str |
             break
         if span.attrs["entity"] != source:
             return span.attrs["entity"]
-    before = [s for s in _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
-              if s.attrs["entity"] != source and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
+    candidates = _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
+    speakers = [s for s in candidates if _speaks(doc, s)]
+    clause_start = speakers[-1].end if speakers else sentence.start  # what came before the speaker is another clause
+    before = [s for s in candidates if s.start >= clause_start and s.attrs["entity"] != source
+              and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
     return before[-1].attrs["entity"] if before else None
+
+
+def _speaks(doc: Doc, span: Span) -> bool:
+    """A body followed by its reporting verb ("NIS mengatakan sebanyak 1.500 pasukan") gives the figure; it
+    does not own it, and what is named before it belongs to another clause."""
+    return _reporting_verb().match(doc.text, span.end) is not None
+
+
+@cache
+def _reporting_verb() -> re.Pattern[str]:
+    words = "|".join(sorted(cues("before"), key=len, reverse=True))
+    return re.compile(rf"\s+(?:telah\s+|juga\s+)?(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def _figure(attrs: dict) -> str:
@@ -127,23 +161,58 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             name, actor, target = event
             text = " ".join(filter(None, (names.get(actor or ""), name, names.get(target or ""))))
             claims.append(Claim(f"c-{doc.article.id}-{len(claims) + 1}", "event", text, source, stance, evidence,
-                                actor, None, when, {"event": name, "target": target}))
+                                actor, None, _when(doc, sentence, of_event=True), {"event": name, "target": target}))
     return claims
 
 
 def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) -> tuple | None:
+    """The sentence's first event verb names its event: a main verb comes before the verbs of the clauses
+    hanging off its object ("memanggil duta besar ... yang mengirim tentara" is a summons)."""
     text = doc.text
-    for pattern, name in event_patterns():
-        match = pattern.search(text, sentence.start, sentence.end)
-        if not match:
-            continue
-        before = _entities_in(doc, sentence.start, match.start())
-        after = _entities_in(doc, match.end(), sentence.end)
-        actors = [s for s in before if s.attrs["entity"] != source] or before
-        actor = actors[-1].attrs["entity"] if actors else None  # the subject stands closest to its verb
-        target = next((s.attrs["entity"] for s in after if s.attrs["entity"] != actor), None)
-        return name, actor, target
-    return None
+    found = [(match, name) for pattern, name in event_patterns()
+             if (match := pattern.search(text, sentence.start, sentence.end))]
+    if not found:
+        return None
+    match, name = min(found, key=lambda pair: pair[0].start())  # on a tie the earlier line of the list wins
+    before = _entities_in(doc, sentence.start, match.start())
+    after = _entities_in(doc, match.end(), sentence.end)
+    agent = _agent_after(doc, sentence, match.end())
+    # a place after a preposition ("di Rusia") is no subject; the credited source is one only when nobody else
+    # is named and it speaks for itself ("Kemlu mengatakan telah memanggil duta besar"), never when it is
+    # merely cited ("Menurut sumber Ukraina, mereka terlibat bentrokan")
+    actors = [s for s in before if s.attrs["entity"] != source and not _after_preposition(doc, s)] or [
+        s for s in before if s.attrs["entity"] == source and not _cited(doc, s)]
+    actor = agent or (actors[-1].attrs["entity"] if actors else None)  # the subject stands closest to its verb
+    target = next((s.attrs["entity"] for s in after if s.attrs["entity"] != actor), None)
+    return name, actor, target
+
+
+def _cited(doc: Doc, span: Span) -> bool:
+    return _citing_phrase().search(doc.text[max(0, span.start - 20) : span.start]) is not None
+
+
+@cache
+def _citing_phrase() -> re.Pattern[str]:
+    phrases = "|".join(sorted(cues("source"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{phrases})\s+$", re.IGNORECASE)
+
+
+def _after_preposition(doc: Doc, span: Span) -> bool:
+    return LINKING_WORDS.search(doc.text[max(0, span.start - 6) : span.start]) is not None
+
+
+def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:
+    """Who did it when the sentence names them after the verb: the agent of a passive ("dikirim oleh
+    Pyongyang") or the first party of a noun ("pertemuan antara Choe Son-hui dan Putin"). Within the
+    phrase a named person outranks the country in their title ("oleh Presiden Rusia Vladimir Putin")."""
+    marker = AGENT_MARKER.search(doc.text, verb_end, min(sentence.end, verb_end + AGENT_REACH))
+    if not marker:
+        return None
+    ends = PHRASE_END.search(doc.text, marker.end(), sentence.end)
+    phrase = _entities_in(doc, marker.end(), ends.start() if ends else sentence.end)
+    people = [s for s in phrase if s.label == "PERSON"]
+    chosen = people or phrase
+    return chosen[0].attrs["entity"] if chosen else None
 
 
 def quotes_in(doc: Doc) -> list[Quote]:

@@ -13,10 +13,13 @@ from collections import defaultdict
 from datetime import datetime
 
 from kabar.model import Article, Claim, ClaimGroup
+from kabar.nlp.linking import capitals
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import one_off_events
 
 DISPUTING = ("denied", "unconfirmed")
+# precisions whose start dates compare as text: "2024-06" holds "2024-06-19"
+CALENDAR_PRECISIONS = ("day", "month", "year")
 
 
 def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
@@ -25,6 +28,14 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
     article = articles[claim.evidence[0].article]
     original = article.duplicate_of or article.id
     return f"outlet:{articles[original].outlet or original}"
+
+
+def _independent_sources(members: list[Claim], articles: dict[str, Article]) -> set[str]:
+    """The group's primary sources. An outlet counts as one only where it names no source for the claim:
+    within an article that credits it to KCNA, its own unattributed mentions are KCNA's news retold."""
+    credited = {c.evidence[0].article for c in members if c.attributed_to}
+    return {_source_key(c, articles) for c in members
+            if c.attributed_to or c.evidence[0].article not in credited}
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -82,13 +93,17 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     for claim in claims:
         if claim.kind == "quantity" and claim.quantity and claim.quantity.get("unit") not in (None, *measures()):
             buckets[("quantity", claim.quantity["unit"], claim.subject)].append(claim)
-        elif claim.kind == "event" and claim.subject:
-            buckets[("event", claim.extra.get("event"), claim.subject)].append(claim)
+        elif claim.kind == "event" and (claim.subject or claim.extra.get("event") in one_off_events()):
+            # "Pyongyang memasok senjata" is North Korea's doing: a capital acts for its country
+            doer = capitals().get(claim.subject or "", claim.subject)
+            buckets[("event", claim.extra.get("event"), doer)].append(claim)
     _fold_subjectless(buckets)
+    _merge_one_off(buckets)
+    _fold_denials(buckets)
     groups = []
     for number, ((kind, what, subject), members) in enumerate(
             sorted(buckets.items(), key=lambda kv: -len(kv[1])), start=1):
-        sources = {_source_key(c, articles) for c in members}
+        sources = _independent_sources(members, articles)
         subject_name = names.get(subject or "", "")
         if kind == "quantity":
             status, why = _quantity_status(members, articles, sources)
@@ -109,17 +124,57 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
 
 
 def _fold_subjectless(buckets: dict[tuple, list[Claim]]) -> None:
-    """A figure whose owner the sentence leaves implicit joins the largest group counting the same thing."""
-    for key in [k for k in buckets if k[0] == "quantity" and k[2] is None]:
+    """A figure whose owner the sentence leaves implicit joins the largest group counting the same thing, and
+    a one-off event whose doer it leaves implicit ("ditunjukkan oleh penandatanganan perjanjian") the largest
+    group of that event; a one-off event with no such group is dropped, as events without a doer are."""
+    for key in [k for k in buckets if k[2] is None]:
         owned = [k for k in buckets if k[:2] == key[:2] and k[2] is not None]
         if owned:
             largest = max(owned, key=lambda k: len(buckets[k]))
             buckets[largest].extend(buckets.pop(key))
+        elif key[0] == "event":
+            del buckets[key]
+
+
+def _merge_one_off(buckets: dict[tuple, list[Claim]]) -> None:
+    """Reports of a one-off event (a signing, a ratification) are one event whichever party each names as its
+    doer, when they give it the same date or come from the same article; the largest report names the group."""
+    for event in one_off_events():
+        keys = sorted((k for k in buckets if k[:2] == ("event", event)), key=lambda k: -len(buckets[k]))
+        merged: list[tuple] = []
+        for key in keys:
+            home = next((m for m in merged if _same_occasion(buckets[m], buckets[key])), None)
+            if home is None:
+                merged.append(key)
+            else:
+                buckets[home].extend(buckets.pop(key))
+
+
+def _same_occasion(first: list[Claim], second: list[Claim]) -> bool:
+    dates = {c.when.start for c in first if c.when}
+    articles = {c.evidence[0].article for c in first}
+    return any((c.when and c.when.start in dates) or c.evidence[0].article in articles for c in second)
+
+
+def _fold_denials(buckets: dict[tuple, list[Claim]]) -> None:
+    """A denial that names what it denies ("menepis kabar mengenai pasukan Korea Utara") joins the largest
+    group of events done by that party, where it disputes them, instead of standing alone as a denier's act."""
+    for key in [k for k in buckets if k[:2] == ("event", "deny")]:
+        for claim in list(buckets[key]):
+            about = capitals().get(claim.extra.get("target") or "", claim.extra.get("target"))
+            claimed = [k for k in buckets if k[0] == "event" and k[1] != "deny" and k[2] == about]
+            if about and claimed:
+                buckets[max(claimed, key=lambda k: len(buckets[k]))].append(claim)
+                buckets[key].remove(claim)
+        if not buckets[key]:
+            del buckets[key]
 
 
 def _event_dates(members: list[Claim], status: str, note: str) -> tuple[str, str]:
-    """The same event dated differently by different reports is a conflict too."""
-    days = {c.when.start for c in members if c.when and c.when.precision == "day"}
-    if len(days) > 1:
-        return "conflicting", note + f"; dated differently: {', '.join(sorted(days))}"
+    """The same event dated differently by different reports is a conflict too: June against September, or
+    one day against another; a month and a day within it agree."""
+    dates = sorted({c.when.start for c in members if c.when and c.when.precision in CALENDAR_PRECISIONS})
+    if any(not later.startswith(earlier) and not earlier.startswith(later)
+           for earlier in dates for later in dates):
+        return "conflicting", note + f"; dated differently: {', '.join(dates)}"
     return status, note

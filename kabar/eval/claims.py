@@ -1,0 +1,155 @@
+"""`kabar eval claims`: the stories layer on the five seeds against the claim groups, statuses, independent-
+source counts and timeline an editor expects (tests/gold/stories/seeds.json).
+
+A gold group is found when a system group has its kind, counts its unit or names its event, is about one
+of its subjects and quotes one of its key phrases in its evidence; each gold group takes the largest such
+group, so a claim split over several groups costs precision. Status and independence are scored on
+matched groups (independence within the range the gold accepts); figures by value and credited source
+inside the matched group; timeline entries by dates and precision.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from kabar.eval.annotations import SEEDS, Score, seed_docs
+from kabar.model import Claim, ClaimGroup
+from kabar.nlp import link_entities
+from kabar.stories import analyze
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO / "tests" / "gold" / "stories" / "seeds.json"
+MEASURES = ("claim groups found", "status (matched groups)", "independent sources (matched groups)",
+            "figures with their source", "timeline (dates + precision)")
+
+
+@dataclass
+class Match:
+    gold: dict
+    group: ClaimGroup | None
+    figures: set[tuple] = field(default_factory=set)
+
+
+@dataclass
+class ClaimScores:
+    scores: dict[str, Score]
+    matches: list[Match]
+
+
+def _signature(group: ClaimGroup, claims: dict[str, Claim], names: dict[str, str]) -> tuple[str, set, set, str]:
+    """What a system group is about: its kind, the units or events it holds, its subjects' names, and the
+    text of its evidence."""
+    members = [claims[c] for c in group.claims]
+    kind = members[0].kind
+    what = {(c.quantity or {}).get("unit") if kind == "quantity" else c.extra.get("event") for c in members}
+    evidence = "\n".join(e.text for c in members for e in c.evidence)
+    return kind, what, {names.get(c.subject or "") for c in members} - {None}, evidence
+
+
+def _fits(gold: dict, signature: tuple[str, set, set, str]) -> bool:
+    """Same kind, unit or event, and subject, and its evidence holds one of the gold's key phrases (which
+    tells two meetings of the same people apart)."""
+    kind, what, subjects, evidence = signature
+    wanted = gold.get("units" if gold["kind"] == "quantity" else "events", [])
+    return (kind == gold["kind"] and bool(what & set(wanted)) and bool(subjects & set(gold["subjects"]))
+            and any(key in evidence for key in gold["keys"]))
+
+
+def _figure_key(quantity: dict) -> tuple:
+    def plain(value: float | None) -> int | None:
+        return None if value is None else int(value)
+
+    if quantity.get("vague"):
+        return ("vague", quantity["vague"])
+    return (plain(quantity.get("min")), plain(quantity.get("max")))
+
+
+def _system_figures(group: ClaimGroup, claims: dict[str, Claim], names: dict[str, str]) -> set[tuple]:
+    return {(_figure_key(claims[c].quantity or {}), names.get(claims[c].attributed_to or ""))
+            for c in group.claims if claims[c].kind == "quantity"}
+
+
+def _in_range(count: int, accepted: list[int]) -> bool:
+    low, high = accepted
+    return low <= count <= high
+
+
+def evaluate(gold_path: Path = GOLD) -> ClaimScores:
+    gold = json.loads(gold_path.read_text("utf-8"))
+    docs = list(seed_docs().values())
+    entities = link_entities(docs)
+    names = {e.id: e.name for e in entities}
+    analysis = analyze(docs, entities)
+    claims = {c.id: c for c in analysis.claims}
+    signatures = {g.id: _signature(g, claims, names) for g in analysis.groups}
+    scores = {measure: Score() for measure in MEASURES}
+    taken: set[str] = set()
+    matches = []
+    for expected in gold["groups"]:
+        candidates = [g for g in analysis.groups if g.id not in taken and _fits(expected, signatures[g.id])]
+        group = max(candidates, key=lambda g: len(g.claims), default=None)
+        match = Match(expected, group)
+        if group is not None:
+            taken.add(group.id)
+            match.figures = _system_figures(group, claims, names)
+        matches.append(match)
+    _score_groups(matches, len(analysis.groups), scores)
+    scores["timeline (dates + precision)"].add(
+        [{k: entry[k] for k in ("start", "end", "precision")} for entry in gold["timeline"]],
+        [{"start": e.when.start, "end": e.when.end, "precision": e.when.precision} for e in analysis.timeline])
+    return ClaimScores(scores, matches)
+
+
+def _score_groups(matches: list[Match], system_groups: int, scores: dict[str, Score]) -> None:
+    matched = [m for m in matches if m.group is not None]
+    found = scores["claim groups found"]
+    found.true_positives, found.found, found.expected = len(matched), system_groups, len(matches)
+    for measure, agrees in (
+            ("status (matched groups)", lambda m: m.group.status == m.gold["status"]),
+            ("independent sources (matched groups)",
+             lambda m: _in_range(m.group.independent_sources, m.gold["independent_sources"]))):
+        score = scores[measure]
+        score.true_positives = sum(1 for m in matched if agrees(m))
+        score.found, score.expected = len(matched), len(matches)
+    figures = scores["figures with their source"]
+    for match in matches:
+        wanted = {(_figure_key(f), f["source"]) for f in match.gold.get("figures", [])}
+        if wanted:
+            figures.true_positives += len(wanted & match.figures)
+            figures.found += len(match.figures)
+            figures.expected += len(wanted)
+
+
+def main() -> None:
+    console = Console()
+    if not SEEDS.exists():
+        console.print(f"[yellow]Seeds not found at {SEEDS}: claim evaluation skipped.[/]")
+        return
+    result = evaluate()
+    table = Table(title="Claims, claim groups and timeline on the five seeds")
+    for column in ("measure", "precision", "recall", "F1", "gold items"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for measure, score in result.scores.items():
+        table.add_row(measure, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                      str(score.expected))
+    console.print(table)
+    detail = Table(title="Gold claim groups and the system group each matched")
+    for column in ("gold group", "system group", "status (gold / system)", "sources (gold / system)"):
+        detail.add_column(column)
+    for match in result.matches:
+        low, high = match.gold["independent_sources"]
+        accepted = str(low) if low == high else f"{low}–{high}"
+        group = match.group
+        detail.add_row(match.gold["id"], group.topic if group else "—",
+                       f"{match.gold['status']} / {group.status if group else '—'}",
+                       f"{accepted} / {group.independent_sources if group else '—'}")
+    console.print(detail)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Which event a sentence reports, who did it and when, and how reports of one thing group, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from kabar.model import Article, Claim
+from kabar.nlp import annotate, link_entities
+from kabar.stories import analyze
+from kabar.stories.analysis import StoryAnalysis
+
+WIB = timezone(timedelta(hours=7))
+
+
+def _analysis(*texts: str) -> tuple[StoryAnalysis, dict[str, str]]:
+    articles = [Article(id=f"n{number}", source=f"n{number}.txt", text=text, outlet=f"Harian {number}",
+                        published=datetime(2024, 3, 10, 9, tzinfo=WIB)) for number, text in enumerate(texts)]
+    docs = [annotate(article) for article in articles]
+    entities = link_entities(docs)
+    return analyze(docs, entities), {e.id: e.name for e in entities}
+
+
+def _events(analysis: StoryAnalysis) -> list[Claim]:
+    return [c for c in analysis.claims if c.kind == "event"]
+
+
+def test_the_main_verb_names_the_event_not_a_verb_in_a_clause_after_it():
+    analysis, _ = _analysis("Filipina pada Selasa (5/3/2024) memanggil duta besar Tiongkok untuk memprotes kapal "
+                            "yang mengirim pasokan ke karang itu.")
+    [event] = _events(analysis)
+    assert event.extra["event"] == "summon ambassador"
+
+
+def test_sending_weapons_is_a_supply_and_sending_soldiers_a_deployment():
+    analysis, _ = _analysis("Iran mengirim ratusan drone dan rudal ke Rusia.", "Iran mengirim 200 tentara ke Suriah.")
+    assert [c.extra["event"] for c in _events(analysis)] == ["supply weapons", "deploy troops"]
+
+
+def test_the_agent_of_a_passive_verb_is_its_doer():
+    analysis, names = _analysis("Senjata itu dikirim oleh Iran ke Rusia bulan lalu.")
+    [event] = _events(analysis)
+    assert names[event.subject] == "Iran"
+
+
+def test_a_date_on_the_saying_does_not_date_the_event():
+    analysis, _ = _analysis("Jepang telah meratifikasi perjanjian itu, kata kantor berita Kyodo pada hari Rabu (6/3/2024).")
+    [event] = _events(analysis)
+    assert event.extra["event"] == "ratify agreement"
+    assert event.when is None
+
+
+def test_a_speaker_does_not_own_the_figure_it_gives_nor_does_a_body_named_before_it():
+    analysis, _ = _analysis("Jepang memperingatkan Tiongkok dan Kementerian Pertahanan Filipina mengatakan "
+                            "sebanyak 300 tentara telah tiba di pulau itu.")
+    [figure] = [c for c in analysis.claims if c.kind == "quantity"]
+    assert figure.subject is None
+
+
+def test_one_signing_reported_with_different_doers_is_one_group_and_a_different_month_conflicts():
+    analysis, _ = _analysis(
+        "Iran menandatangani perjanjian dagang dengan Rusia pada Maret 2024.",
+        "Rusia menandatangani perjanjian dagang itu bersama Iran pada Maret 2024.",
+        "Hubungan kedua negara ditunjukkan oleh penandatanganan perjanjian dagang pada Mei 2024.")
+    [signing] = [g for g in analysis.groups if "sign agreement" in g.topic]
+    assert len(signing.claims) == 3
+    assert signing.status == "conflicting"
+    assert signing.independent_sources == 3
+
+
+def test_a_denial_naming_what_it_denies_disputes_that_group():
+    analysis, _ = _analysis("Iran mengirim pasukan ke Suriah, kata Amerika Serikat.",
+                            "Pejabat Rusia menepis kabar mengenai pasukan Iran tersebut.")
+    [deployment] = [g for g in analysis.groups if "deploy troops" in g.topic]
+    assert deployment.status == "disputed"
+    assert not [g for g in analysis.groups if "deny" in g.topic]
+
+
+def test_an_outlet_retelling_the_source_it_credits_is_not_a_second_source():
+    analysis, _ = _analysis("Iran memasok rudal ke Rusia, kata NATO. Sejak Januari, Iran juga memasok amunisi ke Rusia.")
+    [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
+    assert len(supply.claims) == 2
+    assert supply.independent_sources == 1
+
+
+def test_a_capital_acts_for_its_country():
+    analysis, _ = _analysis("Moskow memasok rudal ke Suriah.", "Rusia memasok amunisi ke Suriah, kata NATO.")
+    [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
+    assert len(supply.claims) == 2
+    assert supply.status == "corroborated"
+
+
+def test_a_cited_source_is_not_the_doer_but_a_body_speaking_for_itself_is():
+    analysis, names = _analysis("Menurut Kementerian Pertahanan Ukraina, pasukan itu terlibat bentrokan di perbatasan.",
+                                "Kementerian Luar Negeri Jepang mengatakan telah memanggil duta besar Tiongkok.")
+    cited, speaking = _events(analysis)
+    assert cited.extra["event"] == "clash" and cited.subject is None
+    assert names[speaking.subject] == "Kementerian Luar Negeri Jepang"

@@ -103,7 +103,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     groups = []
     for number, ((kind, what, subject), members) in enumerate(
             sorted(buckets.items(), key=lambda kv: -len(kv[1])), start=1):
-        sources = _independent_sources(members, articles)
+        # those who deny it or cannot confirm it are not behind it
+        sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles)
         subject_name = names.get(subject or "", "")
         if kind == "quantity":
             status, why = _quantity_status(members, articles, sources)
@@ -158,12 +159,16 @@ def _same_occasion(first: list[Claim], second: list[Claim]) -> bool:
 
 def _fold_denials(buckets: dict[tuple, list[Claim]]) -> None:
     """A denial that names what it denies ("menepis kabar mengenai pasukan Korea Utara") joins the largest
-    group of events done by that party, where it disputes them, instead of standing alone as a denier's act."""
+    group of events done by that party, where it disputes them, instead of standing alone as a denier's act.
+    Naming no party that did anything ("Iran membantah mengirim drone"), it denies the denier's own doing."""
     for key in [k for k in buckets if k[:2] == ("event", "deny")]:
         for claim in list(buckets[key]):
-            about = capitals().get(claim.extra.get("target") or "", claim.extra.get("target"))
-            claimed = [k for k in buckets if k[0] == "event" and k[1] != "deny" and k[2] == about]
-            if about and claimed:
+            claimed = []
+            for party in (claim.extra.get("target"), claim.subject):
+                about = capitals().get(party or "", party)
+                claimed = claimed or [k for k in buckets if k[0] == "event" and k[1] != "deny" and about
+                                      and k[2] == about]
+            if claimed:
                 buckets[max(claimed, key=lambda k: len(buckets[k]))].append(claim)
                 buckets[key].remove(claim)
         if not buckets[key]:

@@ -96,3 +96,14 @@ def test_a_cited_source_is_not_the_doer_but_a_body_speaking_for_itself_is():
     cited, speaking = _events(analysis)
     assert cited.extra["event"] == "clash" and cited.subject is None
     assert names[speaking.subject] == "Kementerian Luar Negeri Jepang"
+
+
+def test_those_who_deny_a_claim_are_not_counted_among_its_sources():
+    analysis, names = _analysis(
+        "Menurut intelijen Ukraina, Iran mengirim ratusan drone ke Rusia.",
+        "Iran mengirim ratusan drone ke Rusia, kata Menteri Pertahanan Inggris Grant Shapps.",
+        "Iran membantah mengirim drone ke Rusia.",
+    )
+    [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
+    assert supply.status == "disputed"
+    assert supply.independent_sources == 2

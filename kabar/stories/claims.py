@@ -19,6 +19,9 @@ SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
 # words that end the noun phrase of a figure: "10.000 tentara untuk membantu Rusia" is not Russia's troops
 LINKING_WORDS = re.compile(r"(?<![\w-])(untuk|ke|di|dari|yang|dengan|guna|bagi|to|for|in|from|with|that)(?![\w-])",
                            re.IGNORECASE)
+NOMINAL_EVENT = re.compile(r"(?:ke|pe)\w+an", re.IGNORECASE)
+NOUN_REACH = 50  # characters: "kedatangan 1.500 tentara khusus Korea Utara"
+PLACE_PHRASE = re.compile(r"(?<![\w-])(?:di|ke|dari|in|at|from)\s+(?:[a-z][\w-]*\s+){1,3}$")
 # what may stand between a credited source and the date of its saying: "KCNA pada hari Selasa", "NIS, Senin"
 REPORT_DATE_GAP = re.compile(r"[\s,]*(?:pada\s+)?(?:hari\s+)?", re.IGNORECASE)
 # the agent of a passive verb or the parties of an event noun, looked for a few words after the verb
@@ -176,7 +179,7 @@ def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) 
     match, name = min(found, key=lambda pair: pair[0].start())  # on a tie the earlier line of the list wins
     before = _entities_in(doc, sentence.start, match.start())
     after = _entities_in(doc, match.end(), sentence.end)
-    agent = _agent_after(doc, sentence, match.end())
+    agent = _agent_after(doc, sentence, match.end()) or _party_of_noun(doc, match, after)
     # a place after a preposition ("di Rusia") is no subject; the credited source is one only when nobody else
     # is named and it speaks for itself ("Kemlu mengatakan telah memanggil duta besar"), never when it is
     # merely cited ("Menurut sumber Ukraina, mereka terlibat bentrokan")
@@ -185,6 +188,16 @@ def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) 
     actor = agent or (actors[-1].attrs["entity"] if actors else None)  # the subject stands closest to its verb
     target = next((s.attrs["entity"] for s in after if s.attrs["entity"] != actor), None)
     return name, actor, target
+
+
+def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span]) -> str | None:
+    """An event named by a ke-an / pe-an noun has its party after it: "kedatangan 1.500 tentara Korea Utara",
+    "pengiriman pasukan Korea Utara"; whoever stands before the noun only mentions it."""
+    if not NOMINAL_EVENT.fullmatch(verb.group(0)):
+        return None
+    near = [s for s in after if s.start - verb.end() <= NOUN_REACH
+            and not LINKING_WORDS.search(doc.text, verb.end(), s.start)]  # "pertemuan dengan X": X is met
+    return near[0].attrs["entity"] if near else None
 
 
 def _cited(doc: Doc, span: Span) -> bool:
@@ -198,7 +211,9 @@ def _citing_phrase() -> re.Pattern[str]:
 
 
 def _after_preposition(doc: Doc, span: Span) -> bool:
-    return LINKING_WORDS.search(doc.text[max(0, span.start - 6) : span.start]) is not None
+    """"ke Rusia", and a place inside a place phrase: "di pangkalan militer Rusia" names where, not who."""
+    before = doc.text[max(0, span.start - 40) : span.start]
+    return LINKING_WORDS.search(before[-6:]) is not None or PLACE_PHRASE.search(before) is not None
 
 
 def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:

@@ -107,3 +107,19 @@ def test_those_who_deny_a_claim_are_not_counted_among_its_sources():
     [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
     assert supply.status == "disputed"
     assert supply.independent_sources == 2
+
+
+def test_a_place_in_a_phrase_before_a_passive_verb_is_not_its_doer():
+    analysis, names = _analysis("Kapal itu kini bersandar di pangkalan angkatan laut Rusia dan segera dikirim ke Laut Merah.")
+    [event] = _events(analysis)
+    assert event.extra["event"] == "deploy troops" and event.subject is None
+
+
+def test_the_party_of_an_event_noun_follows_it():
+    analysis, names = _analysis(
+        "Citra satelit menunjukkan kedatangan 800 tentara Iran di Latakia.",
+        "Menteri itu membahas isu tersebut dalam pertemuan dengan duta besar Turki.",
+    )
+    arrival, meeting = _events(analysis)
+    assert arrival.extra["event"] == "arrive" and names[arrival.subject] == "Iran"
+    assert meeting.extra["event"] == "meet" and (meeting.subject is None or names[meeting.subject] != "Turki")

@@ -50,7 +50,11 @@ def _speaker_after(doc: Doc, position: int, limit: int, within_clause: bool = Tr
                   if s.start - position <= 40
                   and not doc.text[max(0, s.start - 8) : s.start].rstrip().lower().endswith("kepada")]
     if candidates:
-        return min(candidates, key=lambda s: s.start)
+        first = min(candidates, key=lambda s: s.start)
+        # "kata Menteri Pertahanan Inggris Grant Shapps": the country is part of the person's title
+        titled = [s for s in candidates if s.label == "PERSON" and s.start > first.start and (s.attrs.get("role") or "")
+                  .endswith(doc.text[first.start : s.start].strip())]
+        return titled[0] if titled else first
     if comma != -1 and doc.text[position:comma].strip()[:1].islower():
         # "kata kepala cabang pengelola tol, Bambang Sutrisno, ...": a described speaker, then the name
         return next((s for s in _entities_in(doc, comma + 1, limit) if s.label == "PERSON"

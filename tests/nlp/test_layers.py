@@ -244,3 +244,8 @@ def test_source_named_at_the_end_of_the_sentence():
 def test_reporting_verbs_without_bahwa(verb):
     quotes = _quotes(f"Menteri Perdagangan Rina Kartika {verb} stok beras cukup hingga akhir tahun.")
     assert quotes == [("Rina Kartika", "stok beras cukup hingga akhir tahun")]
+
+
+def test_speaker_after_a_title_naming_a_country_is_the_person():
+    quotes = _quotes("Pasokan itu akan dihentikan, kata Menteri Pertahanan Inggris Grant Shapps.")
+    assert quotes == [("Grant Shapps", "Pasokan itu akan dihentikan")]

@@ -181,9 +181,28 @@ def find_times(doc: Doc) -> Doc:
             resolved.update({"expression": match.group(0), "relative": kind in RELATIVE_KINDS or (
                 kind == "month_relative" and not match.group("y"))})
             found.append(Span(start, end, "time", resolved))
+    found.extend(_same_day_mentions(text, found, taken))
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
     return doc
+
+
+SAME_DAY = re.compile(r"\b(?:(?:pada|di)\s+hari\s+yang\s+sama|on\s+the\s+same\s+day)\b", re.IGNORECASE)
+
+
+def _same_day_mentions(text: str, found: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    """"Di hari yang sama" is the day the article last named: the latest single day before it."""
+    mentions = []
+    for match in SAME_DAY.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        days = [s for s in found if s.end <= match.start() and s.attrs["precision"] == "day" and not s.attrs["end"]]
+        if days:
+            antecedent = max(days, key=lambda s: s.start)
+            mentions.append(Span(match.start(), match.end(), "time", {
+                "start": antecedent.attrs["start"], "end": None, "precision": "day", "expression": match.group(0),
+                "relative": True, "refers_to": [antecedent.start, antecedent.end]}))
+    return mentions
 
 
 def _plausible_month(match: re.Match[str]) -> bool:

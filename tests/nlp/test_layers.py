@@ -249,3 +249,12 @@ def test_reporting_verbs_without_bahwa(verb):
 def test_speaker_after_a_title_naming_a_country_is_the_person():
     quotes = _quotes("Pasokan itu akan dihentikan, kata Menteri Pertahanan Inggris Grant Shapps.")
     assert quotes == [("Grant Shapps", "Pasokan itu akan dihentikan")]
+
+
+def test_same_day_is_the_day_last_named():
+    doc = annotate(_doc("Gubernur meresmikan jembatan itu pada Kamis (3/10/2024), sebulan setelah Juli lalu diuji.\n\n"
+                        "Di hari yang sama, warga menggelar syukuran.").article)
+    same = [t for t in doc.layer("times") if t.attrs["expression"] == "Di hari yang sama"]
+    assert [(t.attrs["start"], t.attrs["precision"]) for t in same] == [("2024-10-03", "day")]
+    alone = annotate(_doc("Di hari yang sama, warga menggelar syukuran.").article)
+    assert not alone.layer("times")  # no day named before it: nothing to refer to

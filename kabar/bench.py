@@ -89,7 +89,8 @@ def peak_rss_mb() -> float:
 
 
 def _child(stage: str, corpus: str, limit: int) -> dict[str, float]:
-    """Run one stage once in this (fresh) process and report items, seconds and peak memory."""
+    """Run one stage once in this (fresh) process and report items, seconds and peak memory. "analyze"
+    is `kabar analyze` end to end: ingest into an empty store, annotate, stories, the three outputs."""
     from kabar import pipeline
     from kabar.store import Store
 
@@ -97,17 +98,52 @@ def _child(stage: str, corpus: str, limit: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.sqlite")
         started = time.perf_counter()
-        result = pipeline.ingest(files, store)
-        ingest_seconds = time.perf_counter() - started
-        figures = {"items": len(result.outcomes), "seconds": ingest_seconds}
         if stage == "analyze":
-            articles = list(store.articles())
-            started = time.perf_counter()
-            pipeline.analyze_articles(articles)
-            figures = {"items": len(articles), "seconds": time.perf_counter() - started}
+            result, _export, _paths = pipeline.analyze_paths(files, store, Path(tmp) / "out")
+        else:
+            result = pipeline.ingest(files, store)
+        figures = {"items": len(result.outcomes), "seconds": time.perf_counter() - started}
         store.close()
     figures["peak_mb"] = peak_rss_mb()
     return figures
+
+
+ADDITIONS = 50
+
+
+def base_store(folder: Path, articles: int) -> Path:
+    """A store holding the generated corpus (built once and kept beside it), for the add-one figure."""
+    from kabar import pipeline
+    from kabar.store import Store
+
+    path = folder / f"store-{articles}.sqlite"
+    if not path.exists():
+        building = path.with_suffix(".building")
+        with Store(building) as store:
+            pipeline.ingest(sorted(str(p) for p in folder.rglob("*.txt"))[:articles], store)
+        building.rename(path)
+    return path
+
+
+def _add_one_child(store_path: str, additions: int) -> dict[str, float]:
+    """Ingest new articles one at a time (read, clean, store, place in a live story) into a copy of a
+    full store; the latency of each is one sample."""
+    import shutil
+
+    from kabar import pipeline
+    from kabar.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        newcomers = generate_corpus(Path(tmp) / "new", additions, seed=11)
+        shutil.copy(store_path, Path(tmp) / "store.sqlite")
+        with Store(Path(tmp) / "store.sqlite") as store:
+            latencies = []
+            for path in newcomers:
+                started = time.perf_counter()
+                pipeline.ingest([str(path)], store)
+                latencies.append(time.perf_counter() - started)
+    return {"items": additions, "seconds": sum(latencies), "peak_mb": peak_rss_mb(),
+            "latency_ms": 1000 * statistics.median(latencies)}
 
 
 def _clean_child(kind: str, corpus: str, limit: int) -> dict[str, float]:
@@ -181,7 +217,8 @@ def _measure(args: list[str], runs: int) -> dict[str, float]:
         samples.append(json.loads(out.strip().splitlines()[-1]))
     rates = [s["items"] / s["seconds"] for s in samples]
     return {"items": samples[0]["items"], "rate": statistics.median(rates),
-            "peak_mb": statistics.median(s["peak_mb"] for s in samples), "words": samples[0].get("words")}
+            "peak_mb": statistics.median(s["peak_mb"] for s in samples), "words": samples[0].get("words"),
+            "latency_ms": statistics.median(s.get("latency_ms", 0.0) for s in samples)}
 
 
 @app.command("child", hidden=True)
@@ -191,6 +228,8 @@ def child(stage: str, corpus: str, limit: int) -> None:
     elif stage.startswith("annotate-"):
         workers = stage[len("annotate-"):]
         figures = _annotate_child(corpus, limit, None if workers == "all" else int(workers))
+    elif stage == "add-one":
+        figures = _add_one_child(corpus, limit)
     else:
         figures = _child(stage, corpus, limit)
     print(json.dumps(figures))
@@ -200,10 +239,10 @@ def child(stage: str, corpus: str, limit: int) -> None:
 def run(
     articles: int = typer.Option(10_000, help="Size of the generated corpus."),
     runs: int = typer.Option(3, help="Runs per figure; the median is printed."),
-    analyze_limit: int = typer.Option(1_000, help="Articles for the end-to-end analyze figure."),
+    analyze_limit: int = typer.Option(10_000, help="Articles for the end-to-end analyze figure."),
     corpus: Path | None = typer.Option(None, help="Reuse a generated corpus folder instead of a new one."),
 ) -> None:
-    """Generate the corpus, then print ingest, cleaning and analyze figures."""
+    """Generate the corpus, then print ingest, cleaning, analyze and add-one-article figures."""
     folder = corpus or Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     if not any(folder.rglob("*.txt")):
         with console.status(f"generating {articles} articles in {folder}"):
@@ -218,8 +257,11 @@ def run(
         ("trafilatura html", ["clean-trafilatura", str(folder), "1000"]),
         ("annotate, one process", ["annotate-1", str(folder), "500"]),
         ("annotate, one process per core", ["annotate-all", str(folder), "500"]),
-        ("analyze (annotate+stories)", ["analyze", str(folder), str(analyze_limit)]),
+        ("analyze end to end", ["analyze", str(folder), str(analyze_limit)]),
     ]
+    with console.status(f"storing {articles} articles for the add-one figure"):
+        rows.append(("add one article to the full store", ["add-one", str(base_store(folder, articles)),
+                                                            str(ADDITIONS)]))
     results = {}
     for label, args in rows:
         with console.status(f"measuring {label}"):
@@ -229,6 +271,9 @@ def run(
     console.print(table)
     ratio = results["clean html (Kabar)"]["rate"] / results["trafilatura html"]["rate"]
     console.print(f"Kabar HTML cleaning is {ratio:.2f}x the speed of trafilatura.extract on the same pages.")
+    latency = results["add one article to the full store"]["latency_ms"]
+    console.print(f"Adding one article to a store of {articles} articles (read, clean, store, place in a live "
+                  f"story): median {latency:.0f} ms over {ADDITIONS} additions.")
     words = results["annotate, one process"]["words"]
     console.print(f"Annotated articles averaged {words:.0f} words; {default_workers()} cores.")
 

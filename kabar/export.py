@@ -182,5 +182,6 @@ def _all_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
 def write(export: StoryExport, path: Path) -> dict[str, Any]:
     document = to_json(export)
     validate(document)
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:  # streamed: a large analysis is never one string in memory
+        json.dump(document, out, ensure_ascii=False, indent=2)
     return document

@@ -20,12 +20,17 @@ from kabar.model import Article, Doc, InputOutcome, RawDocument
 from kabar.nlp import annotate_all, link_entities
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
+from kabar.stories.incremental import assign_story, live_stories
 from kabar.stories.rewrite import LlmSettings
 
 Progress = Callable[[str, int], None]
 """Called with a stage name and how many items it just finished."""
 
 BATCH_SIZE = 200
+BATCH_CLUSTER_LIMIT = 2_000
+"""Up to this many articles an analysis clusters them afresh (every pair compared, articles moved after the
+fact: the better grouping, but memory grows with the square); beyond it, with a store, it takes the live
+stories the store kept as the articles arrived."""
 
 
 def _no_progress(stage: str, done: int) -> None:
@@ -74,8 +79,9 @@ def ingest(
     progress: Progress = _no_progress,
     batch_size: int = BATCH_SIZE,
 ) -> IngestResult:
-    """Read, clean and store every input; each batch is one transaction, so a crash loses at most a batch
-    and a rerun skips what is already stored (same content hash)."""
+    """Read, clean and store every input, placing each new article in its live story; each batch is one
+    transaction, so a crash loses at most a batch and a rerun skips what is already stored (same content
+    hash)."""
     result = IngestResult()
     for batch in _batches(iter_inputs(targets, options), batch_size):
         raws = [item for item in batch if isinstance(item, RawDocument)]
@@ -99,6 +105,7 @@ def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex) -> Inpu
         return InputOutcome(raw.source, "rejected", str(error), raw.sha256)
     article.sha256 = raw.sha256
     store.add_article(article, raw)
+    assign_story(store, article)
     return InputOutcome(raw.source, "stored", None, raw.sha256, article.id)
 
 
@@ -109,7 +116,8 @@ def analyze_articles(
     store: Store | None = None,
 ) -> StoryExport:
     """Annotate each article, link entities across them, and compare what they claim; with a store, the
-    sentence annotations are kept there for later analyses."""
+    sentence annotations are kept there for later analyses, and a pile too large to cluster afresh takes
+    its stories from the store's live stories."""
     docs: list[Doc] = []
     for doc in annotate_all(articles):
         docs.append(doc)
@@ -119,7 +127,8 @@ def analyze_articles(
         with store.transaction():
             for doc in docs:
                 store.save_annotations(doc.article.id, doc.layers)
-    analysis = analyze_story(docs, entities, LlmSettings.from_env())
+    stories = live_stories(store, articles) if store is not None and len(articles) > BATCH_CLUSTER_LIMIT else None
+    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories)
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:

@@ -62,6 +62,12 @@ def _gazetteer_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
+def known_entity_ids(text: str) -> set[str]:
+    """The gazetteer entities a text names, without annotating it: cheap enough to run as each article
+    arrives, and the same ids `link_entities` gives those mentions later."""
+    return {gazetteer()[_form_of(match.group(0))].id for match in _gazetteer_pattern().finditer(text)}
+
+
 @cache
 def _titles() -> tuple[str, ...]:
     return tuple(sorted(data_lines("id/entities/titles.txt"), key=len, reverse=True))

@@ -140,6 +140,48 @@ MIGRATIONS: tuple[str, ...] = (
         payload TEXT NOT NULL
     );
     """,
+    # 4: live stories, kept up to date as each article arrives (the analysis tables above are replaced
+    # wholesale by every analysis). Each story keeps a summary per view (the summed unit term vectors of
+    # its members, the heaviest terms only) so a newcomer is compared with a few rows, not every member,
+    # and the days its members span, for the time window. Its summary words are also posted by term, so
+    # the stories sharing a newcomer's distinctive words are found without ranking every article that
+    # holds them. live_story_terms counts the articles holding each term, for inverse document frequencies.
+    """
+    CREATE TABLE live_stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        first_day TEXT,
+        last_day TEXT
+    );
+    CREATE TABLE live_story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES live_stories(id) ON DELETE CASCADE,
+        day TEXT,
+        likeness REAL
+    );
+    CREATE INDEX live_story_members_story ON live_story_members(story_id);
+    CREATE TABLE live_story_vectors (
+        story_id TEXT NOT NULL REFERENCES live_stories(id) ON DELETE CASCADE,
+        view TEXT NOT NULL,
+        vector TEXT NOT NULL,
+        PRIMARY KEY (story_id, view)
+    );
+    CREATE TABLE live_story_postings (
+        view TEXT NOT NULL,
+        term TEXT NOT NULL,
+        story_id TEXT NOT NULL REFERENCES live_stories(id) ON DELETE CASCADE,
+        weight REAL NOT NULL,
+        PRIMARY KEY (view, term, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX live_story_postings_story ON live_story_postings(story_id, view);
+    CREATE TABLE live_story_terms (
+        view TEXT NOT NULL,
+        term TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (view, term)
+    ) WITHOUT ROWID;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -27,8 +27,10 @@ class StoryAnalysis:
     brief: list[BriefSentence] = field(default_factory=list)
 
 
-def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = None) -> StoryAnalysis:
-    """Everything across articles; with `llm` settings the brief is reworded where every fact checks out."""
+def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = None,
+            stories: list[Story] | None = None) -> StoryAnalysis:
+    """Everything across articles; with `llm` settings the brief is reworded where every fact checks out.
+    `stories`, when given, are used as they are instead of clustering the docs."""
     articles = {d.article.id: d.article for d in docs}
     duplicates, reuse = find_duplicates(list(articles.values()))
     for copy, (original, _similarity) in duplicates.items():
@@ -47,7 +49,7 @@ def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = N
     if llm is not None:
         brief = rewrite_brief(brief, llm)
     return StoryAnalysis(
-        stories=cluster(docs),
+        stories=stories if stories is not None else cluster(docs),
         duplicates=duplicates,
         reuse=reuse,
         quotes=quotes,

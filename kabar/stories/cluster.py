@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -32,6 +33,7 @@ ENTITY_WEIGHT = 0.5
 TITLE_REPEATS = 2
 WINDOW_DAYS = 30
 REFINE_ROUNDS = 5
+EPOCH = datetime(1970, 1, 1)
 
 # A capitalised word not opening a sentence, or a number; "1.500" and "1,500" both become "1500".
 NAME_OR_FIGURE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b(?:[A-Z][\w-]*\w|\d[\d.,]*\d)", re.MULTILINE)
@@ -41,16 +43,17 @@ def _entities(doc: Doc) -> set[str]:
     return {s.attrs["entity"] for s in doc.layer("entities") if s.attrs.get("entity")}
 
 
-def _names_and_figures(text: str) -> list[str]:
+def names_and_figures(text: str) -> list[str]:
     found = (match.group() for match in NAME_OR_FIGURE.finditer(text))
     return [fold(token) if not token[0].isdigit() else re.sub(r"[.,]", "", token) for token in found]
 
 
-def _days_apart(a: Doc, b: Doc) -> float:
-    first, second = a.article.reference_date, b.article.reference_date
-    if first is None or second is None:
-        return 0.0
-    return abs((first.replace(tzinfo=None) - second.replace(tzinfo=None)).days)
+def _days_apart(docs: list[Doc]) -> np.ndarray:
+    """Whole days between every pair of articles (as `timedelta.days`), zero where either is undated."""
+    dates = [d.article.reference_date for d in docs]
+    seconds = np.array([(d.replace(tzinfo=None) - EPOCH).total_seconds() if d else np.nan for d in dates])
+    days = np.abs(np.floor((seconds[:, None] - seconds[None, :]) / 86400))
+    return np.nan_to_num(days, nan=0.0).astype(np.float32)
 
 
 def _gram(texts: list, analyzer: Callable) -> np.ndarray:
@@ -80,9 +83,9 @@ class _Stories:
         texts = ["\n".join([d.article.title or ""] * TITLE_REPEATS) + "\n" + d.text for d in docs]
         self.languages = [d.article.language for d in docs]
         self.views = [(WORD_WEIGHT, _word_gram(texts, self.languages)),
-                      (NAME_WEIGHT, _gram(texts, _names_and_figures)),
+                      (NAME_WEIGHT, _gram(texts, names_and_figures)),
                       (ENTITY_WEIGHT, _gram([sorted(_entities(d)) for d in docs], lambda names: names))]
-        self.days = np.array([[_days_apart(a, b) for b in docs] for a in docs], dtype=np.float32)
+        self.days = _days_apart(docs)
         count = len(docs)
         self.membership = np.zeros((count, count), dtype=np.float32)  # never more stories than articles
         self.count = 0

@@ -89,8 +89,9 @@ def peak_rss_mb() -> float:
 
 
 def _child(stage: str, corpus: str, limit: int) -> dict[str, float]:
-    """Run one stage once in this (fresh) process and report items, seconds and peak memory. "analyze"
-    is `kabar analyze` end to end: ingest into an empty store, annotate, stories, the three outputs."""
+    """Run one stage once in this (fresh) process and report items, seconds and peak memory. "ingest"
+    reads, cleans and stores; "ingest-stories" also places each article in its live story; "analyze" is
+    `kabar analyze` end to end: ingest into an empty store, annotate, stories, the three outputs."""
     from kabar import pipeline
     from kabar.store import Store
 
@@ -101,7 +102,7 @@ def _child(stage: str, corpus: str, limit: int) -> dict[str, float]:
         if stage == "analyze":
             result, _export, _paths = pipeline.analyze_paths(files, store, Path(tmp) / "out")
         else:
-            result = pipeline.ingest(files, store)
+            result = pipeline.ingest(files, store, place_stories=stage == "ingest-stories")
         figures = {"items": len(result.outcomes), "seconds": time.perf_counter() - started}
         store.close()
     figures["peak_mb"] = peak_rss_mb()
@@ -252,6 +253,7 @@ def run(
         table.add_column(column, justify="right" if column != "stage" else "left")
     rows = [("ingest + store", ["ingest", str(folder), str(n)]) for n in sorted({articles // 10, articles})]
     rows += [
+        ("ingest + store + live stories", ["ingest-stories", str(folder), str(articles)]),
         ("clean text", ["clean-text", str(folder), "2000"]),
         ("clean html (Kabar)", ["clean-html", str(folder), "1000"]),
         ("trafilatura html", ["clean-trafilatura", str(folder), "1000"]),

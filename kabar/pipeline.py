@@ -78,24 +78,26 @@ def ingest(
     options: IngestOptions | None = None,
     progress: Progress = _no_progress,
     batch_size: int = BATCH_SIZE,
+    place_stories: bool = True,
 ) -> IngestResult:
-    """Read, clean and store every input, placing each new article in its live story; each batch is one
-    transaction, so a crash loses at most a batch and a rerun skips what is already stored (same content
-    hash)."""
+    """Read, clean and store every input, placing each new article in its live story (unless
+    `place_stories` is off: `live_stories` places what was left later); each batch is one transaction, so
+    a crash loses at most a batch and a rerun skips what is already stored (same content hash)."""
     result = IngestResult()
     for batch in _batches(iter_inputs(targets, options), batch_size):
         raws = [item for item in batch if isinstance(item, RawDocument)]
         templates = TemplateIndex.from_pages(raws)
         with store.transaction():
             for item in batch:
-                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, templates)
+                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, templates,
+                                                                                  place_stories)
                 store.record_input(outcome)
                 result.outcomes.append(outcome)
         progress("ingest", len(batch))
     return result
 
 
-def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex) -> InputOutcome:
+def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex, place_story: bool) -> InputOutcome:
     existing = store.has_content(raw.sha256)
     if existing:
         return InputOutcome(raw.source, "duplicate", "same content already stored", raw.sha256, existing)
@@ -105,7 +107,8 @@ def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex) -> Inpu
         return InputOutcome(raw.source, "rejected", str(error), raw.sha256)
     article.sha256 = raw.sha256
     store.add_article(article, raw)
-    assign_story(store, article)
+    if place_story:
+        assign_story(store, article)
     return InputOutcome(raw.source, "stored", None, raw.sha256, article.id)
 
 

@@ -44,7 +44,7 @@ class LiveStoryTables:
             " WHERE view = ? AND term IN (SELECT value FROM json_each(?))",
             (view, json.dumps(list(terms), ensure_ascii=False)),
         )
-        return {r["term"]: r["articles"] for r in rows}
+        return dict(rows.fetchall())  # (term, articles) pairs
 
     def stories_sharing(self, view: str, terms: list[str], since: str | None, until: str | None,
                         limit: int) -> list[str]:

@@ -112,8 +112,11 @@ class _Mentions:
         self.doc = doc
         self.spans: list[Span] = []
 
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.spans if s.start < end and start < s.end]
+
     def overlaps(self, start: int, end: int) -> Span | None:
-        return next((s for s in self.spans if s.start < end and start < s.end), None)
+        return next(iter(self.overlapping(start, end)), None)
 
     def add(self, start: int, end: int, label: str, **attrs: object) -> Span | None:
         if start >= end or self.overlaps(start, end):
@@ -188,7 +191,7 @@ def _add_described_sources(text: str, mentions: _Mentions) -> None:
 def _yield_places_inside(mentions: _Mentions, start: int, end: int) -> None:
     """"Bank Indonesia", "Kementerian Luar Negeri Rusia": a place named inside an organisation's name is
     part of that name, not a mention of the place."""
-    inside = [s for s in mentions.spans if s.start < end and start < s.end]
+    inside = mentions.overlapping(start, end)
     if inside and all(s.label == "GPE" and start < s.start and s.end <= end for s in inside):
         for span in inside:
             mentions.spans.remove(span)
@@ -207,7 +210,7 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
         if part is None:
             continue
         start, end = part
-        inside = [s for s in mentions.spans if s.start < end and start < s.end]
+        inside = mentions.overlapping(start, end)
         if any((s.start, s.end) == part for s in inside):
             continue
         for span in inside:

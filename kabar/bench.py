@@ -180,7 +180,7 @@ first one's metadata.
     from kabar.nlp import annotate_all
     from kabar.nlp.recogniser import recogniser
 
-    articles = []
+    articles: list[Article] = []
     parts: list[Article] = []
     for path in sorted(Path(corpus).rglob("*.txt")):
         text = path.read_text("utf-8")

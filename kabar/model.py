@@ -11,10 +11,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Generic, Literal, NotRequired, TypedDict, TypeVar, overload
 
 InputStatus = Literal["stored", "duplicate", "rejected"]
 ParagraphKind = Literal["body", "heading"]
+Stance = Literal["asserted", "hedged", "unconfirmed", "denied"]
+Precision = Literal["year", "month", "week", "day", "minute"]
+GroupStatus = Literal["single-source", "corroborated", "conflicting", "evolving", "disputed"]
+EntityOrigin = Literal["gazetteer", "pattern", "dateline", "model", "surname"]
+Offsets = list[int]
+"""`[start, end]` of another stretch of the same article's text (a list, so it round-trips through JSON)."""
 
 
 @dataclass
@@ -114,18 +120,84 @@ class Article:
         return None
 
 
+class Attribution(TypedDict):
+    """The primary source a sentence credits ("badan mata-mata Seoul" with cue "kata")."""
+
+    start: int
+    end: int
+    name: str
+    cue: str | None
+
+
+class SentenceAttrs(TypedDict):
+    paragraph_kind: ParagraphKind
+    stance: NotRequired[Stance]  # from here on, set by attribution
+    stance_cue: NotRequired[str | None]
+    attribution: NotRequired[Attribution | None]
+
+
+class EntityAttrs(TypedDict):
+    origin: EntityOrigin
+    role: str | None  # title or function the text gives the person
+    known: NotRequired[str]  # gazetteer id
+    about: NotRequired[str | None]  # gazetteer id of the country a described source belongs to ("media Korea Selatan")
+    acronym: NotRequired[str]  # the acronym written after an organisation's name
+    acronym_of: NotRequired[Offsets]  # on the acronym: the organisation's name
+    name: NotRequired[str | None]  # how the dateline spells it ("BEKASI" → "Bekasi")
+    refers_to: NotRequired[Offsets]  # on a surname mention: the earlier full name
+    entity: NotRequired[str]  # canonical entity id, set by linking
+
+
+class QuoteAttrs(TypedDict):
+    content: Offsets  # what was said
+    cue: str
+    speaker: Offsets | None
+    speaker_name: str | None
+    via: Offsets | None  # the medium in "kepada AFP"
+
+
+class QuantityAttrs(TypedDict):
+    min: float | None  # equal to max for an exact figure; None for "hingga 300"
+    max: float | None  # None for "lebih dari 300"
+    approximate: bool
+    vague: str | None  # "ribuan"
+    unit: str | None  # what is counted, in its base form ("tentara")
+    unit_word: str | None  # the unit as written
+    approximator: str | None  # "sekitar", "hingga"
+
+
+class TimeAttrs(TypedDict):
+    start: str  # ISO date, as precise as known
+    end: str | None
+    precision: Precision
+    expression: str  # the words
+    relative: bool  # read against the article's date ("kemarin", "Juni lalu")
+    refers_to: NotRequired[Offsets]  # "di hari yang sama": the day named before
+
+
+LAYER_ATTRS: dict[str, type] = {
+    "sentences": SentenceAttrs,
+    "entities": EntityAttrs,
+    "quotes": QuoteAttrs,
+    "quantities": QuantityAttrs,
+    "times": TimeAttrs,
+}
+"""Each annotation layer's attribute type: the contract between nlp (writes) and stories (reads)."""
+
+A = TypeVar("A")
+
+
 @dataclass
-class Span:
+class Span(Generic[A]):
     """A labelled stretch of an article's text: `article.text[start:end]` is its evidence.
 
-    `attrs` holds what the layer that made it knows (an entity's type, a quantity's value, a
-    quote's speaker). Keys are documented by the component that writes the layer.
+    `attrs` holds what the layer that made it knows, typed per layer (`LAYER_ATTRS`).
     """
 
     start: int
     end: int
     label: str
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: A = field(default_factory=dict)  # type: ignore[assignment]
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
@@ -136,22 +208,46 @@ class Doc:
     """An article plus named annotation layers, the object every NLP component reads and extends."""
 
     article: Article
-    layers: dict[str, list[Span]] = field(default_factory=dict)
+    layers: dict[str, list[Span[Any]]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.article.text
 
-    def layer(self, name: str) -> list[Span]:
+    @overload
+    def layer(self, name: Literal["sentences"]) -> list[Span[SentenceAttrs]]: ...
+    @overload
+    def layer(self, name: Literal["entities"]) -> list[Span[EntityAttrs]]: ...
+    @overload
+    def layer(self, name: Literal["quotes"]) -> list[Span[QuoteAttrs]]: ...
+    @overload
+    def layer(self, name: Literal["quantities"]) -> list[Span[QuantityAttrs]]: ...
+    @overload
+    def layer(self, name: Literal["times"]) -> list[Span[TimeAttrs]]: ...
+    @overload
+    def layer(self, name: str) -> list[Span[Any]]: ...
+    def layer(self, name: str) -> list[Span[Any]]:
         return self.layers.setdefault(name, [])
 
-    def add(self, name: str, span: Span) -> Span:
+    @overload
+    def add(self, name: Literal["sentences"], span: Span[SentenceAttrs]) -> Span[SentenceAttrs]: ...
+    @overload
+    def add(self, name: Literal["entities"], span: Span[EntityAttrs]) -> Span[EntityAttrs]: ...
+    @overload
+    def add(self, name: Literal["quotes"], span: Span[QuoteAttrs]) -> Span[QuoteAttrs]: ...
+    @overload
+    def add(self, name: Literal["quantities"], span: Span[QuantityAttrs]) -> Span[QuantityAttrs]: ...
+    @overload
+    def add(self, name: Literal["times"], span: Span[TimeAttrs]) -> Span[TimeAttrs]: ...
+    @overload
+    def add(self, name: str, span: Span[Any]) -> Span[Any]: ...
+    def add(self, name: str, span: Span[Any]) -> Span[Any]:
         if not 0 <= span.start <= span.end <= len(self.article.text):
             raise ValueError(f"span {span.start}:{span.end} outside text of {self.article.id}")
         self.layer(name).append(span)
         return span
 
-    def covering(self, name: str, start: int, end: int) -> list[Span]:
+    def covering(self, name: str, start: int, end: int) -> list[Span[Any]]:
         """Spans of one layer that overlap [start, end)."""
         return [s for s in self.layers.get(name, []) if s.start < end and start < s.end]
 
@@ -185,7 +281,7 @@ class Entity:
 @dataclass
 class When:
     start: str
-    precision: str
+    precision: Precision
     end: str | None = None
     expression: str | None = None
 
@@ -211,7 +307,7 @@ class Claim:
     kind: Literal["quantity", "event", "statement"]
     text: str
     attributed_to: str | None
-    stance: Literal["asserted", "hedged", "unconfirmed", "denied"]
+    stance: Stance
     evidence: list[Evidence]
     subject: str | None = None
     quantity: dict[str, Any] | None = None
@@ -224,7 +320,7 @@ class ClaimGroup:
     id: str
     topic: str
     claims: list[str]
-    status: Literal["single-source", "corroborated", "conflicting", "evolving", "disputed"]
+    status: GroupStatus
     independent_sources: int
     note: str = ""
 

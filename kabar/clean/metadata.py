@@ -63,14 +63,15 @@ def read_dateline(paragraph: str, head_lines: list[str]) -> Dateline | None:
         token, city = city, token  # "TEMPO.CO, Jakarta - ..." puts the outlet first
     spelled = next((line.strip() for line in head_lines if _squash(line) == _squash(match.group(token))), None)
     known = _squash(match.group(token)) in table("clean/outlets.tsv")
+    outlet_token: str | None = token
     if not (spelled or known or "." in match.group(token)):
-        token, city = None, city if match.group(city) else token
+        outlet_token, city = None, city if match.group(city) else token
     city_span = match.span(city) if match.group(city) else None
     city_name = paragraph[slice(*city_span)].strip().title() if city_span else None
-    if token is None:
+    if outlet_token is None:
         return Dateline(None, city_name, None, city_span)
-    outlet = spelled if spelled and not known else outlet_name(match.group(token))
-    return Dateline(outlet, city_name, match.span(token), city_span)
+    outlet = spelled if spelled and not known else outlet_name(match.group(outlet_token))
+    return Dateline(outlet, city_name, match.span(outlet_token), city_span)
 
 
 def _looks_like_outlet(token: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from rich.table import Table
 from kabar.clean import clean
 from kabar.eval.pages import all_pages
 from kabar.ingest import iter_inputs
-from kabar.model import Doc, Entity, RawDocument, Span
+from kabar.model import Doc, Entity, QuantityAttrs, RawDocument
 from kabar.nlp import annotate, link_entities
 
 REPO = Path(__file__).resolve().parents[2]
@@ -105,10 +105,9 @@ def evaluate(corpus: Corpus = SEED_CORPUS) -> dict[str, Score]:
             {k: t.attrs.get(k) for k in ("start", "end", "precision")} for t in doc.layer("times")])
         scores["quotes (speaker)"].add(
             [{"speaker": q["speaker"]} for q in gold["quotes"][name]],
-            [{"speaker": names.get(_entity_at(doc, q.attrs.get("speaker")))} for q in doc.layer("quotes")])
-        sources = {i: names.get(_entity_at(doc, [s.attrs["attribution"]["start"], s.attrs["attribution"]["end"]]),
-                                s.attrs["attribution"]["name"])
-                   for i, s in enumerate(doc.layer("sentences")) if s.attrs.get("attribution")}
+            [{"speaker": names.get(_entity_at(doc, q.attrs.get("speaker")) or "")} for q in doc.layer("quotes")])
+        sources = {i: names.get(_entity_at(doc, [source["start"], source["end"]]) or "", source["name"])
+                   for i, s in enumerate(doc.layer("sentences")) if (source := s.attrs.get("attribution"))}
         scores["attribution"].add(_by_sentence(doc, gold["attributions"].get(name, []), "source", sources),
                                   [{"sentence": i, "source": v} for i, v in sources.items()])
         stances = {i: s.attrs["stance"] for i, s in enumerate(doc.layer("sentences"))
@@ -119,7 +118,7 @@ def evaluate(corpus: Corpus = SEED_CORPUS) -> dict[str, Score]:
     return scores
 
 
-def _figure(attrs: dict) -> dict:
+def _figure(attrs: QuantityAttrs) -> dict:
     figure = {k: attrs.get(k) for k in ("min", "max", "unit")}
     return figure | ({"vague": attrs["vague"]} if attrs.get("vague") else {})
 
@@ -131,10 +130,10 @@ def _entity_at(doc: Doc, offsets: list[int] | None) -> str | None:
     return next((s.attrs.get("entity") for s in doc.layer("entities") if s.start == start and s.end == end), None)
 
 
-def _by_sentence(doc: Doc, gold: list[dict], field: str, system: dict[int, str]) -> list[dict]:
+def _by_sentence(doc: Doc, gold: list[dict], field: str, system: Mapping[int, str]) -> list[dict]:
     """Gold items keyed like the system's: by the index of the sentence holding the gold substring. Where
     the gold accepts several values (a sentence crediting two sources), the one the system chose counts."""
-    sentences: list[Span] = doc.layer("sentences")
+    sentences = doc.layer("sentences")
     keyed = []
     for item in gold:
         index = next((i for i, s in enumerate(sentences) if item["sentence"] in doc.text[s.start : s.end]),

@@ -12,14 +12,14 @@ import re
 from functools import cache
 
 from kabar.lexicon import sections
-from kabar.model import Doc, Span
+from kabar.model import Attribution, Doc, EntityAttrs, SentenceAttrs, Span, Stance
 from kabar.nlp.quotes import SPEAKER_KINDS, cues, subject_before
 
 NEGATION = re.compile(r"\b(tidak|tak|bukan|belum|not|never)\s+$", re.IGNORECASE)
 # "seperti dilaporkan Politico" credits a report; only the agentless passive ("dilaporkan telah") hedges
 CREDITED_REPORT = re.compile(r"\b(seperti|sebagaimana)\s+(yang\s+)?$", re.IGNORECASE)
 QUOTE_MARKS = str.maketrans("", "", "\"“”‘’")
-STANCE_ORDER = ("denied", "unconfirmed", "hedged")
+STANCE_ORDER: tuple[Stance, ...] = ("denied", "unconfirmed", "hedged")
 
 
 @cache
@@ -42,7 +42,7 @@ def _verb_cue() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?P<cue>" + "|".join(cues("before")) + r")(?![\w-])", re.IGNORECASE)
 
 
-def stance_of(sentence: str) -> tuple[str, str | None]:
+def stance_of(sentence: str) -> tuple[Stance, str | None]:
     """Quotation marks are dropped first: 'tidak dapat "mengonfirmasi laporan"' is still unconfirmed."""
     sentence = sentence.translate(QUOTE_MARKS)
     for stance in STANCE_ORDER:
@@ -56,17 +56,17 @@ def stance_of(sentence: str) -> tuple[str, str | None]:
     return "asserted", None
 
 
-def _sources(doc: Doc, sentence: Span) -> list[Span]:
+def _sources(doc: Doc, sentence: Span[SentenceAttrs]) -> list[Span[EntityAttrs]]:
     return [s for s in doc.layer("entities")
             if sentence.start <= s.start and s.end <= sentence.end and s.label in SPEAKER_KINDS]
 
 
-def _told_to(text: str, entity: Span) -> bool:
+def _told_to(text: str, entity: Span[EntityAttrs]) -> bool:
     """"kata para ahli kepada AFP": the entity after "kepada" is whom it was said to, not the source."""
     return text[max(0, entity.start - 8) : entity.start].rstrip().lower().endswith("kepada")
 
 
-def attribution_of(doc: Doc, sentence: Span) -> dict | None:
+def attribution_of(doc: Doc, sentence: Span[SentenceAttrs]) -> Attribution | None:
     text = doc.text
     entities = _sources(doc, sentence)
     for quote in doc.covering("quotes", sentence.start, sentence.end):

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Unpack
 
 from kabar.clean.metadata import read_dateline
 from kabar.lexicon import data_lines
-from kabar.model import Doc, Span
+from kabar.model import Doc, EntityAttrs, Span
 from kabar.nlp.recogniser import recognise
 
 NAME_WORD = r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-z]*)*"
@@ -110,18 +111,18 @@ class _Mentions:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.spans: list[Span] = []
+        self.spans: list[Span[EntityAttrs]] = []
 
-    def overlapping(self, start: int, end: int) -> list[Span]:
+    def overlapping(self, start: int, end: int) -> list[Span[EntityAttrs]]:
         return [s for s in self.spans if s.start < end and start < s.end]
 
-    def overlaps(self, start: int, end: int) -> Span | None:
+    def overlaps(self, start: int, end: int) -> Span[EntityAttrs] | None:
         return next(iter(self.overlapping(start, end)), None)
 
-    def add(self, start: int, end: int, label: str, **attrs: object) -> Span | None:
+    def add(self, start: int, end: int, label: str, **attrs: Unpack[EntityAttrs]) -> Span[EntityAttrs] | None:
         if start >= end or self.overlaps(start, end):
             return None
-        span = Span(start, end, label, dict(attrs))
+        span = Span(start, end, label, attrs)
         self.spans.append(span)
         return span
 
@@ -148,12 +149,12 @@ def find_entities(doc: Doc) -> Doc:
             _add_name_before_title(text, match, mentions)
     for match in ORGANISATION.finditer(text):
         _yield_places_inside(mentions, match.start("name"), match.end("name"))
-        span = mentions.add(match.start("name"), match.end("name"), "ORG", origin="pattern", role=None)
+        organisation = mentions.add(match.start("name"), match.end("name"), "ORG", origin="pattern", role=None)
         acronym = ACRONYM_AFTER.match(text, match.end("name"))
-        if span is not None and acronym:
-            span.attrs["acronym"] = acronym.group("acronym")
+        if organisation is not None and acronym:
+            organisation.attrs["acronym"] = acronym.group("acronym")
             mentions.add(acronym.start("acronym"), acronym.end("acronym"), "ORG", origin="pattern", role=None,
-                         acronym_of=[span.start, span.end])
+                         acronym_of=[organisation.start, organisation.end])
     for match in APPOSITION.finditer(text):
         role = match.group("role").strip()
         if not _starts_with_title(role):
@@ -296,7 +297,8 @@ def _capitalised_opening(text: str, start: int, end: int) -> bool:
     """"BADAN meteorologi memprediksi ...": some outlets print a paragraph's first word in capitals."""
     at_paragraph_start = start == 0 or text[start - 1] == "\n"
     first = re.match(r"\S+", text[start:end])
-    return at_paragraph_start and first.group(0).isupper() and bool(re.match(r"\s+[a-z]", text[start + first.end():]))
+    return at_paragraph_start and first is not None and first.group(0).isupper() and bool(
+        re.match(r"\s+[a-z]", text[start + first.end():]))
 
 
 def _add_surname_mentions(text: str, mentions: _Mentions) -> None:

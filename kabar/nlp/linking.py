@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from functools import cache
 
 from kabar.lexicon import data_lines
-from kabar.model import Doc, Entity, Evidence, Span
+from kabar.model import Doc, Entity, EntityAttrs, Evidence, Span
 from kabar.nlp.entities import gazetteer
 from kabar.textnorm import fold
 
@@ -82,24 +82,27 @@ def link_entities(docs: list[Doc]) -> list[Entity]:
             entity_id = span.attrs["entity"]
             surface = doc.text[span.start : span.end]
             surfaces[entity_id][surface] += 1
-            if span.attrs.get("name"):
-                spelled[entity_id][span.attrs["name"]] += 1
+            spelled_name = span.attrs.get("name")
+            if spelled_name:
+                spelled[entity_id][spelled_name] += 1
             types[entity_id][span.label] += 1
-            if span.attrs.get("role") and span.attrs["role"] not in roles[entity_id]:
-                roles[entity_id].append(span.attrs["role"])
+            role = span.attrs.get("role")
+            if role and role not in roles[entity_id]:
+                roles[entity_id].append(role)
             mentions[entity_id].append(Evidence(doc.article.id, span.start, span.end, surface))
     return [_entity(entity_id, surfaces[entity_id], spelled[entity_id], types[entity_id], roles[entity_id],
                     mentions[entity_id])
             for entity_id in sorted(mentions, key=lambda e: -len(mentions[e]))]
 
 
-def _entity_id(span: Span, surface: str, by_offsets: dict[tuple[int, int], Span], registry: _Registry) -> str:
+def _entity_id(span: Span[EntityAttrs], surface: str, by_offsets: dict[tuple[int, int], Span[EntityAttrs]],
+               registry: _Registry) -> str:
     if span.attrs.get("known"):
         return span.attrs["known"]
-    for pointer in ("refers_to", "acronym_of"):
-        target = span.attrs.get(pointer)
-        if target and tuple(target) in by_offsets and by_offsets[tuple(target)].attrs.get("entity"):
-            return by_offsets[tuple(target)].attrs["entity"]
+    for target in (span.attrs.get("refers_to"), span.attrs.get("acronym_of")):
+        pointed = by_offsets.get((target[0], target[1])) if target else None
+        if pointed is not None and pointed.attrs.get("entity"):
+            return pointed.attrs["entity"]
     return registry.key_for(surface, span.label)
 
 

@@ -156,7 +156,8 @@ def find_quantities(doc: Doc) -> Doc:
     for match in _pattern().finditer(text):
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
-            low, high = float(low_text), float(high_bound)
+            low: float | None = float(low_text)
+            high: float | None = float(high_bound)
             vague: str | None = match.group("vague").lower()
         else:
             low = parse_value(match.group("low"), english)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from kabar.lexicon import sections
-from kabar.model import Doc, Span
+from kabar.model import Doc, EntityAttrs, SentenceAttrs, Span
 
 QUOTED = re.compile(r"“(?P<a>[^”]{3,}?)”|\"(?P<b>[^\"]{3,}?)\"|‘(?P<c>[^’]{3,}?)’(?!\w)")
 PRONOUN = re.compile(r"^\s*(?:Ia|Dia|Beliau|He|She|ia|dia|beliau)\b")
@@ -38,11 +38,11 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<cue>{words})(?![\w-])", re.IGNORECASE)
 
 
-def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
+def _entities_in(doc: Doc, start: int, end: int) -> list[Span[EntityAttrs]]:
     return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in SPEAKER_KINDS]
 
 
-def _speaker_after(doc: Doc, position: int, limit: int, within_clause: bool = True) -> Span | None:
+def _speaker_after(doc: Doc, position: int, limit: int, within_clause: bool = True) -> Span[EntityAttrs] | None:
     """The first entity after a cue, if it starts within a few words of it; one introduced by "kepada"
     is whom it was said to, not who said it."""
     comma = doc.text.find(",", position, limit) if within_clause else -1
@@ -62,7 +62,7 @@ def _speaker_after(doc: Doc, position: int, limit: int, within_clause: bool = Tr
     return None
 
 
-def subject_before(doc: Doc, start: int, position: int) -> Span | None:
+def subject_before(doc: Doc, start: int, position: int) -> Span[EntityAttrs] | None:
     """The entity that is the subject of a verb at `position`: the closest one before it, except when an
     apposition sits between ("KCNA, kantor berita Korea Utara, melaporkan" → KCNA)."""
     candidates = sorted(_entities_in(doc, start, position), key=lambda s: s.end)
@@ -97,7 +97,7 @@ def _via(doc: Doc, start: int, end: int) -> list[int] | None:
 
 def find_quotes(doc: Doc) -> Doc:
     text = doc.text
-    last_speaker: Span | None = None
+    last_speaker: Span[EntityAttrs] | None = None
     for sentence in doc.layer("sentences"):
         quoted = list(QUOTED.finditer(text, sentence.start, sentence.end))
         found_direct = False
@@ -115,10 +115,11 @@ def find_quotes(doc: Doc) -> Doc:
     return doc
 
 
-Speaker = tuple[Span | None, str | None]
+Speaker = tuple[Span[EntityAttrs] | None, str | None]
 
 
-def _direct_speaker(doc: Doc, sentence: Span, match: re.Match[str], last: Span | None) -> Speaker:
+def _direct_speaker(doc: Doc, sentence: Span[SentenceAttrs], match: re.Match[str],
+                    last: Span[EntityAttrs] | None) -> Speaker:
     """(speaker, cue) for a quoted stretch: a cue right after it, a reporting verb before it, or a cue
     later in the sentence ("… "berita palsu", kata X"). No cue, no quote."""
     text = doc.text
@@ -144,7 +145,7 @@ def _direct_speaker(doc: Doc, sentence: Span, match: re.Match[str], last: Span |
     return None, None
 
 
-def _indirect(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
+def _indirect(doc: Doc, sentence: Span[SentenceAttrs], last: Span[EntityAttrs] | None) -> Span[EntityAttrs] | None:
     """Reporting verb with bahwa ("Peskov mengatakan bahwa …"), or "…, kata X" without quotation marks."""
     text = doc.text
     verb = re.search(r"(?P<cue>\b\w+)\s+bahwa\b", text[sentence.start : sentence.end])
@@ -183,7 +184,7 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
     return _bare_report(doc, sentence, last)
 
 
-def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
+def _bare_report(doc: Doc, sentence: Span[SentenceAttrs], last: Span[EntityAttrs] | None) -> Span[EntityAttrs] | None:
     """Indonesian often drops "bahwa": "Ketua komisi mengatakan debat pertama akan ..." reports what its
     subject said when the verb comes early (after the subject) and a clause follows. The speaker may be
     described rather than named ("Ketua komisi"); then the quote has none."""
@@ -199,7 +200,8 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
     return subject
 
 
-def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
+def _add(doc: Doc, sentence: Span[SentenceAttrs], label: str, content: tuple[int, int], cue: str,
+         speaker: Span[EntityAttrs] | None) -> None:
     start, end = content
     while end > start and doc.text[end - 1] in " ,.":
         end -= 1
@@ -212,7 +214,7 @@ def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: st
     }))
 
 
-def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
+def _reporting_subject(doc: Doc, sentence: Span[SentenceAttrs]) -> Span[EntityAttrs] | None:
     """Who speaks in a sentence that reports late, after a long subject ("X, yang berada di Seoul pada hari
     yang sama, menyebut ..."): not taken as a quote, but the person a following "Ia menambahkan" refers to."""
     for verb in _cue_pattern("before").finditer(doc.text, sentence.start, sentence.end):

@@ -32,7 +32,7 @@ def recognise(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each entity the model finds, labels PER / ORG / LOC, offsets into `text`.
     Lines go through the model one by one, so no input is too long for it."""
     lines = list(LINE.finditer(text))
-    found = []
+    found: list[tuple[int, int, str]] = []
     for line, doc in zip(lines, recogniser().pipe(line.group(0) for line in lines), strict=True):
         found.extend((*_whole_words(text, line.start() + ent.start_char, line.start() + ent.end_char), ent.label_)
                      for ent in doc.ents)
@@ -45,6 +45,7 @@ WORD_HEAD = re.compile(r"(?:[^\W_][-'’]?)*$")
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The tokenizer splits "Kim Hong-kyun" at the hyphen and the model may stop there; a name is whole words."""
-    end += WORD_TAIL.match(text, end).end() - end
+    tail = WORD_TAIL.match(text, end)
+    end = tail.end() if tail else end
     head = WORD_HEAD.search(text, max(0, start - 40), start)
     return (head.start() if head else start), end

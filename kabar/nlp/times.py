@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
+from typing import TypedDict
 
 from kabar.lexicon import alternation, table
-from kabar.model import Doc, Span
+from kabar.model import Doc, Precision, Span, TimeAttrs
 
 
 @cache
@@ -88,7 +89,13 @@ def _year_for(month: int, reference: date | None, explicit: str | None) -> int |
     return reference.year if month <= reference.month else reference.year - 1
 
 
-def _resolve(kind: str, m: re.Match[str], reference: date | None) -> dict | None:
+class _Resolved(TypedDict):
+    start: str
+    end: str | None
+    precision: Precision
+
+
+def _resolve(kind: str, m: re.Match[str], reference: date | None) -> _Resolved | None:
     groups = m.groupdict()
     if kind == "day_range":
         month = _months()[groups["mon"].lower()]
@@ -166,7 +173,7 @@ def find_times(doc: Doc) -> Doc:
     text = doc.text
     reference = _reference(doc)
     taken: list[tuple[int, int]] = []
-    found: list[Span] = []
+    found: list[Span[TimeAttrs]] = []
     for kind, pattern in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -178,9 +185,8 @@ def find_times(doc: Doc) -> Doc:
             if resolved is None:
                 continue
             taken.append((start, end))
-            resolved.update({"expression": match.group(0), "relative": kind in RELATIVE_KINDS or (
-                kind == "month_relative" and not match.group("y"))})
-            found.append(Span(start, end, "time", resolved))
+            relative = kind in RELATIVE_KINDS or (kind == "month_relative" and not match.group("y"))
+            found.append(Span(start, end, "time", TimeAttrs(**resolved, expression=match.group(0), relative=relative)))
     found.extend(_same_day_mentions(text, found, taken))
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
@@ -190,9 +196,9 @@ def find_times(doc: Doc) -> Doc:
 SAME_DAY = re.compile(r"\b(?:(?:pada|di)\s+hari\s+yang\s+sama|on\s+the\s+same\s+day)\b", re.IGNORECASE)
 
 
-def _same_day_mentions(text: str, found: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+def _same_day_mentions(text: str, found: list[Span[TimeAttrs]], taken: list[tuple[int, int]]) -> list[Span[TimeAttrs]]:
     """"Di hari yang sama" is the day the article last named: the latest single day before it."""
-    mentions = []
+    mentions: list[Span[TimeAttrs]] = []
     for match in SAME_DAY.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue

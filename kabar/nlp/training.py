@@ -73,7 +73,7 @@ def unified_tag(tag: str) -> str:
 
 def _repaired(tags: list[str]) -> list[str]:
     """An I- tag that follows nothing of its kind starts an entity (some files begin entities with I-)."""
-    fixed = []
+    fixed: list[str] = []
     for index, tag in enumerate(tags):
         if tag.startswith("I-") and (index == 0 or fixed[-1] == "O" or fixed[-1][2:] != tag[2:]):
             tag = "B-" + tag[2:]
@@ -117,7 +117,8 @@ def train(data_dir: Path, out_dir: Path = MODEL_DIR, max_steps: int | None = Non
             "train": _docbin(vocab, _split(data_dir, "train"), work_dir / "train.spacy"),
             "dev": _docbin(vocab, _split(data_dir, "dev"), work_dir / "dev.spacy"),
         }
-        overrides = {"paths.train": str(work_dir / "train.spacy"), "paths.dev": str(work_dir / "dev.spacy")}
+        overrides: dict[str, str | int] = {"paths.train": str(work_dir / "train.spacy"),
+                                           "paths.dev": str(work_dir / "dev.spacy")}
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
         spacy_train(CONFIG, work_dir / "output", overrides=overrides, use_gpu=-1)

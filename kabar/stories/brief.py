@@ -8,11 +8,12 @@ It says what happened (the sentence most like the whole story), the key figures 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Evidence, Span
+from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Evidence, SentenceAttrs, Span
 from kabar.textnorm import normalize_tokens
 
 MAX_SENTENCES = 8
@@ -24,7 +25,7 @@ def brief_language(docs: list[Doc]) -> str:
     return counts.most_common(1)[0][0] if counts else "id"
 
 
-def _sentence_evidence(doc: Doc, sentence: Span) -> Evidence:
+def _sentence_evidence(doc: Doc, sentence: Span[SentenceAttrs]) -> Evidence:
     return Evidence(doc.article.id, sentence.start, sentence.end, doc.text[sentence.start : sentence.end])
 
 
@@ -85,5 +86,5 @@ def _latest_lead(docs: list[Doc]) -> Evidence | None:
     dated = [d for d in docs if d.article.reference_date is not None and d.layer("sentences")]
     if not dated:
         return None
-    newest = max(dated, key=lambda d: d.article.reference_date.replace(tzinfo=None))
+    newest = max(dated, key=lambda d: (d.article.reference_date or datetime.min).replace(tzinfo=None))
     return _sentence_evidence(newest, newest.layer("sentences")[0])

@@ -11,7 +11,19 @@ import re
 from functools import cache
 
 from kabar.lexicon import data_lines
-from kabar.model import Claim, Doc, Evidence, Quote, Span, When
+from kabar.model import (
+    Claim,
+    Doc,
+    EntityAttrs,
+    Evidence,
+    QuantityAttrs,
+    Quote,
+    SentenceAttrs,
+    Span,
+    Stance,
+    TimeAttrs,
+    When,
+)
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
 
@@ -55,7 +67,7 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
     return Evidence(doc.article.id, span.start, span.end, doc.text[span.start : span.end])
 
 
-def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
+def _when(doc: Doc, sentence: Span[SentenceAttrs], of_event: bool = False) -> When | None:
     """The sentence's date. For an event, a date that follows the credited source ("kata KCNA pada hari
     Selasa") dates the report, not the event, and is passed over."""
     times = doc.covering("times", sentence.start, sentence.end)
@@ -67,26 +79,27 @@ def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
     return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
 
 
-def _dates_the_report(doc: Doc, sentence: Span, time: Span) -> bool:
+def _dates_the_report(doc: Doc, sentence: Span[SentenceAttrs], time: Span[TimeAttrs]) -> bool:
     attribution = sentence.attrs.get("attribution")
     if not attribution or time.start < attribution["end"]:
         return False
     return REPORT_DATE_GAP.fullmatch(doc.text[attribution["end"] : time.start]) is not None
 
 
-def _source(doc: Doc, sentence: Span) -> str | None:
+def _source(doc: Doc, sentence: Span[SentenceAttrs]) -> str | None:
     attribution = sentence.attrs.get("attribution")
     if not attribution:
         return None
     return entity_at(doc, attribution["start"], attribution["end"])
 
 
-def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span]:
+def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span[EntityAttrs]]:
     return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in kinds
             and s.attrs.get("entity")]
 
 
-def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str | None) -> str | None:
+def _subject_of_quantity(doc: Doc, sentence: Span[SentenceAttrs], quantity: Span[QuantityAttrs],
+                         source: str | None) -> str | None:
     """Whose figure it is: the place or body named right after a counted noun ("personel Korea Utara",
     "1.500 tentara Korea Utara"), else the first one after the figure within its noun phrase."""
     unit = quantity.attrs.get("unit")
@@ -105,12 +118,12 @@ def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str |
     candidates = _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
     speakers = [s for s in candidates if _speaks(doc, s)]
     clause_start = speakers[-1].end if speakers else sentence.start  # what came before the speaker is another clause
-    before = [s for s in candidates if s.start >= clause_start and s.attrs["entity"] != source
-              and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
-    return before[-1].attrs["entity"] if before else None
+    preceding = [s for s in candidates if s.start >= clause_start and s.attrs["entity"] != source
+                 and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
+    return preceding[-1].attrs["entity"] if preceding else None
 
 
-def _speaks(doc: Doc, span: Span) -> bool:
+def _speaks(doc: Doc, span: Span[EntityAttrs]) -> bool:
     """A body followed by its reporting verb ("NIS mengatakan sebanyak 1.500 pasukan") gives the figure; it
     does not own it, and what is named before it belongs to another clause."""
     return _reporting_verb().match(doc.text, span.end) is not None
@@ -122,20 +135,21 @@ def _reporting_verb() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:telah\s+|juga\s+)?(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-def _figure(attrs: dict) -> str:
+def _figure(attrs: QuantityAttrs) -> str:
     def number(value: float) -> str:
         return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
 
+    low, high = attrs["min"], attrs["max"]
     if attrs.get("vague"):
         amount = attrs["vague"]
-    elif attrs["min"] is None:
-        amount = f"hingga {number(attrs['max'])}"
-    elif attrs["max"] is None:
-        amount = f"lebih dari {number(attrs['min'])}"
-    elif attrs["min"] != attrs["max"]:
-        amount = f"{number(attrs['min'])}–{number(attrs['max'])}"
+    elif low is None and high is not None:
+        amount = f"hingga {number(high)}"
+    elif low is not None and high is None:
+        amount = f"lebih dari {number(low)}"
+    elif low is not None and high is not None and low != high:
+        amount = f"{number(low)}–{number(high)}"
     else:
-        amount = ("sekitar " if attrs.get("approximate") else "") + number(attrs["min"])
+        amount = ("sekitar " if attrs.get("approximate") else "") + number(low or 0.0)
     return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
 
 
@@ -168,7 +182,7 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     return claims
 
 
-def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) -> tuple | None:
+def _event(doc: Doc, sentence: Span[SentenceAttrs], source: str | None, names: dict[str, str]) -> tuple | None:
     """The sentence's first event verb names its event: a main verb comes before the verbs of the clauses
     hanging off its object ("memanggil duta besar ... yang mengirim tentara" is a summons)."""
     text = doc.text
@@ -190,7 +204,7 @@ def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) 
     return name, actor, target
 
 
-def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span]) -> str | None:
+def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span[EntityAttrs]]) -> str | None:
     """An event named by a ke-an / pe-an noun has its party after it: "kedatangan 1.500 tentara Korea Utara",
     "pengiriman pasukan Korea Utara"; whoever stands before the noun only mentions it."""
     if not NOMINAL_EVENT.fullmatch(verb.group(0)):
@@ -200,7 +214,7 @@ def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span]) -> str | No
     return near[0].attrs["entity"] if near else None
 
 
-def _cited(doc: Doc, span: Span) -> bool:
+def _cited(doc: Doc, span: Span[EntityAttrs]) -> bool:
     return _citing_phrase().search(doc.text[max(0, span.start - 20) : span.start]) is not None
 
 
@@ -210,13 +224,13 @@ def _citing_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{phrases})\s+$", re.IGNORECASE)
 
 
-def _after_preposition(doc: Doc, span: Span) -> bool:
+def _after_preposition(doc: Doc, span: Span[EntityAttrs]) -> bool:
     """"ke Rusia", and a place inside a place phrase: "di pangkalan militer Rusia" names where, not who."""
     before = doc.text[max(0, span.start - 40) : span.start]
     return LINKING_WORDS.search(before[-6:]) is not None or PLACE_PHRASE.search(before) is not None
 
 
-def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:
+def _agent_after(doc: Doc, sentence: Span[SentenceAttrs], verb_end: int) -> str | None:
     """Who did it when the sentence names them after the verb: the agent of a passive ("dikirim oleh
     Pyongyang") or the first party of a noun ("pertemuan antara Choe Son-hui dan Putin"). Within the
     phrase a named person outranks the country in their title ("oleh Presiden Rusia Vladimir Putin")."""
@@ -233,8 +247,9 @@ def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:
 def quotes_in(doc: Doc) -> list[Quote]:
     quotes = []
     for n, span in enumerate(doc.layer("quotes"), start=1):
-        speaker = entity_at(doc, *span.attrs["speaker"]) if span.attrs.get("speaker") else None
-        via = entity_at(doc, *span.attrs["via"]) if span.attrs.get("via") else None
+        speaker_at, via_at = span.attrs["speaker"], span.attrs["via"]
+        speaker = entity_at(doc, *speaker_at) if speaker_at else None
+        via = entity_at(doc, *via_at) if via_at else None
         start, end = span.attrs["content"]
         quotes.append(Quote(f"q-{doc.article.id}-{n}", speaker, doc.text[start:end], span.label == "direct",
                             span.attrs.get("cue"), Evidence(doc.article.id, start, end, doc.text[start:end]), via))
@@ -243,12 +258,12 @@ def quotes_in(doc: Doc) -> list[Quote]:
 
 def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
     """Each quote with a known speaker is also a statement claim by that speaker."""
-    found = []
+    found: list[Claim] = []
     for quote in quotes:
         if quote.speaker is None:
             continue
         sentence = doc.covering("sentences", quote.evidence.start, quote.evidence.end)
-        stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
+        stance: Stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
         found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
                            quote.speaker, stance, [quote.evidence], quote.speaker))
     return found

@@ -65,7 +65,7 @@ def _gram(texts: list, analyzer: Callable) -> np.ndarray:
     return (vectors @ vectors.T).toarray().astype(np.float32)
 
 
-def _word_gram(texts: list[str], languages: list[str | None]) -> np.ndarray:
+def _word_gram(texts: list[str], languages: list[str]) -> np.ndarray:
     """Word cosines within each language; zero across languages."""
     gram = np.zeros((len(texts), len(texts)), dtype=np.float32)
     for language in set(languages):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from kabar.model import Article, Claim, ClaimGroup
+from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.linking import capitals
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import one_off_events
@@ -54,7 +54,7 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[str, str]:
+def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[GroupStatus, str]:
     intervals = [_interval(c) for c in claims]
     if all(_overlap(a, b) for a in intervals for b in intervals):
         return ("corroborated" if len(sources) > 1 else "single-source"), "the figures agree"
@@ -106,6 +106,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
         # those who deny it or cannot confirm it are not behind it
         sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles)
         subject_name = names.get(subject or "", "")
+        status: GroupStatus
         if kind == "quantity":
             status, why = _quantity_status(members, articles, sources)
             topic = f"{what} ({subject_name})" if subject_name else what
@@ -163,7 +164,7 @@ def _fold_denials(buckets: dict[tuple, list[Claim]]) -> None:
     Naming no party that did anything ("Iran membantah mengirim drone"), it denies the denier's own doing."""
     for key in [k for k in buckets if k[:2] == ("event", "deny")]:
         for claim in list(buckets[key]):
-            claimed = []
+            claimed: list[tuple] = []
             for party in (claim.extra.get("target"), claim.subject):
                 about = capitals().get(party or "", party)
                 claimed = claimed or [k for k in buckets if k[0] == "event" and k[1] != "deny" and about
@@ -175,7 +176,7 @@ def _fold_denials(buckets: dict[tuple, list[Claim]]) -> None:
             del buckets[key]
 
 
-def _event_dates(members: list[Claim], status: str, note: str) -> tuple[str, str]:
+def _event_dates(members: list[Claim], status: GroupStatus, note: str) -> tuple[GroupStatus, str]:
     """The same event dated differently by different reports is a conflict too: June against September, or
     one day against another; a month and a day within it agree."""
     dates = sorted({c.when.start for c in members if c.when and c.when.precision in CALENDAR_PRECISIONS})

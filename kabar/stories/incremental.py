@@ -118,6 +118,7 @@ def assign_story(store: Store, article: Article) -> str:
         summaries = tables.vectors(candidates)
         idf = _idf(tables, held, vectors, summaries)
         scored = [(_likeness(vectors, summaries[story], idf), story) for story in candidates]
+        best_score: float | None
         best_score, best = max(scored, default=(0.0, None))
         if best is None or best_score < JOIN:
             best, best_score = "s-" + article.id.removeprefix("a-"), None

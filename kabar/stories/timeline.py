@@ -20,6 +20,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str]) -> list[TimelineE
     entries = []
     for members in merged.values():
         first = members[0]
+        assert first.when is not None  # only dated claims were merged
         evidence = [e for c in members for e in c.evidence]
         sources = sorted({names.get(c.attributed_to or "", "") for c in members} - {""})
         text = first.text + (f" (per {', '.join(sources)})" if sources else "")

@@ -1,13 +1,12 @@
 """The public story export (`kabar.story-export/1`): one JSON document per analysis.
 
-The shape follows `spec/story-export.schema.json`; extra fields carry what the schema leaves open
+The shape follows `kabar/data/story-export.schema.json`; extra fields carry what the schema leaves open
 (dateline, user-generated flag, entity relations, claim details).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -16,33 +15,12 @@ from typing import Any
 from kabar import __version__
 from kabar.model import (
     Article,
-    BriefSentence,
     Claim,
-    ClaimGroup,
-    Entity,
     Evidence,
-    Quote,
-    Story,
-    TimelineEntry,
+    StoryExport,
 )
 
 SCHEMA_ID = "kabar.story-export/1"
-
-
-@dataclass
-class StoryExport:
-    """Everything one analysis produced, in the order the export lists it."""
-
-    articles: list[Article]
-    stories: list[Story] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    claim_groups: list[ClaimGroup] = field(default_factory=list)
-    timeline: list[TimelineEntry] = field(default_factory=list)
-    brief: list[BriefSentence] = field(default_factory=list)
-    brief_language: str = "id"
-    inputs: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -344,3 +344,19 @@ class Story:
     id: str
     title: str
     articles: list[str]
+
+
+@dataclass
+class StoryExport:
+    """Everything one analysis produced, in the order the export lists it."""
+
+    articles: list[Article]
+    stories: list[Story] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    claim_groups: list[ClaimGroup] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    brief: list[BriefSentence] = field(default_factory=list)
+    brief_language: str = "id"
+    inputs: list[dict[str, Any]] = field(default_factory=list)

@@ -1,7 +1,7 @@
 """The main job, as library calls: ingest into the store, then analyse what was ingested.
 
-The CLI and the web app call these functions and nothing below them, so every front door runs the
-same steps in the same order.
+The CLI calls these functions and nothing below them, so every command runs the same steps in the
+same order.
 """
 
 from __future__ import annotations

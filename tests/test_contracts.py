@@ -3,6 +3,9 @@ what the annotators write, what docs/architecture.md lists and what the export s
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
 import json
 import re
 from importlib import resources
@@ -91,3 +94,81 @@ def test_every_span_carries_its_layers_declared_attributes(annotated: Doc):
 
 def test_entity_origins_are_the_declared_ones(annotated: Doc):
     assert {s.attrs["origin"] for s in annotated.layer("entities")} <= set(get_args(EntityOrigin))
+
+
+ROOT = Path(__file__).parents[1]
+
+
+def _resolve(dotted: str) -> object:
+    """The module, or the attribute inside the longest importable module prefix, a dotted name gives."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for name in parts[cut:]:
+            found = getattr(found, name)
+        return found
+    raise ModuleNotFoundError(dotted)
+
+
+def test_every_module_function_and_path_the_architecture_names_exists():
+    text = ARCHITECTURE.read_text("utf-8")
+    names = set(re.findall(r"\bkabar(?:\.\w+)+(?![\w-])", text))
+    assert {"kabar.ingest", "kabar.pipeline", "kabar.stories.rewrite.backed"} <= names
+    for dotted in sorted(names):
+        _resolve(dotted)
+    for path in set(re.findall(r"\b((?:kabar|tests)/[\w./-]*\w/?)", text)):
+        assert (ROOT / path).exists(), path
+
+
+def _entry_points() -> list[tuple[str, str, list[str]]]:
+    """(module, function, documented parameters) from the "Entry points" table."""
+    section = ARCHITECTURE.read_text("utf-8").split("## Entry points", 1)[1].split("\n## ", 1)[0]
+    found = []
+    for module, functions in re.findall(r"^\| `([\w.]+)` \| ([^|]*(?:\\\|[^|]*)*) \|", section, re.MULTILINE):
+        for function, parameters in re.findall(r"`([\w.]+)\(([^)]*)\)`", functions):
+            found.append((module, function, [p.strip() for p in parameters.split(",") if p.strip()]))
+    return found
+
+
+def test_the_documented_entry_points_have_the_documented_parameters():
+    entry_points = _entry_points()
+    assert {m for m, _, _ in entry_points} >= {"kabar.ingest", "kabar.clean", "kabar.nlp", "kabar.stories",
+                                                 "kabar.pipeline"}
+    for module, function, documented in entry_points:
+        signature = inspect.signature(_resolve(f"{module}.{function}"))  # type: ignore[arg-type]
+        actual = [p for p in signature.parameters.values() if p.name not in ("self", "cls")]
+        assert [p.split("=")[0] for p in documented] == [p.name for p in actual], f"{module}.{function}"
+        defaults = ["=" in p for p in documented]
+        assert defaults == [p.default is not inspect.Parameter.empty for p in actual], f"{module}.{function}"
+
+
+def _kabar_imports() -> list[tuple[Path, str, list[str]]]:
+    """(file, imported module, imported names) for every `from kabar… import …` in the package."""
+    found = []
+    for path in sorted((ROOT / "kabar").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "kabar":
+                found.append((path.relative_to(ROOT), node.module, [alias.name for alias in node.names]))
+    return found
+
+
+def test_modules_import_only_each_others_public_names():
+    for path, module, names in _kabar_imports():
+        assert not [n for n in names if n.startswith("_") and not n.startswith("__")], (path, module)
+
+
+def test_the_store_and_the_early_stages_import_no_later_stage():
+    allowed = {
+        "kabar/store": ("kabar.model", "kabar.textnorm", "kabar.store"),
+        "kabar/ingest": ("kabar.model", "kabar.errors", "kabar.ingest", "kabar.lexicon"),
+        "kabar/clean": ("kabar.model", "kabar.errors", "kabar.clean", "kabar.lexicon", "kabar.textnorm"),
+        "kabar/nlp": ("kabar.model", "kabar.errors", "kabar.nlp", "kabar.lexicon", "kabar.textnorm",
+                      "kabar.clean"),
+    }
+    for path, module, _ in _kabar_imports():
+        for package, modules in allowed.items():
+            if path.as_posix().startswith(package) and module != "kabar":
+                assert module.startswith(modules), (path, module)

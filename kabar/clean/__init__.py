@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from kabar.clean.blocks import Block, html_page, text_blocks
-from kabar.clean.classify import Decision, classify, split_editor_initials
-from kabar.clean.classify import _norm as normalized_line
+from kabar.clean.classify import Decision, classify, normalized_line, split_editor_initials
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
     author_from,

@@ -163,21 +163,21 @@ def is_label(text: str) -> bool:
 
 def classify(blocks: list[Block], title: str | None, template_lines: frozenset[str] = frozenset()) -> list[Decision]:
     decisions: list[Decision | None] = [None] * len(blocks)
-    norm_title = _norm(title) if title else None
+    norm_title = normalized_line(title) if title else None
 
     def decide(i: int, label: str, reason: str) -> None:
         decisions[i] = Decision(blocks[i], label, reason)
 
     for i, block in enumerate(blocks):
         cue = matching_cue(block.text)
-        if norm_title and _norm(block.text) == norm_title:
+        if norm_title and normalized_line(block.text) == norm_title:
             decide(i, "title", "title line")
         elif cue:
             label = "credit" if cue.category == "credit" else "boilerplate"
             decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
         elif block.in_chrome and not is_prose(block):
             decide(i, "boilerplate", "page chrome (navigation, header, footer or sidebar)")
-        elif _norm(block.text) in template_lines:
+        elif normalized_line(block.text) in template_lines:
             decide(i, "boilerplate", "template: repeated on many pages of this outlet")
         elif block.link_density > 0.6 and len(words(block.text)) < 25:
             decide(i, "boilerplate", "link list (mostly link text)")
@@ -202,9 +202,9 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
             decide(i, "boilerplate", "after the end of the article")
         else:
             _decide_body(i, blocks, decide)
-    titles = {_norm(d.block.text) for d in decisions if d is not None and d.label == "title"}
+    titles = {normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"}
     for i, decision in enumerate(decisions):
-        if decision is not None and decision.label != "title" and _norm(decision.block.text) in titles:
+        if decision is not None and decision.label != "title" and normalized_line(decision.block.text) in titles:
             decide(i, "title", "title line repeated")
     last_body = max((i for i, d in enumerate(decisions) if d is not None and d.label == "body"), default=-1)
     for i in range(last_body + 1, len(blocks)):
@@ -284,5 +284,6 @@ def split_editor_initials(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(0).strip()
 
 
-def _norm(text: str) -> str:
+def normalized_line(text: str) -> str:
+    """A line as pages compare it: its words, lower-cased (the title and a site's repeated lines)."""
     return " ".join(words(text.lower()))

@@ -1,4 +1,4 @@
-"""A thin layer over SQLite: the one store the CLI, the web app and the API serve from."""
+"""A thin layer over SQLite: the one store every command reads and writes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 from platformdirs import user_data_dir
 
-from kabar.export import StoryExport
 from kabar.model import (
     Article,
     DateEstimate,
@@ -24,6 +23,7 @@ from kabar.model import (
     Removed,
     Span,
     Story,
+    StoryExport,
 )
 from kabar.store import records
 from kabar.store.migrations import migrate
@@ -192,7 +192,7 @@ class Store:
         return {r["layer"]: [Span(**s) for s in json.loads(r["spans"])] for r in rows}
 
     def save_analysis(self, export: StoryExport) -> None:
-        """Keep one analysis, replacing the earlier one: the web app and API serve the latest."""
+        """Keep one analysis, replacing the earlier one: later readers get the latest."""
         now = datetime.now(UTC).isoformat()
         c = self.connection
         with self.transaction():

@@ -24,7 +24,7 @@ from kabar.model import (
     TimeAttrs,
     When,
 )
-from kabar.nlp.quantities import unit_of as _unit_of
+from kabar.nlp.quantities import unit_of
 from kabar.nlp.quotes import cues
 
 SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
@@ -105,7 +105,7 @@ def _subject_of_quantity(doc: Doc, sentence: Span[SentenceAttrs], quantity: Span
     unit = quantity.attrs.get("unit")
     for span in _entities_in(doc, sentence.start, sentence.end, ("GPE", "ORG")):
         before = doc.text[max(sentence.start, span.start - 30) : span.start].lower().split()[-3:]
-        hits = [i for i, word in enumerate(before) if _unit_of(word) == unit]
+        hits = [i for i, word in enumerate(before) if unit_of(word) == unit]
         between = before[hits[-1] + 1 :] if hits else []
         if span.attrs["entity"] != source and hits and len(between) <= 1 and not any(
                 LINKING_WORDS.fullmatch(word) for word in between):

@@ -7,6 +7,7 @@ medians over several runs. Figures are machine-dependent; ratios (Kabar vs trafi
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import re
@@ -252,11 +253,14 @@ def run(
     for column in ("stage", "articles", "articles/s", "peak MB"):
         table.add_column(column, justify="right" if column != "stage" else "left")
     rows = [("ingest + store", ["ingest", str(folder), str(n)]) for n in sorted({articles // 10, articles})]
+    baseline = importlib.util.find_spec("trafilatura") is not None
+    if not baseline:
+        console.print("[yellow]trafilatura is not installed (pip install 'kabar[baselines]'): its row is left out.[/]")
     rows += [
         ("ingest + store + live stories", ["ingest-stories", str(folder), str(articles)]),
         ("clean text", ["clean-text", str(folder), "2000"]),
         ("clean html (Kabar)", ["clean-html", str(folder), "1000"]),
-        ("trafilatura html", ["clean-trafilatura", str(folder), "1000"]),
+        *([("trafilatura html", ["clean-trafilatura", str(folder), "1000"])] if baseline else []),
         ("annotate, one process", ["annotate-1", str(folder), "500"]),
         ("annotate, one process per core", ["annotate-all", str(folder), "500"]),
         ("analyze end to end", ["analyze", str(folder), str(analyze_limit)]),
@@ -271,8 +275,9 @@ def run(
         results[label] = figures
         table.add_row(label, str(int(figures["items"])), f"{figures['rate']:.0f}", f"{figures['peak_mb']:.0f}")
     console.print(table)
-    ratio = results["clean html (Kabar)"]["rate"] / results["trafilatura html"]["rate"]
-    console.print(f"Kabar HTML cleaning is {ratio:.2f}x the speed of trafilatura.extract on the same pages.")
+    if baseline:
+        ratio = results["clean html (Kabar)"]["rate"] / results["trafilatura html"]["rate"]
+        console.print(f"Kabar HTML cleaning is {ratio:.2f}x the speed of trafilatura.extract on the same pages.")
     latency = results["add one article to the full store"]["latency_ms"]
     console.print(f"Adding one article to a store of {articles} articles (read, clean, store, place in a live "
                   f"story): median {latency:.0f} ms over {ADDITIONS} additions.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from importlib import resources
@@ -33,7 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-eval_app = typer.Typer(help="Measure each layer against the gold annotations kept under tests/.")
+eval_app = typer.Typer(help="Measure each layer against the gold kept in the repository (tests/gold).")
 app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 stdout = Console()
@@ -212,26 +212,50 @@ EVALUATIONS = {
 }
 
 
-def _run_evaluation(name: str) -> None:
-    importlib.import_module(EVALUATIONS[name]).main()
+GoldOption = Annotated[Path | None, typer.Option(
+    "--gold", help="The tests/gold folder of a Kabar checkout (default: this checkout's, when run from one).")]
+NerDataOption = Annotated[Path | None, typer.Option(
+    "--data", help="Folder holding idner-news-2k/, nergrit/ and nerp/ (default: ../shared/data/ner beside the "
+    "checkout, when present).")]
+
+
+def _run_evaluation(name: str, gold: Path | None = None, data: Path | None = None) -> None:
+    from kabar.eval import gold_folder
+
+    module = importlib.import_module(EVALUATIONS[name])
+    if name == "ner":
+        module.main(data)
+    else:
+        module.main(gold_folder(gold))
+
+
+def _gold_evaluation(name: str) -> Callable[[Path | None], None]:
+    def run(gold: GoldOption = None) -> None:
+        _run_evaluation(name, gold=gold)
+    return run
 
 
 def _register_evaluations() -> None:
     for name, module in EVALUATIONS.items():
-        eval_app.command(name, help=f"Precision/recall for the {name} layer ({module}).")(
-            lambda name=name: _run_evaluation(name)
-        )
+        if name != "ner":
+            eval_app.command(name, help=f"Precision/recall for the {name} layer ({module}).")(_gold_evaluation(name))
 
 
 _register_evaluations()
 
 
+@eval_app.command("ner")
+def eval_ner(data: NerDataOption = None) -> None:
+    """Precision/recall of the shipped entity model on the NER sets' dev splits (kabar.eval.ner)."""
+    _run_evaluation("ner", data=data)
+
+
 @eval_app.command("all")
-def eval_all() -> None:
+def eval_all(gold: GoldOption = None, data: NerDataOption = None) -> None:
     """Every layer's evaluation, one after another."""
     for name in EVALUATIONS:
         stdout.rule(name)
-        _run_evaluation(name)
+        _run_evaluation(name, gold, data)
 
 
 @app.command("train-ner")

@@ -3,11 +3,18 @@ figures (always here) do not fall below what they measured when their gold was w
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
+from rich.console import Console
 from typer.testing import CliRunner
 
 from kabar.cli import app
+from kabar.errors import KabarError
 from kabar.eval.annotations import PAGE_CORPUS, evaluate
 from kabar.eval.claims import evaluate as evaluate_claims
+from kabar.eval.cleaning import installed_baselines, score_pages
+from kabar.eval.pages import all_pages
 
 runner = CliRunner()
 
@@ -56,3 +63,25 @@ def test_claim_evaluation_prints_its_table(seeds_dir):
     assert outcome.exit_code == 0, outcome.output
     assert "Claims, claim groups and timeline on the five seeds" in outcome.output
     assert "treaty-ratified" in outcome.output
+
+
+def test_eval_without_its_gold_names_the_option_that_gives_it(tmp_path):
+    outcome = runner.invoke(app, ["eval", "claims", "--gold", str(tmp_path / "absent")])
+    assert isinstance(outcome.exception, KabarError)
+    assert "--gold" in str(outcome.exception) and str(tmp_path / "absent") in str(outcome.exception)
+
+
+def test_eval_ner_reads_the_sets_given_with_data():
+    data = Path(__file__).parent / "fixtures" / "ner"
+    outcome = runner.invoke(app, ["eval", "ner", "--data", str(data)], terminal_width=160)
+    assert outcome.exit_code == 0, outcome.output
+    assert all(name in outcome.output for name in ("idner-news-2k", "nergrit", "nerp"))
+
+
+def test_cleaning_eval_leaves_out_a_baseline_whose_library_is_missing(monkeypatch):
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *rest: None if name == "justext" else find_spec(name))
+    console = Console(record=True, width=200)
+    assert installed_baselines(console) == ["trafilatura"]
+    assert "jusText is not installed" in console.export_text()
+    assert set(score_pages(all_pages()[:1], ["trafilatura"])) == {"kabar (text)", "kabar (html)", "trafilatura (html)"}

@@ -20,14 +20,13 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.clean import clean
+from kabar.eval import CHECKOUT_GOLD, SHARED, fixtures_folder
 from kabar.eval.pages import all_pages
 from kabar.ingest import iter_inputs
 from kabar.model import Doc, Entity, QuantityAttrs, RawDocument
 from kabar.nlp import annotate, link_entities
 
-REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-GOLD = REPO / "tests" / "gold" / "nlp"
+SEEDS = SHARED / "corpus" / "seeds"
 LAYERS = ("quantities", "times", "quotes (speaker)", "entities", "aliases", "roles", "attribution", "stance")
 
 
@@ -83,13 +82,19 @@ def seed_docs() -> dict[str, Doc]:
     return docs
 
 
-def page_docs() -> dict[str, Doc]:
+def page_docs(folder: Path) -> dict[str, Doc]:
     """The pages' text scrapes, cleaned as any input would be (cleaning keeps exactly their body lines)."""
-    return {page.name: annotate(clean(page.raw("text"), page.name[:2])) for page in all_pages()}
+    return {page.name: annotate(clean(page.raw("text"), page.name[:2])) for page in all_pages(folder)}
 
 
-SEED_CORPUS = Corpus("Annotation layer on the five seeds", GOLD / "seeds.json", seed_docs, SEEDS.exists)
-PAGE_CORPUS = Corpus("Annotation layer on the twenty pages", GOLD / "pages.json", page_docs)
+def corpora(gold: Path) -> tuple[Corpus, Corpus]:
+    """The seeds (from the shared corpus) and the labelled pages, each with its gold file under `gold`."""
+    return (Corpus("Annotation layer on the five seeds", gold / "nlp" / "seeds.json", seed_docs, SEEDS.exists),
+            Corpus("Annotation layer on the twenty pages", gold / "nlp" / "pages.json",
+                   lambda: page_docs(fixtures_folder(gold) / "pages")))
+
+
+SEED_CORPUS, PAGE_CORPUS = corpora(CHECKOUT_GOLD)
 
 
 def evaluate(corpus: Corpus = SEED_CORPUS) -> dict[str, Score]:
@@ -161,9 +166,9 @@ def _score_entities(gold: list[dict], entities: list[Entity], scores: dict[str, 
     scores["entities"].found += len(entities) - len(system_right) + sum(1 for m in found_gold if m is not None)
 
 
-def main() -> None:
+def main(gold: Path = CHECKOUT_GOLD) -> None:
     console = Console()
-    for corpus in (SEED_CORPUS, PAGE_CORPUS):
+    for corpus in corpora(gold):
         if not corpus.available():
             console.print(f"[yellow]Seeds not found at {SEEDS}: {corpus.title.lower()} skipped.[/]")
             continue

@@ -17,13 +17,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kabar.eval import CHECKOUT_GOLD
 from kabar.eval.annotations import SEEDS, Score, seed_docs
 from kabar.model import Claim, ClaimGroup
 from kabar.nlp import link_entities
 from kabar.stories import analyze
 
-REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO / "tests" / "gold" / "stories" / "seeds.json"
+GOLD = CHECKOUT_GOLD / "stories" / "seeds.json"
 MEASURES = ("claim groups found", "status (matched groups)", "independent sources (matched groups)",
             "figures with their source", "timeline (dates + precision)")
 
@@ -125,12 +125,12 @@ def _score_groups(matches: list[Match], system_groups: int, scores: dict[str, Sc
             figures.expected += len(wanted)
 
 
-def main() -> None:
+def main(gold: Path = CHECKOUT_GOLD) -> None:
     console = Console()
     if not SEEDS.exists():
         console.print(f"[yellow]Seeds not found at {SEEDS}: claim evaluation skipped.[/]")
         return
-    result = evaluate()
+    result = evaluate(gold / "stories" / "seeds.json")
     table = Table(title="Claims, claim groups and timeline on the five seeds")
     for column in ("measure", "precision", "recall", "F1", "gold items"):
         table.add_column(column, justify="left" if column == "measure" else "right")

@@ -7,8 +7,9 @@ both its forms. Gold lives under tests/gold/cleaning and in the example corpus's
 
 from __future__ import annotations
 
+import importlib.util
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -17,15 +18,15 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.clean import clean
+from kabar.eval import CHECKOUT_GOLD, SHARED, fixtures_folder
 from kabar.eval.pages import KEPT_LABELS as PAGE_KEPT
 from kabar.eval.pages import Page, all_pages
 from kabar.ingest import iter_inputs
 from kabar.model import RawDocument
 
-REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
-SEED_GOLD = REPO / "tests" / "gold" / "cleaning" / "seeds.json"
-EXAMPLES = REPO / "kabar" / "examples" / "korut-rusia"
+SEEDS = SHARED / "corpus" / "seeds"
+SEED_GOLD = CHECKOUT_GOLD / "cleaning" / "seeds.json"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korut-rusia"
 KEPT = {"body", "heading"}
 METADATA_FIELDS = ("title", "outlet", "author", "published", "updated")
 PREFIX = 40
@@ -93,16 +94,16 @@ def kabar_kept(raw: RawDocument) -> set[str]:
     return {article.text[p.start : p.end][:PREFIX] for p in article.paragraphs}
 
 
-def trafilatura_kept(lines: list[str]) -> set[str]:
-    return _extracted_lines(lines, _trafilatura_text(as_html(lines)))
+BASELINES: dict[str, Callable[[list[str], str], set[str]]] = {
+    "trafilatura": lambda lines, html: _extracted_lines(lines, _trafilatura_text(html)),
+    "jusText": lambda lines, html: _justext_lines(html),
+}
+"""What each baseline keeps of a page's lines, given its HTML."""
 
 
-def justext_kept(lines: list[str]) -> set[str]:
-    return _justext_lines(as_html(lines))
-
-
-def score_seeds(systems: dict[str, Callable[[Path, list[str]], set[str]]]) -> dict[str, LineScores]:
-    gold = json.loads(SEED_GOLD.read_text("utf-8"))["seeds"]
+def score_seeds(systems: dict[str, Callable[[Path, list[str]], set[str]]],
+                seed_gold: Path = SEED_GOLD) -> dict[str, LineScores]:
+    gold = json.loads(seed_gold.read_text("utf-8"))["seeds"]
     scores = {name: LineScores() for name in systems}
     for name, expected in gold.items():
         path = SEEDS / name
@@ -152,16 +153,16 @@ def page_metadata_expected(page: Page, form: str) -> dict:
     return expected
 
 
-def score_pages() -> dict[str, LineScores]:
+def score_pages(pages: list[Page] | None = None, baselines: Iterable[str] = BASELINES) -> dict[str, LineScores]:
     """The labelled outlet-style pages: Kabar on both forms, the baselines on the HTML form."""
-    scores = {name: LineScores() for name in ("kabar (text)", "kabar (html)", "trafilatura (html)", "jusText (html)")}
-    for page in all_pages():
+    systems = ["kabar (text)", "kabar (html)", *(f"{name} (html)" for name in baselines)]
+    scores = {name: LineScores() for name in systems}
+    for page in pages if pages is not None else all_pages():
         lines = [text for _, text in page.lines]
         kept_by = {
             "kabar (text)": kabar_kept(page.raw("text")),
             "kabar (html)": kabar_kept(page.raw("html")),
-            "trafilatura (html)": _extracted_lines(lines, _trafilatura_text(page.html())),
-            "jusText (html)": _justext_lines(page.html()),
+            **{f"{name} (html)": BASELINES[name](lines, page.html()) for name in baselines},
         }
         for system, kept in kept_by.items():
             for label, text in page.lines:
@@ -208,17 +209,17 @@ def kabar_classes(raw: RawDocument) -> dict[str, str]:
     return found
 
 
-def per_class_scores() -> dict[str, Score]:
+def per_class_scores(seed_gold: Path = SEED_GOLD, pages: list[Page] | None = None) -> dict[str, Score]:
     """Precision and recall of every line class, over the seeds and the outlet-style pages (both forms)."""
     pairs: list[tuple[str, str]] = []
     if SEEDS.exists():
-        gold = json.loads(SEED_GOLD.read_text("utf-8"))["seeds"]
+        gold = json.loads(seed_gold.read_text("utf-8"))["seeds"]
         for name, expected in gold.items():
             raw = next(r for r in iter_inputs([str(SEEDS / name)]) if isinstance(r, RawDocument))
             found = kabar_classes(raw)
             pairs += [(line_class(expected["lines"][line[:PREFIX]]), found.get(line[:PREFIX], "?"))
                       for line in seed_lines(SEEDS / name)]
-    for page in all_pages():
+    for page in pages if pages is not None else all_pages():
         for form in ("text", "html"):
             found = kabar_classes(page.raw(form))
             pairs += [(PAGE_CLASSES[label], found.get(text[:PREFIX], "?")) for label, text in page.lines]
@@ -274,26 +275,44 @@ def _metadata_table(title: str, scores: dict[str, LineScores]) -> Table:
     return table
 
 
-def main() -> None:
+def installed_baselines(console: Console) -> list[str]:
+    """The baselines whose library is installed (the test extra installs both); the others are named and left out."""
+    installed = []
+    for name, module in (("trafilatura", "trafilatura"), ("jusText", "justext")):
+        if importlib.util.find_spec(module) is None:
+            console.print(f"[yellow]{name} is not installed (pip install {module}): its figures are left out.[/]")
+        else:
+            installed.append(name)
+    return installed
+
+
+def _on_seed_lines(baseline: str) -> Callable[[Path, list[str]], set[str]]:
+    """A seed is a text scrape: the baselines read its lines as paragraphs of a bare page."""
+    return lambda path, lines: BASELINES[baseline](lines, as_html(lines))
+
+
+def main(gold: Path = CHECKOUT_GOLD) -> None:
     console = Console()
+    baselines = installed_baselines(console)
+    seed_gold = gold / "cleaning" / "seeds.json"
     if SEEDS.exists():
         systems: dict[str, Callable[[Path, list[str]], set[str]]] = {
             "kabar": lambda path, lines: kabar_kept(
                 next(r for r in iter_inputs([str(path)]) if isinstance(r, RawDocument))),
-            "trafilatura": lambda path, lines: trafilatura_kept(lines),
-            "jusText": lambda path, lines: justext_kept(lines),
+            **{name: _on_seed_lines(name) for name in baselines},
         }
-        seeds = score_seeds(systems)
+        seeds = score_seeds(systems, seed_gold)
         console.print(_line_table("Cleaning on the five seeds (lines kept vs removed)", seeds))
         console.print(_metadata_table("Metadata exact on the seeds", {"kabar": seeds["kabar"]}))
     else:
         console.print(f"[yellow]Seeds not found at {SEEDS}; seed figures skipped.[/]")
-    pages = score_pages()
-    console.print(_line_table(f"Cleaning on {len(all_pages())} outlet-style pages (tests/fixtures/pages)", pages))
+    labelled_pages = all_pages(fixtures_folder(gold) / "pages")
+    pages = score_pages(labelled_pages, baselines)
+    console.print(_line_table(f"Cleaning on {len(labelled_pages)} outlet-style pages (tests/fixtures/pages)", pages))
     console.print(_metadata_table("Metadata exact on the outlet-style pages",
                                   {k: v for k, v in pages.items() if k.startswith("kabar")}))
     console.print(_metadata_table("Metadata exact on the example corpus", score_examples()))
-    console.print(_class_table(per_class_scores()))
+    console.print(_class_table(per_class_scores(seed_gold, labelled_pages)))
 
 
 if __name__ == "__main__":

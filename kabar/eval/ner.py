@@ -12,17 +12,19 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from kabar.eval import SHARED
 from kabar.nlp.recogniser import recogniser
 from kabar.nlp.training import evaluate
 
-REPO = Path(__file__).resolve().parents[2]
-NER_DATA = REPO.parent / "shared" / "data" / "ner"
+NER_DATA = SHARED / "data" / "ner"
 
 
-def main(data_dir: Path = NER_DATA) -> None:
+def main(data_dir: Path | None = None) -> None:
     console = Console()
+    data_dir = data_dir or NER_DATA
     if not data_dir.exists():
-        console.print(f"[yellow]NER data not found at {data_dir}: nothing to evaluate.[/]")
+        console.print(f"[yellow]NER data not found at {data_dir}: nothing to evaluate (pass --data with the folder "
+                      "holding idner-news-2k/, nergrit/ and nerp/).[/]")
         return
     table = Table(title="Entity model on the NER dev splits (exact spans)")
     for column in ("set", "label", "precision", "recall", "F1", "sentences"):

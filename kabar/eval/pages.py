@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from kabar.eval import CHECKOUT_GOLD, fixtures_folder
 from kabar.model import RawDocument
 
-PAGES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
+PAGES = fixtures_folder(CHECKOUT_GOLD) / "pages"
 KEPT_LABELS = {"B", "H"}
 
 
@@ -74,5 +75,5 @@ def read_page(path: Path) -> Page:
     return Page(path.stem, metadata, lines)
 
 
-def all_pages() -> list[Page]:
-    return [read_page(path) for path in sorted(PAGES.glob("*.page"))]
+def all_pages(folder: Path = PAGES) -> list[Page]:
+    return [read_page(path) for path in sorted(folder.glob("*.page"))]

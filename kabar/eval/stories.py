@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.clean import clean
+from kabar.eval import CHECKOUT_GOLD, fixtures_folder
 from kabar.ingest import iter_inputs
 from kabar.model import Article, Doc, RawDocument
 from kabar.nlp import annotate, link_entities
@@ -27,8 +28,7 @@ from kabar.store import Store
 from kabar.stories.cluster import cluster
 from kabar.stories.incremental import assign_story
 
-REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO / "tests" / "fixtures" / "stories"
+GOLD = fixtures_folder(CHECKOUT_GOLD) / "stories"
 
 
 @dataclass
@@ -100,12 +100,13 @@ def evaluate_live(folder: Path = GOLD) -> StoryScores:
     return _scores(list(homes.values()), labels)
 
 
-def main() -> None:
+def main(gold: Path = CHECKOUT_GOLD) -> None:
     console = Console()
-    if not (GOLD / "labels.json").exists():
-        console.print(f"[yellow]Labelled stories not found at {GOLD}: nothing to evaluate.[/]")
+    folder = fixtures_folder(gold) / "stories"
+    if not (folder / "labels.json").exists():
+        console.print(f"[yellow]Labelled stories not found at {folder}: nothing to evaluate.[/]")
         return
-    runs = {"batch (whole set)": evaluate(), "live (one at a time, oldest first)": evaluate_live()}
+    runs = {"batch (whole set)": evaluate(folder), "live (one at a time, oldest first)": evaluate_live(folder)}
     labels = runs["batch (whole set)"].labels
     table = Table(title=f"Story clustering on {len(labels)} labelled articles (B-cubed)")
     for column in ("clustering", "precision", "recall", "F1", "gold stories", "system stories"):

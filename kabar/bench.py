@@ -223,6 +223,38 @@ def _measure(args: list[str], runs: int) -> dict[str, float]:
             "latency_ms": statistics.median(s.get("latency_ms", 0.0) for s in samples)}
 
 
+STARTUP_COMMANDS = (["--help"], ["search", "x"])
+
+
+def startup_cpu_seconds(args: list[str], store: Path) -> float:
+    """User + system CPU seconds of one fresh `kabar ARGS` process, the interpreter's own start included:
+    what a user waits for before anything runs."""
+    command = [sys.executable, "-c", "from kabar.cli import main; main()", *args]
+    if args[0] == "search":
+        command += ["--db", str(store)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+@app.command()
+def startup(runs: int = typer.Option(5, help="Fresh processes per command; the median is printed.")) -> None:
+    """CPU seconds `kabar --help` and `kabar search` take to start, in fresh processes."""
+    from kabar.store import Store
+
+    table = Table(title=f"Start-up (median of {runs} fresh processes)")
+    for column in ("command", "CPU seconds"):
+        table.add_column(column, justify="right" if column != "command" else "left")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "empty.sqlite"
+        Store(store).close()
+        for args in STARTUP_COMMANDS:
+            seconds = statistics.median(startup_cpu_seconds(args, store) for _ in range(runs))
+            table.add_row("kabar " + " ".join(args), f"{seconds:.2f}")
+    console.print(table)
+
+
 @app.command("child", hidden=True)
 def child(stage: str, corpus: str, limit: int) -> None:
     if stage.startswith("clean-"):
@@ -283,6 +315,7 @@ def run(
                   f"story): median {latency:.0f} ms over {ADDITIONS} additions.")
     words = results["annotate, one process"]["words"]
     console.print(f"Annotated articles averaged {words:.0f} words; {default_workers()} cores.")
+    startup(runs)
 
 
 if __name__ == "__main__":

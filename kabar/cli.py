@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,10 +23,13 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from kabar import __version__, pipeline
+from kabar import __version__
 from kabar.errors import KabarError
-from kabar.ingest import IngestOptions
 from kabar.store import Store
+
+if TYPE_CHECKING:  # the pipeline pulls in every stage's libraries: commands import it when they run
+    from kabar import pipeline
+    from kabar.ingest import IngestOptions
 
 app = typer.Typer(
     help="Kabar turns a pile of news articles into a sourced picture of each story.",
@@ -55,6 +58,8 @@ def _open_store(db: Path | None) -> Store:
 
 
 def _options(allow_private: bool, max_mb: float) -> IngestOptions:
+    from kabar.ingest import IngestOptions
+
     return IngestOptions(allow_private=allow_private, max_bytes=int(max_mb * 1024 * 1024))
 
 
@@ -110,6 +115,8 @@ def analyze(
     max_mb: MaxMb = 20.0,
 ) -> None:
     """Ingest, clean, annotate and compare articles; write story.json, brief.md and report.html."""
+    from kabar import pipeline
+
     with _open_store(db) as store, _progress() as progress:
         result, export, written = pipeline.analyze_paths(
             paths, store, out, _options(allow_private, max_mb), progress
@@ -139,6 +146,8 @@ def demo(
     db: DbOption = None,
 ) -> None:
     """Run the main job on the bundled example corpus and say where the report is."""
+    from kabar import pipeline
+
     corpus = example_corpus()
     store_path = db or out / "kabar.sqlite"
     out.mkdir(parents=True, exist_ok=True)
@@ -158,6 +167,8 @@ def ingest(
     max_mb: MaxMb = 20.0,
 ) -> None:
     """Read inputs into the store; every input ends in the outcome table (stored, duplicate or rejected)."""
+    from kabar import pipeline
+
     with _open_store(db) as store, _progress() as progress:
         result = pipeline.ingest(paths, store, _options(allow_private, max_mb), progress)
     _finish(result)
@@ -196,6 +207,8 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Analyse everything the store holds and write the export."""
+    from kabar import pipeline
+
     with _open_store(db) as store, _progress() as progress:
         articles = list(store.articles())
         written = pipeline.write_outputs(pipeline.analyze_articles(articles, progress, None, store), out, store)

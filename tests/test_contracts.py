@@ -8,6 +8,8 @@ import importlib
 import inspect
 import json
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import NotRequired, get_args, get_origin, get_type_hints
@@ -172,3 +174,17 @@ def test_the_store_and_the_early_stages_import_no_later_stage():
         for package, modules in allowed.items():
             if path.as_posix().startswith(package) and module != "kabar":
                 assert module.startswith(modules), (path, module)
+
+
+HEAVY_LIBRARIES = ("sklearn", "scipy", "spacy", "numpy", "trafilatura", "justext", "lxml", "httpx", "jsonschema",
+                   "datasketch", "feedparser", "warcio", "jinja2")
+
+
+def test_the_cli_starts_without_the_heavy_libraries():
+    """`kabar --help` and `kabar search` stay light: the stages' libraries load when a command needs them
+    (`python -m kabar.bench startup` prints the CPU seconds)."""
+    probe = "import sys, kabar.cli; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    loaded = set(subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+                 .stdout.split())
+    assert "kabar" in loaded
+    assert not loaded & set(HEAVY_LIBRARIES)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,6 +26,7 @@ from rich.table import Table
 from kabar import __version__, pipeline
 from kabar.errors import KabarError
 from kabar.ingest import IngestOptions
+from kabar.model import InputStatus
 from kabar.store import Store
 
 app = typer.Typer(
@@ -85,11 +87,11 @@ def _outcome_table(result: pipeline.IngestResult) -> Table:
     table.add_column("source", overflow="fold")
     table.add_column("outcome")
     table.add_column("reason / article", overflow="fold")
-    colours = {"stored": "green", "duplicate": "yellow", "rejected": "red"}
+    colours = {"stored": "green", "duplicate": "yellow", "rejected": "red", "skipped": "dim"}
     for outcome in result.outcomes:
         detail = outcome.reason or outcome.article_id or ""
-        table.add_row(outcome.source, f"[{colours[outcome.status]}]{outcome.status}[/]", detail)
-    table.caption = ", ".join(f"{result.count(s)} {s}" for s in ("stored", "duplicate", "rejected"))
+        table.add_row(escape(outcome.source), f"[{colours[outcome.status]}]{outcome.status}[/]", escape(detail))
+    table.caption = ", ".join(f"{result.count(s)} {s}" for s in InputStatus)
     return table
 
 

@@ -7,11 +7,18 @@ import re
 
 from charset_normalizer import from_bytes
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
 class UndecodableError(ValueError):
     pass
+
+
+def without_surrogates(text: str) -> str:
+    """Text UTF-8 can hold: a lone surrogate (a JSON "\\ud800" escape, an undecodable file name byte) becomes
+    U+FFFD, the character that says something was lost here."""
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def declared_charset(content: bytes, content_type: str | None = None) -> str | None:

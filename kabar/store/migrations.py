@@ -210,24 +210,25 @@ LATEST = len(MIGRATIONS)
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the database to the latest version; returns the version it started at. Each step takes the
-    write lock first and reads the version under it, so two processes opening one new store at once apply
-    every step exactly once."""
+    """Bring the database to the latest version; returns the version it started at. An up-to-date store is
+    only read (a reader opening it never waits for a writer); each step takes the write lock first and reads
+    the version under it, so two processes opening one new store at once apply every step exactly once."""
     start = connection.execute("PRAGMA user_version").fetchone()[0]
     if start > LATEST:
         raise StoreError(f"store schema {start} is newer than this Kabar ({LATEST}); upgrade Kabar")
-    while True:
+    version = start
+    while version < LATEST:
         connection.execute("BEGIN IMMEDIATE")
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version >= LATEST:
-                connection.execute("COMMIT")
-                return start
-            for statement in MIGRATIONS[version].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version + 1}")
+            if version < LATEST:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version}")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
+    return start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -24,7 +26,8 @@ from rich.progress import (
 from rich.table import Table
 
 from kabar import __version__
-from kabar.errors import KabarError
+from kabar.errors import KabarError, StoreError
+from kabar.model import InputStatus
 from kabar.store import Store
 
 if TYPE_CHECKING:  # the pipeline pulls in every stage's libraries: commands import it when they run
@@ -53,8 +56,25 @@ MaxMb = Annotated[float, typer.Option("--max-mb", help="Reject any single input 
 
 def _open_store(db: Path | None) -> Store:
     path = db or Store.default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the folder for the store {path}: {error.strerror or error}") from error
     return Store(path)
+
+
+def _out_folder(out: Path) -> Path:
+    """Checked before any work, so a long analysis never ends on an unusable --out."""
+    if out.exists() and not out.is_dir():
+        raise KabarError(f"--out {out} is a file; give a folder for story.json, brief.md and report.html")
+    return out
+
+
+def _day(option: str, value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise KabarError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def _options(allow_private: bool, max_mb: float) -> IngestOptions:
@@ -91,11 +111,11 @@ def _outcome_table(result: pipeline.IngestResult) -> Table:
     table.add_column("source", overflow="fold")
     table.add_column("outcome")
     table.add_column("reason / article", overflow="fold")
-    colours = {"stored": "green", "duplicate": "yellow", "rejected": "red"}
+    colours = {"stored": "green", "duplicate": "yellow", "rejected": "red", "skipped": "dim"}
     for outcome in result.outcomes:
         detail = outcome.reason or outcome.article_id or ""
-        table.add_row(outcome.source, f"[{colours[outcome.status]}]{outcome.status}[/]", detail)
-    table.caption = ", ".join(f"{result.count(s)} {s}" for s in ("stored", "duplicate", "rejected"))
+        table.add_row(escape(outcome.source), f"[{colours[outcome.status]}]{outcome.status}[/]", escape(detail))
+    table.caption = ", ".join(f"{result.count(s)} {s}" for s in InputStatus)
     return table
 
 
@@ -117,10 +137,14 @@ def analyze(
     """Ingest, clean, annotate and compare articles; write story.json, brief.md and report.html."""
     from kabar import pipeline
 
-    with _open_store(db) as store, _progress() as progress:
-        result, export, written = pipeline.analyze_paths(
-            paths, store, out, _options(allow_private, max_mb), progress
-        )
+    try:
+        with _open_store(db) as store, _progress() as progress:
+            result, export, written = pipeline.analyze_paths(
+                paths, store, _out_folder(out), _options(allow_private, max_mb), progress
+            )
+    except pipeline.NothingToAnalyseError as error:
+        stdout.print(_outcome_table(error.result))
+        raise
     stdout.print(_outcome_table(result))
     stdout.print(
         f"{len(export.articles)} articles, {len(export.entities)} entities, {len(export.claims)} claims, "
@@ -188,8 +212,8 @@ def search(
         hits = store.search(
             query,
             outlet=outlet,
-            since=date.fromisoformat(since) if since else None,
-            until=date.fromisoformat(until) if until else None,
+            since=_day("--since", since),
+            until=_day("--until", until),
             limit=limit,
         )
     table = Table(title=f"{len(hits)} hits for {query!r}")
@@ -209,8 +233,11 @@ def export_command(
     """Analyse everything the store holds and write the export."""
     from kabar import pipeline
 
+    _out_folder(out)
     with _open_store(db) as store, _progress() as progress:
         articles = list(store.articles())
+        if not articles:
+            raise KabarError(f"nothing to export: the store at {store.path} holds no articles")
         written = pipeline.write_outputs(pipeline.analyze_articles(articles, progress, None, store), out, store)
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
@@ -294,9 +321,14 @@ def version() -> None:
 
 
 def main() -> None:
-    """Entry point: a KabarError is a reason for the user, shown in one line, not a traceback."""
+    """Entry point: a KabarError, or a fault of the machine (a folder that cannot be written, a full disk, a
+    store another program broke), is a reason for the user, shown in one line, not a traceback.
+
+    Exit codes: 0 every input was analysed or stored; 2 some input was rejected, the rest went on; 1 an
+    error stopped the run or nothing at all could be analysed."""
     try:
         app()
-    except KabarError as error:
-        console.print(f"[red]error:[/] {error}")
+    except (KabarError, OSError, sqlite3.Error) as error:
+        reason = error if isinstance(error, KabarError) else f"{type(error).__name__}: {error}"
+        console.print(f"[red]error:[/] {escape(str(reason))}")
         raise SystemExit(1) from None

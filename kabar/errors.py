@@ -11,3 +11,13 @@ class RejectedInput(KabarError):
 
 class NoArticleError(RejectedInput):
     """Cleaning found no article text in an otherwise readable page."""
+
+
+class StoreError(KabarError):
+    """The store cannot be opened or written (a read-only folder, a full disk, a newer schema)."""
+
+
+def failure(stage: str, error: BaseException) -> str:
+    """One line naming the stage that failed and how, for the outcome of the one input it hit."""
+    detail = " ".join(str(error).split())[:200]
+    return f"{stage} failed: {type(error).__name__}" + (f": {detail}" if detail else "")

@@ -11,9 +11,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Generic, Literal, NotRequired, TypedDict, TypeVar, overload
 
-InputStatus = Literal["stored", "duplicate", "rejected"]
+
+class InputStatus(StrEnum):
+    """What became of one input; the values are what the store and the export record."""
+
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+    SKIPPED = "skipped"
+    """A file a folder walk passed over (another file type, a dangling link): listed, not a failure."""
+
+
 ParagraphKind = Literal["body", "heading"]
 Stance = Literal["asserted", "hedged", "unconfirmed", "denied"]
 Precision = Literal["year", "month", "week", "day", "minute"]

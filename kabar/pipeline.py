@@ -6,17 +6,18 @@ same order.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from kabar.clean import TemplateIndex, clean
-from kabar.errors import KabarError
+from kabar.errors import KabarError, StoreError, failure
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
-from kabar.ingest.files import SKIPPED
-from kabar.model import Article, Doc, InputOutcome, RawDocument
+from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument
 from kabar.nlp import annotate_all, link_entities
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
@@ -55,13 +56,21 @@ class IngestResult:
                 seen.setdefault(outcome.article_id, None)
         return list(seen)
 
-    def count(self, status: str) -> int:
+    def count(self, status: InputStatus) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
     def failed(self) -> bool:
         """Some article input was rejected (files a folder walk merely skipped do not count)."""
-        return any(o.status == "rejected" and not (o.reason or "").startswith(SKIPPED) for o in self.outcomes)
+        return any(o.status == InputStatus.REJECTED for o in self.outcomes)
+
+
+class NothingToAnalyseError(KabarError):
+    """No input became an article; carries the outcomes, so the caller can still show why."""
+
+    def __init__(self, message: str, result: IngestResult):
+        super().__init__(message)
+        self.result = result
 
 
 Item = RawDocument | InputOutcome
@@ -86,8 +95,11 @@ def ingest(
     result = IngestResult()
     for batch in _batches(iter_inputs(targets, options), batch_size):
         raws = [item for item in batch if isinstance(item, RawDocument)]
-        templates = TemplateIndex.from_pages(raws)
-        with store.transaction():
+        try:
+            templates = TemplateIndex.from_pages(raws)
+        except Exception:  # noqa: BLE001 (a page the cleaner cannot read is rejected on its own below)
+            templates = TemplateIndex()
+        with _writing(store), store.transaction():
             for item in batch:
                 outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, templates,
                                                                                   place_stories)
@@ -97,19 +109,60 @@ def ingest(
     return result
 
 
+@contextmanager
+def _writing(store: Store) -> Iterator[None]:
+    """A store that cannot be written (full disk, read-only file, locked past the wait) stops the run with
+    a reason: no input is to blame for it."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"cannot write to the store at {store.path}: {error}") from error
+
+
 def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex, place_story: bool) -> InputOutcome:
+    """Clean, store and place one input; whatever fails becomes its rejection and undoes only its writes."""
     existing = store.has_content(raw.sha256)
     if existing:
-        return InputOutcome(raw.source, "duplicate", "same content already stored", raw.sha256, existing)
+        return InputOutcome(raw.source, InputStatus.DUPLICATE, "same content already stored", raw.sha256, existing)
     try:
         article = clean(raw, article_id_for(raw), templates)
     except KabarError as error:
-        return InputOutcome(raw.source, "rejected", str(error), raw.sha256)
+        return InputOutcome(raw.source, InputStatus.REJECTED, str(error), raw.sha256)
+    except Exception as error:  # noqa: BLE001 (any fault in one page is that page's outcome)
+        return InputOutcome(raw.source, InputStatus.REJECTED, failure("cleaning", error), raw.sha256)
     article.sha256 = raw.sha256
-    store.add_article(article, raw)
-    if place_story:
-        assign_story(store, article)
-    return InputOutcome(raw.source, "stored", None, raw.sha256, article.id)
+    stage = "storing"
+    try:
+        with store.savepoint():
+            store.add_article(article, raw)
+            stage = "placing in a live story"
+            if place_story:
+                assign_story(store, article)
+    except sqlite3.OperationalError:
+        raise
+    except Exception as error:  # noqa: BLE001
+        return InputOutcome(raw.source, InputStatus.REJECTED, failure(stage, error), raw.sha256)
+    return InputOutcome(raw.source, InputStatus.STORED, None, raw.sha256, article.id)
+
+
+def annotate_isolated(articles: list[Article], progress: Progress = _no_progress) -> tuple[list[Doc], dict[str, str]]:
+    """Annotate every article; one that makes a stage fail is left out with the reason (article id →
+    reason), and the rest are annotated still."""
+    docs: list[Doc] = []
+    failures: dict[str, str] = {}
+    remaining = articles
+    while remaining:
+        done = 0
+        try:
+            for doc in annotate_all(remaining):
+                docs.append(doc)
+                done += 1
+                progress("annotate", 1)
+            break
+        except Exception as error:  # noqa: BLE001
+            failures[remaining[done].id] = failure("annotating", error)
+            remaining = remaining[done + 1:]
+    return docs, failures
 
 
 def analyze_articles(
@@ -121,10 +174,12 @@ def analyze_articles(
     """Annotate each article, link entities across them, and compare what they claim; with a store, the
     sentence annotations are kept there for later analyses, and a pile too large to cluster afresh takes
     its stories from the store's live stories."""
-    docs: list[Doc] = []
-    for doc in annotate_all(articles):
-        docs.append(doc)
-        progress("annotate", 1)
+    docs, failures = annotate_isolated(articles, progress)
+    if failures:
+        articles = [article for article in articles if article.id not in failures]
+        for outcome in inputs or []:
+            if outcome.article_id in failures:
+                outcome.status, outcome.reason = InputStatus.REJECTED, failures[outcome.article_id]
     entities = link_entities(docs)
     if store is not None:
         with store.transaction():
@@ -180,8 +235,13 @@ def analyze_paths(
     options: IngestOptions | None = None,
     progress: Progress = _no_progress,
 ) -> tuple[IngestResult, StoryExport, dict[str, Path]]:
-    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs."""
+    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. When no
+    input became an article there is nothing to write: NothingToAnalyseError says so."""
     result = ingest(targets, store, options, progress)
     articles = list(store.articles(result.article_ids))
+    if not articles:
+        raise NothingToAnalyseError(
+            f"nothing to analyse: none of the {len(result.outcomes)} inputs became an article"
+            if result.outcomes else "nothing to analyse: no inputs found", result)
     export = analyze_articles(articles, progress, result.outcomes, store)
     return result, export, write_outputs(export, out_dir, store)

@@ -66,11 +66,11 @@ def test_cli_reports_rejected_input_with_exit_code_two(tmp_path):
         app, ["ingest", str(tmp_path / "in"), good, "--db", str(tmp_path / "k.sqlite")], terminal_width=200
     )
     assert outcome.exit_code == 2, outcome.output
-    assert "1 stored" in outcome.output and "2 rejected" in outcome.output
+    assert "1 stored" in outcome.output and "1 rejected" in outcome.output and "1 skipped" in outcome.output
     with Store(tmp_path / "k.sqlite") as store:
-        reasons = {Path(o.source).name: o.reason for o in store.outcomes() if o.status == "rejected"}
-    assert reasons["empty.txt"].startswith("empty input")
-    assert reasons["scan.pdf"].startswith("skipped")
+        reasons = {Path(o.source).name: (o.status, o.reason) for o in store.outcomes() if o.status != "stored"}
+    assert reasons["empty.txt"][0] == "rejected" and reasons["empty.txt"][1].startswith("empty input")
+    assert reasons["scan.pdf"][0] == "skipped" and "not an article file type" in reasons["scan.pdf"][1]
 
 
 def test_a_skipped_file_alone_does_not_fail_the_run(tmp_path):
@@ -79,7 +79,7 @@ def test_a_skipped_file_alone_does_not_fail_the_run(tmp_path):
     (tmp_path / "in" / "a.txt").write_text(Path(_example_texts()[0]).read_text("utf-8"), encoding="utf-8")
     outcome = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "k.sqlite")])
     assert outcome.exit_code == 0, outcome.output
-    assert "1 stored, 0 duplicate, 1 rejected" in outcome.output
+    assert "1 stored, 0 duplicate, 0 rejected, 1 skipped" in outcome.output
 
 
 def test_cli_search_finds_stemmed_words(tmp_path):

@@ -11,9 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 WHITESPACE = re.compile(r"\s+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
+PARSER = lxml_html.HTMLParser(huge_tree=True)
+UTF8_PARSER = lxml_html.HTMLParser(huge_tree=True, encoding="utf-8")
+"""huge_tree lifts libxml2's nesting limit (about 255 levels), past which an article deep in wrappers was lost."""
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td", "dd", "dt", "pre",
               "div", "section", "article", "span", "caption", "label", "button", "time", "address", "small", "em",
               "strong", "b", "a"}
@@ -43,7 +49,11 @@ class HtmlPage:
 
 
 def text_blocks(text: str) -> list[Block]:
-    return [Block(line.strip()) for line in text.splitlines() if line.strip()]
+    return [Block(line.strip()) for line in without_controls(text).splitlines() if line.strip()]
+
+
+def without_controls(text: str) -> str:
+    return CONTROL.sub(" ", text)
 
 
 def _clean_text(text: str) -> str:
@@ -68,10 +78,14 @@ def _has_block_child(element: Any) -> bool:
 
 def html_page(markup: str) -> HtmlPage:
     """Leaf blocks in document order with link density and a page-chrome flag, plus the page's metadata."""
+    markup = without_controls(markup)
     try:
-        root = lxml_html.document_fromstring(markup)
-    except (ValueError, TypeError):
-        root = lxml_html.document_fromstring(markup.encode("utf-8", "replace"))
+        try:
+            root = lxml_html.document_fromstring(markup, parser=PARSER)
+        except (ValueError, TypeError):  # an XML declaration naming an encoding: lxml wants bytes then
+            root = lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=UTF8_PARSER)
+    except etree.ParserError:  # nothing but a comment or whitespace
+        return HtmlPage([])
     meta = page_metadata(root)
     for element in list(root.iter(*DROPPED_TAGS)):
         if element.getparent() is not None:
@@ -132,7 +146,7 @@ def page_metadata(root: Any) -> dict[str, str]:
 def _json_ld(text: str) -> dict[str, str]:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return {}
     items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
     for item in items:

@@ -23,6 +23,8 @@ TIME = re.compile(
     r"(?<![\d/])(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?::[0-5]\d)?(?!\d)\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
     r"\s*(?P<tz>WITA|WIB|WIT|UTC|GMT)?(?:\s*(?P<sign>[+-])\s*(?P<off>\d{1,2}))?"
 )
+PLAUSIBLE_YEARS = (1900, 2100)
+"""Exclusive bounds: a news date outside them is a typo or a placeholder (0001-01-01, 9999-12-31)."""
 
 
 @dataclass
@@ -56,7 +58,7 @@ def _calendar_date(line: str) -> tuple[int, int, int, int] | None:
         for match in pattern.finditer(line):
             month = month_number(match.group("mon")) if "mon" in match.groupdict() else int(match.group("m"))
             year, day = int(match.group("y")), int(match.group("d"))
-            if month and 1 <= day <= 31 and 1900 < year < 2100:
+            if month and 1 <= day <= 31 and PLAUSIBLE_YEARS[0] < year < PLAUSIBLE_YEARS[1]:
                 try:
                     datetime(year, month, day)
                 except ValueError:
@@ -70,7 +72,12 @@ def parse_printed_date(line: str) -> PrintedDate | None:
     is_update = bool(UPDATE_CUE.search(line))
     iso = ISO.search(line)
     if iso:
-        value = datetime.fromisoformat(iso.group(0).replace("Z", "+00:00"))
+        try:
+            value = datetime.fromisoformat(iso.group(0).replace("Z", "+00:00"))
+        except ValueError:  # a day the calendar lacks (2024-02-30) or an hour past 23
+            return None
+        if not PLAUSIBLE_YEARS[0] < value.year < PLAUSIBLE_YEARS[1]:
+            return None
         return PrintedDate(value, is_update, "T" in iso.group(0) or " " in iso.group(0), False)
     found = _calendar_date(line)
     if not found:

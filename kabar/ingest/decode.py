@@ -10,8 +10,22 @@ from charset_normalizer import from_bytes
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+WINDOWS_FALLBACK = "kabar-cp1252-fallback"
+
+
 class UndecodableError(ValueError):
     pass
+
+
+def _windows_1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error(WINDOWS_FALLBACK, _windows_1252_bytes)
 
 
 def declared_charset(content: bytes, content_type: str | None = None) -> str | None:
@@ -39,6 +53,10 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
             return _windows_for_latin(content.decode(encoding), content, encoding)
         except UnicodeDecodeError:
             continue
+    if _mostly_ascii(content, 0.3) and UTF8_MULTIBYTE.search(content):
+        # UTF-8 with a run pasted from a Windows-1252 file: each part read as what it is, not all of it
+        # as Windows-1252 (which turns every UTF-8 "é" into "Ã©"); the encoding name flags the mix.
+        return content.decode("utf-8", WINDOWS_FALLBACK), "utf-8+cp1252"
     if _mostly_ascii(content):
         # Latin-script text with a few accented letters or curly quotes: short samples fit many single-byte
         # code pages equally well, and Windows-1252 is the one Indonesian and English pages actually used.
@@ -56,9 +74,11 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
         raise UndecodableError(f"not valid {encoding}: {error.reason} at byte {error.start}") from error
 
 
-def _mostly_ascii(content: bytes) -> bool:
+def _mostly_ascii(content: bytes, share: float = 0.05) -> bool:
+    """Latin-script text: accented letters are a small share of its bytes (legacy CJK encodings are mostly
+    high bytes)."""
     sample = content[:200_000]
-    return sum(1 for byte in sample if byte >= 0x80) <= 0.05 * len(sample)
+    return sum(1 for byte in sample if byte >= 0x80) <= share * len(sample)
 
 
 def _windows_for_latin(text: str, content: bytes, encoding: str) -> tuple[str, str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 
 import feedparser
 
+from kabar.errors import failure
 from kabar.ingest.raw import Item, reject
 from kabar.ingest.web import Fetcher
 
@@ -22,6 +25,23 @@ def iter_feed(source: str, content: bytes, fetcher: Fetcher) -> Iterator[Item]:
         if not link:
             yield reject(f"{source}#item{index}", "feed item has no link to fetch")
             continue
-        hints = {"title": entry.get("title"), "published": entry.get("published") or entry.get("updated"),
+        published = entry.get("published") or entry.get("updated")
+        hints = {"title": entry.get("title"), "published": feed_date(published) if published else None,
                  "author": entry.get("author"), "outlet": outlet}
-        yield fetcher.fetch(link, {k: v for k, v in hints.items() if v})
+        try:
+            yield fetcher.fetch(link, {k: v for k, v in hints.items() if v})
+        except Exception as error:  # noqa: BLE001 (one bad item never ends the feed)
+            yield reject(link, failure("fetching the feed item", error))
+
+
+def feed_date(text: str) -> str:
+    """A feed's date as ISO 8601 with its own offset: RSS writes "Mon, 21 Oct 2024 03:00:00 +0000", which
+    the page-date reader would take for a time in WIB."""
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return text

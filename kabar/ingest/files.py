@@ -5,40 +5,91 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from kabar.errors import failure
 from kabar.ingest.options import IngestOptions
-from kabar.ingest.raw import Item, looks_like_feed, looks_like_html, make_raw, megabytes, reject
+from kabar.ingest.raw import (
+    Item,
+    display_name,
+    looks_like_feed,
+    looks_like_html,
+    make_raw,
+    megabytes,
+    reject,
+    skip,
+)
 from kabar.ingest.records import iter_json, iter_jsonl
 from kabar.ingest.warc import iter_warc
 
 STREAMED = {".jsonl", ".ndjson", ".warc", ".gz"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SKIPPED = "skipped: not an article file type"
 ARTICLE_SUFFIXES = {".txt", ".json", *STREAMED, *FEED_SUFFIXES, *HTML_SUFFIXES}
 
 
 def iter_path(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:
     """Files under `path` (sorted, hidden ones left out). In a folder, files of other types (a README.md, a
-    PDF) are listed as skipped; a file named explicitly is always read. Feeds come back as (source, bytes) pairs for
-    the caller to expand, since their items must be fetched."""
+    PDF), dangling links and link loops are listed as skipped; a file named explicitly is always read. Feeds
+    come back as (source, bytes) pairs for the caller to expand, since their items must be fetched."""
     if not path.exists():
-        yield reject(str(path), "no such file or directory")
+        yield reject(display_name(path), "no such file or directory")
         return
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if not child.is_file() or hidden:
+    if not path.is_dir():
+        yield from _isolated(path, options)
+        return
+    for child in _walk(path):
+        if isinstance(child, tuple):
+            yield skip(display_name(child[0]), child[1])
+        elif child.suffix.lower() in ARTICLE_SUFFIXES or child.name.lower().endswith(".warc.gz"):
+            yield from _isolated(child, options)
+        else:
+            yield skip(display_name(child),
+                       f"not an article file type ({child.suffix or 'no extension'}); name it to read it as text")
+
+
+def _walk(folder: Path) -> list[Path | tuple[Path, str]]:
+    """Every file below `folder` in sorted order, following links to folders once each; what cannot be
+    read as a file comes as (path, reason)."""
+    found: list[Path | tuple[Path, str]] = []
+    seen = {folder.resolve()}
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            children = list(current.iterdir())
+        except OSError as error:
+            found.append((current, f"folder not readable: {error.strerror or error}"))
+            continue
+        for child in children:
+            if child.name.startswith("."):
                 continue
-            if child.suffix.lower() in ARTICLE_SUFFIXES or child.name.lower().endswith(".warc.gz"):
-                yield from iter_file(child, options)
+            try:
+                real = child.resolve(strict=True)
+            except (OSError, RuntimeError):
+                found.append((child, "dangling or looping symbolic link"))
+                continue
+            if child.is_dir():
+                if real in seen:
+                    found.append((child, "symbolic link loop: leads back to a folder already read"))
+                else:
+                    seen.add(real)
+                    pending.append(child)
+            elif child.is_file():
+                found.append(child)
             else:
-                yield reject(str(child), f"{SKIPPED} ({child.suffix or 'no extension'}); name it to read it as text")
-        return
-    yield from iter_file(path, options)
+                found.append((child, "not a regular file (a device, socket or pipe)"))
+    return sorted(found, key=lambda item: item[0] if isinstance(item, tuple) else item)
+
+
+def _isolated(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:
+    """A reader fault in one file becomes that file's rejection; files and records before it stay."""
+    try:
+        yield from iter_file(path, options)
+    except Exception as error:  # noqa: BLE001 (any fault in one file is that file's outcome)
+        yield reject(display_name(path), failure("reading", error))
 
 
 def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:
-    source = str(path)
+    source = display_name(path)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from kabar.ingest.decode import UndecodableError, declared_charset, decode
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.sniff import binary_kind
-from kabar.model import InputOutcome, RawDocument
+from kabar.model import InputOutcome, InputStatus, RawDocument
 
 Item = RawDocument | InputOutcome
 
 
 def reject(source: str, reason: str, content: bytes | None = None) -> InputOutcome:
     digest = hashlib.sha256(content).hexdigest() if content else None
-    return InputOutcome(source, "rejected", reason, digest)
+    return InputOutcome(source, InputStatus.REJECTED, reason, digest)
+
+
+def skip(source: str, reason: str) -> InputOutcome:
+    """A file a folder walk passes over: listed with the reason, not counted as a failure."""
+    return InputOutcome(source, InputStatus.SKIPPED, reason)
+
+
+def display_name(path: Path) -> str:
+    """The path as text a person (and the store) can read: bytes of a name that is not UTF-8 are shown as
+    \\xNN escapes instead of lone surrogates."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def megabytes(size: int) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from kabar.errors import failure
 from kabar.ingest.options import IngestOptions
-from kabar.ingest.raw import Item, make_raw, reject
+from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
+from kabar.textnorm import without_surrogates
 
 HINT_FIELDS = {
     "url": ("url", "link"),
@@ -21,17 +23,26 @@ HINT_FIELDS = {
 
 
 def record_to_item(source: str, record: Any, options: IngestOptions) -> Item:
+    """One record's article, or its rejection: a fault in one record never ends the dump."""
+    try:
+        return _record_item(source, record, options)
+    except Exception as error:  # noqa: BLE001
+        return reject(source, failure("reading the record", error))
+
+
+def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     if not isinstance(record, dict):
         return reject(source, f"record is a JSON {type(record).__name__}, not an object")
     hints = {key: _first(record, names) for key, names in HINT_FIELDS.items()}
-    hints = {key: value for key, value in hints.items() if isinstance(value, str) and value.strip()}
+    hints = {key: without_surrogates(value) for key, value in hints.items() if isinstance(value, str) and value.strip()}
     html = record.get("html")
     text = record.get("text") or record.get("content") or record.get("body")
     if isinstance(html, str) and html.strip():
-        return make_raw(source, html.encode("utf-8"), "text/html", options, hints.get("url"), hints)
+        return make_raw(source, without_surrogates(html).encode("utf-8"), "text/html", options, hints.get("url"),
+                        hints)
     if isinstance(text, str) and text.strip():
         media = "text/html" if text.lstrip().startswith("<") else "text/plain"
-        return make_raw(source, text.encode("utf-8"), media, options, hints.get("url"), hints)
+        return make_raw(source, without_surrogates(text).encode("utf-8"), media, options, hints.get("url"), hints)
     return reject(source, "record has no text, html or content field with article text")
 
 
@@ -45,37 +56,65 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
+def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
+    """(line, whole) pairs; a line longer than `limit` is read no further than that and skipped past, so
+    one endless line never sits in memory."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, True
+            continue
+        while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+            pass
+        yield line, False
+
+
+class MalformedJsonError(ValueError):
+    pass
+
+
+def _parse(text: bytes | str) -> Any:
+    """json.loads with every way it can fail on bad input turned into MalformedJson."""
+    try:
+        return json.loads(text)
+    except RecursionError as error:
+        raise MalformedJsonError("JSON nested too deeply to read") from error
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+        raise MalformedJsonError(str(error)) from error
+
+
 def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
+    name = display_name(path)
     with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            source = f"{path}#L{number}"
+        for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
+            source = f"{name}#L{number}"
             if not line.strip():
                 continue
-            if len(line) > options.max_bytes:
-                yield reject(source, f"record over the {options.max_bytes // 1024 // 1024} MB limit")
+            if not whole:
+                yield reject(source, f"record over the {megabytes(options.max_bytes)} limit")
                 continue
             try:
-                record = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                record = _parse(line)
+            except MalformedJsonError as error:
                 yield reject(source, f"malformed JSON on line {number}: {error}", line)
                 continue
             yield record_to_item(source, record, options)
 
 
 def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
+    name = display_name(path)
     if path.stat().st_size > options.max_bytes:
-        yield reject(str(path), "JSON file over the size limit; write it as JSON Lines to stream it")
+        yield reject(name, "JSON file over the size limit; write it as JSON Lines to stream it")
         return
     try:
-        data = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        yield reject(str(path), f"malformed JSON: {error}")
+        data = _parse(path.read_bytes())
+    except MalformedJsonError as error:
+        yield reject(name, f"malformed JSON: {error}")
         return
     if isinstance(data, dict):
-        yield record_to_item(str(path), data, options)
+        yield record_to_item(name, data, options)
         return
     if not isinstance(data, list):
-        yield reject(str(path), "JSON holds neither an object nor a list of objects")
+        yield reject(name, "JSON holds neither an object nor a list of objects")
         return
     for index, record in enumerate(data):
-        yield record_to_item(f"{path}#{index}", record, options)
+        yield record_to_item(f"{name}#{index}", record, options)

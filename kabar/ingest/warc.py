@@ -2,31 +2,105 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from kabar.ingest.options import IngestOptions
-from kabar.ingest.raw import Item, make_raw, reject
+from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
+
+RECORD_ALLOWANCE = 2
+"""A record (headers, and a body too large to keep, read through to reach the next one) may take this many
+times the per-input size limit, decompressed, before the rest of the file is given up on."""
+LINE_SHARE = 4
+"""No run of bytes without a line break may pass the per-input limit divided by this: the WARC reader
+gathers header lines by repeated concatenation, so an endless line (a bomb of zeros) costs the square."""
+
+
+GZIP_WINDOW = 16 + zlib.MAX_WBITS
+"""zlib's window-bits value for a gzip header."""
+CHUNK = 64 * 1024
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Gunzip:
+    """Multi-member gzip (one member per record), decompressed no faster than asked for, so one small chunk
+    of a compression bomb never expands all at once; a truncated last member yields what it holds and ends,
+    leaving the WARC reader to find the record short."""
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.member = zlib.decompressobj(GZIP_WINDOW)
+        self.pending = b""
+
+    def read(self, size: int) -> bytes:
+        out = bytearray()
+        while len(out) < size:
+            if not self.pending:
+                self.pending = self.stream.read(CHUNK)
+                if not self.pending:
+                    break
+            out += self.member.decompress(self.pending, size - len(out))
+            if self.member.eof:
+                self.pending = self.member.unused_data
+                self.member = zlib.decompressobj(GZIP_WINDOW)
+            else:
+                self.pending = self.member.unconsumed_tail
+        return bytes(out)
+
+
+class _CappedReader:
+    """Decompressed bytes with a budget per record and per line: a small .warc.gz holding gigabytes of zeros
+    (no record boundary in sight) is stopped at the budget instead of filling memory or running for minutes."""
+
+    def __init__(self, stream: BinaryIO | _Gunzip, max_bytes: int):
+        self.stream = stream
+        self.record_budget = max_bytes * RECORD_ALLOWANCE
+        self.line_budget = max_bytes // LINE_SHARE
+        self.used = 0
+        self.since_line_break = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if self.used > self.record_budget:
+            raise _TooLarge(f"over {megabytes(self.record_budget)} decompressed without a complete record")
+        if self.since_line_break > self.line_budget:
+            raise _TooLarge(f"over {megabytes(self.line_budget)} decompressed without a line break")
+        chunk = self.stream.read(size if 0 <= size <= self.record_budget else self.record_budget)
+        self.used += len(chunk)
+        line_break = chunk.rfind(b"\n")
+        self.since_line_break = len(chunk) - line_break - 1 if line_break >= 0 else self.since_line_break + len(chunk)
+        return chunk
+
+    def next_record(self) -> None:
+        self.used = 0
 
 
 def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
     """Streams records; a truncated or corrupt record ends the file with a rejection naming its offset,
     after every good record before it has been yielded."""
-    with path.open("rb") as handle:
-        records = ArchiveIterator(handle)
+    name = display_name(path)
+    with path.open("rb") as raw_handle:
+        handle = _Gunzip(raw_handle) if path.name.lower().endswith(".gz") else raw_handle
+        reader = _CappedReader(handle, options.max_bytes)
+        records = ArchiveIterator(reader)
         offset = 0
         try:
             for record in records:
+                reader.next_record()
                 if record.rec_type != "response":
                     continue
                 # The payload must be read before asking for the offset: asking skips the record's body.
                 payload = record.content_stream().read(options.max_bytes + 1)
                 missing = getattr(record.raw_stream, "limit", 0)
                 offset = records.get_record_offset()
-                source = f"{path}#{offset}"
+                source = f"{name}#{offset}"
                 if missing and len(payload) <= options.max_bytes:
                     yield reject(source, f"truncated or corrupt WARC record at offset {offset}: {missing} bytes short")
                     continue
@@ -40,5 +114,7 @@ def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
                 if warc_date:
                     hints["crawled"] = warc_date
                 yield make_raw(source, payload, "text/html", options, uri, hints, content_type)
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as error:
-            yield reject(f"{path}#{offset}", f"truncated or corrupt WARC record after offset {offset}: {error}")
+        except _TooLarge as error:
+            yield reject(f"{name}#{offset}", f"WARC record after offset {offset} {error}; rest of the file not read")
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, zlib.error) as error:
+            yield reject(f"{name}#{offset}", f"truncated or corrupt WARC record after offset {offset}: {error}")

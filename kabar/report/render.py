@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -19,6 +20,29 @@ STATUS_LABELS = {
 _environment = Environment(
     loader=PackageLoader("kabar.report", "templates"),
     autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&])")
+"""Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash."""
+BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)]|(?<!\d)[-+=])")
+"""A list marker, setext underline or numbered item at the start of a line."""
+
+
+def markdown_text(value: object) -> object:
+    """What comes from articles prints as text in brief.md: "<script>", "<img onerror=…>" and
+    "[x](javascript:…)" stay visible characters, never markup; line breaks cannot start a new block."""
+    if not isinstance(value, str):
+        return value
+    flat = " ".join(value.split())
+    return BLOCK_START.sub(r"\1\\\2", MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+
+
+_markdown_environment = Environment(
+    loader=PackageLoader("kabar.report", "templates"),
+    autoescape=False,
+    finalize=markdown_text,
     trim_blocks=True,
     lstrip_blocks=True,
 )
@@ -107,4 +131,4 @@ def render_report_html(document: dict[str, Any]) -> str:
 
 
 def render_brief_markdown(document: dict[str, Any]) -> str:
-    return _environment.get_template("brief.md").render(**_context(document))
+    return _markdown_environment.get_template("brief.md").render(**_context(document))

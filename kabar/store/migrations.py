@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from kabar.errors import StoreError
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: inputs, raw bytes, articles and their full-text index
     """
@@ -182,21 +184,51 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (view, term)
     ) WITHOUT ROWID;
     """,
+    # 5: an input can be "skipped" (a folder walk passed it over: another file type, a dangling link), told
+    # apart from a rejection. SQLite cannot change a CHECK in place, so the table is rebuilt.
+    """
+    CREATE TABLE inputs_5 (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        sha256 TEXT,
+        received_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('stored', 'duplicate', 'rejected', 'skipped')),
+        reason TEXT,
+        article_id TEXT REFERENCES articles(id),
+        run_id TEXT
+    );
+    INSERT INTO inputs_5 (id, source, sha256, received_at, status, reason, article_id, run_id)
+        SELECT id, source, sha256, received_at, status, reason, article_id, run_id FROM inputs;
+    DROP TABLE inputs;
+    ALTER TABLE inputs_5 RENAME TO inputs;
+    CREATE INDEX inputs_sha ON inputs(sha256);
+    CREATE INDEX inputs_run ON inputs(run_id);
+    """,
 )
 
 LATEST = len(MIGRATIONS)
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Bring the database to the latest version; returns the version it started at."""
+    """Bring the database to the latest version; returns the version it started at. An up-to-date store is
+    only read (a reader opening it never waits for a writer); each step takes the write lock first and reads
+    the version under it, so two processes opening one new store at once apply every step exactly once."""
     start = connection.execute("PRAGMA user_version").fetchone()[0]
     if start > LATEST:
-        raise RuntimeError(f"store schema {start} is newer than this Kabar ({LATEST}); upgrade Kabar")
-    for version in range(start, LATEST):
-        with connection:
-            connection.execute("BEGIN")
-            for statement in MIGRATIONS[version].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {version + 1}")
+        raise StoreError(f"store schema {start} is newer than this Kabar ({LATEST}); upgrade Kabar")
+    version = start
+    while version < LATEST:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version < LATEST:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
     return start

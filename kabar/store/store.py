@@ -14,10 +14,12 @@ from typing import Any, TypeVar
 
 from platformdirs import user_data_dir
 
+from kabar.errors import StoreError
 from kabar.model import (
     Article,
     DateEstimate,
     InputOutcome,
+    InputStatus,
     Paragraph,
     RawDocument,
     Removed,
@@ -27,9 +29,12 @@ from kabar.model import (
 )
 from kabar.store import records
 from kabar.store.migrations import migrate
-from kabar.textnorm import TOKEN, fold, normalize_tokens, stem
+from kabar.textnorm import TOKEN, fold, normalize_tokens, stem, without_surrogates
 
 T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 120_000
+"""How long a writer waits for another process's transaction (one ingest batch) before giving up."""
 
 
 @dataclass
@@ -67,13 +72,16 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.connection.row_factory = sqlite3.Row
-        self.connection.execute("PRAGMA journal_mode = WAL")
-        self.connection.execute("PRAGMA foreign_keys = ON")
-        self.connection.execute("PRAGMA busy_timeout = 5000")
-        self.connection.execute("PRAGMA synchronous = NORMAL")
-        migrate(self.connection)
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            self.connection.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.connection)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open the store at {self.path}: {error}") from error
         self.run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
 
     @staticmethod
@@ -103,6 +111,18 @@ class Store:
             raise
         self.connection.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Writes that stand or fall together inside a larger transaction: a failure undoes only them."""
+        self.connection.execute("SAVEPOINT item")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK TO item")
+            self.connection.execute("RELEASE item")
+            raise
+        self.connection.execute("RELEASE item")
+
     # inputs and articles
 
     def record_input(self, outcome: InputOutcome) -> None:
@@ -110,8 +130,8 @@ class Store:
         self.connection.execute(
             "INSERT INTO inputs (source, sha256, received_at, status, reason, article_id, run_id)"
             " VALUES (?,?,?,?,?,?,?)",
-            (outcome.source, outcome.sha256, datetime.now(UTC).isoformat(), outcome.status,
-             outcome.reason, outcome.article_id, self.run_id),
+            (without_surrogates(outcome.source), outcome.sha256, datetime.now(UTC).isoformat(), str(outcome.status),
+             without_surrogates(outcome.reason or "") or None, outcome.article_id, self.run_id),
         )
 
     def outcomes(self, run_id: str | None = None) -> list[InputOutcome]:
@@ -120,7 +140,8 @@ class Store:
             rows = self.connection.execute("SELECT * FROM inputs ORDER BY id")
         else:
             rows = self.connection.execute("SELECT * FROM inputs WHERE run_id = ? ORDER BY id", (run_id,))
-        return [InputOutcome(r["source"], r["status"], r["reason"], r["sha256"], r["article_id"]) for r in rows]
+        return [InputOutcome(r["source"], InputStatus(r["status"]), r["reason"], r["sha256"], r["article_id"])
+                for r in rows]
 
     def has_content(self, sha256: str) -> str | None:
         """The article already stored for these exact bytes, if any."""

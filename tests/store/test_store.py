@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kabar.errors import StoreError
 from kabar.export import StoryExport
 from kabar.model import (
     Article,
@@ -78,7 +79,7 @@ def test_a_store_newer_than_the_code_is_refused(tmp_path: Path):
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA user_version = {LATEST + 1}")
     connection.close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(StoreError, match="newer"):
         Store(path)
 
 

@@ -250,6 +250,26 @@ def train_ner(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; another than 127.0.0.1 exposes the "
+                                                     "store to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the newsroom pages and the JSON API (/api/v1) over the store; ingest needs KABAR_API_TOKEN."""
+    import uvicorn
+
+    from kabar.web import create_app
+
+    path = db or Store.default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    web = create_app(path)
+    mode = "read-only (set KABAR_API_TOKEN to allow ingest)" if web.state.settings.read_only else "ingest allowed"
+    console.print(f"Serving {path} on http://{host}:{port}/ — {mode}")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def version() -> None:
     """Print Kabar's version."""
     stdout.print(__version__)

@@ -418,8 +418,9 @@ def list_entities(store: Store, query: str | None = None, kind: str | None = Non
         found = [e for e in found if e.type == kind]
     found.sort(key=lambda e: -len(e.mentions))
     types = sorted({e.type for e in analysis.entities.values()}) if analysis else []
-    return {"types": types, **_page([{"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "mentions": len(e.mentions)}
-                         for e in found], offset, limit)}
+    rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "mentions": len(e.mentions)}
+            for e in found]
+    return {"types": types, **_page(rows, offset, limit)}
 
 
 def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:

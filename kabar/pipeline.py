@@ -23,8 +23,9 @@ from kabar.stories import analyze as analyze_story
 from kabar.stories.incremental import assign_story, live_stories
 from kabar.stories.rewrite import LlmSettings
 
-Progress = Callable[[str, int], None]
-"""Called with a stage name and how many items it just finished."""
+Progress = Callable[..., None]
+"""Called with a stage name, how many items it just finished and, as `total=`, how many the stage has when
+that is known in advance (the articles to annotate; not the inputs, which are read as a stream)."""
 
 BATCH_SIZE = 200
 BATCH_CLUSTER_LIMIT = 2_000
@@ -33,7 +34,7 @@ fact: the better grouping, but memory grows with the square); beyond it, with a 
 stories the store kept as the articles arrived."""
 
 
-def _no_progress(stage: str, done: int) -> None:
+def _no_progress(stage: str, done: int, total: int | None = None) -> None:
     return None
 
 
@@ -122,6 +123,7 @@ def analyze_articles(
     sentence annotations are kept there for later analyses, and a pile too large to cluster afresh takes
     its stories from the store's live stories."""
     docs: list[Doc] = []
+    progress("annotate", 0, total=len(articles))
     for doc in annotate_all(articles):
         docs.append(doc)
         progress("annotate", 1)

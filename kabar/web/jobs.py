@@ -32,6 +32,7 @@ class Job:
     status: str = "queued"
     stage: str = ""
     done: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
     started: float | None = None
     finished: float | None = None
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
@@ -44,7 +45,7 @@ class Job:
         counts = {s: sum(1 for o in self.outcomes if o["status"] == s) for s in ("stored", "duplicate", "rejected")}
         return {
             "id": self.id, "status": self.status, "stage": self.stage, "created": self.created,
-            "inputs": len(self.targets), "done": self.done, "elapsed_s": round(elapsed, 2),
+            "inputs": len(self.targets), "done": self.done, "totals": self.totals, "elapsed_s": round(elapsed, 2),
             "rate_per_s": {k: round(v / elapsed, 1) for k, v in self.done.items()} if elapsed else {},
             "analyze": self.analyze, "counts": counts, "outcomes": self.outcomes, "error": self.error,
         }
@@ -87,26 +88,20 @@ class JobRunner:
 
         job.status, job.started = "running", time.monotonic()
 
-        def progress(stage: str, done: int) -> None:
+        def progress(stage: str, done: int, total: int | None = None) -> None:
             job.stage = stage
             job.done[stage] = job.done.get(stage, 0) + done
+            if total is not None:
+                job.totals[stage] = total
 
         try:
             with Store(self.db) as store:
                 result = pipeline.ingest(job.targets, store, IngestOptions(), progress)
-                stories = queries.story_of_articles(store, result.article_ids)
-                job.outcomes = [
-                    {"source": job.labels.get(o.source, o.source), "status": o.status, "reason": o.reason,
-                     "article": o.article_id, "story": stories.get(o.article_id or "")}
-                    for o in result.outcomes
-                ]
+                job.outcomes = queries.ingest_outcomes(store, result.outcomes, job.labels)
                 if job.analyze:
-                    job.stage = "analyze"
                     articles = list(store.articles())
                     store.save_analysis(pipeline.analyze_articles(articles, progress, None, store))
-                    stories = queries.story_of_articles(store, result.article_ids)
-                    for outcome in job.outcomes:
-                        outcome["story"] = stories.get(outcome["article"] or "")
+                    job.outcomes = queries.ingest_outcomes(store, result.outcomes, job.labels)
             job.status = "done"
         except (KabarError, OSError, ValueError) as error:
             job.status, job.error = "failed", str(error)

@@ -22,7 +22,17 @@ from typing import Any
 
 from kabar import export
 from kabar.export import StoryExport
-from kabar.model import BriefSentence, Claim, ClaimGroup, Entity, Evidence, Quote, Story, TimelineEntry
+from kabar.model import (
+    BriefSentence,
+    Claim,
+    ClaimGroup,
+    Entity,
+    Evidence,
+    InputOutcome,
+    Quote,
+    Story,
+    TimelineEntry,
+)
 from kabar.report.render import STATUS_LABELS, sources_graph
 from kabar.store import Store
 from kabar.store import records as decode
@@ -499,8 +509,15 @@ def full_export(store: Store) -> dict[str, Any] | None:
     return export.to_json(saved) if saved is not None else None
 
 
-def story_of_articles(store: Store, article_ids: list[str]) -> dict[str, dict[str, str]]:
-    """The story each of these articles is in now, for ingest outcome tables."""
+def ingest_outcomes(store: Store, outcomes: list[InputOutcome], labels: dict[str, str] | None = None
+                    ) -> list[dict[str, Any]]:
+    """One row per input: what happened, the article it is (for a duplicate, the one it duplicates) and the
+    story that article is in now; `labels` rename sources (an upload's own name for its temporary copy)."""
     snap = snapshot(store)
-    return {a: {"id": snap.story_of[a], "title": snap.stories[snap.story_of[a]].title}
-            for a in article_ids if a in snap.story_of}
+    rows = []
+    for o in outcomes:
+        story = snap.story_of.get(o.article_id or "")
+        rows.append({"source": (labels or {}).get(o.source, o.source), "status": o.status, "reason": o.reason,
+                     "article": o.article_id,
+                     "story": {"id": story, "title": snap.stories[story].title} if story else None})
+    return rows

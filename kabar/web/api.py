@@ -56,8 +56,10 @@ def stories(request: Request, sort: Literal["newest", "sources", "disputed"] = "
 
 
 @router.get("/stories/{story_id}", summary="One story as a per-story export document")
-def story(request: Request, story_id: str) -> Response:
-    return _etagged(request, lambda: queries.story_document(store_of(request), story_id))
+def story(request: Request, story_id: str,
+          texts: Annotated[bool, Query(description="Include each article's text (false: metadata only).")] = True
+          ) -> Response:
+    return _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts))
 
 
 @router.get("/articles", summary="Articles, newest first")

@@ -98,7 +98,7 @@ def story_list(request: Request, sort: str = "newest", since: Annotated[date | N
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    document = queries.story_document(store_of(request), story_id)
+    document = queries.story_document(store_of(request), story_id, texts=False)
     if document is None:
         raise not_found(f"story {story_id}")
     return render(request, "story.html", doc=document, story=document["story"], **queries.story_views(document))

@@ -40,6 +40,9 @@ from kabar.store import records as decode
 DISPUTED_GROUPS = ("disputed", "conflicting")
 DOUBTED_STANCES = ("denied", "unconfirmed")
 SORTS = ("newest", "sources", "disputed")
+PAGE_ROWS = 50
+"""A story page lists at most this many rows per table or list (the newest articles, the first figures of
+each group); the per-story export in the API holds them all."""
 OUTLET_ITSELF = "(the outlet itself)"
 
 
@@ -293,34 +296,35 @@ def counts(store: Store) -> dict[str, int]:
     }
 
 
-def story_document(store: Store, story_id: str) -> dict[str, Any] | None:
-    """The per-story export: the export document restricted to one story's articles and what they say."""
+def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str, Any] | None:
+    """The per-story export: the export document restricted to one story's articles and what they say.
+    Without `texts`, articles carry their metadata only (what the story page lists), not their text."""
     snap = snapshot(store)
     story = snap.stories.get(story_id)
     if story is None:
         return None
-    articles = list(store.articles(story.articles))
-    members = set(story.articles)
+    records = StoryExport(articles=[], stories=[Story(story.id, story.title, story.articles)])
     analysis = snap.analysis
-    if analysis is None:
-        return export.to_json(StoryExport(articles=articles, stories=[Story(story.id, story.title, story.articles)]))
-    claims = [x for a in story.articles for x in analysis.claims_by_article.get(a, [])]
-    entities = [
-        Entity(e.id, e.name, e.type, e.aliases, e.roles, [m for m in e.mentions if m.article in members], e.related)
-        for e in analysis.entities.values() if e.id in story.entities
-    ]
-    document = export.to_json(StoryExport(
-        articles=articles,
-        stories=[Story(story.id, story.title, story.articles)],
-        entities=entities,
-        quotes=[q for a in story.articles for q in analysis.quotes.get(a, [])],
-        claims=claims,
-        claim_groups=[analysis.groups[g] for g in story.groups],
-        timeline=sorted((t for a in story.articles for t in analysis.timeline.get(a, [])),
-                        key=lambda t: t.when.start),
-        brief=[b for a in _brief_order(analysis, members) for b in analysis.brief.get(a, [])],
-        brief_language=analysis.language,
-    ))
+    if analysis is not None:
+        members = set(story.articles)
+        records.entities = [
+            Entity(e.id, e.name, e.type, e.aliases, e.roles, [m for m in e.mentions if m.article in members],
+                   e.related)
+            for e in analysis.entities.values() if e.id in story.entities
+        ]
+        records.quotes = [q for a in story.articles for q in analysis.quotes.get(a, [])]
+        records.claims = [x for a in story.articles for x in analysis.claims_by_article.get(a, [])]
+        records.claim_groups = [analysis.groups[g] for g in story.groups]
+        records.timeline = sorted((t for a in story.articles for t in analysis.timeline.get(a, [])),
+                                  key=lambda t: t.when.start)
+        records.brief = [b for a in _brief_order(analysis, members) for b in analysis.brief.get(a, [])]
+        records.brief_language = analysis.language
+    document = export.to_json(records)
+    if texts:
+        document["articles"] = [export.article_json(a) for a in store.articles(story.articles)]
+    else:
+        document["articles"] = [dict(vars(snap.articles[a]))
+                                for a in story.articles]
     document["story"] = story.summary()
     return document
 
@@ -341,7 +345,7 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
         rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
                 if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
         if rows:
-            figures.append({"group": group, "rows": rows})
+            figures.append({"group": group, "rows": rows[:PAGE_ROWS], "more": max(0, len(rows) - PAGE_ROWS)})
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for quote in document["quotes"]:
         speakers[quote["speaker"] or ""].append(quote)
@@ -352,9 +356,11 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
         "figures": figures,
         "other_groups": [g for g in document["claim_groups"]
                          if not any(claims.get(c, {}).get("kind") == "quantity" for c in g["claims"])],
-        "doubted": [c for c in document["claims"] if c["stance"] in DOUBTED_STANCES],
-        "speakers": sorted(({"id": s, "name": names.get(s, s) if s else None, "quotes": q}
-                            for s, q in speakers.items()), key=lambda s: -len(s["quotes"])),
+        "doubted": [c for c in document["claims"] if c["stance"] in DOUBTED_STANCES][:PAGE_ROWS],
+        "speakers": sorted(({"id": s, "name": names.get(s, s) if s else None, "quotes": q[:PAGE_ROWS // 5],
+                             "more": max(0, len(q) - PAGE_ROWS // 5)}
+                            for s, q in speakers.items()), key=lambda s: -len(s["quotes"]) - s["more"])[:PAGE_ROWS],
+        "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
         "sources_graph": [{**edge, "source": None if edge["source"] == OUTLET_ITSELF else edge["source"]}
                           for edge in sources_graph(document, names)],
         "status_labels": STATUS_LABELS,

@@ -186,3 +186,22 @@ def test_openapi_describes_every_endpoint(client: TestClient):
                  "/api/v1/export"):
         assert path in paths
     assert "/stories/{story_id}" not in paths  # pages stay out of the API description
+
+
+def test_a_store_never_analysed_still_lists_and_shows_its_live_stories(tmp_path):
+    from kabar import pipeline
+    from kabar.store import Store
+    from kabar.web import create_app
+
+    with Store(tmp_path / "k.sqlite") as store:
+        pipeline.ingest(sorted(str(p) for p in example_corpus().glob("*.txt"))[:4], store)
+    fresh = TestClient(create_app(tmp_path / "k.sqlite", token=""))
+    stories = fresh.get("/api/v1/stories").json()
+    assert stories["total"] >= 1 and sum(s["articles"] for s in stories["items"]) == 4
+    assert not any(s["analysed"] for s in stories["items"])
+    story_id = stories["items"][0]["id"]
+    document = fresh.get(f"/api/v1/stories/{story_id}").json()
+    assert document["claims"] == [] and len(document["articles"]) == stories["items"][0]["articles"]
+    assert fresh.get(f"/api/v1/stories/{story_id}?texts=false").json()["articles"][0].get("text") is None
+    page = fresh.get(f"/stories/{story_id}")
+    assert page.status_code == 200 and "kabar export" in page.text

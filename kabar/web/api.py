@@ -28,8 +28,8 @@ Until = Annotated[date | None, Query(description="On or before this day (YYYY-MM
 
 def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
     store = store_of(request)
-    tag = '"' + hashlib.sha1(f"{queries.fingerprint(store)} {request.url.path}?{request.url.query}".encode())\
-        .hexdigest()[:20] + '"'
+    state = queries.snapshot(store).key
+    tag = '"' + hashlib.sha1(f"{state} {request.url.path}?{request.url.query}".encode()).hexdigest()[:20] + '"'
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers={"ETag": tag})
     body = compute()

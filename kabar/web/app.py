@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hmac
 import os
+import socket
 import threading
-from contextlib import asynccontextmanager
+import time
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -126,3 +129,27 @@ def settings_of(request: Request) -> Settings:
 
 def not_found(what: str) -> HTTPException:
     return HTTPException(404, f"not found: {what}")
+
+
+@contextmanager
+def serving(app: FastAPI, seconds: float = 30) -> Iterator[str]:
+    """Run `app` under uvicorn on 127.0.0.1 and a free port in a background thread (browser tests, the
+    README screenshots); yields its base URL and stops it on exit."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + seconds
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -33,7 +33,7 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
-from kabar.report.render import STATUS_LABELS, sources_graph
+from kabar.report.render import sources_graph
 from kabar.store import Store
 from kabar.store import records as decode
 
@@ -92,6 +92,7 @@ class Analysis:
     language: str
     entities: dict[str, Entity]
     entity_articles: dict[str, set[str]]
+    article_entities: dict[str, set[str]]
     quotes: dict[str, list[Quote]]
     claims: dict[str, Claim]
     claims_by_article: dict[str, list[Claim]]
@@ -123,15 +124,22 @@ def fingerprint(store: Store) -> str:
     return hashlib.sha1(repr(tuple(row)).encode()).hexdigest()[:16]
 
 
-def snapshot(store: Store) -> Snapshot:
+def snapshot(store: Store, wait: bool = False) -> Snapshot:
+    """The snapshot of the store as it is now; while another request is rebuilding it after a write, the
+    one before (a moment old) rather than a wait, unless `wait` asks for the current one. Its `key` is what
+    ETags are made of, so a client is never told that an older snapshot is the newer state."""
     key = fingerprint(store)
     cached = _cache.get(str(store.path))
     if cached is not None and cached.key == key:
         return cached
-    with _lock:
+    if not _lock.acquire(blocking=wait or cached is None):
+        return cached  # type: ignore[return-value]  # not None: only a first build blocks
+    try:
         cached = _cache.get(str(store.path))
         if cached is None or cached.key != key:
             cached = _cache[str(store.path)] = _build(store, key)
+    finally:
+        _lock.release()
     return cached
 
 
@@ -167,7 +175,7 @@ def _build(store: Store, key: str) -> Snapshot:
     meta = c.execute("SELECT saved_at FROM analysis").fetchone()
     analysis = _analysis(store, meta["saved_at"]) if meta else None
     for story in stories.values():
-        _describe(story, articles, analysis, story_of)
+        _describe(story, articles, analysis)
     if analysis is not None:
         for group in analysis.groups.values():
             home = _group_story(group, analysis, story_of)
@@ -177,8 +185,7 @@ def _build(store: Store, key: str) -> Snapshot:
     return Snapshot(key, articles, stories, story_of, analysis)
 
 
-def _describe(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None,
-              story_of: dict[str, str]) -> None:
+def _describe(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None) -> None:
     rows = [articles[a] for a in story.articles if a in articles]
     rows.sort(key=lambda a: (a.day or "", a.id))
     story.articles = [a.id for a in rows]
@@ -187,8 +194,7 @@ def _describe(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analys
     days = [a.day for a in rows if a.day]
     story.first_day, story.last_day = (min(days), max(days)) if days else (None, None)
     if analysis is not None:
-        members = set(story.articles)
-        story.entities = {e for e, held in analysis.entity_articles.items() if held & members}
+        story.entities = {e for a in story.articles for e in analysis.article_entities.get(a, ())}
         story.doubted = sum(1 for a in story.articles for c in analysis.claims_by_article.get(a, [])
                             if c.stance in DOUBTED_STANCES)
 
@@ -214,11 +220,16 @@ def _analysis(store: Store, saved_at: str) -> Analysis:
 
     entities = {e.id: e for e in map(decode.entity, rows("entities"))}
     claims = {x.id: x for x in map(decode.claim, rows("claims"))}
+    article_entities: dict[str, set[str]] = defaultdict(set)
+    for entity in entities.values():
+        for mention in entity.mentions:
+            article_entities[mention.article].add(entity.id)
     analysis = Analysis(
         saved_at=saved_at,
         language=c.execute("SELECT brief_language FROM analysis").fetchone()[0],
         entities=entities,
         entity_articles={e.id: {m.article for m in e.mentions} for e in entities.values()},
+        article_entities=dict(article_entities),
         quotes=_by_article(map(decode.quote, rows("quotes")), lambda q: q.evidence.article),
         claims=claims,
         claims_by_article=_by_article(claims.values(), lambda x: first_article(x.evidence)),
@@ -363,7 +374,6 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
         "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
         "sources_graph": [{**edge, "source": None if edge["source"] == OUTLET_ITSELF else edge["source"]}
                           for edge in sources_graph(document, names)],
-        "status_labels": STATUS_LABELS,
     }
 
 
@@ -519,7 +529,7 @@ def ingest_outcomes(store: Store, outcomes: list[InputOutcome], labels: dict[str
                     ) -> list[dict[str, Any]]:
     """One row per input: what happened, the article it is (for a duplicate, the one it duplicates) and the
     story that article is in now; `labels` rename sources (an upload's own name for its temporary copy)."""
-    snap = snapshot(store)
+    snap = snapshot(store, wait=True)
     rows = []
     for o in outcomes:
         story = snap.story_of.get(o.article_id or "")

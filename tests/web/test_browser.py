@@ -6,64 +6,35 @@ open). The browser comes from `./scripts/test`, which installs Debian's chromium
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kabar.web import create_app
+from kabar.web import chromium, create_app
+from kabar.web.app import serving
 from tests.web.conftest import TOKEN, copy_store
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    executable = chromium_path()
-    if executable is None:
+    if chromium.executable() is None:
         pytest.skip("Debian's chromium is not installed and could not be (./scripts/test installs it as root)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        launched = chromium.launch(playwright)
         yield launched
         launched.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """uvicorn on 127.0.0.1 and a free port, over a private copy of the store, ingest allowed."""
-    import uvicorn
-
     db = copy_store(web_store, tmp_path_factory.mktemp("browser") / "kabar.sqlite")
-    port = _free_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port,
-                                            log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(db, token=TOKEN)) as base:
+        yield base
 
 
 @pytest.fixture

@@ -376,6 +376,19 @@ async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: fl
     return latencies
 
 
+def _all_stories(base: str) -> list[dict]:
+    """Every story, largest first, through the API's pages."""
+    import httpx
+
+    found: list[dict] = []
+    url: str | None = base + "/api/v1/stories?sort=sources&limit=200"
+    while url:
+        page = httpx.get(url, timeout=60).json()
+        found += page["items"]
+        url = page["next"]
+    return sorted(found, key=lambda story: -story["articles"])
+
+
 @app.command()
 def serve(
     articles: int = typer.Option(10_000, help="Articles in the store."),
@@ -383,7 +396,8 @@ def serve(
     clients: int = typer.Option(50, help="Concurrent clients."),
     seconds: float = typer.Option(30.0, help="How long the load runs (it also stops after 20,000 requests)."),
     writes: int = typer.Option(WRITES, help="New articles an ingest writes into the store during the load."),
-    stories: int = typer.Option(40, help="Distinct stories asked for, from the largest down."),
+    stories: int = typer.Option(40, help="Distinct stories asked for, spread evenly from the largest to the "
+                                         "smallest."),
     corpus: Path | None = typer.Option(None, help="Reuse a generated corpus folder (its stores are kept there)."),
 ) -> None:
     """The story page and the API's story endpoint under concurrent clients while an ingest writes: median
@@ -409,9 +423,10 @@ def serve(
         try:
             with console.status("starting the server"):
                 _wait_until_up(base, server)
-            listed = httpx.get(base + "/api/v1/stories", params={"sort": "sources", "limit": stories}).json()
-            ids = [story["id"] for story in listed["items"]]
-            sizes = sorted(story["articles"] for story in listed["items"])
+            everything = _all_stories(base)
+            chosen = [everything[i * len(everything) // stories] for i in range(min(stories, len(everything)))]
+            ids = [story["id"] for story in chosen]
+            sizes = sorted(story["articles"] for story in chosen)
             before = httpx.get(base + "/api/v1/stats").json()["articles"]
             writer = subprocess.Popen([sys.executable, "-c", "from kabar.cli import main; main()", "ingest",
                                        *map(str, newcomers), "--db", str(db)],

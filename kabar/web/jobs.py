@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kabar.errors import KabarError
 from kabar.ingest import IngestOptions
 from kabar.store import Store
 
@@ -103,8 +102,8 @@ class JobRunner:
                     store.save_analysis(pipeline.analyze_articles(articles, progress, None, store))
                     job.outcomes = queries.ingest_outcomes(store, result.outcomes, job.labels)
             job.status = "done"
-        except (KabarError, OSError, ValueError) as error:
-            job.status, job.error = "failed", str(error)
+        except Exception as error:  # a job must end and say why, whatever stopped it
+            job.status, job.error = "failed", str(error) or type(error).__name__
         finally:
             job.finished = time.monotonic()
             if job.upload_dir is not None:

@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -155,7 +155,7 @@ def ingest_form(request: Request) -> HTMLResponse:
 @router.post("/ingest", response_class=HTMLResponse)
 async def ingest_submit(request: Request, token: Annotated[str, Form()] = "", urls: Annotated[str, Form()] = "",
                         analyze: Annotated[bool, Form()] = False,
-                        files: Annotated[list[UploadFile] | None, Form()] = None) -> Response:
+                        files: Annotated[list[UploadFile] | None, File()] = None) -> Response:
     t = translator(language_of(request))
     settings = settings_of(request)
     if settings.read_only:

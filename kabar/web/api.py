@@ -7,6 +7,7 @@ already holds it, so pollers cost one cheap query. Ingest needs the start-up tok
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -16,7 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from kabar.web import queries
-from kabar.web.app import json_error, not_found, settings_of, store_of
+from kabar.web.app import answers_of, json_error, not_found, settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -32,12 +33,19 @@ def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
     tag = '"' + hashlib.sha1(f"{state} {request.url.path}?{request.url.query}".encode()).hexdigest()[:20] + '"'
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers={"ETag": tag})
-    body = compute()
-    if body is None:
+
+    def encoded() -> tuple[int, bytes]:
+        body = compute()
+        if body is None:
+            return 404, b""
+        if isinstance(body, dict) and "items" in body:
+            _link_pages(request, body)
+        return 200, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+    status, content = answers_of(request).get((state, "api", str(request.url)), encoded)
+    if status == 404:
         raise not_found(request.url.path.removeprefix("/api/v1/"))
-    if isinstance(body, dict) and "items" in body:
-        _link_pages(request, body)
-    return JSONResponse(body, headers={"ETag": tag, "Cache-Control": "no-cache"})
+    return Response(content, media_type="application/json", headers={"ETag": tag, "Cache-Control": "no-cache"})
 
 
 def _link_pages(request: Request, page: dict[str, Any]) -> None:

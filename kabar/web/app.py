@@ -12,11 +12,13 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -48,6 +50,50 @@ class Settings:
 
     def allows(self, offered: str | None) -> bool:
         return bool(self.token) and offered is not None and hmac.compare_digest(offered, self.token or "")
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every answer (plain ASGI: no per-request task, unlike `@app.middleware`)."""
+
+    def __init__(self, app: Any):
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                present = {name for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in self.headers if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class AnswerCache:
+    """Rendered answers (status, body) by store state and request: pages and API answers depend on nothing
+    else, so while the store is unchanged each is computed once however many clients ask. The oldest go
+    first beyond `size`."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._answers: OrderedDict[tuple, tuple[int, bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, compute: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]:
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        answer = compute()
+        with self._lock:
+            self._answers[key] = answer
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
+        return answer
 
 
 class Stores:
@@ -88,16 +134,12 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.stores = Stores(settings.db)
     app.state.jobs = JobRunner(settings.db)
+    app.state.answers = AnswerCache()
     app.mount("/static", StaticFiles(directory=str(resources.files("kabar.web").joinpath("static"))), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202 - Starlette middleware
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):  # noqa: ANN202
@@ -117,6 +159,10 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
 
 def json_error(status: int, reason: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "reason": reason}}, status_code=status)
+
+
+def answers_of(request: Request) -> AnswerCache:
+    return request.app.state.answers
 
 
 def store_of(request: Request) -> Store:

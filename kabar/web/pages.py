@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
@@ -16,7 +18,7 @@ from markupsafe import Markup, escape
 from kabar.report.render import evidence_anchor, highlight
 from kabar.web import queries
 from kabar.web.api import check_targets
-from kabar.web.app import not_found, settings_of, store_of
+from kabar.web.app import answers_of, not_found, settings_of, store_of
 from kabar.web.i18n import DEFAULT, LANGUAGES, translator
 
 router = APIRouter(include_in_schema=False)
@@ -56,7 +58,7 @@ def language_of(request: Request) -> str:
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     language = language_of(request)
     other = "en" if language == "id" else "id"
-    response = templates.TemplateResponse(request, name, {
+    return templates.TemplateResponse(request, name, {
         "t": translator(language),
         "lang": language,
         "other_lang_url": str(request.url.include_query_params(lang=other)),
@@ -65,9 +67,26 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
         "path": request.url.path,
         **context,
     }, status_code=status)
-    if request.query_params.get("lang") in LANGUAGES:
-        response.set_cookie("lang", language, max_age=365 * 86400, samesite="lax")
-    return response
+
+
+def cached(route: Callable[..., HTMLResponse]) -> Callable[..., Response]:
+    """Serve a page from the answer cache while the store is unchanged (a page depends only on the store,
+    the URL and the language), remembering a language chosen with ?lang= in a cookie."""
+    @functools.wraps(route)
+    def page(request: Request, **params: Any) -> Response:
+        key = (queries.snapshot(store_of(request)).key, "page", language_of(request), str(request.url))
+
+        def rendered() -> tuple[int, bytes]:
+            response = route(request, **params)
+            return response.status_code, bytes(response.body)
+
+        status, body = answers_of(request).get(key, rendered)
+        response = HTMLResponse(body, status_code=status)
+        if request.query_params.get("lang") in LANGUAGES:
+            response.set_cookie("lang", language_of(request), max_age=365 * 86400, samesite="lax")
+        return response
+
+    return page
 
 
 def error_page(request: Request, status: int, reason: str) -> HTMLResponse:
@@ -83,6 +102,7 @@ def _pager(request: Request, page: dict[str, Any]) -> dict[str, str | None]:
 
 
 @router.get("/", response_class=HTMLResponse)
+@cached
 def story_list(request: Request, sort: str = "newest", since: Annotated[date | None, Query()] = None,
                until: Annotated[date | None, Query()] = None, outlet: str | None = None, entity: str | None = None,
                language: str | None = None, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
@@ -97,6 +117,7 @@ def story_list(request: Request, sort: str = "newest", since: Annotated[date | N
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
+@cached
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     document = queries.story_document(store_of(request), story_id, texts=False)
     if document is None:
@@ -105,6 +126,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
+@cached
 def article_page(request: Request, article_id: str, hl: str | None = None) -> HTMLResponse:
     article = queries.article_detail(store_of(request), article_id)
     if article is None:
@@ -118,6 +140,7 @@ def article_page(request: Request, article_id: str, hl: str | None = None) -> HT
 
 
 @router.get("/entities", response_class=HTMLResponse)
+@cached
 def entity_list(request: Request, q: str | None = None, type: str | None = None,
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     page = queries.list_entities(store_of(request), q or None, type or None, offset, 50)
@@ -125,6 +148,7 @@ def entity_list(request: Request, q: str | None = None, type: str | None = None,
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
+@cached
 def entity_page(request: Request, entity_id: str) -> HTMLResponse:
     entity = queries.entity_detail(store_of(request), entity_id)
     if entity is None:
@@ -133,6 +157,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
+@cached
 def search_page(request: Request, q: str = "", outlet: str | None = None, language: str | None = None,
                 story: str | None = None, since: Annotated[date | None, Query()] = None,
                 until: Annotated[date | None, Query()] = None) -> HTMLResponse:

@@ -27,7 +27,9 @@ Since = Annotated[date | None, Query(description="On or after this day (YYYY-MM-
 Until = Annotated[date | None, Query(description="On or before this day (YYYY-MM-DD).")]
 
 
-def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
+async def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
+    """The answer from the cache when the store is unchanged (on the event loop, no thread hop), otherwise
+    computed in a worker thread (SQLite and the queries block)."""
     store = store_of(request)
     state = queries.snapshot(store).key
     tag = '"' + hashlib.sha1(f"{state} {request.url.path}?{request.url.query}".encode()).hexdigest()[:20] + '"'
@@ -42,7 +44,7 @@ def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
             _link_pages(request, body)
         return 200, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
-    status, content = answers_of(request).get((state, "api", str(request.url)), encoded)
+    status, content = await answers_of(request).fetch((state, "api", str(request.url)), encoded)
     if status == 404:
         raise not_found(request.url.path.removeprefix("/api/v1/"))
     return Response(content, media_type="application/json", headers={"ETag": tag, "Cache-Control": "no-cache"})
@@ -56,64 +58,65 @@ def _link_pages(request: Request, page: dict[str, Any]) -> None:
 
 
 @router.get("/stories", summary="Stories with their counts, filtered and sorted")
-def stories(request: Request, sort: Literal["newest", "sources", "disputed"] = "newest", since: Since = None,
+async def stories(request: Request, sort: Literal["newest", "sources", "disputed"] = "newest", since: Since = None,
             until: Until = None, outlet: str | None = None, entity: str | None = None, language: str | None = None,
             offset: Offset = 0, limit: Limit = 20) -> Response:
-    return _etagged(request, lambda: queries.list_stories(store_of(request), sort, since, until, outlet, entity,
+    return await _etagged(request, lambda: queries.list_stories(store_of(request), sort, since, until, outlet, entity,
                                                           language, offset, limit))
 
 
 @router.get("/stories/{story_id}", summary="One story as a per-story export document")
-def story(request: Request, story_id: str,
+async def story(request: Request, story_id: str,
           texts: Annotated[bool, Query(description="Include each article's text (false: metadata only).")] = True
           ) -> Response:
-    return _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts))
+    return await _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts))
 
 
 @router.get("/articles", summary="Articles, newest first")
-def articles(request: Request, outlet: str | None = None, language: str | None = None, story: str | None = None,
+async def articles(request: Request, outlet: str | None = None, language: str | None = None, story: str | None = None,
              offset: Offset = 0, limit: Limit = 50) -> Response:
-    return _etagged(request, lambda: queries.list_articles(store_of(request), outlet, language, story, offset, limit))
+    return await _etagged(request, lambda: queries.list_articles(store_of(request), outlet, language, story, offset,
+                                                                 limit))
 
 
 @router.get("/articles/{article_id}", summary="One article: clean text, removed lines, metadata, annotations")
-def article(request: Request, article_id: str) -> Response:
-    return _etagged(request, lambda: queries.article_detail(store_of(request), article_id))
+async def article(request: Request, article_id: str) -> Response:
+    return await _etagged(request, lambda: queries.article_detail(store_of(request), article_id))
 
 
 @router.get("/entities", summary="Entities, most mentioned first")
-def entities(request: Request, q: str | None = None, type: str | None = None, offset: Offset = 0,
+async def entities(request: Request, q: str | None = None, type: str | None = None, offset: Offset = 0,
              limit: Limit = 50) -> Response:
-    return _etagged(request, lambda: queries.list_entities(store_of(request), q, type, offset, limit))
+    return await _etagged(request, lambda: queries.list_entities(store_of(request), q, type, offset, limit))
 
 
 @router.get("/entities/{entity_id}", summary="One entity: aliases, roles, quotes, stories")
-def entity(request: Request, entity_id: str) -> Response:
-    return _etagged(request, lambda: queries.entity_detail(store_of(request), entity_id))
+async def entity(request: Request, entity_id: str) -> Response:
+    return await _etagged(request, lambda: queries.entity_detail(store_of(request), entity_id))
 
 
 @router.get("/search", summary="Full-text search with facets; matches are offsets into each snippet")
-def search(request: Request, q: Annotated[str, Query(min_length=1)], outlet: str | None = None,
+async def search(request: Request, q: Annotated[str, Query(min_length=1)], outlet: str | None = None,
            language: str | None = None, since: Since = None, until: Until = None, limit: Limit = 50) -> Response:
-    return _etagged(request, lambda: queries.search(store_of(request), q, outlet, language, since, until, limit))
+    return await _etagged(request, lambda: queries.search(store_of(request), q, outlet, language, since, until, limit))
 
 
 @router.get("/claims", summary="Claims, filtered by story, stance and kind")
-def claims(request: Request, story: str | None = None,
+async def claims(request: Request, story: str | None = None,
            stance: Literal["asserted", "hedged", "unconfirmed", "denied"] | None = None,
            kind: Literal["quantity", "event", "statement"] | None = None, offset: Offset = 0,
            limit: Limit = 50) -> Response:
-    return _etagged(request, lambda: queries.list_claims(store_of(request), story, stance, kind, offset, limit))
+    return await _etagged(request, lambda: queries.list_claims(store_of(request), story, stance, kind, offset, limit))
 
 
 @router.get("/export", summary="The latest analysis as one export document (story.json)")
-def export(request: Request) -> Response:
-    return _etagged(request, lambda: queries.full_export(store_of(request)))
+async def export(request: Request) -> Response:
+    return await _etagged(request, lambda: queries.full_export(store_of(request)))
 
 
 @router.get("/stats", summary="Live counts: articles, stories, entities, claims")
-def stats(request: Request) -> Response:
-    return _etagged(request, lambda: queries.counts(store_of(request)))
+async def stats(request: Request) -> Response:
+    return await _etagged(request, lambda: queries.counts(store_of(request)))
 
 
 class IngestRequest(BaseModel):

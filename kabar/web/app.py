@@ -24,6 +24,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kabar import __version__
@@ -94,6 +95,14 @@ class AnswerCache:
             while len(self._answers) > self.size:
                 self._answers.popitem(last=False)
         return answer
+
+    async def fetch(self, key: tuple, compute: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]:
+        """`get` for the event loop: a hit is answered at once, a miss computed in a worker thread."""
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        return await run_in_threadpool(self.get, key, compute)
 
 
 class Stores:

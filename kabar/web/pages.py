@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
@@ -69,18 +69,18 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     }, status_code=status)
 
 
-def cached(route: Callable[..., HTMLResponse]) -> Callable[..., Response]:
+def cached(route: Callable[..., HTMLResponse]) -> Callable[..., Awaitable[Response]]:
     """Serve a page from the answer cache while the store is unchanged (a page depends only on the store,
     the URL and the language), remembering a language chosen with ?lang= in a cookie."""
     @functools.wraps(route)
-    def page(request: Request, **params: Any) -> Response:
+    async def page(request: Request, **params: Any) -> Response:
         key = (queries.snapshot(store_of(request)).key, "page", language_of(request), str(request.url))
 
         def rendered() -> tuple[int, bytes]:
             response = route(request, **params)
             return response.status_code, bytes(response.body)
 
-        status, body = answers_of(request).get(key, rendered)
+        status, body = await answers_of(request).fetch(key, rendered)
         response = HTMLResponse(body, status_code=status)
         if request.query_params.get("lang") in LANGUAGES:
             response.set_cookie("lang", language_of(request), max_age=365 * 86400, samesite="lax")

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from kabar import export
@@ -113,34 +115,60 @@ class Snapshot:
 _cache: dict[str, Snapshot] = {}
 _analyses: dict[str, Analysis] = {}
 _lock = threading.Lock()
+_building: set[str] = set()
+_lock_building = threading.Lock()
+_seen: weakref.WeakKeyDictionary[Store, tuple[int, str]] = weakref.WeakKeyDictionary()
 
 
-def fingerprint(store: Store) -> str:
-    """Changes whenever an article is stored, placed in a story, or an analysis is saved: the ETag base."""
+def fingerprint(store: Store, fresh: bool = False) -> str:
+    """Changes whenever an article is stored, placed in a story, or an analysis is saved: the ETag base.
+    Recomputed only when SQLite says another connection committed since this one last asked (its
+    `data_version`), unless `fresh` asks for it (after this connection's own writes)."""
+    version = store.connection.execute("PRAGMA data_version").fetchone()[0]
+    seen = _seen.get(store)
+    if seen is not None and seen[0] == version and not fresh:
+        return seen[1]
     row = store.connection.execute(
         "SELECT (SELECT saved_at FROM analysis), (SELECT max(rowid) FROM articles), (SELECT count(*) FROM articles),"
         " (SELECT max(rowid) FROM live_story_members), (SELECT count(*) FROM live_story_members)"
     ).fetchone()
-    return hashlib.sha1(repr(tuple(row)).encode()).hexdigest()[:16]
+    key = hashlib.sha1(repr(tuple(row)).encode()).hexdigest()[:16]
+    _seen[store] = (version, key)
+    return key
 
 
 def snapshot(store: Store, wait: bool = False) -> Snapshot:
-    """The snapshot of the store as it is now; while another request is rebuilding it after a write, the
-    one before (a moment old) rather than a wait, unless `wait` asks for the current one. Its `key` is what
-    ETags are made of, so a client is never told that an older snapshot is the newer state."""
-    key = fingerprint(store)
-    cached = _cache.get(str(store.path))
+    """The snapshot of the store. When the store changed since the last one, a background thread builds
+    the next while callers keep getting the last one (a moment old), unless `wait` asks for the current
+    state (after one's own writes) or there is none yet. Its `key` is what ETags are made of."""
+    key = fingerprint(store, fresh=wait)
+    path = str(store.path)
+    cached = _cache.get(path)
     if cached is not None and cached.key == key:
         return cached
-    if not _lock.acquire(blocking=wait or cached is None):
-        return cached  # type: ignore[return-value]  # not None: only a first build blocks
-    try:
-        cached = _cache.get(str(store.path))
-        if cached is None or cached.key != key:
-            cached = _cache[str(store.path)] = _build(store, key)
-    finally:
-        _lock.release()
+    if wait or cached is None:
+        with _lock:
+            cached = _cache.get(path)
+            if cached is None or cached.key != key:
+                cached = _cache[path] = _build(store, key)
+        return cached
+    with _lock_building:
+        start = path not in _building
+        _building.add(path)
+    if start:
+        threading.Thread(target=_rebuild, args=(store.path,), name="kabar-snapshot", daemon=True).start()
     return cached
+
+
+def _rebuild(path: Path) -> None:
+    try:
+        with Store(path) as store, _lock:
+            key = fingerprint(store, fresh=True)
+            if _cache[str(path)].key != key:
+                _cache[str(path)] = _build(store, key)
+    finally:
+        with _lock_building:
+            _building.discard(str(path))
 
 
 def _build(store: Store, key: str) -> Snapshot:

@@ -318,5 +318,184 @@ def run(
     startup(runs)
 
 
+# The web app under load: story pages and the API's per-story export, many clients at once, while an ingest
+# writes into the same store.
+
+WRITES = 400
+
+
+def analysed_store(folder: Path, articles: int, analysed: int) -> Path:
+    """The full store with the first `analysed` articles analysed (brief, claims, quotes), so story pages
+    carry what an editor reads; built once and kept beside the corpus."""
+    from kabar import pipeline
+    from kabar.store import Store
+
+    path = folder / f"store-{articles}-analysed-{analysed}.sqlite"
+    if not path.exists():
+        building = path.with_suffix(".building")
+        _copy_store(base_store(folder, articles), building)
+        with Store(building) as store:
+            ids = [row["id"] for row in store.connection.execute(
+                "SELECT id FROM articles ORDER BY rowid LIMIT ?", (analysed,))]
+            store.save_analysis(pipeline.analyze_articles(list(store.articles(ids)), store=store))
+        building.rename(path)
+    return path
+
+
+def _copy_store(source: Path, target: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+
+
+@app.command("child-server", hidden=True)
+def child_server(db: Path, port: int) -> None:
+    import uvicorn
+
+    from kabar.web import create_app
+
+    uvicorn.run(create_app(db, token=""), host="127.0.0.1", port=port, log_level="warning")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_up(base: str, process: subprocess.Popen, seconds: float = 180) -> None:
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the server exited before answering")
+        try:
+            if httpx.get(base + "/api/v1/stats", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
+
+
+async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: float,
+                max_requests: int) -> dict[str, list[float]]:
+    """`clients` concurrent clients, each asking for the next URL as soon as its last answer arrived, until
+    `seconds` pass or `max_requests` were sent; latency in ms per kind of URL, failures as -1."""
+    import asyncio
+    import itertools
+
+    import httpx
+
+    latencies: dict[str, list[float]] = {kind: [] for kind in urls}
+    plan = itertools.cycle([(kind, url) for pair in zip(*urls.values(), strict=False)
+                            for kind, url in zip(urls, pair, strict=True)])
+    sent = itertools.count()
+    deadline = time.monotonic() + seconds
+
+    async def client(http: httpx.AsyncClient) -> None:
+        while time.monotonic() < deadline and next(sent) < max_requests:
+            kind, url = next(plan)
+            started = time.perf_counter()
+            try:
+                response = await http.get(url)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            latencies[kind].append(1000 * (time.perf_counter() - started) if ok else -1.0)
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+    return latencies
+
+
+def _all_stories(base: str) -> list[dict]:
+    """Every story, largest first, through the API's pages."""
+    import httpx
+
+    found: list[dict] = []
+    url: str | None = base + "/api/v1/stories?sort=sources&limit=200"
+    while url:
+        page = httpx.get(url, timeout=60).json()
+        found += page["items"]
+        url = page["next"]
+    return sorted(found, key=lambda story: -story["articles"])
+
+
+@app.command()
+def serve(
+    articles: int = typer.Option(10_000, help="Articles in the store."),
+    analysed: int = typer.Option(1_000, help="Of those, how many are analysed (briefs, claims, quotes)."),
+    clients: int = typer.Option(50, help="Concurrent clients."),
+    seconds: float = typer.Option(30.0, help="How long the load runs (it also stops after 20,000 requests)."),
+    writes: int = typer.Option(WRITES, help="New articles an ingest writes into the store during the load."),
+    stories: int = typer.Option(40, help="Distinct stories asked for, spread evenly from the largest to the "
+                                         "smallest."),
+    corpus: Path | None = typer.Option(None, help="Reuse a generated corpus folder (its stores are kept there)."),
+) -> None:
+    """The story page and the API's story endpoint under concurrent clients while an ingest writes: median
+    and p99 latency per endpoint (the target is a p99 under 300 ms). A third of the requests ask for the
+    smallest answer there is (the live counts), the floor this machine's server and client reach."""
+    import asyncio
+
+    import httpx
+
+    folder = corpus or Path(tempfile.mkdtemp(prefix="kabar-bench-"))
+    if not any(folder.rglob("*.txt")):
+        with console.status(f"generating {articles} articles in {folder}"):
+            generate_corpus(folder, articles)
+    with console.status(f"storing {articles} articles and analysing {analysed} of them (kept for reruns)"):
+        prepared = analysed_store(folder, articles, analysed)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "store.sqlite"
+        _copy_store(prepared, db)
+        newcomers = generate_corpus(Path(tmp) / "new", writes, seed=13)
+        port = _free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen([sys.executable, "-m", "kabar.bench", "child-server", str(db), str(port)])
+        writer = None
+        try:
+            with console.status("starting the server"):
+                _wait_until_up(base, server)
+            everything = _all_stories(base)
+            chosen = [everything[i * len(everything) // stories] for i in range(min(stories, len(everything)))]
+            ids = [story["id"] for story in chosen]
+            sizes = sorted(story["articles"] for story in chosen)
+            before = httpx.get(base + "/api/v1/stats").json()["articles"]
+            writer = subprocess.Popen([sys.executable, "-c", "from kabar.cli import main; main()", "ingest",
+                                       *map(str, newcomers), "--db", str(db)],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            urls = {"story page": [f"/stories/{i}" for i in ids], "API story": [f"/api/v1/stories/{i}" for i in ids],
+                    "floor: API stats (59 bytes)": ["/api/v1/stats"] * len(ids)}
+            with console.status(f"{clients} clients for {seconds:.0f} s while an ingest writes {writes} articles"):
+                started = time.monotonic()
+                latencies = asyncio.run(_load(base, urls, clients, seconds, 20_000))
+                elapsed = time.monotonic() - started
+            writing = writer.poll() is None
+            after = httpx.get(base + "/api/v1/stats").json()["articles"]
+        finally:
+            for process in (writer, server):
+                if process is not None and process.poll() is None:
+                    process.terminate()
+                    process.wait(timeout=30)
+    table = Table(title=f"Web under load: {clients} clients, {before} articles, {len(ids)} stories "
+                        f"({sizes[0]}–{sizes[-1]} articles each)")
+    for column in ("endpoint", "requests", "failed", "req/s", "median ms", "p99 ms"):
+        table.add_column(column, justify="right" if column != "endpoint" else "left")
+    for kind, samples in latencies.items():
+        good = sorted(x for x in samples if x >= 0)
+        p99 = good[min(len(good) - 1, int(0.99 * len(good)))] if good else float("nan")
+        table.add_row(kind, str(len(samples)), str(len(samples) - len(good)), f"{len(samples) / elapsed:.0f}",
+                      f"{statistics.median(good):.0f}" if good else "-", f"{p99:.0f}")
+    console.print(table)
+    console.print(f"The ingest stored {after - before} articles during the load"
+                  f"{' and was still writing at its end' if writing else ' and finished before it ended'}.")
+
+
 if __name__ == "__main__":
     app()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,12 +19,15 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from kabar import __version__
 from kabar.errors import KabarError, StoreError
@@ -34,12 +38,16 @@ if TYPE_CHECKING:  # the pipeline pulls in every stage's libraries: commands imp
     from kabar import pipeline
     from kabar.ingest import IngestOptions
 
+HELP_SETTINGS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     help="Kabar turns a pile of news articles into a sourced picture of each story.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help lists flags as flags (the rich one labels them <bool>)
+    context_settings=HELP_SETTINGS,
 )
-eval_app = typer.Typer(help="Measure each layer against the gold kept in the repository (tests/gold).")
+eval_app = typer.Typer(help="Measure each layer against the gold kept in the repository (tests/gold).",
+                       rich_markup_mode=None, context_settings=HELP_SETTINGS)
 app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 stdout = Console()
@@ -52,6 +60,7 @@ AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow fetching URLs on private or loopback addresses.")
 ]
 MaxMb = Annotated[float, typer.Option("--max-mb", help="Reject any single input larger than this (MB).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def _open_store(db: Path | None) -> Store:
@@ -83,45 +92,108 @@ def _options(allow_private: bool, max_mb: float) -> IngestOptions:
     return IngestOptions(allow_private=allow_private, max_bytes=int(max_mb * 1024 * 1024))
 
 
+class RateColumn(ProgressColumn):
+    """Items per second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+
+class PlainProgress:
+    """Progress as plain lines for logs and pipes: each stage's count, total (when known) and rate, at most
+    every few seconds, and a closing line per stage."""
+
+    EVERY_S = 5.0
+
+    def __init__(self) -> None:
+        self.started: dict[str, float] = {}
+        self.done: dict[str, int] = {}
+        self.totals: dict[str, int] = {}
+        self.printed = self.last = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int | None = None) -> None:
+        now = time.monotonic()
+        self.started.setdefault(stage, self.last)  # a stage starts when the one before last reported
+        self.last = now
+        self.done[stage] = self.done.get(stage, 0) + done
+        if total is not None:
+            self.totals[stage] = total
+        if now - self.printed >= self.EVERY_S:
+            self.printed = now
+            console.print(self._line(stage, now), markup=False, highlight=False)
+
+    def _line(self, stage: str, now: float, closing: str = "") -> str:
+        elapsed = max(now - self.started[stage], 1e-6)
+        total = f"/{self.totals[stage]}" if stage in self.totals else ""
+        return f"{stage}: {self.done[stage]}{total}{closing} in {elapsed:.1f} s ({self.done[stage] / elapsed:.1f}/s)"
+
+    def close(self) -> None:
+        for stage in self.started:
+            console.print(self._line(stage, time.monotonic(), " done"), markup=False, highlight=False)
+
+
 @contextmanager
 def _progress() -> Iterator[pipeline.Progress]:
-    """A rich progress display with one line per stage, advanced by the pipeline's callbacks."""
+    """A rich progress display with one line per stage on a terminal, plain lines otherwise; totals where the
+    pipeline knows them, and rates."""
+    if not console.is_terminal:
+        plain = PlainProgress()
+        yield plain
+        plain.close()
+        return
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=False,
-        disable=not console.is_terminal,
     ) as bar:
         tasks: dict[str, TaskID] = {}
 
-        def advance(stage: str, done: int) -> None:
+        def advance(stage: str, done: int, total: int | None = None) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(stage, total=None)
+            if total is not None:
+                bar.update(tasks[stage], total=total)
             bar.advance(tasks[stage], done)
 
         yield advance
 
 
-def _outcome_table(result: pipeline.IngestResult) -> Table:
+def _outcome_rows(store: Store, result: pipeline.IngestResult) -> list[dict]:
+    from kabar.web.queries import ingest_outcomes
+
+    return ingest_outcomes(store, result.outcomes)
+
+
+def _outcome_table(result: pipeline.IngestResult, rows: list[dict]) -> Table:
     table = Table(title="Inputs", show_lines=False)
     table.add_column("source", overflow="fold")
     table.add_column("outcome")
-    table.add_column("reason / article", overflow="fold")
+    table.add_column("article / reason", overflow="fold")
+    table.add_column("story", overflow="fold")
     colours = {"stored": "green", "duplicate": "yellow", "rejected": "red", "skipped": "dim"}
-    for outcome in result.outcomes:
-        detail = outcome.reason or outcome.article_id or ""
-        table.add_row(escape(outcome.source), f"[{colours[outcome.status]}]{outcome.status}[/]", escape(detail))
+    for row in rows:
+        if row["status"] == "duplicate":
+            detail = f"duplicate of {row['article']}"
+        else:
+            detail = row["reason"] or row["article"] or ""
+        story = f"{row['story']['id']} {row['story']['title']}" if row["story"] else ""
+        table.add_row(Text(row["source"]), Text(row["status"], style=colours[row["status"]]), Text(detail),
+                      Text(story))
     table.caption = ", ".join(f"{result.count(s)} {s}" for s in InputStatus)
     return table
 
 
-def _finish(result: pipeline.IngestResult) -> None:
+def _finish(result: pipeline.IngestResult, rows: list[dict], as_json: bool = False) -> None:
     """Exit code 2 tells scripts that some input was rejected, though the rest was processed."""
-    stdout.print(_outcome_table(result))
+    if as_json:
+        stdout.print_json(data={"outcomes": rows, "counts": {s: result.count(s) for s in InputStatus}})
+    else:
+        stdout.print(_outcome_table(result, rows))
     if result.failed:
         raise typer.Exit(code=2)
 
@@ -137,15 +209,17 @@ def analyze(
     """Ingest, clean, annotate and compare articles; write story.json, brief.md and report.html."""
     from kabar import pipeline
 
-    try:
-        with _open_store(db) as store, _progress() as progress:
-            result, export, written = pipeline.analyze_paths(
-                paths, store, _out_folder(out), _options(allow_private, max_mb), progress
-            )
-    except pipeline.NothingToAnalyseError as error:
-        stdout.print(_outcome_table(error.result))
-        raise
-    stdout.print(_outcome_table(result))
+    with _open_store(db) as store:
+        try:
+            with _progress() as progress:
+                result, export, written = pipeline.analyze_paths(
+                    paths, store, _out_folder(out), _options(allow_private, max_mb), progress
+                )
+        except pipeline.NothingToAnalyseError as error:
+            stdout.print(_outcome_table(error.result, _outcome_rows(store, error.result)))
+            raise
+        rows = _outcome_rows(store, result)
+    stdout.print(_outcome_table(result, rows))
     stdout.print(
         f"{len(export.articles)} articles, {len(export.entities)} entities, {len(export.claims)} claims, "
         f"{len(export.claim_groups)} claim groups."
@@ -176,9 +250,11 @@ def demo(
     store_path = db or out / "kabar.sqlite"
     out.mkdir(parents=True, exist_ok=True)
     texts = sorted(str(p) for p in corpus.glob("*.txt"))
-    with Store(store_path) as store, _progress() as progress:
-        result, export, written = pipeline.analyze_paths(texts, store, out, None, progress)
-    stdout.print(_outcome_table(result))
+    with Store(store_path) as store:
+        with _progress() as progress:
+            result, export, written = pipeline.analyze_paths(texts, store, out, None, progress)
+        rows = _outcome_rows(store, result)
+    stdout.print(_outcome_table(result, rows))
     stdout.print(f"[bold green]Report:[/] {written['report'].resolve()}")
     stdout.print(f"Brief:  {written['brief'].resolve()}\nExport: {written['story'].resolve()}")
 
@@ -189,13 +265,17 @@ def ingest(
     db: DbOption = None,
     allow_private: AllowPrivate = False,
     max_mb: MaxMb = 20.0,
+    as_json: JsonFlag = False,
 ) -> None:
-    """Read inputs into the store; every input ends in the outcome table (stored, duplicate or rejected)."""
+    """Read inputs into the store; every input ends in the outcome table (stored, duplicate or rejected) with
+    the story its article joined."""
     from kabar import pipeline
 
-    with _open_store(db) as store, _progress() as progress:
-        result = pipeline.ingest(paths, store, _options(allow_private, max_mb), progress)
-    _finish(result)
+    with _open_store(db) as store:
+        with _progress() as progress:
+            result = pipeline.ingest(paths, store, _options(allow_private, max_mb), progress)
+        rows = _outcome_rows(store, result)
+    _finish(result, rows, as_json)
 
 
 @app.command()
@@ -206,22 +286,32 @@ def search(
     until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
     db: DbOption = None,
+    as_json: JsonFlag = False,
 ) -> None:
-    """Full-text search over stored titles and bodies."""
+    """Full-text search over stored titles and bodies; matched words are shown in bold."""
+    from kabar.web import queries
+
     with _open_store(db) as store:
-        hits = store.search(
+        found = queries.search(
+            store,
             query,
             outlet=outlet,
             since=_day("--since", since),
             until=_day("--until", until),
             limit=limit,
         )
-    table = Table(title=f"{len(hits)} hits for {query!r}")
+    if as_json:
+        stdout.print_json(data=found)
+        return
+    table = Table(title=Text(f"{len(found['hits'])} hits for {query!r}"))
     for column in ("article", "outlet", "published", "title", "snippet"):
         table.add_column(column, overflow="fold")
-    for hit in hits:
-        published = str(hit.published or "")
-        table.add_row(hit.article_id, hit.outlet or "", published, hit.title or "", hit.snippet)
+    for hit in found["hits"]:
+        snippet = Text(hit["snippet"])
+        for start, end in hit["matches"]:
+            snippet.stylize("bold reverse", start, end)
+        table.add_row(hit["article"], Text(hit["outlet"] or ""), hit["published"] or "", Text(hit["title"] or ""),
+                      snippet)
     stdout.print(table)
 
 
@@ -312,6 +402,40 @@ def train_ner(
     record = training.train(data, out or training.MODEL_DIR, max_steps)
     for name, score in record["dev_scores"].items():
         stdout.print(f"  {name:14} dev P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; another than 127.0.0.1 exposes the "
+                                                     "store to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the newsroom pages and the JSON API (/api/v1) over the store; ingest needs KABAR_API_TOKEN."""
+    import uvicorn
+
+    from kabar.web import create_app
+
+    path = db or Store.default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    web = create_app(path)
+    mode = "read-only (set KABAR_API_TOKEN to allow ingest)" if web.state.settings.read_only else "ingest allowed"
+    console.print(f"Serving {path} on http://{host}:{port}/ — {mode}")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        stdout.print(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print Kabar's version and exit.")] = False,
+) -> None:
+    """Kabar turns a pile of news articles into a sourced picture of each story."""
 
 
 @app.command()

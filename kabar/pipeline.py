@@ -24,8 +24,9 @@ from kabar.stories import analyze as analyze_story
 from kabar.stories.incremental import assign_story, live_stories
 from kabar.stories.rewrite import LlmSettings
 
-Progress = Callable[[str, int], None]
-"""Called with a stage name and how many items it just finished."""
+Progress = Callable[..., None]
+"""Called with a stage name, how many items it just finished and, as `total=`, how many the stage has when
+that is known in advance (the articles to annotate; not the inputs, which are read as a stream)."""
 
 BATCH_SIZE = 200
 BATCH_CLUSTER_LIMIT = 2_000
@@ -34,7 +35,7 @@ fact: the better grouping, but memory grows with the square); beyond it, with a 
 stories the store kept as the articles arrived."""
 
 
-def _no_progress(stage: str, done: int) -> None:
+def _no_progress(stage: str, done: int, total: int | None = None) -> None:
     return None
 
 
@@ -151,6 +152,7 @@ def annotate_isolated(articles: list[Article], progress: Progress = _no_progress
     docs: list[Doc] = []
     failures: dict[str, str] = {}
     remaining = articles
+    progress("annotate", 0, total=len(articles))
     while remaining:
         done = 0
         try:

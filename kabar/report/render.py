@@ -87,8 +87,8 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:
     return Markup("".join(pieces).replace("\n\n", "</p><p>"))
 
 
-def _sources_graph(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Outlet → primary sources it relays, from the claims each article carries."""
+def sources_graph(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Outlet → primary sources it relays, from the claims each article carries (the web story page shows it too)."""
     outlet_of = {a["id"]: a["outlet"] or a["source"].rsplit("/", 1)[-1] for a in document["articles"]}
     edges: dict[tuple[str, str], int] = defaultdict(int)
     for claim in document["claims"]:
@@ -120,7 +120,7 @@ def _context(document: dict[str, Any]) -> dict[str, Any]:
         "disputed": [c for c in document["claims"] if c["stance"] in ("denied", "unconfirmed")],
         "quotes_by_speaker": sorted(quotes_by_speaker.items(), key=lambda kv: -len(kv[1])),
         "entities": sorted(document["entities"], key=lambda e: -len(e["mentions"])),
-        "sources_graph": _sources_graph(document, names),
+        "sources_graph": sources_graph(document, names),
         "highlighted": {a["id"]: highlight(a["text"], cited.get(a["id"], [])) for a in document["articles"]},
         "anchor": evidence_anchor,
     }

@@ -7,7 +7,7 @@ import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +45,9 @@ class SearchHit:
     published: str | None
     snippet: str
     rank: float
+    matches: list[tuple[int, int]] = field(default_factory=list)
+    """Where the matched words lie in `snippet` (start, end), for the caller to highlight."""
+    language: str | None = None
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -284,19 +287,23 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         limit: int = 20,
+        language: str | None = None,
     ) -> list[SearchHit]:
-        """Every query word must match (after stemming); filters narrow by outlet and date."""
+        """Every query word must match (after stemming); filters narrow by outlet, date and language."""
         words = normalize_tokens(query)
         if not words:
             return []
         match = " AND ".join(f'"{w}"' for w in words)
-        sql = ["SELECT a.id, a.title, a.outlet, a.published, a.text, bm25(article_search) AS rank",
+        sql = ["SELECT a.id, a.title, a.outlet, a.published, a.language, a.text, bm25(article_search) AS rank",
                "FROM article_search JOIN articles a ON a.id = article_search.article_id",
                "WHERE article_search MATCH ?"]
         params: list[Any] = [match]
         if outlet:
             sql.append("AND lower(a.outlet) = lower(?)")
             params.append(outlet)
+        if language:
+            sql.append("AND a.language = ?")
+            params.append(language)
         if since:
             sql.append("AND a.published_utc >= ?")
             params.append(since.isoformat())
@@ -306,21 +313,27 @@ class Store:
         sql.append("ORDER BY rank LIMIT ?")
         params.append(limit)
         rows = self.connection.execute(" ".join(sql), params).fetchall()
-        return [SearchHit(r["id"], r["title"], r["outlet"], r["published"], snippet(r["text"], set(words)),
-                          r["rank"]) for r in rows]
+        hits = []
+        for r in rows:
+            window, matches = snippet(r["text"], set(words))
+            hits.append(SearchHit(r["id"], r["title"], r["outlet"], r["published"], window, r["rank"], matches,
+                                  r["language"]))
+        return hits
 
 
-def snippet(text: str, stems: set[str], width: int = 160) -> str:
-    """A window of the original text around the first matching word, the match in [brackets]."""
-    for match in TOKEN.finditer(text):
-        if stem(fold(match.group(0))) in stems:
-            start = max(0, match.start() - width // 2)
-            end = min(len(text), match.end() + width // 2)
-            prefix = "…" if start else ""
-            suffix = "…" if end < len(text) else ""
-            return (prefix + text[start : match.start()] + "[" + match.group(0) + "]"
-                    + text[match.end() : end] + suffix).replace("\n", " ")
-    return text[:width].replace("\n", " ")
+def snippet(text: str, stems: set[str], width: int = 160) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the original text around the first matching word, with where every matching word
+    in it lies: the caller marks them up (terminal styles, HTML <mark>), so brackets in the text stay text."""
+    first = next((m for m in TOKEN.finditer(text) if stem(fold(m.group(0))) in stems), None)
+    if first is None:
+        return text[:width].replace("\n", " "), []
+    start = max(0, first.start() - width // 2)
+    end = min(len(text), first.end() + width // 2)
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    matches = [(m.start() - start + len(prefix), m.end() - start + len(prefix))
+               for m in TOKEN.finditer(text, start, end) if stem(fold(m.group(0))) in stems]
+    return prefix + text[start:end].replace("\n", " ") + suffix, matches
 
 
 def _article(row: sqlite3.Row) -> Article:

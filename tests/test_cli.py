@@ -1,0 +1,64 @@
+"""The command line as people try it: short help, version, flags, JSON output, plain progress lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kabar import __version__
+from kabar.cli import app, example_corpus
+
+runner = CliRunner()
+BRACKETED = ("Warga Tolak Rencana Tambang Pasir\n\nWarga desa menolak rencana tambang pasir di tepi sungai, kata "
+             "kepala desa. Spanduk bertuliskan [pasukan] penjaga sungai dipasang di jembatan desa pada Senin.\n\n"
+             "Pemerintah kabupaten berjanji meninjau ulang izin tambang itu pekan depan.")
+
+
+def _texts() -> list[str]:
+    return sorted(str(p) for p in example_corpus().glob("*.txt"))
+
+
+def test_short_help_and_version():
+    assert runner.invoke(app, ["-h"]).exit_code == 0
+    assert runner.invoke(app, ["ingest", "-h"]).exit_code == 0
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output.strip() == __version__
+
+
+def test_help_shows_flags_as_flags_and_defaults():
+    output = runner.invoke(app, ["ingest", "--help"], terminal_width=120).output
+    assert "--allow-private " in output and "<bool>" not in output
+    assert "--json " in output and "[default: 20.0]" in output
+
+
+def test_search_keeps_matched_words_and_brackets_and_prints_json(tmp_path: Path):
+    db = str(tmp_path / "k.sqlite")
+    (tmp_path / "tambang.txt").write_text(BRACKETED, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "tambang.txt"), "--db", db]).exit_code == 0
+    table = runner.invoke(app, ["search", "pasukan", "--db", db], terminal_width=250)
+    assert table.exit_code == 0 and "[pasukan]" in table.output
+    found = json.loads(runner.invoke(app, ["search", "pasukan", "--json", "--db", db]).stdout)
+    hit = found["hits"][0]
+    assert [hit["snippet"][s:e] for s, e in hit["matches"]] == ["pasukan"]
+    assert found["facets"]["outlet"] is not None
+
+
+def test_ingest_json_names_the_duplicated_article_and_each_story(tmp_path: Path):
+    db = str(tmp_path / "k.sqlite")
+    first = json.loads(runner.invoke(app, ["ingest", *_texts()[:3], "--json", "--db", db]).stdout)
+    assert first["counts"] == {"stored": 3, "duplicate": 0, "rejected": 0, "skipped": 0}
+    assert all(row["story"]["id"] and row["story"]["title"] for row in first["outcomes"])
+    again = json.loads(runner.invoke(app, ["ingest", _texts()[0], "--json", "--db", db]).stdout)
+    assert again["outcomes"][0]["status"] == "duplicate"
+    assert again["outcomes"][0]["article"] == first["outcomes"][0]["article"]
+    table = runner.invoke(app, ["ingest", _texts()[0], "--db", db], terminal_width=200)
+    assert "duplicate of" in table.stdout and first["outcomes"][0]["article"] in table.stdout
+
+
+def test_progress_is_plain_lines_with_counts_and_rates_when_not_a_terminal(tmp_path: Path):
+    outcome = runner.invoke(app, ["ingest", *_texts(), "--db", str(tmp_path / "k.sqlite")])
+    lines = [line for line in outcome.stderr.splitlines() if line.startswith("ingest:")]
+    assert lines and f"ingest: {len(_texts())} done in " in lines[-1] and lines[-1].endswith("/s)")
+    assert "\x1b[" not in outcome.stderr

@@ -1,0 +1,116 @@
+"""The newsroom pages through the real app: landmarks, both languages, citations and hostile text."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import HOSTILE_RECORD, IMAGE, LINK, SCRIPT, TOKEN
+
+HOSTILE = (SCRIPT, IMAGE, LINK)
+
+
+def _pages(client: TestClient, hostile_id: str) -> list[str]:
+    """Every page kind, each showing the hostile article where it can."""
+    story = client.get(f"/api/v1/articles/{hostile_id}").json()["story"]["id"]
+    entity = client.get("/api/v1/entities").json()["items"][0]["id"]
+    return ["/", "/?sort=sources", "/?sort=disputed", f"/stories/{story}", f"/articles/{hostile_id}",
+            f"/articles/{hostile_id}?hl=0-9", "/entities", f"/entities/{entity}", "/search?q=banjir+sukamaju",
+            "/search?q=pasukan", "/ingest", "/api/v1/docs", "/stories/no-such-story"]
+
+
+def test_every_page_has_landmarks_a_language_and_labelled_fields(client: TestClient, hostile_id: str):
+    for url in _pages(client, hostile_id):
+        response = client.get(url)
+        assert response.status_code == (404 if "no-such" in url else 200), url
+        page = response.text
+        assert '<html lang="id">' in page and '<main id="main"' in page and "<header" in page, url
+        assert "<nav" in page and "<footer" in page and 'class="skip" href="#main"' in page, url
+        for field in re.findall(r'<(?:input|select|textarea)\b[^>]*>', page):
+            if 'type="hidden"' in field:
+                continue
+            field_id = re.search(r'id="([^"]+)"', field)
+            labelled = field_id and f'for="{field_id.group(1)}"' in page
+            assert labelled or _inside_label(page, field), f"{url}: unlabelled {field}"
+
+
+def _inside_label(page: str, field: str) -> bool:
+    at = page.index(field)
+    return page.rfind("<label", 0, at) > page.rfind("</label>", 0, at)
+
+
+def test_hostile_markup_in_titles_text_outlet_and_url_is_shown_as_text(client: TestClient, hostile_id: str):
+    for url in _pages(client, hostile_id):
+        response = client.get(url)
+        page = response.text
+        for attack in HOSTILE:
+            assert attack not in page, f"{url} echoes {attack}"
+        assert not re.search(r'href\s*=\s*"\s*javascript:', page, re.I), url
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    article = client.get(f"/articles/{hostile_id}").text
+    assert html.escape(SCRIPT, quote=False) in article
+    assert HOSTILE_RECORD["url"] in html.unescape(article)  # shown, but not as a link
+
+
+def test_an_uploaded_file_with_a_hostile_name_is_listed_as_text(writable_client: TestClient):
+    name = f"{IMAGE}.txt"
+    text = ("Warga Gotong Royong Bersihkan Sungai\n\nWarga tiga kampung bergotong royong membersihkan sungai "
+            "dari sampah plastik pada Minggu pagi, kata ketua RW setempat.\n\nKegiatan serupa akan digelar "
+            "setiap bulan bersama relawan lingkungan.")
+    response = writable_client.post("/ingest", data={"token": TOKEN}, files={"files": (name, text.encode())},
+                                    follow_redirects=False)
+    assert response.status_code == 303
+    job_url = response.headers["location"]
+    for _ in range(300):
+        page = writable_client.get(job_url).text
+        if "data-poll" not in page:
+            break
+        time.sleep(0.2)
+    assert IMAGE not in page and "&lt;img src=x onerror=" in page
+
+
+def test_indonesian_by_default_english_on_request_and_remembered(client: TestClient):
+    browser = TestClient(client.app)  # its own cookie jar
+    assert "Cerita" in browser.get("/").text
+    english = browser.get("/?lang=en")
+    assert '<html lang="en">' in english.text and "Stories" in english.text and english.cookies.get("lang") == "en"
+    assert '<html lang="en">' in browser.get("/search").text
+
+
+def test_citations_open_the_article_at_the_highlighted_evidence(client: TestClient):
+    story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
+    page = client.get(f"/stories/{story_id}").text
+    links = re.findall(r'class="cite" href="(/articles/[^"]+)"', page)
+    assert len(links) >= 5
+    for link in links[:5]:
+        target = html.unescape(link)
+        path, anchor = target.split("#")
+        start, end = map(int, re.search(r"hl=(\d+)-(\d+)", path).groups())
+        article = client.get(path)
+        marked = re.search(rf'<mark id="{anchor}">(.*?)</mark>', article.text, re.S)
+        text = client.get("/api/v1/articles/" + path.split("/")[2].split("?")[0]).json()["text"]
+        assert marked and html.unescape(marked.group(1)) == text[start:end]
+
+
+def test_story_page_shows_every_section(client: TestClient):
+    story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
+    page = client.get(f"/stories/{story_id}").text
+    for section in ("brief", "figures", "doubted", "timeline", "quotes", "sources", "articles"):
+        assert f'<section id="{section}"' in page
+    assert "<table>" in page and 'class="graph"' in page and "<blockquote>" in page
+
+
+@pytest.mark.parametrize("form", [{"token": "wrong"}, {"token": TOKEN, "urls": "/etc/passwd"}, {"token": TOKEN}])
+def test_ingest_form_refuses_with_a_reason(writable_client: TestClient, form: dict):
+    response = writable_client.post("/ingest", data=form)
+    assert response.status_code in (401, 422) and 'class="problem" role="alert"' in response.text
+
+
+def test_read_only_server_says_so_on_the_ingest_page(client: TestClient):
+    page = client.get("/ingest").text
+    assert "hanya-baca" in page and "disabled" in page
+    assert client.post("/ingest", data={"token": "x", "urls": "https://example.com"}).status_code == 403

@@ -184,30 +184,57 @@ def test_brief_md_prints_article_text_as_text_and_report_html_escapes_it(tmp_pat
 
 # 6. many writers, one store
 
-WRITER = """
-import sys
-from kabar import pipeline
-from kabar.store import Store
-with Store(sys.argv[1]) as store:
-    result = pipeline.ingest(sys.argv[2:], store, batch_size=2)
-sys.exit(0 if result.count("stored") == len(sys.argv) - 2 else 3)
-"""
-
-
-def test_two_ingests_on_one_store_both_finish(tmp_path: Path):
+def test_two_kabar_ingest_processes_on_one_store_both_finish(tmp_path: Path):
+    kabar = Path(sys.executable).with_name("kabar")
+    if not kabar.exists():
+        pytest.skip("the kabar command is not installed beside this Python")
     pages = _good_pages(16)
     _write_pages(tmp_path / "in", pages)
     names = sorted(pages)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path / "k.sqlite"),
-                          *(str(tmp_path / "in" / name) for name in names[half::2])], env=env)
+        subprocess.Popen([str(kabar), "ingest", *(str(tmp_path / "in" / name) for name in names[half::2]),
+                          "--db", str(tmp_path / "k.sqlite")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         for half in (0, 1)
     ]
-    assert [writer.wait(timeout=600) for writer in writers] == [0, 0]
+    finished = [writer.communicate(timeout=600) for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], finished
     with Store(tmp_path / "k.sqlite") as store:
         assert store.count_articles() == 16
         assert store.connection.execute("SELECT count(*) FROM live_story_members").fetchone()[0] == 16
+
+
+def _wait_until_open(pid: int, path: Path) -> None:
+    """Until process `pid` has `path` open (so its own start-up time is not counted), or it has ended."""
+    fds = Path(f"/proc/{pid}/fd")
+    if not fds.parent.exists():
+        time.sleep(15)
+        return
+    target = str(path.resolve())
+    while fds.exists():
+        try:
+            if any(os.readlink(fd) == target for fd in fds.iterdir()):
+                return
+        except OSError:  # a descriptor closed while we looked
+            pass
+        time.sleep(0.1)
+
+
+def test_an_ingest_waits_out_another_writers_long_batch(tmp_path: Path):
+    """Another process holding the write lock for several seconds (one big batch) delays an ingest; it does
+    not kill it with "database is locked"."""
+    kabar = Path(sys.executable).with_name("kabar")
+    if not kabar.exists():
+        pytest.skip("the kabar command is not installed beside this Python")
+    _write_pages(tmp_path / "in", _good_pages(2))
+    with Store(tmp_path / "k.sqlite") as holder, holder.transaction():
+        ingest = subprocess.Popen([str(kabar), "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "k.sqlite")],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _wait_until_open(ingest.pid, tmp_path / "k.sqlite")
+        time.sleep(7)  # longer than the five seconds a writer used to wait
+    _, err = ingest.communicate(timeout=600)
+    assert ingest.returncode == 0, err
+    with Store(tmp_path / "k.sqlite") as store:
+        assert store.count_articles() == 2
 
 
 def test_a_reader_reads_while_a_writer_holds_its_transaction(tmp_path: Path):

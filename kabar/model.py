@@ -227,6 +227,7 @@ class ClaimGroup:
     status: Literal["single-source", "corroborated", "conflicting", "evolving", "disputed"]
     independent_sources: int
     note: str = ""
+    values: list[dict[str, Any]] = field(default_factory=list)  # per report: outlet, value, source, date
 
 
 @dataclass

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kabar.lexicon import data_lines
+from kabar.lexicon import data_lines, sections
 from kabar.model import Claim, Doc, Evidence, Quote, Span, When
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
+from kabar.textnorm import stem
 
 SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
 # words that end the noun phrase of a figure: "10.000 tentara untuk membantu Rusia" is not Russia's troops
@@ -31,6 +32,68 @@ AGENT_REACH = 50
 PHRASE_END = re.compile(r",|(?<![\w-])(?:dan|serta|and)(?![\w-])|" + LINKING_WORDS.pattern, re.IGNORECASE)
 
 
+WORD = re.compile(r"[^\W\d_][\w-]*")
+VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
+# what ends a clause around its predicate: a comma or semicolon, a quote mark, a dash between spaces
+CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
+CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
+FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
+
+
+@cache
+def predicate_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that are never predicates, bare verbs) from kabar/data/id/claims/predicates.txt."""
+    found = sections("id/claims/predicates.txt")
+    return (frozenset(w.lower() for line in found["not-predicates"] for w in line.split()),
+            frozenset(w.lower() for line in found["bare"] for w in line.split()))
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    return frozenset(w.lower() for cue in cues("before") for w in cue.split())
+
+
+def predicate(doc: Doc, sentence: Span) -> re.Match[str] | None:
+    """The clause's predicate: the first verb of the sentence outside the credit given to a source, so
+    "Dedi mengatakan pihaknya menetapkan 175 tersangka" is about "menetapkan"."""
+    never, bare = predicate_words()
+    attribution = sentence.attrs.get("attribution") or {}
+    for match in WORD.finditer(doc.text, sentence.start, sentence.end):
+        word = match.group(0).lower()
+        if attribution and attribution["start"] - 30 <= match.start() < attribution["end"] + 3:
+            continue
+        if word in never or word in _reporting_words():
+            continue
+        if word in bare or (VERBAL_PREFIX.fullmatch(word) and match.group(0)[0].islower()):
+            return match
+    return None
+
+
+def clause_span(doc: Doc, sentence: Span, at: int, end: int) -> tuple[int, int]:
+    """The shortest run of the sentence's own words that carries what stands at [at, end): from the clause
+    break before it to the one after, a few words either way at most."""
+    text = doc.text
+    breaks_before = [m.end() for m in CLAUSE_BREAK.finditer(text, sentence.start, at)]
+    start = max([sentence.start, *breaks_before])
+    words_before = list(WORD.finditer(text, start, at))[-CLAUSE_WORDS_BEFORE:]
+    start = words_before[0].start() if words_before else at
+    after = CLAUSE_BREAK.search(text, end, sentence.end)
+    stop = after.start() if after else sentence.end
+    words_after = list(WORD.finditer(text, end, stop))
+    if len(words_after) < 2 and after and after.group(0) == ",":  # "pada Rabu (11/9), pukul 18.05 WIB"
+        later = CLAUSE_BREAK.search(text, after.end(), sentence.end)
+        stop = later.start() if later else sentence.end
+        words_after = list(WORD.finditer(text, end, stop))
+    if len(words_after) > CLAUSE_WORDS_AFTER:
+        stop = words_after[CLAUSE_WORDS_AFTER - 1].end()
+    return start, max(stop, end)
+
+
+def _clause(doc: Doc, sentence: Span, at: int, end: int) -> str:
+    start, stop = clause_span(doc, sentence, at, end)
+    return " ".join(doc.text[start:stop].split()).rstrip(".")
+
+
 @cache
 def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
@@ -38,9 +101,8 @@ def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
-def one_off_events() -> frozenset[str]:
-    rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
-    return frozenset(row[1] for row in rows if len(row) > 2 and row[2] == "once")
+def listed_events() -> frozenset[str]:
+    return frozenset(line.split("\t")[1] for line in data_lines("id/claims/events.txt"))
 
 
 def entity_at(doc: Doc, start: int, end: int) -> str | None:
@@ -157,15 +219,37 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source, stance,
                 [_evidence(doc, quantity), *evidence], subject, {k: quantity.attrs.get(k) for k in keys}, when,
-                {"figure": doc.text[quantity.start : quantity.end]},
+                {"figure": doc.text[quantity.start : quantity.end],
+                 "clause": _clause(doc, sentence, quantity.start, quantity.end),
+                 "context": _near_words(doc, sentence, quantity)},
             ))
-        event = _event(doc, sentence, source, names)
-        if event is not None:
-            name, actor, target = event
-            text = " ".join(filter(None, (names.get(actor or ""), name, names.get(target or ""))))
-            claims.append(Claim(f"c-{doc.article.id}-{len(claims) + 1}", "event", text, source, stance, evidence,
-                                actor, None, _when(doc, sentence, of_event=True), {"event": name, "target": target}))
+        verb = predicate(doc, sentence)
+        if verb is None:
+            continue
+        tagged = _event(doc, sentence, source, names)
+        name, actor, target = tagged if tagged else (None, None, None)
+        actor = actor or _doer_before(doc, sentence, verb.start())
+        claims.append(Claim(
+            f"c-{doc.article.id}-{len(claims) + 1}", "event", _clause(doc, sentence, verb.start(), verb.end()),
+            source, stance, evidence, actor, None, _when(doc, sentence, of_event=True),
+            {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0)}))
     return claims
+
+
+def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:
+    """The words right around a figure within its clause ("kedalaman 10 km", "4 km tenggara Palu"): what
+    tells two figures of one sentence apart."""
+    start, stop = clause_span(doc, sentence, quantity.start, quantity.end)
+    before = list(WORD.finditer(doc.text, start, quantity.start))[-FIGURE_WORDS_BEFORE:]
+    after = list(WORD.finditer(doc.text, quantity.end, stop))[:FIGURE_WORDS_AFTER]
+    return " ".join([*(m.group(0) for m in before), doc.text[quantity.start : quantity.end], *(m.group(0) for m in after)])
+
+
+def _doer_before(doc: Doc, sentence: Span, verb_start: int) -> str | None:
+    """The named party closest before the predicate within its clause, not one after a preposition."""
+    clause_start, _ = clause_span(doc, sentence, verb_start, verb_start)
+    before = [s for s in _entities_in(doc, clause_start, verb_start) if not _after_preposition(doc, s)]
+    return before[-1].attrs["entity"] if before else None
 
 
 def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) -> tuple | None:

@@ -9,17 +9,25 @@ primary sources: five outlets repeating one agency are one source, and a copy co
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
 
 from kabar.model import Article, Claim, ClaimGroup
-from kabar.nlp.linking import capitals
-from kabar.nlp.quantities import measures
-from kabar.stories.claims import one_off_events
+from kabar.stories.claims import listed_events
+from kabar.stories.meaning import embeddings, word_overlap
 
 DISPUTING = ("denied", "unconfirmed")
 # precisions whose start dates compare as text: "2024-06" holds "2024-06-19"
 CALENDAR_PRECISIONS = ("day", "month", "year")
+# cosine of the sentence encoder and stem overlap a pair of claims needs (set on the development events of
+# tests/gold/stories/clickid-2019.json and the seeds, never on the held-back events)
+SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
+REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
+SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
+NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+NAME = re.compile(r"\b[A-Z][\w-]+")
 
 
 def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
@@ -31,11 +39,11 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
 
 
 def _independent_sources(members: list[Claim], articles: dict[str, Article]) -> set[str]:
-    """The group's primary sources. An outlet counts as one only where it names no source for the claim:
-    within an article that credits it to KCNA, its own unattributed mentions are KCNA's news retold."""
-    credited = {c.evidence[0].article for c in members if c.attributed_to}
-    return {_source_key(c, articles) for c in members
-            if c.attributed_to or c.evidence[0].article not in credited}
+    """The group's primary sources. Where any report names a source for the claim, outlets that name none
+    are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
+    outlet is a source of its own only in a group where nobody is credited."""
+    credited = {c.attributed_to for c in members if c.attributed_to}
+    return credited or {_source_key(c, articles) for c in members}
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -89,90 +97,115 @@ def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[
 
 
 def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[ClaimGroup]:
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.kind == "quantity" and claim.quantity and claim.quantity.get("unit") not in (None, *measures()):
-            buckets[("quantity", claim.quantity["unit"], claim.subject)].append(claim)
-        elif claim.kind == "event" and (claim.subject or claim.extra.get("event") in one_off_events()):
-            # "Pyongyang memasok senjata" is North Korea's doing: a capital acts for its country
-            doer = capitals().get(claim.subject or "", claim.subject)
-            buckets[("event", claim.extra.get("event"), doer)].append(claim)
-    _fold_subjectless(buckets)
-    _merge_one_off(buckets)
-    _fold_denials(buckets)
-    groups = []
-    for number, ((kind, what, subject), members) in enumerate(
-            sorted(buckets.items(), key=lambda kv: -len(kv[1])), start=1):
-        # those who deny it or cannot confirm it are not behind it
-        sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles)
-        subject_name = names.get(subject or "", "")
-        if kind == "quantity":
-            status, why = _quantity_status(members, articles, sources)
-            topic = f"{what} ({subject_name})" if subject_name else what
-            note = f"{why}: {_values_note(members, articles, names)}"
+    """Claims about the same fact across the given articles, whatever the story: figures that count the
+    same thing, events told in clauses that mean the same. The sentence encoder and shared stems propose a
+    match; a figure that differs with no sign of being the same count, a differing place or an opposite
+    stance keeps two claims apart or marks the group, never the wording alone."""
+    figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
+    told = [c for c in claims if c.kind != "quantity"]
+    clusters = _cluster(figures, _same_count, _near) + _cluster(told, _same_event, _words)
+    clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
+    return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
+    article = articles[claim.evidence[0].article]
+    return article.outlet or article.duplicate_of or article.id
+
+
+def _words(claim: Claim) -> str:
+    return claim.extra.get("clause") or claim.text
+
+
+def _near(claim: Claim) -> str:
+    return claim.extra.get("context") or _words(claim)
+
+
+def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
+             text: Callable[[Claim], str]) -> list[list[Claim]]:
+    """Each claim joins the first cluster holding a claim it matches, else starts one (reports in order)."""
+    vectors = embeddings([text(c) for c in claims])
+    similarity = vectors @ vectors.T
+    clusters: list[list[int]] = []
+    for i, claim in enumerate(claims):
+        home = next((members for members in clusters
+                     if any(same(claim, claims[j], float(similarity[i, j])) for j in members)), None)
+        if home is None:
+            clusters.append([i])
         else:
-            status = "corroborated" if len(sources) > 1 else "single-source"
-            topic = f"{subject_name} — {what}"
-            note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
-            if what in one_off_events():
-                status, note = _event_dates(members, status, note)
-        disputing = [c for c in members if c.stance in DISPUTING]
-        if disputing:
-            status = "disputed"
-            note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
-        groups.append(ClaimGroup(f"g-{number}", topic, [c.id for c in members], status, len(sources), note))
-    return groups
+            home.append(i)
+    return [[claims[i] for i in members] for members in clusters]
 
 
-def _fold_subjectless(buckets: dict[tuple, list[Claim]]) -> None:
-    """A figure whose owner the sentence leaves implicit joins the largest group counting the same thing, and
-    a one-off event whose doer it leaves implicit ("ditunjukkan oleh penandatanganan perjanjian") the largest
-    group of that event; a one-off event with no such group is dropped, as events without a doer are."""
-    for key in [k for k in buckets if k[2] is None]:
-        owned = [k for k in buckets if k[:2] == key[:2] and k[2] is not None]
-        if owned:
-            largest = max(owned, key=lambda k: len(buckets[k]))
-            buckets[largest].extend(buckets.pop(key))
-        elif key[0] == "event":
-            del buckets[key]
+def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
+    """Two figures count the same thing: the same unit and owner, said in like words; a different figure
+    must be said in nearly the same words and about no other place or party to be the same count revised."""
+    a, b = first.quantity or {}, second.quantity or {}
+    same_article = first.evidence[0].article == second.evidence[0].article
+    if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
+        return False
+    overlap = word_overlap(_near(first), _near(second))
+    if _overlap(_interval(first), _interval(second)):
+        return similarity >= SAME_FIGURE_MEANING or overlap >= SAME_FIGURE_WORDS
+    return not same_article and similarity >= REVISED_FIGURE_MEANING and overlap >= REVISED_FIGURE_WORDS \
+        and not _other_names(first, second)
 
 
-def _merge_one_off(buckets: dict[tuple, list[Claim]]) -> None:
-    """Reports of a one-off event (a signing, a ratification) are one event whichever party each names as its
-    doer, when they give it the same date or come from the same article; the largest report names the group."""
-    for event in one_off_events():
-        keys = sorted((k for k in buckets if k[:2] == ("event", event)), key=lambda k: -len(buckets[k]))
-        merged: list[tuple] = []
-        for key in keys:
-            home = next((m for m in merged if _same_occasion(buckets[m], buckets[key])), None)
-            if home is None:
-                merged.append(key)
-            else:
-                buckets[home].extend(buckets.pop(key))
+def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
+    """Two clauses tell the same event: close in meaning and sharing their stems, or the same listed event
+    by the same party. Different figures in them (a count, a time) make them two facts."""
+    if first.extra.get("event") == second.extra.get("event") and first.subject and first.subject == second.subject \
+            and first.extra.get("event") in listed_events():
+        return True
+    if _figures_in(_words(first)) and _figures_in(_words(second)) and \
+            not _figures_in(_words(first)) & _figures_in(_words(second)):
+        return False
+    return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
 
 
-def _same_occasion(first: list[Claim], second: list[Claim]) -> bool:
-    dates = {c.when.start for c in first if c.when}
-    articles = {c.evidence[0].article for c in first}
-    return any((c.when and c.when.start in dates) or c.evidence[0].article in articles for c in second)
+def _figures_in(text: str) -> set[str]:
+    return set(NUMBER.findall(text))
 
 
-def _fold_denials(buckets: dict[tuple, list[Claim]]) -> None:
-    """A denial that names what it denies ("menepis kabar mengenai pasukan Korea Utara") joins the largest
-    group of events done by that party, where it disputes them, instead of standing alone as a denier's act.
-    Naming no party that did anything ("Iran membantah mengirim drone"), it denies the denier's own doing."""
-    for key in [k for k in buckets if k[:2] == ("event", "deny")]:
-        for claim in list(buckets[key]):
-            claimed = []
-            for party in (claim.extra.get("target"), claim.subject):
-                about = capitals().get(party or "", party)
-                claimed = claimed or [k for k in buckets if k[0] == "event" and k[1] != "deny" and about
-                                      and k[2] == about]
-            if claimed:
-                buckets[max(claimed, key=lambda k: len(buckets[k]))].append(claim)
-                buckets[key].remove(claim)
-        if not buckets[key]:
-            del buckets[key]
+def _other_names(first: Claim, second: Claim) -> bool:
+    """The two clauses name different places or parties (capitalised words after the first), as "42 di
+    Riau" and "45 di Kalimantan Tengah" do."""
+    a, b = (set(NAME.findall(_near(c))) for c in (first, second))
+    return bool(a) and bool(b) and not a & b
+
+
+def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
+    # those who deny it or cannot confirm it are not behind it
+    sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles)
+    if members[0].kind == "quantity":
+        status, why = _quantity_status(members, articles, sources)
+        note = f"{why}: {_values_note(members, articles, names)}"
+    else:
+        status = "corroborated" if len(sources) > 1 else "single-source"
+        note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
+        status, note = _event_dates(members, status, note)
+    disputing = [c for c in members if c.stance in DISPUTING]
+    if disputing and len(disputing) < len(members):
+        status = "disputed"
+        note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
+    return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), note,
+                      _values(members, articles, names))
+
+
+def _topic(members: list[Claim]) -> str:
+    """The group's label in the articles' own words: the shortest clause among its claims."""
+    return min((_words(c) for c in members), key=len)
+
+
+def _values(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[dict]:
+    """Side by side, per report: the outlet, what it says (its figure or clause), whom it credits, when."""
+    rows = []
+    for claim in sorted(members, key=lambda c: _date(c, articles)):
+        article = articles[claim.evidence[0].article]
+        rows.append({"article": article.id, "outlet": article.outlet, "value": claim.text,
+                     "source": names.get(claim.attributed_to or ""), "stance": claim.stance,
+                     "published": article.reference_date.isoformat() if article.reference_date else None})
+    return rows
 
 
 def _event_dates(members: list[Claim], status: str, note: str) -> tuple[str, str]:

@@ -4,7 +4,7 @@ an editor lists. The held-back events are scored apart; rules are never tuned on
 
 A gold group is found by the largest system group of a compatible kind whose claims' own words (the
 figure, the clause) hold one of its keys. System groups counted as found are those compared across two
-or more articles, plus any single-article group that matched: a claim only one article makes is not a
+or more outlets, plus any single-article group that matched: a claim only one article makes is not a
 comparison an editor lists unless it is one the gold asks for.
 """
 
@@ -61,11 +61,12 @@ def claim_words(claim: Claim) -> str:
     return f"{claim.extra.get('figure', '')} {claim.text}".lower()
 
 
-def _articles(group: ClaimGroup, claims: dict[str, Claim]) -> set[str]:
-    return {claims[c].evidence[0].article for c in group.claims}
+def _outlets(group: ClaimGroup, claims: dict[str, Claim], outlet_of: dict[str, str]) -> set[str]:
+    return {outlet_of[claims[c].evidence[0].article] for c in group.claims}
 
 
-def match_event(gold_groups: list[dict], groups: list[ClaimGroup], claims: dict[str, Claim]) -> list:
+def match_event(gold_groups: list[dict], groups: list[ClaimGroup], claims: dict[str, Claim],
+                outlet_of: dict[str, str]) -> list:
     taken: set[str] = set()
     matches = []
     for expected in gold_groups:
@@ -73,7 +74,7 @@ def match_event(gold_groups: list[dict], groups: list[ClaimGroup], claims: dict[
         candidates = [g for g in groups if g.id not in taken
                       and claims[g.claims[0]].kind in COMPATIBLE[expected["kind"]]
                       and any(key in claim_words(claims[c]) for c in g.claims for key in keys)]
-        group = max(candidates, key=lambda g: (len(_articles(g, claims)), len(g.claims)), default=None)
+        group = max(candidates, key=lambda g: (len(_outlets(g, claims, outlet_of)), len(g.claims)), default=None)
         if group is not None:
             taken.add(group.id)
         matches.append((expected, group))
@@ -88,9 +89,12 @@ def evaluate(gold_path: Path = GOLD) -> list[EventResult]:
         docs = event_docs(event["articles"], records)
         analysis = analyze(docs, link_entities(docs))
         claims = {c.id: c for c in analysis.claims}
-        result = EventResult(event["id"], event["held_back"], match_event(event["groups"], analysis.groups, claims))
+        outlet_of = {d.article.id: d.article.outlet or d.article.id for d in docs}
+        result = EventResult(event["id"], event["held_back"],
+                             match_event(event["groups"], analysis.groups, claims, outlet_of))
         matched = {g.id for _, g in result.matches if g is not None}
-        result.compared = sum(1 for g in analysis.groups if len(_articles(g, claims)) > 1 or g.id in matched)
+        result.compared = sum(1 for g in analysis.groups
+                              if len(_outlets(g, claims, outlet_of)) > 1 or g.id in matched)
         results.append(result)
     return results
 

@@ -242,7 +242,8 @@ def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:
     start, stop = clause_span(doc, sentence, quantity.start, quantity.end)
     before = list(WORD.finditer(doc.text, start, quantity.start))[-FIGURE_WORDS_BEFORE:]
     after = list(WORD.finditer(doc.text, quantity.end, stop))[:FIGURE_WORDS_AFTER]
-    return " ".join([*(m.group(0) for m in before), doc.text[quantity.start : quantity.end], *(m.group(0) for m in after)])
+    words = [m.group(0) for m in before] + [doc.text[quantity.start : quantity.end]] + [m.group(0) for m in after]
+    return " ".join(words)
 
 
 def _doer_before(doc: Doc, sentence: Span, verb_start: int) -> str | None:

@@ -144,6 +144,8 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     same_article = first.evidence[0].article == second.evidence[0].article
     if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
         return False
+    if first.subject and first.subject == second.subject:
+        return True  # troops of North Korea, however many each report gives
     overlap = word_overlap(_near(first), _near(second))
     if _overlap(_interval(first), _interval(second)):
         return similarity >= SAME_FIGURE_MEANING or overlap >= SAME_FIGURE_WORDS

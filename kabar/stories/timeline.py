@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kabar.model import Claim, TimelineEntry
+from kabar.stories.claims import listed_events
 
 PRECISE = ("day", "week", "month", "year")
 
@@ -16,6 +17,8 @@ def build_timeline(claims: list[Claim], names: dict[str, str]) -> list[TimelineE
     for claim in claims:
         if claim.kind != "event" or claim.when is None or claim.when.precision not in PRECISE:
             continue
+        if claim.extra.get("event") not in listed_events() and (claim.when.expression or "") not in claim.text:
+            continue  # a date elsewhere in the sentence may date another clause of it
         merged[(claim.when.start, claim.when.end, claim.extra.get("event"))].append(claim)
     entries = []
     for members in merged.values():

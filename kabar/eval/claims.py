@@ -1,12 +1,13 @@
-"""`kabar eval claims`: the stories layer on the five seeds against the claim groups, statuses, independent-
-source counts and timeline an editor expects (tests/gold/stories/seeds.json).
+"""`kabar eval claims`: the stories layer on the five seeds against the claim groups, statuses,
+independent-source counts and timeline an editor expects (tests/gold/stories/seeds.json).
 
 System groups counted as found are those compared across two or more articles, and any group a gold
-group matched (as on the real events, kabar/eval/real_claims.py). A gold group is found when a system group has its kind, counts its unit or names its event, is about one
-of its subjects and quotes one of its key phrases in its evidence; each gold group takes the largest such
-group, so a claim split over several groups costs precision. Status and independence are scored on
-matched groups (independence within the range the gold accepts); figures by value and credited source
-inside the matched group; timeline entries by dates and precision.
+group matched (as on the real events, kabar/eval/real_claims.py). A gold group is found when a system
+group has its kind, counts its unit or names its event, is about one of its subjects and quotes one of
+its key phrases in its evidence; each gold group takes the largest such group, so a claim split over
+several groups costs precision. Status and independence are scored on matched groups (independence
+within the range the gold accepts); figures by value and credited source inside the matched group;
+timeline entries by dates and precision.
 """
 
 from __future__ import annotations

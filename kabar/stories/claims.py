@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kabar.lexicon import data_lines, sections
+from kabar.lexicon import data_lines, sections, word_set
 from kabar.model import Claim, Doc, Evidence, Quote, Span, When
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
@@ -41,11 +41,11 @@ FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
 
 
 @cache
-def predicate_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words that are never predicates, bare verbs) from kabar/data/id/claims/predicates.txt."""
+def predicate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that are never predicates, bare verbs, words of a plan) from kabar/data/id/claims/predicates.txt."""
     found = sections("id/claims/predicates.txt")
-    return (frozenset(w.lower() for line in found["not-predicates"] for w in line.split()),
-            frozenset(w.lower() for line in found["bare"] for w in line.split()))
+    return tuple(frozenset(w.lower() for line in found[name] for w in line.split())  # type: ignore[return-value]
+                 for name in ("not-predicates", "bare", "planned"))
 
 
 @cache
@@ -56,7 +56,7 @@ def _reporting_words() -> frozenset[str]:
 def predicate(doc: Doc, sentence: Span) -> re.Match[str] | None:
     """The clause's predicate: the first verb of the sentence outside the credit given to a source, so
     "Dedi mengatakan pihaknya menetapkan 175 tersangka" is about "menetapkan"."""
-    never, bare = predicate_words()
+    never, bare, _ = predicate_words()
     attribution = sentence.attrs.get("attribution") or {}
     for match in WORD.finditer(doc.text, sentence.start, sentence.end):
         word = match.group(0).lower()
@@ -207,33 +207,64 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         if sentence.attrs.get("paragraph_kind") == "heading":
             continue
         source = _source(doc, sentence)
-        stance = sentence.attrs.get("stance", "asserted")
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
+        clauses: list[str] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
-            if not quantity.attrs.get("unit"):
+            attrs = _with_counted_noun(doc, sentence, quantity)
+            if not attrs.get("unit"):
                 continue
             subject = _subject_of_quantity(doc, sentence, quantity, source)
-            text = _figure(quantity.attrs) + (f" ({names[subject]})" if subject in names else "")
+            text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")
+            clause = _clause(doc, sentence, quantity.start, quantity.end)
+            clauses.append(clause)
             claims.append(Claim(
-                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source, stance,
-                [_evidence(doc, quantity), *evidence], subject, {k: quantity.attrs.get(k) for k in keys}, when,
-                {"figure": doc.text[quantity.start : quantity.end],
-                 "clause": _clause(doc, sentence, quantity.start, quantity.end),
-                 "context": _near_words(doc, sentence, quantity)},
+                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source, _stance(sentence, clause),
+                [_evidence(doc, quantity), *evidence], subject, {k: attrs.get(k) for k in keys}, when,
+                {"figure": doc.text[quantity.start : quantity.end], "clause": clause, "context": _near_words(doc, sentence, quantity)},
             ))
         verb = predicate(doc, sentence)
         if verb is None:
             continue
+        clause = _clause(doc, sentence, verb.start(), verb.end())
+        if clause in clauses:
+            continue  # a figure's claim already carries this clause
         tagged = _event(doc, sentence, source, names)
         name, actor, target = tagged if tagged else (None, None, None)
         actor = actor or _doer_before(doc, sentence, verb.start())
         claims.append(Claim(
-            f"c-{doc.article.id}-{len(claims) + 1}", "event", _clause(doc, sentence, verb.start(), verb.end()),
-            source, stance, evidence, actor, None, _when(doc, sentence, of_event=True),
+            f"c-{doc.article.id}-{len(claims) + 1}", "event", clause, source, _stance(sentence, clause), evidence,
+            actor, None, _when(doc, sentence, of_event=True),
             {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0)}))
     return claims
+
+
+def _stance(sentence: Span, clause: str) -> str:
+    """The sentence's stance where its cue stands in the claim's own clause: "tidak sehat" in another
+    clause of the sentence neither denies nor hedges this one."""
+    stance, cue = sentence.attrs.get("stance", "asserted"), sentence.attrs.get("stance_cue")
+    return stance if not cue or cue.lower() in clause.lower() else "asserted"
+
+
+def _with_counted_noun(doc: Doc, sentence: Span, quantity: Span) -> dict:
+    """A figure the quantity layer gives no unit counts the noun after it ("409 sekolah", "56 suara") or,
+    with none there, measures the noun before it ("magnitudo 5,7"). A figure inside a date or a time is
+    no count."""
+    attrs = quantity.attrs
+    if attrs.get("unit") or attrs.get("vague") or doc.covering("times", quantity.start, quantity.end):
+        return attrs
+    after = WORD.match(doc.text, quantity.end + 1) if doc.text[quantity.end : quantity.end + 1] == " " else None
+    before = list(WORD.finditer(doc.text, max(sentence.start, quantity.start - 30), quantity.start))
+    for word in (after, before[-1] if before and before[-1].end() >= quantity.start - 1 else None):
+        if word is not None and word.end() <= sentence.end and _counts(word.group(0)):
+            noun = word.group(0).lower()
+            return {**attrs, "unit": noun, "unit_word": noun}
+    return attrs
+
+
+def _counts(word: str) -> bool:
+    return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt")
 
 
 def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:

@@ -147,6 +147,8 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     if first.subject and first.subject == second.subject:
         return True  # troops of North Korea, however many each report gives
     overlap = word_overlap(_near(first), _near(second))
+    if _interval(first) == _interval(second) and not same_article:
+        return not _other_names(first, second)  # the same count of the same thing, in one story
     if _overlap(_interval(first), _interval(second)):
         return similarity >= SAME_FIGURE_MEANING or overlap >= SAME_FIGURE_WORDS
     return not same_article and similarity >= REVISED_FIGURE_MEANING and overlap >= REVISED_FIGURE_WORDS \
@@ -187,7 +189,8 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
         status, note = _event_dates(members, status, note)
     disputing = [c for c in members if c.stance in DISPUTING]
-    if disputing and len(disputing) < len(members):
+    # figures that change as reports come in stay evolving or conflicting though someone doubts one of them
+    if disputing and len(disputing) < len(members) and status in ("corroborated", "single-source"):
         status = "disputed"
         note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
     return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), note,

@@ -101,6 +101,13 @@ def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
+def one_off_events() -> frozenset[str]:
+    """Listed events that happen on one date (a signing): two dates for one of them conflict."""
+    rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
+    return frozenset(row[1] for row in rows if len(row) > 2 and row[2] == "once")
+
+
+@cache
 def listed_events() -> frozenset[str]:
     return frozenset(line.split("\t")[1] for line in data_lines("id/claims/events.txt"))
 
@@ -220,23 +227,24 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             clause = _clause(doc, sentence, quantity.start, quantity.end)
             clauses.append(clause)
             claims.append(Claim(
-                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source, _stance(sentence, clause),
-                [_evidence(doc, quantity), *evidence], subject, {k: attrs.get(k) for k in keys}, when,
-                {"figure": doc.text[quantity.start : quantity.end], "clause": clause, "context": _near_words(doc, sentence, quantity)},
+                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,
+                _stance(sentence, clause), [_evidence(doc, quantity), *evidence], subject,
+                {k: attrs.get(k) for k in keys}, when,
+                {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
+                 "context": _near_words(doc, sentence, quantity)},
             ))
         verb = predicate(doc, sentence)
         if verb is None:
             continue
         clause = _clause(doc, sentence, verb.start(), verb.end())
-        if clause in clauses:
-            continue  # a figure's claim already carries this clause
         tagged = _event(doc, sentence, source, names)
         name, actor, target = tagged if tagged else (None, None, None)
         actor = actor or _doer_before(doc, sentence, verb.start())
         claims.append(Claim(
             f"c-{doc.article.id}-{len(claims) + 1}", "event", clause, source, _stance(sentence, clause), evidence,
             actor, None, _when(doc, sentence, of_event=True),
-            {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0)}))
+            {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0),
+             "carried_by_figure": name is None and clause in clauses}))
     return claims
 
 

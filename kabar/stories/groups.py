@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kabar.model import Article, Claim, ClaimGroup
-from kabar.stories.claims import listed_events
+from kabar.stories.claims import listed_events, one_off_events
 from kabar.stories.meaning import embeddings, word_overlap
 
 DISPUTING = ("denied", "unconfirmed")
@@ -26,6 +26,10 @@ CALENDAR_PRECISIONS = ("day", "month", "year")
 SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
 REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
 SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
+MEAN_MEANING = 0.45
+# a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
+# "12.000–15.000")
+ROUNDED_FALL = 0.75
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
 
@@ -66,20 +70,24 @@ def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources:
     intervals = [_interval(c) for c in claims]
     if all(_overlap(a, b) for a in intervals for b in intervals):
         return ("corroborated" if len(sources) > 1 else "single-source"), "the figures agree"
-    by_source: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_source[_source_key(claim, articles)].append(claim)
-    revised = [s for s, items in by_source.items() if len({_interval(c) for c in items}) > 1]
-    ordered = sorted(claims, key=lambda c: _date(c, articles))
-    if revised and all(_rising(sorted(by_source[s], key=lambda c: _date(c, articles))) for s in revised) and \
-            _interval(ordered[-1])[1] >= max(i[1] for i in intervals):
-        return "evolving", "later reports give larger figures, and a source revised its own"
+    if _grows(claims, articles):
+        return "evolving", "later reports give larger figures"
     return "conflicting", "sources give figures that do not overlap"
 
 
-def _rising(claims: list[Claim]) -> bool:
-    values = [_interval(c)[1] for c in claims]
-    return all(a <= b for a, b in zip(values, values[1:], strict=False))
+def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
+    """The largest figure of each report day rises from the first day to the last and never falls far below
+    the largest before it: a count that grows as reports come in (1.500, then 10.000, then 12.000–15.000,
+    then "hingga 12.000"), not a disagreement."""
+    highs: dict[datetime, float] = {}
+    for claim in claims:
+        if not (claim.quantity or {}).get("vague"):
+            day = _date(claim, articles).replace(hour=0, minute=0, second=0, microsecond=0)
+            highs[day] = max(highs.get(day, 0.0), _interval(claim)[1])
+    series = [highs[day] for day in sorted(highs)]
+    peaks = [max(series[: n + 1]) for n in range(len(series))]
+    return len(series) > 1 and series[-1] > series[0] and all(
+        value >= ROUNDED_FALL * peak for value, peak in zip(series, peaks, strict=True))
 
 
 def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> str:
@@ -102,7 +110,11 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     match; a figure that differs with no sign of being the same count, a differing place or an opposite
     stance keeps two claims apart or marks the group, never the wording alone."""
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
-    told = [c for c in claims if c.kind != "quantity"]
+    # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
+    figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
+    told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
+            and not any(article == c.evidence[0].article and clause and clause in c.text
+                        for article, clause in figure_clauses)]
     clusters = _cluster(figures, _same_count, _near) + _cluster(told, _same_event, _words)
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -123,13 +135,15 @@ def _near(claim: Claim) -> str:
 
 def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
              text: Callable[[Claim], str]) -> list[list[Claim]]:
-    """Each claim joins the first cluster holding a claim it matches, else starts one (reports in order)."""
+    """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
+    a whole (so one loose pair does not chain unrelated claims together), else starts one."""
     vectors = embeddings([text(c) for c in claims])
     similarity = vectors @ vectors.T
     clusters: list[list[int]] = []
     for i, claim in enumerate(claims):
         home = next((members for members in clusters
-                     if any(same(claim, claims[j], float(similarity[i, j])) for j in members)), None)
+                     if any(same(claim, claims[j], float(similarity[i, j])) for j in members)
+                     and float(similarity[i, members].mean()) >= MEAN_MEANING), None)
         if home is None:
             clusters.append([i])
         else:
@@ -156,11 +170,12 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
 
 
 def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
-    """Two clauses tell the same event: close in meaning and sharing their stems, or the same listed event
-    by the same party. Different figures in them (a count, a time) make them two facts."""
-    if first.extra.get("event") == second.extra.get("event") and first.subject and first.subject == second.subject \
-            and first.extra.get("event") in listed_events():
-        return True
+    """Two clauses tell the same event: close in meaning and sharing their stems. Where both name a listed
+    event (a summons, a signing) the list decides: the same event, by the same party or in like words.
+    Different figures in them (a count, a time) make them two facts."""
+    tags = first.extra.get("event"), second.extra.get("event")
+    if tags[0] in listed_events() and tags[1] in listed_events():
+        return tags[0] == tags[1] and (first.subject == second.subject or similarity >= SAME_EVENT_MEANING)
     if _figures_in(_words(first)) and _figures_in(_words(second)) and \
             not _figures_in(_words(first)) & _figures_in(_words(second)):
         return False
@@ -172,9 +187,10 @@ def _figures_in(text: str) -> set[str]:
 
 
 def _other_names(first: Claim, second: Claim) -> bool:
-    """The two clauses name different places or parties (capitalised words after the first), as "42 di
-    Riau" and "45 di Kalimantan Tengah" do."""
-    a, b = (set(NAME.findall(_near(c))) for c in (first, second))
+    """The words around two figures name different places or parties (capitalised words, not counting one
+    that opens them), as "42 di Riau" and "45 di Kalimantan Tengah" do."""
+    a, b = (set(NAME.findall(_near(c))[1:] if NAME.match(_near(c)) else NAME.findall(_near(c)))
+            for c in (first, second))
     return bool(a) and bool(b) and not a & b
 
 
@@ -187,10 +203,12 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
     else:
         status = "corroborated" if len(sources) > 1 else "single-source"
         note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
-        status, note = _event_dates(members, status, note)
+        if any(c.extra.get("event") in one_off_events() for c in members):
+            status, note = _event_dates(members, status, note)
     disputing = [c for c in members if c.stance in DISPUTING]
     # figures that change as reports come in stay evolving or conflicting though someone doubts one of them
-    if disputing and len(disputing) < len(members) and status in ("corroborated", "single-source"):
+    if disputing and len(disputing) < len(members) and (
+            members[0].kind != "quantity" or status in ("corroborated", "single-source")):
         status = "disputed"
         note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
     return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), note,

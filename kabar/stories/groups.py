@@ -9,12 +9,14 @@ primary sources: five outlets repeating one agency are one source, and a copy co
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
 
 from kabar.model import Article, Claim, ClaimGroup
+from kabar.nlp.quantities import measures
 from kabar.stories.claims import listed_events, one_off_events
 from kabar.stories.meaning import embeddings, word_overlap
 
@@ -30,6 +32,7 @@ MEAN_MEANING = 0.45
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
+APPROXIMATE = 0.1
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
 
@@ -42,12 +45,18 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
     return f"outlet:{articles[original].outlet or original}"
 
 
-def _independent_sources(members: list[Claim], articles: dict[str, Article]) -> set[str]:
+def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
     are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
-    outlet is a source of its own only in a group where nobody is credited."""
+    outlet is a source of its own only in a group where nobody is credited. A credited name whose words
+    all stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
+    source again."""
     credited = {c.attributed_to for c in members if c.attributed_to}
-    return credited or {_source_key(c, articles) for c in members}
+    if not credited:
+        return {_source_key(c, articles) for c in members}
+    words = {source: set(names.get(source, source).lower().split()) for source in credited}
+    return {source for source in credited
+            if not any(other != source and words[source] < words[other] for other in credited)}
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -56,10 +65,20 @@ def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
+    """The values a figure allows: "lebih dari 400" is 400 and up, "hingga 12.000" up to 12.000, and
+    "sekitar 400" a tenth either way."""
     q = claim.quantity or {}
-    low = q.get("min") if q.get("min") is not None else q.get("max")
-    high = q.get("max") if q.get("max") is not None else q.get("min")
-    return float(low or 0), float(high or 0)
+    low = float(q["min"]) if q.get("min") is not None else 0.0
+    high = float(q["max"]) if q.get("max") is not None else math.inf
+    if q.get("approximate") and not q.get("vague"):
+        low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
+    return low, high
+
+
+def _stated(claim: Claim) -> float:
+    """The one number a report gives: its upper bound, or its lower one where it has none."""
+    q = claim.quantity or {}
+    return float(q["max"] if q.get("max") is not None else q.get("min") or 0)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -83,7 +102,7 @@ def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
     for claim in claims:
         if not (claim.quantity or {}).get("vague"):
             day = _date(claim, articles).replace(hour=0, minute=0, second=0, microsecond=0)
-            highs[day] = max(highs.get(day, 0.0), _interval(claim)[1])
+            highs[day] = max(highs.get(day, 0.0), _stated(claim))
     series = [highs[day] for day in sorted(highs)]
     peaks = [max(series[: n + 1]) for n in range(len(series))]
     return len(series) > 1 and series[-1] > series[0] and all(
@@ -158,8 +177,8 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     same_article = first.evidence[0].article == second.evidence[0].article
     if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
         return False
-    if first.subject and first.subject == second.subject:
-        return True  # troops of North Korea, however many each report gives
+    if first.subject and first.subject == second.subject and a.get("unit") not in measures():
+        return True  # troops of North Korea, however many each report gives (a length may be a depth or a distance)
     overlap = word_overlap(_near(first), _near(second))
     if _interval(first) == _interval(second) and not same_article:
         return not _other_names(first, second)  # the same count of the same thing, in one story
@@ -196,7 +215,7 @@ def _other_names(first: Claim, second: Claim) -> bool:
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
     # those who deny it or cannot confirm it are not behind it
-    sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles)
+    sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles, names)
     if members[0].kind == "quantity":
         status, why = _quantity_status(members, articles, sources)
         note = f"{why}: {_values_note(members, articles, names)}"

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 
+from kabar.lexicon import data_lines
 from kabar.model import Article, Claim, ClaimGroup
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import listed_events, one_off_events
@@ -86,12 +88,13 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[str, str]:
+    """The status and the key of the note saying why."""
     intervals = [_interval(c) for c in claims]
     if all(_overlap(a, b) for a in intervals for b in intervals):
-        return ("corroborated" if len(sources) > 1 else "single-source"), "the figures agree"
+        return ("corroborated" if len(sources) > 1 else "single-source"), "agree"
     if _grows(claims, articles):
-        return "evolving", "later reports give larger figures"
-    return "conflicting", "sources give figures that do not overlap"
+        return "evolving", "grows"
+    return "conflicting", "conflict"
 
 
 def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
@@ -109,16 +112,27 @@ def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
         value >= ROUNDED_FALL * peak for value, peak in zip(series, peaks, strict=True))
 
 
-def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> str:
-    """"1.500 (per NIS, 3 outlets); 12.000 (per media Korea Selatan)"."""
+@cache
+def _notes() -> dict[str, dict[str, str]]:
+    rows = (line.split("\t") for line in data_lines("id/claims/notes.tsv"))
+    return {row[0]: {"en": row[1], "id": row[2]} for row in rows}
+
+
+def _say(key: str, language: str, **values: object) -> str:
+    """A note's words in the story's language (Indonesian unless the articles are English)."""
+    return _notes()[key]["en" if language == "en" else "id"].format(**values)
+
+
+def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:
+    """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)"."""
     by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for claim in sorted(claims, key=lambda c: _date(c, articles)):
-        source = names.get(claim.attributed_to or "", "the outlet itself")
+        source = names.get(claim.attributed_to or "", _say("itself", language))
         outlet = articles[claim.evidence[0].article].outlet or claim.evidence[0].article
         by_value[claim.text.split(" (")[0]][source].add(outlet)
     parts = []
     for value, sources in by_value.items():
-        credited = "; ".join(f"per {s}, {len(o)} outlet{'s' if len(o) > 1 else ''}" for s, o in sources.items())
+        credited = "; ".join(_say("per", language, source=s, n=len(o)) for s, o in sources.items())
         parts.append(f"{value} ({credited})")
     return "; ".join(parts)
 
@@ -214,23 +228,26 @@ def _other_names(first: Claim, second: Claim) -> bool:
 
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
+    language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
     # those who deny it or cannot confirm it are not behind it
     sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles, names)
     if members[0].kind == "quantity":
         status, why = _quantity_status(members, articles, sources)
-        note = f"{why}: {_values_note(members, articles, names)}"
+        notes = [_say(why, language, values=_values_note(members, articles, names, language))]
     else:
         status = "corroborated" if len(sources) > 1 else "single-source"
-        note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
-        if any(c.extra.get("event") in one_off_events() for c in members):
-            status, note = _event_dates(members, status, note)
+        notes = [_say("reported", language, n=len(sources))]
+        dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
+        if dates:
+            status = "conflicting"
+            notes.append(_say("dated", language, dates=", ".join(dates)))
     disputing = [c for c in members if c.stance in DISPUTING]
     # figures that change as reports come in stay evolving or conflicting though someone doubts one of them
     if disputing and len(disputing) < len(members) and (
             members[0].kind != "quantity" or status in ("corroborated", "single-source")):
         status = "disputed"
-        note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
-    return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), note,
+        notes.append(_say("disputed", language, n=len(disputing)))
+    return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), " ".join(notes),
                       _values(members, articles, names))
 
 
@@ -250,11 +267,10 @@ def _values(members: list[Claim], articles: dict[str, Article], names: dict[str,
     return rows
 
 
-def _event_dates(members: list[Claim], status: str, note: str) -> tuple[str, str]:
-    """The same event dated differently by different reports is a conflict too: June against September, or
-    one day against another; a month and a day within it agree."""
+def _event_dates(members: list[Claim]) -> list[str]:
+    """The dates of a one-off event where reports disagree on them (June against September, one day
+    against another); a month and a day within it agree. Empty where they agree."""
     dates = sorted({c.when.start for c in members if c.when and c.when.precision in CALENDAR_PRECISIONS})
-    if any(not later.startswith(earlier) and not earlier.startswith(later)
-           for earlier in dates for later in dates):
-        return "conflicting", note + f"; dated differently: {', '.join(dates)}"
-    return status, note
+    clash = any(not later.startswith(earlier) and not earlier.startswith(later)
+                for earlier in dates for later in dates)
+    return dates if clash else []

@@ -149,3 +149,12 @@ def test_one_agency_repeated_by_outlets_is_one_source_and_other_provinces_are_ot
     assert len({row["article"] for row in riau.values}) == 2
     assert riau.independent_sources == 1 and riau.status == "single-source"
     assert all("45" not in row["value"] for row in riau.values)
+
+
+def test_the_brief_always_gives_the_headline_figure_with_its_source():
+    analysis, _ = _analysis(
+        "Banjir merendam kota itu sejak Senin pagi. Warga mengungsi ke masjid dan sekolah terdekat.",
+        "Sebanyak 120 rumah terendam banjir, kata BPBD. Air mulai surut pada Selasa sore.",
+        "BPBD mencatat 120 rumah terendam banjir di tiga kecamatan. Warga diminta tetap waspada.")
+    assert any("120 rumah" in sentence.text and "BPBD" in sentence.text for sentence in analysis.brief)
+    assert all(sentence.citations for sentence in analysis.brief)

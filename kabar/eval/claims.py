@@ -19,7 +19,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from kabar.eval import real_claims
+from kabar.eval import predicates, real_claims
 from kabar.eval.annotations import SEEDS, Score, seed_docs
 from kabar.model import Claim, ClaimGroup
 from kabar.nlp import link_entities
@@ -160,6 +160,11 @@ def main() -> None:
                        f"{accepted} / {group.independent_sources if group else '—'}")
     console.print(detail)
     _print_real(console)
+    if predicates.UD_TEST.exists():
+        found = predicates.evaluate()
+        console.print(f"Clause predicates on {found.sentences} UD Indonesian-CSUI test sentences with a verb root: "
+                      f"a verb {found.is_verb:.3f}, the root verb {found.is_root:.3f}, "
+                      f"none found {found.none_found:.3f}")
 
 
 def _print_real(console: Console) -> None:

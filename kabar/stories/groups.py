@@ -206,6 +206,8 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
     """Two clauses tell the same event: close in meaning and sharing their stems. Where both name a listed
     event (a summons, a signing) the list decides: the same event, by the same party or in like words.
     Different figures in them (a count, a time) make them two facts."""
+    if first.kind == second.kind == "statement" and first.attributed_to != second.attributed_to:
+        return False  # two people saying the same words make two statements
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] in listed_events() and tags[1] in listed_events():
         return tags[0] == tags[1] and (first.subject == second.subject or similarity >= SAME_EVENT_MEANING)

@@ -31,6 +31,7 @@ SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
 REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
 SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
 MEAN_MEANING = 0.45
+RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
@@ -213,7 +214,9 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
         return tags[0] == tags[1] and (first.subject == second.subject or similarity >= SAME_EVENT_MEANING)
     if _figures_in(_words(first)) and _figures_in(_words(second)) and \
             not _figures_in(_words(first)) & _figures_in(_words(second)):
-        return False
+        # the same clause with another time or number is the same fact told differently; else two facts
+        return first.evidence[0].article != second.evidence[0].article and similarity >= RETOLD_MEANING \
+            and word_overlap(*(NUMBER.sub(" ", _words(c)) for c in (first, second))) >= RETOLD_WORDS
     return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
 
 
@@ -240,9 +243,11 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         status = "corroborated" if len(sources) > 1 else "single-source"
         notes = [_say("reported", language, n=len(sources))]
         dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
-        if dates:
+        told = _told_differently(members)
+        if dates or told:
             status = "conflicting"
-            notes.append(_say("dated", language, dates=", ".join(dates)))
+            notes.append(_say("dated", language, dates=", ".join(dates)) if dates else
+                         _say("figures", language, values="; ".join(told)))
     disputing = [c for c in members if c.stance in DISPUTING]
     # figures that change as reports come in stay evolving or conflicting though someone doubts one of them
     if disputing and len(disputing) < len(members) and (
@@ -267,6 +272,16 @@ def _values(members: list[Claim], articles: dict[str, Article], names: dict[str,
                      "source": names.get(claim.attributed_to or ""), "stance": claim.stance,
                      "published": article.reference_date.isoformat() if article.reference_date else None})
     return rows
+
+
+def _told_differently(members: list[Claim]) -> list[str]:
+    """The times and numbers reports give inside the event's own words, where two reports give no common
+    one ("pukul 14.00" against "pukul 13.30", "sejak 1 September" against "sejak 8 September")."""
+    told = {c.evidence[0].article: frozenset(_figures_in(_words(c))) for c in members if _figures_in(_words(c))}
+    values = list(set(told.values()))
+    if any(not a & b for a in values for b in values):
+        return sorted(" ".join(sorted(v)) for v in values)
+    return []
 
 
 def _event_dates(members: list[Claim]) -> list[str]:

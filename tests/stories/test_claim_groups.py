@@ -158,3 +158,11 @@ def test_the_brief_always_gives_the_headline_figure_with_its_source():
         "BPBD mencatat 120 rumah terendam banjir di tiga kecamatan. Warga diminta tetap waspada.")
     assert any("120 rumah" in sentence.text and "BPBD" in sentence.text for sentence in analysis.brief)
     assert all(sentence.citations for sentence in analysis.brief)
+
+
+def test_the_same_event_told_with_another_time_is_one_conflicting_group():
+    analysis, _ = _analysis("Upacara pemakaman mantan presiden itu dimulai pukul 14.00 WIB di taman makam pahlawan.",
+                            "Upacara pemakaman mantan presiden itu dimulai pukul 13.30 WIB di taman makam pahlawan.")
+    [funeral] = [g for g in analysis.groups if len(g.values) == 2]
+    assert funeral.status == "conflicting"
+    assert "14.00" in funeral.note and "13.30" in funeral.note

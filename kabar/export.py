@@ -92,6 +92,7 @@ def to_json(export: StoryExport) -> dict[str, Any]:
                 "status": g.status,
                 "independent_sources": g.independent_sources,
                 "note": g.note,
+                "values": g.values,
             }
             for g in export.claim_groups
         ],

@@ -334,6 +334,7 @@ class ClaimGroup:
     status: GroupStatus
     independent_sources: int
     note: str = ""
+    values: list[dict[str, Any]] = field(default_factory=list)  # per report: outlet, value, source, date
 
 
 @dataclass

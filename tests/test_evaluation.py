@@ -6,11 +6,13 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
 from kabar.cli import app
 from kabar.errors import KabarError
+from kabar.eval import real_claims
 from kabar.eval.annotations import PAGE_CORPUS, evaluate
 from kabar.eval.claims import evaluate as evaluate_claims
 from kabar.eval.cleaning import installed_baselines, score_pages
@@ -51,11 +53,22 @@ def test_eval_commands_print_their_tables(seeds_dir):
 def test_claim_groups_statuses_and_timeline_meet_their_floors_on_the_seeds(seeds_dir):
     scores = evaluate_claims().scores
     assert scores["claim groups found"].recall >= 0.85
-    assert scores["claim groups found"].precision >= 0.4
-    assert scores["status (matched groups)"].f1 >= 0.8
-    assert scores["independent sources (matched groups)"].f1 >= 0.9
-    assert scores["figures with their source"].f1 >= 0.75
-    assert scores["timeline (dates + precision)"].f1 >= 0.65
+    assert scores["claim groups found"].precision >= 0.75
+    assert scores["status (matched groups)"].f1 >= 0.7
+    assert scores["independent sources (matched groups)"].f1 >= 0.7
+    assert scores["figures with their source"].f1 >= 0.65
+    assert scores["timeline (dates + precision)"].recall >= 0.9
+    assert scores["timeline (dates + precision)"].f1 >= 0.75
+
+
+def test_claim_groups_on_the_real_development_events():
+    if not real_claims.CORPUS.exists():
+        pytest.skip("../shared/corpus/real is absent in this clone (the real corpus lives beside the repo)")
+    scores = real_claims.scores([r for r in real_claims.evaluate() if not r.held_back])
+    assert scores["claim groups found"].recall >= 0.9
+    assert scores["claim groups found"].precision >= 0.6
+    assert scores["status (matched groups)"].f1 >= 0.65
+    assert scores["independent sources (matched groups)"].f1 >= 0.75
 
 
 def test_claim_evaluation_prints_its_table(seeds_dir):

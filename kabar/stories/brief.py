@@ -1,7 +1,8 @@
 """A short brief in the articles' language, every sentence an article sentence with its citation.
 
-It says what happened (the sentence most like the whole story), the key figures and who claims them
-(one sentence per largest claim group), what is denied or unconfirmed, and the latest development
+It says, in an editor's order, what happened (the sentence most like the whole story), the headline
+figure (the one most outlets give) and the other key claims with who claims them (one sentence per claim
+group, groups told by most outlets first), what is denied or unconfirmed, and the latest development
 (the newest article's lead). Near-repeats are dropped, and nothing comes from removed boilerplate.
 """
 
@@ -17,6 +18,7 @@ from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Evidence, Sentenc
 from kabar.textnorm import normalize_tokens
 
 MAX_SENTENCES = 8
+KEY_GROUPS = 4  # claim groups compared across most outlets, after the headline figure
 REDUNDANT = 0.5
 
 
@@ -51,7 +53,9 @@ def build_brief(docs: list[Doc], claims: list[Claim], groups: list[ClaimGroup]) 
 
     take(_most_central(candidates))
     claims_by_id = {c.id: c for c in claims}
-    for group in groups[:4]:
+    figures = [g for g in groups if claims_by_id[g.claims[0]].kind == "quantity"]
+    headline = figures[:1]  # the figure most outlets give is always there, with whom it is credited to
+    for group in headline + [g for g in groups[:KEY_GROUPS] if g not in headline]:
         take(_group_sentence(group, claims_by_id, by_id))
     for claim in claims:
         if claim.stance in ("denied", "unconfirmed") and claim.evidence[-1].article in by_id:

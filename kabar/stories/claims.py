@@ -10,22 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kabar.lexicon import data_lines
-from kabar.model import (
-    Claim,
-    Doc,
-    EntityAttrs,
-    Evidence,
-    QuantityAttrs,
-    Quote,
-    SentenceAttrs,
-    Span,
-    Stance,
-    TimeAttrs,
-    When,
-)
-from kabar.nlp.quantities import unit_of
+from kabar.lexicon import data_lines, sections, word_set
+from kabar.model import Claim, Doc, Evidence, Quote, Span, Stance, When
+from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
+from kabar.textnorm import stem
 
 SUBJECT_KINDS = ("GPE", "ORG", "PERSON")
 # words that end the noun phrase of a figure: "10.000 tentara untuk membantu Rusia" is not Russia's troops
@@ -43,6 +32,68 @@ AGENT_REACH = 50
 PHRASE_END = re.compile(r",|(?<![\w-])(?:dan|serta|and)(?![\w-])|" + LINKING_WORDS.pattern, re.IGNORECASE)
 
 
+WORD = re.compile(r"[^\W\d_][\w-]*")
+VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
+# what ends a clause around its predicate: a comma or semicolon, a quote mark, a dash between spaces
+CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
+CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
+FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
+
+
+@cache
+def predicate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that are never predicates, bare verbs, words of a plan) from kabar/data/id/claims/predicates.txt."""
+    found = sections("id/claims/predicates.txt")
+    return tuple(frozenset(w.lower() for line in found[name] for w in line.split())  # type: ignore[return-value]
+                 for name in ("not-predicates", "bare", "planned"))
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    return frozenset(w.lower() for cue in cues("before") for w in cue.split())
+
+
+def predicate(doc: Doc, sentence: Span) -> re.Match[str] | None:
+    """The clause's predicate: the first verb of the sentence outside the credit given to a source, so
+    "Dedi mengatakan pihaknya menetapkan 175 tersangka" is about "menetapkan"."""
+    never, bare, _ = predicate_words()
+    attribution = sentence.attrs.get("attribution") or {}
+    for match in WORD.finditer(doc.text, sentence.start, sentence.end):
+        word = match.group(0).lower()
+        if attribution and attribution["start"] - 30 <= match.start() < attribution["end"] + 3:
+            continue
+        if word in never or word in _reporting_words():
+            continue
+        if word in bare or (VERBAL_PREFIX.fullmatch(word) and match.group(0)[0].islower()):
+            return match
+    return None
+
+
+def clause_span(doc: Doc, sentence: Span, at: int, end: int) -> tuple[int, int]:
+    """The shortest run of the sentence's own words that carries what stands at [at, end): from the clause
+    break before it to the one after, a few words either way at most."""
+    text = doc.text
+    breaks_before = [m.end() for m in CLAUSE_BREAK.finditer(text, sentence.start, at)]
+    start = max([sentence.start, *breaks_before])
+    words_before = list(WORD.finditer(text, start, at))[-CLAUSE_WORDS_BEFORE:]
+    start = words_before[0].start() if words_before else at
+    after = CLAUSE_BREAK.search(text, end, sentence.end)
+    stop = after.start() if after else sentence.end
+    words_after = list(WORD.finditer(text, end, stop))
+    if len(words_after) < 2 and after and after.group(0) == ",":  # "pada Rabu (11/9), pukul 18.05 WIB"
+        later = CLAUSE_BREAK.search(text, after.end(), sentence.end)
+        stop = later.start() if later else sentence.end
+        words_after = list(WORD.finditer(text, end, stop))
+    if len(words_after) > CLAUSE_WORDS_AFTER:
+        stop = words_after[CLAUSE_WORDS_AFTER - 1].end()
+    return start, max(stop, end)
+
+
+def _clause(doc: Doc, sentence: Span, at: int, end: int) -> str:
+    start, stop = clause_span(doc, sentence, at, end)
+    return " ".join(doc.text[start:stop].split()).rstrip(".")
+
+
 @cache
 def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
@@ -51,8 +102,14 @@ def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @cache
 def one_off_events() -> frozenset[str]:
+    """Listed events that happen on one date (a signing): two dates for one of them conflict."""
     rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
     return frozenset(row[1] for row in rows if len(row) > 2 and row[2] == "once")
+
+
+@cache
+def listed_events() -> frozenset[str]:
+    return frozenset(line.split("\t")[1] for line in data_lines("id/claims/events.txt"))
 
 
 def entity_at(doc: Doc, start: int, end: int) -> str | None:
@@ -67,7 +124,7 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
     return Evidence(doc.article.id, span.start, span.end, doc.text[span.start : span.end])
 
 
-def _when(doc: Doc, sentence: Span[SentenceAttrs], of_event: bool = False) -> When | None:
+def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
     """The sentence's date. For an event, a date that follows the credited source ("kata KCNA pada hari
     Selasa") dates the report, not the event, and is passed over."""
     times = doc.covering("times", sentence.start, sentence.end)
@@ -79,33 +136,32 @@ def _when(doc: Doc, sentence: Span[SentenceAttrs], of_event: bool = False) -> Wh
     return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
 
 
-def _dates_the_report(doc: Doc, sentence: Span[SentenceAttrs], time: Span[TimeAttrs]) -> bool:
+def _dates_the_report(doc: Doc, sentence: Span, time: Span) -> bool:
     attribution = sentence.attrs.get("attribution")
     if not attribution or time.start < attribution["end"]:
         return False
     return REPORT_DATE_GAP.fullmatch(doc.text[attribution["end"] : time.start]) is not None
 
 
-def _source(doc: Doc, sentence: Span[SentenceAttrs]) -> str | None:
+def _source(doc: Doc, sentence: Span) -> str | None:
     attribution = sentence.attrs.get("attribution")
     if not attribution:
         return None
     return entity_at(doc, attribution["start"], attribution["end"])
 
 
-def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span[EntityAttrs]]:
+def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span]:
     return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in kinds
             and s.attrs.get("entity")]
 
 
-def _subject_of_quantity(doc: Doc, sentence: Span[SentenceAttrs], quantity: Span[QuantityAttrs],
-                         source: str | None) -> str | None:
+def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str | None) -> str | None:
     """Whose figure it is: the place or body named right after a counted noun ("personel Korea Utara",
     "1.500 tentara Korea Utara"), else the first one after the figure within its noun phrase."""
     unit = quantity.attrs.get("unit")
     for span in _entities_in(doc, sentence.start, sentence.end, ("GPE", "ORG")):
         before = doc.text[max(sentence.start, span.start - 30) : span.start].lower().split()[-3:]
-        hits = [i for i, word in enumerate(before) if unit_of(word) == unit]
+        hits = [i for i, word in enumerate(before) if _unit_of(word) == unit]
         between = before[hits[-1] + 1 :] if hits else []
         if span.attrs["entity"] != source and hits and len(between) <= 1 and not any(
                 LINKING_WORDS.fullmatch(word) for word in between):
@@ -118,12 +174,12 @@ def _subject_of_quantity(doc: Doc, sentence: Span[SentenceAttrs], quantity: Span
     candidates = _entities_in(doc, sentence.start, quantity.start, ("GPE", "ORG"))
     speakers = [s for s in candidates if _speaks(doc, s)]
     clause_start = speakers[-1].end if speakers else sentence.start  # what came before the speaker is another clause
-    preceding = [s for s in candidates if s.start >= clause_start and s.attrs["entity"] != source
-                 and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
-    return preceding[-1].attrs["entity"] if preceding else None
+    owners = [s for s in candidates if s.start >= clause_start and s.attrs["entity"] != source
+              and not LINKING_WORDS.search(doc.text[max(0, s.start - 6) : s.start])]
+    return owners[-1].attrs["entity"] if owners else None
 
 
-def _speaks(doc: Doc, span: Span[EntityAttrs]) -> bool:
+def _speaks(doc: Doc, span: Span) -> bool:
     """A body followed by its reporting verb ("NIS mengatakan sebanyak 1.500 pasukan") gives the figure; it
     does not own it, and what is named before it belongs to another clause."""
     return _reporting_verb().match(doc.text, span.end) is not None
@@ -135,21 +191,20 @@ def _reporting_verb() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:telah\s+|juga\s+)?(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-def _figure(attrs: QuantityAttrs) -> str:
+def _figure(attrs: dict) -> str:
     def number(value: float) -> str:
         return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
 
-    low, high = attrs["min"], attrs["max"]
     if attrs.get("vague"):
         amount = attrs["vague"]
-    elif low is None and high is not None:
-        amount = f"hingga {number(high)}"
-    elif low is not None and high is None:
-        amount = f"lebih dari {number(low)}"
-    elif low is not None and high is not None and low != high:
-        amount = f"{number(low)}–{number(high)}"
+    elif attrs["min"] is None:
+        amount = f"hingga {number(attrs['max'])}"
+    elif attrs["max"] is None:
+        amount = f"lebih dari {number(attrs['min'])}"
+    elif attrs["min"] != attrs["max"]:
+        amount = f"{number(attrs['min'])}–{number(attrs['max'])}"
     else:
-        amount = ("sekitar " if attrs.get("approximate") else "") + number(low or 0.0)
+        amount = ("sekitar " if attrs.get("approximate") else "") + number(attrs["min"])
     return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
 
 
@@ -159,30 +214,85 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         if sentence.attrs.get("paragraph_kind") == "heading":
             continue
         source = _source(doc, sentence)
-        stance = sentence.attrs.get("stance", "asserted")
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
+        clauses: list[str] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
-            if not quantity.attrs.get("unit"):
+            attrs = _with_counted_noun(doc, sentence, quantity)
+            if not attrs.get("unit"):
                 continue
             subject = _subject_of_quantity(doc, sentence, quantity, source)
-            text = _figure(quantity.attrs) + (f" ({names[subject]})" if subject in names else "")
+            text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")
+            clause = _clause(doc, sentence, quantity.start, quantity.end)
+            clauses.append(clause)
             claims.append(Claim(
-                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source, stance,
-                [_evidence(doc, quantity), *evidence], subject, {k: quantity.attrs.get(k) for k in keys}, when,
-                {"figure": doc.text[quantity.start : quantity.end]},
+                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,
+                _stance(sentence, clause), [_evidence(doc, quantity), *evidence], subject,
+                {k: attrs.get(k) for k in keys}, when,
+                {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
+                 "context": _near_words(doc, sentence, quantity)},
             ))
-        event = _event(doc, sentence, source, names)
-        if event is not None:
-            name, actor, target = event
-            text = " ".join(filter(None, (names.get(actor or ""), name, names.get(target or ""))))
-            claims.append(Claim(f"c-{doc.article.id}-{len(claims) + 1}", "event", text, source, stance, evidence,
-                                actor, None, _when(doc, sentence, of_event=True), {"event": name, "target": target}))
+        verb = predicate(doc, sentence)
+        if verb is None:
+            continue
+        clause = _clause(doc, sentence, verb.start(), verb.end())
+        tagged = _event(doc, sentence, source, names)
+        name, actor, target = tagged if tagged else (None, None, None)
+        actor = actor or _doer_before(doc, sentence, verb.start())
+        claims.append(Claim(
+            f"c-{doc.article.id}-{len(claims) + 1}", "event", clause, source, _stance(sentence, clause), evidence,
+            actor, None, _when(doc, sentence, of_event=True),
+            {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0),
+             "carried_by_figure": name is None and clause in clauses}))
     return claims
 
 
-def _event(doc: Doc, sentence: Span[SentenceAttrs], source: str | None, names: dict[str, str]) -> tuple | None:
+def _stance(sentence: Span, clause: str) -> Stance:
+    """The sentence's stance where its cue stands in the claim's own clause: "tidak sehat" in another
+    clause of the sentence neither denies nor hedges this one."""
+    stance, cue = sentence.attrs.get("stance", "asserted"), sentence.attrs.get("stance_cue")
+    return stance if not cue or cue.lower() in clause.lower() else "asserted"
+
+
+def _with_counted_noun(doc: Doc, sentence: Span, quantity: Span) -> dict:
+    """A figure the quantity layer gives no unit counts the noun after it ("409 sekolah", "56 suara") or,
+    with none there, measures the noun before it ("magnitudo 5,7"). A figure inside a date or a time is
+    no count."""
+    attrs = quantity.attrs
+    if attrs.get("unit") or attrs.get("vague") or doc.covering("times", quantity.start, quantity.end):
+        return attrs
+    after = WORD.match(doc.text, quantity.end + 1) if doc.text[quantity.end : quantity.end + 1] == " " else None
+    before = list(WORD.finditer(doc.text, max(sentence.start, quantity.start - 30), quantity.start))
+    for word in (after, before[-1] if before and before[-1].end() >= quantity.start - 1 else None):
+        if word is not None and word.end() <= sentence.end and _counts(word.group(0)):
+            noun = word.group(0).lower()
+            return {**attrs, "unit": noun, "unit_word": noun}
+    return attrs
+
+
+def _counts(word: str) -> bool:
+    return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt")
+
+
+def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:
+    """The words right around a figure within its clause ("kedalaman 10 km", "4 km tenggara Palu"): what
+    tells two figures of one sentence apart."""
+    start, stop = clause_span(doc, sentence, quantity.start, quantity.end)
+    before = list(WORD.finditer(doc.text, start, quantity.start))[-FIGURE_WORDS_BEFORE:]
+    after = list(WORD.finditer(doc.text, quantity.end, stop))[:FIGURE_WORDS_AFTER]
+    words = [m.group(0) for m in before] + [doc.text[quantity.start : quantity.end]] + [m.group(0) for m in after]
+    return " ".join(words)
+
+
+def _doer_before(doc: Doc, sentence: Span, verb_start: int) -> str | None:
+    """The named party closest before the predicate within its clause, not one after a preposition."""
+    clause_start, _ = clause_span(doc, sentence, verb_start, verb_start)
+    before = [s for s in _entities_in(doc, clause_start, verb_start) if not _after_preposition(doc, s)]
+    return before[-1].attrs["entity"] if before else None
+
+
+def _event(doc: Doc, sentence: Span, source: str | None, names: dict[str, str]) -> tuple | None:
     """The sentence's first event verb names its event: a main verb comes before the verbs of the clauses
     hanging off its object ("memanggil duta besar ... yang mengirim tentara" is a summons)."""
     text = doc.text
@@ -204,7 +314,7 @@ def _event(doc: Doc, sentence: Span[SentenceAttrs], source: str | None, names: d
     return name, actor, target
 
 
-def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span[EntityAttrs]]) -> str | None:
+def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span]) -> str | None:
     """An event named by a ke-an / pe-an noun has its party after it: "kedatangan 1.500 tentara Korea Utara",
     "pengiriman pasukan Korea Utara"; whoever stands before the noun only mentions it."""
     if not NOMINAL_EVENT.fullmatch(verb.group(0)):
@@ -214,7 +324,7 @@ def _party_of_noun(doc: Doc, verb: re.Match[str], after: list[Span[EntityAttrs]]
     return near[0].attrs["entity"] if near else None
 
 
-def _cited(doc: Doc, span: Span[EntityAttrs]) -> bool:
+def _cited(doc: Doc, span: Span) -> bool:
     return _citing_phrase().search(doc.text[max(0, span.start - 20) : span.start]) is not None
 
 
@@ -224,13 +334,13 @@ def _citing_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{phrases})\s+$", re.IGNORECASE)
 
 
-def _after_preposition(doc: Doc, span: Span[EntityAttrs]) -> bool:
+def _after_preposition(doc: Doc, span: Span) -> bool:
     """"ke Rusia", and a place inside a place phrase: "di pangkalan militer Rusia" names where, not who."""
     before = doc.text[max(0, span.start - 40) : span.start]
     return LINKING_WORDS.search(before[-6:]) is not None or PLACE_PHRASE.search(before) is not None
 
 
-def _agent_after(doc: Doc, sentence: Span[SentenceAttrs], verb_end: int) -> str | None:
+def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:
     """Who did it when the sentence names them after the verb: the agent of a passive ("dikirim oleh
     Pyongyang") or the first party of a noun ("pertemuan antara Choe Son-hui dan Putin"). Within the
     phrase a named person outranks the country in their title ("oleh Presiden Rusia Vladimir Putin")."""
@@ -247,7 +357,7 @@ def _agent_after(doc: Doc, sentence: Span[SentenceAttrs], verb_end: int) -> str 
 def quotes_in(doc: Doc) -> list[Quote]:
     quotes = []
     for n, span in enumerate(doc.layer("quotes"), start=1):
-        speaker_at, via_at = span.attrs["speaker"], span.attrs["via"]
+        speaker_at, via_at = span.attrs.get("speaker"), span.attrs.get("via")
         speaker = entity_at(doc, *speaker_at) if speaker_at else None
         via = entity_at(doc, *via_at) if via_at else None
         start, end = span.attrs["content"]

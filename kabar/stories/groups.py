@@ -9,17 +9,35 @@ primary sources: five outlets repeating one agency are one source, and a copy co
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 
+from kabar.lexicon import data_lines
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
-from kabar.nlp.linking import capitals
 from kabar.nlp.quantities import measures
-from kabar.stories.claims import one_off_events
+from kabar.stories.claims import listed_events, one_off_events
+from kabar.stories.meaning import embeddings, word_overlap
 
 DISPUTING = ("denied", "unconfirmed")
 # precisions whose start dates compare as text: "2024-06" holds "2024-06-19"
 CALENDAR_PRECISIONS = ("day", "month", "year")
+# cosine of the sentence encoder and stem overlap a pair of claims needs (set on the development events of
+# tests/gold/stories/clickid-2019.json and the seeds, never on the held-back events)
+SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
+REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
+SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
+MEAN_MEANING = 0.45
+RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
+# a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
+# "12.000–15.000")
+ROUNDED_FALL = 0.75
+APPROXIMATE = 0.1
+NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+NAME = re.compile(r"\b[A-Z][\w-]+")
 
 
 def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
@@ -30,12 +48,18 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
     return f"outlet:{articles[original].outlet or original}"
 
 
-def _independent_sources(members: list[Claim], articles: dict[str, Article]) -> set[str]:
-    """The group's primary sources. An outlet counts as one only where it names no source for the claim:
-    within an article that credits it to KCNA, its own unattributed mentions are KCNA's news retold."""
-    credited = {c.evidence[0].article for c in members if c.attributed_to}
-    return {_source_key(c, articles) for c in members
-            if c.attributed_to or c.evidence[0].article not in credited}
+def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
+    """The group's primary sources. Where any report names a source for the claim, outlets that name none
+    are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
+    outlet is a source of its own only in a group where nobody is credited. A credited name whose words
+    all stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
+    source again."""
+    credited = {c.attributed_to for c in members if c.attributed_to}
+    if not credited:
+        return {_source_key(c, articles) for c in members}
+    words = {source: set(names.get(source, source).lower().split()) for source in credited}
+    return {source for source in credited
+            if not any(other != source and words[source] < words[other] for other in credited)}
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -44,10 +68,20 @@ def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
+    """The values a figure allows: "lebih dari 400" is 400 and up, "hingga 12.000" up to 12.000, and
+    "sekitar 400" a tenth either way."""
     q = claim.quantity or {}
-    low = q.get("min") if q.get("min") is not None else q.get("max")
-    high = q.get("max") if q.get("max") is not None else q.get("min")
-    return float(low or 0), float(high or 0)
+    low = float(q["min"]) if q.get("min") is not None else 0.0
+    high = float(q["max"]) if q.get("max") is not None else math.inf
+    if q.get("approximate") and not q.get("vague"):
+        low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
+    return low, high
+
+
+def _stated(claim: Claim) -> float:
+    """The one number a report gives: its upper bound, or its lower one where it has none."""
+    q = claim.quantity or {}
+    return float(q["max"] if q.get("max") is not None else q.get("min") or 0)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -55,132 +89,206 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[GroupStatus, str]:
+    """The status and the key of the note saying why."""
     intervals = [_interval(c) for c in claims]
     if all(_overlap(a, b) for a in intervals for b in intervals):
-        return ("corroborated" if len(sources) > 1 else "single-source"), "the figures agree"
-    by_source: dict[str, list[Claim]] = defaultdict(list)
+        return ("corroborated" if len(sources) > 1 else "single-source"), "agree"
+    if _grows(claims, articles):
+        return "evolving", "grows"
+    return "conflicting", "conflict"
+
+
+def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
+    """The largest figure of each report day rises from the first day to the last and never falls far below
+    the largest before it: a count that grows as reports come in (1.500, then 10.000, then 12.000–15.000,
+    then "hingga 12.000"), not a disagreement."""
+    highs: dict[datetime, float] = {}
     for claim in claims:
-        by_source[_source_key(claim, articles)].append(claim)
-    revised = [s for s, items in by_source.items() if len({_interval(c) for c in items}) > 1]
-    ordered = sorted(claims, key=lambda c: _date(c, articles))
-    if revised and all(_rising(sorted(by_source[s], key=lambda c: _date(c, articles))) for s in revised) and \
-            _interval(ordered[-1])[1] >= max(i[1] for i in intervals):
-        return "evolving", "later reports give larger figures, and a source revised its own"
-    return "conflicting", "sources give figures that do not overlap"
+        if not (claim.quantity or {}).get("vague"):
+            day = _date(claim, articles).replace(hour=0, minute=0, second=0, microsecond=0)
+            highs[day] = max(highs.get(day, 0.0), _stated(claim))
+    series = [highs[day] for day in sorted(highs)]
+    peaks = [max(series[: n + 1]) for n in range(len(series))]
+    return len(series) > 1 and series[-1] > series[0] and all(
+        value >= ROUNDED_FALL * peak for value, peak in zip(series, peaks, strict=True))
 
 
-def _rising(claims: list[Claim]) -> bool:
-    values = [_interval(c)[1] for c in claims]
-    return all(a <= b for a, b in zip(values, values[1:], strict=False))
+@cache
+def _notes() -> dict[str, dict[str, str]]:
+    rows = (line.split("\t") for line in data_lines("id/claims/notes.tsv"))
+    return {row[0]: {"en": row[1], "id": row[2]} for row in rows}
 
 
-def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> str:
-    """"1.500 (per NIS, 3 outlets); 12.000 (per media Korea Selatan)"."""
+def _say(key: str, language: str, **values: object) -> str:
+    """A note's words in the story's language (Indonesian unless the articles are English)."""
+    return _notes()[key]["en" if language == "en" else "id"].format(**values)
+
+
+def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:
+    """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)"."""
     by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for claim in sorted(claims, key=lambda c: _date(c, articles)):
-        source = names.get(claim.attributed_to or "", "the outlet itself")
+        source = names.get(claim.attributed_to or "", _say("itself", language))
         outlet = articles[claim.evidence[0].article].outlet or claim.evidence[0].article
         by_value[claim.text.split(" (")[0]][source].add(outlet)
     parts = []
     for value, sources in by_value.items():
-        credited = "; ".join(f"per {s}, {len(o)} outlet{'s' if len(o) > 1 else ''}" for s, o in sources.items())
+        credited = "; ".join(_say("per", language, source=s, n=len(o)) for s, o in sources.items())
         parts.append(f"{value} ({credited})")
     return "; ".join(parts)
 
 
 def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[ClaimGroup]:
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.kind == "quantity" and claim.quantity and claim.quantity.get("unit") not in (None, *measures()):
-            buckets[("quantity", claim.quantity["unit"], claim.subject)].append(claim)
-        elif claim.kind == "event" and (claim.subject or claim.extra.get("event") in one_off_events()):
-            # "Pyongyang memasok senjata" is North Korea's doing: a capital acts for its country
-            doer = capitals().get(claim.subject or "", claim.subject)
-            buckets[("event", claim.extra.get("event"), doer)].append(claim)
-    _fold_subjectless(buckets)
-    _merge_one_off(buckets)
-    _fold_denials(buckets)
-    groups = []
-    for number, ((kind, what, subject), members) in enumerate(
-            sorted(buckets.items(), key=lambda kv: -len(kv[1])), start=1):
-        # those who deny it or cannot confirm it are not behind it
-        sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles)
-        subject_name = names.get(subject or "", "")
-        status: GroupStatus
-        if kind == "quantity":
-            status, why = _quantity_status(members, articles, sources)
-            topic = f"{what} ({subject_name})" if subject_name else what
-            note = f"{why}: {_values_note(members, articles, names)}"
+    """Claims about the same fact across the given articles, whatever the story: figures that count the
+    same thing, events told in clauses that mean the same. The sentence encoder and shared stems propose a
+    match; a figure that differs with no sign of being the same count, a differing place or an opposite
+    stance keeps two claims apart or marks the group, never the wording alone."""
+    figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
+    # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
+    figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
+    told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
+            and not any(article == c.evidence[0].article and clause and clause in c.text
+                        for article, clause in figure_clauses)]
+    clusters = _cluster(figures, _same_count, _near) + _cluster(told, _same_event, _words)
+    clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
+    return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
+    article = articles[claim.evidence[0].article]
+    return article.outlet or article.duplicate_of or article.id
+
+
+def _words(claim: Claim) -> str:
+    return claim.extra.get("clause") or claim.text
+
+
+def _near(claim: Claim) -> str:
+    return claim.extra.get("context") or _words(claim)
+
+
+def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
+             text: Callable[[Claim], str]) -> list[list[Claim]]:
+    """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
+    a whole (so one loose pair does not chain unrelated claims together), else starts one."""
+    vectors = embeddings([text(c) for c in claims])
+    similarity = vectors @ vectors.T
+    clusters: list[list[int]] = []
+    for i, claim in enumerate(claims):
+        home = next((members for members in clusters
+                     if any(same(claim, claims[j], float(similarity[i, j])) for j in members)
+                     and float(similarity[i, members].mean()) >= MEAN_MEANING), None)
+        if home is None:
+            clusters.append([i])
         else:
-            status = "corroborated" if len(sources) > 1 else "single-source"
-            topic = f"{subject_name} — {what}"
-            note = f"reported from {len(sources)} independent source{'s' if len(sources) > 1 else ''}"
-            if what in one_off_events():
-                status, note = _event_dates(members, status, note)
-        disputing = [c for c in members if c.stance in DISPUTING]
-        if disputing:
-            status = "disputed"
-            note += f"; {len(disputing)} report(s) deny it or cannot confirm it"
-        groups.append(ClaimGroup(f"g-{number}", topic, [c.id for c in members], status, len(sources), note))
-    return groups
+            home.append(i)
+    return [[claims[i] for i in members] for members in clusters]
 
 
-def _fold_subjectless(buckets: dict[tuple, list[Claim]]) -> None:
-    """A figure whose owner the sentence leaves implicit joins the largest group counting the same thing, and
-    a one-off event whose doer it leaves implicit ("ditunjukkan oleh penandatanganan perjanjian") the largest
-    group of that event; a one-off event with no such group is dropped, as events without a doer are."""
-    for key in [k for k in buckets if k[2] is None]:
-        owned = [k for k in buckets if k[:2] == key[:2] and k[2] is not None]
-        if owned:
-            largest = max(owned, key=lambda k: len(buckets[k]))
-            buckets[largest].extend(buckets.pop(key))
-        elif key[0] == "event":
-            del buckets[key]
+def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
+    """Two figures count the same thing: the same unit and owner, said in like words; a different figure
+    must be said in nearly the same words and about no other place or party to be the same count revised."""
+    a, b = first.quantity or {}, second.quantity or {}
+    same_article = first.evidence[0].article == second.evidence[0].article
+    if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
+        return False
+    if first.subject and first.subject == second.subject and a.get("unit") not in measures():
+        return True  # troops of North Korea, however many each report gives (a length may be a depth or a distance)
+    overlap = word_overlap(_near(first), _near(second))
+    if _interval(first) == _interval(second) and not same_article:
+        return not _other_names(first, second)  # the same count of the same thing, in one story
+    if _overlap(_interval(first), _interval(second)):
+        return similarity >= SAME_FIGURE_MEANING or overlap >= SAME_FIGURE_WORDS
+    return not same_article and similarity >= REVISED_FIGURE_MEANING and overlap >= REVISED_FIGURE_WORDS \
+        and not _other_names(first, second)
 
 
-def _merge_one_off(buckets: dict[tuple, list[Claim]]) -> None:
-    """Reports of a one-off event (a signing, a ratification) are one event whichever party each names as its
-    doer, when they give it the same date or come from the same article; the largest report names the group."""
-    for event in one_off_events():
-        keys = sorted((k for k in buckets if k[:2] == ("event", event)), key=lambda k: -len(buckets[k]))
-        merged: list[tuple] = []
-        for key in keys:
-            home = next((m for m in merged if _same_occasion(buckets[m], buckets[key])), None)
-            if home is None:
-                merged.append(key)
-            else:
-                buckets[home].extend(buckets.pop(key))
+def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
+    """Two clauses tell the same event: close in meaning and sharing their stems. Where both name a listed
+    event (a summons, a signing) the list decides: the same event, by the same party or in like words.
+    Different figures in them (a count, a time) make them two facts."""
+    if first.kind == second.kind == "statement" and first.attributed_to != second.attributed_to:
+        return False  # two people saying the same words make two statements
+    tags = first.extra.get("event"), second.extra.get("event")
+    if tags[0] in listed_events() and tags[1] in listed_events():
+        return tags[0] == tags[1] and (first.subject == second.subject or similarity >= SAME_EVENT_MEANING)
+    if _figures_in(_words(first)) and _figures_in(_words(second)) and \
+            not _figures_in(_words(first)) & _figures_in(_words(second)):
+        # the same clause with another time or number is the same fact told differently; else two facts
+        return first.evidence[0].article != second.evidence[0].article and similarity >= RETOLD_MEANING \
+            and word_overlap(*(NUMBER.sub(" ", _words(c)) for c in (first, second))) >= RETOLD_WORDS
+    return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
 
 
-def _same_occasion(first: list[Claim], second: list[Claim]) -> bool:
-    dates = {c.when.start for c in first if c.when}
-    articles = {c.evidence[0].article for c in first}
-    return any((c.when and c.when.start in dates) or c.evidence[0].article in articles for c in second)
+def _figures_in(text: str) -> set[str]:
+    return set(NUMBER.findall(text))
 
 
-def _fold_denials(buckets: dict[tuple, list[Claim]]) -> None:
-    """A denial that names what it denies ("menepis kabar mengenai pasukan Korea Utara") joins the largest
-    group of events done by that party, where it disputes them, instead of standing alone as a denier's act.
-    Naming no party that did anything ("Iran membantah mengirim drone"), it denies the denier's own doing."""
-    for key in [k for k in buckets if k[:2] == ("event", "deny")]:
-        for claim in list(buckets[key]):
-            claimed: list[tuple] = []
-            for party in (claim.extra.get("target"), claim.subject):
-                about = capitals().get(party or "", party)
-                claimed = claimed or [k for k in buckets if k[0] == "event" and k[1] != "deny" and about
-                                      and k[2] == about]
-            if claimed:
-                buckets[max(claimed, key=lambda k: len(buckets[k]))].append(claim)
-                buckets[key].remove(claim)
-        if not buckets[key]:
-            del buckets[key]
+def _other_names(first: Claim, second: Claim) -> bool:
+    """The words around two figures name different places or parties (capitalised words, not counting one
+    that opens them), as "42 di Riau" and "45 di Kalimantan Tengah" do."""
+    a, b = (set(NAME.findall(_near(c))[1:] if NAME.match(_near(c)) else NAME.findall(_near(c)))
+            for c in (first, second))
+    return bool(a) and bool(b) and not a & b
 
 
-def _event_dates(members: list[Claim], status: GroupStatus, note: str) -> tuple[GroupStatus, str]:
-    """The same event dated differently by different reports is a conflict too: June against September, or
-    one day against another; a month and a day within it agree."""
+def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
+    language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
+    # those who deny it or cannot confirm it are not behind it
+    sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles, names)
+    status: GroupStatus
+    if members[0].kind == "quantity":
+        status, why = _quantity_status(members, articles, sources)
+        notes = [_say(why, language, values=_values_note(members, articles, names, language))]
+    else:
+        status = "corroborated" if len(sources) > 1 else "single-source"
+        notes = [_say("reported", language, n=len(sources))]
+        dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
+        told = _told_differently(members)
+        if dates or told:
+            status = "conflicting"
+            notes.append(_say("dated", language, dates=", ".join(dates)) if dates else
+                         _say("figures", language, values="; ".join(told)))
+    disputing = [c for c in members if c.stance in DISPUTING]
+    # figures that change as reports come in stay evolving or conflicting though someone doubts one of them
+    if disputing and len(disputing) < len(members) and (
+            members[0].kind != "quantity" or status in ("corroborated", "single-source")):
+        status = "disputed"
+        notes.append(_say("disputed", language, n=len(disputing)))
+    return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), " ".join(notes),
+                      _values(members, articles, names))
+
+
+def _topic(members: list[Claim]) -> str:
+    """The group's label in the articles' own words: the shortest clause among its claims."""
+    return min((_words(c) for c in members), key=len)
+
+
+def _values(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[dict]:
+    """Side by side, per report: the outlet, what it says (its figure or clause), whom it credits, when."""
+    rows = []
+    for claim in sorted(members, key=lambda c: _date(c, articles)):
+        article = articles[claim.evidence[0].article]
+        rows.append({"article": article.id, "outlet": article.outlet, "value": claim.text,
+                     "source": names.get(claim.attributed_to or ""), "stance": claim.stance,
+                     "published": article.reference_date.isoformat() if article.reference_date else None})
+    return rows
+
+
+def _told_differently(members: list[Claim]) -> list[str]:
+    """The times and numbers reports give inside the event's own words, where two reports give no common
+    one ("pukul 14.00" against "pukul 13.30", "sejak 1 September" against "sejak 8 September")."""
+    told = {c.evidence[0].article: frozenset(_figures_in(_words(c))) for c in members if _figures_in(_words(c))}
+    values = list(set(told.values()))
+    if any(not a & b for a in values for b in values):
+        return sorted(" ".join(sorted(v)) for v in values)
+    return []
+
+
+def _event_dates(members: list[Claim]) -> list[str]:
+    """The dates of a one-off event where reports disagree on them (June against September, one day
+    against another); a month and a day within it agree. Empty where they agree."""
     dates = sorted({c.when.start for c in members if c.when and c.when.precision in CALENDAR_PRECISIONS})
-    if any(not later.startswith(earlier) and not earlier.startswith(later)
-           for earlier in dates for later in dates):
-        return "conflicting", note + f"; dated differently: {', '.join(dates)}"
-    return status, note
+    clash = any(not later.startswith(earlier) and not earlier.startswith(later)
+                for earlier in dates for later in dates)
+    return dates if clash else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from kabar.model import Article, Claim
+from kabar.model import Article, Claim, ClaimGroup
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
 from kabar.stories.analysis import StoryAnalysis
@@ -19,6 +19,12 @@ def _analysis(*texts: str) -> tuple[StoryAnalysis, dict[str, str]]:
     docs = [annotate(article) for article in articles]
     entities = link_entities(docs)
     return analyze(docs, entities), {e.id: e.name for e in entities}
+
+
+def _groups_of(analysis: StoryAnalysis, event: str) -> list[ClaimGroup]:
+    """The groups holding a claim tagged with this listed event (their topics are the articles' words)."""
+    claims = {c.id: c for c in analysis.claims}
+    return [g for g in analysis.groups if any(claims[c].extra.get("event") == event for c in g.claims)]
 
 
 def _events(analysis: StoryAnalysis) -> list[Claim]:
@@ -62,7 +68,7 @@ def test_one_signing_reported_with_different_doers_is_one_group_and_a_different_
         "Iran menandatangani perjanjian dagang dengan Rusia pada Maret 2024.",
         "Rusia menandatangani perjanjian dagang itu bersama Iran pada Maret 2024.",
         "Hubungan kedua negara ditunjukkan oleh penandatanganan perjanjian dagang pada Mei 2024.")
-    [signing] = [g for g in analysis.groups if "sign agreement" in g.topic]
+    [signing] = _groups_of(analysis, "sign agreement")
     assert len(signing.claims) == 3
     assert signing.status == "conflicting"
     assert signing.independent_sources == 3
@@ -71,23 +77,23 @@ def test_one_signing_reported_with_different_doers_is_one_group_and_a_different_
 def test_a_denial_naming_what_it_denies_disputes_that_group():
     analysis, _ = _analysis("Iran mengirim pasukan ke Suriah, kata Amerika Serikat.",
                             "Pejabat Rusia menepis kabar mengenai pasukan Iran tersebut.")
-    [deployment] = [g for g in analysis.groups if "deploy troops" in g.topic]
+    [deployment] = _groups_of(analysis, "deploy troops")
     assert deployment.status == "disputed"
-    assert not [g for g in analysis.groups if "deny" in g.topic]
+    assert not [g for g in _groups_of(analysis, "deny") if g is not deployment]
 
 
 def test_an_outlet_retelling_the_source_it_credits_is_not_a_second_source():
     analysis, _ = _analysis("Iran memasok rudal ke Rusia, kata NATO. Sejak Januari, Iran juga memasok amunisi ke Rusia.")
-    [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
+    [supply] = _groups_of(analysis, "supply weapons")
     assert len(supply.claims) == 2
     assert supply.independent_sources == 1
 
 
 def test_a_capital_acts_for_its_country():
     analysis, _ = _analysis("Moskow memasok rudal ke Suriah.", "Rusia memasok amunisi ke Suriah, kata NATO.")
-    [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
-    assert len(supply.claims) == 2
-    assert supply.status == "corroborated"
+    [supply] = _groups_of(analysis, "supply weapons")
+    assert {c.id for c in _events(analysis)} <= set(supply.claims)
+    assert {row["outlet"] for row in supply.values} == {"Harian 0", "Harian 1"}
 
 
 def test_a_cited_source_is_not_the_doer_but_a_body_speaking_for_itself_is():
@@ -104,7 +110,7 @@ def test_those_who_deny_a_claim_are_not_counted_among_its_sources():
         "Iran mengirim ratusan drone ke Rusia, kata Menteri Pertahanan Inggris Grant Shapps.",
         "Iran membantah mengirim drone ke Rusia.",
     )
-    [supply] = [g for g in analysis.groups if "supply weapons" in g.topic]
+    [supply] = _groups_of(analysis, "supply weapons")
     assert supply.status == "disputed"
     assert supply.independent_sources == 2
 
@@ -123,3 +129,40 @@ def test_the_party_of_an_event_noun_follows_it():
     arrival, meeting = _events(analysis)
     assert arrival.extra["event"] == "arrive" and names[arrival.subject] == "Iran"
     assert meeting.extra["event"] == "meet" and (meeting.subject is None or names[meeting.subject] != "Turki")
+
+
+def test_claims_from_any_clause_are_labelled_in_the_articles_own_words():
+    texts = ("Komisi Pemberantasan Korupsi menahan asisten pribadi menteri itu pada Rabu malam.",
+             "Asisten pribadi menteri itu ditahan Komisi Pemberantasan Korupsi, Rabu malam.")
+    analysis, _ = _analysis(*texts)
+    [detention] = [g for g in analysis.groups if len(g.values) == 2]
+    assert any(detention.topic in text for text in texts)
+    assert detention.status == "corroborated"
+
+
+def test_one_agency_repeated_by_outlets_is_one_source_and_other_provinces_are_other_counts():
+    analysis, _ = _analysis(
+        "Polisi menetapkan 42 tersangka di Riau, kata Dedi Prasetyo.",
+        "Sebanyak 42 tersangka ditetapkan di Riau.",
+        "Polisi juga menetapkan 45 tersangka di Kalimantan Tengah.")
+    [riau] = [g for g in analysis.groups if "42" in g.topic]
+    assert len({row["article"] for row in riau.values}) == 2
+    assert riau.independent_sources == 1 and riau.status == "single-source"
+    assert all("45" not in row["value"] for row in riau.values)
+
+
+def test_the_brief_always_gives_the_headline_figure_with_its_source():
+    analysis, _ = _analysis(
+        "Banjir merendam kota itu sejak Senin pagi. Warga mengungsi ke masjid dan sekolah terdekat.",
+        "Sebanyak 120 rumah terendam banjir, kata BPBD. Air mulai surut pada Selasa sore.",
+        "BPBD mencatat 120 rumah terendam banjir di tiga kecamatan. Warga diminta tetap waspada.")
+    assert any("120 rumah" in sentence.text and "BPBD" in sentence.text for sentence in analysis.brief)
+    assert all(sentence.citations for sentence in analysis.brief)
+
+
+def test_the_same_event_told_with_another_time_is_one_conflicting_group():
+    analysis, _ = _analysis("Upacara pemakaman mantan presiden itu dimulai pukul 14.00 WIB di taman makam pahlawan.",
+                            "Upacara pemakaman mantan presiden itu dimulai pukul 13.30 WIB di taman makam pahlawan.")
+    [funeral] = [g for g in analysis.groups if len(g.values) == 2]
+    assert funeral.status == "conflicting"
+    assert "14.00" in funeral.note and "13.30" in funeral.note

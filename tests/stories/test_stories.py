@@ -67,7 +67,7 @@ def test_claims_are_credited_to_their_primary_source_with_stance():
 def test_troop_figures_form_one_group_counting_independent_sources():
     _, _, analysis = _story()
     claims = {c.id: c for c in analysis.claims}
-    troops = next(g for g in analysis.groups if g.topic.startswith("tentara"))
+    troops = next(g for g in analysis.groups if claims[g.claims[0]].quantity and "1.500" in g.note)
     assert troops.status in ("conflicting", "evolving", "disputed")
     sources = {claims[c].attributed_to for c in troops.claims}
     assert troops.independent_sources == len(sources)

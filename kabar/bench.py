@@ -321,7 +321,7 @@ def run(
 # The web app under load: story pages and the API's per-story export, many clients at once, while an ingest
 # writes into the same store.
 
-WRITES = 400
+WRITES = 1_000
 
 
 def analysed_store(folder: Path, articles: int, analysed: int) -> Path:
@@ -380,6 +380,18 @@ def _wait_until_up(base: str, process: subprocess.Popen, seconds: float = 180) -
             pass
         time.sleep(0.5)
     raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
+
+
+def _wait_for_writes(base: str, before: int, writer: subprocess.Popen, seconds: float = 300) -> None:
+    """Until the ingest has committed its first batch, so the load runs while it writes."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and writer.poll() is None:
+        if httpx.get(base + "/api/v1/stats", timeout=30).json()["articles"] > before:
+            return
+        time.sleep(0.5)
+    raise RuntimeError("the ingest stored nothing before the load was to start")
 
 
 async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: float,
@@ -470,6 +482,9 @@ def serve(
             writer = subprocess.Popen([sys.executable, "-c", "from kabar.cli import main; main()", "ingest",
                                        *map(str, newcomers), "--db", str(db)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with console.status("waiting for the ingest's first commit"):
+                _wait_for_writes(base, before, writer)
+            at_start = httpx.get(base + "/api/v1/stats").json()["articles"]
             urls = {"story page": [f"/stories/{i}" for i in ids], "API story": [f"/api/v1/stories/{i}" for i in ids],
                     "floor: API stats (59 bytes)": ["/api/v1/stats"] * len(ids)}
             with console.status(f"{clients} clients for {seconds:.0f} s while an ingest writes {writes} articles"):
@@ -493,8 +508,8 @@ def serve(
         table.add_row(kind, str(len(samples)), str(len(samples) - len(good)), f"{len(samples) / elapsed:.0f}",
                       f"{statistics.median(good):.0f}" if good else "-", f"{p99:.0f}")
     console.print(table)
-    console.print(f"The ingest stored {after - before} articles during the load"
-                  f"{' and was still writing at its end' if writing else ' and finished before it ended'}.")
+    console.print(f"The ingest had stored {at_start - before} articles when the load began, {after - at_start} more "
+                  f"during it, {'and was still writing at its end' if writing else 'and finished before it ended'}.")
 
 
 if __name__ == "__main__":

@@ -67,7 +67,9 @@ async def stories(request: Request, sort: Literal["newest", "sources", "disputed
 
 @router.get("/stories/{story_id}", summary="One story as a per-story export document")
 async def story(request: Request, story_id: str,
-          texts: Annotated[bool, Query(description="Include each article's text (false: metadata only).")] = True
+          texts: Annotated[bool, Query(description="Include each article's text, paragraphs and removed lines, "
+                                                   "as story.json does (a large story's texts run to megabytes; "
+                                                   "one article's are at /articles/{id}).")] = False
           ) -> Response:
     return await _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts))
 

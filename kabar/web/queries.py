@@ -495,6 +495,8 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
         "claims_credited": sum(1 for x in analysis.claims.values() if x.attributed_to == entity_id),
         "stories": [snap.stories[s].summary() for s in sorted(stories, key=lambda s: snap.stories[s].title)],
         "outlets": dict(Counter(snap.articles[a].outlet or "" for a in held if a in snap.articles).most_common()),
+        "article_outlets": {q.evidence.article: snap.articles[q.evidence.article].outlet
+                            for q in quotes if q.evidence.article in snap.articles},
     }
 
 

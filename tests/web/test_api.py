@@ -53,7 +53,7 @@ def test_stories_filter_by_outlet_language_entity_and_date(client: TestClient):
 
 def test_a_story_is_a_per_story_export_whose_evidence_lies_in_its_own_articles(client: TestClient):
     story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
-    document = client.get(f"/api/v1/stories/{story_id}").json()
+    document = client.get(f"/api/v1/stories/{story_id}", params={"texts": "true"}).json()
     assert document["schema"].startswith("kabar.story-export/")
     assert [s["id"] for s in document["stories"]] == [story_id]
     texts = {a["id"]: a["text"] for a in document["articles"]}
@@ -202,6 +202,19 @@ def test_a_store_never_analysed_still_lists_and_shows_its_live_stories(tmp_path)
     story_id = stories["items"][0]["id"]
     document = fresh.get(f"/api/v1/stories/{story_id}").json()
     assert document["claims"] == [] and len(document["articles"]) == stories["items"][0]["articles"]
-    assert fresh.get(f"/api/v1/stories/{story_id}?texts=false").json()["articles"][0].get("text") is None
+    assert document["articles"][0].get("text") is None
+    assert fresh.get(f"/api/v1/stories/{story_id}?texts=true").json()["articles"][0]["text"]
     page = fresh.get(f"/stories/{story_id}")
     assert page.status_code == 200 and "kabar export" in page.text
+
+
+def test_an_ingest_job_can_analyse_again_so_the_new_article_has_claims(writable_client: TestClient):
+    new = ("kapal.txt", "Kapal Rusia Angkut 3.000 Tentara Korea Utara\n\nVLADIVOSTOK - Kapal angkut militer Rusia "
+           "membawa sekitar 3.000 tentara Korea Utara ke Vladivostok pada Selasa, kata juru bicara Badan Intelijen "
+           "Nasional Korea Selatan kepada wartawan.\n\nKremlin membantah laporan itu dan menyebutnya tidak berdasar.")
+    started = writable_client.post("/api/v1/ingest/files", headers={"Authorization": f"Bearer {TOKEN}"},
+                                   files={"files": new}, data={"analyze": "true"})
+    job = _wait_for(writable_client, started.headers["location"], seconds=300)
+    assert job["status"] == "done" and job["totals"]["annotate"] == job["done"]["annotate"] == 12
+    article = writable_client.get(f"/api/v1/articles/{job['outcomes'][0]['article']}").json()
+    assert article["claims"] and article["annotations"]["sentences"]

@@ -28,7 +28,8 @@ function pollJob() {
       if (job.status === "done" || job.status === "failed") { location.reload(); return; }
       status.textContent = job.status;
       progress.textContent = Object.entries(job.done)
-        .map(([stage, n]) => `${stage} ${n}` + (job.rate_per_s[stage] ? ` (${job.rate_per_s[stage]}/s)` : ""))
+        .map(([stage, n]) => `${stage} ${n}` + (job.totals[stage] ? `/${job.totals[stage]}` : "")
+          + (job.rate_per_s[stage] ? ` (${job.rate_per_s[stage]}/s)` : ""))
         .join(" · ");
     } catch (error) {
       status.textContent = String(error);

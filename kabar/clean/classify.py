@@ -18,7 +18,7 @@ from kabar.clean.dates import parse_printed_date
 from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*$")
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/])",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
@@ -185,8 +185,11 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
             decide(i, "caption", "photo caption (credit)")
 
     _mark_listed_links(blocks, decisions, decide)
-    first_body = next((i for i, b in enumerate(blocks)
-                       if decisions[i] is None and (is_prose(b) or opens_with_dateline(b))), len(blocks))
+    main_known = any(b.in_main for b in blocks)
+    _rejoin_skipped_paragraphs(blocks)
+    first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
+                       and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
+                      len(blocks))
     end = next(
         (i for i in range(first_body, len(blocks))
          if (d := decisions[i]) is not None and _ends_article(d)),
@@ -201,7 +204,7 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
-            _decide_body(i, blocks, decide)
+            _decide_body(i, blocks, decide, main_known)
     titles = {_norm(d.block.text) for d in decisions if d is not None and d.label == "title"}
     for i, decision in enumerate(decisions):
         if decision is not None and decision.label != "title" and _norm(decision.block.text) in titles:
@@ -244,16 +247,43 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool) -> None:
         decide(i, "boilerplate", "page header before the article")
 
 
-def _decide_body(i: int, blocks: list[Block], decide) -> None:
+def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
+    """A paragraph of prose outside page chrome that the extractor left out just before one of its own
+    paragraphs (a lead set apart in its own box) belongs to the article after all, unless it repeats one
+    the extractor kept (a page that prints its article twice)."""
+    kept_texts = {block.text for block in blocks if block.in_main}
+    for i in range(len(blocks) - 2, -1, -1):
+        block = blocks[i]
+        if block.in_main is False and not block.in_chrome and blocks[i + 1].in_main and (
+                is_prose(block) or opens_with_dateline(block)) and block.text not in kept_texts:
+            block.in_main = True
+
+
+def _opens_main_text(block: Block) -> bool:
+    """Inside the extractor's main content, a long line that is no date, byline or headline starts the
+    article, in any script (a Japanese paragraph is one "word" to the prose test)."""
+    text = block.text
+    if not block.in_main or len(text) < 40 or is_name_line(text):
+        return False
+    if is_headline_like(text) and not SENTENCE_END.search(text):
+        return False
+    return parse_printed_date(text) is None or len(words(text)) > 14
+
+
+def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) -> None:
     block = blocks[i]
     text = block.text
     tokens = words(text)
-    if is_prose(block):
+    if block.in_main is False:
+        decide(i, "boilerplate", "outside the page's main content")
+    elif is_prose(block):
         decide(i, "body", "prose")
     elif opens_with_dateline(block):
         decide(i, "body", "lead paragraph opening with a dateline")
     elif block.tag in ("h2", "h3", "h4", "h5", "h6") or _looks_like_subheading(i, blocks):
         decide(i, "heading", "sub-heading between paragraphs")
+    elif main_known and block.in_main and (block.tag == "td" or not (is_label(text) and len(text) < 30)):
+        decide(i, "body", "line inside the page's main content")
     elif is_label(text):
         decide(i, "boilerplate", "widget or menu label (short line)")
     elif len(tokens) >= 5 and stopword_ratio(tokens) >= 0.1:

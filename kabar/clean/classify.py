@@ -10,6 +10,7 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,9 @@ AGENCY_CREDIT_END = re.compile(
 )
 EDITOR_INITIALS = re.compile(r"\s*\((?:[a-z]{2,5}\s*/\s*)+[a-z]{2,5}\)\s*$", re.IGNORECASE)
 NAME_WORD = re.compile(r"^[A-Z][\w'.-]*$")
+SHORT_LINE = "short line inside the article (list item, figure, name)"
+CLOSING_LIST = "item of the list that closes the article"
+MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def stopword_ratio(tokens: list[str]) -> float:
 
 DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z0-9 .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\s+[A-Z][A-Za-z0-9.]*){0,2})"
-    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
+    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,3}\s+\S"
 )
 
 
@@ -145,7 +149,10 @@ def is_name_line(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: names a photo credit, or is short and ends with an agency credit."""
     count = len(words(text))
-    if count <= 40 and (PHOTO_CREDIT.search(text) or SOURCE_SLASH_NAME.search(text)) and '"' not in text:
+    slash_credit = SOURCE_SLASH_NAME.search(text)
+    if slash_credit and count > 12 and not slash_credit.group(0).startswith("("):
+        slash_credit = None  # "... pasangan Leo/Bagas" in a sentence names a pair, not a photographer
+    if count <= 40 and (PHOTO_CREDIT.search(text) or slash_credit) and '"' not in text:
         return True
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
 
@@ -190,9 +197,10 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
     first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
-    end = next(
+    recurring = Counter(_norm(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
+    end = next(  # an end marker printed after every item of a round-up separates items instead
         (i for i in range(first_body, len(blocks))
-         if (d := decisions[i]) is not None and _ends_article(d)),
+         if (d := decisions[i]) is not None and _ends_article(d) and recurring[_norm(d.block.text)] == 1),
         len(blocks),
     )
     for i in range(len(blocks)):
@@ -209,12 +217,43 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
     for i, decision in enumerate(decisions):
         if decision is not None and decision.label != "title" and _norm(decision.block.text) in titles:
             decide(i, "title", "title line repeated")
-    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.label == "body"), default=-1)
+    last_body = max((i for i, d in enumerate(decisions)
+                     if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
+    _keep_closing_list(decisions, last_body)
+    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason == CLOSING_LIST),
+                    default=last_body)
+    listed = last_body >= 0 and blocks[last_body].text.rstrip().endswith(":")
     for i in range(last_body + 1, len(blocks)):
         decision = decisions[i]
-        if decision is not None and decision.kept:
+        if decision is None or not decision.kept:
+            listed = False
+            continue
+        introduces = decision.block.text.rstrip().endswith(":") and _next_is_short_line(decisions, i)
+        if not (listed and decision.reason == SHORT_LINE) and not introduces:
             decide(i, "boilerplate", "after the last paragraph of the article")
+        listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
     return [d for d in decisions if d is not None]
+
+
+def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
+    """Three or more short lines straight after the last paragraph, with nothing removed between, are the
+    article's closing list or table (a standings table, a round-up's items): they count as paragraphs."""
+    run = []
+    for i in range(last_body + 1, len(decisions)):
+        decision = decisions[i]
+        if decision is None or decision.reason == MARKUP_LEFTOVER:
+            continue
+        if not decision.kept:
+            break
+        run.append(i)
+    if sum(1 for i in run if decisions[i].reason == SHORT_LINE) >= 3:
+        for i in run:
+            decisions[i].reason = CLOSING_LIST if decisions[i].reason == SHORT_LINE else decisions[i].reason
+
+
+def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
+    following = decisions[i + 1] if i + 1 < len(decisions) else None
+    return following is not None and following.reason == SHORT_LINE
 
 
 def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], decide) -> None:
@@ -284,12 +323,14 @@ def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) 
         decide(i, "heading", "sub-heading between paragraphs")
     elif main_known and block.in_main and (block.tag == "td" or not (is_label(text) and len(text) < 30)):
         decide(i, "body", "line inside the page's main content")
-    elif is_label(text):
-        decide(i, "boilerplate", "widget or menu label (short line)")
+    elif not any(ch.isalnum() for ch in text):
+        decide(i, "boilerplate", MARKUP_LEFTOVER)
     elif len(tokens) >= 5 and stopword_ratio(tokens) >= 0.1:
         decide(i, "body", "short paragraph")
+    elif len(tokens) >= 3 and SENTENCE_END.search(text) and any(t.islower() for t in tokens):
+        decide(i, "body", "short sentence")
     else:
-        decide(i, "boilerplate", "fragment inside the article that is not prose")
+        decide(i, "body", SHORT_LINE)
 
 
 def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:

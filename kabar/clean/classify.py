@@ -24,7 +24,7 @@ PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
 SOURCE_SLASH_NAME = re.compile(
-    r"\(?\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
+    r"\(?(?<![/\w.-])[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*/\s*(?![A-Z]+\.?\s*$)[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
 )
 AGENCY_CREDIT_END = re.compile(
     r"[/(\[]\s*(afp|reuters|ap|antara(\s+foto)?|kcna|epa|getty images|anadolu|yonhap|xinhua)\s*[)\]]*\s*\]?\s*$",
@@ -32,6 +32,8 @@ AGENCY_CREDIT_END = re.compile(
 )
 EDITOR_INITIALS = re.compile(r"\s*\((?:[a-z]{2,5}\s*/\s*)+[a-z]{2,5}\)\s*$", re.IGNORECASE)
 NAME_WORD = re.compile(r"^[A-Z][\w'.-]*$")
+RELATED_LABEL = re.compile(r"\b(terkait|lainnya|selanjutnya|sebelumnya|rekomendasi|related)\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^(\d{1,3}[.)]?|[-*•·▪–])\s+\S")
 SHORT_LINE = "short line inside the article (list item, figure, name)"
 CLOSING_LIST = "item of the list that closes the article"
 MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
@@ -135,6 +137,13 @@ def is_headline_like(text: str) -> bool:
     return 3 <= len(tokens) <= 30 and not text.rstrip().endswith(".") and (text[:1].isupper() or text[:1].isdigit())
 
 
+def is_title_case(text: str) -> bool:
+    """Headlines capitalise their words ("Wamen Sebut Data Penerima Bansos"); sub-headings of an article
+    are written as sentences ("Dimakamkan Minggu sore")."""
+    long_words = [t for t in words(text) if len(t) >= 4]
+    return bool(long_words) and sum(1 for t in long_words if t[0].isupper()) >= 0.8 * len(long_words)
+
+
 def is_name_line(text: str) -> bool:
     """A byline: two to seven capitalised words, no digits, maybe with an outlet token after a dash or in
     brackets ("Angling Adhitya - detikJateng", "Dio Suhenda (The Jakarta Post)")."""
@@ -194,7 +203,9 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
     _mark_listed_links(blocks, decisions, decide)
     main_known = any(b.in_main for b in blocks)
     _rejoin_skipped_paragraphs(blocks)
+    scrape_title = title is None and len(blocks) > 1 and _reads_as_title(blocks[0])
     first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
+                       and not (i == 0 and scrape_title)
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
     recurring = Counter(_norm(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
@@ -236,8 +247,9 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
-    """Three or more short lines straight after the last paragraph, with nothing removed between, are the
-    article's closing list or table (a standings table, a round-up's items): they count as paragraphs."""
+    """Three or more short lines straight after the last paragraph, with nothing removed between and most
+    of them numbered or holding figures, are the article's closing list or table (standings, prices): they
+    count as paragraphs. Unnumbered labels there ("Trending Now", "Follow Us") are the page's tail."""
     run = []
     for i in range(last_body + 1, len(decisions)):
         decision = decisions[i]
@@ -246,7 +258,11 @@ def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None
         if not decision.kept:
             break
         run.append(i)
-    if sum(1 for i in run if decisions[i].reason == SHORT_LINE) >= 3:
+    items = [decisions[i].block.text for i in run if decisions[i].reason == SHORT_LINE]
+    numbered = sum(1 for text in items if LIST_ITEM.match(text) or any(ch.isdigit() for ch in text))
+    listed_before = any(d is not None and d.kept and LIST_ITEM.match(d.block.text) for d in decisions[:last_body])
+    continues_list = listed_before and bool(items) and all(LIST_ITEM.match(text) for text in items)
+    if continues_list or (len(items) >= 3 and numbered * 3 >= len(items) * 2):
         for i in run:
             decisions[i].reason = CLOSING_LIST if decisions[i].reason == SHORT_LINE else decisions[i].reason
 
@@ -259,11 +275,14 @@ def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
 def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], decide) -> None:
     """A bare "Baca juga:" line introduces the headlines that follow it: each is a related link too."""
     for i, decision in enumerate(list(decisions)):
-        bare_label = blocks[i].text.rstrip().endswith(":")
-        if decision is None or not decision.reason.startswith("related-link") or not bare_label:
+        bare_label = blocks[i].text.rstrip().endswith(":") or len(words(blocks[i].text)) <= 3
+        if decision is None or not bare_label or not (decision.reason.startswith("related-link") or (
+                decision.reason.startswith("widget-label") and RELATED_LABEL.search(blocks[i].text))):
             continue
         for j in range(i + 1, len(blocks)):
-            if decisions[j] is not None or is_prose(blocks[j]) or not is_headline_like(blocks[j].text):
+            first = j == i + 1 and len(words(blocks[j].text)) <= 25 and not blocks[j].text.rstrip().endswith(".")
+            listed = is_headline_like(blocks[j].text) and not is_prose(blocks[j]) and is_title_case(blocks[j].text)
+            if decisions[j] is not None or not (first or listed):
                 break
             decide(j, "boilerplate", "related-link: headline listed after a related-links label")
 
@@ -296,6 +315,13 @@ def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
         if block.in_main is False and not block.in_chrome and blocks[i + 1].in_main and (
                 is_prose(block) or opens_with_dateline(block)) and block.text not in kept_texts:
             block.in_main = True
+
+
+def _reads_as_title(block: Block) -> bool:
+    """The first line of a scrape, short and not ending like a sentence of a paragraph, is the headline even
+    when it reads as a question ("Siapa yang Paling Murah?")."""
+    text = block.text.rstrip()
+    return is_headline_like(text) and len(words(text)) <= 20 and not text.endswith(('"', "”", "'"))
 
 
 def _opens_main_text(block: Block) -> bool:

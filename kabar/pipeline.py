@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from kabar.clean import TemplateIndex, clean
+from kabar.clean import clean
 from kabar.errors import KabarError
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
@@ -85,24 +85,21 @@ def ingest(
     a crash loses at most a batch and a rerun skips what is already stored (same content hash)."""
     result = IngestResult()
     for batch in _batches(iter_inputs(targets, options), batch_size):
-        raws = [item for item in batch if isinstance(item, RawDocument)]
-        templates = TemplateIndex.from_pages(raws)
         with store.transaction():
             for item in batch:
-                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, templates,
-                                                                                  place_stories)
+                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, place_stories)
                 store.record_input(outcome)
                 result.outcomes.append(outcome)
         progress("ingest", len(batch))
     return result
 
 
-def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex, place_story: bool) -> InputOutcome:
+def _store_one(raw: RawDocument, store: Store, place_story: bool) -> InputOutcome:
     existing = store.has_content(raw.sha256)
     if existing:
         return InputOutcome(raw.source, "duplicate", "same content already stored", raw.sha256, existing)
     try:
-        article = clean(raw, article_id_for(raw), templates)
+        article = clean(raw, article_id_for(raw))
     except KabarError as error:
         return InputOutcome(raw.source, "rejected", str(error), raw.sha256)
     article.sha256 = raw.sha256

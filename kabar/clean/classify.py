@@ -177,7 +177,7 @@ def is_label(text: str) -> bool:
     return len(tokens) <= 3 or (text.isupper() and len(tokens) <= 6)
 
 
-def classify(blocks: list[Block], title: str | None, template_lines: frozenset[str] = frozenset()) -> list[Decision]:
+def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     decisions: list[Decision | None] = [None] * len(blocks)
     norm_title = _norm(title) if title else None
 
@@ -193,8 +193,6 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
             decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
         elif block.in_chrome and not is_prose(block):
             decide(i, "boilerplate", "page chrome (navigation, header, footer or sidebar)")
-        elif _norm(block.text) in template_lines:
-            decide(i, "boilerplate", "template: repeated on many pages of this outlet")
         elif block.link_density > 0.6 and len(words(block.text)) < 25:
             decide(i, "boilerplate", "link list (mostly link text)")
         elif is_caption(block.text) or block.tag == "figcaption":
@@ -363,6 +361,8 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
     text = blocks[i].text
     tokens = words(text)
     following = blocks[i + 1] if i + 1 < len(blocks) else None
+    if i > 0 and LIST_ITEM.match(text) and LIST_ITEM.match(blocks[i - 1].text):
+        return False  # the last item of a list, not a heading over the paragraph after it
     return (
         2 <= len(tokens) <= 12
         and not text.rstrip().endswith((".", ",", ":"))

@@ -145,30 +145,52 @@ def _walk_blocks(body: Any) -> list[Block]:
 
 
 MIN_HELD_PART = 30  # characters: a shorter page line matches only a whole paragraph
-MAIN_LEAF_TAGS = {"p": "p", "head": "h2", "item": "li", "cell": "td", "quote": "blockquote", "code": "pre"}
+MAIN_BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "cell": "td", "quote": "blockquote", "code": "pre",
+                   "list": "div", "table": "div", "row": "div", "body": "div", "div": "div"}
 
 
 def main_content_blocks(root: Any) -> list[Block]:
     """The page's main content as trafilatura finds it (its fast path, recall first), one block per
-    paragraph, heading, list item or cell, with link density from the links it keeps; [] when it finds none."""
+    paragraph, heading, list item or cell, with link density from the links it keeps; [] when it finds none.
+    Every piece of text counts, also the text between a list's items or after a nested element."""
     document = trafilatura.bare_extraction(root, fast=True, favor_recall=True, with_metadata=False,
                                            include_links=True)
     if document is None or document.body is None:
         return []
     blocks: list[Block] = []
-    for element in document.body.iter(*MAIN_LEAF_TAGS):
-        if any(True for _ in element.iterdescendants(*MAIN_LEAF_TAGS)):
-            continue
-        for lb in element.iter("lb"):
-            lb.tail = "\n" + (lb.tail or "")
-        raw = "".join(element.itertext())
-        link_text = sum(len(_clean_text("".join(ref.itertext()))) for ref in element.iter("ref"))
-        density = min(1.0, link_text / max(1, len(_clean_text(raw))))
-        tag = element.get("rend", "h2") if element.tag == "head" else MAIN_LEAF_TAGS[element.tag]
+    pieces: list[str] = []
+    link_chars = [0]
+    open_tags: list[str] = []
+
+    def flush() -> None:
+        raw = "".join(pieces)
+        pieces.clear()
+        text_chars = max(1, len(_clean_text(raw)))
+        density = min(1.0, link_chars[0] / text_chars)
+        link_chars[0] = 0
+        tag = next((t for t in reversed(open_tags) if t != "div"), "p")
         for line in raw.split("\n"):
             text = _clean_text(line)
             if text:
                 blocks.append(Block(text, tag if tag in BLOCK_TAGS else "h2", density, False, True))
+
+    for event, element in etree.iterwalk(document.body, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag in MAIN_BLOCK_TAGS:
+                flush()
+                open_tags.append(element.get("rend", "h2") if tag == "head" else MAIN_BLOCK_TAGS[tag])
+            elif tag == "lb":
+                pieces.append("\n")
+            elif tag == "ref":
+                link_chars[0] += len(_clean_text("".join(element.itertext())))
+            pieces.append(element.text or "")
+            continue
+        if tag in MAIN_BLOCK_TAGS:
+            flush()
+            open_tags.pop()
+        pieces.append(element.tail or "")
+    flush()
     return blocks
 
 

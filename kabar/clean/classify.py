@@ -209,7 +209,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     recurring = Counter(_norm(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
     end = next(  # an end marker printed after every item of a round-up separates items instead
         (i for i in range(first_body, len(blocks))
-         if (d := decisions[i]) is not None and _ends_article(d) and recurring[_norm(d.block.text)] == 1),
+         if (d := decisions[i]) is not None and _ends_article(d) and recurring[_norm(d.block.text)] == 1
+         and not (main_known and _main_text_follows(blocks, i))),
         len(blocks),
     )
     for i in range(len(blocks)):
@@ -313,6 +314,12 @@ def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
         if block.in_main is False and not block.in_chrome and blocks[i + 1].in_main and (
                 is_prose(block) or opens_with_dateline(block)) and block.text not in kept_texts:
             block.in_main = True
+
+
+def _main_text_follows(blocks: list[Block], i: int) -> bool:
+    """Where an extractor has bounded the article, an end marker ("Read more") followed by more of its
+    prose is an inline teaser, not the article's end."""
+    return any(b.in_main and is_prose(b) for b in blocks[i + 1 :])
 
 
 def _reads_as_title(block: Block) -> bool:

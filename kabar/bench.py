@@ -147,26 +147,15 @@ def _add_one_child(store_path: str, additions: int) -> dict[str, float]:
             "latency_ms": 1000 * statistics.median(latencies)}
 
 
-def _clean_child(kind: str, corpus: str, limit: int) -> dict[str, float]:
-    """Cleaning + metadata alone, Kabar against trafilatura, on the same pages."""
+def _clean_child(corpus: str, limit: int) -> dict[str, float]:
+    """Cleaning + metadata of generated text scrapes alone."""
     from kabar.clean import clean
     from kabar.model import RawDocument
 
     pages = [p.read_text("utf-8") for p in sorted(Path(corpus).rglob("*.txt"))[:limit]]
-    if kind == "text":
-        raws = [RawDocument(f"p{i}", t.encode(), t, "text/plain") for i, t in enumerate(pages)]
-        run: Callable[[], object] = lambda: [clean(r, r.source) for r in raws]  # noqa: E731
-    else:
-        html_pages = [_as_html(t) for t in pages]
-        raws = [RawDocument(f"p{i}", h.encode(), h, "text/html") for i, h in enumerate(html_pages)]
-        if kind == "html":
-            run = lambda: [clean(r, r.source) for r in raws]  # noqa: E731
-        else:
-            import trafilatura
-
-            run = lambda: [trafilatura.extract(h, with_metadata=True) for h in html_pages]  # noqa: E731
+    raws = [RawDocument(f"p{i}", t.encode(), t, "text/plain") for i, t in enumerate(pages)]
     started = time.perf_counter()
-    run()
+    [clean(r, r.source) for r in raws]
     return {"items": len(pages), "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb()}
 
 
@@ -200,15 +189,6 @@ first one's metadata.
             "words": statistics.mean(len(a.text.split()) for a in articles)}
 
 
-def _as_html(text: str) -> str:
-    from html import escape
-
-    lines = [line for line in text.split("\n") if line.strip()]
-    body = "".join(f"<p>{escape(line)}</p>" for line in lines[1:])
-    return (f"<html><head><title>{escape(lines[0])}</title></head><body><nav><a href='/'>Beranda</a></nav>"
-            f"<article><h1>{escape(lines[0])}</h1>{body}</article><footer>Hak cipta</footer></body></html>")
-
-
 def _measure(args: list[str], runs: int) -> dict[str, float]:
     """Median of `runs` fresh subprocesses: throughput and peak memory."""
     samples = []
@@ -222,10 +202,63 @@ def _measure(args: list[str], runs: int) -> dict[str, float]:
             "latency_ms": statistics.median(s.get("latency_ms", 0.0) for s in samples)}
 
 
+@app.command()
+def cleaning(runs: int = typer.Option(3, help="Runs per figure; the median is printed.")) -> None:
+    """Cleaning speed on real pages, Kabar and trafilatura side by side in this one process, both reading
+    metadata: the real HTML pages of ../shared/data/extraction and the real Kompas texts (Kabar alone:
+    trafilatura reads no plain text). Wall and CPU seconds are medians of `runs` passes."""
+    from kabar.eval import real_cleaning as real
+
+    if not real.EXTRACTION.exists() or not real.KOMPAS.exists():
+        console.print(f"[yellow]Real pages not found under {real.SHARED}; the real-page cleaning benchmark is "
+                      "skipped.[/]")
+        return
+    import trafilatura
+
+    from kabar.clean import clean
+    from kabar.model import RawDocument
+
+    pages = real.real_pages()
+    raws = [RawDocument(p.id, p.html.encode("utf-8"), p.html, "text/html", p.url) for p in pages]
+    texts = [real.record_raw(record) for record in real.kompas_records()]
+    systems: list[tuple[str, int, Callable[[], object]]] = [
+        ("Kabar clean, real HTML pages", len(raws), lambda: [_clean_or_none(clean, r) for r in raws]),
+        ("trafilatura.extract(with_metadata=True), same pages", len(pages),
+         lambda: [trafilatura.extract(p.html, with_metadata=True) for p in pages]),
+        ("Kabar clean, real Kompas texts", len(texts), lambda: [clean(r, r.source) for r in texts]),
+    ]
+    table = Table(title=f"Cleaning real pages in one process (median of {runs} runs)")
+    for column in ("what", "items", "items/s (wall)", "wall s", "CPU s"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    rates = {}
+    for label, items, work in systems:
+        walls, cpus = [], []
+        for _ in range(runs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            work()
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        wall_s, cpu_s = statistics.median(walls), statistics.median(cpus)
+        rates[label] = items / cpu_s
+        table.add_row(label, str(items), f"{items / wall_s:.0f}", f"{wall_s:.2f}", f"{cpu_s:.2f}")
+    console.print(table)
+    ratio = rates["Kabar clean, real HTML pages"] / rates["trafilatura.extract(with_metadata=True), same pages"]
+    console.print(f"Kabar cleans the real HTML pages at {ratio:.2f}x trafilatura.extract's throughput (CPU time).")
+
+
+def _clean_or_none(clean: Callable, raw: object) -> object:
+    from kabar.errors import KabarError
+
+    try:
+        return clean(raw, "bench")
+    except KabarError:
+        return None
+
+
 @app.command("child", hidden=True)
 def child(stage: str, corpus: str, limit: int) -> None:
-    if stage.startswith("clean-"):
-        figures = _clean_child(stage[len("clean-"):], corpus, limit)
+    if stage == "clean-text":
+        figures = _clean_child(corpus, limit)
     elif stage.startswith("annotate-"):
         workers = stage[len("annotate-"):]
         figures = _annotate_child(corpus, limit, None if workers == "all" else int(workers))
@@ -255,8 +288,6 @@ def run(
     rows += [
         ("ingest + store + live stories", ["ingest-stories", str(folder), str(articles)]),
         ("clean text", ["clean-text", str(folder), "2000"]),
-        ("clean html (Kabar)", ["clean-html", str(folder), "1000"]),
-        ("trafilatura html", ["clean-trafilatura", str(folder), "1000"]),
         ("annotate, one process", ["annotate-1", str(folder), "500"]),
         ("annotate, one process per core", ["annotate-all", str(folder), "500"]),
         ("analyze end to end", ["analyze", str(folder), str(analyze_limit)]),
@@ -271,8 +302,7 @@ def run(
         results[label] = figures
         table.add_row(label, str(int(figures["items"])), f"{figures['rate']:.0f}", f"{figures['peak_mb']:.0f}")
     console.print(table)
-    ratio = results["clean html (Kabar)"]["rate"] / results["trafilatura html"]["rate"]
-    console.print(f"Kabar HTML cleaning is {ratio:.2f}x the speed of trafilatura.extract on the same pages.")
+    cleaning(runs)
     latency = results["add one article to the full store"]["latency_ms"]
     console.print(f"Adding one article to a store of {articles} articles (read, clean, store, place in a live "
                   f"story): median {latency:.0f} ms over {ADDITIONS} additions.")

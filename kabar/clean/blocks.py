@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import trafilatura
@@ -56,8 +57,13 @@ def _clean_text(text: str) -> str:
 def _is_chrome_node(node: Any) -> bool:
     if node.tag in CHROME_TAGS:
         return True
-    hint = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}"
-    return bool(hint.strip()) and bool(CHROME_HINT.search(hint))
+    return _is_chrome_hint(node.get("class"), node.get("id"), node.get("role"))
+
+
+@lru_cache(maxsize=8192)
+def _is_chrome_hint(*attributes: str | None) -> bool:
+    """Class, id and role values repeat across a page's elements: each is judged once."""
+    return bool(CHROME_HINT.search(" ".join(a for a in attributes if a)))
 
 
 LEAF_BREAKING = BLOCK_TAGS - {"a", "em", "strong", "b", "span", "small", "time"}
@@ -154,7 +160,7 @@ def main_content_blocks(root: Any) -> list[Block]:
     paragraph, heading, list item or cell, with link density from the links it keeps; [] when it finds none.
     Every piece of text counts, also the text between a list's items or after a nested element."""
     document = trafilatura.bare_extraction(root, fast=True, favor_recall=True, with_metadata=False,
-                                           include_links=True)
+                                           include_links=True, include_comments=False)
     if document is None or document.body is None:
         return []
     blocks: list[Block] = []

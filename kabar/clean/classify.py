@@ -36,6 +36,7 @@ RELATED_LABEL = re.compile(r"\b(terkait|lainnya|selanjutnya|sebelumnya|rekomenda
 LIST_ITEM = re.compile(r"^(\d{1,3}[.)]?|[-*•·▪–])\s+\S")
 SHORT_LINE = "short line inside the article (list item, figure, name)"
 CLOSING_LIST = "item of the list that closes the article"
+CHROME = "page chrome (navigation, header, footer or sidebar)"
 MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
 
 
@@ -184,7 +185,11 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     def decide(i: int, label: str, reason: str) -> None:
         decisions[i] = Decision(blocks[i], label, reason)
 
+    last_main = max((i for i, b in enumerate(blocks) if b.in_main), default=len(blocks))
     for i, block in enumerate(blocks):
+        if i > last_main and block.in_chrome:
+            decide(i, "boilerplate", CHROME)  # the page's chrome after its main content: nothing more to read
+            continue
         cue = matching_cue(block.text)
         if norm_title and _norm(block.text) == norm_title:
             decide(i, "title", "title line")
@@ -192,7 +197,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             label = "credit" if cue.category == "credit" else "boilerplate"
             decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
         elif block.in_chrome and not is_prose(block):
-            decide(i, "boilerplate", "page chrome (navigation, header, footer or sidebar)")
+            decide(i, "boilerplate", CHROME)
         elif block.link_density > 0.6 and len(words(block.text)) < 25:
             decide(i, "boilerplate", "link list (mostly link text)")
         elif is_caption(block.text) or block.tag == "figcaption":

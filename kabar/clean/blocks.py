@@ -16,7 +16,6 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-WHITESPACE = re.compile(r"\s+")
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td", "dd", "dt", "pre",
               "div", "section", "article", "span", "caption", "label", "button", "time", "address", "small", "em",
               "strong", "b", "a"}
@@ -51,7 +50,7 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def _clean_text(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _is_chrome_node(node: Any) -> bool:
@@ -70,11 +69,22 @@ LEAF_BREAKING = BLOCK_TAGS - {"a", "em", "strong", "b", "span", "small", "time"}
 TEXT_BLOCK_TAGS = BLOCK_TAGS - CONTAINER_TAGS
 
 
+def _parser() -> Any:
+    """lxml.html's parser, but every element made an HtmlElement by C-level lookup: lxml.html's own lookup
+    runs Python for each element touched, a tenth of the cleaning time on real pages."""
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement))
+    return parser
+
+
+PARSER = _parser()
+
+
 def parse_html(markup: str) -> Any:
     try:
-        return lxml_html.document_fromstring(markup)
+        return lxml_html.document_fromstring(markup, parser=PARSER)
     except (ValueError, TypeError):
-        return lxml_html.document_fromstring(markup.encode("utf-8", "replace"))
+        return lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=PARSER)
 
 
 def html_page(markup: str) -> HtmlPage:

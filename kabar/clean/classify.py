@@ -86,8 +86,15 @@ def matching_cue(text: str) -> Cue | None:
     start = _line_start_cues().match(text)
     if start is not None and start.lastgroup:
         found.append(int(start.lastgroup[1:]))
-    found += [i for i, pattern in _anywhere_cues() if pattern.search(text)]
+    if _any_anywhere_cue().search(text):
+        found += [i for i, pattern in _anywhere_cues() if pattern.search(text)]
     return cues()[min(found)] if found else None
+
+
+@lru_cache(maxsize=1)
+def _any_anywhere_cue() -> re.Pattern[str]:
+    """All unanchored cues as one pattern: most lines match none, and are cleared with one search."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _anywhere_cues()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -393,5 +400,6 @@ def split_editor_initials(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(0).strip()
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return " ".join(words(text.lower()))

@@ -230,7 +230,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             continue
         if i < first_body:
             _decide_head(i, blocks[i], decide, title is None and not any(
-                d is not None and d.label == "title" for d in decisions[:i]))
+                d is not None and d.label == "title" for d in decisions[:i]), main_known)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
@@ -303,7 +303,7 @@ def _ends_article(decision: Decision) -> bool:
     return cue is not None and cue.ends_article
 
 
-def _decide_head(i: int, block: Block, decide, may_be_title: bool) -> None:
+def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False) -> None:
     text = block.text
     printed = parse_printed_date(text)
     if printed and len(words(text)) <= 14:
@@ -312,6 +312,8 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool) -> None:
         decide(i, "title", "title line (first headline before the article)")
     elif is_name_line(text):
         decide(i, "byline", "byline (names before the article)")
+    elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
+        decide(i, "body", "line the extractor counts in the article, before its first paragraph")
     else:
         decide(i, "boilerplate", "page header before the article")
 

@@ -141,8 +141,12 @@ def is_prose(block: Block) -> bool:
 
 
 def is_headline_like(text: str) -> bool:
+    """Capitalised, 3-30 words, no final full stop: a headline, also quoted ("“Sangat Tidak Adil ...”") or cut
+    short by the site ("... di Kabupaten Bandung..")."""
     tokens = words(text)
-    return 3 <= len(tokens) <= 30 and not text.rstrip().endswith(".") and (text[:1].isupper() or text[:1].isdigit())
+    stripped = text.strip().strip("\"“”'‘’")
+    ends_sentence = stripped.endswith(".") and not stripped.endswith("..")
+    return 3 <= len(tokens) <= 30 and not ends_sentence and (stripped[:1].isupper() or stripped[:1].isdigit())
 
 
 def is_title_case(text: str) -> bool:
@@ -340,7 +344,7 @@ def _reads_as_title(block: Block) -> bool:
     """The first line of a scrape, short and not ending like a sentence of a paragraph, is the headline even
     when it reads as a question ("Siapa yang Paling Murah?")."""
     text = block.text.rstrip()
-    return is_headline_like(text) and len(words(text)) <= 20 and not text.endswith(('"', "”", "'"))
+    return is_headline_like(text) and len(words(text)) <= 20
 
 
 def _opens_main_text(block: Block) -> bool:

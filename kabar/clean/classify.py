@@ -145,7 +145,7 @@ def is_headline_like(text: str) -> bool:
     short by the site ("... di Kabupaten Bandung..")."""
     tokens = words(text)
     stripped = text.strip().strip("\"“”'‘’")
-    ends_sentence = stripped.endswith(".") and not stripped.endswith("..")
+    ends_sentence = stripped.endswith((".", ":")) and not stripped.endswith("..")
     return 3 <= len(tokens) <= 30 and not ends_sentence and (stripped[:1].isupper() or stripped[:1].isdigit())
 
 
@@ -295,8 +295,10 @@ def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], de
                 decision.reason.startswith("widget-label") and RELATED_LABEL.search(blocks[i].text))):
             continue
         for j in range(i + 1, len(blocks)):
-            first = j == i + 1 and len(words(blocks[j].text)) <= 25 and not blocks[j].text.rstrip().endswith(".")
-            listed = is_headline_like(blocks[j].text) and not is_prose(blocks[j]) and is_title_case(blocks[j].text)
+            text = blocks[j].text
+            first = j == i + 1 and len(words(text)) <= 25 and is_headline_like(text)
+            listed = is_headline_like(text) and not is_prose(blocks[j]) and is_title_case(text) and not LIST_ITEM.match(
+                text)
             if decisions[j] is not None or not (first or listed):
                 break
             decide(j, "boilerplate", "related-link: headline listed after a related-links label")

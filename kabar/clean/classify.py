@@ -19,7 +19,7 @@ from kabar.clean.dates import parse_printed_date
 from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*$")
+SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/])",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
@@ -144,7 +144,7 @@ def is_headline_like(text: str) -> bool:
     """Capitalised, 3-30 words, no final full stop: a headline, also quoted ("“Sangat Tidak Adil ...”") or cut
     short by the site ("... di Kabupaten Bandung..")."""
     tokens = words(text)
-    stripped = text.strip().strip("\"“”'‘’")
+    stripped = text.strip().strip("\"“”'‘’\\ ")  # a trailing backslash (Markdown line break) ends nothing
     ends_sentence = stripped.endswith((".", ":")) and not stripped.endswith("..")
     return 3 <= len(tokens) <= 30 and not ends_sentence and (stripped[:1].isupper() or stripped[:1].isdigit())
 
@@ -296,7 +296,7 @@ def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], de
             continue
         for j in range(i + 1, len(blocks)):
             text = blocks[j].text
-            first = j == i + 1 and len(words(text)) <= 25 and is_headline_like(text)
+            first = j == i + 1 and len(words(text)) <= 25 and is_headline_like(text) and is_title_case(text)
             listed = is_headline_like(text) and not is_prose(blocks[j]) and is_title_case(text) and not LIST_ITEM.match(
                 text)
             if decisions[j] is not None or not (first or listed):

@@ -149,9 +149,14 @@ def _walk_blocks(body: Any) -> list[Block]:
             frames[-1][3] = True
         if tag not in BLOCK_TAGS or frame[3] or (tag in CONTAINER_TAGS and frame[2]):
             continue
-        raw = element.text_content()
-        link_text = sum(len(_clean_text(a.text_content())) for a in element.iter("a"))
-        density = min(1.0, link_text / max(1, len(_clean_text(raw))))
+        raw = "".join(element.itertext())
+        if raw.isspace() or not raw:
+            continue
+        size = max(1, len(_clean_text(raw)))
+        if tag == "a":
+            density = 1.0
+        else:
+            density = min(1.0, sum(len(_clean_text("".join(a.itertext()))) for a in element.iter("a")) / size)
         for line in raw.split("\n"):
             text = _clean_text(line)
             if text:

@@ -127,7 +127,7 @@ class Article:
             return self.updated
         estimate = self.published_estimate
         if estimate is not None and (estimate.latest or estimate.earliest):
-            return datetime.fromisoformat(estimate.latest or estimate.earliest or "")
+            return datetime.fromisoformat(estimate.earliest or estimate.latest or "")
         return None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from kabar.clean import TemplateIndex, clean
+from kabar.clean import clean
 from kabar.errors import KabarError, StoreError, failure
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
@@ -95,15 +95,9 @@ def ingest(
     a crash loses at most a batch and a rerun skips what is already stored (same content hash)."""
     result = IngestResult()
     for batch in _batches(iter_inputs(targets, options), batch_size):
-        raws = [item for item in batch if isinstance(item, RawDocument)]
-        try:
-            templates = TemplateIndex.from_pages(raws)
-        except Exception:  # noqa: BLE001 (a page the cleaner cannot read is rejected on its own below)
-            templates = TemplateIndex()
         with _writing(store), store.transaction():
             for item in batch:
-                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, templates,
-                                                                                  place_stories)
+                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, place_stories)
                 store.record_input(outcome)
                 result.outcomes.append(outcome)
         progress("ingest", len(batch))
@@ -120,13 +114,13 @@ def _writing(store: Store) -> Iterator[None]:
         raise StoreError(f"cannot write to the store at {store.path}: {error}") from error
 
 
-def _store_one(raw: RawDocument, store: Store, templates: TemplateIndex, place_story: bool) -> InputOutcome:
+def _store_one(raw: RawDocument, store: Store, place_story: bool) -> InputOutcome:
     """Clean, store and place one input; whatever fails becomes its rejection and undoes only its writes."""
     existing = store.has_content(raw.sha256)
     if existing:
         return InputOutcome(raw.source, InputStatus.DUPLICATE, "same content already stored", raw.sha256, existing)
     try:
-        article = clean(raw, article_id_for(raw), templates)
+        article = clean(raw, article_id_for(raw))
     except KabarError as error:
         return InputOutcome(raw.source, InputStatus.REJECTED, str(error), raw.sha256)
     except Exception as error:  # noqa: BLE001 (any fault in one page is that page's outcome)

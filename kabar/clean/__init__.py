@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
-
 from kabar.clean.blocks import Block, html_page, text_blocks
-from kabar.clean.classify import Decision, classify, normalized_line, split_editor_initials
+from kabar.clean.classify import Decision, classify, split_editor_initials
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
     author_from,
@@ -29,43 +24,10 @@ from kabar.clean.metadata import (
 from kabar.errors import NoArticleError
 from kabar.model import Article, Paragraph, RawDocument, Removed
 
-MIN_TEMPLATE_PAGES = 3
 
-
-@dataclass
-class TemplateIndex:
-    """Lines that recur across many pages of one site: its template, whatever their words."""
-
-    lines_by_site: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_pages(cls, raws: Iterable[RawDocument], share: float = 0.5) -> TemplateIndex:
-        pages_by_site: dict[str, int] = Counter()
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for raw in raws:
-            site = _site(raw)
-            if site is None:
-                continue
-            pages_by_site[site] += 1
-            blocks = html_page(raw.text).blocks if raw.media_type == "text/html" else text_blocks(raw.text)
-            counts[site].update({normalized_line(b.text) for b in blocks if len(b.text) < 400})
-        return cls({
-            site: frozenset(line for line, n in counts[site].items()
-                            if line and n >= MIN_TEMPLATE_PAGES and n >= share * pages)
-            for site, pages in pages_by_site.items() if pages >= MIN_TEMPLATE_PAGES
-        })
-
-    def lines_for(self, raw: RawDocument) -> frozenset[str]:
-        site = _site(raw)
-        return self.lines_by_site.get(site, frozenset()) if site else frozenset()
-
-
-def _site(raw: RawDocument) -> str | None:
-    url = raw.url or raw.hints.get("url")
-    return urlsplit(url).hostname if url else None
-
-
-def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = None) -> Article:
+def clean(raw: RawDocument, article_id: str) -> Article:
+    """One input's article from that input alone: nothing learned from other pages of a batch, so the
+    result is the same however inputs are split across runs or machines."""
     meta: dict[str, str] = {}
     if raw.media_type == "text/html":
         page = html_page(raw.text)
@@ -74,7 +36,7 @@ def clean(raw: RawDocument, article_id: str, templates: TemplateIndex | None = N
         blocks = text_blocks(raw.text)
     hint_title = raw.hints.get("title")
     known_title = hint_title or title_from_meta(meta, None)
-    decisions = classify(blocks, known_title, templates.lines_for(raw) if templates else frozenset())
+    decisions = classify(blocks, known_title)
     paragraphs, removed, text = _assemble(decisions)
     if not text.strip():
         raise NoArticleError("no article text found: every block looked like page furniture")
@@ -159,4 +121,4 @@ def _assemble(decisions: list[Decision]) -> tuple[list[Paragraph], list[Removed]
     return paragraphs, removed, "\n\n".join(pieces)
 
 
-__all__ = ["Block", "TemplateIndex", "clean"]
+__all__ = ["Block", "clean"]

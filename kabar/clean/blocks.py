@@ -9,17 +9,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-WHITESPACE = re.compile(r"\s+")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
-PARSER = lxml_html.HTMLParser(huge_tree=True)
-UTF8_PARSER = lxml_html.HTMLParser(huge_tree=True, encoding="utf-8")
-"""huge_tree lifts libxml2's nesting limit (about 255 levels), past which an article deep in wrappers was lost."""
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td", "dd", "dt", "pre",
               "div", "section", "article", "span", "caption", "label", "button", "time", "address", "small", "em",
               "strong", "b", "a"}
@@ -40,6 +38,7 @@ class Block:
     tag: str = "line"
     link_density: float = 0.0
     in_chrome: bool = False
+    in_main: bool | None = None  # inside the page's main content, when an extractor judged it
 
 
 @dataclass
@@ -57,34 +56,57 @@ def without_controls(text: str) -> str:
 
 
 def _clean_text(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
-def _is_chrome(element: Any) -> bool:
-    for node in [element, *element.iterancestors()]:
-        if node.tag in CHROME_TAGS:
-            return True
-        hint = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}"
-        if hint.strip() and CHROME_HINT.search(hint):
-            return True
-    return False
+def _is_chrome_node(node: Any) -> bool:
+    if node.tag in CHROME_TAGS:
+        return True
+    return _is_chrome_hint(node.get("class"), node.get("id"), node.get("role"))
 
 
-def _has_block_child(element: Any) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS - {"a", "em", "strong", "b", "span", "small",
-                                                                          "time"}
-               for child in element.iterdescendants())
+@lru_cache(maxsize=8192)
+def _is_chrome_hint(*attributes: str | None) -> bool:
+    """Class, id and role values repeat across a page's elements: each is judged once."""
+    return bool(CHROME_HINT.search(" ".join(a for a in attributes if a)))
 
 
-def html_page(markup: str) -> HtmlPage:
-    """Leaf blocks in document order with link density and a page-chrome flag, plus the page's metadata."""
+LEAF_BREAKING = BLOCK_TAGS - {"a", "em", "strong", "b", "span", "small", "time"}
+TEXT_BLOCK_TAGS = BLOCK_TAGS - CONTAINER_TAGS
+
+
+def _parser(encoding: str | None = None) -> Any:
+    """lxml.html's parser, but every element made an HtmlElement by C-level lookup: lxml.html's own lookup
+    runs Python for each element touched, a tenth of the cleaning time on real pages. huge_tree lifts
+    libxml2's nesting limit (about 255 levels), past which an article deep in wrappers was lost."""
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True,
+                                  encoding=encoding)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement))
+    return parser
+
+
+PARSER = _parser()
+UTF8_PARSER = _parser("utf-8")
+
+
+def parse_html(markup: str) -> Any | None:
+    """The page's tree, or None for a page holding nothing but a comment or whitespace."""
     markup = without_controls(markup)
     try:
         try:
-            root = lxml_html.document_fromstring(markup, parser=PARSER)
+            return lxml_html.document_fromstring(markup, parser=PARSER)
         except (ValueError, TypeError):  # an XML declaration naming an encoding: lxml wants bytes then
-            root = lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=UTF8_PARSER)
-    except etree.ParserError:  # nothing but a comment or whitespace
+            return lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=UTF8_PARSER)
+    except etree.ParserError:
+        return None
+
+
+def html_page(markup: str) -> HtmlPage:
+    """The page's blocks in reading order, plus its metadata. Where trafilatura finds the main content, its
+    paragraphs are the candidate article (`in_main`) and every other line of the page stays beside them,
+    marked outside, so that the head (byline, date) can be read and each removed line is accounted for."""
+    root = parse_html(markup)
+    if root is None:  # nothing but a comment or whitespace
         return HtmlPage([])
     meta = page_metadata(root)
     for element in list(root.iter(*DROPPED_TAGS)):
@@ -92,22 +114,122 @@ def html_page(markup: str) -> HtmlPage:
             element.drop_tree()
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    blocks: list[Block] = []
     body = root.find("body") if root.find("body") is not None else root
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag not in BLOCK_TAGS or _has_block_child(element):
+    page_blocks = _merge_inline_duplicates(_walk_blocks(body))
+    main_blocks = main_content_blocks(root)  # last: the extractor prunes the tree it reads
+    if not main_blocks:
+        return HtmlPage(page_blocks, meta)
+    return HtmlPage(_interleave(page_blocks, main_blocks), meta)
+
+
+def _interleave(page_blocks: list[Block], main_blocks: list[Block]) -> list[Block]:
+    """The extractor's paragraphs in place of the page lines they hold, the other page lines (marked
+    outside) where they stand between them, so a "Baca juga:" label still precedes its headline. A short
+    line counts as held only when it is a whole paragraph ("News" is not held by "... Google News")."""
+    exact: dict[str, list[int]] = {}
+    for index, block in enumerate(main_blocks):
+        exact.setdefault(block.text, []).append(index)
+    blocks: list[Block] = []
+    emitted = 0
+    for block in page_blocks:
+        floor = max(0, emitted - 1)
+        holder = next((i for i in exact.get(block.text, ()) if i >= floor), None)
+        if holder is None and len(block.text) >= MIN_HELD_PART:
+            holder = next((i for i in range(floor, len(main_blocks)) if block.text in main_blocks[i].text), None)
+        if holder is None:
+            block.in_main = False
+            blocks.append(block)
             continue
-        if element.tag in CONTAINER_TAGS and any(a.tag in BLOCK_TAGS - CONTAINER_TAGS for a in element.iterancestors()):
+        blocks += main_blocks[emitted : holder + 1]
+        emitted = max(emitted, holder + 1)
+    return blocks + main_blocks[emitted:]
+
+
+def _walk_blocks(body: Any) -> list[Block]:
+    """One pass over the tree (no ancestor re-walks, no recursion): each element learns from its parent
+    whether it sits in page chrome or inside a text block, and tells its parent whether it holds a block."""
+    found: list[tuple[int, Block]] = []
+    frames: list[list[Any]] = []  # [element, in_chrome, inside_text_block, has_block_descendant, order]
+    for order, (event, element) in enumerate(etree.iterwalk(body, events=("start", "end"))):
+        if not isinstance(element.tag, str):
             continue
-        raw = element.text_content()
-        link_text = sum(len(_clean_text(a.text_content())) for a in element.iter("a"))
-        chrome = _is_chrome(element)
+        if event == "start":
+            parent = frames[-1] if frames else None
+            chrome = (parent[1] if parent else False) or _is_chrome_node(element)
+            inside = parent is not None and (parent[2] or parent[0].tag in TEXT_BLOCK_TAGS)
+            frames.append([element, chrome, inside, False, order])
+            continue
+        frame = frames.pop()
+        tag = element.tag
+        if frames and (frame[3] or tag in LEAF_BREAKING):
+            frames[-1][3] = True
+        if tag not in BLOCK_TAGS or frame[3] or (tag in CONTAINER_TAGS and frame[2]):
+            continue
+        raw = "".join(element.itertext())
+        if raw.isspace() or not raw:
+            continue
+        size = max(1, len(_clean_text(raw)))
+        if tag == "a":
+            density = 1.0
+        else:
+            density = min(1.0, sum(len(_clean_text("".join(a.itertext()))) for a in element.iter("a")) / size)
         for line in raw.split("\n"):
             text = _clean_text(line)
             if text:
-                density = min(1.0, link_text / max(1, len(_clean_text(raw))))
-                blocks.append(Block(text, element.tag, density, chrome))
-    return HtmlPage(_merge_inline_duplicates(blocks), meta)
+                found.append((frame[4], Block(text, tag, density, frame[1])))
+    found.sort(key=lambda item: item[0])
+    return [block for _, block in found]
+
+
+MIN_HELD_PART = 30  # characters: a shorter page line matches only a whole paragraph
+MAIN_BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "cell": "td", "quote": "blockquote", "code": "pre",
+                   "list": "div", "table": "div", "row": "div", "body": "div", "div": "div"}
+
+
+def main_content_blocks(root: Any) -> list[Block]:
+    """The page's main content as trafilatura finds it (its fast path, recall first), one block per
+    paragraph, heading, list item or cell, with link density from the links it keeps; [] when it finds none.
+    Every piece of text counts, also the text between a list's items or after a nested element."""
+    document = trafilatura.bare_extraction(root, fast=True, favor_recall=True, with_metadata=False,
+                                           include_links=True, include_comments=False)
+    body = getattr(document, "body", None)
+    if body is None:
+        return []
+    blocks: list[Block] = []
+    pieces: list[str] = []
+    link_chars = [0]
+    open_tags: list[str] = []
+
+    def flush() -> None:
+        raw = "".join(pieces)
+        pieces.clear()
+        text_chars = max(1, len(_clean_text(raw)))
+        density = min(1.0, link_chars[0] / text_chars)
+        link_chars[0] = 0
+        tag = next((t for t in reversed(open_tags) if t != "div"), "p")
+        for line in raw.split("\n"):
+            text = _clean_text(line)
+            if text:
+                blocks.append(Block(text, tag if tag in BLOCK_TAGS else "h2", density, False, True))
+
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag in MAIN_BLOCK_TAGS:
+                flush()
+                open_tags.append(element.get("rend", "h2") if tag == "head" else MAIN_BLOCK_TAGS[tag])
+            elif tag == "lb":
+                pieces.append("\n")
+            elif tag == "ref":
+                link_chars[0] += len(_clean_text("".join(element.itertext())))
+            pieces.append(element.text or "")
+            continue
+        if tag in MAIN_BLOCK_TAGS:
+            flush()
+            open_tags.pop()
+        pieces.append(element.tail or "")
+    flush()
+    return blocks
 
 
 def _merge_inline_duplicates(blocks: list[Block]) -> list[Block]:

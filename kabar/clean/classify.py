@@ -10,6 +10,7 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,12 +19,12 @@ from kabar.clean.dates import parse_printed_date
 from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/])",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
 SOURCE_SLASH_NAME = re.compile(
-    r"\(?\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
+    r"\(?(?<![/\w.-])[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*/\s*(?![A-Z]+\.?\s*$)[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
 )
 AGENCY_CREDIT_END = re.compile(
     r"[/(\[]\s*(afp|reuters|ap|antara(\s+foto)?|kcna|epa|getty images|anadolu|yonhap|xinhua)\s*[)\]]*\s*\]?\s*$",
@@ -31,6 +32,12 @@ AGENCY_CREDIT_END = re.compile(
 )
 EDITOR_INITIALS = re.compile(r"\s*\((?:[a-z]{2,5}\s*/\s*)+[a-z]{2,5}\)\s*$", re.IGNORECASE)
 NAME_WORD = re.compile(r"^[A-Z][\w'.-]*$")
+RELATED_LABEL = re.compile(r"\b(terkait|lainnya|selanjutnya|sebelumnya|rekomendasi|related)\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^(\d{1,3}[.)]?|[-*•·▪–])\s+\S")
+SHORT_LINE = "short line inside the article (list item, figure, name)"
+CLOSING_LIST = "item of the list that closes the article"
+CHROME = "page chrome (navigation, header, footer or sidebar)"
+MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,15 @@ def matching_cue(text: str) -> Cue | None:
     start = _line_start_cues().match(text)
     if start is not None and start.lastgroup:
         found.append(int(start.lastgroup[1:]))
-    found += [i for i, pattern in _anywhere_cues() if pattern.search(text)]
+    if _any_anywhere_cue().search(text):
+        found += [i for i, pattern in _anywhere_cues() if pattern.search(text)]
     return cues()[min(found)] if found else None
+
+
+@lru_cache(maxsize=1)
+def _any_anywhere_cue() -> re.Pattern[str]:
+    """All unanchored cues as one pattern: most lines match none, and are cleared with one search."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _anywhere_cues()), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +121,7 @@ def stopword_ratio(tokens: list[str]) -> float:
 
 DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z0-9 .]{1,30}),\s*)?(?P<outlet>[A-Za-z0-9][A-Za-z0-9.]*(?:\s+[A-Z][A-Za-z0-9.]*){0,2})"
-    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,2}\s+\S"
+    r"\s*(?:\([^)]{1,20}\)\s*)?[-–—]{1,3}\s+\S"
 )
 
 
@@ -127,8 +141,19 @@ def is_prose(block: Block) -> bool:
 
 
 def is_headline_like(text: str) -> bool:
+    """Capitalised, 3-30 words, no final full stop: a headline, also quoted ("“Sangat Tidak Adil ...”") or cut
+    short by the site ("... di Kabupaten Bandung..")."""
     tokens = words(text)
-    return 3 <= len(tokens) <= 30 and not text.rstrip().endswith(".") and (text[:1].isupper() or text[:1].isdigit())
+    stripped = text.strip().strip("\"“”'‘’\\ ")  # a trailing backslash (Markdown line break) ends nothing
+    ends_sentence = stripped.endswith((".", ":")) and not stripped.endswith("..")
+    return 3 <= len(tokens) <= 30 and not ends_sentence and (stripped[:1].isupper() or stripped[:1].isdigit())
+
+
+def is_title_case(text: str) -> bool:
+    """Headlines capitalise their words ("Wamen Sebut Data Penerima Bansos"); sub-headings of an article
+    are written as sentences ("Dimakamkan Minggu sore")."""
+    long_words = [t for t in words(text) if len(t) >= 4]
+    return bool(long_words) and sum(1 for t in long_words if t[0].isupper()) >= 0.8 * len(long_words)
 
 
 def is_name_line(text: str) -> bool:
@@ -145,7 +170,10 @@ def is_name_line(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption: names a photo credit, or is short and ends with an agency credit."""
     count = len(words(text))
-    if count <= 40 and (PHOTO_CREDIT.search(text) or SOURCE_SLASH_NAME.search(text)) and '"' not in text:
+    slash_credit = SOURCE_SLASH_NAME.search(text)
+    if slash_credit and count > 12 and not slash_credit.group(0).startswith("("):
+        slash_credit = None  # "... pasangan Leo/Bagas" in a sentence names a pair, not a photographer
+    if count <= 40 and (PHOTO_CREDIT.search(text) or slash_credit) and '"' not in text:
         return True
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
 
@@ -161,14 +189,18 @@ def is_label(text: str) -> bool:
     return len(tokens) <= 3 or (text.isupper() and len(tokens) <= 6)
 
 
-def classify(blocks: list[Block], title: str | None, template_lines: frozenset[str] = frozenset()) -> list[Decision]:
+def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     decisions: list[Decision | None] = [None] * len(blocks)
     norm_title = normalized_line(title) if title else None
 
     def decide(i: int, label: str, reason: str) -> None:
         decisions[i] = Decision(blocks[i], label, reason)
 
+    last_main = max((i for i, b in enumerate(blocks) if b.in_main), default=len(blocks))
     for i, block in enumerate(blocks):
+        if i > last_main and block.in_chrome:
+            decide(i, "boilerplate", CHROME)  # the page's chrome after its main content: nothing more to read
+            continue
         cue = matching_cue(block.text)
         if norm_title and normalized_line(block.text) == norm_title:
             decide(i, "title", "title line")
@@ -176,20 +208,25 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
             label = "credit" if cue.category == "credit" else "boilerplate"
             decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
         elif block.in_chrome and not is_prose(block):
-            decide(i, "boilerplate", "page chrome (navigation, header, footer or sidebar)")
-        elif normalized_line(block.text) in template_lines:
-            decide(i, "boilerplate", "template: repeated on many pages of this outlet")
+            decide(i, "boilerplate", CHROME)
         elif block.link_density > 0.6 and len(words(block.text)) < 25:
             decide(i, "boilerplate", "link list (mostly link text)")
         elif is_caption(block.text) or block.tag == "figcaption":
             decide(i, "caption", "photo caption (credit)")
 
     _mark_listed_links(blocks, decisions, decide)
-    first_body = next((i for i, b in enumerate(blocks)
-                       if decisions[i] is None and (is_prose(b) or opens_with_dateline(b))), len(blocks))
-    end = next(
+    main_known = any(b.in_main for b in blocks)
+    _rejoin_skipped_paragraphs(blocks)
+    scrape_title = title is None and len(blocks) > 1 and _reads_as_title(blocks[0])
+    first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
+                       and not (i == 0 and scrape_title)
+                       and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
+                      len(blocks))
+    recurring = Counter(normalized_line(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
+    end = next(  # an end marker printed after every item of a round-up separates items instead
         (i for i in range(first_body, len(blocks))
-         if (d := decisions[i]) is not None and _ends_article(d)),
+         if (d := decisions[i]) is not None and _ends_article(d) and recurring[normalized_line(d.block.text)] == 1
+         and not (main_known and _main_text_follows(blocks, i))),
         len(blocks),
     )
     for i in range(len(blocks)):
@@ -197,31 +234,72 @@ def classify(blocks: list[Block], title: str | None, template_lines: frozenset[s
             continue
         if i < first_body:
             _decide_head(i, blocks[i], decide, title is None and not any(
-                d is not None and d.label == "title" for d in decisions[:i]))
+                d is not None and d.label == "title" for d in decisions[:i]), main_known)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
-            _decide_body(i, blocks, decide)
+            _decide_body(i, blocks, decide, main_known)
     titles = {normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"}
     for i, decision in enumerate(decisions):
         if decision is not None and decision.label != "title" and normalized_line(decision.block.text) in titles:
             decide(i, "title", "title line repeated")
-    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.label == "body"), default=-1)
+    last_body = max((i for i, d in enumerate(decisions)
+                     if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
+    _keep_closing_list(decisions, last_body)
+    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason == CLOSING_LIST),
+                    default=last_body)
+    listed = last_body >= 0 and blocks[last_body].text.rstrip().endswith(":")
     for i in range(last_body + 1, len(blocks)):
         decision = decisions[i]
-        if decision is not None and decision.kept:
+        if decision is None or not decision.kept:
+            listed = False
+            continue
+        introduces = decision.block.text.rstrip().endswith(":") and _next_is_short_line(decisions, i)
+        if not (listed and decision.reason == SHORT_LINE) and not introduces:
             decide(i, "boilerplate", "after the last paragraph of the article")
+        listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
     return [d for d in decisions if d is not None]
+
+
+def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
+    """Three or more short lines straight after the last paragraph, with nothing removed between and most
+    of them numbered or holding figures, are the article's closing list or table (standings, prices): they
+    count as paragraphs. Unnumbered labels there ("Trending Now", "Follow Us") are the page's tail."""
+    run: list[Decision] = []
+    for decision in decisions[last_body + 1:]:
+        if decision is None or decision.reason == MARKUP_LEFTOVER:
+            continue
+        if not decision.kept:
+            break
+        run.append(decision)
+    items = [d.block.text for d in run if d.reason == SHORT_LINE]
+    numbered = sum(1 for text in items if LIST_ITEM.match(text) or any(ch.isdigit() for ch in text))
+    listed_before = any(d is not None and d.kept and LIST_ITEM.match(d.block.text) for d in decisions[:last_body])
+    continues_list = listed_before and bool(items) and all(LIST_ITEM.match(text) for text in items)
+    if continues_list or (len(items) >= 3 and numbered * 3 >= len(items) * 2):
+        for decision in run:
+            if decision.reason == SHORT_LINE:
+                decision.reason = CLOSING_LIST
+
+
+def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
+    following = decisions[i + 1] if i + 1 < len(decisions) else None
+    return following is not None and following.reason == SHORT_LINE
 
 
 def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], decide) -> None:
     """A bare "Baca juga:" line introduces the headlines that follow it: each is a related link too."""
     for i, decision in enumerate(list(decisions)):
-        bare_label = blocks[i].text.rstrip().endswith(":")
-        if decision is None or not decision.reason.startswith("related-link") or not bare_label:
+        bare_label = blocks[i].text.rstrip().endswith(":") or len(words(blocks[i].text)) <= 3
+        if decision is None or not bare_label or not (decision.reason.startswith("related-link") or (
+                decision.reason.startswith("widget-label") and RELATED_LABEL.search(blocks[i].text))):
             continue
         for j in range(i + 1, len(blocks)):
-            if decisions[j] is not None or is_prose(blocks[j]) or not is_headline_like(blocks[j].text):
+            text = blocks[j].text
+            first = j == i + 1 and len(words(text)) <= 25 and is_headline_like(text) and is_title_case(text)
+            listed = is_headline_like(text) and not is_prose(blocks[j]) and is_title_case(text) and not LIST_ITEM.match(
+                text)
+            if decisions[j] is not None or not (first or listed):
                 break
             decide(j, "boilerplate", "related-link: headline listed after a related-links label")
 
@@ -231,7 +309,7 @@ def _ends_article(decision: Decision) -> bool:
     return cue is not None and cue.ends_article
 
 
-def _decide_head(i: int, block: Block, decide, may_be_title: bool) -> None:
+def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False) -> None:
     text = block.text
     printed = parse_printed_date(text)
     if printed and len(words(text)) <= 14:
@@ -240,32 +318,78 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool) -> None:
         decide(i, "title", "title line (first headline before the article)")
     elif is_name_line(text):
         decide(i, "byline", "byline (names before the article)")
+    elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
+        decide(i, "body", "line the extractor counts in the article, before its first paragraph")
     else:
         decide(i, "boilerplate", "page header before the article")
 
 
-def _decide_body(i: int, blocks: list[Block], decide) -> None:
+def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
+    """A paragraph of prose outside page chrome that the extractor left out just before one of its own
+    paragraphs (a lead set apart in its own box) belongs to the article after all, unless it repeats one
+    the extractor kept (a page that prints its article twice)."""
+    kept_texts = {block.text for block in blocks if block.in_main}
+    for i in range(len(blocks) - 2, -1, -1):
+        block = blocks[i]
+        if block.in_main is False and not block.in_chrome and blocks[i + 1].in_main and (
+                is_prose(block) or opens_with_dateline(block)) and block.text not in kept_texts:
+            block.in_main = True
+
+
+def _main_text_follows(blocks: list[Block], i: int) -> bool:
+    """Where an extractor has bounded the article, an end marker ("Read more") followed by more of its
+    prose is an inline teaser, not the article's end."""
+    return any(b.in_main and is_prose(b) for b in blocks[i + 1 :])
+
+
+def _reads_as_title(block: Block) -> bool:
+    """The first line of a scrape, short and not ending like a sentence of a paragraph, is the headline even
+    when it reads as a question ("Siapa yang Paling Murah?")."""
+    text = block.text.rstrip()
+    return is_headline_like(text) and len(words(text)) <= 20
+
+
+def _opens_main_text(block: Block) -> bool:
+    """Inside the extractor's main content, a long line that is no date, byline or headline starts the
+    article, in any script (a Japanese paragraph is one "word" to the prose test)."""
+    text = block.text
+    if not block.in_main or len(text) < 40 or is_name_line(text):
+        return False
+    if is_headline_like(text) and not SENTENCE_END.search(text):
+        return False
+    return parse_printed_date(text) is None or len(words(text)) > 14
+
+
+def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) -> None:
     block = blocks[i]
     text = block.text
     tokens = words(text)
-    if is_prose(block):
+    if block.in_main is False:
+        decide(i, "boilerplate", "outside the page's main content")
+    elif is_prose(block):
         decide(i, "body", "prose")
     elif opens_with_dateline(block):
         decide(i, "body", "lead paragraph opening with a dateline")
     elif block.tag in ("h2", "h3", "h4", "h5", "h6") or _looks_like_subheading(i, blocks):
         decide(i, "heading", "sub-heading between paragraphs")
-    elif is_label(text):
-        decide(i, "boilerplate", "widget or menu label (short line)")
+    elif main_known and block.in_main and (block.tag == "td" or not (is_label(text) and len(text) < 30)):
+        decide(i, "body", "line inside the page's main content")
+    elif not any(ch.isalnum() for ch in text):
+        decide(i, "boilerplate", MARKUP_LEFTOVER)
     elif len(tokens) >= 5 and stopword_ratio(tokens) >= 0.1:
         decide(i, "body", "short paragraph")
+    elif len(tokens) >= 3 and SENTENCE_END.search(text) and any(t.islower() for t in tokens):
+        decide(i, "body", "short sentence")
     else:
-        decide(i, "boilerplate", "fragment inside the article that is not prose")
+        decide(i, "body", SHORT_LINE)
 
 
 def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
     text = blocks[i].text
     tokens = words(text)
     following = blocks[i + 1] if i + 1 < len(blocks) else None
+    if i > 0 and LIST_ITEM.match(text) and LIST_ITEM.match(blocks[i - 1].text):
+        return False  # the last item of a list, not a heading over the paragraph after it
     return (
         2 <= len(tokens) <= 12
         and not text.rstrip().endswith((".", ",", ":"))
@@ -284,6 +408,7 @@ def split_editor_initials(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(), match.group(0).strip()
 
 
+@lru_cache(maxsize=8192)
 def normalized_line(text: str) -> str:
-    """A line as pages compare it: its words, lower-cased (the title and a site's repeated lines)."""
+    """A line as pages compare it: its words, lower-cased (the title and its repeats)."""
     return " ".join(words(text.lower()))

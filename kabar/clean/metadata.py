@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cache
 from urllib.parse import urlsplit
 
 from kabar.clean.classify import DATELINE, Decision, byline_name, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
-from kabar.lexicon import table
+from kabar.lexicon import alternation, sections, table
 from kabar.model import DateEstimate
 
 PLATFORM = re.compile(r"^(?P<outlet>[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s+adalah\s+platform\s+blog")
@@ -57,6 +58,9 @@ def read_dateline(paragraph: str, head_lines: list[str]) -> Dateline | None:
     match = DATELINE.match(paragraph)
     if not match:
         return None
+    split = _city_before_outlet(match)
+    if split:
+        return split
     token, city = "outlet", "city"
     first, second = match.group("city"), match.group("outlet")
     if first and _looks_like_outlet(first) and not _looks_like_outlet(second):
@@ -72,6 +76,18 @@ def read_dateline(paragraph: str, head_lines: list[str]) -> Dateline | None:
         return Dateline(None, city_name, None, city_span)
     outlet = spelled if spelled and not known else outlet_name(match.group(outlet_token))
     return Dateline(outlet, city_name, match.span(outlet_token), city_span)
+
+
+def _city_before_outlet(match: re.Match[str]) -> Dateline | None:
+    """"BANDUNG KOMPAS.com - ..." (no comma): capitals, then the outlet as the last word."""
+    if match.group("city") or " " not in match.group("outlet").strip():
+        return None
+    head, _, last = match.group("outlet").strip().rpartition(" ")
+    if not head.isupper() or not _looks_like_outlet(last):
+        return None
+    start = match.start("outlet")
+    return Dateline(outlet_name(last), head.title(), (start + len(head) + 1, start + len(head) + 1 + len(last)),
+                    (start, start + len(head)))
 
 
 def _looks_like_outlet(token: str) -> bool:
@@ -97,7 +113,10 @@ def outlet_from_copyright(lines: list[str]) -> str | None:
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    labels = (urlsplit(url).hostname or "").split(".")[:-1]  # the top-level domain names no outlet
+    host = re.sub(r"^www\.", "", urlsplit(url).hostname or "")
+    if host in table("clean/short-links.tsv"):
+        return table("clean/short-links.tsv")[host]
+    labels = host.split(".")[:-1]  # the top-level domain names no outlet
     while labels and labels[-1] in ("co", "or", "ac", "go", "com", "net", "org"):
         labels.pop()
     return outlet_name(labels[-1]) if labels else None
@@ -186,28 +205,67 @@ def platform_outlet(lines: list[str]) -> str | None:
     return None
 
 
+@cache
+def _future_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(words before a date, words after it) that make it a coming date or a deadline."""
+    cues = sections("id/future-cues.txt")
+    before = re.compile(r"\b(?:" + alternation(list(cues["before"])) + r")\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+    after = re.compile(r"^\W*(?:\w+\W+)?(?:" + alternation(list(cues["after"])) + r")\b", re.IGNORECASE)
+    return before, after
+
+
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    names = [name for name in table("id/days.tsv") if len(name) > 3]
+    return re.compile(r"\b(?:" + alternation(names) + r")\s*[,(]\s*$", re.IGNORECASE)
+
+
+def _is_coming(text: str, start: int, end: int) -> bool:
+    before, after = _future_cues()
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    return bool(before.search(text[max(sentence_start, start - 40) : start]) or after.match(text[end : end + 30]))
+
+
 def estimate_publication(text: str) -> DateEstimate | None:
-    """An undated article was written no earlier than the latest date it mentions."""
-    mentioned: list[tuple[date, str]] = []
+    """An undated report is published on the day of the latest event it dates, or the day after. Dates it
+    names as coming or as deadlines ("berlaku mulai 1 Juli 2025") never push the estimate forward; with
+    only months named, the first day of the latest past month is the earliest it can be."""
+    days: list[tuple[bool, date, str]] = []
+    months: list[tuple[date, str]] = []
+    coming = 0
     for pattern in (NAMED_DMY, NUMERIC_DMY):
         for match in pattern.finditer(text):
             month = month_number(match.group("mon")) if "mon" in match.groupdict() else int(match.group("m"))
             try:
-                mentioned.append((date(int(match.group("y")), month or 0, int(match.group("d"))), match.group(0)))
+                day = date(int(match.group("y")), month or 0, int(match.group("d")))
             except ValueError:
                 continue
+            if _is_coming(text, match.start(), match.end()):
+                coming += 1
+            else:
+                days.append((bool(_weekday_before().search(text, max(0, match.start() - 12), match.start())),
+                             day, match.group(0)))
     for match in MONTH_YEAR.finditer(text):
         month = month_number(match.group("mon"))
-        if month:
-            mentioned.append((date(int(match.group("y")), month, 1), match.group(0)))
-    if not mentioned:
+        if month and not _is_coming(text, match.start(), match.end()):
+            months.append((date(int(match.group("y")), month, 1), match.group(0)))
+    left_out = f"; {coming} later date(s) named as coming or as deadlines are left out" if coming else ""
+    if days:
+        _, latest, expression = max(days)  # a day written with its weekday, "Senin (2/6/2025)", dates the event
+        return DateEstimate(
+            earliest=latest.isoformat(),
+            latest=(latest + timedelta(days=1)).isoformat(),
+            basis=f"no date is printed; the latest day the text dates an event is {latest.isoformat()} "
+            f"(“{expression}”), and reports appear that day or the next{left_out}",
+        )
+    if not months:
         return None
-    latest, expression = max(mentioned)
+    latest, expression = max(months)
     return DateEstimate(
         earliest=latest.isoformat(),
         latest=None,
-        basis=f"no date is printed; the latest date the text mentions is {latest.isoformat()} "
-        f"(“{expression}”), so it was published on or after that day",
+        basis=f"no date is printed; the latest month the text names is {latest:%Y-%m} "
+        f"(“{expression}”), so it was published on or after {latest.isoformat()}{left_out}",
     )
 
 

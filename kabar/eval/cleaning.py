@@ -313,6 +313,78 @@ def main(gold: Path = CHECKOUT_GOLD) -> None:
                                   {k: v for k, v in pages.items() if k.startswith("kabar")}))
     console.print(_metadata_table("Metadata exact on the example corpus", score_examples()))
     console.print(_class_table(per_class_scores(seed_gold, labelled_pages)))
+    print_real_material(console)
+
+
+def print_real_material(console: Console) -> None:
+    """The figures on real material from ../shared, each part skipped with its reason when absent."""
+    from kabar.eval import real_cleaning as real
+
+    if real.EXTRACTION.exists():
+        console.print(_real_pages_table(real.score_real_pages()))
+    else:
+        console.print(f"[yellow]Real HTML pages not found at {real.EXTRACTION}; page F1 skipped.[/]")
+    if not real.KOMPAS.exists():
+        console.print(f"[yellow]Kompas dev texts not found at {real.KOMPAS}; retention, noise and date figures "
+                      "skipped.[/]")
+        return
+    console.print(_retention_table(real.score_retention()))
+    console.print(_noise_table(real.score_noise()))
+    console.print(_dates_table(real.score_dates_and_outlets()))
+
+
+def _real_pages_table(results: dict) -> Table:
+    table = Table(title="Article text on real HTML pages (../shared/data/extraction): mean token F1 "
+                        "(empty pages where trafilatura finds text)")
+    table.add_column("system")
+    for part in ("dev", "held-back"):
+        table.add_column(part, justify="right")
+    for system, parts in results.items():
+        table.add_row(system, *(f"{s.mean:.3f} ({s.empty_where_trafilatura_finds_text} empty) n={len(s.scores)}"
+                                for s in parts.values()))
+    return table
+
+
+def _retention_table(results: dict) -> Table:
+    table = Table(title="Real paragraphs kept on clean Kompas.com text (../shared/corpus/real, all body)")
+    table.add_column("system")
+    for part in ("dev", "held-back"):
+        table.add_column(part, justify="right")
+    for system, parts in results.items():
+        table.add_row(system, *(f"{r.share:.4f} of {r.total} ({r.articles_with_loss}/{r.articles} articles lose one)"
+                                for r in parts.values()))
+    return table
+
+
+def _noise_table(results: dict) -> Table:
+    from kabar.eval.noise import NoiseScores
+
+    table = Table(title="Real Kompas articles with outlet furniture injected: body lines kept recall / "
+                        "furniture removed recall (held-back styles never tuned on)")
+    for column in ("style", "style part", "dev articles", "held-back articles"):
+        table.add_column(column, justify="left" if column.startswith("style") else "right")
+    totals = {(held, part): NoiseScores() for held in (False, True) for part in ("dev articles", "held-back articles")}
+    for (style, held), parts in sorted(results.items(), key=lambda item: (item[0][1], item[0][0])):
+        for part, scores in parts.items():
+            totals[(held, part)].add(scores)
+        table.add_row(style, "held-back" if held else "dev",
+                      *(f"{s.body_recall():.3f} / {s.furniture_recall():.3f}" for s in parts.values()))
+    for held in (False, True):
+        table.add_row(f"all {'held-back' if held else 'dev'} styles", "held-back" if held else "dev",
+                      *(f"{totals[(held, part)].body_recall():.4f} / {totals[(held, part)].furniture_recall():.4f}"
+                        for part in ("dev articles", "held-back articles")))
+    return table
+
+
+def _dates_table(results: dict) -> Table:
+    table = Table(title="Publication estimate on Kompas dev (no date field) against collected_on; outlet "
+                        "without the record's hint")
+    for column in ("part", "articles", "estimated", "right day", "within a day", "outlet right"):
+        table.add_column(column, justify="left" if column == "part" else "right")
+    for part, s in results.items():
+        table.add_row(part, str(s.articles), f"{s.share(s.estimated):.3f}", f"{s.share(s.right_day):.3f}",
+                      f"{s.share(s.within_a_day):.3f}", f"{s.share(s.outlet_right):.3f}")
+    return table
 
 
 if __name__ == "__main__":

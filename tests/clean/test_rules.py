@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kabar.clean import TemplateIndex, clean
+from kabar.clean import clean
 from kabar.clean.dates import parse_printed_date
 from kabar.clean.language import detect_language
 from kabar.errors import NoArticleError
@@ -87,20 +87,25 @@ def test_a_page_of_menus_only_has_no_article():
         clean(_raw("Beranda\nNasional\nBERITA TERKAIT\nTERPOPULER\nKontak"), "t")
 
 
-def test_lines_repeated_across_an_outlets_pages_are_template():
+def test_an_input_is_cleaned_the_same_whatever_arrives_with_it(tmp_path):
+    from kabar.pipeline import ingest
+    from kabar.store import Store
+
     bodies = [
         "Petani di Karawang mulai menanam padi setelah hujan pertama turun pekan ini di banyak desa.",
         "Harga cabai di pasar tradisional Bandung turun tajam karena pasokan dari daerah sentra melimpah.",
         "Pemerintah kota menambah armada bus sekolah gratis untuk menjangkau siswa di pinggiran kota.",
     ]
     promo = "Dukung jurnalisme warga dengan berlangganan edisi cetak kami mulai hari ini juga sekarang."
-    raws = [RawDocument(f"p{i}", b.encode(), f"{b}\n{promo}", "text/plain", f"https://warta.example/{i}")
-            for i, b in enumerate(bodies)]
-    templates = TemplateIndex.from_pages(raws)
-    article = clean(raws[0], "t", templates)
-    assert promo not in article.text
-    assert any("template" in r.reason for r in article.removed)
-    assert promo in clean(raws[0], "t").text  # without the other pages the line looks like prose
+    for i, body in enumerate(bodies):
+        (tmp_path / f"p{i}.txt").write_text(f"{body}\n{promo}", "utf-8")
+    texts = {}
+    for batch_size in (1, 3):
+        store = Store(tmp_path / f"batch{batch_size}.sqlite")
+        ingest([str(tmp_path / f"p{i}.txt") for i in range(3)], store, batch_size=batch_size)
+        texts[batch_size] = sorted(a.text for a in store.articles())
+    assert texts[1] == texts[3]
+    assert len(texts[1]) == 3
 
 
 @pytest.mark.parametrize(
@@ -157,3 +162,140 @@ def test_lead_paragraph_dense_with_names_is_kept_for_its_dateline():
     assert article.text.startswith("MEDAN, KABARSUMUT.COM - Direktorat Reserse Kriminal Khusus")
     assert article.dateline == "Medan"
     assert not any(r.text.startswith("MEDAN") for r in article.removed)
+
+
+ROUND_UP = """Lima Berita Terpopuler Pekan Ini
+Berikut lima berita yang paling banyak dibaca pembaca kami sepanjang pekan ini, dirangkum oleh tim redaksi.
+1. Harga beras naik di sejumlah pasar
+Harga beras medium di pasar tradisional naik dua ribu rupiah per kilogram sejak awal pekan karena pasokan berkurang.
+Baca selengkapnya di sini.
+2. Jalan tol baru dibuka
+Ruas jalan tol sepanjang dua puluh kilometer mulai dibuka untuk umum pada Senin pagi setelah diresmikan pemerintah.
+Baca selengkapnya di sini.
+3. Banjir rob di pesisir
+Banjir rob merendam ratusan rumah di pesisir utara setelah air laut pasang lebih tinggi dari biasanya pekan ini.
+Baca selengkapnya di sini.
+"""
+
+LISTS_AND_SHORT_LINES = """Warga Diminta Siapkan Dokumen Bantuan
+Pemerintah kabupaten meminta warga yang ingin menerima bantuan perumahan menyiapkan sejumlah dokumen sejak sekarang.
+Berikut dokumen yang perlu disiapkan:
+1. Kartu tanda penduduk
+2. Kartu keluarga
+3. Surat keterangan tidak mampu
+"Kami akan cek satu per satu," ujar Budi.
+Petugas kecamatan akan memeriksa kelengkapan dokumen sebelum bantuan disalurkan kepada warga pada bulan depan.
+Jadwal pemeriksaan
+Pemeriksaan dilakukan bergiliran di setiap desa dan warga diminta datang sesuai jadwal yang diumumkan kepala desa.
+Besaran bantuan per kecamatan:
+Kecamatan Utara: 120 rumah
+Kecamatan Selatan: 95 rumah
+Kecamatan Timur: 60 rumah
+"""
+
+
+def test_a_round_up_is_kept_whole_though_each_item_ends_with_read_more():
+    article = clean(_raw(ROUND_UP), "t")
+    for item in ("Harga beras medium", "Ruas jalan tol", "Banjir rob merendam", "3. Banjir rob di pesisir"):
+        assert item in article.text
+    assert sum(1 for r in article.removed if r.text == "Baca selengkapnya di sini.") == 3
+
+
+def test_list_items_short_quotes_sub_headings_and_a_closing_list_are_kept():
+    article = clean(_raw(LISTS_AND_SHORT_LINES), "t")
+    lines = LISTS_AND_SHORT_LINES.strip().splitlines()[1:]
+    kept = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert kept == lines
+    assert [article.text[p.start : p.end] for p in article.paragraphs if p.kind == "heading"] == ["Jadwal pemeriksaan"]
+
+
+def test_labels_after_the_last_paragraph_are_the_page_tail_not_a_closing_list():
+    text = LISTS_AND_SHORT_LINES.strip().rsplit("\n", 4)[0] + "\nTrending Now\nFollow Us\nEditorial Team\n"
+    article = clean(_raw(text), "t")
+    assert not any(label in article.text for label in ("Trending Now", "Follow Us", "Editorial Team"))
+
+
+def test_a_scrapes_first_line_is_its_title_even_when_it_asks_a_question():
+    text = ("Siapa yang Paling Diuntungkan dari Kebijakan Tarif Baru Pemerintah?\n"
+            "JAKARTA, KOMPAS.com - Kebijakan tarif baru yang diumumkan pemerintah pekan ini menuai beragam tanggapan.\n"
+            "Sejumlah pengusaha menilai kebijakan itu akan menekan biaya produksi dalam jangka pendek dan menengah.")
+    article = clean(_raw(text), "t")
+    assert article.title.startswith("Siapa yang Paling")
+    assert article.text.startswith("JAKARTA, KOMPAS.com")
+
+
+def test_channel_and_app_promos_of_many_outlets_are_removed():
+    body = ("Pemerintah daerah mulai membagikan bantuan pangan kepada warga yang terdampak kekeringan panjang.\n"
+            "Bantuan berupa beras dan minyak goreng dibagikan di balai desa mulai pukul delapan pagi.\n")
+    promos = ["Dengarkan berita terbaru di podcast Warta Kita setiap pagi.",
+              "Cek berita dan artikel lainnya di Google News",
+              "Ikuti saluran Warta Kita di WhatsApp agar tidak ketinggalan berita.",
+              "Scroll ke bawah untuk melanjutkan membaca",
+              "Konten dari Pengguna"]
+    article = clean(_raw("Judul Berita Bantuan Pangan Dibagikan\n" + promos[4] + "\n" + body + "\n".join(promos[:4])),
+                    "t")
+    assert all(promo not in article.text for promo in promos)
+    assert article.text.endswith("delapan pagi.")
+
+
+def test_publication_estimate_is_not_pushed_forward_by_coming_dates_or_deadlines():
+    from kabar.clean.metadata import estimate_publication
+
+    text = ("BANDUNG, KOMPAS.com - Pemerintah kota meresmikan pasar baru pada Senin (2/6/2025). Tarif retribusi "
+            "baru berlaku mulai 1 Juli 2025, dan pedagang diminta mendaftar paling lambat 20 Juni 2025. Pasar "
+            "lama ditutup sejak 28 Mei 2025. Revitalisasi tahap dua dijadwalkan pada Februari 2026 mendatang.")
+    estimate = estimate_publication(text)
+    assert (estimate.earliest, estimate.latest) == ("2025-06-02", "2025-06-03")
+    assert "2/6/2025" in estimate.basis and "coming" in estimate.basis
+
+
+def test_a_month_named_as_coming_gives_no_estimate_from_it():
+    from kabar.clean.metadata import estimate_publication
+
+    estimate = estimate_publication("Pembangunan jembatan ditargetkan selesai pada Februari 2026 mendatang, kata "
+                                    "kepala dinas. Proyek dimulai sejak awal November 2025.")
+    assert estimate.earliest == "2025-11-01" and estimate.latest is None
+
+
+@pytest.mark.parametrize(("lead", "city"), [("BANDUNG KOMPAS.com - Warga berkumpul di alun-alun.", "Bandung"),
+                                            ("BANDUNG, KOMPAS.com - Warga berkumpul di alun-alun.", "Bandung"),
+                                            ("KOTA BEKASI KOMPAS.com - Warga berkumpul di alun-alun.", "Kota Bekasi")])
+def test_datelines_with_and_without_a_comma(lead: str, city: str):
+    from kabar.clean.metadata import read_dateline
+
+    dateline = read_dateline(lead, [])
+    assert (dateline.outlet, dateline.city) == ("Kompas.com", city)
+
+
+def test_outlet_from_a_short_link_host():
+    from kabar.clean.metadata import outlet_from_url
+
+    assert outlet_from_url("https://kmp.im/plus6") == "Kompas.com"
+    assert outlet_from_url("https://nasional.okezone.com/read/2019/09/11/x") == "Okezone"
+
+
+ENGLISH_REVIEW_PAGE = """<html><head><title>A quiet laptop, reviewed | Gadget Weekly</title></head><body>
+<nav><a href="/">Home</a><a href="/reviews">Reviews</a></nav>
+<article><h1>A quiet laptop, reviewed</h1>
+<p>The new laptop is the quietest machine we have tested this year, and its keyboard finally feels solid.</p>
+<h2>Battery</h2>
+<p>Battery life reached eleven hours in our video test, two more than the model it replaces on the shelf.</p>
+<ul><li>Price: $1,299</li><li>Weight: 1.3 kg</li></ul>
+<p>For most readers who type all day, it is the one to buy, unless the heavier gaming model tempts them.</p>
+</article>
+<section class="comments"><h3>3 Comments</h3>
+<p>I bought one last week and the fan never comes on, which is wonderful for recording podcasts at home.</p>
+<p>Mine arrived with a scratch on the lid, so check yours carefully before you throw away the box please.</p>
+</section>
+<aside class="related"><p>Five phones with the best cameras this autumn, ranked by our testers after a month.</p></aside>
+<footer><p>Copyright 2024 Gadget Weekly</p></footer></body></html>"""
+
+
+def test_html_article_text_comes_from_the_main_content_and_the_rest_is_accounted_for():
+    article = clean(_raw(ENGLISH_REVIEW_PAGE, "text/html"), "t")
+    assert article.text.startswith("The new laptop")
+    assert "Price: $1,299" in article.text and "it is the one to buy" in article.text
+    assert "Battery" in [article.text[p.start : p.end] for p in article.paragraphs if p.kind == "heading"]
+    assert "fan never comes on" not in article.text and "best cameras" not in article.text
+    reasons = {r.text[:20]: r.reason for r in article.removed}
+    assert any(why in reasons["I bought one last we"] for why in ("main content", "page chrome"))

@@ -1,8 +1,9 @@
 """Time expressions, normalised against the article's own date.
 
 "pada hari Jumat" is the last Friday on or before publication; "Juni lalu" the last June; a date
-without a year ("(12/11)", "1 Oktober") takes the year that puts it nearest to publication, or the year
-of the date it is coordinated with ("April dan Oktober 2024"); "8 hingga 13 Oktober" and "30 November
+without a year ("(12/11)", "20 Januari") is the last such date before publication, unless it comes
+within three months after it ("1 Oktober" in mid-September), or takes the year of the date it is
+coordinated with ("April dan Oktober 2024"); "8 hingga 13 Oktober" and "30 November
 hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "pekan lalu" a week,
 "akhir pekan lalu" its Saturday and Sunday, "sepekan terakhir" the seven days up to publication;
 "bulan depan" and "dua tahun lalu" count months and years from it; "tahun 1950 hingga 1953" a year
@@ -106,16 +107,20 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_for(month: int, reference: date | None, explicit: str | None) -> int | None:
-    """A month without a year is the occurrence of that month nearest the reference date ("1 Oktober" in
-    mid-September is the coming one); at equal distance, the past one."""
+MONTHS_AHEAD = 3
+
+
+def _year_for(month: int, reference: date | None, explicit: str | None, past: bool = False) -> int | None:
+    """A month without a year is the last such month on or before the reference date, unless it comes
+    within three months after it ("1 Oktober" in mid-September is the coming one) and nothing says it is
+    past ("Oktober lalu")."""
     if explicit:
         return int(explicit)
     if reference is None:
         return None
-    now = reference.year * 12 + reference.month - 1
-    years = (reference.year - 1, reference.year, reference.year + 1)
-    return min(years, key=lambda y: (abs(y * 12 + month - 1 - now), y))
+    if month <= reference.month:
+        return reference.year
+    return reference.year if not past and month - reference.month <= MONTHS_AHEAD else reference.year - 1
 
 
 def _resolve(kind: str, m: re.Match[str], reference: date | None) -> dict | None:
@@ -154,8 +159,8 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None) -> dict | None
         return {"start": (reference - timedelta(days=back)).isoformat(), "end": None, "precision": "day"}
     if kind == "month_relative":
         month = _months()[groups["mon"].lower()]
-        year = _year_for(month, reference, groups.get("y"))
         relation = (groups.get("rel") or "").lower()
+        year = _year_for(month, reference, groups.get("y"), past=relation in ("lalu", "last", "tahun lalu"))
         if relation in ("tahun lalu", "last year", "tahun ini") and year and reference:
             year = reference.year - (relation != "tahun ini")
         if year is None:

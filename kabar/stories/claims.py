@@ -149,8 +149,8 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
-            if not quantity.attrs.get("unit"):
-                continue
+            if not quantity.attrs.get("unit") or quantity.attrs.get("kind") == "duration":
+                continue  # a duration ("selama dua tahun") is no figure outlets report differently
             subject = _subject_of_quantity(doc, sentence, quantity, source)
             text = _figure(quantity.attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")

@@ -116,7 +116,7 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     """The counted noun: a known unit right after the figure, or after classifier words ("tiga unit
     handphone") or capitalised modifiers ("12,000 North Korean soldiers"), at most three words on; else the
     lower-case noun right after the figure ("dua pistol", "tujuh kota"), past a classifier; a classifier with
-    no noun after it is what is counted ("20 butir")."""
+    no noun after it is what is counted ("tiga unit handphone" counts handphone, "300 unit" units)."""
     if match.group("sign"):
         return "persen", match.end()
     if match.group("attached"):
@@ -130,7 +130,9 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             break
         word = found.group(1)
         bare = _without_possessive(word.lower())
-        if bare in _units() and (bare not in classifiers or counted is None and not _noun_follows(text, found.end())):
+        if word.lower() in classifiers and counted is None and not _noun_follows(text, found.end()):
+            return bare, found.end()
+        if bare in _units() and bare not in classifiers:
             return bare, found.end()
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
@@ -142,7 +144,7 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
 
 def _noun_follows(text: str, position: int) -> bool:
     after = WORD_AFTER.match(text, position)
-    return after is not None and (_is_counted_noun(after.group(1)) or after.group(1)[:1].isupper())
+    return after is not None and (_is_counted_noun(after.group(1)) or after.group(1).lower() in _units())
 
 
 def _is_counted_noun(word: str) -> bool:

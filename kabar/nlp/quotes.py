@@ -264,7 +264,12 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
     words = text[clause:end].split()
     if len(words) <= 4 and words and all(w[:1].isupper() for w in words):
         return _name_span(text, clause + len(text[clause:end]) - len(text[clause:end].lstrip()), end)
-    return _described(doc, clause, end)
+    described = _described(doc, clause, end)
+    if described is None and clause > start and text[start:verb].rstrip().endswith(","):
+        # "Seorang pengguna yang …, mengatakan": after a comma the verb may go with the sentence's subject
+        relative = re.search(r"[\s,]+yang\b", text[start:end])
+        described = _described(doc, start, start + relative.start()) if relative else None
+    return described
 
 
 def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
@@ -404,6 +409,8 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
     if according:
         speaker = speaker_after(doc, sentence.start + according.end(), sentence.end, last)
         clause_end = _clause_end(text, speaker, sentence)
+        if speaker is not None and clause_end == -1 and speaker.label != "described":
+            clause_end = speaker.end - 1  # "Menurut Fahri Komisi III kemungkinan menilai …": no comma to wait for
         if speaker is not None and clause_end != -1:
             _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
             return speaker, True

@@ -123,8 +123,10 @@ def _year_for(month: int, reference: date | None, explicit: str | None, past: bo
     return reference.year if not past and month - reference.month <= MONTHS_AHEAD else reference.year - 1
 
 
-def _resolve(kind: str, m: re.Match[str], reference: date | None) -> dict | None:
+def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None) -> dict | None:
     groups = m.groupdict()
+    if shared_year and not groups.get("y"):
+        groups["y"] = shared_year
     if kind == "clock":
         zone = groups.get("zone")
         offset = f"{int(table('id/timezones.tsv')[zone.lower()]):+03d}:00" if zone else ""
@@ -222,7 +224,7 @@ def find_times(doc: Doc) -> Doc:
                 continue
             if not _plausible(kind, text, match, taken):
                 continue
-            resolved = _resolve(kind, match, _coordinated_year(text, match) or reference)
+            resolved = _resolve(kind, match, reference, _coordinated_year(text, match))
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -269,16 +271,13 @@ def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int
     return not (kind in ("year", "named_date", "month_relative") and RULE_NUMBER.search(before))
 
 
-def _coordinated_year(text: str, match: re.Match[str]) -> date | None:
+def _coordinated_year(text: str, match: re.Match[str]) -> str | None:
     """"April dan Oktober 2024": a month without a year shares the year of the date joined to it."""
-    if match.groupdict().get("y") or "mon" not in match.groupdict() or not match.group("mon"):
+    if match.groupdict().get("y") or not match.groupdict().get("mon"):
         return None
     joined = re.match(rf"\s*(?:,|dan|serta|atau|hingga|sampai)\s+(?:\d{{1,2}}\s+)?(?:{alternation(list(_months()))})"
                       r"\s+((?:19|20)\d{2})\b", text[match.end() : match.end() + 40], re.IGNORECASE)
-    if joined is None:
-        return None
-    month = _months()[match.group("mon").lower()]
-    return date(int(joined.group(1)), month, 1)
+    return joined.group(1) if joined else None
 
 
 def _plausible_month(match: re.Match[str]) -> bool:

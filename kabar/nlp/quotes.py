@@ -39,9 +39,10 @@ VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECA
 MAX_DESCRIPTION_WORDS = 7
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
-# what may stand between a subject and its verb: nothing, a comma, a bracket ("(Ibas)") or a relative clause
-# ("Michael Scheuer, yang mengelola Stasiun Alec, menuturkan")
-SUBJECT_TAIL = re.compile(r"\s*(?:\([^)]*\))?\s*,?\s*(?:yang\b[^.;]*)?")
+# where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
+# menyebutkan", "X pada Senin mengatakan")
+SUBJECT_END = re.compile(r"[\s,]+(?:yang|dalam|saat|ketika|kala|usai|seusai|melalui|lewat|kepada|seperti|"
+                         r"sebagaimana|sambil|seraya|pada)\b")
 
 
 @cache
@@ -74,6 +75,16 @@ def _stop() -> re.Pattern[str]:
 
 
 @cache
+def _subject_tail() -> re.Pattern[str]:
+    """What may stand between a subject and its verb: nothing, a comma, a bracket ("(Ibas)"), a description
+    set off by commas ("Fran Moore, mantan direktur intelijen CIA, mengatakan") that opens no new clause
+    ("…, tetapi Rutte menyatakan"), or a relative clause ("Michael Scheuer, yang mengelola Stasiun Alec,
+    menuturkan")."""
+    clause = alternation(list(_words("boundary")))
+    return re.compile(rf"\s*(?:\([^)]*\))?\s*(?:,\s*(?!(?:{clause})\b)[a-z][^,;.]*)?\s*,?\s*(?:yang\b[^.;]*)?")
+
+
+@cache
 def _boundary() -> re.Pattern[str]:
     return re.compile(rf"[,;:()\"“”]|(?<![\w-])(?:{alternation(list(_words('boundary')))})(?![\w-])",
                       re.IGNORECASE)
@@ -97,7 +108,7 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     if not words or len(words) > MAX_DESCRIPTION_WORDS or any(VERB_LIKE.match(w) for w in words) \
             or words[0].lower() in _words("stop") or words[0].lower() in _words("boundary") \
-            or any(w.lower().strip(",.") in _words("first person") for w in words):
+            or any(w.lower().strip(",.") in _words("participant") for w in words):
         return None
     return Span(start, end, "described")
 
@@ -234,7 +245,7 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         end = opening if opening != -1 else end
         while end > start and text[end - 1] == " ":
             end -= 1
-    entity = next((s for s in _entities_in(doc, start, end) if SUBJECT_TAIL.fullmatch(text, s.end, end)), None)
+    entity = next((s for s in _entities_in(doc, start, end) if _subject_tail().fullmatch(text, s.end, end)), None)
     if entity is None:
         entity = _named_subject(doc, start, end)
     if entity is not None:
@@ -242,7 +253,7 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
     clause = _clause_start(text, start, end)
     if not text[clause:end].strip(" ,"):
         clause = start  # "Seorang pengguna yang …, mengatakan": the verb goes with the sentence's subject
-    relative = re.search(r"[\s,]+yang\b", text[clause:end])
+    relative = SUBJECT_END.search(text[clause:end])
     if relative and relative.start() > 0:
         end = clause + relative.start()  # "Suparno Jumar yang sempat menelusuri … mengaku"
     if text[clause:end].split()[-1:] and text[clause:end].split()[-1].lower() in _words("pronoun"):
@@ -276,15 +287,21 @@ def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
     """A capitalised name opening the clause when the entity layer has none there: "Michael Scheuer, yang
     mengelola Stasiun Alec, menuturkan"."""
     text = doc.text
-    clause = _clause_start(text, start, end) if not SUBJECT_TAIL.fullmatch(text, start, end) else start
+    clause = _clause_start(text, start, end) if not _subject_tail().fullmatch(text, start, end) else start
     for opening in (clause, start):
         while opening < end and text[opening] in " ,":
             opening += 1
         name = CAPITALISED.match(text, opening, end)
-        if name and SUBJECT_TAIL.fullmatch(text, name.end(), end) and \
-                text[name.start() : name.end()].lower() not in _words("pronoun"):
+        if name and _subject_tail().fullmatch(text, name.end(), end) and \
+                not _function_word(text[name.start() : name.end()]):
             return _name_span(text, name.start(), name.end())
     return None
+
+
+def _function_word(name: str) -> bool:
+    """"Namun", "Sementara itu", "Ia": a capitalised sentence opening that is no name."""
+    first = name.split()[0].lower()
+    return any(first in _words(kind) for kind in ("pronoun", "boundary", "adverb", "stop", "participant"))
 
 
 def _clause_start(text: str, start: int, end: int) -> int:

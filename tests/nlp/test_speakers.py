@@ -92,3 +92,15 @@ def test_paragraphs_joined_by_commas_still_split_into_sentences():
     doc = split_sentences(Doc(Article(id="t", source="t", text="Andi tiba di Bandung.,Budi menyusul esok hari.")))
     assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
         "Andi tiba di Bandung.", "Budi menyusul esok hari."]
+
+
+@pytest.mark.parametrize("text", [
+    "Sukamto (50), salah satu warga yang ditemui di lokasi, mengaku program itu sangat membantu.",
+    "Sukamto dalam keterangan resminya menyebutkan program itu sangat membantu warga.",
+])
+def test_the_subject_ends_before_a_relative_clause_or_a_circumstance(text):
+    assert _speakers(text) == ["Sukamto"]
+
+
+def test_the_reader_addressed_is_no_speaker():
+    assert _speakers("Anda juga bisa menambahkan catatan singkat di bawah foto itu.") == []

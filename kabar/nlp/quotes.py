@@ -145,8 +145,12 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
         return people[0]
     if stop and text[stop.start()] == ",":
         named = _name_at(doc, stop.end(), limit)
-        if named is not None and (not head or named.label == "PERSON" or text[position].islower()):
-            return named  # "kata Menteri Pertahanan Iran, Aziz Nasirzadeh," / "menurut kantor berita Iran, Tasnim,"
+        closed = named is not None and (not text[named.end : limit].strip()
+                                        or _stop().match(text, named.end, limit) is not None)
+        if named is not None and closed and (not head or named.label == "PERSON" or text[position].islower()):
+            # "kata Menteri Pertahanan Iran, Aziz Nasirzadeh," / "menurut kantor berita Iran, Tasnim," (but in
+            # "Menurut intelijen Ukraina, Iran mengirim …" the name opens the clause reported)
+            return named
     if head_end <= position:
         return None
     if text[position].isupper():

@@ -104,3 +104,8 @@ def test_the_subject_ends_before_a_relative_clause_or_a_circumstance(text):
 
 def test_the_reader_addressed_is_no_speaker():
     assert _speakers("Anda juga bisa menambahkan catatan singkat di bawah foto itu.") == []
+
+
+def test_a_name_after_the_source_s_comma_opens_the_clause_reported():
+    assert _speakers("Menurut intelijen Ukraina, Iran mengirim ratusan drone ke Rusia.") == ["intelijen Ukraina"]
+    assert _speakers("Menurut kantor berita Iran, Tasnim, rudal itu lolos dari pertahanan udara.") == ["Tasnim"]

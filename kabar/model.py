@@ -161,8 +161,9 @@ class EntityAttrs(TypedDict):
 
 class QuoteAttrs(TypedDict):
     content: Offsets  # what was said
-    cue: str
+    cue: str | None  # None for a quoted sentence that continues the previous quote
     speaker: Offsets | None
+    speaker_kind: Literal["named", "described"] | None
     speaker_name: str | None
     via: Offsets | None  # the medium in "kepada AFP"
 
@@ -175,6 +176,7 @@ class QuantityAttrs(TypedDict):
     unit: str | None  # what is counted, in its base form ("tentara")
     unit_word: str | None  # the unit as written
     approximator: str | None  # "sekitar", "hingga"
+    kind: Literal["amount", "age", "duration"]
 
 
 class TimeAttrs(TypedDict):
@@ -184,6 +186,7 @@ class TimeAttrs(TypedDict):
     expression: str  # the words
     relative: bool  # read against the article's date ("kemarin", "Juni lalu")
     refers_to: NotRequired[Offsets]  # "di hari yang sama": the day named before
+    kind: Literal["date", "clock"]
 
 
 LAYER_ATTRS: dict[str, type] = {

@@ -70,7 +70,7 @@ def attribution_of(doc: Doc, sentence: Span[SentenceAttrs]) -> Attribution | Non
     text = doc.text
     entities = _sources(doc, sentence)
     for quote in doc.covering("quotes", sentence.start, sentence.end):
-        if quote.attrs.get("speaker"):
+        if quote.attrs.get("speaker") and quote.attrs.get("speaker_kind") != "described":
             start, end = quote.attrs["speaker"]
             return {"start": start, "end": end, "name": text[start:end], "cue": quote.attrs["cue"]}
     for match in _source_cue().finditer(text, sentence.start, sentence.end):

@@ -1,7 +1,12 @@
-"""Figures in text: "sekitar 1.500 tentara", "12.000 hingga 15.000 personel", "1,5 juta", "puluhan ribu".
+"""Figures in text: "sekitar 1.500 tentara", "12.000 hingga 15.000 personel", "1,5 juta", "puluhan ribu",
+"dua pistol", "30%", "USD250 miliar".
 
-Indonesian writes "." for thousands and "," for decimals; English the other way round. Years,
-dates, clock times, phone numbers and model names ("KN-23") are not quantities.
+Indonesian writes "." for thousands and "," for decimals; English the other way round. A figure counts
+the noun after it (past classifiers: "tiga unit handphone" counts handphone), known units mapped to one
+name so outlets' wordings compare; a spelled-out number is a figure only with such a noun. Years,
+dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18", "Nomor 30", "kelas 3",
+"Liga 1", "1485 Green Trees Road") and scores are not quantities. Ages ("Rina (34)", "berusia 19
+tahun", "aktris 30 tahun") are, with kind "age".
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ def _table(section: str) -> dict[str, tuple[str, ...]]:
 def _units() -> dict[str, str]:
     """Each unit word to the first word of its synonym line, so outlets' wordings compare."""
     mapping: dict[str, str] = {}
-    for line in (*sections("id/nlp/units.txt")[""], *sections("id/nlp/units.txt")["measure"]):
+    units = sections("id/nlp/units.txt")
+    for line in (*units[""], *units["measure"], *units["duration"]):
         words = line.split()
         for word in words:
             mapping[word.lower()] = words[0]
@@ -36,6 +42,21 @@ def measures() -> frozenset[str]:
 
 
 @cache
+def durations() -> frozenset[str]:
+    return frozenset(line.split()[0] for line in sections("id/nlp/units.txt")["duration"])
+
+
+@cache
+def _words(section: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in sections("id/nlp/numbers.txt")[section])
+
+
+@cache
+def _prefixes() -> dict[str, str]:
+    return {row[0]: row[1] for row in (line.split("\t") for line in sections("id/nlp/numbers.txt")["prefix"])}
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
     words = alternation([w for w in _table("word") if w != "se"])
@@ -43,19 +64,15 @@ def _pattern() -> re.Pattern[str]:
     value = rf"(?:(?:{number})|(?:{words}))(?:\s+(?:{scale}))?"
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
-    range_joiner = r"\s*(?:-|–|—|hingga|sampai|sampai dengan|dan|to|and)\s*"
+    range_joiner = r"\s*(?:--|-|–|—|hingga|sampai|sampai dengan|dan|atau|to|and)\s*"
+    prefix = alternation(list(_prefixes()))
     return re.compile(
-        rf"(?<![\w/:.,-])(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{PREFIX_UNITS})\s?)?"
+        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
         rf"(?:(?P<vague>{vague})|(?P<low>{value})(?:{range_joiner}(?P<high>{value}))?)"
-        rf"(?![\w/:-]|[.,]\d)"
-        rf"(?:\s+(?P<unit>[A-Za-z%]+))?",
+        rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?![\w/:-]|[.,]\d)"
+        rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
-
-
-# units written before the figure: "Rp 8.000", "US$ 2 juta", "magnitudo 5,2"
-PREFIX_UNITS = r"Rp\.?|US\$|\$|magnitudo"
-PREFIX_UNIT_NAMES = {"rp": "rupiah", "us$": "dolar", "$": "dolar", "magnitudo": "magnitudo"}
 
 YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
@@ -74,6 +91,8 @@ def _without_possessive(word: str) -> str:
 
 
 WORD_AFTER = re.compile(r"\s+([A-Za-z%][\w%-]*)")
+# an active verb (meN-, ber-) rather than a noun; "menteri" is a noun
+VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{4,}$")
 
 
 GENERIC_UNITS = {"orang"}
@@ -81,35 +100,68 @@ SENTENCE_START = re.compile(r"[.!?]\s")
 
 
 def _counted_earlier(text: str, position: int) -> str | None:
-    """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the noun named before it in
-    the sentence."""
+    """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the people named before it
+    in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas")."""
     starts = [m.end() for m in SENTENCE_START.finditer(text, 0, position)]
     sentence_start = starts[-1] if starts else 0
+    people = sections("id/nlp/units.txt")["people"]
     for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
         unit = _units().get(_without_possessive(word))
-        if unit and unit not in GENERIC_UNITS and unit not in measures():
+        if unit in people:
             return unit
     return None
 
 
 def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
-    """The counted noun: right after the figure, or after classifier words ("anggota") or capitalised
-    modifiers ("12,000 North Korean soldiers"), at most three words on."""
-    if match.group("unit") and _without_possessive(match.group("unit").lower()) in _units():
-        return _without_possessive(match.group("unit").lower()), match.end()
+    """The counted noun: a known unit right after the figure, or after classifier words ("tiga unit
+    handphone") or capitalised modifiers ("12,000 North Korean soldiers"), at most three words on; else the
+    lower-case noun right after the figure ("dua pistol", "tujuh kota"), past a classifier; a classifier with
+    no noun after it is what is counted ("tiga unit handphone" counts handphone, "300 unit" units)."""
+    if match.group("sign"):
+        return "persen", match.end()
+    if match.group("attached"):
+        return match.group("attached").lower(), match.end()
     cursor = match.start("unit") - 1 if match.group("unit") else match.end()
-    classifiers = {line.strip() for line in sections("id/nlp/numbers.txt")["classifier"]}
+    classifiers = _words("classifier")
+    counted: tuple[str, int] | None = None
     for _ in range(4):
         found = WORD_AFTER.match(text, cursor)
         if not found:
             break
         word = found.group(1)
-        if _without_possessive(word.lower()) in _units():
-            return _without_possessive(word.lower()), found.end()
+        bare = _without_possessive(word.lower())
+        if word.lower() in classifiers and counted is None and not _noun_follows(text, found.end()):
+            return bare, found.end()
+        if bare in _units() and bare not in classifiers:
+            return bare, found.end()
+        if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
+            counted = (bare if bare in _units() else _plain_noun(word), found.end())
         if word.lower() not in classifiers and not word[:1].isupper():
             break
         cursor = found.end()
-    return None, match.end()
+    return counted if counted is not None else (None, match.end())
+
+
+def _noun_follows(text: str, position: int) -> bool:
+    after = WORD_AFTER.match(text, position)
+    return after is not None and (_is_counted_noun(after.group(1)) or after.group(1).lower() in _units())
+
+
+def _is_counted_noun(word: str) -> bool:
+    """A lower-case word that can be what a figure counts: not a function word, a month or a verb ("tiga kali
+    membawa")."""
+    lower = word.lower()
+    return word.islower() and len(word) >= 2 and lower.replace("-", "").isalpha() and \
+        lower not in _words("not counted") and not MONTHS.match(lower) and not VERB_LIKE.match(lower)
+
+
+def _plain_noun(word: str) -> str:
+    """"wakilnya" counts wakil, "anak-anak" counts anak."""
+    lower = word.lower()
+    if lower.endswith("nya") and len(lower) > 5:
+        lower = lower[:-3]
+    head, _, rest = lower.partition("-")
+    return head if rest == head else lower
 
 
 def parse_value(text: str, english: bool) -> float | None:
@@ -132,22 +184,63 @@ def parse_value(text: str, english: bool) -> float | None:
         return None
 
 
-def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None) -> bool:
+def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
+        -> bool:
     low = match.group("low") or ""
     unit = _without_possessive((match.group("unit") or "").lower())
     if value is None:
         return True
     if match.group("prefix"):
         return False
-    if not low[:1].isdigit() and unit not in _units() and len(low.split()) == 1:
-        return True  # a bare number word ("salah satu", "dua tahun") is prose, not a figure
+    previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
+    if previous and previous.group(1).lower() in _words("identifier") and \
+            not (match.group("sign") or match.group("attached") or unit in _units()):
+        return True  # "Pasal 18", "ayat (1)", "Nomor 30", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+    if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
+        return True  # a bare number word ("salah satu") is prose, not a figure
+    if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
+                                  or text[match.end("low") : match.end("low") + 1] == "-"):
+        return True  # "salah satu", "satu-satunya"
+    if counted is None and not match.group("approx") and _names_a_thing(text, start, match):
+        return True
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
         return True
-    is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None
+    is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))
     if is_year and (YEAR_CONTEXT.search(text[max(0, start - 12) : start]) or not unit or unit not in _units()):
         return True
     before = text[max(0, start - 1) : start]
     return before in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:
+    """A number with no counted noun that sits in a name ("PLTU Jawa 7", "BWF 100", "1485 Green Trees Road")
+    or joins two scores ("21-14") is part of a name or a result, not an amount."""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    after = re.match(r"\s+(\S+)", text[match.end("high" if match.group("high") else "low") :])
+    sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
+    capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
+    capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
+    score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
+    return capital_before or capital_after or bool(score)
+
+
+def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
+    """"Rina (34)", "berusia 19 tahun", "aktris 30 tahun": the figure is an age."""
+    start, end = match.start(), match.end("low")
+    if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")" and \
+            re.search(r"[A-Z][\w'’-]*\s*\($", text[max(0, start - 40) : start]):
+        return True
+    if unit != "tahun" or match.group("high"):
+        return False
+    previous = re.search(r"(\w[\w-]*)\s+$", text[max(0, start - 20) : start])
+    return previous is not None and previous.group(1).lower() in (_words("age cue") | _words("age noun"))
+
+
+def _unit_before(doc: Doc, position: int) -> str | None:
+    """The unit of the last figure before `position` in the same sentence."""
+    sentence_start = max((m.end() for m in SENTENCE_START.finditer(doc.text, 0, position)), default=0)
+    earlier = [q for q in doc.layer("quantities") if sentence_start <= q.start < position and q.attrs.get("unit")]
+    return earlier[-1].attrs["unit"] if earlier else None
 
 
 def find_quantities(doc: Doc) -> Doc:
@@ -161,19 +254,26 @@ def find_quantities(doc: Doc) -> Doc:
             vague: str | None = match.group("vague").lower()
         else:
             low = parse_value(match.group("low"), english)
-            if _is_not_a_quantity(text, match.start("low"), match, low):
+            if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
             high = parse_value(match.group("high"), english) if match.group("high") else low
             vague = None
             if high is None or (low is not None and high < low):
                 high = low
         unit_word, unit_end = _unit_after(text, match)
-        unit = _units().get(unit_word) if unit_word else None
+        unit = _units().get(unit_word, unit_word) if unit_word else None
         if match.group("prefix"):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
-            unit = PREFIX_UNIT_NAMES[unit_word.lower().rstrip(".")]
+            unit = _prefixes()[unit_word.lower()]
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
+        if unit is None and re.match(r"\s+lainnya\b", text[match.end("high" if match.group("high") else "low") :]):
+            unit = _unit_before(doc, match.start())  # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"
+            unit_word = unit
+        age = not vague and _age(text, match, unit)
+        if age:
+            unit, unit_word = "tahun", unit_word or "tahun"
+            unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
         approximator = (match.group("approx") or "").lower() or None
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
@@ -191,5 +291,6 @@ def find_quantities(doc: Doc) -> Doc:
             "unit": unit,
             "unit_word": unit_word if unit else None,
             "approximator": approximator,
+            "kind": "age" if age else ("duration" if unit in durations() else "amount"),
         }))
     return doc

@@ -1,68 +1,216 @@
 """Quotes and who said them.
 
-Direct quotes sit between quotation marks with a cue next to them ("…," kata Hong Min; X mengatakan,
-"…"); indirect ones are a reporting verb with a bahwa-clause or "menurut X, …". The speaker is the
-entity next to the cue; "imbuhnya" or "Ia menambahkan" carries the last speaker of the article;
-"kepada AFP" names the medium (via).
+Direct quotes sit between quotation marks, possibly over several sentences of a paragraph, with a cue
+next to them ("…," kata Hong Min; X mengatakan, "…"); indirect ones are a reporting verb with or without
+bahwa ("Peskov mengatakan, …"), "menurut X, …" or a cue set off by commas ("…, kata dia, …").
+
+The speaker is whom the cue names: a named entity, else a capitalised name, else the group or role the
+text describes ("kata seorang pejabat militer Israel", "beberapa analis berpendapat"). Pronouns ("kata
+dia", "Ia menambahkan"), suffixed cues ("tambahnya", "lanjutnya") and descriptions that point back
+("imbuh Ketua Harian Partai Gerindra ini") carry the last speaker of the article; so does a quoted
+sentence with no cue right after another quote. "kepada AFP" names the medium (via).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from kabar.lexicon import sections
-from kabar.model import Doc, EntityAttrs, SentenceAttrs, Span
+from kabar.lexicon import alternation, data_lines, sections
+from kabar.model import Doc, Span
+from kabar.nlp.sentences import PARAGRAPH
 
-QUOTED = re.compile(r"“(?P<a>[^”]{3,}?)”|\"(?P<b>[^\"]{3,}?)\"|‘(?P<c>[^’]{3,}?)’(?!\w)")
-PRONOUN = re.compile(r"^\s*(?:Ia|Dia|Beliau|He|She|ia|dia|beliau)\b")
-# "..., kata kepala dinas pemadam kebakaran setempat.": a speaker described in a few lower-case words
-DESCRIBED_SPEAKER = re.compile(r"(?:[a-z][\w-]*\s+){0,7}[a-z][\w-]*[.!]?\s*")
-# "Gempa mengguncang Maluku Tengah ..., menurut Badan Meteorologi.": the source named last
-LATE_SOURCE = re.compile(r"[\s,]+(?P<cue>menurut|according to)\s+", re.IGNORECASE)
+# Quotation marks, also as a dump that read UTF-8 as Mac Roman writes them (‚Äú ‚Äù)
+OPENING = ("“", "‚Äú", "‘")
+CLOSING = ("”", "‚Äù", "’")
+MARK = re.compile(r"‚Äú|‚Äù|[“”\"‘]|’(?!\w)")
 VIA = re.compile(r"\bkepada\s+(?:wartawan\s+)?(?P<via>[A-Z][\w.]*)")
 CONJUNCTION = re.compile(r"\s*,?\s*(?:dan|serta|and)\s+")
 SPEAKER_KINDS = ("PERSON", "ORG", "MEDIA", "GPE")
 # who is more likely the subject when an apposition leaves two candidates: a person over an agency over a place
 SUBJECT_RANK = {"PERSON": 3, "MEDIA": 2, "ORG": 2, "GPE": 1, "LOC": 0}
+# a run of capitalised words read as a name when the entity layer has none ("ujar Olivia", "cuit Hasnur")
+CAPITALISED = re.compile(r"@\w+|[A-Z][\w'’-]*(?:\.?\s+(?:(?:of|for|the|de|van|von|bin|binti)\s+)?[A-Z][\w'’-]*){0,4}")
+# an honorific inside a capitalised run starts the name: "Pakar Hukum Dr. Muhammad Rullyandi"
+HONORIFIC = re.compile(r"\b(?:Dr|Prof|Ir|Drs|Hj?)\.?\s+(?=[A-Z])")
+# a word that is a verb rather than part of a described speaker ("menyampaikan", "berharap"); "menteri" is not
+VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECASE)
+MAX_DESCRIPTION_WORDS = 7
+# a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
+AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
+# where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
+# menyebutkan", "X pada Senin mengatakan")
+SUBJECT_END = re.compile(r"[\s,]+(?:yang|dalam|saat|ketika|kala|usai|seusai|melalui|lewat|kepada|seperti|"
+                         r"sebagaimana|sambil|seraya|pada)\b")
 
 
 @cache
 def cues(kind: str) -> tuple[str, ...]:
+    if kind == "suffixed":
+        return (*sections("id/nlp/reporting.txt")["suffixed"], *(f"{cue}nya" for cue in cues("after")))
     return sections("id/nlp/reporting.txt")[kind]
 
 
 @cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(sections("id/nlp/speakers.txt")[kind])
+
+
+@cache
 def _cue_pattern(kind: str) -> re.Pattern[str]:
-    words = "|".join(sorted(cues(kind), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<cue>{words})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?P<cue>{alternation(list(cues(kind)))})(?![\w-])", re.IGNORECASE)
 
 
-def _entities_in(doc: Doc, start: int, end: int) -> list[Span[EntityAttrs]]:
+@cache
+def _trailing_adverbs() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,]+(?:{alternation(list(_words('adverb')))}))+[\s,]*$", re.IGNORECASE)
+
+
+@cache
+def _stop() -> re.Pattern[str]:
+    # a full stop inside a sentence belongs to an abbreviation ("kata Dr. Lynn Ludmer") and goes on
+    return re.compile(rf"[,;:()\"“”]|\.(?!\s+[A-Z])|\s(?:{alternation(list(_words('stop')))})(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def _subject_tail() -> re.Pattern[str]:
+    """What may stand between a subject and its verb: nothing, a comma, a bracket ("(Ibas)"), a description
+    set off by commas ("Fran Moore, mantan direktur intelijen CIA, mengatakan") that opens no new clause
+    ("…, tetapi Rutte menyatakan"), or a relative clause ("Michael Scheuer, yang mengelola Stasiun Alec,
+    menuturkan")."""
+    clause = alternation(list(_words("boundary")))
+    return re.compile(rf"\s*(?:\([^)]*\))?\s*(?:,\s*(?!(?:{clause})\b)[a-z][^,;.]*)?\s*,?\s*(?:yang\b[^.;]*)?")
+
+
+@cache
+def _boundary() -> re.Pattern[str]:
+    return re.compile(rf"[,;:()\"“”]|(?<![\w-])(?:{alternation(list(_words('boundary')))})(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in SPEAKER_KINDS]
 
 
-def _speaker_after(doc: Doc, position: int, limit: int, within_clause: bool = True) -> Span[EntityAttrs] | None:
-    """The first entity after a cue, if it starts within a few words of it; one introduced by "kepada"
-    is whom it was said to, not who said it."""
-    comma = doc.text.find(",", position, limit) if within_clause else -1
-    candidates = [s for s in _entities_in(doc, position, comma if comma != -1 else limit)
-                  if s.start - position <= 40
-                  and not doc.text[max(0, s.start - 8) : s.start].rstrip().lower().endswith("kepada")]
-    if candidates:
-        first = min(candidates, key=lambda s: s.start)
-        # "kata Menteri Pertahanan Inggris Grant Shapps": the country is part of the person's title
-        titled = [s for s in candidates if s.label == "PERSON" and s.start > first.start and (s.attrs.get("role") or "")
-                  .endswith(doc.text[first.start : s.start].strip())]
-        return titled[0] if titled else first
-    if comma != -1 and doc.text[position:comma].strip()[:1].islower():
-        # "kata kepala cabang pengelola tol, Bambang Sutrisno, ...": a described speaker, then the name
-        return next((s for s in _entities_in(doc, comma + 1, limit) if s.label == "PERSON"
-                     and not doc.text[comma + 1 : s.start].strip()), None)
-    return None
+def _told_to(text: str, span_start: int) -> bool:
+    return text[max(0, span_start - 8) : span_start].rstrip().lower().endswith("kepada")
 
 
-def subject_before(doc: Doc, start: int, position: int) -> Span[EntityAttrs] | None:
+def _described(doc: Doc, start: int, end: int) -> Span | None:
+    """The words from start to end as a described speaker (a group or a role), if they read as one."""
+    text = doc.text
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,.":
+        end -= 1
+    words = text[start:end].split()
+    if not words or len(words) > MAX_DESCRIPTION_WORDS or any(VERB_LIKE.match(w) for w in words) \
+            or words[0].lower() in _words("stop") or words[0].lower() in _words("boundary") \
+            or any(w.lower().strip(",.") in _words("participant") for w in words):
+        return None
+    return Span(start, end, "described")
+
+
+def _pronoun_at(text: str, start: int, end: int) -> bool:
+    word = text[start:end].strip(" ,").lower()
+    return word in _words("pronoun")
+
+
+def _points_back(text: str, start: int, end: int) -> bool:
+    """"Ketua Harian Partai Gerindra ini": a description ending in ini/itu/tersebut names the last speaker."""
+    words = text[start:end].strip(" ,.").split()
+    return len(words) >= 2 and words[-1].lower() in _words("pointer")
+
+
+def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Span | None:
+    """Who a cue at `position` names ("kata X …"): a pronoun or a description pointing back gives the last
+    speaker; a person in the phrase before it ends (at a stop word or punctuation) wins, also after an
+    apposition ("kata pemilik rumah makan, Aditya Prayoga, saat …"); then an agency or place the phrase
+    opens with, a capitalised name, or the phrase itself as a described speaker."""
+    text = doc.text
+    while position < limit and text[position] == " ":
+        position += 1
+    stop = _stop().search(text, position, limit)
+    head_end = stop.start() if stop else limit
+    if _pronoun_at(text, position, head_end):
+        return last
+    clause = re.search(r"[,.;]", text[position:limit])
+    if last is not None and _points_back(text, position, position + clause.start() if clause else limit):
+        return last
+    head = [s for s in _entities_in(doc, position, head_end) if not _told_to(text, s.start)]
+    people = [s for s in head if s.label == "PERSON"]
+    if people:
+        return people[0]
+    if stop and text[stop.start()] == ",":
+        named = _name_at(doc, stop.end(), limit)
+        closed = named is not None and (not text[named.end : limit].strip()
+                                        or _stop().match(text, named.end, limit) is not None)
+        if named is not None and closed and (not head or named.label == "PERSON" or text[position].islower()):
+            # "kata Menteri Pertahanan Iran, Aziz Nasirzadeh," / "menurut kantor berita Iran, Tasnim," (but in
+            # "Menurut intelijen Ukraina, Iran mengirim …" the name opens the clause reported)
+            return named
+    if head_end <= position:
+        return None
+    if text[position].isupper():
+        return _name_at(doc, position, head_end) or (head[0] if head else None)
+    names = [m for m in CAPITALISED.finditer(text, position, head_end)
+             if not any(s.start < m.end() and m.start() < s.end for s in head)]
+    if names:
+        return _name_span(text, names[-1].start(), names[-1].end())  # "kata salah seorang warga bernama Yono"
+    if head and text[position:head_end].split()[0].lower() in _words("document"):
+        return head[0]  # "menurut laporan Al Jazeera", "menurut kabar Korea Selatan, Ukraina, …"
+    bodies = [s for s in head if s.label != "GPE"]
+    if bodies:
+        return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
+    return _described(doc, position, head_end) or (head[0] if head else None)
+
+
+def _name_at(doc: Doc, start: int, limit: int) -> Span | None:
+    """An entity or a capitalised name starting right at `start` (spaces skipped)."""
+    text = doc.text
+    while start < limit and text[start] == " ":
+        start += 1
+    entity = next((s for s in _entities_in(doc, start, limit) if s.start == start), None)
+    if entity is not None:
+        return entity
+    name = CAPITALISED.match(text, start, limit)
+    if name is None or text[name.start() : name.end()].lower() in _words("pronoun"):
+        return None
+    return _name_span(text, name.start(), name.end())
+
+
+def _name_span(text: str, start: int, end: int) -> Span:
+    """A capitalised run as a name, its leading titles left out ("Kapolres AKBP Roland" → "Roland"); one made
+    only of role words ("Hakim", "Panitia", "Critics") describes the speaker instead of naming them."""
+    honorific = list(HONORIFIC.finditer(text, start, end))
+    if honorific:
+        return Span(honorific[-1].start(), end, "NAME")
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group(0).lower().strip(".,") not in _role_words():
+            return Span(start + word.start(), end, "NAME")
+    return Span(start, end, "described")
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Words of titles and roles: the speaker lexicon's [role] section and the entity layer's titles."""
+    titles = (word for line in data_lines("id/entities/titles.txt") for word in line.split())
+    return frozenset((*_words("role"), *titles))
+
+
+def _first_name(doc: Doc, start: int, end: int) -> Span | None:
+    comma = doc.text.find(",", start, end)
+    end = comma if comma != -1 else end
+    entities = _entities_in(doc, start, end)
+    name = CAPITALISED.search(doc.text, start, end)
+    if entities and (name is None or entities[0].start <= name.start()):
+        return entities[0]
+    return _name_span(doc.text, name.start(), name.end()) if name else None
+
+
+def subject_before(doc: Doc, start: int, position: int) -> Span | None:
     """The entity that is the subject of a verb at `position`: the closest one before it, except when an
     apposition sits between ("KCNA, kantor berita Korea Utara, melaporkan" → KCNA)."""
     candidates = sorted(_entities_in(doc, start, position), key=lambda s: s.end)
@@ -87,6 +235,87 @@ def subject_before(doc: Doc, start: int, position: int) -> Span[EntityAttrs] | N
     return closest
 
 
+def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span | None:
+    """The subject of a reporting verb: a pronoun or a pointing description gives the last speaker; an
+    entity (or capitalised name) ending right before the verb is the speaker; otherwise the words since
+    the clause began describe a group or role ("Namun, beberapa analis berpendapat")."""
+    text = doc.text
+    adverbs = _trailing_adverbs().search(text, start, verb)
+    end = adverbs.start() if adverbs else verb
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    if end > start and text[end - 1] == ")":  # "Edhie Baskoro Yudhoyono (Ibas) mengatakan"
+        opening = text.rfind("(", start, end)
+        end = opening if opening != -1 else end
+        while end > start and text[end - 1] == " ":
+            end -= 1
+    entity = next((s for s in _entities_in(doc, start, end) if _subject_tail().fullmatch(text, s.end, end)), None)
+    if entity is None:
+        entity = _named_subject(doc, start, end)
+    if entity is not None:
+        end = entity.end
+    clause = _clause_start(text, start, end)
+    if not text[clause:end].strip(" ,"):
+        clause = start  # "Seorang pengguna yang …, mengatakan": the verb goes with the sentence's subject
+    relative = SUBJECT_END.search(text[clause:end])
+    if relative and relative.start() > 0:
+        end = clause + relative.start()  # "Suparno Jumar yang sempat menelusuri … mengaku"
+    if text[clause:end].split()[-1:] and text[clause:end].split()[-1].lower() in _words("pronoun"):
+        return last
+    if entity is not None:
+        subject = subject_before(doc, start, end + (1 if text[end : end + 1] == "," else 0)) or entity
+        if subject.label != "GPE":
+            return subject
+        # a place ending the subject is part of a title or an address: "Kepala Staf Gabungan Korea Selatan",
+        # "Suherman (64) warga …, Kabupaten Bogor mengaku"
+        people = [s for s in _entities_in(doc, start, subject.start) if s.label == "PERSON"]
+        aged = None if people else AGED.match(text, start, subject.start)
+        if aged is not None and aged.group("name"):
+            return _name_span(text, aged.start("name"), aged.end("name"))
+        qualifiers = [w for w in text[clause : subject.start].lower().split() if w not in _words("determiner")]
+        return people[-1] if people else (_described(doc, clause, end) if qualifiers else subject)
+    if _points_back(text, clause, end) and last is not None:
+        return last
+    words = text[clause:end].split()
+    if len(words) <= 4 and words and all(w[:1].isupper() for w in words):
+        return _name_span(text, clause + len(text[clause:end]) - len(text[clause:end].lstrip()), end)
+    described = _described(doc, clause, end)
+    if described is None and clause > start and text[start:verb].rstrip().endswith(","):
+        # "Seorang pengguna yang …, mengatakan": after a comma the verb may go with the sentence's subject
+        relative = re.search(r"[\s,]+yang\b", text[start:end])
+        described = _described(doc, start, start + relative.start()) if relative else None
+    return described
+
+
+def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
+    """A capitalised name opening the clause when the entity layer has none there: "Michael Scheuer, yang
+    mengelola Stasiun Alec, menuturkan"."""
+    text = doc.text
+    clause = _clause_start(text, start, end) if not _subject_tail().fullmatch(text, start, end) else start
+    for opening in (clause, start):
+        while opening < end and text[opening] in " ,":
+            opening += 1
+        name = CAPITALISED.match(text, opening, end)
+        if name and _subject_tail().fullmatch(text, name.end(), end) and \
+                not _function_word(text[name.start() : name.end()]):
+            return _name_span(text, name.start(), name.end())
+    return None
+
+
+def _function_word(name: str) -> bool:
+    """"Namun", "Sementara itu", "Ia": a capitalised sentence opening that is no name."""
+    first = name.split()[0].lower()
+    return any(first in _words(kind) for kind in ("pronoun", "boundary", "adverb", "stop", "participant"))
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause holding `end` begins: after the last comma or conjunction before it."""
+    clause = start
+    for boundary in _boundary().finditer(text, start, end):
+        clause = boundary.end()
+    return clause
+
+
 def _via(doc: Doc, start: int, end: int) -> list[int] | None:
     match = VIA.search(doc.text, start, end)
     if not match:
@@ -95,126 +324,205 @@ def _via(doc: Doc, start: int, end: int) -> list[int] | None:
     return [media[0].start, media[0].end] if media else None
 
 
+def _quoted_stretches(doc: Doc, sentences: list[Span]) -> Iterator[tuple[int, int, int]]:
+    """(opening start, content start, closing start) per quotation, paired within each paragraph: a curly
+    opening mark only opens, a closing one only closes, a straight one does what is due."""
+    text = doc.text
+    paragraphs = [(p.start, p.end) for p in doc.article.paragraphs] or [
+        (m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+    for paragraph_start, paragraph_end in paragraphs:
+        opened: re.Match[str] | None = None
+        for mark in MARK.finditer(text, paragraph_start, paragraph_end):
+            symbol = mark.group(0)
+            if symbol in OPENING or (symbol == '"' and opened is None):
+                opened = mark
+            elif opened is not None and (symbol in CLOSING or symbol == '"'):
+                if mark.start() - opened.end() >= 3:
+                    yield opened.start(), opened.end(), mark.start()
+                opened = None
+
+
 def find_quotes(doc: Doc) -> Doc:
     text = doc.text
-    last_speaker: Span[EntityAttrs] | None = None
-    for sentence in doc.layer("sentences"):
-        quoted = list(QUOTED.finditer(text, sentence.start, sentence.end))
-        found_direct = False
-        for match in quoted:
-            group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
-            content = (match.start(group), match.end(group))
-            speaker, cue = _direct_speaker(doc, sentence, match, last_speaker)
+    sentences: list[Span] = doc.layer("sentences")
+    stretches = list(_quoted_stretches(doc, sentences))
+    closing_in: dict[int, list[tuple[int, int, int]]] = {}
+    inside: set[int] = set()
+    for stretch in stretches:
+        opening, _, closing = stretch
+        holders = [i for i, s in enumerate(sentences) if s.start <= closing < s.end]
+        if not holders:
+            continue
+        closing_in.setdefault(holders[0], []).append(stretch)
+        inside.update(i for i, s in enumerate(sentences) if s.start >= opening and s.end <= closing + 1)
+    last_speaker: Span | None = None
+    quoted_before = False
+    for index, sentence in enumerate(sentences):
+        found = False
+        for opening, content_start, closing in closing_in.get(index, []):
+            opener = next((s for s in sentences if s.start <= opening < s.end), sentence)
+            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), last_speaker)
+            if cue is None and quoted_before and _stands_alone(text, opener, sentence, opening, closing):
+                speaker, cue = last_speaker, ""  # a quoted sentence right after another quote continues it
             if cue is None:
                 continue
-            found_direct = True
+            found = True
             last_speaker = speaker or last_speaker
-            _add(doc, sentence, "direct", content, cue, speaker)
-        if not found_direct:
-            last_speaker = _indirect(doc, sentence, last_speaker) or last_speaker
+            _add(doc, sentence, "direct", (content_start, closing), cue, speaker)
+        if not found and index not in inside:
+            opens = [o for o, _, c in stretches if sentence.start < o < sentence.end and c >= sentence.end]
+            reported = Span(sentence.start, min(opens), "sentence") if opens else sentence
+            speaker, found = _indirect(doc, reported, last_speaker)
+            last_speaker = speaker or last_speaker
+        quoted_before = found or (quoted_before and index in inside)
     return doc
 
 
-Speaker = tuple[Span[EntityAttrs] | None, str | None]
+def _stands_alone(text: str, opener: Span, closer: Span, opening: int, closing: int) -> bool:
+    """Nothing but the quotation in its sentences (marks and punctuation aside)."""
+    return not text[opener.start : opening].strip(" ,") and not MARK.sub("", text[closing : closer.end]).strip(" ,.")
 
 
-def _direct_speaker(doc: Doc, sentence: Span[SentenceAttrs], match: re.Match[str],
-                    last: Span[EntityAttrs] | None) -> Speaker:
+Speaker = tuple[Span | None, str | None]
+
+
+def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, int, int], last: Span | None) \
+        -> Speaker:
     """(speaker, cue) for a quoted stretch: a cue right after it, a reporting verb before it, or a cue
     later in the sentence ("… "berita palsu", kata X"). No cue, no quote."""
     text = doc.text
-    after = text[match.end() : sentence.end]
-    cue = re.match(r"^[\s,.]*(?P<cue>\w+)", after)
+    opening, _, closing = stretch
+    after_start = closing + (3 if text.startswith("‚Äù", closing) else 1)
+    next_mark = MARK.search(text, after_start, closer.end)
+    after_end = next_mark.start() if next_mark else closer.end
+    cue = re.match(r"[\s,.]*(?P<cue>\w+)", text[after_start:after_end])
     if cue:
-        word = cue.group("cue")
-        if word.lower() in cues("after") or word.lower() in cues("before"):
-            return _speaker_after(doc, match.end() + cue.end(), sentence.end), word
-        if word.lower() in cues("suffixed"):
-            return last, word
-    before = text[sentence.start : match.start()]
-    verbs = list(_cue_pattern("before").finditer(before))
+        word = cue.group("cue").lower()
+        if word in cues("after") or word in cues("before"):
+            return speaker_after(doc, after_start + cue.end(), after_end, last), cue.group("cue")
+        if word in cues("suffixed"):
+            return last, cue.group("cue")
+        if word in ("demikian", "begitu"):  # '"…," demikian laporan Tasnim', '"…," begitu pesan @habibiecenter'
+            return _first_name(doc, after_start + cue.end(), after_end), cue.group("cue")
+    verbs = list(_cue_pattern("before").finditer(text, opener.start, opening))
     if verbs:
         verb = verbs[-1]
-        speaker = subject_before(doc, sentence.start, sentence.start + verb.start())
-        if speaker is None and PRONOUN.match(before):
-            speaker = last
-        return speaker, verb.group("cue")
-    inner_cue = _cue_pattern("after").search(after)
+        return speaker_before(doc, opener.start, verb.start(), last), verb.group("cue")
+    inner_cue = _cue_pattern("after").search(text, after_start, after_end)
     if inner_cue:
-        return _speaker_after(doc, match.end() + inner_cue.end(), sentence.end), inner_cue.group("cue")
+        return speaker_after(doc, inner_cue.end(), after_end, last), inner_cue.group("cue")
     return None, None
 
 
-def _indirect(doc: Doc, sentence: Span[SentenceAttrs], last: Span[EntityAttrs] | None) -> Span[EntityAttrs] | None:
-    """Reporting verb with bahwa ("Peskov mengatakan bahwa …"), or "…, kata X" without quotation marks."""
+@cache
+def _parenthetical() -> re.Pattern[str]:
+    """A cue set off by commas: ", kata Roland," / "Kata Sarman," / "Tetapi kata dia," / ", lanjutnya,"."""
+    words = alternation([*cues("after"), *cues("suffixed"), "menurut"])
+    return re.compile(rf"(?:^|,\s*|\b(?:tetapi|namun|tapi|dan)\s+)(?P<cue>{words})(?![\w-])(?P<who>[^,.]{{0,60}}),",
+                      re.IGNORECASE)
+
+
+def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None, bool]:
+    """Reported speech without quotation marks: (speaker, whether it is a quote)."""
     text = doc.text
+    according = re.match(r"(?:\s*\w+,?\s+)?\s*(?P<cue>menurut|according to)\s+", text[sentence.start : sentence.end],
+                         re.IGNORECASE)
+    if according:
+        speaker = speaker_after(doc, sentence.start + according.end(), sentence.end, last)
+        clause_end = _clause_end(text, speaker, sentence)
+        if speaker is not None and clause_end == -1 and speaker.label != "described":
+            clause_end = speaker.end - 1  # "Menurut Fahri Komisi III kemungkinan menilai …": no comma to wait for
+        if speaker is not None and clause_end != -1:
+            _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
+            return speaker, True
     verb = re.search(r"(?P<cue>\b\w+)\s+bahwa\b", text[sentence.start : sentence.end])
     if verb and verb.group("cue").lower() in cues("before"):
         cue_start = sentence.start + verb.start("cue")
-        speaker = subject_before(doc, sentence.start, cue_start)
-        if speaker is None and PRONOUN.match(text[sentence.start : cue_start]):
-            speaker = last  # "Ia menambahkan bahwa ..."
-        content = (sentence.start + verb.end(), sentence.end)
-        _add(doc, sentence, "indirect", content, verb.group("cue"), speaker)
-        return speaker
-    according = re.match(r"\s*(?P<cue>menurut|according to)\s+", text[sentence.start : sentence.end], re.IGNORECASE)
-    if according:
-        speaker = _speaker_after(doc, sentence.start + according.end(), sentence.end, within_clause=False)
-        clause_end = text.find(",", speaker.end if speaker else sentence.end, sentence.end)
-        if speaker is not None and clause_end != -1:
-            _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
-            return speaker
+        speaker = speaker_before(doc, sentence.start, cue_start, last)
+        _add(doc, sentence, "indirect", (sentence.start + verb.end(), sentence.end), verb.group("cue"), speaker)
+        return speaker, True
+    aside = _parenthetical().search(text[sentence.start : sentence.end])
+    if aside and aside.start() < (sentence.end - sentence.start) * 0.7:
+        cue = aside.group("cue")
+        who_start, who_end = sentence.start + aside.start("who"), sentence.start + aside.end("who")
+        speaker = last if cue.lower() in cues("suffixed") or not text[who_start:who_end].strip() else \
+            speaker_after(doc, who_start, who_end, last)
+        if speaker is not None:
+            _add(doc, sentence, "indirect", (sentence.start + aside.end(), sentence.end), cue, speaker)
+            return speaker, True
     trailing = re.search(r",\s*(?P<cue>kata|ujar|ucap|tutur|ungkap|jelas)\s+", text[sentence.start : sentence.end])
     if trailing:
         cue_end = sentence.start + trailing.end()
-        speaker = _speaker_after(doc, cue_end, sentence.end)
-        described = DESCRIBED_SPEAKER.fullmatch(text, cue_end, sentence.end)
-        if speaker is not None or (described and trailing.group("cue") != "jelas"):
-            if speaker is None and PRONOUN.match(text[cue_end - 1 : sentence.end]):
-                speaker = last  # "..., kata dia."
+        speaker = speaker_after(doc, cue_end, sentence.end, last)
+        if speaker is not None and (trailing.group("cue") != "jelas" or speaker.label != "described"):
             _add(doc, sentence, "indirect", (sentence.start, sentence.start + trailing.start()),
                  trailing.group("cue"), speaker)
-            return speaker
-    late = LATE_SOURCE.search(text, sentence.start, sentence.end)
-    if late and late.start() > sentence.start:
-        speaker = _speaker_after(doc, late.end(), sentence.end)
-        if speaker is not None and not text[speaker.end : sentence.end].strip(" .,;"):
-            _add(doc, sentence, "indirect", (sentence.start, late.start()), late.group("cue"), speaker)
-            return speaker
+            return speaker, True
+    late = re.search(r"[\s,]+(?P<cue>menurut|according to)\s+", text[sentence.start : sentence.end], re.IGNORECASE)
+    if late and late.start() > 0:
+        start = sentence.start + late.end()
+        speaker = speaker_after(doc, start, sentence.end, last)
+        if speaker is not None and re.fullmatch(r"\s*(?:\([^)]*\))?[\s.,;]*", text[speaker.end : sentence.end]):
+            _add(doc, sentence, "indirect", (sentence.start, sentence.start + late.start()), late.group("cue"), speaker)
+            return speaker, True
     return _bare_report(doc, sentence, last)
 
 
-def _bare_report(doc: Doc, sentence: Span[SentenceAttrs], last: Span[EntityAttrs] | None) -> Span[EntityAttrs] | None:
-    """Indonesian often drops "bahwa": "Ketua komisi mengatakan debat pertama akan ..." reports what its
-    subject said when the verb comes early (after the subject) and a clause follows. The speaker may be
-    described rather than named ("Ketua komisi"); then the quote has none."""
+def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:
+    if speaker is None:
+        return -1
+    close = re.compile(r",(?!\s*[A-Z][\w.]*\s*,)")  # skip an apposition: "menurut kantor berita Iran, Tasnim,"
+    found = close.search(text, speaker.end, sentence.end)
+    return found.start() if found else -1
+
+
+def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None, bool]:
+    """Indonesian often drops "bahwa": "Ketua komisi mengatakan debat pertama akan …" reports what its
+    subject said when the verb comes early in its clause (after the subject) or is followed by a comma, and
+    a clause follows. A later clause with its own subject and verb is a second report ("Korea Selatan telah
+    memperingatkan … dan Badan Intelijen Nasional mengatakan …")."""
     text = doc.text
-    verb = _cue_pattern("before").search(text, sentence.start, sentence.end)
-    if verb is None or len(text[sentence.start : verb.start()].split()) > 8 or \
-            len(text[verb.end() : sentence.end].split()) < 3:
-        return _reporting_subject(doc, sentence)
-    subject = subject_before(doc, sentence.start, verb.start())
-    if subject is None and PRONOUN.match(text[sentence.start : verb.start()]):
-        subject = last
-    _add(doc, sentence, "indirect", (verb.end() + 1, sentence.end), verb.group("cue"), subject)
-    return subject
+    reports: list[tuple[re.Match[str], Span]] = []
+    for verb in _cue_pattern("before").finditer(text, sentence.start, sentence.end):
+        clause = _clause_start(text, sentence.start, verb.start())
+        subject_words = text[clause : verb.start()].split()
+        if subject_words and subject_words[-1].lower() in _words("not reporting"):
+            continue  # "diberi waktu untuk menyampaikan visi", "ingin melanjutkan pendidikan"
+        with_comma = text[verb.end() : verb.end() + 1] == ","
+        if (len(subject_words) > 8 and not with_comma) or len(text[verb.end() : sentence.end].split()) < 3:
+            continue
+        if reports and (clause <= reports[-1][0].end() or not subject_words):
+            continue
+        subject = speaker_before(doc, clause if reports else sentence.start, verb.start(), last)
+        if subject is not None:
+            reports.append((verb, subject))
+    for n, (verb, subject) in enumerate(reports):
+        content_end = _clause_start(text, sentence.start, reports[n + 1][0].start()) if n + 1 < len(reports) \
+            else sentence.end
+        _add(doc, sentence, "indirect", (verb.end() + 1, content_end), verb.group("cue"), subject)
+    if reports:
+        return reports[-1][1], True
+    return _reporting_subject(doc, sentence), False
 
 
-def _add(doc: Doc, sentence: Span[SentenceAttrs], label: str, content: tuple[int, int], cue: str,
-         speaker: Span[EntityAttrs] | None) -> None:
+def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
     start, end = content
+    while start < end and doc.text[start] in " ,":
+        start += 1
     while end > start and doc.text[end - 1] in " ,.":
         end -= 1
     doc.add("quotes", Span(sentence.start, sentence.end, label, {
         "content": [start, end],
-        "cue": cue,
+        "cue": cue or None,
         "speaker": [speaker.start, speaker.end] if speaker else None,
         "speaker_name": doc.text[speaker.start : speaker.end] if speaker else None,
+        "speaker_kind": "described" if speaker is not None and speaker.label == "described" else
+                        ("named" if speaker is not None else None),
         "via": _via(doc, sentence.start, sentence.end),
     }))
 
 
-def _reporting_subject(doc: Doc, sentence: Span[SentenceAttrs]) -> Span[EntityAttrs] | None:
+def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
     """Who speaks in a sentence that reports late, after a long subject ("X, yang berada di Seoul pada hari
     yang sama, menyebut ..."): not taken as a quote, but the person a following "Ia menambahkan" refers to."""
     for verb in _cue_pattern("before").finditer(doc.text, sentence.start, sentence.end):

@@ -9,8 +9,9 @@ from kabar.lexicon import word_set
 from kabar.model import Doc, Span
 
 # A candidate end: ., ! or ? (or an ellipsis), optionally followed by closing quotes/brackets, then space.
-END = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+)")
-NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"“‘'(\[]?[A-Z0-9]")
+# Some dumps join paragraphs with a comma instead of a line break ("… Riau.,Penangkapan …"): that ends one too.
+END = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+|,+\S)")
+NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,][\"“‘'(\[]?[A-Z0-9]")
 
 
 def _abbreviation_before(text: str, stop: int) -> bool:
@@ -37,7 +38,7 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds.append((cursor, end))
     trimmed = []
     for a, b in bounds:
-        while a < b and text[a].isspace():
+        while a < b and (text[a].isspace() or text[a] == ","):
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1

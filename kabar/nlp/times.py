@@ -1,10 +1,15 @@
 """Time expressions, normalised against the article's own date.
 
-"pada hari Jumat" is the last Friday on or before publication; "Juni lalu" the last June; "(12/11)"
-takes the publication year; "8 hingga 13 Oktober" is a day range; "pekan lalu" a week, "akhir pekan
-lalu" its Saturday and Sunday, "sepekan terakhir" the seven days up to publication; "bulan depan" and
-"dua tahun lalu" count months and years from it; "tahun 1950 hingga 1953" a year range.
-Each span keeps the words it came from and its precision.
+"pada hari Jumat" is the last Friday on or before publication; "Juni lalu" the last June; a date
+without a year ("(12/11)", "20 Januari") is the last such date before publication, unless it comes
+within three months after it ("1 Oktober" in mid-September), or takes the year of the date it is
+coordinated with ("April dan Oktober 2024"); "8 hingga 13 Oktober" and "30 November
+hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "pekan lalu" a week,
+"akhir pekan lalu" its Saturday and Sunday, "sepekan terakhir" the seven days up to publication;
+"bulan depan" and "dua tahun lalu" count months and years from it; "tahun 1950 hingga 1953" a year
+range; a year alone needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor
+30 Tahun 2002") is not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the
+zone's offset). Each span keeps the words it came from and its precision.
 """
 
 from __future__ import annotations
@@ -12,10 +17,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
-from typing import TypedDict
 
-from kabar.lexicon import alternation, table
-from kabar.model import Doc, Precision, Span, TimeAttrs
+from kabar.lexicon import alternation, sections, table
+from kabar.model import Doc, Span
 
 
 @cache
@@ -29,21 +33,40 @@ def _days() -> dict[str, int]:
 
 
 @cache
+def _words(section: str) -> tuple[str, ...]:
+    return sections("id/time_words.txt")[section]
+
+
+@cache
+def _relative_days() -> dict[str, int]:
+    return {word.lower(): int(shift) for word, shift in (line.split("\t") for line in _words("relative day"))}
+
+
+@cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = rf"(?P<mon>{alternation(list(_months()))})\.?"
+    first_month = rf"(?P<mon1>{alternation(list(_months()))})\.?"
     day_name = rf"(?P<dayname>{alternation(list(_days()))})"
+    joiner = rf"\s*(?:{alternation(list(_words('range joiner')))})\s*"
+    part_of_day = rf"(?:\s+(?:{alternation(list(_words('part of day')))}))?"
+    year = r"(?P<y>(?:19|20)\d{2})"
     return [
+        ("clock", re.compile(
+            rf"\b(?:pukul|jam|pk\.?)\s+(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?![\d.,:])"
+            rf"(?:\s*(?P<zone>{alternation(list(table('id/timezones.tsv')))})\b)?", re.IGNORECASE)),
         ("day_range", re.compile(
-            rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|sampai dengan|to)\s*(?P<d2>\d{{1,2}})\s+{month}"
-            rf"(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.IGNORECASE)),
+            rf"\b(?:tanggal\s+)?(?P<d1>\d{{1,2}})(?:\s+{first_month}(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?{joiner}"
+            rf"(?:tanggal\s+)?(?P<d2>\d{{1,2}})\s+{month}(?:\s+{year})?\b", re.IGNORECASE)),
+        ("month_range", re.compile(rf"\b{first_month}{joiner}{month}\s+{year}\b", re.IGNORECASE)),
         ("year_range", re.compile(
             r"\b(?:tahun\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|hingga|sampai|to)\s*(?P<y2>(?:19|20)\d{2})\b",
             re.IGNORECASE)),
         ("named_date", re.compile(
-            rf"\b(?:{day_name},?\s*)?(?P<d>\d{{1,2}})\s+{month}(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.IGNORECASE)),
+            rf"\b(?:{day_name}{part_of_day},?\s*)?(?P<d>\d{{1,2}})\s+{month}(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b",
+            re.IGNORECASE)),
         ("english_date", re.compile(rf"\b{month}\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>(?:19|20)\d{{2}}))?\b")),
         ("numeric_date", re.compile(
-            rf"(?:\b{day_name}\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\)", re.IGNORECASE)),
+            rf"(?:\b{day_name},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\)", re.IGNORECASE)),
         ("slash_date", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
         ("weekend", re.compile(
             r"\bakhir\s+(?:pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+weekend\b",
@@ -62,14 +85,18 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("period", re.compile(
             rf"\b(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+)?(?P<unit>bulan|tahun)\s+(?P<rel>ini|lalu|depan)\b"
             r"|\b(?P<en>this|last|next)\s+(?P<enunit>month|year)\b", re.IGNORECASE)),
-        ("relative_day", re.compile(r"\b(?P<word>kemarin|hari ini|yesterday|today)\b", re.IGNORECASE)),
-        ("year", re.compile(r"\b(?:(?:pada\s+)?tahun\s+|sejak\s+|in\s+)(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
+        ("relative_day", re.compile(rf"\b(?P<word>{alternation(list(_relative_days()))})\b", re.IGNORECASE)),
+        ("year", re.compile(
+            rf"\b(?:{alternation(list(_words('year cue')))})\s+(?:(?:tahun|musim|kompetisi)\s+)*{year}\b(?![.,]\d)",
+            re.IGNORECASE)),
     ]
 
 
 COUNTS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
           "sepuluh": 10}
 RELATIVE_KINDS = ("day_name", "week", "weekend", "past_week", "period", "relative_day")
+# "UU Nomor 30 Tahun 2002", "Perpres No. 12 tahun 2019": the year belongs to the rule's number
+RULE_NUMBER = re.compile(r"(?:Nomor|No\.?|Nr\.?)\s*[\w./-]+\s+(?:[Tt]ahun\s+)?$")
 SHIFT = {"lalu": -1, "last": -1, "depan": 1, "next": 1, "ini": 0, "this": 0}
 
 
@@ -80,30 +107,44 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_for(month: int, reference: date | None, explicit: str | None) -> int | None:
-    """A month without a year is the most recent such month on or before the reference date."""
+MONTHS_AHEAD = 3
+
+
+def _year_for(month: int, reference: date | None, explicit: str | None, past: bool = False) -> int | None:
+    """A month without a year is the last such month on or before the reference date, unless it comes
+    within three months after it ("1 Oktober" in mid-September is the coming one) and nothing says it is
+    past ("Oktober lalu")."""
     if explicit:
         return int(explicit)
     if reference is None:
         return None
-    return reference.year if month <= reference.month else reference.year - 1
+    if month <= reference.month:
+        return reference.year
+    return reference.year if not past and month - reference.month <= MONTHS_AHEAD else reference.year - 1
 
 
-class _Resolved(TypedDict):
-    start: str
-    end: str | None
-    precision: Precision
-
-
-def _resolve(kind: str, m: re.Match[str], reference: date | None) -> _Resolved | None:
+def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None) -> dict | None:
     groups = m.groupdict()
-    if kind == "day_range":
+    if shared_year and not groups.get("y"):
+        groups["y"] = shared_year
+    if kind == "clock":
+        zone = groups.get("zone")
+        offset = f"{int(table('id/timezones.tsv')[zone.lower()]):+03d}:00" if zone else ""
+        return {"start": f"{int(groups['h']):02d}:{groups.get('mi') or '00'}{offset}", "end": None,
+                "precision": "minute", "kind": "clock"}
+    if kind in ("day_range", "month_range"):
         month = _months()[groups["mon"].lower()]
+        first_month = _months()[groups["mon1"].lower()] if groups.get("mon1") else month
         year = _year_for(month, reference, groups.get("y"))
         if year is None:
             return None
-        first, last = _day(year, month, int(groups["d1"])), _day(year, month, int(groups["d2"]))
-        if not first or not last or last < first:
+        first_year = int(groups["y1"]) if groups.get("y1") else year - (first_month > month)
+        if kind == "month_range":
+            if (first_year, first_month) >= (year, month):
+                return None
+            return {"start": f"{first_year}-{first_month:02d}", "end": f"{year}-{month:02d}", "precision": "month"}
+        first, last = _day(first_year, first_month, int(groups["d1"])), _day(year, month, int(groups["d2"]))
+        if not first or not last or last <= first:
             return None
         return {"start": first.isoformat(), "end": last.isoformat(), "precision": "day"}
     if kind == "year_range":
@@ -120,8 +161,8 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None) -> _Resolved |
         return {"start": (reference - timedelta(days=back)).isoformat(), "end": None, "precision": "day"}
     if kind == "month_relative":
         month = _months()[groups["mon"].lower()]
-        year = _year_for(month, reference, groups.get("y"))
         relation = (groups.get("rel") or "").lower()
+        year = _year_for(month, reference, groups.get("y"), past=relation in ("lalu", "last", "tahun lalu"))
         if relation in ("tahun lalu", "last year", "tahun ini") and year and reference:
             year = reference.year - (relation != "tahun ini")
         if year is None:
@@ -153,7 +194,7 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None) -> _Resolved |
     if kind == "relative_day":
         if reference is None:
             return None
-        shift = -1 if groups["word"].lower() in ("kemarin", "yesterday") else 0
+        shift = _relative_days()[groups["word"].lower()]
         return {"start": (reference + timedelta(days=shift)).isoformat(), "end": None, "precision": "day"}
     if kind == "year":
         return {"start": groups["y"], "end": None, "precision": "year"}
@@ -173,7 +214,7 @@ def find_times(doc: Doc) -> Doc:
     text = doc.text
     reference = _reference(doc)
     taken: list[tuple[int, int]] = []
-    found: list[Span[TimeAttrs]] = []
+    found: list[Span] = []
     for kind, pattern in _patterns():
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -181,12 +222,16 @@ def find_times(doc: Doc) -> Doc:
                 continue
             if kind == "month_relative" and not _plausible_month(match):
                 continue
-            resolved = _resolve(kind, match, reference)
+            if not _plausible(kind, text, match, taken):
+                continue
+            resolved = _resolve(kind, match, reference, _coordinated_year(text, match))
             if resolved is None:
                 continue
             taken.append((start, end))
-            relative = kind in RELATIVE_KINDS or (kind == "month_relative" and not match.group("y"))
-            found.append(Span(start, end, "time", TimeAttrs(**resolved, expression=match.group(0), relative=relative)))
+            resolved.update({"expression": match.group(0), "relative": kind in RELATIVE_KINDS or (
+                kind == "month_relative" and not match.group("y"))})
+            resolved.setdefault("kind", "date")
+            found.append(Span(start, end, "time", resolved))
     found.extend(_same_day_mentions(text, found, taken))
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
@@ -196,9 +241,9 @@ def find_times(doc: Doc) -> Doc:
 SAME_DAY = re.compile(r"\b(?:(?:pada|di)\s+hari\s+yang\s+sama|on\s+the\s+same\s+day)\b", re.IGNORECASE)
 
 
-def _same_day_mentions(text: str, found: list[Span[TimeAttrs]], taken: list[tuple[int, int]]) -> list[Span[TimeAttrs]]:
+def _same_day_mentions(text: str, found: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     """"Di hari yang sama" is the day the article last named: the latest single day before it."""
-    mentions: list[Span[TimeAttrs]] = []
+    mentions = []
     for match in SAME_DAY.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
@@ -207,8 +252,32 @@ def _same_day_mentions(text: str, found: list[Span[TimeAttrs]], taken: list[tupl
             antecedent = max(days, key=lambda s: s.start)
             mentions.append(Span(match.start(), match.end(), "time", {
                 "start": antecedent.attrs["start"], "end": None, "precision": "day", "expression": match.group(0),
-                "relative": True, "refers_to": [antecedent.start, antecedent.end]}))
+                "relative": True, "kind": "date", "refers_to": [antecedent.start, antecedent.end]}))
     return mentions
+
+
+def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    """Lower-case "minggu" is a week, not Sunday, unless "hari" comes before it; "kemarin" right after a date
+    belongs to it ("Kamis, 12 September 2019 kemarin"); "beberapa bulan lalu" is no date; a year in a
+    rule's number is none."""
+    before = text[max(0, match.start() - 40) : match.start()]
+    if kind == "day_name" and match.group("dayname").islower() and not re.search(r"\bhari\s+$", before):
+        return False
+    if kind == "relative_day" and any(0 <= match.start() - end <= 2 for _, end in taken):
+        return False
+    if kind == "period" and re.search(rf"(?:[\d,.]|\b(?:{alternation(list(_words('vague count')))}))\s*$",
+                                      text[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
+        return False
+    return not (kind in ("year", "named_date", "month_relative") and RULE_NUMBER.search(before))
+
+
+def _coordinated_year(text: str, match: re.Match[str]) -> str | None:
+    """"April dan Oktober 2024": a month without a year shares the year of the date joined to it."""
+    if match.groupdict().get("y") or not match.groupdict().get("mon"):
+        return None
+    joined = re.match(rf"\s*(?:,|dan|serta|atau|hingga|sampai)\s+(?:\d{{1,2}}\s+)?(?:{alternation(list(_months()))})"
+                      r"\s+((?:19|20)\d{2})\b", text[match.end() : match.end() + 40], re.IGNORECASE)
+    return joined.group(1) if joined else None
 
 
 def _plausible_month(match: re.Match[str]) -> bool:

@@ -218,6 +218,8 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         evidence = [_evidence(doc, sentence)]
         clauses: list[str] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
+            if quantity.attrs.get("kind") == "duration":
+                continue  # a duration ("selama dua tahun") is no figure outlets report differently
             attrs = _with_counted_noun(doc, sentence, quantity)
             if not attrs.get("unit"):
                 continue

@@ -146,9 +146,11 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
+    # (a listed event, "mengirim ratusan drone", stays an event too: a denial of it disputes the event)
     told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
-            and not any(article == c.evidence[0].article and clause and clause in c.text
-                        for article, clause in figure_clauses)]
+            and (c.extra.get("event") in listed_events()
+                 or not any(article == c.evidence[0].article and clause and clause in c.text
+                            for article, clause in figure_clauses))]
     clusters = _cluster(figures, _same_count, _near) + _cluster(told, _same_event, _words)
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]

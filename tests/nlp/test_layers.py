@@ -231,7 +231,7 @@ def test_speaker_named_after_a_described_one():
 def test_indirect_quote_from_a_speaker_described_without_a_name():
     quotes = _quotes("Semua penumpang selamat karena kapal segera ditarik ke pelabuhan, kata petugas syahbandar "
                      "setempat.")
-    assert quotes == [(None, "Semua penumpang selamat karena kapal segera ditarik ke pelabuhan")]
+    assert quotes == [("petugas syahbandar setempat", "Semua penumpang selamat karena kapal segera ditarik ke pelabuhan")]
     assert _quotes("Harga cabai jelas naik, jelas sekali terlihat di pasar.") == []
 
 

@@ -1,0 +1,111 @@
+"""Who said it, on sentences written for these tests in the style of Indonesian news reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.model import Article, Doc
+from kabar.nlp import annotate
+from kabar.nlp.sentences import split_sentences
+
+
+def _speakers(text: str) -> list[str | None]:
+    doc = annotate(Article(id="t", source="t", text=text))
+    return [q.attrs["speaker_name"] for q in doc.layer("quotes")]
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    doc = annotate(Article(id="t", source="t", text=text))
+    return [(q.attrs["speaker_name"], doc.text[slice(*q.attrs["content"])]) for q in doc.layer("quotes")]
+
+
+def test_title_before_a_name_set_off_by_commas():
+    assert _speakers("Pelatih tim nasional U17, Bagus Prasetyo, menyatakan timnya siap menghadapi laga pembuka.") \
+        == ["Bagus Prasetyo"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hakim mengatakan terdakwa terbukti menerima suap dari kontraktor.",
+    "\"Sidang ditunda sampai pekan depan,\" ucap Hakim.",
+])
+def test_a_role_noun_with_no_name_is_the_speaker(text):
+    assert _speakers(text) == ["Hakim"]
+
+
+def test_a_group_speaks_as_a_group():
+    assert _speakers("Namun, beberapa analis mengatakan sanksi itu tidak akan mengubah sikap pemerintah.") \
+        == ["beberapa analis"]
+    assert _speakers("\"Pasar masih menunggu,\" kata seorang pejabat bank sentral kepada wartawan.") \
+        == ["seorang pejabat bank sentral"]
+
+
+def test_a_description_pointing_back_names_the_last_speaker():
+    text = ("\"Kami akan membangun dua waduk,\" kata Joko Santoso.\n\n"
+            "Mantan Gubernur Jawa Tengah itu juga menyebut anggaran sudah disiapkan.\n\n"
+            "\"Semua sudah dihitung,\" imbuh Ketua Harian Partai Nusantara ini.")
+    assert _speakers(text) == ["Joko Santoso", "Joko Santoso", "Joko Santoso"]
+
+
+def test_pronouns_and_suffixed_cues_carry_the_last_named_speaker_across_paragraphs():
+    text = ("\"Harga beras akan turun bulan ini,\" kata Siti Rahmawati.\n\n"
+            "Pemerintah sudah mengimpor beras dari Vietnam.\n\n"
+            "\"Stok kita cukup sampai Lebaran,\" tambahnya.\n\n"
+            "Ia menambahkan bahwa operasi pasar digelar di 20 kota.\n\n"
+            "Distribusi, lanjutnya, dipercepat lewat Bulog.\n\n"
+            "\"Tidak ada kelangkaan,\" kata dia.")
+    assert _speakers(text) == ["Siti Rahmawati"] * 5
+
+
+def test_a_quotation_over_several_sentences_is_one_quote():
+    quotes = _quotes("\"Jalan itu rusak parah. Kami sudah melapor dua kali,\" ujar Darmawan, warga setempat.")
+    assert quotes == [("Darmawan", "Jalan itu rusak parah. Kami sudah melapor dua kali")]
+
+
+def test_a_quoted_sentence_without_a_cue_continues_the_last_quote():
+    text = "\"Kami siap bertanding,\" kata Rudi Hartono.\n\n\"Target kami menang di kandang.\""
+    assert _speakers(text) == ["Rudi Hartono", "Rudi Hartono"]
+    assert _speakers("\"Target kami menang di kandang.\"") == []  # nobody spoke before: no quote
+
+
+def test_a_subject_past_a_relative_clause():
+    assert _speakers("Wulan Sari, yang memimpin tim penyelamat, menuturkan bahwa semua korban sudah dievakuasi.") \
+        == ["Wulan Sari"]
+
+
+def test_a_name_after_an_honorific_abbreviation():
+    [speaker] = _speakers("Pasien perlu kontrol rutin, kata Dr. Anita Kusuma, dokter di rumah sakit itu.")
+    assert speaker in ("Anita Kusuma", "Dr. Anita Kusuma")  # not cut at the abbreviation's full stop
+
+
+def test_two_reports_in_one_sentence_have_their_own_speakers():
+    text = ("Polisi menyebut pelaku sudah ditangkap dan Kepala Desa Sukamaju mengatakan warga diminta tetap "
+            "tenang di rumah.")
+    speakers = _speakers(text)
+    assert len(speakers) == 2 and speakers[0] == "Polisi"
+
+
+def test_a_purpose_clause_is_no_report():
+    assert _speakers("Setiap peserta diberi waktu lima menit untuk menyampaikan gagasan di depan juri.") == []
+
+
+def test_paragraphs_joined_by_commas_still_split_into_sentences():
+    doc = split_sentences(Doc(Article(id="t", source="t", text="Andi tiba di Bandung.,Budi menyusul esok hari.")))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
+        "Andi tiba di Bandung.", "Budi menyusul esok hari."]
+
+
+@pytest.mark.parametrize("text", [
+    "Sukamto (50), salah satu warga yang ditemui di lokasi, mengaku program itu sangat membantu.",
+    "Sukamto dalam keterangan resminya menyebutkan program itu sangat membantu warga.",
+])
+def test_the_subject_ends_before_a_relative_clause_or_a_circumstance(text):
+    assert _speakers(text) == ["Sukamto"]
+
+
+def test_the_reader_addressed_is_no_speaker():
+    assert _speakers("Anda juga bisa menambahkan catatan singkat di bawah foto itu.") == []
+
+
+def test_a_name_after_the_source_s_comma_opens_the_clause_reported():
+    assert _speakers("Menurut intelijen Ukraina, Iran mengirim ratusan drone ke Rusia.") == ["intelijen Ukraina"]
+    assert _speakers("Menurut kantor berita Iran, Tasnim, rudal itu lolos dari pertahanan udara.") == ["Tasnim"]

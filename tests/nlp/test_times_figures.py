@@ -1,0 +1,119 @@
+"""Times and figures as real news writes them, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from kabar.model import Article, Doc
+from kabar.nlp.quantities import find_quantities
+from kabar.nlp.times import find_times
+
+WIB = timezone(timedelta(hours=7))
+
+
+def _doc(text: str, published: datetime | None = datetime(2014, 9, 12, 10, tzinfo=WIB)) -> Doc:
+    return Doc(Article(id="t", source="t", text=text, published=published))
+
+
+def _times(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    doc = find_times(_doc(text))
+    return [(doc.text[t.start : t.end], t.attrs["start"], t.attrs["end"], t.attrs["precision"])
+            for t in doc.layer("times")]
+
+
+def _figures(text: str) -> list[tuple[str, float | None, float | None, str | None, str]]:
+    doc = find_quantities(_doc(text))
+    return [(doc.text[q.start : q.end], q.attrs["min"], q.attrs["max"], q.attrs["unit"], q.attrs["kind"])
+            for q in doc.layer("quantities")]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Pada 2004, pabrik itu ditutup.", "2004"),
+    ("Tokoh itu lahir 1907 di Padang.", "1907"),
+    ("Ia bermain untuk klub itu pada musim 2015.", "2015"),
+    ("Proyek ini dimulai sejak akhir 2012.", "2012"),
+])
+def test_bare_years_after_a_cue(text, year):
+    assert [(t[1], t[3]) for t in _times(text)] == [(year, "year")]
+
+
+def test_a_year_without_a_cue_or_inside_a_rule_number_is_no_time():
+    assert _times("Turnamen Piala Nusantara 2015 digelar meriah.") == []
+    assert _times("Pelaku dijerat Undang-Undang Nomor 35 Tahun 2014 tentang Perlindungan Anak.") == []
+
+
+def test_clock_times_carry_their_zone():
+    doc = find_times(_doc("Gempa terjadi pukul 15.50 WIB dan susulan pukul 21:05 WITA."))
+    clocks = [(t.attrs["start"], t.attrs["precision"], t.attrs["kind"]) for t in doc.layer("times")]
+    assert clocks == [("15:50+07:00", "minute", "clock"), ("21:05+08:00", "minute", "clock")]
+
+
+def test_a_day_with_its_date_in_brackets_after_a_comma():
+    assert _times("Rapat digelar Kamis, (21/8/2014).") == [("Kamis, (21/8/2014)", "2014-08-21", None, "day")]
+
+
+def test_ranges_across_months_and_years():
+    assert _times("Pameran berlangsung 30 November hingga 3 Desember 2014.") == [
+        ("30 November hingga 3 Desember 2014", "2014-11-30", "2014-12-03", "day")]
+    assert _times("Libur sekolah 28 Desember sampai 4 Januari 2015.")[0][1:3] == ("2014-12-28", "2015-01-04")
+    assert _times("Inflasi tinggi selama Februari--Maret 2014.") == [
+        ("Februari--Maret 2014", "2014-02", "2014-03", "month")]
+
+
+def test_a_date_without_a_year_is_the_last_one_unless_soon_to_come_or_shares_its_partner_s_year():
+    assert _times("Tarif baru berlaku 1 Oktober.")[0][1] == "2014-10-01"  # published mid-September 2014
+    assert _times("Harga naik pada 20 Januari.")[0][1] == "2014-01-20"
+    assert _times("Harga naik sejak Oktober lalu.")[0][1] == "2013-10"
+    assert [t[1] for t in _times("Serangan terjadi pada April dan Oktober 2013.")] == ["2013-04", "2013-10"]
+
+
+def test_lower_case_minggu_is_a_week_and_kemarin_after_a_date_is_part_of_it():
+    assert _times("Ia menjalani pemeriksaan setiap minggu.") == []
+    assert [t[0] for t in _times("Rapat digelar Kamis, 11 September 2014 kemarin.")] == ["Kamis, 11 September 2014"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hal itu diatur dalam Pasal 18 ayat (1) undang-undang tersebut.",
+    "Ia dijerat Nomor 30 dan akan diperiksa pukul 9 besok.",
+    "Status gunung itu naik ke level 4.",
+    "Anaknya duduk di kelas 3 sekolah dasar.",
+    "Tim itu menang dengan skor 21-14.",
+    "Kantornya di 1485 Green Trees Road.",
+])
+def test_identifiers_are_not_amounts(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Polisi menyita dua pistol dari rumah itu.", ("dua pistol", 2, 2, "pistol", "amount")),
+    ("Banjir melanda tujuh kota di Jawa Barat.", ("tujuh kota", 7, 7, "kota", "amount")),
+    ("Pelaku membawa tiga unit handphone curian.", ("tiga unit handphone", 3, 3, "handphone", "amount")),
+    ("Suku bunga naik 25% tahun ini.", ("25%", 25, 25, "persen", "amount")),
+    ("Nilai impor mencapai USD250 miliar.", ("mencapai USD250 miliar", 250e9, 250e9, "dolar", "amount")),
+    ("Mesin mobil itu berkapasitas 2000cc.", ("2000cc", 2000, 2000, "cc", "amount")),
+    ("Perpanjangan diberikan selama 90 hari.", ("90 hari", 90, 90, "hari", "duration")),
+])
+def test_counted_nouns_units_and_durations(text, figure):
+    assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Rina (34) sudah menunggu sejak pagi.", 34),
+    ("Pelaku yang berusia 19 tahun itu ditangkap.", 19),
+    ("Aktris 30 tahun itu hadir bersama suaminya.", 30),
+])
+def test_ages_are_labelled_as_ages(text, age):
+    [(_, low, high, unit, kind)] = _figures(text)
+    assert (low, high, unit, kind) == (age, age, "tahun", "age")
+
+
+def test_others_take_the_unit_of_the_figure_before():
+    figures = _figures("Sedikitnya sepuluh orang tewas dan sekitar 200 lainnya luka-luka.")
+    assert [f[3] for f in figures] == ["orang", "orang"]
+
+
+def test_a_spelled_out_number_without_a_counted_noun_is_prose():
+    assert _figures("Ia salah satu saksi kunci.") == []
+    assert _figures("Itu satu-satunya jalan keluar.") == []

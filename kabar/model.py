@@ -248,3 +248,4 @@ class Story:
     id: str
     title: str
     articles: list[str]
+    events: list[Story] = field(default_factory=list)  # the developments a running story holds, oldest first

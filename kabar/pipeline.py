@@ -20,17 +20,13 @@ from kabar.model import Article, Doc, InputOutcome, RawDocument
 from kabar.nlp import annotate_all, link_entities
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
-from kabar.stories.incremental import assign_story, live_stories
+from kabar.stories.incremental import assign_story
 from kabar.stories.rewrite import LlmSettings
 
 Progress = Callable[[str, int], None]
 """Called with a stage name and how many items it just finished."""
 
 BATCH_SIZE = 200
-BATCH_CLUSTER_LIMIT = 2_000
-"""Up to this many articles an analysis clusters them afresh (every pair compared, articles moved after the
-fact: the better grouping, but memory grows with the square); beyond it, with a store, it takes the live
-stories the store kept as the articles arrived."""
 
 
 def _no_progress(stage: str, done: int) -> None:
@@ -118,9 +114,8 @@ def analyze_articles(
     inputs: list[InputOutcome] | None = None,
     store: Store | None = None,
 ) -> StoryExport:
-    """Annotate each article, link entities across them, and compare what they claim; with a store, the
-    sentence annotations are kept there for later analyses, and a pile too large to cluster afresh takes
-    its stories from the store's live stories."""
+    """Annotate each article, link entities across them, group them into stories and compare what each
+    story's articles claim; with a store, the sentence annotations are kept there for later analyses."""
     docs: list[Doc] = []
     for doc in annotate_all(articles):
         docs.append(doc)
@@ -130,8 +125,7 @@ def analyze_articles(
         with store.transaction():
             for doc in docs:
                 store.save_annotations(doc.article.id, doc.layers)
-    stories = live_stories(store, articles) if store is not None and len(articles) > BATCH_CLUSTER_LIMIT else None
-    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories)
+    analysis = analyze_story(docs, entities, LlmSettings.from_env())
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:
@@ -180,8 +174,9 @@ def analyze_paths(
     options: IngestOptions | None = None,
     progress: Progress = _no_progress,
 ) -> tuple[IngestResult, StoryExport, dict[str, Path]]:
-    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs."""
-    result = ingest(targets, store, options, progress)
+    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. The
+    analysis groups the stories itself, so ingest leaves live-story placement for later."""
+    result = ingest(targets, store, options, progress, place_stories=False)
     articles = list(store.articles(result.article_ids))
     export = analyze_articles(articles, progress, result.outcomes, store)
     return result, export, write_outputs(export, out_dir, store)

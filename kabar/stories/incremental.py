@@ -31,10 +31,12 @@ from kabar.model import Article, Story
 from kabar.nlp.entities import known_entity_ids
 from kabar.store import Store
 from kabar.store.live_stories import LiveStoryTables, Vector
-from kabar.stories.cluster import TITLE_REPEATS, WINDOW_DAYS, WORD_WEIGHT, names_and_figures
+from kabar.stories.cluster import TITLE_REPEATS, names_and_figures
 from kabar.textnorm import normalize_tokens
 
 JOIN = 0.3
+WORD_WEIGHT = 1.0
+WINDOW_DAYS = 30
 NAME_WEIGHT = 1.5
 ENTITY_WEIGHT = 0.25
 QUERY_TERMS = 12

@@ -56,6 +56,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _naive(moment: datetime) -> datetime:
+    """Dates with and without a UTC offset sort together (an undated-offset date is taken as written)."""
+    return moment.replace(tzinfo=None)
+
+
 def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
     return [item.to_json() for item in items]
 
@@ -150,7 +155,7 @@ def _stories_json(export: StoryExport, groups: list[dict[str, Any]], timeline: l
     stories = []
     for story in export.stories:
         members = [articles[a] for a in story.articles if a in articles]
-        dates = sorted(d for d in (a.reference_date for a in members) if d is not None)
+        dates = sorted((d for d in (a.reference_date for a in members) if d is not None), key=_naive)
         languages = Counter(a.language for a in members)
         key_groups = sorted(own_groups.get(story.id, []), key=lambda g: -g["independent_sources"])
         stories.append({
@@ -177,7 +182,8 @@ def _events_json(story: Story, articles: dict[str, Article]) -> list[dict[str, A
     """The story's developments; a story told in one burst is its own single event."""
     events = []
     for event in story.events or [Story(story.id + "-e1", story.title, story.articles)]:
-        dates = sorted(d for d in (articles[a].reference_date for a in event.articles if a in articles) if d)
+        dates = sorted((d for d in (articles[a].reference_date for a in event.articles if a in articles) if d),
+                       key=_naive)
         events.append({"id": event.id, "title": event.title, "articles": event.articles,
                        "first_seen": _iso(dates[0]) if dates else None,
                        "last_seen": _iso(dates[-1]) if dates else None})

@@ -115,16 +115,21 @@ def analyze_articles(
     store: Store | None = None,
 ) -> StoryExport:
     """Annotate each article, link entities across them, group them into stories and compare what each
-    story's articles claim; with a store, the sentence annotations are kept there for later analyses."""
+    story's articles claim; with a store, annotations are kept there and an article annotated before is
+    not annotated again (`kabar export` after `kabar analyze` reuses them)."""
+    stored = {a.id: store.load_annotations(a.id) for a in articles} if store is not None else {}
+    fresh = annotate_all([a for a in articles if not stored.get(a.id)])
     docs: list[Doc] = []
-    for doc in annotate_all(articles):
-        docs.append(doc)
+    for article in articles:
+        docs.append(Doc(article, stored[article.id]) if stored.get(article.id) else next(fresh))
         progress("annotate", 1)
+    next(fresh, None)  # lets the annotation workers finish
     entities = link_entities(docs)
     if store is not None:
         with store.transaction():
             for doc in docs:
-                store.save_annotations(doc.article.id, doc.layers)
+                if not stored.get(doc.article.id):
+                    store.save_annotations(doc.article.id, doc.layers)
     analysis = analyze_story(docs, entities, LlmSettings.from_env())
     duplicates = analysis.duplicates
     for article in articles:

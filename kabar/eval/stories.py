@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kabar.clean import clean
+from kabar.errors import KabarError
 from kabar.ingest import iter_inputs
 from kabar.model import Article, Doc, RawDocument
 from kabar.nlp import annotate, link_entities
@@ -121,7 +122,10 @@ def real_articles(path: Path) -> list[Article]:
     found = []
     for raw in iter_inputs([str(path)]):
         if isinstance(raw, RawDocument):
-            found.append(clean(raw, "a-" + raw.sha256[:12]))
+            try:
+                found.append(clean(raw, "a-" + raw.sha256[:12]))
+            except KabarError:  # ingest rejects it too
+                continue
     return found
 
 

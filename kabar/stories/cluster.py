@@ -145,7 +145,7 @@ class StoryGrouper:
         self.merged_into: dict[str, str] = {}
         self.story_parent: dict[str, str] = {}
         self.postings: dict[str, list[str]] = {}
-        self.vectors: dict[str, dict[str, Vector]] = {}
+        self.headlines: dict[str, Vector] = {}
         self.story_summaries: dict[str, Event] = {}
 
     def add(self, item: Features) -> str:
@@ -153,7 +153,7 @@ class StoryGrouper:
         if self.counts_articles:
             self.vocabulary.count(item)
         vectors = self.vocabulary.vectors(item)
-        self.vectors[item.id] = vectors
+        self.headlines[item.id] = vectors[HEADLINE]
         candidates = self._candidates(vectors, item.day)
         close = sorted(((self._likeness(vectors, event, EVENT_WEIGHTS)[0], event) for event in candidates
                         if event.gap(item.day) <= EVENT_DAYS and event.span_with(item.day) <= EVENT_SPAN),
@@ -290,11 +290,10 @@ class StoryGrouper:
 
     def _central_title(self, event: Event, titles: dict[str, str]) -> str:
         """The headline of the member most like the event as a whole: a readable name for it."""
-        summary, length = event.summary.get(WORDS, {}), event.lengths.get(WORDS, 1.0)
+        summary = event.summary.get(HEADLINE, {})
 
         def centrality(member: str) -> float:
-            vector = self.vectors.get(member, {}).get(WORDS, {})
-            return sum(w * summary.get(t, 0.0) for t, w in vector.items()) / length
+            return sum(w * summary.get(t, 0.0) for t, w in self.headlines.get(member, {}).items())
 
         titled = [m for m in event.members if titles.get(m)]
         best = max(titled, key=centrality) if titled else None

@@ -53,6 +53,7 @@ CANDIDATES = 24
 POSTED_TERMS = 30
 RECENT_EVENTS = 48
 SUMMARY_TERMS = 200
+FORGET_EVERY = 1000
 SECONDS_PER_DAY = 86400.0
 
 # A capitalised word not opening a sentence, or a number; "1.500" and "1,500" both become "1500".
@@ -147,11 +148,15 @@ class StoryGrouper:
         self.postings: dict[str, list[str]] = {}
         self.headlines: dict[str, Vector] = {}
         self.story_summaries: dict[str, Event] = {}
+        self.placed = 0
 
     def add(self, item: Features) -> str:
         """Place one article; returns its event's id."""
         if self.counts_articles:
             self.vocabulary.count(item)
+        self.placed += 1
+        if item.day is not None and self.placed % FORGET_EVERY == 0:
+            self._forget_before(item.day - STORY_DAYS - EVENT_SPAN)
         vectors = self.vocabulary.vectors(item)
         self.headlines[item.id] = vectors[HEADLINE]
         candidates = self._candidates(vectors, item.day)
@@ -188,6 +193,13 @@ class StoryGrouper:
             if score >= best_score and names >= NAME_FLOOR:
                 best, best_score = story_id, score
         return best
+
+    def _forget_before(self, day: float) -> None:
+        """Drop the summaries of events and stories that ended before `day`: no newcomer arriving in time
+        order can reach them, and a store of years would otherwise hold them all in memory."""
+        for summary in (*self.events.values(), *self.story_summaries.values()):
+            if summary.summary and summary.last is not None and summary.last < day:
+                summary.summary, summary.lengths, summary.posted = {}, {}, set()
 
     def _candidates(self, vectors: dict[str, Vector], day: float | None) -> list[Event]:
         """The CANDIDATES events in the window sharing most of the article's most distinctive terms."""
@@ -243,7 +255,10 @@ class StoryGrouper:
                 key = view + ":" + term
                 if key not in event.posted:
                     event.posted.add(key)
-                    self.postings.setdefault(key, []).append(event.id)
+                    posted = self.postings.setdefault(key, [])
+                    posted.append(event.id)
+                    if len(posted) > 4 * RECENT_EVENTS:  # only the most recent are ever looked at
+                        del posted[:-RECENT_EVENTS]
 
     def _merge_events(self, into: Event, other: Event) -> None:
         if other.id == into.id or other.id not in self.events:

@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import typer
@@ -294,7 +295,11 @@ def _clean_or_none(clean: Callable, raw: object) -> object:
 
 @app.command("child", hidden=True)
 def child(stage: str, corpus: str, limit: int) -> None:
-    if stage == "clean-text":
+    if stage == "analyze-real":
+        figures = _analyze_real_child(corpus)
+    elif stage == "group-real":
+        figures = _group_real_child(corpus, limit)
+    elif stage == "clean-text":
         figures = _clean_child(corpus, limit)
     elif stage.startswith("annotate-"):
         workers = stage[len("annotate-"):]
@@ -304,6 +309,95 @@ def child(stage: str, corpus: str, limit: int) -> None:
     else:
         figures = _child(stage, corpus, limit)
     print(json.dumps(figures))
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of the worker processes it waited for."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _analyze_real_child(path: str) -> dict[str, float]:
+    """`kabar analyze` on one real JSONL file into an empty store: wall and CPU seconds, peak memory."""
+    from kabar import pipeline
+    from kabar.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
+        started, cpu = time.perf_counter(), cpu_seconds()
+        result, export, _paths = pipeline.analyze_paths([path], store, Path(tmp) / "out")
+        figures = {"items": len(export.articles), "seconds": time.perf_counter() - started,
+                   "cpu_seconds": cpu_seconds() - cpu, "stories": len(export.stories)}
+    figures["peak_mb"] = peak_rss_mb()
+    return figures
+
+
+def real_looking_articles(folder: Path, count: int) -> list:
+    """`count` articles of real news: the real files' articles, cleaned, then again with their dates moved
+    on by STORY_DAYS + 1 days per round, so each round is news of another month, not repeats of this one."""
+    from kabar.eval.stories import real_articles
+    from kabar.stories.cluster import STORY_DAYS
+
+    base = [a for path in sorted(folder.glob("*.jsonl")) for a in real_articles(path)]
+    found = []
+    for n in range(count):
+        article, shift = base[n % len(base)], (n // len(base)) * (STORY_DAYS + 1)
+        moved = replace(article, id=f"{article.id}-{n // len(base)}")
+        if article.published is not None:
+            moved.published = article.published + timedelta(days=shift)
+        found.append(moved)
+    return found
+
+
+def _group_real_child(folder: str, count: int) -> dict[str, float]:
+    """Two-level story grouping alone over `count` real-looking articles."""
+    from kabar.stories.cluster import group_articles
+
+    articles = real_looking_articles(Path(folder), count)
+    started, cpu = time.perf_counter(), cpu_seconds()
+    stories = group_articles(articles)
+    return {"items": len(articles), "seconds": time.perf_counter() - started, "cpu_seconds": cpu_seconds() - cpu,
+            "stories": len(stories), "peak_mb": peak_rss_mb()}
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+
+
+@app.command()
+def real(
+    sizes: str = typer.Option("1000,10000", help="Pile sizes for the grouping growth table (add 100000)."),
+    folder: Path = typer.Option(REAL, help="Folder of the real JSONL files."),
+) -> None:
+    """Real news: `kabar analyze` end to end on each real file (wall and CPU seconds, peak memory), then
+    the story grouping alone on growing piles of real-looking text."""
+    if not folder.exists():
+        console.print(f"[yellow]{folder} not found: nothing to measure.[/]")
+        return
+    table = Table(title="kabar analyze end to end on real news (one run, fresh process)")
+    for column in ("file", "articles", "wall s", "CPU s", "articles/s", "stories", "peak MB"):
+        table.add_column(column, justify="left" if column == "file" else "right")
+    for path in sorted(folder.glob("*.jsonl")):
+        with console.status(f"analysing {path.name}"):
+            figures = _child_figures(["analyze-real", str(path), "0"])
+        table.add_row(path.name, str(figures["items"]), f"{figures['seconds']:.0f}", f"{figures['cpu_seconds']:.0f}",
+                      f"{figures['items'] / figures['seconds']:.1f}", str(figures["stories"]),
+                      f"{figures['peak_mb']:.0f}")
+    console.print(table)
+    growth = Table(title="Story grouping alone as the pile grows (real-looking text, one run each)")
+    for column in ("articles", "seconds", "CPU s", "articles/s", "ms per article", "stories", "peak MB"):
+        growth.add_column(column, justify="right")
+    for size in (int(n) for n in sizes.split(",")):
+        with console.status(f"grouping {size} articles"):
+            figures = _child_figures(["group-real", str(folder), str(size)])
+        growth.add_row(f"{size:,}", f"{figures['seconds']:.1f}", f"{figures['cpu_seconds']:.1f}",
+                       f"{figures['items'] / figures['seconds']:.0f}", f"{1000 * figures['seconds'] / size:.2f}",
+                       f"{figures['stories']:,}", f"{figures['peak_mb']:.0f}")
+    console.print(growth)
+
+
+def _child_figures(args: list[str]) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", *args],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 @app.command()

@@ -1,12 +1,16 @@
-"""The public story export (`kabar.story-export/1`): one JSON document per analysis.
+"""The public story export (`kabar.story-export/2`): one JSON document per analysis.
 
-The shape follows `kabar/data/story-export.schema.json`; extra fields carry what the schema leaves open
-(dateline, user-generated flag, entity relations, claim details).
+The shape follows `kabar/data/story-export-2.schema.json`; extra fields carry what the schema leaves open
+(dateline, user-generated flag, entity relations, claim details). Version 2 keeps version 1's top-level
+lists, each record now naming its story, so a reader of version 1 keeps working; each story also holds
+its own brief, timeline and key figures. A record's story is the story of the article its evidence cites:
+the analysis builds every record from one story's articles.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -16,15 +20,27 @@ from kabar import __version__
 from kabar.model import (
     Article,
     Claim,
+    ClaimGroup,
     Evidence,
+    Quote,
+    Story,
     StoryExport,
+    TimelineEntry,
 )
+from kabar.stories.analysis import DISPUTED_STANCES, DISPUTED_STATUSES
 
-SCHEMA_ID = "kabar.story-export/1"
+SCHEMA_ID = "kabar.story-export/2"
+SCHEMA_FILE = "story-export-2.schema.json"
+VERSION_1_FILE = "story-export.schema.json"
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _naive(moment: datetime) -> datetime:
+    """Dates with and without a UTC offset sort together (an undated-offset date is taken as written)."""
+    return moment.replace(tzinfo=None)
 
 
 def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
@@ -54,11 +70,20 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def to_json(export: StoryExport) -> dict[str, Any]:
+    story_of = {a: s.id for s in export.stories for a in s.articles}
+    # a partial export (one claim shown on its own, with no stories) leaves the story out
+    quotes = [dict(_quote_json(q), story=story_of.get(q.evidence.article)) for q in export.quotes]
+    claims = [dict(_claim_json(c), story=story_of.get(c.evidence[0].article)) for c in export.claims]
+    claim_story = {c["id"]: c["story"] for c in claims}
+    groups = [dict(_group_json(g), story=claim_story.get(g.claims[0])) for g in export.claim_groups]
+    timeline = [dict(_timeline_json(t), story=story_of.get(t.evidence[0].article)) for t in export.timeline]
+    sentences = [{"text": s.text, "citations": _evidence(s.citations), "story": story_of.get(s.citations[0].article)}
+                 for s in export.brief]
     return {
         "schema": SCHEMA_ID,
         "generator": {"name": "kabar", "version": __version__},
         "articles": [article_json(a) for a in export.articles],
-        "stories": [{"id": s.id, "title": s.title, "articles": s.articles} for s in export.stories],
+        "stories": _stories_json(export, groups, timeline, sentences),
         "entities": [
             {
                 "id": e.id,
@@ -71,41 +96,81 @@ def to_json(export: StoryExport) -> dict[str, Any]:
             }
             for e in export.entities
         ],
-        "quotes": [
-            {
-                "id": q.id,
-                "speaker": q.speaker,
-                "text": q.text,
-                "direct": q.direct,
-                "cue": q.cue,
-                "via": q.via,
-                "evidence": q.evidence.to_json(),
-            }
-            for q in export.quotes
-        ],
-        "claims": [_claim_json(c) for c in export.claims],
-        "claim_groups": [
-            {
-                "id": g.id,
-                "topic": g.topic,
-                "claims": g.claims,
-                "status": g.status,
-                "independent_sources": g.independent_sources,
-                "note": g.note,
-                "values": g.values,
-            }
-            for g in export.claim_groups
-        ],
-        "timeline": [
-            {"when": t.when.to_json(), "text": t.text, "claims": t.claims, "evidence": _evidence(t.evidence)}
-            for t in export.timeline
-        ],
-        "brief": {
-            "language": export.brief_language,
-            "sentences": [{"text": s.text, "citations": _evidence(s.citations)} for s in export.brief],
-        },
+        "quotes": quotes,
+        "claims": claims,
+        "claim_groups": groups,
+        "timeline": timeline,
+        "brief": {"language": export.brief_language, "sentences": sentences},
         "inputs": export.inputs,
     }
+
+
+def _quote_json(q: Quote) -> dict[str, Any]:
+    return {"id": q.id, "speaker": q.speaker, "text": q.text, "direct": q.direct, "cue": q.cue, "via": q.via,
+            "evidence": q.evidence.to_json()}
+
+
+def _group_json(g: ClaimGroup) -> dict[str, Any]:
+    return {"id": g.id, "topic": g.topic, "claims": g.claims, "status": g.status,
+            "independent_sources": g.independent_sources, "note": g.note, "values": g.values}
+
+
+def _timeline_json(t: TimelineEntry) -> dict[str, Any]:
+    return {"when": t.when.to_json(), "text": t.text, "claims": t.claims, "evidence": _evidence(t.evidence)}
+
+
+def _by_story(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Records per story, without the story field they no longer need there."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        found.setdefault(record["story"], []).append({k: v for k, v in record.items() if k != "story"})
+    return found
+
+
+def _stories_json(export: StoryExport, groups: list[dict[str, Any]], timeline: list[dict[str, Any]],
+                  sentences: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each story with what only its own articles say, in the order the analysis ranked them."""
+    articles = {a.id: a for a in export.articles}
+    own_groups, own_timeline, own_brief = _by_story(groups), _by_story(timeline), _by_story(sentences)
+    story_of = {a: s.id for s in export.stories for a in s.articles}
+    disputed = Counter(story_of.get(c.evidence[0].article) for c in export.claims if c.stance in DISPUTED_STANCES)
+    disputed.update(g["story"] for g in groups if g["status"] in DISPUTED_STATUSES)
+    stories = []
+    for story in export.stories:
+        members = [articles[a] for a in story.articles if a in articles]
+        dates = sorted((d for d in (a.reference_date for a in members) if d is not None), key=_naive)
+        languages = Counter(a.language for a in members)
+        key_groups = sorted(own_groups.get(story.id, []), key=lambda g: -g["independent_sources"])
+        stories.append({
+            "id": story.id,
+            "title": story.title,
+            "articles": story.articles,
+            "events": _events_json(story, articles),
+            "outlets": sorted({a.outlet for a in members if a.outlet}),
+            "first_seen": _iso(dates[0]) if dates else None,
+            "last_seen": _iso(dates[-1]) if dates else None,
+            "brief": {
+                "language": languages.most_common(1)[0][0] if languages else export.brief_language,
+                "sentences": own_brief.get(story.id, []),
+            },
+            "timeline": own_timeline.get(story.id, []),
+            "key_figures": [{"group": g["id"], "topic": g["topic"], "status": g["status"],
+                             "independent_sources": g["independent_sources"]} for g in key_groups],
+            "disputed": disputed[story.id],
+        })
+    return stories
+
+
+def _events_json(story: Story, articles: dict[str, Article]) -> list[dict[str, Any]]:
+    """The story's developments; a story told in one burst is its own single event."""
+    events = []
+    for event in story.events or [Story(story.id + "-e1", story.title, story.articles)]:
+        dates = sorted((d for d in (articles[a].reference_date for a in event.articles if a in articles) if d),
+                       key=_naive)
+        events.append({"id": event.id, "title": event.title, "articles": event.articles,
+                       "first_seen": _iso(dates[0]) if dates else None,
+                       "last_seen": _iso(dates[-1]) if dates else None})
+    return events
 
 
 def _claim_json(claim: Claim) -> dict[str, Any]:
@@ -128,8 +193,16 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
 
 def load_schema() -> dict[str, Any]:
     """The export contract, shipped with the package so validation works without the shared folder."""
-    text = resources.files("kabar.data").joinpath("story-export.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return _schema(SCHEMA_FILE)
+
+
+def load_version_1_schema() -> dict[str, Any]:
+    """The earlier contract, kept to show that a version 2 document still serves its readers."""
+    return _schema(VERSION_1_FILE)
+
+
+def _schema(name: str) -> dict[str, Any]:
+    return json.loads(resources.files("kabar.data").joinpath(name).read_text("utf-8"))
 
 
 def validate(document: dict[str, Any]) -> None:
@@ -155,6 +228,11 @@ def _all_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
         spans.extend(entry["evidence"])
     for sentence in document["brief"]["sentences"]:
         spans.extend(sentence["citations"])
+    for story in document.get("stories", []):
+        for entry in story.get("timeline", []):
+            spans.extend(entry["evidence"])
+        for sentence in story.get("brief", {}).get("sentences", []):
+            spans.extend(sentence["citations"])
     return spans
 
 

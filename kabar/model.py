@@ -359,6 +359,7 @@ class Story:
     id: str
     title: str
     articles: list[str]
+    events: list[Story] = field(default_factory=list)  # the developments a running story holds, oldest first
 
 
 @dataclass

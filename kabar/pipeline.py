@@ -21,7 +21,7 @@ from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument
 from kabar.nlp import annotate_all, link_entities
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
-from kabar.stories.incremental import assign_story, live_stories
+from kabar.stories.incremental import assign_story
 from kabar.stories.rewrite import LlmSettings
 
 Progress = Callable[..., None]
@@ -29,10 +29,6 @@ Progress = Callable[..., None]
 that is known in advance (the articles to annotate; not the inputs, which are read as a stream)."""
 
 BATCH_SIZE = 200
-BATCH_CLUSTER_LIMIT = 2_000
-"""Up to this many articles an analysis clusters them afresh (every pair compared, articles moved after the
-fact: the better grouping, but memory grows with the square); beyond it, with a store, it takes the live
-stories the store kept as the articles arrived."""
 
 
 def _no_progress(stage: str, done: int, total: int | None = None) -> None:
@@ -167,22 +163,26 @@ def analyze_articles(
     inputs: list[InputOutcome] | None = None,
     store: Store | None = None,
 ) -> StoryExport:
-    """Annotate each article, link entities across them, and compare what they claim; with a store, the
-    sentence annotations are kept there for later analyses, and a pile too large to cluster afresh takes
-    its stories from the store's live stories."""
-    docs, failures = annotate_isolated(articles, progress)
+    """Annotate each article, link entities across them, group them into stories and compare what each
+    story's articles claim; with a store, annotations are kept there and an article annotated before is
+    not annotated again (`kabar export` after `kabar analyze` reuses them). An article whose annotation
+    fails is left out, its input marked rejected with the reason."""
+    stored = {a.id: store.load_annotations(a.id) for a in articles} if store is not None else {}
+    annotated, failures = annotate_isolated([a for a in articles if not stored.get(a.id)], progress)
+    fresh = {doc.article.id: doc for doc in annotated}
     if failures:
         articles = [article for article in articles if article.id not in failures]
         for outcome in inputs or []:
             if outcome.article_id in failures:
                 outcome.status, outcome.reason = InputStatus.REJECTED, failures[outcome.article_id]
+    docs = [Doc(article, stored[article.id]) if stored.get(article.id) else fresh[article.id] for article in articles]
     entities = link_entities(docs)
     if store is not None:
         with store.transaction():
             for doc in docs:
-                store.save_annotations(doc.article.id, doc.layers)
-    stories = live_stories(store, articles) if store is not None and len(articles) > BATCH_CLUSTER_LIMIT else None
-    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories)
+                if not stored.get(doc.article.id):
+                    store.save_annotations(doc.article.id, doc.layers)
+    analysis = analyze_story(docs, entities, LlmSettings.from_env())
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:
@@ -231,9 +231,10 @@ def analyze_paths(
     options: IngestOptions | None = None,
     progress: Progress = _no_progress,
 ) -> tuple[IngestResult, StoryExport, dict[str, Path]]:
-    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. When no
-    input became an article there is nothing to write: NothingToAnalyseError says so."""
-    result = ingest(targets, store, options, progress)
+    """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. The
+    analysis groups the stories itself, so ingest leaves live-story placement for later. When no input
+    became an article there is nothing to write: NothingToAnalyseError says so."""
+    result = ingest(targets, store, options, progress, place_stories=False)
     articles = list(store.articles(result.article_ids))
     if not articles:
         raise NothingToAnalyseError(

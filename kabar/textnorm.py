@@ -54,7 +54,10 @@ def _word_list(name: str) -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Lower-case and drop diacritics ("Jum’at" and "jumat" compare equal after tokenising)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # most news text: nothing to decompose, and checking it is 20x cheaper
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

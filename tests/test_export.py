@@ -4,6 +4,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from kabar import export
@@ -48,6 +49,22 @@ def _export() -> export.StoryExport:
     )
 
 
+def _two_stories() -> export.StoryExport:
+    """The troop story above and a flood story from another outlet."""
+    first = _export()
+    text = "Banjir merendam 300 rumah."
+    article = Article(id="a-2", source="y.txt", text=text, title="Banjir", outlet="Kabar Lain",
+                      published=datetime(2024, 11, 2, 8, 0, tzinfo=WIB), paragraphs=[Paragraph(0, len(text))])
+    evidence = Evidence("a-2", 0, len(text), text)
+    first.articles.append(article)
+    first.stories[0].events = [Story("e-1", "Pasukan tiba", ["a-1"])]
+    first.stories.append(Story("s-2", "Banjir", ["a-2"]))
+    first.claims.append(Claim("c-2", "quantity", "300 rumah", None, "asserted", [evidence]))
+    first.claim_groups.append(ClaimGroup("g-2", "rumah terendam", ["c-2"], "single-source", 1))
+    first.brief.append(BriefSentence(text, [evidence]))
+    return first
+
+
 def test_export_validates_and_round_trips(tmp_path):
     document = export.write(_export(), tmp_path / "story.json")
     loaded = json.loads((tmp_path / "story.json").read_text("utf-8"))
@@ -62,10 +79,47 @@ def test_export_rejects_a_span_that_does_not_match_its_text():
         export.validate(document)
 
 
-def test_shipped_schema_matches_the_shared_contract():
+def test_shipped_version_1_schema_matches_the_shared_contract():
     if not SHARED_SCHEMA.exists():
         pytest.skip("../shared/spec is absent in this clone")
-    assert export.load_schema() == json.loads(SHARED_SCHEMA.read_text("utf-8"))
+    assert export.load_version_1_schema() == json.loads(SHARED_SCHEMA.read_text("utf-8"))
+
+
+def test_a_version_2_document_still_serves_version_1_readers():
+    document = export.to_json(_export())
+    assert document["schema"] == "kabar.story-export/2"
+    jsonschema.validate(dict(document, schema="kabar.story-export/1"), export.load_version_1_schema())
+
+
+def test_every_record_names_its_story_and_each_story_holds_its_own_brief_and_timeline():
+    document = export.to_json(_two_stories())
+    assert {c["id"]: c["story"] for c in document["claims"]} == {"c-1": "s-1", "c-2": "s-2"}
+    assert [g["story"] for g in document["claim_groups"]] == ["s-1", "s-2"]
+    first, second = document["stories"]
+    assert [s["text"] for s in first["brief"]["sentences"]] == ["Sekitar 1.500 tentara tiba di Rusia."]
+    assert [s["text"] for s in second["brief"]["sentences"]] == ["Banjir merendam 300 rumah."]
+    assert [t["text"] for t in first["timeline"]] == ["NIS"] and second["timeline"] == []
+    assert first["key_figures"][0]["group"] == "g-1" and second["outlets"] == ["Kabar Lain"]
+    assert second["first_seen"].startswith("2024-11-02") and first["disputed"] == 0
+    assert [e["id"] for e in first["events"]] == ["e-1"] and second["events"][0]["articles"] == ["a-2"]
+    export.validate(document)
+
+
+def test_a_story_with_a_denied_claim_counts_it_as_disputed():
+    analysis = _two_stories()
+    analysis.claims[1].stance = "denied"
+    document = export.to_json(analysis)
+    assert [s["disputed"] for s in document["stories"]] == [0, 1]
+
+
+def test_report_and_brief_lead_with_the_stories_and_give_each_its_section():
+    document = export.to_json(_two_stories())
+    html = render_report_html(document)
+    assert html.index('id="stories"') < html.index('id="s-1"') < html.index('id="s-2"')
+    assert html.count('class="story"') == 2
+    markdown = render_brief_markdown(document)
+    assert markdown.index("## Stories") < markdown.index("## Pasukan tiba") < markdown.index("## Banjir")
+    assert markdown.index("Banjir merendam 300 rumah.") > markdown.index("## Banjir")
 
 
 def test_report_highlights_cited_evidence_and_escapes_text():

@@ -103,3 +103,23 @@ def test_analysis_is_kept_in_the_store(tmp_path):
         saved = store.load_analysis()
         assert saved is not None and saved.claim_groups == export_.claim_groups
         assert [s.articles for s in saved.stories] == [s.articles for s in export_.stories]
+
+
+def test_an_article_annotated_before_is_not_annotated_again(tmp_path, monkeypatch):
+    annotated: list[str] = []
+    real_annotate_all = pipeline.annotate_all
+
+    def counting(articles, *args, **kwargs):
+        annotated.extend(a.id for a in articles)
+        return real_annotate_all(articles, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "annotate_all", counting)
+    with Store(tmp_path / "k.sqlite") as store:
+        _, first, _ = pipeline.analyze_paths(_example_texts()[:4], store, tmp_path / "one")
+        assert sorted(annotated) == sorted(a.id for a in first.articles)
+        annotated.clear()
+        _, second, _ = pipeline.analyze_paths(_example_texts(), store, tmp_path / "two")
+        assert sorted(annotated) == sorted(a.id for a in second.articles[4:] if a.id not in
+                                           {b.id for b in first.articles})
+        assert len(second.articles) == len(_example_texts())
+        assert [c.id for c in second.claims if c.evidence[0].article in {a.id for a in first.articles}]

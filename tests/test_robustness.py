@@ -141,15 +141,18 @@ def test_a_fault_in_any_stage_rejects_only_that_input(tmp_path: Path, monkeypatc
                                                            tmp_path / "out")
         outcomes = _by_name(result)
         assert outcomes["bersih-gagal.html"].reason == "cleaning failed: ValueError: tanggal tidak ada"
-        assert outcomes["tempat-gagal.html"].reason == (
-            "placing in a live story failed: OverflowError: date value out of range")
+        assert outcomes["tempat-gagal.html"].status == InputStatus.STORED  # analyze groups stories itself
         assert outcomes["anotasi-gagal.html"].reason.startswith("annotating failed: RecursionError")
-        assert result.count(InputStatus.STORED) == 3 and result.failed
+        assert result.count(InputStatus.STORED) == 4 and result.failed
+    assert len(analysis.articles) == 4
+    with Store(tmp_path / "live.sqlite") as store:  # ingest places each article in its live story
+        placed = _by_name(pipeline.ingest(_write_pages(tmp_path / "live", pages), store))
+        assert placed["tempat-gagal.html"].reason == (
+            "placing in a live story failed: OverflowError: date value out of range")
         titles = {article.title for article in store.articles()}
         assert "Gagal ditempatkan" not in titles  # rolled back with its live-story rows
         members = store.connection.execute("SELECT count(*) FROM live_story_members").fetchone()[0]
         assert members == store.count_articles() == 4
-    assert len(analysis.articles) == 3
     document = json.loads(written["story"].read_text(encoding="utf-8"))
     statuses = {Path(i["source"]).name: i["status"] for i in document["inputs"]}
     assert statuses["anotasi-gagal.html"] == "rejected"
@@ -168,8 +171,11 @@ def test_brief_md_prints_article_text_as_text_and_report_html_escapes_it(tmp_pat
         article["title"] = f"Judul {hostile[0]}"
         article["outlet"] = f"Media {hostile[1]}"
     assert document["brief"]["sentences"], "the example corpus yields a brief"
-    for sentence in document["brief"]["sentences"]:
+    for sentence in [*document["brief"]["sentences"],
+                     *(s for story in document["stories"] for s in story["brief"]["sentences"])]:
         sentence["text"] = f"- Kalimat {' '.join(hostile)}"
+    for story in document["stories"]:
+        story["title"] = f"Cerita {hostile[2]}"
     brief = render_brief_markdown(document)
     for raw in [*hostile, "](javascript:"]:
         assert raw not in brief

@@ -24,6 +24,11 @@ def capitals() -> dict[str, str]:
     return dict(line.split("\t") for line in data_lines("id/entities/capitals.tsv"))
 
 
+@cache
+def _known_by_id() -> dict:
+    return {known.id: known for known in gazetteer().values()}
+
+
 def slug(name: str) -> str:
     return "ent-" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
@@ -48,19 +53,25 @@ def _same_person(a: str, b: str) -> bool:
     return all(_edit_distance(x, y) <= max(1, len(x) // 4) for x, y in zip(wa[:-1], wb[:-1], strict=True))
 
 
+def _person_block(name: str) -> tuple[int, str]:
+    """Names `_same_person` can match share their number of words and their folded surname: comparing a
+    name only with its block keeps linking near-linear however many people a pile names."""
+    words = fold(name).replace("-", " ").split()
+    return (len(words), words[-1] if words else "")
+
+
 class _Registry:
     def __init__(self) -> None:
-        self.names: dict[str, str] = {}  # entity id → type
-        self.person_names: dict[str, str] = {}  # entity id → a full name seen, for fuzzy matching
+        self.person_names: dict[tuple[int, str], dict[str, str]] = defaultdict(dict)  # block → id → full name
 
     def key_for(self, surface: str, label: str) -> str:
-        if label == "PERSON":
-            for entity_id, name in self.person_names.items():
-                if _same_person(name, surface):
-                    return entity_id
+        block = self.person_names[_person_block(surface)] if label == "PERSON" else {}
+        for entity_id, name in block.items():
+            if _same_person(name, surface):
+                return entity_id
         key = slug(surface)
         if label == "PERSON" and " " in surface:
-            self.person_names.setdefault(key, surface)
+            block.setdefault(key, surface)
         return key
 
 
@@ -108,7 +119,7 @@ def _entity_id(span: Span[EntityAttrs], surface: str, by_offsets: dict[tuple[int
 
 def _entity(entity_id: str, surfaces: Counter[str], spelled: Counter[str], types: Counter[str], roles: list[str],
             mentions: list[Evidence]) -> Entity:
-    known = next((k for k in gazetteer().values() if k.id == entity_id), None)
+    known = _known_by_id().get(entity_id)
     forms = surfaces + spelled
     name = known.name if known else max(forms, key=lambda s: (s in spelled, len(s.split()) > 1, forms[s], len(s)))
     kind = known.type if known else types.most_common(1)[0][0]

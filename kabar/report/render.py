@@ -98,27 +98,43 @@ def sources_graph(document: dict[str, Any], names: dict[str, str]) -> list[dict[
     return [{"outlet": o, "source": s, "claims": n} for (o, s), n in sorted(edges.items())]
 
 
+def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Each story with its own claim groups, disputed claims, quotes and articles, in export order."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for group in document["claim_groups"]:
+        groups[group["story"]].append(group)
+    disputed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim in document["claims"]:
+        if claim["stance"] in ("denied", "unconfirmed"):
+            disputed[claim["story"]].append(claim)
+    quotes: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for quote in document["quotes"]:
+        quotes[quote["story"]][names.get(quote["speaker"] or "", "unknown speaker")].append(quote)
+    articles = {a["id"]: a for a in document["articles"]}
+    return [
+        {
+            **story,
+            "groups": sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0), g["topic"])),
+            "disputed_claims": disputed[story["id"]],
+            "quotes_by_speaker": sorted(quotes[story["id"]].items(), key=lambda kv: -len(kv[1])),
+            "members": [articles[a] for a in story["articles"] if a in articles],
+        }
+        for story in document["stories"]
+    ]
+
+
 def _context(document: dict[str, Any]) -> dict[str, Any]:
     names = {e["id"]: e["name"] for e in document["entities"]}
-    claims = {c["id"]: c for c in document["claims"]}
-    articles = {a["id"]: a for a in document["articles"]}
-    quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for quote in document["quotes"]:
-        quotes_by_speaker[names.get(quote["speaker"] or "", "unknown speaker")].append(quote)
     cited = _cited_spans(document)
-    story = document["stories"][0] if document["stories"] else None
+    stories = _story_views(document, names)
     return {
         "document": document,
-        "title": story["title"] if story else "Kabar story report",
+        "title": stories[0]["title"] if len(stories) == 1 else f"Kabar: {len(stories)} stories",
         "names": names,
-        "claims": claims,
-        "articles": articles,
+        "claims": {c["id"]: c for c in document["claims"]},
+        "articles": {a["id"]: a for a in document["articles"]},
         "status_labels": STATUS_LABELS,
-        "groups": sorted(
-            document["claim_groups"], key=lambda g: (-g.get("independent_sources", 0), g["topic"])
-        ),
-        "disputed": [c for c in document["claims"] if c["stance"] in ("denied", "unconfirmed")],
-        "quotes_by_speaker": sorted(quotes_by_speaker.items(), key=lambda kv: -len(kv[1])),
+        "stories": stories,
         "entities": sorted(document["entities"], key=lambda e: -len(e["mentions"])),
         "sources_graph": sources_graph(document, names),
         "highlighted": {a["id"]: highlight(a["text"], cited.get(a["id"], [])) for a in document["articles"]},

@@ -1,8 +1,16 @@
-"""The stories layer end to end: copies, stories, claims, claim groups, timeline and brief."""
+"""The stories layer end to end: copies, stories, then for each story on its own its quotes, claims,
+claim groups, timeline and brief.
+
+Claims are compared only within a story: pooling a pile would count a flood budget and a bribery case as
+"conflicting" figures from many "independent" sources, and the brief would cite several stories at once.
+Every record a story yields cites only that story's articles, so a record's story is the story of the
+article its evidence points into.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Entity, Quote, Story, TimelineEntry
 from kabar.stories.brief import build_brief
@@ -13,29 +21,83 @@ from kabar.stories.groups import group_claims
 from kabar.stories.rewrite import LlmSettings, rewrite_brief
 from kabar.stories.timeline import build_timeline
 
+DISPUTED_STANCES = ("denied", "unconfirmed")
+DISPUTED_STATUSES = ("conflicting", "disputed")
+
 
 @dataclass
-class StoryAnalysis:
-    stories: list[Story] = field(default_factory=list)
-    duplicates: dict[str, tuple[str, float]] = field(default_factory=dict)
-    reuse: list[tuple[str, str, float]] = field(default_factory=list)
+class StorySection:
+    """What one story's articles say, compared among themselves."""
+
+    story: Story
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     brief_language: str = "id"
     brief: list[BriefSentence] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+    @property
+    def disputed(self) -> int:
+        """Claims denied or left unconfirmed, and claim groups whose sources disagree."""
+        return (sum(1 for c in self.claims if c.stance in DISPUTED_STANCES)
+                + sum(1 for g in self.groups if g.status in DISPUTED_STATUSES))
+
+
+@dataclass
+class StoryAnalysis:
+    sections: list[StorySection] = field(default_factory=list)
+    duplicates: dict[str, tuple[str, float]] = field(default_factory=dict)
+    reuse: list[tuple[str, str, float]] = field(default_factory=list)
+
+    @property
+    def stories(self) -> list[Story]:
+        return [s.story for s in self.sections]
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [q for s in self.sections for q in s.quotes]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for s in self.sections for c in s.claims]
+
+    @property
+    def groups(self) -> list[ClaimGroup]:
+        return [g for s in self.sections for g in s.groups]
+
+    @property
+    def timeline(self) -> list[TimelineEntry]:
+        return [t for s in self.sections for t in s.timeline]
+
+    @property
+    def brief(self) -> list[BriefSentence]:
+        return [b for s in self.sections for b in s.brief]
+
+    @property
+    def brief_language(self) -> str:
+        return self.sections[0].brief_language if self.sections else "id"
 
 
 def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = None,
             stories: list[Story] | None = None) -> StoryAnalysis:
-    """Everything across articles; with `llm` settings the brief is reworded where every fact checks out.
-    `stories`, when given, are used as they are instead of clustering the docs."""
+    """Everything across articles, story by story; with `llm` settings each brief is reworded where every
+    fact checks out. `stories`, when given, are used as they are instead of clustering the docs."""
     articles = {d.article.id: d.article for d in docs}
     duplicates, reuse = find_duplicates(list(articles.values()))
     for copy, (original, _similarity) in duplicates.items():
         articles[copy].duplicate_of = original
     names = {e.id: e.name for e in entities}
+    by_id = {d.article.id: d for d in docs}
+    sections = [_section(story, [by_id[a] for a in story.articles if a in by_id], names, llm)
+                for story in (stories if stories is not None else cluster(docs))]
+    return StoryAnalysis(sorted(sections, key=_prominence), duplicates, reuse)
+
+
+def _section(story: Story, docs: list[Doc], names: dict[str, str], llm: LlmSettings | None) -> StorySection:
     quotes: list[Quote] = []
     claims: list[Claim] = []
     for doc in docs:
@@ -44,18 +106,19 @@ def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = N
         quotes.extend(found_quotes)
         claims.extend(found_claims)
         claims.extend(statements(doc, found_quotes, len(found_claims) + 1))
-    groups = group_claims(claims, articles, names)
+    groups = group_claims(claims, {d.article.id: d.article for d in docs}, names)
+    for group in groups:  # group ids are numbered per call: the story makes them unique across stories
+        group.id = f"{story.id}-{group.id}"
     language, brief = build_brief(docs, claims, groups)
     if llm is not None:
         brief = rewrite_brief(brief, llm)
-    return StoryAnalysis(
-        stories=stories if stories is not None else cluster(docs),
-        duplicates=duplicates,
-        reuse=reuse,
-        quotes=quotes,
-        claims=claims,
-        groups=groups,
-        timeline=build_timeline(claims, names),
-        brief_language=language,
-        brief=brief,
-    )
+    dates = sorted(d.article.reference_date.replace(tzinfo=None) for d in docs if d.article.reference_date)
+    outlets = sorted({d.article.outlet for d in docs if d.article.outlet})
+    return StorySection(story, quotes, claims, groups, build_timeline(claims, names), language, brief, outlets,
+                        dates[0] if dates else None, dates[-1] if dates else None)
+
+
+def _prominence(section: StorySection) -> tuple[int, int, float, int, str]:
+    """Most sources first (outlets, then articles), then the most recent, then the most disputed."""
+    latest = section.last_seen.timestamp() if section.last_seen else 0.0
+    return (-len(section.outlets), -len(section.story.articles), -latest, -section.disputed, section.story.id)

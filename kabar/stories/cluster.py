@@ -1,173 +1,365 @@
-"""Stories: an article joins the story it is most like, or starts a new one; then every article is
-moved, if need be, to the story it is most like once all have arrived, so arrival order matters less.
+"""Stories in two levels, built one article at a time: an **event** is one development reported within
+days ("Habibie dirawat di RSPAD", "Habibie wafat"); a **story** is the running thread that holds its
+events ("B. J. Habibie"). One method serves a folder of ten articles and a store of a hundred thousand:
 
-Likeness to a story is a blend of three cosines to the centroid of its members:
-
-- words: TF-IDF over stemmed words, the headline counted twice because it names the event. Words are
-  weighed and compared within one language only: in a mostly Indonesian pile, English "the" and
-  "said" are rare and would otherwise look like strong evidence that two English reports belong
-  together. An article with no member in its language is judged on the other two views.
-- names and figures: capitalised words and numbers ("Makassar", "F-16", "1.500"), which
-  read the same in Indonesian and English, and tell apart look-alike stories about the same actors.
-- entities: the canonical entities the articles mention.
-
-An article further than WINDOW_DAYS from every member counts for half.
+- what an article is: three term views, each a unit vector of sublinear counts times inverse document
+  frequency, heaviest ARTICLE_TERMS terms only: words (stemmed; the lead and body, the headline twice),
+  names and figures (capitalised words and numbers, which read the same in Indonesian and English), and
+  the headline alone, which names the development ("wafat", "dimakamkan", "dijenguk").
+- candidates by blocking, never all pairs: each event posts its heaviest terms; a newcomer looks up the
+  events posting its own most distinctive terms (the most recent few per term) and scores the
+  CANDIDATES sharing most of them whose days come within STORY_DAYS. Its cost follows its own terms,
+  not the size of the pile.
+- events: it joins the likeliest event within EVENT_DAYS at EVENT_JOIN or more (the weighted mean of
+  the views' cosines with the event's summary, the sum of its members' vectors), or starts one. Then
+  the event it joined absorbs any candidate event whose summary is now as like its own as EVENT_MERGE
+  (a late report bridging two fragments of one development), as long as the merged event spans no
+  more than EVENT_SPAN days: a development is reported within days.
+- stories: a new event joins the story (candidates' stories, compared with the summary of the whole
+  story) most like its first article at STORY_JOIN or more, in words and names both, or starts one;
+  two stories merge when their events do. A beat (one club's results, household tips, an official's
+  unrelated policies) shares its words week after week; a running story shares who and where, so the
+  names view must agree too (NAME_FLOOR), and the likeness is to the story as a whole, not to its
+  nearest member, so no chain of near neighbours drifts from one matter to the next.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable
-from datetime import datetime
+from collections import Counter
+from dataclasses import dataclass, field
 
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-
-from kabar.model import Doc, Story
+from kabar.model import Article, Doc, Story
 from kabar.textnorm import fold, normalize_tokens
 
-JOIN = 0.25
-WORD_WEIGHT = 1.0
-NAME_WEIGHT = 0.5
-ENTITY_WEIGHT = 0.5
+WORDS = "words"
+NAMES = "names"
+HEADLINE = "headline"
+EVENT_WEIGHTS = {WORDS: 1.0, NAMES: 0.5, HEADLINE: 1.5}
+STORY_WEIGHTS = {WORDS: 1.0, NAMES: 1.0, HEADLINE: 0.0}
 TITLE_REPEATS = 2
-WINDOW_DAYS = 30
-REFINE_ROUNDS = 5
-EPOCH = datetime(1970, 1, 1)
+TEXT_CHARS = 2500  # the lead and body up to here: later paragraphs repeat background, not the development
+EVENT_JOIN = 0.30
+EVENT_MERGE = 0.35
+EVENT_DAYS = 2.0
+EVENT_SPAN = 3.0
+STORY_JOIN = 0.20
+STORY_DAYS = 21.0
+NAME_FLOOR = 0.15
+ARTICLE_TERMS = 60
+QUERY_TERMS = 10
+CANDIDATES = 24
+POSTED_TERMS = 30
+RECENT_EVENTS = 48
+SUMMARY_TERMS = 200
+FORGET_EVERY = 1000
+SECONDS_PER_DAY = 86400.0
 
 # A capitalised word not opening a sentence, or a number; "1.500" and "1,500" both become "1500".
 NAME_OR_FIGURE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b(?:[A-Z][\w-]*\w|\d[\d.,]*\d)", re.MULTILINE)
 
-
-def _entities(doc: Doc) -> set[str]:
-    return {s.attrs["entity"] for s in doc.layer("entities") if s.attrs.get("entity")}
+Vector = dict[str, float]
 
 
 def names_and_figures(text: str) -> list[str]:
-    found = (match.group() for match in NAME_OR_FIGURE.finditer(text))
-    return [fold(token) if not token[0].isdigit() else re.sub(r"[.,]", "", token) for token in found]
+    found = " ".join(match.group() for match in NAME_OR_FIGURE.finditer(text))
+    return [token if not token[0].isdigit() else re.sub(r"[.,]", "", token) for token in fold(found).split()]
 
 
-def _days_apart(docs: list[Doc]) -> np.ndarray:
-    """Whole days between every pair of articles (as `timedelta.days`), zero where either is undated."""
-    dates = [d.article.reference_date for d in docs]
-    seconds = np.array([(d.replace(tzinfo=None) - EPOCH).total_seconds() if d else np.nan for d in dates])
-    days = np.abs(np.floor((seconds[:, None] - seconds[None, :]) / 86400))
-    return np.nan_to_num(days, nan=0.0).astype(np.float32)
+@dataclass
+class Features:
+    """What the grouping reads from one article: its term counts per view, its day and its headline."""
+
+    id: str
+    day: float | None
+    title: str
+    terms: dict[str, Counter[str]]
 
 
-def _gram(texts: list, analyzer: Callable) -> np.ndarray:
-    """Cosines between every pair of articles in one view (rows are unit length)."""
-    try:
-        vectors = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True).fit_transform(texts)
-    except ValueError:  # not one token in the whole view
-        return np.zeros((len(texts), len(texts)), dtype=np.float32)
-    return (vectors @ vectors.T).toarray().astype(np.float32)
+def features(article: Article) -> Features:
+    text = "\n".join([article.title or ""] * TITLE_REPEATS) + "\n" + article.text[:TEXT_CHARS]
+    moment = article.reference_date
+    day = moment.replace(tzinfo=None).timestamp() / SECONDS_PER_DAY if moment else None
+    return Features(article.id, day, article.title or "",
+                    {WORDS: Counter(normalize_tokens(text)), NAMES: Counter(names_and_figures(text)),
+                     HEADLINE: Counter(normalize_tokens(article.title or ""))})
 
 
-def _word_gram(texts: list[str], languages: list[str]) -> np.ndarray:
-    """Word cosines within each language; zero across languages."""
-    gram = np.zeros((len(texts), len(texts)), dtype=np.float32)
-    for language in set(languages):
-        rows = [i for i, lang in enumerate(languages) if lang == language]
-        gram[np.ix_(rows, rows)] = _gram([texts[i] for i in rows], normalize_tokens)
-    return gram
+class Vocabulary:
+    """How many articles hold each term, per view: the inverse document frequencies of the vectors."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.holding: dict[str, Counter[str]] = {view: Counter() for view in EVENT_WEIGHTS}
+
+    def count(self, item: Features) -> None:
+        self.articles += 1
+        for view, counts in item.terms.items():
+            self.holding[view].update(counts.keys())
+
+    def idf(self, view: str, term: str) -> float:
+        return math.log((self.articles + 1) / (self.holding[view][term] + 1)) + 1
+
+    def vectors(self, item: Features) -> dict[str, Vector]:
+        """Unit vectors of sublinear counts times inverse document frequency, per view, of the heaviest
+        ARTICLE_TERMS terms: the rest is background that only costs time."""
+        found = {}
+        for view, counts in item.terms.items():
+            weights = {t: (1 + math.log(n)) * self.idf(view, t) for t, n in counts.items()}
+            if len(weights) > ARTICLE_TERMS:
+                weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:ARTICLE_TERMS])
+            length = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            found[view] = {t: w / length for t, w in weights.items()}
+        return found
 
 
-class _Stories:
-    """Story memberships with each story's squared centroid length per view kept up to date, so an
-    article's likeness to every story is a few matrix-vector products. The word view keeps one length
-    per language, since words are compared only with members in the article's language."""
+@dataclass
+class Event:
+    id: str
+    members: list[str]
+    first: float | None
+    last: float | None
+    summary: dict[str, Vector] = field(default_factory=dict)
+    lengths: dict[str, float] = field(default_factory=dict)
+    posted: set[str] = field(default_factory=set)
 
-    def __init__(self, docs: list[Doc]):
-        texts = ["\n".join([d.article.title or ""] * TITLE_REPEATS) + "\n" + d.text for d in docs]
-        self.languages = [d.article.language for d in docs]
-        self.views = [(WORD_WEIGHT, _word_gram(texts, self.languages)),
-                      (NAME_WEIGHT, _gram(texts, names_and_figures)),
-                      (ENTITY_WEIGHT, _gram([sorted(_entities(d)) for d in docs], lambda names: names))]
-        self.days = _days_apart(docs)
-        count = len(docs)
-        self.membership = np.zeros((count, count), dtype=np.float32)  # never more stories than articles
-        self.count = 0
-        self.squared = {(view, self._key(view, lang)): np.zeros(count, dtype=np.float32)
-                        for view in range(len(self.views)) for lang in self.languages}
-        self.in_language = {lang: np.zeros(count, dtype=np.float32) for lang in self.languages}
+    def gap(self, day: float | None) -> float:
+        """Days between `day` and the event's span; undated articles and events are never far."""
+        if day is None or self.first is None or self.last is None:
+            return 0.0
+        return max(0.0, self.first - day, day - self.last)
 
-    @staticmethod
-    def _key(view: int, language: str | None) -> str | None:
-        return language if view == 0 else None
+    def span_with(self, day: float | None) -> float:
+        if day is None or self.first is None or self.last is None:
+            return 0.0
+        return max(self.last, day) - min(self.first, day)
 
-    def new_story(self) -> int:
-        self.count += 1
-        return self.count - 1
 
-    def move(self, index: int, story: int, sign: int) -> None:
-        """Add (sign 1) or remove (sign -1) one article, updating the centroid lengths."""
-        language = self.languages[index]
-        if sign < 0:
-            self.membership[story, index] = 0
-        for view, (_, gram) in enumerate(self.views):
-            shared = self.membership[story] @ gram[index]
-            self.squared[view, self._key(view, language)][story] += sign * (2 * shared + gram[index, index])
-        if sign > 0:
-            self.membership[story, index] = 1
-        self.in_language[language][story] += sign
+class StoryGrouper:
+    """Events and the stories holding them, kept up to date one article at a time."""
 
-    def likeness(self, index: int) -> np.ndarray:
-        """The article's likeness to every story so far, judged without the article itself."""
-        membership = self.membership[:self.count]
-        language = self.languages[index]
-        inside = membership[:, index]
-        sizes = membership.sum(axis=1) - inside
-        total = np.zeros(self.count, dtype=np.float32)
-        weights = np.zeros(self.count, dtype=np.float32)
-        for view, (weight, gram) in enumerate(self.views):
-            shared = membership @ gram[index] - inside * gram[index, index]
-            squared = self.squared[view, self._key(view, language)][:self.count] - inside * (
-                2 * shared + gram[index, index])
-            cosine = np.divide(shared, np.sqrt(np.maximum(squared, 0)), out=np.zeros_like(shared),
-                               where=squared > 1e-9)
-            counted = (self.in_language[language][:self.count] - inside > 0) if view == 0 else sizes > 0
-            total += weight * cosine * counted
-            weights += weight * counted
-        score = np.divide(total, weights, out=np.zeros_like(total), where=weights > 0)
-        others = (membership > 0) & (np.arange(membership.shape[1]) != index)
-        nearest = np.where(others, self.days[index], np.inf).min(axis=1)
-        score[nearest > WINDOW_DAYS] *= 0.5
-        score[sizes == 0] = -1.0
-        return score
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or Vocabulary()
+        self.counts_articles = vocabulary is None
+        self.events: dict[str, Event] = {}
+        self.merged_into: dict[str, str] = {}
+        self.story_parent: dict[str, str] = {}
+        self.postings: dict[str, list[str]] = {}
+        self.headlines: dict[str, Vector] = {}
+        self.story_summaries: dict[str, Event] = {}
+        self.placed = 0
+
+    def add(self, item: Features) -> str:
+        """Place one article; returns its event's id."""
+        if self.counts_articles:
+            self.vocabulary.count(item)
+        self.placed += 1
+        if item.day is not None and self.placed % FORGET_EVERY == 0:
+            self._forget_before(item.day - STORY_DAYS - EVENT_SPAN)
+        vectors = self.vocabulary.vectors(item)
+        self.headlines[item.id] = vectors[HEADLINE]
+        candidates = self._candidates(vectors, item.day)
+        close = sorted(((self._likeness(vectors, event, EVENT_WEIGHTS)[0], event) for event in candidates
+                        if event.gap(item.day) <= EVENT_DAYS and event.span_with(item.day) <= EVENT_SPAN),
+                       key=lambda pair: -pair[0])
+        if close and close[0][0] >= EVENT_JOIN:
+            home = close[0][1]
+        else:
+            home = Event("e-" + item.id.removeprefix("a-"), [], item.day, item.day)
+            self.events[home.id] = home
+            self.story_parent[home.id] = self._likeliest_story(vectors, item.day, candidates) or home.id
+            if self.story_parent[home.id] == home.id:
+                self.story_summaries[home.id] = Event(home.id, [], item.day, item.day)
+        self._join(home, item, vectors)
+        self._join(self.story_summaries[self.story_of(home.id)], item, vectors, post=False)
+        for other in candidates:
+            if (other.id != home.id and other.id in self.events and home.gap(other.first) <= EVENT_DAYS
+                    and home.span_with(other.first) <= EVENT_SPAN and home.span_with(other.last) <= EVENT_SPAN
+                    and _summary_likeness(home, other, EVENT_WEIGHTS) >= EVENT_MERGE):
+                self._merge_events(home, other)
+        return home.id
+
+    def _likeliest_story(self, vectors: dict[str, Vector], day: float | None, candidates: list[Event]) -> str | None:
+        """The story of candidate events most like the article as a whole (its summary over all its events),
+        if it is like enough in words and names both: a thread shares who and where, not only a beat's
+        vocabulary."""
+        best, best_score = None, STORY_JOIN
+        for story_id in dict.fromkeys(self.story_of(event.id) for event in candidates):
+            story = self.story_summaries[story_id]
+            if story.gap(day) > STORY_DAYS:
+                continue
+            score, names = self._likeness(vectors, story, STORY_WEIGHTS)
+            if score >= best_score and names >= NAME_FLOOR:
+                best, best_score = story_id, score
+        return best
+
+    def _forget_before(self, day: float) -> None:
+        """Drop the summaries of events and stories that ended before `day`: no newcomer arriving in time
+        order can reach them, and a store of years would otherwise hold them all in memory."""
+        for summary in (*self.events.values(), *self.story_summaries.values()):
+            if summary.summary and summary.last is not None and summary.last < day:
+                summary.summary, summary.lengths, summary.posted = {}, {}, set()
+
+    def _candidates(self, vectors: dict[str, Vector], day: float | None) -> list[Event]:
+        """The CANDIDATES events in the window sharing most of the article's most distinctive terms."""
+        hits: Counter[str] = Counter()
+        for view, vector in vectors.items():
+            distinctive = sorted(vector, key=lambda term: -vector[term])[:QUERY_TERMS]
+            for term in distinctive:
+                posted = self.postings.get(view + ":" + term, [])[-RECENT_EVENTS:]
+                hits.update(list(dict.fromkeys(self._live_event(e) for e in posted)))
+        found = []
+        for event_id, _ in hits.most_common():
+            event = self.events.get(event_id)
+            if event is not None and event.gap(day) <= STORY_DAYS:
+                found.append(event)
+                if len(found) == CANDIDATES:
+                    break
+        return found
+
+    def _likeness(self, vectors: dict[str, Vector], event: Event, weighting: dict[str, float]) -> tuple[float, float]:
+        """(the weighted mean of the views' cosines, the names cosine alone)."""
+        total = weights = names = 0.0
+        for view, vector in vectors.items():
+            summary = event.summary.get(view, {})
+            if not weighting[view] or (not vector and not summary):
+                continue
+            shared = sum(w * summary[t] for t, w in vector.items() if t in summary)
+            cosine = shared / event.lengths[view] if shared else 0.0
+            total += weighting[view] * cosine
+            weights += weighting[view]
+            if view == NAMES:
+                names = cosine
+        return (total / weights if weights else 0.0, names)
+
+    def _join(self, event: Event, item: Features, vectors: dict[str, Vector], post: bool = True) -> None:
+        event.members.append(item.id)
+        if item.day is not None:
+            event.first = item.day if event.first is None else min(event.first, item.day)
+            event.last = item.day if event.last is None else max(event.last, item.day)
+        for view, vector in vectors.items():
+            summary = event.summary.setdefault(view, {})
+            for term, weight in vector.items():
+                summary[term] = summary.get(term, 0.0) + weight
+        self._trim_and_post(event, post)
+
+    def _trim_and_post(self, event: Event, post: bool = True) -> None:
+        for view, summary in event.summary.items():
+            if len(summary) > SUMMARY_TERMS:
+                event.summary[view] = summary = dict(sorted(summary.items(), key=lambda kv: -kv[1])[:SUMMARY_TERMS])
+            event.lengths[view] = math.sqrt(sum(w * w for w in summary.values())) or 1.0
+            if not post:
+                continue
+            for term in sorted(summary, key=lambda t: -summary[t])[:POSTED_TERMS]:
+                key = view + ":" + term
+                if key not in event.posted:
+                    event.posted.add(key)
+                    posted = self.postings.setdefault(key, [])
+                    posted.append(event.id)
+                    if len(posted) > 4 * RECENT_EVENTS:  # only the most recent are ever looked at
+                        del posted[:-RECENT_EVENTS]
+
+    def _merge_events(self, into: Event, other: Event) -> None:
+        if other.id == into.id or other.id not in self.events:
+            return
+        del self.events[other.id]
+        self.merged_into[other.id] = into.id
+        _absorb(into, other)
+        self._trim_and_post(into)
+        self._merge_stories(into.id, other.id)
+
+    def _live_event(self, event_id: str) -> str:
+        while event_id in self.merged_into:
+            event_id = self.merged_into[event_id]
+        return event_id
+
+    def story_of(self, event_id: str) -> str:
+        root = self._live_event(event_id)
+        while self.story_parent[root] != root:
+            self.story_parent[root] = self.story_parent[self.story_parent[root]]
+            root = self.story_parent[root]
+        return root
+
+    def _merge_stories(self, first: str, second: str) -> None:
+        a, b = sorted((self.story_of(first), self.story_of(second)))
+        if a != b:
+            self.story_parent[b] = a
+            _absorb(self.story_summaries[a], self.story_summaries.pop(b))
+            self._trim_and_post(self.story_summaries[a], post=False)
+
+    def stories(self, titles: dict[str, str], order: dict[str, int]) -> list[Story]:
+        """Stories holding their events, members in arrival order; ids are the story's first event's."""
+        grouped: dict[str, list[Event]] = {}
+        for event in self.events.values():
+            grouped.setdefault(self.story_of(event.id), []).append(event)
+        stories = []
+        for root, events in grouped.items():
+            events.sort(key=lambda e: min(order[m] for m in e.members))
+            named = [Story(e.id, self._central_title(e, titles), sorted(e.members, key=order.__getitem__))
+                     for e in events]
+            largest = max(named, key=lambda e: len(e.articles))
+            members = sorted((m for e in named for m in e.articles), key=order.__getitem__)
+            stories.append(Story("s-" + root.removeprefix("e-"), largest.title, members, named))
+        return sorted(stories, key=lambda s: order[s.articles[0]])
+
+    def _central_title(self, event: Event, titles: dict[str, str]) -> str:
+        """The headline of the member most like the event as a whole: a readable name for it."""
+        summary = event.summary.get(HEADLINE, {})
+
+        def centrality(member: str) -> float:
+            return sum(w * summary.get(t, 0.0) for t, w in self.headlines.get(member, {}).items())
+
+        titled = [m for m in event.members if titles.get(m)]
+        best = max(titled, key=centrality) if titled else None
+        return titles[best] if best else f"Story of {len(event.members)} articles"
+
+
+def _summary_likeness(first: Event, second: Event, weighting: dict[str, float]) -> float:
+    """The weighted mean of the views' cosines between two summaries."""
+    total = weights = 0.0
+    for view, weight in weighting.items():
+        a, b = first.summary.get(view, {}), second.summary.get(view, {})
+        if not weight or not (a or b):
+            continue
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(w * b[t] for t, w in a.items() if t in b)
+        total += weight * (shared / (first.lengths[view] * second.lengths[view]) if shared else 0.0)
+        weights += weight
+    return total / weights if weights else 0.0
+
+
+def _absorb(into: Event, other: Event) -> None:
+    """`into` takes `other`'s members, days and summary."""
+    into.members.extend(other.members)
+    for bound in (other.first, other.last):
+        if bound is not None:
+            into.first = bound if into.first is None else min(into.first, bound)
+            into.last = bound if into.last is None else max(into.last, bound)
+    for view, summary in other.summary.items():
+        target = into.summary.setdefault(view, {})
+        for term, weight in summary.items():
+            target[term] = target.get(term, 0.0) + weight
+
+
+def _arrival(item: Features) -> tuple[float, str]:
+    return (item.day if item.day is not None else math.inf, item.id)
+
+
+def group_articles(articles: list[Article]) -> list[Story]:
+    """The whole pile at once: inverse document frequencies from all of it, then one article at a time,
+    oldest first, as they would have arrived."""
+    items = [features(a) for a in articles]
+    vocabulary = Vocabulary()
+    for item in items:
+        vocabulary.count(item)
+    grouper = StoryGrouper(vocabulary)
+    arrival = sorted(items, key=_arrival)
+    for item in arrival:
+        grouper.add(item)
+    return grouper.stories({a.id: a.title or "" for a in articles}, {item.id: n for n, item in enumerate(arrival)})
 
 
 def cluster(docs: list[Doc]) -> list[Story]:
-    if not docs:
-        return []
-    stories = _Stories(docs)
-    home = []
-    for index in range(len(docs)):
-        scores = stories.likeness(index)
-        best = int(scores.argmax()) if len(scores) and scores.max() >= JOIN else stories.new_story()
-        stories.move(index, best, 1)
-        home.append(best)
-    for _ in range(REFINE_ROUNDS):
-        moved = False
-        for index in range(len(docs)):
-            scores = stories.likeness(index)
-            best = int(scores.argmax())
-            if best != home[index] and scores[best] >= JOIN and scores[best] > scores[home[index]]:
-                stories.move(index, home[index], -1)
-                stories.move(index, best, 1)
-                home[index], moved = best, True
-        if not moved:
-            break
-    groups: dict[int, list[int]] = {}
-    for index, story in enumerate(home):
-        groups.setdefault(story, []).append(index)
-    ordered = sorted(groups.values(), key=lambda members: members[0])
-    return [Story(f"story-{n + 1}", _title(docs, members), [docs[m].article.id for m in members])
-            for n, members in enumerate(ordered)]
-
-
-def _title(docs: list[Doc], members: list[int]) -> str:
-    """The earliest titled member's headline names the story."""
-    titled = [docs[m].article for m in members if docs[m].article.title]
-    return (titled[0].title or "") if titled else f"Story of {len(members)} articles"
+    return group_articles([d.article for d in docs])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from kabar.model import Article, Claim, ClaimGroup
+from kabar.model import Article, Claim, ClaimGroup, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
 from kabar.stories.analysis import StoryAnalysis
@@ -18,7 +18,8 @@ def _analysis(*texts: str) -> tuple[StoryAnalysis, dict[str, str]]:
                         published=datetime(2024, 3, 10, 9, tzinfo=WIB)) for number, text in enumerate(texts)]
     docs = [annotate(article) for article in articles]
     entities = link_entities(docs)
-    return analyze(docs, entities), {e.id: e.name for e in entities}
+    one_story = [Story("s-1", "", [article.id for article in articles])]  # these tests are about claims, not stories
+    return analyze(docs, entities, stories=one_story), {e.id: e.name for e in entities}
 
 
 def _groups_of(analysis: StoryAnalysis, event: str) -> list[ClaimGroup]:

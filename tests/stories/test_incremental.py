@@ -94,13 +94,3 @@ def test_a_store_from_before_live_stories_is_upgraded_and_its_articles_placed(tm
         stories = live_stories(store, list(store.articles(result.article_ids)))
     assert sorted(sorted(story.articles) for story in stories) == sorted(
         [sorted(result.article_ids[:3]), sorted(result.article_ids[3:])])
-
-
-def test_a_pile_too_large_to_cluster_afresh_takes_the_live_stories(store: Store, monkeypatch):
-    result = pipeline.ingest(_paths(RICE + DRONE), store)
-    articles = list(store.articles(result.article_ids))
-    monkeypatch.setattr(pipeline, "BATCH_CLUSTER_LIMIT", len(articles) - 1)
-    export = pipeline.analyze_articles(articles, store=store)
-    tables = LiveStoryTables(store)
-    assert {story.id for story in export.stories} == {tables.story_of(a.id) for a in articles}
-    assert sorted(len(story.articles) for story in export.stories) == [3, 3]

@@ -1,0 +1,89 @@
+"""Two-level grouping (events within running stories) on articles written for these tests, its cost per
+article, and its figures on the labelled real news when ../shared holds them."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from kabar.eval.stories import REAL_CORPUS, evaluate_real
+from kabar.model import Article
+from kabar.stories import cluster as grouping
+from kabar.stories.cluster import group_articles
+
+WIB = timezone(timedelta(hours=7))
+
+
+def _article(article_id: str, title: str, text: str, day: int, hour: int = 9) -> Article:
+    return Article(id=article_id, source=f"{article_id}.txt", text=text, title=title, outlet="Warta Uji",
+                   published=datetime(2024, 5, day, hour, tzinfo=WIB))
+
+
+ILLNESS = ("Mantan Gubernur Sulawesi Tengah Andi Mappaturu dirawat intensif di RSUD Undata Palu sejak Senin. "
+           "Dokter menyebut kondisi jantungnya lemah dan keluarga membatasi penjenguk.")
+DEATH = ("Mantan Gubernur Sulawesi Tengah Andi Mappaturu wafat di RSUD Undata Palu pada Kamis malam. "
+         "Pemerintah daerah menetapkan tiga hari berkabung dan bendera setengah tiang dikibarkan.")
+FLOOD = ("Banjir merendam 300 rumah di Kecamatan Sigi Biromaru setelah Sungai Gumbasa meluap. "
+         "BPBD Sigi mengerahkan perahu karet untuk mengevakuasi warga ke posko pengungsian.")
+
+
+def _stories(articles: list[Article]) -> dict[str, list[list[str]]]:
+    return {s.id: [e.articles for e in s.events] for s in group_articles(articles)}
+
+
+def test_two_developments_of_one_matter_are_two_events_of_one_story():
+    articles = [
+        _article("a1", "Andi Mappaturu Dirawat Intensif di RSUD Undata", ILLNESS, 6),
+        _article("a2", "Kondisi Andi Mappaturu Masih Lemah, Keluarga Batasi Penjenguk", ILLNESS, 6, 15),
+        _article("a3", "Andi Mappaturu Wafat, Sulteng Berkabung Tiga Hari", DEATH, 9),
+        _article("a4", "Mantan Gubernur Andi Mappaturu Wafat di Palu", DEATH, 9, 21),
+        _article("b1", "Banjir Rendam 300 Rumah di Sigi", FLOOD, 9),
+    ]
+    stories = _stories(articles)
+    assert sorted(sorted(map(sorted, events)) for events in stories.values()) == [
+        [["a1", "a2"], ["a3", "a4"]], [["b1"]]]
+
+
+def test_every_article_is_in_exactly_one_event_and_story():
+    articles = [_article(f"x{n}", f"Judul {n}", f"Kota{n} Warga{n} menanam pohon{n} di taman{n}.", 1 + n % 20)
+                for n in range(40)]
+    stories = group_articles(articles)
+    placed = [a for s in stories for e in s.events for a in e.articles]
+    assert sorted(placed) == sorted(a.id for a in articles)
+    assert sorted(a for s in stories for a in s.articles) == sorted(placed)
+
+
+def test_a_newcomer_is_compared_with_a_bounded_number_of_events(monkeypatch):
+    """Blocking: however many events exist, one article is scored against at most CANDIDATES of them."""
+    scored: list[int] = []
+    real_candidates = grouping.StoryGrouper._candidates
+
+    def counting(self, vectors, day):
+        found = real_candidates(self, vectors, day)
+        scored.append(len(found))
+        return found
+
+    monkeypatch.setattr(grouping.StoryGrouper, "_candidates", counting)
+    rng = random.Random(3)
+    shared = ["pemerintah", "warga", "kota", "Jakarta", "Presiden", "kata", "menurut"]
+    articles = [_article(f"n{n}", f"Berita {n}", " ".join(rng.choice(shared) for _ in range(60)), 1 + n % 25)
+                for n in range(400)]
+    group_articles(articles)
+    assert len(scored) == len(articles)
+    assert max(scored) <= grouping.CANDIDATES
+
+
+@pytest.fixture(scope="module")
+def real():
+    if not (REAL_CORPUS / "clickid-2019-dev.jsonl").exists():
+        pytest.skip("../shared/corpus/real is absent in this clone")
+    return evaluate_real()
+
+
+def test_events_and_stories_on_the_development_part_of_the_real_gold(real):
+    """Floors below the measured development figures (event F1 0.862, story F1 0.848)."""
+    assert real.figures["event", "development"][2] >= 0.80
+    assert real.figures["story", "development"][2] >= 0.78
+    assert real.labelled["development"] >= 500 and real.labelled["held back"] >= 300

@@ -202,6 +202,25 @@ def export_command(
         stdout.print(f"  {name:7} {path}")
 
 
+@app.command()
+def annotate(
+    source: Annotated[str, typer.Argument(help="A text, HTML, JSON or JSON Lines file, a folder, a URL, or - for stdin.")],
+    format: Annotated[str, typer.Option(
+        "--format", help="jsonl: read every line as one JSON record (for stdin or odd file names).")] = "auto",
+    as_is: Annotated[bool, typer.Option(
+        "--as-is", help="Annotate the text exactly as given: no cleaning, no minimum length.")] = False,
+) -> None:
+    """Print each input's span layers as one JSON line per record, in input order; nothing is stored."""
+    import json
+
+    from kabar.annotation import annotate_inputs
+
+    if format not in ("auto", "jsonl"):
+        raise KabarError(f"unknown --format {format!r}: use jsonl, or leave it out")
+    for record in annotate_inputs([source], as_is=as_is, jsonl=format == "jsonl"):
+        print(json.dumps(record, ensure_ascii=False), flush=False)
+
+
 EVALUATIONS = {
     "cleaning": "kabar.eval.cleaning",
     "annotations": "kabar.eval.annotations",

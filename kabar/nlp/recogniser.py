@@ -33,10 +33,19 @@ def recognise(text: str) -> list[tuple[int, int, str]]:
     Lines go through the model one by one, so no input is too long for it."""
     lines = list(LINE.finditer(text))
     found = []
-    for line, doc in zip(lines, recogniser().pipe(line.group(0) for line in lines), strict=True):
+    for line, doc in zip(lines, recogniser().pipe(model_form(line.group(0)) for line in lines), strict=True):
         found.extend((*_whole_words(text, line.start() + ent.start_char, line.start() + ent.end_char), ent.label_)
                      for ent in doc.ents)
     return found
+
+
+def model_form(line: str) -> str:
+    """A line in capitals ("BANJIR RENDAM TIGA DESA") is read lower-cased: the model learned lower-cased
+    sentences too, but few in capitals, where every word looks like a name. Offsets stay the same."""
+    letters = [c for c in line if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    lowered = line.lower()
+    return lowered if letters and upper >= 0.8 * len(letters) and len(lowered) == len(line) else line
 
 
 WORD_TAIL = re.compile(r"(?:[-'’]?[^\W_])*")

@@ -320,8 +320,8 @@ GOLD_FAMILY = {"PERSON": "PERSON", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "
 
 def _add_known(text: str, mentions: _Mentions, start: int, end: int, entity: KnownEntity, rules_add: bool) -> None:
     """A model span with the same bounds and the same kind of thing as a gazetteer name is that entity (and
-    takes its finer type: a country, an outlet). Where rules add spans, a known name of several words
-    replaces the spans inside it ("badan mata-mata Seoul" over "Seoul")."""
+    takes its finer type: a country, an outlet); a known name replaces the model spans wholly inside it
+    ("Kim Jong Un" over "Kim Jong", "badan mata-mata Seoul" over "Seoul")."""
     inside = mentions.overlapping(start, end)
     same = next((s for s in inside if (s.start, s.end) == (start, end)), None)
     if same is not None:
@@ -329,18 +329,18 @@ def _add_known(text: str, mentions: _Mentions, start: int, end: int, entity: Kno
             same.label = entity.type
             same.attrs["known"] = entity.id
         return
-    if not rules_add:
-        return
-    if " " in text[start:end] and inside and all(start <= s.start and s.end <= end for s in inside):
+    if inside and all(start <= s.start and s.end <= end for s in inside):
         for span in inside:
             mentions.spans.remove(span)
-    mentions.add(start, end, entity.type, origin="gazetteer", known=entity.id, role=None)
+        mentions.add(start, end, entity.type, origin="gazetteer", known=entity.id, role=None)
+    elif rules_add:
+        mentions.add(start, end, entity.type, origin="gazetteer", known=entity.id, role=None)
 
 
 def _add_recognised(text: str, mentions: _Mentions, known: list[tuple[int, int, KnownEntity]]) -> None:
     """Names from the statistical model, reshaped where a title or a known name is caught inside them."""
     for start, end, label in recognise(text):
-        if _capitalised_opening(text, start, end):
+        if _capitalised_opening(text, start, end) or _uncapitalised_in_cased_line(text, start, end):
             continue
         reshaped = _reshaped(text, start, end, RECOGNISED_LABELS[label], known)
         if reshaped is not None:
@@ -385,6 +385,16 @@ def _name_tail(text: str, start: int, end: int, known: list[tuple[int, int, Know
     if not tail or tail[0].start() == start:
         return None
     return tail[0].start(), tail[-1].end()
+
+
+def _uncapitalised_in_cased_line(text: str, start: int, end: int) -> bool:
+    """Where a line is written with capitals, names carry them: a span without one ("medan" in "medan
+    perang") is a guess at a common word. In a line written all in lower case the model reads it anyway."""
+    if any(c.isupper() or c.isdigit() for c in text[start:end]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 def _capitalised_opening(text: str, start: int, end: int) -> bool:

@@ -35,7 +35,7 @@ def recognise(text: str) -> list[tuple[int, int, str]]:
     found = []
     for line, doc in zip(lines, recogniser().pipe(model_form(line.group(0)) for line in lines), strict=True):
         found.extend((*_whole_words(text, line.start() + ent.start_char, line.start() + ent.end_char), ent.label_)
-                     for ent in doc.ents)
+                     for ent in doc.ents if ent.text.strip() == ent.text)
     return found
 
 
@@ -48,12 +48,13 @@ def model_form(line: str) -> str:
     return lowered if letters and upper >= 0.8 * len(letters) and len(lowered) == len(line) else line
 
 
-WORD_TAIL = re.compile(r"(?:[-'’]?[^\W_])*")
-WORD_HEAD = re.compile(r"(?:[^\W_][-'’]?)*$")
+WORD_TAIL = re.compile(r"(?:[-'’]?(?![A-Z])[^\W_])*")
+WORD_HEAD = re.compile(r"(?:[^\W_][-'’]?)*\Z")
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The tokenizer splits "Kim Hong-kyun" at the hyphen and the model may stop there; a name is whole words."""
+    """The tokenizer splits "Kim Hong-kyun" at the hyphen and the model may stop there; a name is whole words.
+    A capital after the hyphen starts another name ("Rusia-Ukraina"), so the span stops before it."""
     end += WORD_TAIL.match(text, end).end() - end
     head = WORD_HEAD.search(text, max(0, start - 40), start)
     return (head.start() if head else start), end

@@ -33,7 +33,9 @@ def test_a_single_sentence_is_annotated_as_given():
     assert entities["Surabaya"]["label"] in ("GPE", "LOC")
     [time] = record["times"]
     assert time["value_start"] == "2025-12-01" and time["text"].startswith("Senin")
-    assert [q["text"] for q in record["quantities"]] == ["25 kader"]
+    assert entities["Partai Demokrat"]["label"] == "ORG"
+    assert entities["Partai Demokrat"]["entity"] == "ent-demokrat"
+    assert any(q["text"].startswith("25") for q in record["quantities"])
     assert [s["stance"] for s in record["sentences"]] == ["asserted"]
 
 

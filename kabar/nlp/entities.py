@@ -372,12 +372,15 @@ def _reshaped(text: str, start: int, end: int, label: str,
     the known name it crosses, and a person's span the known place or body it starts with ("Jawa Tengah
     Ahmad Luthfi"); "Aceh Barat" stays whole. "Ketua Komisi III DPR RI Benny Kabur Harman" taken whole: the
     person is the name words at the end, the rest their title (a title makes the span a person; a place or
-    organisation keeps its span unless a name of two words or more follows the title: "Raja Ampat")."""
+    organisation keeps its span unless a name of two words or more follows the title: "Raja Ampat"). After a
+    title, a known body leading the span is the person's ("Sekretaris Jenderal NATO Mark Rutte")."""
+    after_title = _role_ending_at(text, start) is not None
     for known_start, known_end, entity in known:
-        leads = known_start == start and label == "PERSON" and entity.type != "PERSON"
+        leads = known_start == start and entity.type != "PERSON" and (label == "PERSON" or after_title)
         if (known_start < start or leads) and start < known_end < end:
             start = known_end + len(text[known_end:end]) - len(text[known_end:end].lstrip())
             cut.add((known_start, known_end))
+            label = "PERSON" if after_title else label
         elif start < known_start < end < known_end:
             end = len(text[:known_start].rstrip())
             cut.add((known_start, known_end))

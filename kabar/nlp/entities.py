@@ -153,10 +153,9 @@ def find_entities(doc: Doc) -> Doc:
         role = _role_ending_at(text, span.start)
         if role:
             span.attrs["role"] = role
-    if rules_add:
-        _add_patterns(text, mentions)
+    _add_patterns(text, mentions)
     _link_acronyms(text, mentions, rules_add)
-    _add_appositions(text, mentions, rules_add)
+    _add_appositions(text, mentions)
     _add_surname_mentions(text, mentions)
     for span in sorted(mentions.spans, key=lambda s: s.start):
         doc.add("entities", span)
@@ -193,7 +192,7 @@ def _link_acronyms(text: str, mentions: _Mentions, rules_add: bool) -> None:
             found.attrs["acronym_of"] = [organisation.start, organisation.end]
 
 
-def _add_appositions(text: str, mentions: _Mentions, rules_add: bool) -> None:
+def _add_appositions(text: str, mentions: _Mentions) -> None:
     """"Dmitry Peskov, juru bicara Kremlin,": the title after a name is that person's role."""
     for match in APPOSITION.finditer(text):
         role = match.group("role").strip()
@@ -201,9 +200,11 @@ def _add_appositions(text: str, mentions: _Mentions, rules_add: bool) -> None:
             continue
         name_start, name_end = match.start("name"), match.end("name")
         existing = mentions.overlaps(name_start, name_end)
-        if existing is None and rules_add:
+        if existing is None:
             mentions.add(name_start, name_end, "PERSON", origin="apposition", role=role)
-        elif existing is not None and existing.label == "PERSON" and not existing.attrs.get("role"):
+        elif existing is not None and (existing.start, existing.end) == (name_start, name_end) and \
+                not existing.attrs.get("role") and not existing.attrs.get("known"):
+            existing.label = "PERSON"  # a title after the name says whom it names: "Hong Min, peneliti senior"
             existing.attrs["role"] = role
 
 
@@ -330,19 +331,15 @@ even where the model found nothing: on the NER dev splits such a span never fell
 def _is_description(form: str) -> bool:
     """A gazetteer form written in lower case, several words long: "badan mata-mata Seoul"."""
     return form[0].islower() and " " in form
-GOLD_FAMILY = {"PERSON": "PERSON", "ORG": "ORG", "MEDIA": "ORG", "GPE": "LOC", "LOC": "LOC"}
-
-
 def _add_known(text: str, mentions: _Mentions, start: int, end: int, entity: KnownEntity, rules_add: bool) -> None:
-    """A model span with the same bounds and the same kind of thing as a gazetteer name is that entity (and
-    takes its finer type: a country, an outlet); a known name replaces the model spans wholly inside it
+    """A model span with the same bounds as a gazetteer name is that entity, of the gazetteer's type (the
+    model calls "Ukraina" an organisation where it acts); a known name replaces the model spans wholly inside it
     ("Kim Jong Un" over "Kim Jong", "badan mata-mata Seoul" over "Seoul")."""
     inside = mentions.overlapping(start, end)
     same = next((s for s in inside if (s.start, s.end) == (start, end)), None)
     if same is not None:
-        if GOLD_FAMILY.get(same.label) == GOLD_FAMILY[entity.type]:
-            same.label = entity.type
-            same.attrs["known"] = entity.id
+        same.label = entity.type
+        same.attrs["known"] = entity.id
         return
     if inside and all(start <= s.start and s.end <= end for s in inside):
         for span in inside:

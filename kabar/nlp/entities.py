@@ -166,9 +166,12 @@ def _add_patterns(text: str, mentions: _Mentions) -> None:
     """Capitalised names after a title or before one, and names headed by an organisation word."""
     for match in CANDIDATE_NAME.finditer(text):
         name = _name_part(text, match.start(), match.end())
-        if name is not None and not mentions.overlaps(*name):
+        inside = mentions.overlapping(*name) if name is not None else []
+        if name is not None and all(s.label == "PERSON" and name[0] <= s.start and s.end <= name[1] for s in inside):
             role = _role_ending_at(text, name[0])
-            if role:
+            if role:  # the whole name after a title, where the model saw only its end ("Ratna [Sari Dewi]")
+                for span in inside:
+                    mentions.spans.remove(span)
                 mentions.add(name[0], name[1], "PERSON", origin="title", role=role)
         elif name is None:
             _add_name_before_title(text, match, mentions)

@@ -636,5 +636,44 @@ def serve(
                   f"during it, {'and was still writing at its end' if writing else 'and finished before it ended'}.")
 
 
+KOMPAS_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
+
+
+@app.command()
+def annotate(
+    corpus: Path = typer.Option(KOMPAS_DEV, help="JSON Lines of real articles (default: the Kompas dev set)."),
+    workers: int | None = typer.Option(None, help="Worker processes (default: one per core)."),
+) -> None:
+    """Annotation alone on real articles, cleaned beforehand: articles per second of wall time and per
+    CPU-second (this process and its workers together), after the model has loaded."""
+    from kabar.clean import clean
+    from kabar.ingest import iter_inputs
+    from kabar.model import RawDocument
+    from kabar.nlp import annotate_all
+    from kabar.nlp.recogniser import recogniser
+
+    if not corpus.exists():
+        console.print(f"[yellow]{corpus} not found: nothing to measure.[/]")
+        return
+    articles = [clean(raw, f"b{index}") for index, raw in enumerate(iter_inputs([str(corpus)]))
+                if isinstance(raw, RawDocument)]
+    recogniser()
+    cpu_before = _cpu_seconds()
+    started = time.perf_counter()
+    for _doc in annotate_all(articles, workers):
+        pass
+    wall = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
+    words = statistics.mean(len(a.text.split()) for a in articles)
+    console.print(f"{len(articles)} articles of {words:.0f} words on average, {workers or default_workers()} "
+                  f"worker(s): {wall:.1f} s wall, {cpu:.1f} CPU-s; {len(articles) / wall:.1f} articles/s, "
+                  f"{len(articles) / cpu:.1f} articles per CPU-second")
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 if __name__ == "__main__":
     app()

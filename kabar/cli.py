@@ -333,6 +333,26 @@ def export_command(
         stdout.print(f"  {name:7} {path}")
 
 
+@app.command()
+def annotate(
+    source: Annotated[str, typer.Argument(
+        help="A text, HTML, JSON or JSON Lines file, a folder, a URL, or - for stdin.")],
+    input_format: Annotated[str, typer.Option(
+        "--format", help="jsonl: read every line as one JSON record (for stdin or odd file names).")] = "auto",
+    as_is: Annotated[bool, typer.Option(
+        "--as-is", help="Annotate the text exactly as given: no cleaning, no minimum length.")] = False,
+) -> None:
+    """Print each input's span layers as one JSON line per record, in input order; nothing is stored."""
+    import json
+
+    from kabar.annotation import annotate_inputs
+
+    if input_format not in ("auto", "jsonl"):
+        raise KabarError(f"unknown --format {input_format!r}: use jsonl, or leave it out")
+    for record in annotate_inputs([source], as_is=as_is, jsonl=input_format == "jsonl"):
+        print(json.dumps(record, ensure_ascii=False))
+
+
 EVALUATIONS = {
     "cleaning": "kabar.eval.cleaning",
     "annotations": "kabar.eval.annotations",

@@ -29,7 +29,8 @@ ParagraphKind = Literal["body", "heading"]
 Stance = Literal["asserted", "hedged", "unconfirmed", "denied"]
 Precision = Literal["year", "month", "week", "day", "minute"]
 GroupStatus = Literal["single-source", "corroborated", "conflicting", "evolving", "disputed"]
-EntityOrigin = Literal["gazetteer", "pattern", "dateline", "model", "surname"]
+EntityOrigin = Literal["model", "gazetteer", "title", "apposition", "organisation", "acronym", "described", "dateline",
+                       "surname"]
 Offsets = list[int]
 """`[start, end]` of another stretch of the same article's text (a list, so it round-trips through JSON)."""
 

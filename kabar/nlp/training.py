@@ -125,13 +125,20 @@ def train(data_dir: Path, out_dir: Path = MODEL_DIR, max_steps: int | None = Non
         if out_dir.exists():
             shutil.rmtree(out_dir)
         shutil.copytree(work_dir / "output" / "model-best", out_dir)
-    nlp = spacy.load(out_dir)
+    return write_record(out_dir, data_dir, counts,
+                        {key: value for key, value in overrides.items() if not key.startswith("paths.")})
+
+
+def write_record(out_dir: Path, data_dir: Path, counts: dict[str, int], overrides: dict) -> dict:
+    """training.json beside the model: the data's hashes, the settings and the model's dev scores."""
+    import spacy
+
     record = {
         "sentences": counts,
         "data": {str(path.relative_to(data_dir)): _sha256(path) for path in _data_files(data_dir)},
         "config_sha256": _sha256(CONFIG),
-        "overrides": {key: value for key, value in overrides.items() if not key.startswith("paths.")},
-        "dev_scores": {name: score.as_dict() for name, score in evaluate(nlp, data_dir).items()},
+        "overrides": overrides,
+        "dev_scores": {name: score.as_dict() for name, score in evaluate(spacy.load(out_dir), data_dir).items()},
     }
     (out_dir / "training.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
     return record

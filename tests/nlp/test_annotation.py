@@ -1,0 +1,74 @@
+"""`kabar annotate` and `kabar.annotation`: anyone's text in, span layers with offsets out, nothing stored."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from kabar.annotation import annotate_text
+from kabar.cli import app
+from tests.conftest import ARTICLE_HTML
+
+runner = CliRunner()
+SENTENCE = ("Wakil Ketua Umum Partai Demokrat Nurhayati Ali Assegaf tiba di Surabaya pada Senin (1/12/2025) "
+            "bersama 25 kader.")
+
+
+def _spans_point_into_text(record: dict) -> None:
+    for layer in ("entities", "quotes", "quantities", "times", "sentences"):
+        for span in record[layer]:
+            assert record["text"][span["start"] : span["end"]] == span["text"], (layer, span)
+            assert span["label"]
+
+
+def test_a_single_sentence_is_annotated_as_given():
+    record = annotate_text(SENTENCE, as_is=True)
+    assert record["text"] == SENTENCE
+    _spans_point_into_text(record)
+    entities = {e["text"]: e for e in record["entities"]}
+    assert entities["Nurhayati Ali Assegaf"]["label"] == "PERSON"
+    assert entities["Nurhayati Ali Assegaf"]["name"] == "Nurhayati Ali Assegaf"
+    assert "Wakil Ketua Umum" in entities["Nurhayati Ali Assegaf"]["role"]
+    assert entities["Surabaya"]["label"] in ("GPE", "LOC")
+    [time] = record["times"]
+    assert time["value_start"] == "2025-12-01" and time["text"].startswith("Senin")
+    assert entities["Partai Demokrat"]["label"] == "ORG"
+    assert entities["Partai Demokrat"]["entity"] == "ent-demokrat"
+    assert any(q["text"].startswith("25") for q in record["quantities"])
+    assert [s["stance"] for s in record["sentences"]] == ["asserted"]
+
+
+def test_without_as_is_a_bare_sentence_is_not_an_article():
+    record = annotate_text("Banjir.")
+    assert set(record) == {"source", "error"} and record["error"]
+
+
+def test_html_is_cleaned_and_offsets_point_into_the_cleaned_text(tmp_path):
+    page = tmp_path / "banjir.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(page)])
+    assert result.exit_code == 0, result.output
+    [line] = result.stdout.splitlines()
+    record = json.loads(line)
+    assert "<p>" not in record["text"] and "Beranda" not in record["text"]
+    assert record["title"] == "Banjir Rendam Tiga Desa"
+    _spans_point_into_text(record)
+    assert any(q["text"].endswith("120 keluarga") for q in record["quantities"])
+
+
+def test_jsonl_on_stdin_gives_one_line_per_record_in_order():
+    lines = [json.dumps({"text": SENTENCE}), "{not json", json.dumps({"title": "no text"}),
+             json.dumps({"text": "Gubernur Jawa Tengah Ahmad Luthfi meninjau Semarang."})]
+    result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 4
+    assert records[0]["text"] == SENTENCE and "error" not in records[0]
+    assert "malformed JSON" in records[1]["error"] and "no text" in records[2]["error"]
+    assert "Ahmad Luthfi" in {e["text"] for e in records[3]["entities"]}
+
+
+def test_unknown_format_is_refused():
+    result = runner.invoke(app, ["annotate", "-", "--format", "csv"], input="x")
+    assert result.exit_code != 0

@@ -18,6 +18,8 @@ from typing import Any
 
 from kabar import __version__
 from kabar.model import (
+    DISPUTED_STANCES,
+    DISPUTED_STATUSES,
     Article,
     Claim,
     ClaimGroup,
@@ -27,7 +29,6 @@ from kabar.model import (
     StoryExport,
     TimelineEntry,
 )
-from kabar.stories.analysis import DISPUTED_STANCES, DISPUTED_STATUSES
 
 SCHEMA_ID = "kabar.story-export/2"
 SCHEMA_FILE = "story-export-2.schema.json"

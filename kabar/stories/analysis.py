@@ -12,7 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Entity, Quote, Story, TimelineEntry
+from kabar.model import (
+    DISPUTED_STANCES,
+    DISPUTED_STATUSES,
+    BriefSentence,
+    Claim,
+    ClaimGroup,
+    Doc,
+    Entity,
+    Quote,
+    Story,
+    TimelineEntry,
+)
 from kabar.stories.brief import build_brief
 from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.cluster import cluster
@@ -20,9 +31,6 @@ from kabar.stories.dedup import find_duplicates
 from kabar.stories.groups import group_claims
 from kabar.stories.rewrite import LlmSettings, rewrite_brief
 from kabar.stories.timeline import build_timeline
-
-DISPUTED_STANCES = ("denied", "unconfirmed")
-DISPUTED_STATUSES = ("conflicting", "disputed")
 
 
 @dataclass

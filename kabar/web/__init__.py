@@ -1,5 +1,15 @@
-"""The newsroom web app and JSON API (`kabar serve`): pages and API over the same store and queries."""
+"""The newsroom web app and JSON API (`kabar serve`): pages and API over the same store and queries.
 
-from kabar.web.app import create_app
+`create_app` loads FastAPI only when asked for, so `kabar search` can use the queries without it."""
 
-__all__ = ["create_app"]
+from __future__ import annotations
+
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "create_app":
+        from kabar.web.app import create_app
+
+        return create_app
+    raise AttributeError(f"module 'kabar.web' has no attribute {name!r}")

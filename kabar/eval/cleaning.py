@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -333,27 +334,26 @@ def print_real_material(console: Console) -> None:
     console.print(_dates_table(real.score_dates_and_outlets()))
 
 
-def _real_pages_table(results: dict) -> Table:
-    table = Table(title="Article text on real HTML pages (../shared/data/extraction): mean token F1 "
-                        "(empty pages where trafilatura finds text)")
+def _parts_table(title: str, results: dict, cell: Callable[[Any], str]) -> Table:
+    """One row per system, one column per part (dev, held-back)."""
+    table = Table(title=title)
     table.add_column("system")
     for part in ("dev", "held-back"):
         table.add_column(part, justify="right")
     for system, parts in results.items():
-        table.add_row(system, *(f"{s.mean:.3f} ({s.empty_where_trafilatura_finds_text} empty) n={len(s.scores)}"
-                                for s in parts.values()))
+        table.add_row(system, *(cell(score) for score in parts.values()))
     return table
+
+
+def _real_pages_table(results: dict) -> Table:
+    return _parts_table("Article text on real HTML pages (../shared/data/extraction): mean token F1 "
+                        "(empty pages where trafilatura finds text)", results,
+                        lambda s: f"{s.mean:.3f} ({s.empty_where_trafilatura_finds_text} empty) n={len(s.scores)}")
 
 
 def _retention_table(results: dict) -> Table:
-    table = Table(title="Real paragraphs kept on clean Kompas.com text (../shared/corpus/real, all body)")
-    table.add_column("system")
-    for part in ("dev", "held-back"):
-        table.add_column(part, justify="right")
-    for system, parts in results.items():
-        table.add_row(system, *(f"{r.share:.4f} of {r.total} ({r.articles_with_loss}/{r.articles} articles lose one)"
-                                for r in parts.values()))
-    return table
+    return _parts_table("Real paragraphs kept on clean Kompas.com text (../shared/corpus/real, all body)", results,
+                        lambda r: f"{r.share:.4f} of {r.total} ({r.articles_with_loss}/{r.articles} articles lose one)")
 
 
 def _noise_table(results: dict) -> Table:

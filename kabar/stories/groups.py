@@ -45,7 +45,8 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
         return claim.attributed_to
     article = articles[claim.evidence[0].article]
     original = article.duplicate_of or article.id
-    return f"outlet:{articles[original].outlet or original}"
+    # the copied report may sit in another story: then its id, not its outlet, names the one source
+    return f"outlet:{original in articles and articles[original].outlet or original}"
 
 
 def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:

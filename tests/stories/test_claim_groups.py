@@ -167,3 +167,19 @@ def test_the_same_event_told_with_another_time_is_one_conflicting_group():
     [funeral] = [g for g in analysis.groups if len(g.values) == 2]
     assert funeral.status == "conflicting"
     assert "14.00" in funeral.note and "13.30" in funeral.note
+
+
+def test_a_copy_placed_in_another_story_than_its_original_is_still_grouped():
+    """A repost can land in another story than the report it copies; its claims are grouped with what that
+    story holds, crediting the copied report, instead of failing on an article the story does not have."""
+    report = ("Banjir merendam 120 rumah warga di Kecamatan Sukamaju pada Minggu (10/3/2024). Air setinggi "
+              "satu meter masuk ke permukiman sejak pagi dan warga mengungsi ke balai desa terdekat.")
+    articles = [Article(id=f"n{number}", source=f"n{number}.txt", text=text, outlet=f"Harian {number}",
+                        published=datetime(2024, 3, 10, 9, tzinfo=WIB))
+                for number, text in enumerate([report, report, "Harga beras naik menjadi Rp 15.000 per kilogram."])]
+    docs = [annotate(article) for article in articles]
+    stories = [Story("s-1", "", ["n0"]), Story("s-2", "", ["n1", "n2"])]
+    analysis = analyze(docs, link_entities(docs), stories=stories)
+    assert analysis.duplicates["n1"][0] == "n0"
+    [second] = [section for section in analysis.sections if section.story.id == "s-2"]
+    assert any(c.kind == "quantity" and c.evidence[0].article == "n1" for c in second.claims)

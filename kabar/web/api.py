@@ -1,12 +1,12 @@
 """The JSON API under /api/v1: the same queries the pages render, with pagination, ETags and JSON errors.
 
-Every GET answers with an ETag made of the store's state and the request, and with 304 when the client
-already holds it, so pollers cost one cheap query. Ingest needs the start-up token as a Bearer header.
+Every GET answers with an ETag made of the version of the store it was rendered from (for a story, that
+story's own version) and the request, and with 304 when the client already holds it, so pollers cost one
+cheap query. Ingest needs the start-up token as a Bearer header.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from kabar.web import queries
-from kabar.web.app import answers_of, json_error, not_found, settings_of, store_of
+from kabar.web.app import answered, json_error, not_found, settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -27,14 +27,16 @@ Since = Annotated[date | None, Query(description="On or after this day (YYYY-MM-
 Until = Annotated[date | None, Query(description="On or before this day (YYYY-MM-DD).")]
 
 
-async def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
-    """The answer from the cache when the store is unchanged (on the event loop, no thread hop), otherwise
-    computed in a worker thread (SQLite and the queries block)."""
-    store = store_of(request)
-    state = queries.snapshot(store).key
-    tag = '"' + hashlib.sha1(f"{state} {request.url.path}?{request.url.query}".encode()).hexdigest()[:20] + '"'
-    if tag in request.headers.get("if-none-match", ""):
-        return Response(status_code=304, headers={"ETag": tag})
+def whole_store(snap: queries.Snapshot) -> str:
+    return snap.key
+
+
+async def _etagged(request: Request, compute: Callable[[], Any],
+                   version: Callable[[queries.Snapshot], str] = whole_store) -> Response:
+    """The answer from the cache (`kabar.web.answers`: on the event loop, no thread hop), rendered in a
+    worker thread when missing (SQLite and the queries block); 304 when the client holds what it would get."""
+    current = version(queries.snapshot(store_of(request)))
+    key = ("api", str(request.url))
 
     def encoded() -> tuple[int, bytes]:
         body = compute()
@@ -44,10 +46,10 @@ async def _etagged(request: Request, compute: Callable[[], Any]) -> Response:
             _link_pages(request, body)
         return 200, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
-    status, content = await answers_of(request).fetch((state, "api", str(request.url)), encoded)
-    if status == 404:
+    response = await answered(request, key, current, encoded, "application/json")
+    if response.status_code == 404:
         raise not_found(request.url.path.removeprefix("/api/v1/"))
-    return Response(content, media_type="application/json", headers={"ETag": tag, "Cache-Control": "no-cache"})
+    return response
 
 
 def _link_pages(request: Request, page: dict[str, Any]) -> None:
@@ -71,7 +73,8 @@ async def story(request: Request, story_id: str,
                                                    "as story.json does (a large story's texts run to megabytes; "
                                                    "one article's are at /articles/{id}).")] = False
           ) -> Response:
-    return await _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts))
+    return await _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts),
+                          lambda snap: queries.story_version(snap, story_id))
 
 
 @router.get("/articles", summary="Articles, newest first")

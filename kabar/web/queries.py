@@ -110,6 +110,9 @@ class Snapshot:
     stories: dict[str, StoryRow]
     story_of: dict[str, str]
     analysis: Analysis | None
+    story_versions: dict[str, str] = field(default_factory=dict)
+    """Per story, a hash of everything its page and API answer are made of (its articles, its analysis
+    records): an ingest into another story leaves it unchanged."""
 
 
 _cache: dict[str, Snapshot] = {}
@@ -210,7 +213,21 @@ def _build(store: Store, key: str) -> Snapshot:
             if group_home in stories:
                 stories[group_home].groups.append(group.id)
                 stories[group_home].disputed += group.status in DISPUTED_GROUPS
-    return Snapshot(key, articles, stories, story_of, analysis)
+    versions = {story.id: _story_version(story, articles, analysis) for story in stories.values()}
+    return Snapshot(key, articles, stories, story_of, analysis, versions)
+
+
+def _story_version(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None) -> str:
+    """`story_document` reads the story's row, its articles' rows and the analysis (whose records it picks
+    by the story's articles and groups): the version covers exactly those."""
+    made_of = (analysis.saved_at if analysis else None, story.title, story.analysed, story.groups,
+               [articles[a] for a in story.articles])
+    return hashlib.sha1(repr(made_of).encode()).hexdigest()[:16]
+
+
+def story_version(snap: Snapshot, story_id: str) -> str:
+    """The version a story's answers are cached and tagged by (for an unknown story, the store's)."""
+    return snap.story_versions.get(story_id, snap.key)
 
 
 def _describe(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None) -> None:

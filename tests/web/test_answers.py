@@ -1,0 +1,126 @@
+"""The answer cache's promises: one render per version however many ask, the last answer served while a
+fresh one renders, read-your-writes after `expire()`, and per-story versions through the real app."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from fastapi.testclient import TestClient
+
+from kabar.cli import example_corpus
+from kabar.web.answers import AnswerCache
+from tests.web.conftest import TOKEN
+from tests.web.test_api import _wait_for
+
+
+class Renders:
+    """A render that counts its calls and can be held until released."""
+
+    def __init__(self, body: bytes, hold: bool = False):
+        self.body, self.calls = body, 0
+        self.released = threading.Event()
+        if not hold:
+            self.released.set()
+
+    def __call__(self) -> tuple[int, bytes]:
+        self.calls += 1
+        assert self.released.wait(30), "the render was never released"
+        return 200, self.body
+
+
+def test_a_new_key_is_rendered_once_however_many_ask_at_the_same_time():
+    cache, render = AnswerCache(), Renders(b"one", hold=True)
+
+    async def many() -> list[bytes]:
+        asking = [asyncio.ensure_future(cache.fetch("k", "v1", render)) for _ in range(20)]
+        await asyncio.sleep(0.05)
+        render.released.set()
+        return [answer.body for answer in await asyncio.gather(*asking)]
+
+    assert asyncio.run(many()) == [b"one"] * 20
+    assert render.calls == 1
+    assert asyncio.run(cache.fetch("k", "v1", Renders(b"other"))).body == b"one"
+
+
+def test_a_changed_version_serves_the_last_answer_while_one_fresh_render_runs():
+    cache = AnswerCache()
+    first = asyncio.run(cache.fetch("k", "v1", Renders(b"old")))
+    fresh = Renders(b"new", hold=True)
+
+    async def during_the_render() -> list[bytes]:
+        return [(await cache.fetch("k", "v2", fresh)).body for _ in range(5)]
+
+    assert asyncio.run(during_the_render()) == [b"old"] * 5
+    fresh.released.set()
+    cache.close()  # waits for the queued refresh
+    assert fresh.calls == 1
+    now = asyncio.run(cache.fetch("k", "v2", Renders(b"unused")))
+    assert (now.body, now.version) == (b"new", "v2") and now.etag != first.etag
+
+
+def test_after_expire_nothing_rendered_before_is_served_for_a_new_version():
+    cache = AnswerCache()
+    asyncio.run(cache.fetch("k", "v1", Renders(b"old")))
+    cache.expire()
+    assert asyncio.run(cache.fetch("k", "v1", Renders(b"unused"))).body == b"old"  # its version still holds
+    assert asyncio.run(cache.fetch("k", "v2", Renders(b"new"))).body == b"new"
+    cache.close()
+
+
+def test_a_failed_refresh_drops_the_stale_answer_so_the_next_request_meets_the_error():
+    cache = AnswerCache()
+    asyncio.run(cache.fetch("k", "v1", Renders(b"old")))
+
+    def gone() -> tuple[int, bytes]:
+        raise LookupError("the story is gone")
+
+    assert asyncio.run(cache.fetch("k", "v2", gone)).body == b"old"
+    cache.close()  # waits for the queued refresh
+    try:
+        asyncio.run(cache.fetch("k", "v2", gone))
+    except LookupError:
+        pass
+    else:
+        raise AssertionError("the stale answer outlived a failed refresh")
+
+
+def _ingest(client: TestClient, name: str, text: str) -> dict:
+    started = client.post("/api/v1/ingest/files", headers={"Authorization": f"Bearer {TOKEN}"},
+                          files={"files": (name, text)})
+    outcome = _wait_for(client, started.headers["location"])["outcomes"][0]
+    assert outcome["status"] == "stored", outcome
+    return outcome
+
+
+def test_an_ingest_into_one_story_leaves_the_other_stories_answers_and_etags(writable_client: TestClient):
+    told = sorted(example_corpus().glob("*.txt"))[0].read_text(encoding="utf-8").rstrip()
+    first = _ingest(writable_client, "satu.txt", told + "\n\nHingga Senin malam, belum ada keterangan lain.\n")
+    stories = writable_client.get("/api/v1/stories", params={"limit": 200}).json()["items"]
+    before = {}
+    for story in stories:
+        api, page = (writable_client.get(f"{prefix}/stories/{story['id']}") for prefix in ("/api/v1", ""))
+        before[story["id"]] = (api.headers["etag"], page.headers["etag"])
+    # the same report with one more paragraph joins the first one's (live) story
+    second = _ingest(writable_client, "dua.txt", told + "\n\nHingga Selasa pagi, belum ada keterangan lain.\n")
+    joined, article = second["story"]["id"], second["article"]
+    assert joined == first["story"]["id"]
+
+    api_tag, page_tag = before[joined]
+    changed = writable_client.get(f"/api/v1/stories/{joined}", headers={"If-None-Match": api_tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != api_tag
+    assert article in {a["id"] for a in changed.json()["articles"]}
+    page = writable_client.get(f"/stories/{joined}", headers={"If-None-Match": page_tag})
+    assert page.status_code == 200 and f"/articles/{article}" in page.text
+    assert writable_client.get(f"/stories/{joined}", headers={"If-None-Match": page.headers["etag"]}
+                               ).status_code == 304
+
+    others = [story_id for story_id in before if story_id != joined]
+    assert others
+    for story_id in others:
+        api_tag, page_tag = before[story_id]
+        assert writable_client.get(f"/api/v1/stories/{story_id}", headers={"If-None-Match": api_tag}
+                                   ).status_code == 304, story_id
+        assert writable_client.get(f"/stories/{story_id}").headers["etag"] == page_tag, story_id
+    # the store as a whole changed: its lists are answered afresh
+    assert writable_client.get("/api/v1/articles").json()["total"] == 13

@@ -1,15 +1,19 @@
 """The answer cache's promises: one render per version however many ask, the last answer served while a
-fresh one renders, read-your-writes after `expire()`, and per-story versions through the real app."""
+fresh one renders, read-your-writes after `expire()`, per-story versions through the real app, and the
+gzipped copy of each large answer with its own ETag."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 
 from fastapi.testclient import TestClient
 
 from kabar.cli import example_corpus
 from kabar.web.answers import AnswerCache
+from kabar.web.api import SLICE, json_bytes
+from kabar.web.app import accepts_gzip
 from tests.web.conftest import TOKEN
 from tests.web.test_api import _wait_for
 
@@ -124,3 +128,28 @@ def test_an_ingest_into_one_story_leaves_the_other_stories_answers_and_etags(wri
         assert writable_client.get(f"/stories/{story_id}").headers["etag"] == page_tag, story_id
     # the store as a whole changed: its lists are answered afresh
     assert writable_client.get("/api/v1/articles").json()["total"] == 13
+
+
+def test_large_answers_are_gzipped_once_with_their_own_etag(client: TestClient):
+    story = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
+    for url in (f"/api/v1/stories/{story}", f"/stories/{story}"):
+        zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        assert zipped.headers["content-encoding"] == "gzip" and "content-encoding" not in plain.headers, url
+        assert zipped.content == plain.content and int(zipped.headers["content-length"]) < len(plain.content), url
+        assert zipped.headers["etag"] != plain.headers["etag"] and zipped.headers["vary"] == "Accept-Encoding"
+        for response, encoding in ((zipped, "gzip"), (plain, "identity")):
+            again = client.get(url, headers={"Accept-Encoding": encoding, "If-None-Match": response.headers["etag"]})
+            assert again.status_code == 304 and again.headers["etag"] == response.headers["etag"], url
+
+
+def test_gzip_is_sent_only_where_the_client_takes_it():
+    assert accepts_gzip("gzip, deflate, br") and accepts_gzip("br;q=1.0, *;q=0.5")
+    assert not accepts_gzip("identity") and not accepts_gzip("gzip;q=0") and not accepts_gzip("")
+
+
+def test_json_is_encoded_in_slices_to_the_same_bytes_as_one_call():
+    document = {"schema": "x/1", "articles": [{"id": f"a-{n}", "title": f"Judul “{n}”"} for n in range(1234)],
+                "stories": [{"id": "s", "articles": [f"a-{n}" for n in range(450)]}], "empty": [], "n": None}
+    assert json_bytes(document) == json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    assert json_bytes(list(range(SLICE * 3 + 1))) == json.dumps(list(range(SLICE * 3 + 1))).replace(" ", "").encode()

@@ -698,7 +698,8 @@ def serve(
                 if process is not None and process.poll() is None:
                     process.terminate()
                     process.wait(timeout=30)
-    table = Table(title="CPU per request through the app alone (no HTTP server or client), largest story")
+    table = Table(title="CPU per request through the app alone (no HTTP server or client), largest story; "
+                        "its page is rendered from the document its API answer built")
     for column in ("endpoint", "bytes", "rendered ms", "cached ms"):
         table.add_column(column, justify="right" if column != "endpoint" else "left")
     for kind, (size, rendered, cached) in costs.items():
@@ -734,7 +735,7 @@ def _cpu_of(server: int, ingest: int) -> dict[str, float]:
 
 
 def _in_process_costs(db: Path, repeats: int = 200) -> dict[str, tuple[int, float, float]]:
-    """Bytes and CPU ms of the largest story's page, its API answer and the live counts through the app
+    """Bytes and CPU ms of the largest story's API answer, its page and the live counts through the app
     itself (ASGI calls, no server or client): the first answer (rendered) and the mean of `repeats` more
     (from the answer cache)."""
     from kabar.store import Store
@@ -765,7 +766,7 @@ def _in_process_costs(db: Path, repeats: int = 200) -> dict[str, tuple[int, floa
 
     async def measure() -> dict[str, tuple[int, float, float]]:
         costs = {}
-        for kind, path in (("story page", f"/stories/{largest}"), ("API story", f"/api/v1/stories/{largest}"),
+        for kind, path in (("API story", f"/api/v1/stories/{largest}"), ("story page", f"/stories/{largest}"),
                            ("API stats", "/api/v1/stats")):
             started = time.process_time()
             size = await ask(path)

@@ -17,7 +17,7 @@ import gc
 import hashlib
 import threading
 import weakref
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -121,6 +121,11 @@ _analyses: dict[str, Analysis] = {}
 _lock = threading.Lock()
 _building: set[str] = set()
 _lock_building = threading.Lock()
+DOCUMENTS_KEPT = 2
+_documents: OrderedDict[tuple[str, str, str], dict[str, Any]] = OrderedDict()
+"""The last story documents built without texts, by story version: after an ingest, a story's page and its
+API answer are rendered one after the other from the same document (read only: nobody changes it)."""
+_lock_documents = threading.Lock()
 _seen: weakref.WeakKeyDictionary[Store, tuple[int, str]] = weakref.WeakKeyDictionary()
 
 
@@ -366,6 +371,11 @@ def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str,
     story = snap.stories.get(story_id)
     if story is None:
         return None
+    kept = (str(store.path), story_id, snap.story_versions[story_id])
+    if not texts:
+        with _lock_documents:
+            if kept in _documents:
+                return _documents[kept]
     records = StoryExport(articles=[], stories=[Story(story.id, story.title, story.articles)])
     analysis = snap.analysis
     if analysis is not None:
@@ -389,6 +399,11 @@ def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str,
         document["articles"] = [dict(vars(snap.articles[a]))
                                 for a in story.articles]
     document["story"] = story.summary()
+    if not texts:
+        with _lock_documents:
+            _documents[kept] = document
+            while len(_documents) > DOCUMENTS_KEPT:
+                _documents.popitem(last=False)
     return document
 
 

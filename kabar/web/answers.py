@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 
@@ -34,6 +35,17 @@ GZIP_FROM = 1024
 
 Render = Callable[[], tuple[int, bytes]]
 """Computes an answer's status and body (it blocks: SQLite, the queries, templates)."""
+VersionOf = Callable[[Any], str]
+"""Reads the version an answer depends on off a store snapshot (`kabar.web.queries.Snapshot`)."""
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How one answer is made and what it depends on."""
+
+    render: Render
+    media_type: str
+    version_of: VersionOf
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,8 @@ class Answer:
     """The cache's generation when its render started: `expire()` starts a new one."""
     gzipped: bytes | None
     """The body gzipped, when it is large enough to gain from it."""
+    media_type: str
+    version_of: VersionOf
 
 
 def etag(key: Hashable, version: str) -> str:
@@ -71,7 +85,13 @@ class AnswerCache:
         # Python's lock) from the event loop that serves the answers already rendered.
         self._refresher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kabar-refresh")
 
-    async def fetch(self, key: Hashable, version: str, render: Render) -> Answer:
+    def current(self, key: Hashable, snapshot: Any) -> Answer | None:
+        """The answer for `key` when it is cached at the version `snapshot` gives it, else None (to be
+        asked for through `fetch`)."""
+        held = self._answers.get(key)
+        return held if held is not None and held.version == held.version_of(snapshot) else None
+
+    async def fetch(self, key: Hashable, version: str, recipe: Recipe) -> Answer:
         """The answer for `key` at `version`: at once when cached (or stale and still servable), otherwise
         rendered in a worker thread, once for all who ask meanwhile."""
         with self._lock:
@@ -83,14 +103,14 @@ class AnswerCache:
                 if held.generation == self._generation:
                     if key not in self._refreshing:
                         self._refreshing.add(key)
-                        self._refresher.submit(self._refresh, key, version, render)
+                        self._refresher.submit(self._refresh, key, version, recipe)
                     return held
             pending = self._rendering.get(key)
             mine = pending is None
             if pending is None:
                 pending = self._rendering[key] = Future()
         if mine:
-            await run_in_threadpool(self._render_into, pending, key, version, render)
+            await run_in_threadpool(self._render_into, pending, key, version, recipe)
         return await asyncio.wrap_future(pending)
 
     def expire(self) -> None:
@@ -101,20 +121,20 @@ class AnswerCache:
     def close(self) -> None:
         self._refresher.shutdown(wait=True, cancel_futures=True)
 
-    def _render_into(self, pending: Future[Answer], key: Hashable, version: str, render: Render) -> None:
+    def _render_into(self, pending: Future[Answer], key: Hashable, version: str, recipe: Recipe) -> None:
         try:
-            pending.set_result(self._render(key, version, render))
+            pending.set_result(self._render(key, version, recipe))
         except BaseException as error:  # noqa: BLE001 - whoever waits gets the error raised
             pending.set_exception(error)
         finally:
             with self._lock:
                 self._rendering.pop(key, None)
 
-    def _refresh(self, key: Hashable, version: str, render: Render) -> None:
+    def _refresh(self, key: Hashable, version: str, recipe: Recipe) -> None:
         held = self._answers.get(key)
         try:
             if held is None or held.version != version:
-                self._render(key, version, render)
+                self._render(key, version, recipe)
         except Exception:  # noqa: BLE001 - the next request renders it itself and gets the error
             with self._lock:
                 if self._answers.get(key) is held:
@@ -123,13 +143,14 @@ class AnswerCache:
             with self._lock:
                 self._refreshing.discard(key)
 
-    def _render(self, key: Hashable, version: str, render: Render) -> Answer:
+    def _render(self, key: Hashable, version: str, recipe: Recipe) -> Answer:
         """Renders and keeps the answer. `version` is read before the render starts, so the body is at least
         as new as the version it is kept under."""
         generation = self._generation
-        status, body = render()
+        status, body = recipe.render()
         gzipped = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= GZIP_FROM else None
-        answer = Answer(version, status, body, etag(key, version), generation, gzipped)
+        answer = Answer(version, status, body, etag(key, version), generation, gzipped, recipe.media_type,
+                        recipe.version_of)
         with self._lock:
             self._answers[key] = answer
             self._answers.move_to_end(key)

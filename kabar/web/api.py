@@ -7,6 +7,7 @@ cheap query. Ingest needs the start-up token as a Bearer header.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -17,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from kabar.web import queries
+from kabar.web.answers import Recipe, VersionOf
 from kabar.web.app import answered, json_error, not_found, settings_of, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -27,16 +29,10 @@ Since = Annotated[date | None, Query(description="On or after this day (YYYY-MM-
 Until = Annotated[date | None, Query(description="On or before this day (YYYY-MM-DD).")]
 
 
-def whole_store(snap: queries.Snapshot) -> str:
-    return snap.key
-
-
 async def _etagged(request: Request, compute: Callable[[], Any],
-                   version: Callable[[queries.Snapshot], str] = whole_store) -> Response:
+                   version_of: VersionOf = queries.whole_store) -> Response:
     """The answer from the cache (`kabar.web.answers`: on the event loop, no thread hop), rendered in a
     worker thread when missing (SQLite and the queries block); 304 when the client holds what it would get."""
-    current = version(queries.snapshot(store_of(request)))
-    key = ("api", str(request.url))
 
     def encoded() -> tuple[int, bytes]:
         body = compute()
@@ -46,7 +42,7 @@ async def _etagged(request: Request, compute: Callable[[], Any],
             _link_pages(request, body)
         return 200, json_bytes(body)
 
-    response = await answered(request, key, current, encoded, "application/json")
+    response = await answered(request, Recipe(encoded, "application/json", version_of))
     if response.status_code == 404:
         raise not_found(request.url.path.removeprefix("/api/v1/"))
     return response
@@ -104,7 +100,7 @@ async def story(request: Request, story_id: str,
                                                    "one article's are at /articles/{id}).")] = False
           ) -> Response:
     return await _etagged(request, lambda: queries.story_document(store_of(request), story_id, texts),
-                          lambda snap: queries.story_version(snap, story_id))
+                          functools.partial(queries.story_version, story_id=story_id))
 
 
 @router.get("/articles", summary="Articles, newest first")

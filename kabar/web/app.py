@@ -12,22 +12,26 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import cookie_parser
 
 from kabar import __version__
 from kabar.store import Store
-from kabar.web.answers import AnswerCache, Render, etag, gzip_etag
+from kabar.web import queries
+from kabar.web.answers import Answer, AnswerCache, Recipe, etag, gzip_etag
+from kabar.web.i18n import chosen_language
 from kabar.web.jobs import JobRunner
 
 SECURITY_HEADERS = {
@@ -117,7 +121,8 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedAnswers, answers=app.state.answers, stores=app.state.stores)
+    app.add_middleware(SecurityHeaders)  # added last, so it wraps the cached answers too
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):  # noqa: ANN202
@@ -139,24 +144,65 @@ def json_error(status: int, reason: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "reason": reason}}, status_code=status)
 
 
-async def answered(request: Request, key: Hashable, version: str, render: Render,
-                   media_type: str) -> Response:
-    """The cached answer for `key` at the store's `version` (rendered when missing) as a response with
-    its ETag, gzipped when the client accepts it, or 304 when the client already holds what it would get."""
+def answer_key(scope: Mapping[str, Any]) -> tuple:
+    """What an answer depends on besides the store: the address asked for and, for pages, the interface
+    language (asked with ?lang= or remembered in a cookie)."""
+    host = cookie = b""
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = value
+        elif name == b"cookie":
+            cookie = value
+    query = scope["query_string"]
+    asked = parse_qs(query.decode("latin-1")).get("lang", [None])[0] if b"lang=" in query else None
+    remembered = cookie_parser(cookie.decode("latin-1")).get("lang") if b"lang=" in cookie else None
+    return scope["scheme"], host, scope["path"], query, chosen_language(asked, remembered)
+
+
+async def answered(request: Request, recipe: Recipe) -> Response:
+    """The cached answer to `request` at the store's current version (rendered when missing) as a response
+    with its ETag, gzipped when the client accepts it, or 304 when the client already holds it."""
+    key = answer_key(request.scope)
+    version = recipe.version_of(queries.snapshot(store_of(request)))
     offered = request.headers.get("if-none-match", "")
     if offered:
         for tag in (etag(key, version), gzip_etag(etag(key, version))):
             if tag in offered:
                 return Response(status_code=304, headers={"ETag": tag})
-    answer = await request.app.state.answers.fetch(key, version, render)
+    answer = await request.app.state.answers.fetch(key, version, recipe)
+    return reply(answer, offered, request.headers.get("accept-encoding", ""))
+
+
+def reply(answer: Answer, offered: str, accept_encoding: str) -> Response:
+    """The answer as sent to a client that holds the ETags `offered` and takes `accept_encoding`."""
     body, headers = answer.body, {"ETag": answer.etag, "Cache-Control": "no-cache"}
     if answer.gzipped is not None:
         headers["Vary"] = "Accept-Encoding"
-        if accepts_gzip(request.headers.get("accept-encoding", "")):
+        if accepts_gzip(accept_encoding):
             body, headers["ETag"], headers["Content-Encoding"] = answer.gzipped, gzip_etag(answer.etag), "gzip"
     if offered and headers["ETag"] in offered:
         return Response(status_code=304, headers={"ETag": headers["ETag"]})
-    return Response(body, status_code=answer.status, media_type=media_type, headers=headers)
+    return Response(body, status_code=answer.status, media_type=answer.media_type, headers=headers)
+
+
+class CachedAnswers:
+    """Answers a GET whose answer is cached at the store's current version straight from the cache, before
+    FastAPI routes it: routing, parameters and request objects cost more than sending the cached bytes.
+    Anything else (a miss, a stale answer, ?lang= which sets a cookie) goes on to the app."""
+
+    def __init__(self, app: Any, answers: AnswerCache, stores: Stores):
+        self.app, self.answers, self.stores = app, answers, stores
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and b"lang=" not in scope["query_string"]:
+            answer = self.answers.current(answer_key(scope), queries.snapshot(self.stores.get()))
+            if answer is not None and answer.status == 200:
+                headers = {name: value.decode("latin-1") for name, value in scope["headers"]
+                           if name in (b"if-none-match", b"accept-encoding")}
+                response = reply(answer, headers.get(b"if-none-match", ""), headers.get(b"accept-encoding", ""))
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def accepts_gzip(accept_encoding: str) -> bool:

@@ -19,9 +19,10 @@ from markupsafe import Markup, escape
 
 from kabar.report.render import evidence_anchor, highlight
 from kabar.web import queries
+from kabar.web.answers import Recipe, VersionOf
 from kabar.web.api import check_targets
 from kabar.web.app import answered, not_found, settings_of, store_of
-from kabar.web.i18n import DEFAULT, LANGUAGES, translator
+from kabar.web.i18n import LANGUAGES, chosen_language, translator
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("kabar.web").joinpath("templates")))
@@ -64,8 +65,7 @@ templates.env.globals.update(cite_url=cite_url, web_url=web_url, marked=marked, 
 
 
 def language_of(request: Request) -> str:
-    chosen = request.query_params.get("lang") or request.cookies.get("lang") or DEFAULT
-    return chosen if chosen in LANGUAGES else DEFAULT
+    return chosen_language(request.query_params.get("lang"), request.cookies.get("lang"))
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -82,30 +82,28 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     }, status_code=status)
 
 
-def whole_store(snap: queries.Snapshot, params: dict[str, Any]) -> str:
-    return snap.key
+def whole_store(params: dict[str, Any]) -> VersionOf:
+    return queries.whole_store
 
 
-def one_story(snap: queries.Snapshot, params: dict[str, Any]) -> str:
-    return queries.story_version(snap, params["story_id"])
+def one_story(params: dict[str, Any]) -> VersionOf:
+    return functools.partial(queries.story_version, story_id=params["story_id"])
 
 
-def cached(version: Callable[[queries.Snapshot, dict[str, Any]], str] = whole_store
+def cached(depends_on: Callable[[dict[str, Any]], VersionOf] = whole_store
            ) -> Callable[[Callable[..., HTMLResponse]], Callable[..., Awaitable[Response]]]:
-    """Serve a page from the answer cache (`kabar.web.answers`): a page depends only on the store's
-    `version` of it, the URL and the language. A language chosen with ?lang= is remembered in a cookie.
-    The header's counts are those of the page's render; the page's script brings them up to date."""
+    """Serve a page from the answer cache (`kabar.web.answers`): a page depends only on the version of the
+    store it `depends_on` (given the route's parameters), the URL and the language. A language chosen with
+    ?lang= is remembered in a cookie. The header's counts are those of the page's render; the page's script
+    brings them up to date."""
     def decorate(route: Callable[..., HTMLResponse]) -> Callable[..., Awaitable[Response]]:
         @functools.wraps(route)
         async def page(request: Request, **params: Any) -> Response:
-            current = version(queries.snapshot(store_of(request)), params)
-            key = ("page", language_of(request), str(request.url))
-
             def rendered() -> tuple[int, bytes]:
                 response = route(request, **params)
                 return response.status_code, bytes(response.body)
 
-            response = await answered(request, key, current, rendered, "text/html")
+            response = await answered(request, Recipe(rendered, "text/html", depends_on(params)))
             if request.query_params.get("lang") in LANGUAGES:
                 response.set_cookie("lang", language_of(request), max_age=365 * 86400, samesite="lax")
             return response

@@ -237,6 +237,11 @@ def _story_version(story: StoryRow, articles: dict[str, ArticleRow], analysis: A
     return hashlib.sha1(repr(made_of).encode()).hexdigest()[:16]
 
 
+def whole_store(snap: Snapshot) -> str:
+    """The version of answers that may depend on anything in the store."""
+    return snap.key
+
+
 def story_version(snap: Snapshot, story_id: str) -> str:
     """The version a story's answers are cached and tagged by (for an unknown story, the store's)."""
     return snap.story_versions.get(story_id, snap.key)

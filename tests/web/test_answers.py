@@ -11,7 +11,7 @@ import threading
 from fastapi.testclient import TestClient
 
 from kabar.cli import example_corpus
-from kabar.web.answers import AnswerCache
+from kabar.web.answers import AnswerCache, Recipe
 from kabar.web.api import SLICE, json_bytes
 from kabar.web.app import accepts_gzip
 from tests.web.conftest import TOKEN
@@ -19,7 +19,7 @@ from tests.web.test_api import _wait_for
 
 
 class Renders:
-    """A render that counts its calls and can be held until released."""
+    """A render that counts its calls and can be held until released; `recipe` is what the cache takes."""
 
     def __init__(self, body: bytes, hold: bool = False):
         self.body, self.calls = body, 0
@@ -32,57 +32,61 @@ class Renders:
         assert self.released.wait(30), "the render was never released"
         return 200, self.body
 
+    @property
+    def recipe(self) -> Recipe:
+        return Recipe(self, "text/plain", str)
+
 
 def test_a_new_key_is_rendered_once_however_many_ask_at_the_same_time():
     cache, render = AnswerCache(), Renders(b"one", hold=True)
 
     async def many() -> list[bytes]:
-        asking = [asyncio.ensure_future(cache.fetch("k", "v1", render)) for _ in range(20)]
+        asking = [asyncio.ensure_future(cache.fetch("k", "v1", render.recipe)) for _ in range(20)]
         await asyncio.sleep(0.05)
         render.released.set()
         return [answer.body for answer in await asyncio.gather(*asking)]
 
     assert asyncio.run(many()) == [b"one"] * 20
     assert render.calls == 1
-    assert asyncio.run(cache.fetch("k", "v1", Renders(b"other"))).body == b"one"
+    assert asyncio.run(cache.fetch("k", "v1", Renders(b"other").recipe)).body == b"one"
 
 
 def test_a_changed_version_serves_the_last_answer_while_one_fresh_render_runs():
     cache = AnswerCache()
-    first = asyncio.run(cache.fetch("k", "v1", Renders(b"old")))
+    first = asyncio.run(cache.fetch("k", "v1", Renders(b"old").recipe))
     fresh = Renders(b"new", hold=True)
 
     async def during_the_render() -> list[bytes]:
-        return [(await cache.fetch("k", "v2", fresh)).body for _ in range(5)]
+        return [(await cache.fetch("k", "v2", fresh.recipe)).body for _ in range(5)]
 
     assert asyncio.run(during_the_render()) == [b"old"] * 5
     fresh.released.set()
     cache.close()  # waits for the queued refresh
     assert fresh.calls == 1
-    now = asyncio.run(cache.fetch("k", "v2", Renders(b"unused")))
+    now = asyncio.run(cache.fetch("k", "v2", Renders(b"unused").recipe))
     assert (now.body, now.version) == (b"new", "v2") and now.etag != first.etag
 
 
 def test_after_expire_nothing_rendered_before_is_served_for_a_new_version():
     cache = AnswerCache()
-    asyncio.run(cache.fetch("k", "v1", Renders(b"old")))
+    asyncio.run(cache.fetch("k", "v1", Renders(b"old").recipe))
     cache.expire()
-    assert asyncio.run(cache.fetch("k", "v1", Renders(b"unused"))).body == b"old"  # its version still holds
-    assert asyncio.run(cache.fetch("k", "v2", Renders(b"new"))).body == b"new"
+    assert asyncio.run(cache.fetch("k", "v1", Renders(b"unused").recipe)).body == b"old"  # its version still holds
+    assert asyncio.run(cache.fetch("k", "v2", Renders(b"new").recipe)).body == b"new"
     cache.close()
 
 
 def test_a_failed_refresh_drops_the_stale_answer_so_the_next_request_meets_the_error():
     cache = AnswerCache()
-    asyncio.run(cache.fetch("k", "v1", Renders(b"old")))
+    asyncio.run(cache.fetch("k", "v1", Renders(b"old").recipe))
 
     def gone() -> tuple[int, bytes]:
         raise LookupError("the story is gone")
 
-    assert asyncio.run(cache.fetch("k", "v2", gone)).body == b"old"
+    assert asyncio.run(cache.fetch("k", "v2", Recipe(gone, "text/plain", str))).body == b"old"
     cache.close()  # waits for the queued refresh
     try:
-        asyncio.run(cache.fetch("k", "v2", gone))
+        asyncio.run(cache.fetch("k", "v2", Recipe(gone, "text/plain", str)))
     except LookupError:
         pass
     else:
@@ -153,3 +157,21 @@ def test_json_is_encoded_in_slices_to_the_same_bytes_as_one_call():
                 "stories": [{"id": "s", "articles": [f"a-{n}" for n in range(450)]}], "empty": [], "n": None}
     assert json_bytes(document) == json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     assert json_bytes(list(range(SLICE * 3 + 1))) == json.dumps(list(range(SLICE * 3 + 1))).replace(" ", "").encode()
+
+
+def test_current_gives_an_answer_only_at_the_snapshots_version():
+    cache = AnswerCache()
+    asyncio.run(cache.fetch("k", "v1", Renders(b"one").recipe))  # its version is read off a snapshot by str()
+    assert cache.current("k", "v1").body == b"one"
+    assert cache.current("k", "v2") is None and cache.current("other", "v1") is None
+    cache.close()
+
+
+def test_a_cached_answer_sent_before_routing_is_the_routed_one_with_the_same_headers(client: TestClient):
+    story = client.get("/api/v1/stories").json()["items"][0]["id"]
+    for url in (f"/stories/{story}", f"/api/v1/stories/{story}", "/api/v1/stats", "/?sort=sources"):
+        first, again = client.get(url), client.get(url)  # the first may be rendered; the second is cached
+        assert again.status_code == 200 and again.content == first.content, url
+        for header in ("etag", "content-type", "content-security-policy", "x-content-type-options", "vary"):
+            assert again.headers.get(header) == first.headers.get(header), (url, header)
+        assert again.headers["content-security-policy"].startswith("default-src 'self'")

@@ -637,7 +637,7 @@ def serve(
     articles: int = typer.Option(10_000, help="Articles in the store."),
     analysed: int = typer.Option(1_000, help="Of those, how many are analysed (briefs, claims, quotes)."),
     clients: int = typer.Option(50, help="Concurrent clients."),
-    seconds: float = typer.Option(30.0, help="How long the load runs (it also stops after 20,000 requests)."),
+    seconds: float = typer.Option(30.0, help="How long the load runs (it also stops after 200,000 requests)."),
     writes: int = typer.Option(WRITES, help="New articles an ingest writes into the store during the load."),
     stories: int = typer.Option(40, help="Distinct stories asked for, spread evenly from the largest to the "
                                          "smallest."),
@@ -688,7 +688,7 @@ def serve(
             with console.status(f"{clients} clients for {seconds:.0f} s while an ingest writes {writes} articles"):
                 load_before, cpu_before = os.getloadavg()[0], _cpu_of(server.pid, writer.pid)
                 started = time.monotonic()
-                latencies = asyncio.run(_load("127.0.0.1", port, urls, clients, seconds, 20_000))
+                latencies = asyncio.run(_load("127.0.0.1", port, urls, clients, seconds, 200_000))
                 elapsed = time.monotonic() - started
                 load_after, cpu_after = os.getloadavg()[0], _cpu_of(server.pid, writer.pid)
             writing = writer.poll() is None

@@ -7,8 +7,10 @@ medians over several runs. Figures are machine-dependent; ratios (Kabar vs trafi
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
+import os
 import random
 import re
 import resource
@@ -478,8 +480,9 @@ def child_server(db: Path, port: int) -> None:
     import uvicorn
 
     from kabar.web import create_app
+    from kabar.web.app import server_config
 
-    uvicorn.run(create_app(db, token=""), host="127.0.0.1", port=port, log_level="warning")
+    uvicorn.Server(server_config(create_app(db, token=""), "127.0.0.1", port)).run()
 
 
 def _free_port() -> int:
@@ -518,36 +521,102 @@ def _wait_for_writes(base: str, before: int, writer: subprocess.Popen, seconds: 
     raise RuntimeError("the ingest stored nothing before the load was to start")
 
 
-async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: float,
+async def _load(host: str, port: int, urls: dict[str, list[str]], clients: int, seconds: float,
                 max_requests: int) -> dict[str, list[float]]:
-    """`clients` concurrent clients, each asking for the next URL as soon as its last answer arrived, until
-    `seconds` pass or `max_requests` were sent; latency in ms per kind of URL, failures as -1."""
-    import asyncio
+    """`clients` concurrent clients, each on its own keep-alive connection asking for the next URL as soon
+    as its last answer arrived, until `seconds` pass or `max_requests` were sent; latency in ms to the
+    answer's last byte per kind of URL, failures as -1. The clients share the server's cores, so they spend
+    as little CPU per request as they can (`_Connection`; an httpx client spends several times more)."""
     import itertools
 
-    import httpx
-
+    loop = asyncio.get_running_loop()
     latencies: dict[str, list[float]] = {kind: [] for kind in urls}
     plan = itertools.cycle([(kind, url) for pair in zip(*urls.values(), strict=False)
                             for kind, url in zip(urls, pair, strict=True)])
     sent = itertools.count()
     deadline = time.monotonic() + seconds
 
-    async def client(http: httpx.AsyncClient) -> None:
+    async def client() -> None:
+        connection: _Connection | None = None
         while time.monotonic() < deadline and next(sent) < max_requests:
             kind, url = next(plan)
             started = time.perf_counter()
             try:
-                response = await http.get(url)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                if connection is None:
+                    _transport, connection = await loop.create_connection(_Connection, host, port)
+                request = f"GET {url} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: gzip\r\n\r\n"
+                ok = await connection.get(request.encode()) == 200
+            except (OSError, ValueError):
+                ok, connection = False, None
             latencies[kind].append(1000 * (time.perf_counter() - started) if ok else -1.0)
+        if connection is not None:
+            connection.close()
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
-        await asyncio.gather(*(client(http) for _ in range(clients)))
+    await asyncio.gather(*(client() for _ in range(clients)))
     return latencies
+
+
+CONTENT_LENGTH = re.compile(rb"\r\ncontent-length: *(\d+)", re.IGNORECASE)
+
+
+class _Connection(asyncio.BufferedProtocol):
+    """One keep-alive HTTP/1.1 connection that reads every answer into the same buffer: it parses the
+    head and counts the body's bytes, no more (as wrk does, it neither keeps nor unzips the body)."""
+
+    def __init__(self) -> None:
+        self.buffer = memoryview(bytearray(256 * 1024))
+        self.head = bytearray()
+        self.remaining: int | None = None
+        self.status = 0
+        self.answered: asyncio.Future[int] | None = None
+        self.transport: asyncio.Transport | None = None
+
+    async def get(self, request: bytes) -> int:
+        """Send one request and wait for its whole answer; its status."""
+        assert self.transport is not None
+        self.answered = asyncio.get_running_loop().create_future()
+        self.transport.write(request)
+        return await self.answered
+
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def get_buffer(self, sizehint: int) -> memoryview:
+        return self.buffer
+
+    def buffer_updated(self, nbytes: int) -> None:
+        if self.remaining is None:
+            self.head += self.buffer[:nbytes]
+            end = self.head.find(b"\r\n\r\n") + 4
+            if end < 4:
+                return
+            length = CONTENT_LENGTH.search(self.head, 0, end)
+            if length is None:
+                self._fail(ValueError("an answer without Content-Length"))
+                return
+            self.status = int(self.head.split(b" ", 2)[1])
+            self.remaining = int(length.group(1)) - (len(self.head) - end)
+            self.head.clear()
+        else:
+            self.remaining -= nbytes
+        if self.remaining == 0 and self.answered is not None:
+            self.remaining = None
+            self.answered.set_result(self.status)
+        elif self.remaining < 0:
+            self._fail(ValueError("more bytes than the answer's Content-Length"))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._fail(ConnectionError("the server closed the connection"))
+
+    def _fail(self, error: Exception) -> None:
+        if self.answered is not None and not self.answered.done():
+            self.answered.set_exception(error)
+        self.close()
 
 
 def _all_stories(base: str) -> list[dict]:
@@ -568,17 +637,17 @@ def serve(
     articles: int = typer.Option(10_000, help="Articles in the store."),
     analysed: int = typer.Option(1_000, help="Of those, how many are analysed (briefs, claims, quotes)."),
     clients: int = typer.Option(50, help="Concurrent clients."),
-    seconds: float = typer.Option(30.0, help="How long the load runs (it also stops after 20,000 requests)."),
+    seconds: float = typer.Option(30.0, help="How long the load runs (it also stops after 200,000 requests)."),
     writes: int = typer.Option(WRITES, help="New articles an ingest writes into the store during the load."),
     stories: int = typer.Option(40, help="Distinct stories asked for, spread evenly from the largest to the "
                                          "smallest."),
     corpus: Path | None = typer.Option(None, help="Reuse a generated corpus folder (its stores are kept there)."),
 ) -> None:
     """The story page and the API's story endpoint under concurrent clients while an ingest writes: median
-    and p99 latency per endpoint (the target is a p99 under 300 ms). A third of the requests ask for the
-    smallest answer there is (the live counts), the floor this machine's server and client reach."""
-    import asyncio
-
+    and p99 latency per endpoint (the target is a p99 under 300 ms), beside the machine's load average and
+    the CPU each process spent. A third of the requests ask for the smallest answer there is (the live
+    counts), the floor this machine's server and client reach. First, what each endpoint costs in CPU
+    through the app alone, a figure that does not depend on what else the machine runs."""
     import httpx
 
     folder = corpus or Path(tempfile.mkdtemp(prefix="kabar-bench-"))
@@ -590,6 +659,8 @@ def serve(
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.sqlite"
         _copy_store(prepared, db)
+        with console.status("measuring each endpoint's CPU through the app alone"):
+            costs = _in_process_costs(db)
         newcomers = generate_corpus(Path(tmp) / "new", writes, seed=13)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
@@ -599,9 +670,14 @@ def serve(
             with console.status("starting the server"):
                 _wait_until_up(base, server)
             everything = _all_stories(base)
-            chosen = [everything[i * len(everything) // stories] for i in range(min(stories, len(everything)))]
+            asked = min(stories, len(everything))
+            chosen = [everything[i * len(everything) // asked] for i in range(asked)]
             ids = [story["id"] for story in chosen]
             sizes = sorted(story["articles"] for story in chosen)
+            urls = {"story page": [f"/stories/{i}" for i in ids], "API story": [f"/api/v1/stories/{i}" for i in ids],
+                    "floor: API stats": ["/api/v1/stats"] * len(ids)}
+            with console.status("asking for each URL once (a server in use has answered them before)"):
+                asyncio.run(_load("127.0.0.1", port, urls, 1, 600, 3 * len(ids)))
             before = httpx.get(base + "/api/v1/stats").json()["articles"]
             writer = subprocess.Popen([sys.executable, "-c", "from kabar.cli import main; main()", "ingest",
                                        *map(str, newcomers), "--db", str(db)],
@@ -609,12 +685,12 @@ def serve(
             with console.status("waiting for the ingest's first commit"):
                 _wait_for_writes(base, before, writer)
             at_start = httpx.get(base + "/api/v1/stats").json()["articles"]
-            urls = {"story page": [f"/stories/{i}" for i in ids], "API story": [f"/api/v1/stories/{i}" for i in ids],
-                    "floor: API stats (59 bytes)": ["/api/v1/stats"] * len(ids)}
             with console.status(f"{clients} clients for {seconds:.0f} s while an ingest writes {writes} articles"):
+                load_before, cpu_before = os.getloadavg()[0], _cpu_of(server.pid, writer.pid)
                 started = time.monotonic()
-                latencies = asyncio.run(_load(base, urls, clients, seconds, 20_000))
+                latencies = asyncio.run(_load("127.0.0.1", port, urls, clients, seconds, 200_000))
                 elapsed = time.monotonic() - started
+                load_after, cpu_after = os.getloadavg()[0], _cpu_of(server.pid, writer.pid)
             writing = writer.poll() is None
             after = httpx.get(base + "/api/v1/stats").json()["articles"]
         finally:
@@ -622,8 +698,16 @@ def serve(
                 if process is not None and process.poll() is None:
                     process.terminate()
                     process.wait(timeout=30)
+    table = Table(title="CPU per request through the app alone (no HTTP server or client), largest story; "
+                        "its page is rendered from the document its API answer built")
+    for column in ("endpoint", "bytes", "rendered ms", "cached ms"):
+        table.add_column(column, justify="right" if column != "endpoint" else "left")
+    for kind, (size, rendered, cached) in costs.items():
+        table.add_row(kind, f"{size:,}", f"{rendered:.1f}", f"{cached:.3f}")
+    console.print(table)
+    requests = sum(len(samples) for samples in latencies.values())
     table = Table(title=f"Web under load: {clients} clients, {before} articles, {len(ids)} stories "
-                        f"({sizes[0]}–{sizes[-1]} articles each)")
+                        f"({sizes[0]}–{sizes[-1]} articles each), load average {load_before:.1f} → {load_after:.1f}")
     for column in ("endpoint", "requests", "failed", "req/s", "median ms", "p99 ms"):
         table.add_column(column, justify="right" if column != "endpoint" else "left")
     for kind, samples in latencies.items():
@@ -632,8 +716,68 @@ def serve(
         table.add_row(kind, str(len(samples)), str(len(samples) - len(good)), f"{len(samples) / elapsed:.0f}",
                       f"{statistics.median(good):.0f}" if good else "-", f"{p99:.0f}")
     console.print(table)
+    spent = {name: cpu_after[name] - cpu_before[name] for name in cpu_before}
+    console.print(f"CPU during the {elapsed:.0f} s of load: server {spent['server']:.1f} s "
+                  f"({1000 * spent['server'] / max(requests, 1):.2f} ms a request, background renders included), "
+                  f"clients {spent['clients']:.1f} s, ingest {spent['ingest']:.1f} s, on {os.cpu_count()} cores; "
+                  f"the 1-minute load average was {load_before:.1f} at the start and {load_after:.1f} at the end.")
     console.print(f"The ingest had stored {at_start - before} articles when the load began, {after - at_start} more "
                   f"during it, {'and was still writing at its end' if writing else 'and finished before it ended'}.")
+
+
+def _cpu_of(server: int, ingest: int) -> dict[str, float]:
+    """CPU seconds so far of the server, this process (the clients) and the ingest (Linux's /proc)."""
+    def of(pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    return {"server": of(server), "clients": time.process_time(), "ingest": of(ingest)}
+
+
+def _in_process_costs(db: Path, repeats: int = 200) -> dict[str, tuple[int, float, float]]:
+    """Bytes and CPU ms of the largest story's API answer, its page and the live counts through the app
+    itself (ASGI calls, no server or client): the first answer (rendered) and the mean of `repeats` more
+    (from the answer cache)."""
+    from kabar.store import Store
+    from kabar.web import create_app, queries
+
+    web = create_app(db, token="")
+    with Store(db) as store:  # builds the store's snapshot, which every answer then shares
+        largest = max(queries.snapshot(store).stories.values(), key=lambda story: len(story.articles)).id
+
+    async def ask(path: str) -> int:
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+                 "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)}
+        size, status = 0, 0
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict) -> None:
+            nonlocal size, status
+            status = message.get("status", status)
+            size += len(message.get("body", b""))
+
+        await web(scope, receive, send)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+        return size
+
+    async def measure() -> dict[str, tuple[int, float, float]]:
+        costs = {}
+        for kind, path in (("API story", f"/api/v1/stories/{largest}"), ("story page", f"/stories/{largest}"),
+                           ("API stats", "/api/v1/stats")):
+            started = time.process_time()
+            size = await ask(path)
+            rendered = time.process_time() - started
+            started = time.process_time()
+            for _ in range(repeats):
+                await ask(path)
+            costs[kind] = (size, 1000 * rendered, 1000 * (time.process_time() - started) / repeats)
+        return costs
+
+    return asyncio.run(measure())
 
 
 KOMPAS_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"

@@ -435,13 +435,14 @@ def serve(
     import uvicorn
 
     from kabar.web import create_app
+    from kabar.web.app import server_config
 
     path = db or Store.default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     web = create_app(path)
     mode = "read-only (set KABAR_API_TOKEN to allow ingest)" if web.state.settings.read_only else "ingest allowed"
     console.print(f"Serving {path} on http://{host}:{port}/ — {mode}")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(web, host, port)).run()
 
 
 def _print_version(asked: bool) -> None:

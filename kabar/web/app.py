@@ -12,23 +12,26 @@ import os
 import socket
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import cookie_parser
 
 from kabar import __version__
 from kabar.store import Store
+from kabar.web import queries
+from kabar.web.answers import Answer, AnswerCache, Recipe, etag, gzip_etag
+from kabar.web.i18n import chosen_language
 from kabar.web.jobs import JobRunner
 
 SECURITY_HEADERS = {
@@ -74,37 +77,6 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class AnswerCache:
-    """Rendered answers (status, body) by store state and request: pages and API answers depend on nothing
-    else, so while the store is unchanged each is computed once however many clients ask. The oldest go
-    first beyond `size`."""
-
-    def __init__(self, size: int = 256):
-        self.size = size
-        self._answers: OrderedDict[tuple, tuple[int, bytes]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple, compute: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]:
-        with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                return self._answers[key]
-        answer = compute()
-        with self._lock:
-            self._answers[key] = answer
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
-        return answer
-
-    async def fetch(self, key: tuple, compute: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]:
-        """`get` for the event loop: a hit is answered at once, a miss computed in a worker thread."""
-        with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                return self._answers[key]
-        return await run_in_threadpool(self.get, key, compute)
-
-
 class Stores:
     """One connection per worker thread: SQLite connections are not shared across threads that query at once."""
 
@@ -130,6 +102,7 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):  # noqa: ANN202 - FastAPI's lifespan protocol
         yield
         app.state.jobs.shutdown()
+        app.state.answers.close()
 
     app = FastAPI(
         title="Kabar API",
@@ -142,13 +115,14 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.stores = Stores(settings.db)
-    app.state.jobs = JobRunner(settings.db)
     app.state.answers = AnswerCache()
+    app.state.jobs = JobRunner(settings.db, on_stored=app.state.answers.expire)
     app.mount("/static", StaticFiles(directory=str(resources.files("kabar.web").joinpath("static"))), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedAnswers, answers=app.state.answers, stores=app.state.stores)
+    app.add_middleware(SecurityHeaders)  # added last, so it wraps the cached answers too
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):  # noqa: ANN202
@@ -170,8 +144,74 @@ def json_error(status: int, reason: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "reason": reason}}, status_code=status)
 
 
-def answers_of(request: Request) -> AnswerCache:
-    return request.app.state.answers
+def answer_key(scope: Mapping[str, Any]) -> tuple:
+    """What an answer depends on besides the store: the address asked for and, for pages, the interface
+    language (asked with ?lang= or remembered in a cookie)."""
+    host = cookie = b""
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = value
+        elif name == b"cookie":
+            cookie = value
+    query = scope["query_string"]
+    asked = parse_qs(query.decode("latin-1")).get("lang", [None])[0] if b"lang=" in query else None
+    remembered = cookie_parser(cookie.decode("latin-1")).get("lang") if b"lang=" in cookie else None
+    return scope["scheme"], host, scope["path"], query, chosen_language(asked, remembered)
+
+
+async def answered(request: Request, recipe: Recipe) -> Response:
+    """The cached answer to `request` at the store's current version (rendered when missing) as a response
+    with its ETag, gzipped when the client accepts it, or 304 when the client already holds it."""
+    key = answer_key(request.scope)
+    version = recipe.version_of(queries.snapshot(store_of(request)))
+    offered = request.headers.get("if-none-match", "")
+    if offered:
+        for tag in (etag(key, version), gzip_etag(etag(key, version))):
+            if tag in offered:
+                return Response(status_code=304, headers={"ETag": tag})
+    answer = await request.app.state.answers.fetch(key, version, recipe)
+    return reply(answer, offered, request.headers.get("accept-encoding", ""))
+
+
+def reply(answer: Answer, offered: str, accept_encoding: str) -> Response:
+    """The answer as sent to a client that holds the ETags `offered` and takes `accept_encoding`."""
+    body, headers = answer.body, {"ETag": answer.etag, "Cache-Control": "no-cache"}
+    if answer.gzipped is not None:
+        headers["Vary"] = "Accept-Encoding"
+        if accepts_gzip(accept_encoding):
+            body, headers["ETag"], headers["Content-Encoding"] = answer.gzipped, gzip_etag(answer.etag), "gzip"
+    if offered and headers["ETag"] in offered:
+        return Response(status_code=304, headers={"ETag": headers["ETag"]})
+    return Response(body, status_code=answer.status, media_type=answer.media_type, headers=headers)
+
+
+class CachedAnswers:
+    """Answers a GET whose answer is cached at the store's current version straight from the cache, before
+    FastAPI routes it: routing, parameters and request objects cost more than sending the cached bytes.
+    Anything else (a miss, a stale answer, ?lang= which sets a cookie) goes on to the app."""
+
+    def __init__(self, app: Any, answers: AnswerCache, stores: Stores):
+        self.app, self.answers, self.stores = app, answers, stores
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and b"lang=" not in scope["query_string"]:
+            answer = self.answers.current(answer_key(scope), queries.snapshot(self.stores.get()))
+            if answer is not None and answer.status == 200:
+                headers = {name: value.decode("latin-1") for name, value in scope["headers"]
+                           if name in (b"if-none-match", b"accept-encoding")}
+                response = reply(answer, headers.get(b"if-none-match", ""), headers.get(b"accept-encoding", ""))
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0)."""
+    for offer in accept_encoding.split(","):
+        coding, _, weight = offer.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "*"):
+            return weight.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
 
 
 def store_of(request: Request) -> Store:
@@ -186,6 +226,15 @@ def not_found(what: str) -> HTTPException:
     return HTTPException(404, f"not found: {what}")
 
 
+def server_config(app: FastAPI, host: str, port: int) -> Any:
+    """How `kabar serve` runs the app: one process (the answer cache lives in it; a second process would
+    render everything twice on cores an ingest shares), no access-log line per request, and uvicorn's own
+    choice of event loop and HTTP parser (uvloop and httptools when installed)."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+
+
 @contextmanager
 def serving(app: FastAPI, seconds: float = 30) -> Iterator[str]:
     """Run `app` under uvicorn on 127.0.0.1 and a free port in a background thread (browser tests, the
@@ -195,7 +244,7 @@ def serving(app: FastAPI, seconds: float = 30) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(server_config(app, "127.0.0.1", port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + seconds

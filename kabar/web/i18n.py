@@ -11,6 +11,13 @@ DEFAULT = "id"
 FALLBACK = "en"
 
 
+def chosen_language(asked: str | None, remembered: str | None) -> str:
+    """The interface language asked for (?lang=), else the one remembered (cookie), else the default; an
+    unknown one is the default."""
+    chosen = asked or remembered or DEFAULT
+    return chosen if chosen in LANGUAGES else DEFAULT
+
+
 @cache
 def strings(language: str) -> dict[str, str]:
     """The language's strings over the fallback's, so a missing key shows in English, never as a key."""

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -54,8 +54,10 @@ class Job:
 class JobRunner:
     """Runs ingest jobs against one store file, one at a time, in a worker thread with its own connection."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, on_stored: Callable[[], None] = lambda: None):
         self.db = db
+        self.on_stored = on_stored
+        """Called once a job's articles are in the store, before the job says it is done."""
         self.jobs: dict[str, Job] = {}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kabar-ingest")
         self._lock = threading.Lock()
@@ -102,8 +104,10 @@ class JobRunner:
                     articles = list(store.articles())
                     store.save_analysis(pipeline.analyze_articles(articles, progress, None, store))
                     job.outcomes = queries.ingest_outcomes(store, result.outcomes, job.labels)
+            self.on_stored()
             job.status = "done"
         except Exception as error:  # a job must end and say why, whatever stopped it
+            self.on_stored()  # what it stored before it stopped
             job.status, job.error = "failed", str(error) or type(error).__name__
         finally:
             job.finished = time.monotonic()

@@ -13,13 +13,16 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from kabar.report.render import evidence_anchor, highlight
 from kabar.web import queries
+from kabar.web.answers import Recipe, VersionOf
 from kabar.web.api import check_targets
-from kabar.web.app import answers_of, not_found, settings_of, store_of
-from kabar.web.i18n import DEFAULT, LANGUAGES, translator
+from kabar.web.app import answered, not_found, settings_of, store_of
+from kabar.web.i18n import LANGUAGES, chosen_language, translator
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("kabar.web").joinpath("templates")))
@@ -47,12 +50,22 @@ def marked(snippet: str, matches: list[list[int]]) -> Markup:
     return Markup("".join(pieces))
 
 
-templates.env.globals.update(cite_url=cite_url, web_url=web_url, marked=marked)
+@pass_context
+def cite(context: Context, evidence: dict[str, Any]) -> Markup:
+    """A citation link labelled with the cited article's outlet (or its id). Python, not a template macro:
+    a large story's page holds thousands of citations, and a macro call cost ten times as much."""
+    articles = context.get("articles")
+    article = articles.get(evidence["article"]) if isinstance(articles, dict) else None
+    label = (article or {}).get("outlet") or evidence["article"]
+    return Markup('<a class="cite" href="{}" title="{}: {}">[{}]</a>').format(
+        cite_url(evidence), context["t"]("open_citation"), evidence["text"], label)
+
+
+templates.env.globals.update(cite_url=cite_url, web_url=web_url, marked=marked, cite=cite)
 
 
 def language_of(request: Request) -> str:
-    chosen = request.query_params.get("lang") or request.cookies.get("lang") or DEFAULT
-    return chosen if chosen in LANGUAGES else DEFAULT
+    return chosen_language(request.query_params.get("lang"), request.cookies.get("lang"))
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -69,24 +82,35 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     }, status_code=status)
 
 
-def cached(route: Callable[..., HTMLResponse]) -> Callable[..., Awaitable[Response]]:
-    """Serve a page from the answer cache while the store is unchanged (a page depends only on the store,
-    the URL and the language), remembering a language chosen with ?lang= in a cookie."""
-    @functools.wraps(route)
-    async def page(request: Request, **params: Any) -> Response:
-        key = (queries.snapshot(store_of(request)).key, "page", language_of(request), str(request.url))
+def whole_store(params: dict[str, Any]) -> VersionOf:
+    return queries.whole_store
 
-        def rendered() -> tuple[int, bytes]:
-            response = route(request, **params)
-            return response.status_code, bytes(response.body)
 
-        status, body = await answers_of(request).fetch(key, rendered)
-        response = HTMLResponse(body, status_code=status)
-        if request.query_params.get("lang") in LANGUAGES:
-            response.set_cookie("lang", language_of(request), max_age=365 * 86400, samesite="lax")
-        return response
+def one_story(params: dict[str, Any]) -> VersionOf:
+    return functools.partial(queries.story_version, story_id=params["story_id"])
 
-    return page
+
+def cached(depends_on: Callable[[dict[str, Any]], VersionOf] = whole_store
+           ) -> Callable[[Callable[..., HTMLResponse]], Callable[..., Awaitable[Response]]]:
+    """Serve a page from the answer cache (`kabar.web.answers`): a page depends only on the version of the
+    store it `depends_on` (given the route's parameters), the URL and the language. A language chosen with
+    ?lang= is remembered in a cookie. The header's counts are those of the page's render; the page's script
+    brings them up to date."""
+    def decorate(route: Callable[..., HTMLResponse]) -> Callable[..., Awaitable[Response]]:
+        @functools.wraps(route)
+        async def page(request: Request, **params: Any) -> Response:
+            def rendered() -> tuple[int, bytes]:
+                response = route(request, **params)
+                return response.status_code, bytes(response.body)
+
+            response = await answered(request, Recipe(rendered, "text/html", depends_on(params)))
+            if request.query_params.get("lang") in LANGUAGES:
+                response.set_cookie("lang", language_of(request), max_age=365 * 86400, samesite="lax")
+            return response
+
+        return page
+
+    return decorate
 
 
 def error_page(request: Request, status: int, reason: str) -> HTMLResponse:
@@ -102,7 +126,7 @@ def _pager(request: Request, page: dict[str, Any]) -> dict[str, str | None]:
 
 
 @router.get("/", response_class=HTMLResponse)
-@cached
+@cached()
 def story_list(request: Request, sort: str = "newest", since: Annotated[date | None, Query()] = None,
                until: Annotated[date | None, Query()] = None, outlet: str | None = None, entity: str | None = None,
                language: str | None = None, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
@@ -117,7 +141,7 @@ def story_list(request: Request, sort: str = "newest", since: Annotated[date | N
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-@cached
+@cached(one_story)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     document = queries.story_document(store_of(request), story_id, texts=False)
     if document is None:
@@ -126,7 +150,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-@cached
+@cached()
 def article_page(request: Request, article_id: str, hl: str | None = None) -> HTMLResponse:
     article = queries.article_detail(store_of(request), article_id)
     if article is None:
@@ -140,7 +164,7 @@ def article_page(request: Request, article_id: str, hl: str | None = None) -> HT
 
 
 @router.get("/entities", response_class=HTMLResponse)
-@cached
+@cached()
 def entity_list(request: Request, q: str | None = None, type: str | None = None,
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     page = queries.list_entities(store_of(request), q or None, type or None, offset, 50)
@@ -148,7 +172,7 @@ def entity_list(request: Request, q: str | None = None, type: str | None = None,
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-@cached
+@cached()
 def entity_page(request: Request, entity_id: str) -> HTMLResponse:
     entity = queries.entity_detail(store_of(request), entity_id)
     if entity is None:
@@ -157,7 +181,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-@cached
+@cached()
 def search_page(request: Request, q: str = "", outlet: str | None = None, language: str | None = None,
                 story: str | None = None, since: Annotated[date | None, Query()] = None,
                 until: Annotated[date | None, Query()] = None) -> HTMLResponse:

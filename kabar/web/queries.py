@@ -13,10 +13,11 @@ fingerprint of the tables it reads) and shared by every request until the store 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 import weakref
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -110,6 +111,9 @@ class Snapshot:
     stories: dict[str, StoryRow]
     story_of: dict[str, str]
     analysis: Analysis | None
+    story_versions: dict[str, str] = field(default_factory=dict)
+    """Per story, a hash of everything its page and API answer are made of (its articles, its analysis
+    records): an ingest into another story leaves it unchanged."""
 
 
 _cache: dict[str, Snapshot] = {}
@@ -117,6 +121,11 @@ _analyses: dict[str, Analysis] = {}
 _lock = threading.Lock()
 _building: set[str] = set()
 _lock_building = threading.Lock()
+DOCUMENTS_KEPT = 2
+_documents: OrderedDict[tuple[str, str, str], dict[str, Any]] = OrderedDict()
+"""The last story documents built without texts, by story version: after an ingest, a story's page and its
+API answer are rendered one after the other from the same document (read only: nobody changes it)."""
+_lock_documents = threading.Lock()
 _seen: weakref.WeakKeyDictionary[Store, tuple[int, str]] = weakref.WeakKeyDictionary()
 
 
@@ -210,7 +219,32 @@ def _build(store: Store, key: str) -> Snapshot:
             if group_home in stories:
                 stories[group_home].groups.append(group.id)
                 stories[group_home].disputed += group.status in DISPUTED_GROUPS
-    return Snapshot(key, articles, stories, story_of, analysis)
+    versions = {story.id: _story_version(story, articles, analysis) for story in stories.values()}
+    snap = Snapshot(key, articles, stories, story_of, analysis, versions)
+    # A snapshot lives until the store changes and holds some 100,000 objects (the analysis's records):
+    # each full garbage collection walked them all, a pause of 0.1-0.2 CPU s in which no request was
+    # answered (over a second on a busy machine). Frozen, the collector skips them; they hold no cycles, so
+    # reference counting still frees them when the next snapshot replaces this one.
+    gc.freeze()
+    return snap
+
+
+def _story_version(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None) -> str:
+    """`story_document` reads the story's row, its articles' rows and the analysis (whose records it picks
+    by the story's articles and groups): the version covers exactly those."""
+    made_of = (analysis.saved_at if analysis else None, story.title, story.analysed, story.groups,
+               [articles[a] for a in story.articles])
+    return hashlib.sha1(repr(made_of).encode()).hexdigest()[:16]
+
+
+def whole_store(snap: Snapshot) -> str:
+    """The version of answers that may depend on anything in the store."""
+    return snap.key
+
+
+def story_version(snap: Snapshot, story_id: str) -> str:
+    """The version a story's answers are cached and tagged by (for an unknown story, the store's)."""
+    return snap.story_versions.get(story_id, snap.key)
 
 
 def _describe(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None) -> None:
@@ -342,6 +376,11 @@ def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str,
     story = snap.stories.get(story_id)
     if story is None:
         return None
+    kept = (str(store.path), story_id, snap.story_versions[story_id])
+    if not texts:
+        with _lock_documents:
+            if kept in _documents:
+                return _documents[kept]
     records = StoryExport(articles=[], stories=[Story(story.id, story.title, story.articles)])
     analysis = snap.analysis
     if analysis is not None:
@@ -365,6 +404,11 @@ def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str,
         document["articles"] = [dict(vars(snap.articles[a]))
                                 for a in story.articles]
     document["story"] = story.summary()
+    if not texts:
+        with _lock_documents:
+            _documents[kept] = document
+            while len(_documents) > DOCUMENTS_KEPT:
+                _documents.popitem(last=False)
     return document
 
 

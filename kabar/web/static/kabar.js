@@ -1,7 +1,7 @@
 // Kabar pages work without this script; it adds three things:
 // 1. a cited passage is scrolled into view and focused, even when the browser kept an old scroll position;
 // 2. an ingest job page polls the API and reloads with the outcome table when the job ends;
-// 3. the counts in the header follow the store as articles arrive.
+// 3. the counts in the header follow the store as articles arrive (a cached page's counts too).
 "use strict";
 
 function focusEvidence() {
@@ -52,6 +52,9 @@ function liveCounts() {
       counts.forEach((node) => { node.textContent = values[node.dataset.count]; });
     }
   };
+  // a page can come from the server's cache (a story's page stays while that story is unchanged), so the
+  // counts are fetched once at load, then every ten seconds
+  refresh().catch(() => {});
   setInterval(() => { refresh().catch(() => {}); }, 10000);
 }
 

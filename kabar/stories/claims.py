@@ -38,6 +38,9 @@ VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
 CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
+# words of rank that may stand between a body and the person speaking for it ("Mabes Polri Brigadir Jenderal
+# Dedi Prasetyo"), and how far before the person the body may be named
+TITLE_WORDS, TITLE_REACH = 4, 80
 
 
 @cache
@@ -208,7 +211,47 @@ def _figure(attrs: dict) -> str:
     return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
 
 
+def speaker_bodies(doc: Doc) -> dict[str, str]:
+    """The body each credited person speaks for, where a title before one of their mentions names it
+    ("Juru bicara KPK Febri Diansyah", "Kepala Biro Penerangan Masyarakat Mabes Polri Brigadir Jenderal
+    Dedi Prasetyo"): the person and the body are one primary source."""
+    people = {(s.start, s.end): s.attrs["entity"] for s in doc.layer("entities")
+              if s.label == "PERSON" and s.attrs.get("entity")}
+    credited = [(a["start"], a["end"]) for s in doc.layer("sentences") if (a := s.attrs.get("attribution"))]
+    credited += [tuple(q.attrs["speaker"]) for q in doc.layer("quotes") if q.attrs.get("speaker")]
+    bodies: dict[str, str] = {}
+    for start, end in credited:
+        person = people.get((start, end))
+        body = _body_before(doc, start) if person else None
+        if person and body and body != person:
+            bodies.setdefault(person, body)
+    return bodies
+
+
+def _body_before(doc: Doc, start: int) -> str | None:
+    named = [s for s in doc.layer("entities") if s.label == "ORG" and s.attrs.get("entity")
+             and start - TITLE_REACH <= s.start and s.end <= start]
+    if not named:
+        return None
+    between = doc.text[named[-1].end : start]
+    words = WORD.findall(between)
+    if CLAUSE_BREAK.search(between) or "." in between or len(words) > TITLE_WORDS or any(w.islower() for w in words):
+        return None
+    return named[-1].attrs["entity"]
+
+
+def _with_bodies(claims: list[Claim], bodies: dict[str, str]) -> list[Claim]:
+    for claim in claims:
+        if claim.attributed_to in bodies:
+            claim.extra["source_body"] = bodies[claim.attributed_to]
+    return claims
+
+
 def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
+    return _with_bodies(_claims_in(doc, names), speaker_bodies(doc))
+
+
+def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in doc.layer("sentences"):
         if sentence.attrs.get("paragraph_kind") == "heading":
@@ -378,4 +421,4 @@ def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
         stance: Stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
         found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
                            quote.speaker, stance, [quote.evidence], quote.speaker))
-    return found
+    return _with_bodies(found, speaker_bodies(doc))

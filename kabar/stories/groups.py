@@ -51,11 +51,17 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
 def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
     are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
-    outlet is a source of its own only in a group where nobody is credited. A credited name whose words
-    all stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
+    outlet is a source of its own only in a group where nobody is credited, and then outlets giving the very
+    same figure are one unnamed source they all took it from (a magnitude, a count of suspects), while
+    outlets telling an event in their own words are each a witness. A speaker and the body whose title
+    they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
+    stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
     source again."""
-    credited = {c.attributed_to for c in members if c.attributed_to}
+    bodies = {c.attributed_to: c.extra["source_body"] for c in members if c.extra.get("source_body")}
+    credited = {bodies.get(c.attributed_to, c.attributed_to) for c in members if c.attributed_to}
     if not credited:
+        if members[0].kind == "quantity":
+            return {f"figure:{_interval(c)}" for c in members}
         return {_source_key(c, articles) for c in members}
     words = {source: set(names.get(source, source).lower().split()) for source in credited}
     return {source for source in credited
@@ -151,9 +157,21 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
             and (c.extra.get("event") in listed_events()
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
-    clusters = _cluster(figures, _same_count, _near) + _cluster(told, _same_event, _words)
+    clusters = _split_vague(_cluster(figures, _same_count, _near)) + _cluster(told, _same_event, _words)
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _split_vague(clusters: list[list[Claim]]) -> list[list[Claim]]:
+    """"Ratusan tersangka" in two outlets is no figure to check against another: figures given only as a
+    magnitude word stay apart unless an exact figure joins them."""
+    kept: list[list[Claim]] = []
+    for members in clusters:
+        if len(members) > 1 and all((c.quantity or {}).get("vague") for c in members):
+            kept.extend([c] for c in members)
+        else:
+            kept.append(members)
+    return kept
 
 
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
@@ -236,8 +254,10 @@ def _other_names(first: Claim, second: Claim) -> bool:
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
     language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
-    # those who deny it or cannot confirm it are not behind it
-    sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles, names)
+    # those who deny it or cannot confirm it are not behind it, unless all of them do: then the denial is
+    # what is reported, and its sources are those who make it
+    behind = [c for c in members if c.stance not in DISPUTING] or members
+    sources = _independent_sources(behind, articles, names)
     status: GroupStatus
     if members[0].kind == "quantity":
         status, why = _quantity_status(members, articles, sources)

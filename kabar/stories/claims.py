@@ -12,6 +12,7 @@ from functools import cache
 
 from kabar.lexicon import data_lines, sections, word_set
 from kabar.model import Claim, Doc, Evidence, Quote, Span, Stance, When
+from kabar.nlp.entities import gazetteer
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
 from kabar.textnorm import stem
@@ -38,9 +39,9 @@ VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
 CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
-# words of rank that may stand between a body and the person speaking for it ("Mabes Polri Brigadir Jenderal
-# Dedi Prasetyo"), and how far before the person the body may be named
-TITLE_WORDS, TITLE_REACH = 4, 80
+# how far before a person the title naming their body may start ("Kepala Biro Penerangan Masyarakat Mabes Polri
+# Brigadir Jenderal Dedi Prasetyo"); a clause break or a reporting verb ends the title
+TITLE_REACH = 90
 
 
 @cache
@@ -211,6 +212,12 @@ def _figure(attrs: dict) -> str:
     return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
 
 
+@cache
+def _title_break() -> re.Pattern[str]:
+    words = "|".join(sorted(cues("before"), key=len, reverse=True))
+    return re.compile(rf"{CLAUSE_BREAK.pattern}|\.\s|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
 def speaker_bodies(doc: Doc) -> dict[str, str]:
     """The body each credited person speaks for, where a title before one of their mentions names it
     ("Juru bicara KPK Febri Diansyah", "Kepala Biro Penerangan Masyarakat Mabes Polri Brigadir Jenderal
@@ -229,15 +236,25 @@ def speaker_bodies(doc: Doc) -> dict[str, str]:
 
 
 def _body_before(doc: Doc, start: int) -> str | None:
+    """The body named in the title phrase right before a person: from the last clause break or reporting
+    verb before them. A known institution (gazetteer) is preferred, as the model may swallow it into a
+    longer name ("Biro Penerangan Masyarakat Mabes Polri Brigadir Jenderal"); else the named body nearest."""
+    sentence = doc.covering("sentences", start, start)
+    floor = max(start - TITLE_REACH, sentence[0].start if sentence else 0)
+    breaks = [m.end() for m in _title_break().finditer(doc.text, floor, start)]
+    begin = max([floor, *breaks])
+    known = [form for m in _known_bodies().finditer(doc.text, begin, start) if (form := gazetteer().get(m.group(0)))]
+    if known:
+        return known[-1].id
     named = [s for s in doc.layer("entities") if s.label == "ORG" and s.attrs.get("entity")
-             and start - TITLE_REACH <= s.start and s.end <= start]
-    if not named:
-        return None
-    between = doc.text[named[-1].end : start]
-    words = WORD.findall(between)
-    if CLAUSE_BREAK.search(between) or "." in between or len(words) > TITLE_WORDS or any(w.islower() for w in words):
-        return None
-    return named[-1].attrs["entity"]
+             and begin <= s.start and s.end <= start]
+    return named[-1].attrs["entity"] if named else None
+
+
+@cache
+def _known_bodies() -> re.Pattern[str]:
+    forms = sorted((form for form, known in gazetteer().items() if known.type == "ORG"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
 def _with_bodies(claims: list[Claim], bodies: dict[str, str]) -> list[Claim]:

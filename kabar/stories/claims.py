@@ -270,13 +270,14 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
 
 def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     claims: list[Claim] = []
+    quoted = _direct_quotes(doc)
     for sentence in doc.layer("sentences"):
         if sentence.attrs.get("paragraph_kind") == "heading":
             continue
         source = _source(doc, sentence)
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
-        clauses: list[str] = []
+        figures: list[tuple[int, int]] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
             if quantity.attrs.get("kind") == "duration":
                 continue  # a duration ("selama dua tahun") is no figure outlets report differently
@@ -287,7 +288,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")
             clause = _clause(doc, sentence, quantity.start, quantity.end)
-            clauses.append(clause)
+            figures.append((quantity.start, quantity.end))
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,
                 _stance(sentence, clause), [_evidence(doc, quantity), *evidence], subject,
@@ -298,6 +299,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         verb = predicate(doc, sentence)
         if verb is None:
             continue
+        clause_start, clause_end = clause_span(doc, sentence, verb.start(), verb.end())
         clause = _clause(doc, sentence, verb.start(), verb.end())
         tagged = _event(doc, sentence, source, names)
         name, actor, target = tagged if tagged else (None, None, None)
@@ -306,8 +308,16 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             f"c-{doc.article.id}-{len(claims) + 1}", "event", clause, source, _stance(sentence, clause), evidence,
             actor, None, _when(doc, sentence, of_event=True),
             {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0),
-             "carried_by_figure": name is None and clause in clauses}))
+             # "mengirim 500.000 masker ke Sarawak" is compared as its figure, unless it names a listed event
+             "carried_by_figure": name is None and any(clause_start <= start and end <= clause_end
+                                                       for start, end in figures),
+             "quoted": any(start <= verb.start() < end for start, end in quoted)}))
     return claims
+
+
+def _direct_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Where the speakers' own words stand (the content of direct quotes)."""
+    return [tuple(q.attrs["content"]) for q in doc.layer("quotes") if q.label == "direct"]
 
 
 def _stance(sentence: Span, clause: str) -> Stance:
@@ -437,5 +447,5 @@ def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
         sentence = doc.covering("sentences", quote.evidence.start, quote.evidence.end)
         stance: Stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
         found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
-                           quote.speaker, stance, [quote.evidence], quote.speaker))
+                           quote.speaker, stance, [quote.evidence], quote.speaker, extra={"quoted": quote.direct}))
     return _with_bodies(found, speaker_bodies(doc))

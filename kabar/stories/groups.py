@@ -157,9 +157,17 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
             and (c.extra.get("event") in listed_events()
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
-    clusters = _split_vague(_cluster(figures, _same_count, _near)) + _cluster(told, _same_event, _words)
+    compared = [c for c in told if _checkable(c)]
+    clusters = (_split_vague(_cluster(figures, _same_count, _near)) + _cluster(compared, _same_event, _words)
+                + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _checkable(claim: Claim) -> bool:
+    """Whether reports of it can differ: outlets quoting a speaker's own words repeat one recording, so a
+    quotation is compared across outlets only where it gives a figure or a time, or denies or doubts."""
+    return not claim.extra.get("quoted") or claim.stance in DISPUTING or bool(_figures_in(_words(claim)))
 
 
 def _split_vague(clusters: list[list[Claim]]) -> list[list[Claim]]:

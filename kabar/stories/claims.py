@@ -279,8 +279,6 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         evidence = [_evidence(doc, sentence)]
         figures: list[tuple[int, int]] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
-            if quantity.attrs.get("kind") == "duration":
-                continue  # a duration ("selama dua tahun") is no figure outlets report differently
             attrs = _with_counted_noun(doc, sentence, quantity)
             if not attrs.get("unit"):
                 continue
@@ -294,7 +292,8 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                 _stance(sentence, clause), [_evidence(doc, quantity), *evidence], subject,
                 {k: attrs.get(k) for k in keys}, when,
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
-                 "context": _near_words(doc, sentence, quantity)},
+                 "context": _near_words(doc, sentence, quantity),
+                 "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
         verb = predicate(doc, sentence)
         if verb is None:

@@ -61,7 +61,7 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
     credited = {bodies.get(c.attributed_to, c.attributed_to) for c in members if c.attributed_to}
     if not credited:
         if members[0].kind == "quantity":
-            return {f"figure:{_interval(c)}" for c in members}
+            return {f"figure:{_stated(c)}" for c in members}
         return {_source_key(c, articles) for c in members}
     words = {source: set(names.get(source, source).lower().split()) for source in credited}
     return {source for source in credited
@@ -158,7 +158,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
     compared = [c for c in told if _checkable(c)]
-    clusters = (_split_vague(_cluster(figures, _same_count, _near)) + _cluster(compared, _same_event, _words)
+    clusters = (_split_unchecked(_cluster(figures, _same_count, _near)) + _cluster(compared, _same_event, _words)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -170,12 +170,15 @@ def _checkable(claim: Claim) -> bool:
     return not claim.extra.get("quoted") or claim.stance in DISPUTING or bool(_figures_in(_words(claim)))
 
 
-def _split_vague(clusters: list[list[Claim]]) -> list[list[Claim]]:
-    """"Ratusan tersangka" in two outlets is no figure to check against another: figures given only as a
-    magnitude word stay apart unless an exact figure joins them."""
+def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
+    """Figures that cannot be checked against one another stay apart: "ratusan tersangka" in two outlets
+    (given only as a magnitude word), and a figure every outlet takes from the same quotation ("masih ada
+    dua kegiatan lagi", they quote one recording) unless someone doubts it."""
     kept: list[list[Claim]] = []
     for members in clusters:
-        if len(members) > 1 and all((c.quantity or {}).get("vague") for c in members):
+        vague = all((c.quantity or {}).get("vague") for c in members)
+        quoted = all(c.extra.get("quoted") and c.stance not in DISPUTING for c in members)
+        if len(members) > 1 and (vague or quoted):
             kept.extend([c] for c in members)
         else:
             kept.append(members)

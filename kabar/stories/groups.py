@@ -158,7 +158,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
     compared = [c for c in told if _checkable(c)]
-    clusters = (_split_unchecked(_cluster(figures, _same_count, _near)) + _cluster(compared, _same_event, _words)
+    clusters = (_split_unchecked(_cluster(figures, _same_count, _near, lambda a, b: _revised(a, b, articles))) + _cluster(compared, _same_event, _words)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -199,9 +199,10 @@ def _near(claim: Claim) -> str:
 
 
 def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
-             text: Callable[[Claim], str]) -> list[list[Claim]]:
+             text: Callable[[Claim], str], firm: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
     """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
-    a whole (so one loose pair does not chain unrelated claims together), else starts one."""
+    a whole (so one loose pair does not chain unrelated claims together), else starts one. Clusters joined
+    by a `firm` match between any of their claims are then one, however differently they are worded."""
     vectors = embeddings([text(c) for c in claims])
     similarity = vectors @ vectors.T
     clusters: list[list[int]] = []
@@ -213,7 +214,34 @@ def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
             clusters.append([i])
         else:
             home.append(i)
-    return [[claims[i] for i in members] for members in clusters]
+    found = [[claims[i] for i in members] for members in clusters]
+    return _joined(found, firm) if firm is not None else found
+
+
+def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    merged: list[list[Claim]] = []
+    for members in clusters:
+        linked = [other for other in merged if any(firm(a, b) for a in members for b in other)]
+        for other in linked:
+            merged.remove(other)
+        merged.append([c for other in linked for c in other] + members)
+    return merged
+
+
+def _same_owned_count(first: Claim, second: Claim) -> bool:
+    """The same unit counted for the same named owner (troops of North Korea), whatever the figures: a
+    length is left out, as one owner's lengths may be a depth or a distance."""
+    unit = (first.quantity or {}).get("unit")
+    return bool(first.subject) and first.subject == second.subject and unit not in measures() \
+        and unit == (second.quantity or {}).get("unit")
+
+
+def _revised(first: Claim, second: Claim, articles: dict[str, Article]) -> bool:
+    """One owner's count as reported on different days (1.500 troops, then 12.000): the same count revised,
+    however each report words it. Reports of one day giving two counts of one owner's unit ("2 tersangka"
+    and "54 tersangka" of one province) count different things."""
+    day = _date(first, articles).date(), _date(second, articles).date()
+    return _same_owned_count(first, second) and day[0] != day[1]
 
 
 def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
@@ -223,8 +251,8 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     same_article = first.evidence[0].article == second.evidence[0].article
     if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
         return False
-    if first.subject and first.subject == second.subject and a.get("unit") not in measures():
-        return True  # troops of North Korea, however many each report gives (a length may be a depth or a distance)
+    if _same_owned_count(first, second):
+        return True  # troops of North Korea, however many each report gives
     overlap = word_overlap(_near(first), _near(second))
     if _interval(first) == _interval(second) and not same_article:
         return not _other_names(first, second)  # the same count of the same thing, in one story

@@ -285,10 +285,13 @@ def _figures_in(text: str) -> set[str]:
 
 def _other_names(first: Claim, second: Claim) -> bool:
     """The words around two figures name different places or parties (capitalised words, not counting one
-    that opens them), as "42 di Riau" and "45 di Kalimantan Tengah" do."""
-    a, b = (set(NAME.findall(_near(c))[1:] if NAME.match(_near(c)) else NAME.findall(_near(c)))
-            for c in (first, second))
-    return bool(a) and bool(b) and not a & b
+    that opens them, which may be capitalised only as the sentence's first), as "42 di Riau" and "45 di
+    Kalimantan Tengah" do. A name opening one that the other names inside ("Ulum ditahan 20 hari", "menahan
+    Ulum selama 20 hari") is shared."""
+    every = [set(NAME.findall(_near(c))) for c in (first, second)]
+    inside = [set(NAME.findall(_near(c))[1:]) if NAME.match(_near(c)) else names
+              for c, names in zip((first, second), every, strict=True)]
+    return bool(inside[0]) and bool(inside[1]) and not inside[0] & every[1] and not inside[1] & every[0]
 
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:

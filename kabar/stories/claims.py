@@ -225,7 +225,7 @@ def speaker_bodies(doc: Doc) -> dict[str, str]:
     people = {(s.start, s.end): s.attrs["entity"] for s in doc.layer("entities")
               if s.label == "PERSON" and s.attrs.get("entity")}
     credited = [(a["start"], a["end"]) for s in doc.layer("sentences") if (a := s.attrs.get("attribution"))]
-    credited += [tuple(q.attrs["speaker"]) for q in doc.layer("quotes") if q.attrs.get("speaker")]
+    credited += [(speaker[0], speaker[1]) for q in doc.layer("quotes") if (speaker := q.attrs.get("speaker"))]
     bodies: dict[str, str] = {}
     for start, end in credited:
         person = people.get((start, end))
@@ -316,7 +316,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
 
 def _direct_quotes(doc: Doc) -> list[tuple[int, int]]:
     """Where the speakers' own words stand (the content of direct quotes)."""
-    return [tuple(q.attrs["content"]) for q in doc.layer("quotes") if q.label == "direct"]
+    return [(q.attrs["content"][0], q.attrs["content"][1]) for q in doc.layer("quotes") if q.label == "direct"]
 
 
 def _stance(sentence: Span, clause: str) -> Stance:

@@ -158,7 +158,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
     compared = [c for c in told if _checkable(c)]
-    clusters = (_split_unchecked(_cluster(figures, _same_count, _near, lambda a, b: _revised(a, b, articles))) + _cluster(compared, _same_event, _words)
+    counts = _cluster(figures, _same_count, _near, lambda a, b: _revised(a, b, articles))
+    clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]

@@ -13,6 +13,7 @@ from functools import cache
 from kabar.lexicon import data_lines, sections, word_set
 from kabar.model import Claim, Doc, Evidence, Quote, Span, Stance, When
 from kabar.nlp.entities import gazetteer
+from kabar.nlp.quantities import VERB_LIKE
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
 from kabar.textnorm import stem
@@ -343,7 +344,10 @@ def _with_counted_noun(doc: Doc, sentence: Span, quantity: Span) -> dict:
 
 
 def _counts(word: str) -> bool:
-    return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt")
+    """A noun that may say what a figure counts: not a function word, nor a verb ("magnitudo 5,7
+    mengguncang Talaud" measures magnitude, it does not count shakings)."""
+    return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt") \
+        and not VERB_LIKE.match(word)
 
 
 def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:

@@ -245,3 +245,8 @@ def test_one_owners_count_reported_on_later_days_is_one_group_two_counts_of_one_
     analysis = _dated_analysis((10, "Polda Kalbar menetapkan 54 tersangka perorangan di Kalimantan Barat."),
                                (10, "Di Kalimantan Barat juga ada 2 tersangka korporasi."))
     assert not [g for g in _compared(analysis) if "54" in g.topic]
+
+
+def test_a_verb_after_a_figure_is_not_what_it_counts():
+    analysis, _ = _analysis("Gempa bermagnitudo 5,7 mengguncang Kabupaten Talaud pada Rabu pagi.")
+    assert all((c.quantity or {}).get("unit") != "mengguncang" for c in analysis.claims)

@@ -306,8 +306,12 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         status, why = _quantity_status(members, articles, sources)
         notes = [_say(why, language, values=_values_note(members, articles, names, language))]
     else:
-        status = "corroborated" if len(sources) > 1 else "single-source"
-        notes = [_say("reported", language, n=len(sources))]
+        # an event several outlets tell in their own words is corroborated by their reporting, though they
+        # credit one spokesperson; a quotation is one person's words however many outlets repeat it
+        outlets = {_outlet(c, articles) for c in behind if c.kind == "event"}
+        status = "corroborated" if len(sources) > 1 or len(outlets) > 1 else "single-source"
+        notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
+                 _say("told", language, outlets=len(outlets), n=len(sources))]
         dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
         told = _told_differently(members)
         if dates or told:

@@ -12,6 +12,8 @@ from functools import cache
 
 from kabar.lexicon import data_lines, sections, word_set
 from kabar.model import Claim, Doc, Evidence, Quote, Span, Stance, When
+from kabar.nlp.entities import gazetteer
+from kabar.nlp.quantities import VERB_LIKE
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
 from kabar.textnorm import stem
@@ -38,6 +40,9 @@ VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
 CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
+# how far before a person the title naming their body may start ("Kepala Biro Penerangan Masyarakat Mabes Polri
+# Brigadir Jenderal Dedi Prasetyo"); a clause break or a reporting verb ends the title
+TITLE_REACH = 90
 
 
 @cache
@@ -208,18 +213,73 @@ def _figure(attrs: dict) -> str:
     return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
 
 
+@cache
+def _title_break() -> re.Pattern[str]:
+    words = "|".join(sorted(cues("before"), key=len, reverse=True))
+    return re.compile(rf"{CLAUSE_BREAK.pattern}|\.\s|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def speaker_bodies(doc: Doc) -> dict[str, str]:
+    """The body each credited person speaks for, where a title before one of their mentions names it
+    ("Juru bicara KPK Febri Diansyah", "Kepala Biro Penerangan Masyarakat Mabes Polri Brigadir Jenderal
+    Dedi Prasetyo"): the person and the body are one primary source."""
+    people = {(s.start, s.end): s.attrs["entity"] for s in doc.layer("entities")
+              if s.label == "PERSON" and s.attrs.get("entity")}
+    credited = [(a["start"], a["end"]) for s in doc.layer("sentences") if (a := s.attrs.get("attribution"))]
+    credited += [(speaker[0], speaker[1]) for q in doc.layer("quotes") if (speaker := q.attrs.get("speaker"))]
+    bodies: dict[str, str] = {}
+    for start, end in credited:
+        person = people.get((start, end))
+        body = _body_before(doc, start) if person else None
+        if person and body and body != person:
+            bodies.setdefault(person, body)
+    return bodies
+
+
+def _body_before(doc: Doc, start: int) -> str | None:
+    """The body named in the title phrase right before a person: from the last clause break or reporting
+    verb before them. A known institution (gazetteer) is preferred, as the model may swallow it into a
+    longer name ("Biro Penerangan Masyarakat Mabes Polri Brigadir Jenderal"); else the named body nearest."""
+    sentence = doc.covering("sentences", start, start)
+    floor = max(start - TITLE_REACH, sentence[0].start if sentence else 0)
+    breaks = [m.end() for m in _title_break().finditer(doc.text, floor, start)]
+    begin = max([floor, *breaks])
+    known = [form for m in _known_bodies().finditer(doc.text, begin, start) if (form := gazetteer().get(m.group(0)))]
+    if known:
+        return known[-1].id
+    named = [s for s in doc.layer("entities") if s.label == "ORG" and s.attrs.get("entity")
+             and begin <= s.start and s.end <= start]
+    return named[-1].attrs["entity"] if named else None
+
+
+@cache
+def _known_bodies() -> re.Pattern[str]:
+    forms = sorted((form for form, known in gazetteer().items() if known.type == "ORG"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _with_bodies(claims: list[Claim], bodies: dict[str, str]) -> list[Claim]:
+    for claim in claims:
+        if claim.attributed_to in bodies:
+            claim.extra["source_body"] = bodies[claim.attributed_to]
+    return claims
+
+
 def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
+    return _with_bodies(_claims_in(doc, names), speaker_bodies(doc))
+
+
+def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     claims: list[Claim] = []
+    quoted = _direct_quotes(doc)
     for sentence in doc.layer("sentences"):
         if sentence.attrs.get("paragraph_kind") == "heading":
             continue
         source = _source(doc, sentence)
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
-        clauses: list[str] = []
+        figures: list[tuple[int, int]] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
-            if quantity.attrs.get("kind") == "duration":
-                continue  # a duration ("selama dua tahun") is no figure outlets report differently
             attrs = _with_counted_noun(doc, sentence, quantity)
             if not attrs.get("unit"):
                 continue
@@ -227,17 +287,19 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")
             clause = _clause(doc, sentence, quantity.start, quantity.end)
-            clauses.append(clause)
+            figures.append((quantity.start, quantity.end))
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,
                 _stance(sentence, clause), [_evidence(doc, quantity), *evidence], subject,
                 {k: attrs.get(k) for k in keys}, when,
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
-                 "context": _near_words(doc, sentence, quantity)},
+                 "context": _near_words(doc, sentence, quantity),
+                 "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
         verb = predicate(doc, sentence)
         if verb is None:
             continue
+        clause_start, clause_end = clause_span(doc, sentence, verb.start(), verb.end())
         clause = _clause(doc, sentence, verb.start(), verb.end())
         tagged = _event(doc, sentence, source, names)
         name, actor, target = tagged if tagged else (None, None, None)
@@ -246,8 +308,16 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             f"c-{doc.article.id}-{len(claims) + 1}", "event", clause, source, _stance(sentence, clause), evidence,
             actor, None, _when(doc, sentence, of_event=True),
             {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0),
-             "carried_by_figure": name is None and clause in clauses}))
+             # "mengirim 500.000 masker ke Sarawak" is compared as its figure, unless it names a listed event
+             "carried_by_figure": name is None and any(clause_start <= start and end <= clause_end
+                                                       for start, end in figures),
+             "quoted": any(start <= verb.start() < end for start, end in quoted)}))
     return claims
+
+
+def _direct_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Where the speakers' own words stand (the content of direct quotes)."""
+    return [(q.attrs["content"][0], q.attrs["content"][1]) for q in doc.layer("quotes") if q.label == "direct"]
 
 
 def _stance(sentence: Span, clause: str) -> Stance:
@@ -274,7 +344,10 @@ def _with_counted_noun(doc: Doc, sentence: Span, quantity: Span) -> dict:
 
 
 def _counts(word: str) -> bool:
-    return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt")
+    """A noun that may say what a figure counts: not a function word, nor a verb ("magnitudo 5,7
+    mengguncang Talaud" measures magnitude, it does not count shakings)."""
+    return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt") \
+        and not VERB_LIKE.match(word)
 
 
 def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:
@@ -377,5 +450,5 @@ def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
         sentence = doc.covering("sentences", quote.evidence.start, quote.evidence.end)
         stance: Stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
         found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
-                           quote.speaker, stance, [quote.evidence], quote.speaker))
-    return found
+                           quote.speaker, stance, [quote.evidence], quote.speaker, extra={"quoted": quote.direct}))
+    return _with_bodies(found, speaker_bodies(doc))

@@ -52,11 +52,17 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
 def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
     are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
-    outlet is a source of its own only in a group where nobody is credited. A credited name whose words
-    all stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
+    outlet is a source of its own only in a group where nobody is credited, and then outlets giving the very
+    same figure are one unnamed source they all took it from (a magnitude, a count of suspects), while
+    outlets telling an event in their own words are each a witness. A speaker and the body whose title
+    they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
+    stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
     source again."""
-    credited = {c.attributed_to for c in members if c.attributed_to}
+    bodies = {c.attributed_to: c.extra["source_body"] for c in members if c.extra.get("source_body")}
+    credited = {bodies.get(c.attributed_to, c.attributed_to) for c in members if c.attributed_to}
     if not credited:
+        if members[0].kind == "quantity":
+            return {f"figure:{_stated(c)}" for c in members}
         return {_source_key(c, articles) for c in members}
     words = {source: set(names.get(source, source).lower().split()) for source in credited}
     return {source for source in credited
@@ -152,9 +158,33 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
             and (c.extra.get("event") in listed_events()
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
-    clusters = _cluster(figures, _same_count, _near) + _cluster(told, _same_event, _words)
+    compared = [c for c in told if _checkable(c)]
+    counts = _cluster(figures, _same_count, _near, lambda a, b: _revised(a, b, articles))
+    clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words)
+                + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _checkable(claim: Claim) -> bool:
+    """Whether reports of it can differ: outlets quoting a speaker's own words repeat one recording, so a
+    quotation is compared across outlets only where it gives a figure or a time, or denies or doubts."""
+    return not claim.extra.get("quoted") or claim.stance in DISPUTING or bool(_figures_in(_words(claim)))
+
+
+def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
+    """Figures that cannot be checked against one another stay apart: "ratusan tersangka" in two outlets
+    (given only as a magnitude word), and a figure every outlet takes from the same quotation ("masih ada
+    dua kegiatan lagi", they quote one recording) unless someone doubts it."""
+    kept: list[list[Claim]] = []
+    for members in clusters:
+        vague = all((c.quantity or {}).get("vague") for c in members)
+        quoted = all(c.extra.get("quoted") and c.stance not in DISPUTING for c in members)
+        if len(members) > 1 and (vague or quoted):
+            kept.extend([c] for c in members)
+        else:
+            kept.append(members)
+    return kept
 
 
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
@@ -171,9 +201,10 @@ def _near(claim: Claim) -> str:
 
 
 def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
-             text: Callable[[Claim], str]) -> list[list[Claim]]:
+             text: Callable[[Claim], str], firm: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
     """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
-    a whole (so one loose pair does not chain unrelated claims together), else starts one."""
+    a whole (so one loose pair does not chain unrelated claims together), else starts one. Clusters joined
+    by a `firm` match between any of their claims are then one, however differently they are worded."""
     vectors = embeddings([text(c) for c in claims])
     similarity = vectors @ vectors.T
     clusters: list[list[int]] = []
@@ -185,7 +216,34 @@ def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
             clusters.append([i])
         else:
             home.append(i)
-    return [[claims[i] for i in members] for members in clusters]
+    found = [[claims[i] for i in members] for members in clusters]
+    return _joined(found, firm) if firm is not None else found
+
+
+def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    merged: list[list[Claim]] = []
+    for members in clusters:
+        linked = [other for other in merged if any(firm(a, b) for a in members for b in other)]
+        for other in linked:
+            merged.remove(other)
+        merged.append([c for other in linked for c in other] + members)
+    return merged
+
+
+def _same_owned_count(first: Claim, second: Claim) -> bool:
+    """The same unit counted for the same named owner (troops of North Korea), whatever the figures: a
+    length is left out, as one owner's lengths may be a depth or a distance."""
+    unit = (first.quantity or {}).get("unit")
+    return bool(first.subject) and first.subject == second.subject and unit not in measures() \
+        and unit == (second.quantity or {}).get("unit")
+
+
+def _revised(first: Claim, second: Claim, articles: dict[str, Article]) -> bool:
+    """One owner's count as reported on different days (1.500 troops, then 12.000): the same count revised,
+    however each report words it. Reports of one day giving two counts of one owner's unit ("2 tersangka"
+    and "54 tersangka" of one province) count different things."""
+    day = _date(first, articles).date(), _date(second, articles).date()
+    return _same_owned_count(first, second) and day[0] != day[1]
 
 
 def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
@@ -195,8 +253,8 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     same_article = first.evidence[0].article == second.evidence[0].article
     if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
         return False
-    if first.subject and first.subject == second.subject and a.get("unit") not in measures():
-        return True  # troops of North Korea, however many each report gives (a length may be a depth or a distance)
+    if _same_owned_count(first, second):
+        return True  # troops of North Korea, however many each report gives
     overlap = word_overlap(_near(first), _near(second))
     if _interval(first) == _interval(second) and not same_article:
         return not _other_names(first, second)  # the same count of the same thing, in one story
@@ -229,23 +287,32 @@ def _figures_in(text: str) -> set[str]:
 
 def _other_names(first: Claim, second: Claim) -> bool:
     """The words around two figures name different places or parties (capitalised words, not counting one
-    that opens them), as "42 di Riau" and "45 di Kalimantan Tengah" do."""
-    a, b = (set(NAME.findall(_near(c))[1:] if NAME.match(_near(c)) else NAME.findall(_near(c)))
-            for c in (first, second))
-    return bool(a) and bool(b) and not a & b
+    that opens them, which may be capitalised only as the sentence's first), as "42 di Riau" and "45 di
+    Kalimantan Tengah" do. A name opening one that the other names inside ("Ulum ditahan 20 hari", "menahan
+    Ulum selama 20 hari") is shared."""
+    every = [set(NAME.findall(_near(c))) for c in (first, second)]
+    inside = [set(NAME.findall(_near(c))[1:]) if NAME.match(_near(c)) else names
+              for c, names in zip((first, second), every, strict=True)]
+    return bool(inside[0]) and bool(inside[1]) and not inside[0] & every[1] and not inside[1] & every[0]
 
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
     language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
-    # those who deny it or cannot confirm it are not behind it
-    sources = _independent_sources([c for c in members if c.stance not in DISPUTING], articles, names)
+    # those who deny it or cannot confirm it are not behind it, unless all of them do: then the denial is
+    # what is reported, and its sources are those who make it
+    behind = [c for c in members if c.stance not in DISPUTING] or members
+    sources = _independent_sources(behind, articles, names)
     status: GroupStatus
     if members[0].kind == "quantity":
         status, why = _quantity_status(members, articles, sources)
         notes = [_say(why, language, values=_values_note(members, articles, names, language))]
     else:
-        status = "corroborated" if len(sources) > 1 else "single-source"
-        notes = [_say("reported", language, n=len(sources))]
+        # an event several outlets tell in their own words is corroborated by their reporting, though they
+        # credit one spokesperson; a quotation is one person's words however many outlets repeat it
+        outlets = {_outlet(c, articles) for c in behind if c.kind == "event"}
+        status = "corroborated" if len(sources) > 1 or len(outlets) > 1 else "single-source"
+        notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
+                 _say("told", language, outlets=len(outlets), n=len(sources))]
         dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
         told = _told_differently(members)
         if dates or told:

@@ -183,3 +183,95 @@ def test_a_copy_placed_in_another_story_than_its_original_is_still_grouped():
     assert analysis.duplicates["n1"][0] == "n0"
     [second] = [section for section in analysis.sections if section.story.id == "s-2"]
     assert any(c.kind == "quantity" and c.evidence[0].article == "n1" for c in second.claims)
+
+
+def _dated_analysis(*dated: tuple[int, str]) -> StoryAnalysis:
+    """Articles published on the given days of March 2024, one outlet each."""
+    articles = [Article(id=f"d{number}", source=f"d{number}.txt", text=text, outlet=f"Harian {number}",
+                        published=datetime(2024, 3, day, 9, tzinfo=WIB)) for number, (day, text) in enumerate(dated)]
+    docs = [annotate(article) for article in articles]
+    return analyze(docs, link_entities(docs), stories=[Story("s-1", "", [a.id for a in articles])])
+
+
+def _compared(analysis: StoryAnalysis) -> list[ClaimGroup]:
+    """Groups told by more than one article."""
+    return [g for g in analysis.groups if len({row["article"] for row in g.values}) > 1]
+
+
+def test_outlets_giving_the_same_uncredited_figure_took_it_from_one_source():
+    analysis, _ = _analysis("Pemerintah Malaysia telah membagikan 500.000 masker di Sarawak pada Rabu.",
+                            "Malaysia membagikan sebanyak 500.000 masker kepada warga Sarawak.")
+    [masks] = _compared(analysis)
+    assert masks.independent_sources == 1 and masks.status == "single-source"
+
+
+def test_a_speaker_and_the_body_in_their_title_are_one_source():
+    analysis, _ = _analysis(
+        "KPK menetapkan 12 tersangka dalam kasus suap itu, kata KPK dalam keterangannya.",
+        "Juru bicara KPK Febri Diansyah mengatakan pihaknya menetapkan 12 tersangka dalam kasus suap itu.")
+    [suspects] = [g for g in _compared(analysis) if "12" in g.topic]
+    assert {row["source"] for row in suspects.values} == {"Komisi Pemberantasan Korupsi", "Febri Diansyah"}
+    assert suspects.independent_sources == 1
+
+
+def test_a_claim_everyone_denies_counts_those_who_deny_it():
+    analysis, _ = _analysis("Kabar bahwa mantan presiden itu meninggal dunia tidak benar, kata Rubijanto.",
+                            "Rubijanto menegaskan kabar mantan presiden itu meninggal dunia tidak benar.")
+    denial = [g for g in _compared(analysis) if all(row["stance"] == "denied" for row in g.values)]
+    assert denial and all(g.independent_sources == 1 for g in denial)
+
+
+def test_figures_given_only_as_a_magnitude_word_are_not_compared():
+    analysis, _ = _analysis("Polisi telah menetapkan ratusan tersangka kebakaran hutan.",
+                            "Ratusan tersangka kebakaran hutan telah ditetapkan polisi.")
+    assert not [g for g in _compared(analysis) if "ratusan" in g.topic.lower()]
+
+
+def test_outlets_quoting_the_same_words_are_compared_only_where_the_words_give_a_figure():
+    analysis, _ = _analysis(
+        '"Kami mohon doa dari seluruh masyarakat," kata juru bicara keluarga Rubijanto di Jakarta.',
+        '"Kami mohon doa dari seluruh masyarakat," ujar juru bicara keluarga Rubijanto.')
+    assert not _compared(analysis)
+    analysis, _ = _analysis(
+        '"Jenazah akan dimakamkan pukul 14.00 WIB," kata juru bicara keluarga Rubijanto di Jakarta.',
+        '"Jenazah akan dimakamkan pukul 14.00 WIB," ujar juru bicara keluarga Rubijanto.')
+    assert _compared(analysis)
+
+
+def test_an_event_told_with_a_figure_in_its_clause_is_compared_as_that_figure():
+    analysis, _ = _analysis("Pemerintah Malaysia telah membagikan 500.000 masker di Sarawak pada Rabu.",
+                            "Malaysia membagikan sebanyak 500.000 masker kepada warga Sarawak.")
+    [masks] = _compared(analysis)
+    assert {claim.kind for claim in analysis.claims if claim.id in masks.claims} == {"quantity"}
+
+
+def test_a_detention_period_is_a_figure_compared_across_outlets():
+    analysis, _ = _analysis("KPK menahan Ulum selama 20 hari pertama di rutan cabang KPK.",
+                            "Ulum ditahan 20 hari pertama di Rumah Tahanan KPK.")
+    assert [g for g in _compared(analysis) if "20" in g.topic]
+
+
+def test_one_owners_count_reported_on_later_days_is_one_group_two_counts_of_one_day_are_not():
+    analysis = _dated_analysis(
+        (10, "Badan intelijen menyebut sekitar 1.500 tentara Korea Utara sudah berada di Rusia."),
+        (14, "Presiden Ukraina mengatakan Korea Utara sedang melatih 10.000 tentara Korea Utara untuk Rusia."),
+        (20, "Jumlah itu kini mencapai 12.000 tentara Korea Utara, menurut pejabat Amerika."))
+    [troops] = _compared(analysis)
+    assert len(troops.values) == 3 and troops.status == "evolving"
+    analysis = _dated_analysis((10, "Polda Kalbar menetapkan 54 tersangka perorangan di Kalimantan Barat."),
+                               (10, "Di Kalimantan Barat juga ada 2 tersangka korporasi."))
+    assert not [g for g in _compared(analysis) if "54" in g.topic]
+
+
+def test_a_verb_after_a_figure_is_not_what_it_counts():
+    analysis, _ = _analysis("Gempa bermagnitudo 5,7 mengguncang Kabupaten Talaud pada Rabu pagi.")
+    assert all((c.quantity or {}).get("unit") != "mengguncang" for c in analysis.claims)
+
+
+def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokesperson():
+    analysis, _ = _analysis(
+        "Juru bicara KPK Febri Diansyah mengatakan KPK menahan asisten pribadi menteri itu di Rutan KPK.",
+        "KPK menahan asisten pribadi menteri itu di Rutan KPK usai pemeriksaan.")
+    [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
+    assert detention.status == "corroborated" and detention.independent_sources == 1
+    assert "2 media" in detention.note

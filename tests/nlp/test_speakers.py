@@ -6,6 +6,7 @@ import pytest
 
 from kabar.model import Article, Doc
 from kabar.nlp import annotate
+from kabar.nlp.quotes import find_quotes
 from kabar.nlp.sentences import split_sentences
 
 
@@ -109,3 +110,48 @@ def test_the_reader_addressed_is_no_speaker():
 def test_a_name_after_the_source_s_comma_opens_the_clause_reported():
     assert _speakers("Menurut intelijen Ukraina, Iran mengirim ratusan drone ke Rusia.") == ["intelijen Ukraina"]
     assert _speakers("Menurut kantor berita Iran, Tasnim, rudal itu lolos dari pertahanan udara.") == ["Tasnim"]
+
+
+def _speakers_without_entities(text: str) -> list[str | None]:
+    """Speakers when the entity layer found nobody, as on names the model misses."""
+    doc = find_quotes(split_sentences(Doc(Article(id="t", source="t", text=text))))
+    return [q.attrs["speaker_name"] for q in doc.layer("quotes")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("\"Angka itu naik tipis,\" kata Kepala Divisi Riset Ekonomi LPEM Budi Santoso di Depok.", "Budi Santoso"),
+    ("\"Kami siap,\" ujar Kapolres Cimahi AKBP Dedi Kurniawan.", "Dedi Kurniawan"),
+    ("Menurut Direktur Eksekutif INDEF Tauhid Ahmad, harga beras tetap tinggi.", "Tauhid Ahmad"),
+])
+def test_the_name_follows_a_title_chain_ending_in_an_acronym(text, name):
+    assert _speakers_without_entities(text) == [name]
+
+
+def test_an_aged_person_opening_the_sentence_speaks_whatever_address_follows():
+    assert _speakers_without_entities(
+        "Warsini (52) warga Desa Sukamaju, Kecamatan Cibadak, Kabupaten Sukabumi mengaku rumahnya terendam.") \
+        == ["Warsini"]
+    assert _speakers_without_entities("Warsini (52) dan Sugeng Riyadi mengaku rumahnya terendam.") \
+        != ["Warsini"]
+
+
+def test_a_body_speaking_in_between_does_not_take_the_place_of_the_person_a_suffix_points_to():
+    text = ("\"Banjir kali ini paling parah,\" kata Siti Aminah.\n\n"
+            "Data BMKG menyebutkan, curah hujan mencapai 150 milimeter dalam sehari.\n\n"
+            "\"Kami sudah mengungsi sejak pagi,\" tambahnya.")
+    assert _speakers(text) == ["Siti Aminah", "BMKG", "Siti Aminah"]
+
+
+def test_a_quotation_whose_opening_mark_was_lost_ends_at_its_cue():
+    quotes = _quotes("\"Kami tidak gentar,\" ujar Rudi Hartawan kepada wartawan.,Saya yakin anak-anak bermain "
+                     "bagus. Target kami tetap tiga poin,\" tambahnya.")
+    assert quotes[-1] == ("Rudi Hartawan", "Target kami tetap tiga poin")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bila tidak dipilih lagi pada periode berikutnya, Rudi Hartawan mengaku siap.", "Rudi Hartawan"),
+    ("\"Jagalah persatuan bangsa ini,\" pesan Hasan Basri kepada para santri.", "Hasan Basri"),
+    ("\"Kami menunda kenaikan tarif selama dua pekan,\" bunyi cuitan Trump.", "Trump"),
+])
+def test_short_reports_and_message_cues_name_their_speaker(text, name):
+    assert name in (_speakers(text)[0] or "")

@@ -117,3 +117,60 @@ def test_others_take_the_unit_of_the_figure_before():
 def test_a_spelled_out_number_without_a_counted_noun_is_prose():
     assert _figures("Ia salah satu saksi kunci.") == []
     assert _figures("Itu satu-satunya jalan keluar.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Sebanyak dua puluh lima orang tewas dalam kecelakaan bus itu.", 25, "orang"),
+    ("Tiga belas rumah rusak berat diterjang angin.", 13, "rumah"),
+    ("Seratus lima puluh keluarga mengungsi ke balai desa.", 150, "keluarga"),
+    ("Dua ratus lima puluh ribu buruh diperkirakan mogok.", 250_000, "buruh"),
+    ("Ia tinggal di kota itu selama satu setengah tahun.", 1.5, "tahun"),
+])
+def test_spelled_out_numbers_built_from_several_words(text, value, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(value, value, unit)]
+
+
+def test_half_alone_is_no_figure():
+    assert _figures("Bendera dikibarkan setengah tiang untuk menghormati almarhum.") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ekonomi daerah itu tumbuh -1,8 persen pada kuartal lalu.", -1.8),
+    ("Ekspor tumbuh minus 2,5 persen dibanding tahun lalu.", -2.5),
+])
+def test_negative_rates(text, value):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(value, "persen")]
+
+
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    ("Kerugian akibat kebakaran itu ditaksir Rp 3 miliar lebih.", 3e9, "rupiah"),
+    ("Sebanyak 3.000 lebih warga mengungsi ke tenda darurat.", 3000, "orang"),
+    ("Tak kurang dari 500 personel dikerahkan ke lokasi.", 500, "tentara"),
+])
+def test_open_ended_figures(text, low, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, None, unit)]
+
+
+def test_a_trailing_lebih_that_compares_keeps_the_figure_exact():
+    assert [(f[1], f[2]) for f in _figures("Harga beras 10 persen lebih tinggi dari bulan lalu.")] == [(10, 10)]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Pemerintah menyiapkan Rp 1,5 triliun hingga Rp 2 triliun untuk program itu.", 1.5e12, 2e12, "rupiah"),
+    ("Inflasi diperkirakan 1,5 persen sampai 2 persen.", 1.5, 2, "persen"),
+])
+def test_a_range_written_with_its_unit_twice_is_one_figure(text, low, high, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, high, unit)]
+
+
+def test_an_approximate_figure_in_tens_or_thousands():
+    doc = find_quantities(_doc("Sekitar 1.000-an orang memadati alun-alun kota."))
+    assert [(q.attrs["min"], q.attrs["approximate"]) for q in doc.layer("quantities")] == [(1000, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Budi (52 tahun) ditemukan tewas di kebunnya.",
+    "Budi, 52 tahun, ditemukan tewas di kebunnya.",
+])
+def test_ages_in_brackets_or_set_off_by_commas(text):
+    assert [(f[1], f[4]) for f in _figures(text)] == [(52, "age")]

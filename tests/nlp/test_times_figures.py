@@ -174,3 +174,24 @@ def test_an_approximate_figure_in_tens_or_thousands():
 ])
 def test_ages_in_brackets_or_set_off_by_commas(text):
     assert [(f[1], f[4]) for f in _figures(text)] == [(52, "age")]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "approximate"), [
+    ("Sekira 200 orang berkumpul di lapangan desa.", 200, 200, True),
+    ("Sekurang-kurangnya 12 orang tewas dalam kebakaran itu.", 12, None, False),
+    ("Tidak lebih dari 20 orang boleh masuk ke ruang sidang.", None, 20, False),
+    ("Inflasi di atas 5 persen membuat pasar waspada.", 5, None, False),
+])
+def test_more_approximators(text, low, high, approximate):
+    doc = find_quantities(_doc(text))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] \
+        == [(low, high, approximate)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ia lolos ke putaran 2 turnamen itu.",
+    "Baca halaman 5 untuk keterangan lengkapnya.",
+    "Pemain bernomor punggung 10 itu mencetak dua gol.",
+])
+def test_more_identifiers_are_no_figures(text):
+    assert not any(f[1] in (2, 5, 10) for f in _figures(text))

@@ -195,3 +195,18 @@ def test_more_approximators(text, low, high, approximate):
 ])
 def test_more_identifiers_are_no_figures(text):
     assert not any(f[1] in (2, 5, 10) for f in _figures(text))
+
+
+def test_a_clock_time_at_the_end_of_a_sentence():
+    assert _times("Rapat itu dimulai sekitar pukul 14.30.") == [("pukul 14.30", "14:30", None, "minute")]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    ("Tiga hari yang lalu ia dilaporkan hilang.", "2014-09-09", None, "day"),
+    ("Sepekan lalu warga mulai mengungsi.", "2014-09-01", "2014-09-07", "week"),
+    ("Dua minggu lalu harga cabai naik.", "2014-08-25", "2014-08-31", "week"),
+    ("Pabrik itu ditutup lima tahun silam.", "2009", None, "year"),
+    ("Antara 2010 dan 2015 ia bekerja di Jepang.", "2010", "2015", "year"),
+])
+def test_counted_days_and_weeks_ago_and_year_ranges(text, start, end, precision):
+    assert [(t[1], t[2], t[3]) for t in _times(text)] == [(start, end, precision)]

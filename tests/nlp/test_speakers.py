@@ -155,3 +155,17 @@ def test_a_quotation_whose_opening_mark_was_lost_ends_at_its_cue():
 ])
 def test_short_reports_and_message_cues_name_their_speaker(text, name):
     assert name in (_speakers(text)[0] or "")
+
+
+def test_menurutnya_carries_the_last_speaker():
+    assert _speakers("\"Saya tidak tahu,\" kata Budi Santoso.\n\nMenurutnya, kejadian itu sudah lama terjadi.") \
+        == ["Budi Santoso", "Budi Santoso"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Harga naik terus,\" keluh seorang pedagang sayur.", "seorang pedagang sayur"),
+    ("\"Tolong jaga kebersihan sungai,\" imbau Sutarno kepada warga.", "Sutarno"),
+    ("Ketua RT setempat, Sutarno, membenarkan peristiwa tersebut.", "Sutarno"),
+])
+def test_more_reporting_cues(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -267,8 +267,9 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
     aged = _aged_subject(doc, start, end) if entity is None or entity.label != "PERSON" else None
     if aged is not None:
         return aged
-    if entity is None:
-        entity = _named_subject(doc, start, end)
+    named = _named_subject(doc, start, end) if entity is None or entity.label != "PERSON" else None
+    if named is not None and (entity is None or (named.label == "NAME" and named.end <= entity.start)):
+        entity = named  # a name the model missed, its apposition naming a body: "Fran Moore, mantan direktur CIA,"
     if entity is not None:
         end = entity.end
     clause = _clause_start(text, start, end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kabar.model import Article, Doc
+from kabar.model import Article, Doc, Span
 from kabar.nlp import annotate
 from kabar.nlp.quotes import find_quotes
 from kabar.nlp.sentences import split_sentences
@@ -169,3 +169,10 @@ def test_menurutnya_carries_the_last_speaker():
 ])
 def test_more_reporting_cues(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_a_name_the_model_missed_speaks_over_the_body_in_its_apposition():
+    text = "Rina Wulandari, mantan direktur riset LIPI, mengatakan anggaran riset terlalu kecil."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    doc.add("entities", Span(text.index("LIPI"), text.index("LIPI") + 4, "ORG", {}))
+    assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == ["Rina Wulandari"]

@@ -284,6 +284,11 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         return entity  # a name the entity layer missed ends the subject: "Trainer Gojek Wirausaha Chrisma Wibowo"
     if entity is not None:
         subject = subject_before(doc, start, end + (1 if text[end : end + 1] == "," else 0)) or entity
+        if subject.label in ("ORG", "MEDIA"):
+            role = list(re.finditer(r"[A-Za-z][\w.-]*", text[clause : subject.start]))
+            if role and all(w.group(0).lower() in _role_words() for w in role) and subject.end == end:
+                # "Jaksa KPK menilai": the role speaks for the body
+                return _described(doc, clause + role[0].start(), end) or subject
         if subject.label != "GPE":
             return subject
         # a place ending the subject is part of a title or an address: "Kepala Staf Gabungan Korea Selatan"

@@ -176,3 +176,11 @@ def test_a_name_the_model_missed_speaks_over_the_body_in_its_apposition():
     doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
     doc.add("entities", Span(text.index("LIPI"), text.index("LIPI") + 4, "ORG", {}))
     assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == ["Rina Wulandari"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jaksa KPK menilai permohonan peninjauan kembali itu tidak berdasar.", "Jaksa KPK"),
+    ("Juru bicara Kemenlu menyatakan seluruh WNI dalam keadaan aman.", "Juru bicara Kemenlu"),
+])
+def test_a_role_before_a_body_speaks_for_it(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -38,6 +38,8 @@ HONORIFIC = re.compile(r"\b(?:Dr|Prof|Ir|Drs|Hj?)\.?\s+(?=[A-Z])")
 # a word that is a verb rather than part of a described speaker ("menyampaikan", "berharap"); "menteri" is not
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECASE)
 MAX_DESCRIPTION_WORDS = 7
+# a title that runs on past commas and "dan" in capitalised words before the name it ends in
+TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
 # where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
@@ -144,6 +146,10 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     people = [s for s in head if s.label == "PERSON"]
     if people:
         return people[0]
+    chain = TITLE_CHAIN.match(text, position, limit)
+    chained = [s for s in _entities_in(doc, position, chain.end()) if s.label == "PERSON"] if chain else []
+    if chained:
+        return chained[0]  # "kata Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB Abdul Muhari"
     if stop and text[stop.start()] == ",":
         named = _name_at(doc, stop.end(), limit)
         closed = named is not None and (not text[named.end : limit].strip()
@@ -587,4 +593,9 @@ def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
         subject = subject_before(doc, sentence.start, verb.start())
         if subject is not None and subject.label == "PERSON":
             return subject
+    for verb in _cue_pattern("passive").finditer(doc.text, sentence.start, sentence.end):
+        agent = re.match(r"\s+(?:oleh\s+)?", doc.text[verb.end() : sentence.end])
+        named = speaker_after(doc, verb.end() + (agent.end() if agent else 0), sentence.end, None)
+        if named is not None and named.label in ("PERSON", "NAME"):
+            return named  # "Hal senada disampaikan Ketua Apindo Shinta Kamdani."
     return None

@@ -184,3 +184,17 @@ def test_a_name_the_model_missed_speaks_over_the_body_in_its_apposition():
 ])
 def test_a_role_before_a_body_speaks_for_it(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_a_title_running_past_commas_ends_in_the_name():
+    assert _speakers("\"Status siaga masih berlaku,\" kata Kepala Pusat Data, Informasi dan Komunikasi BNPB "
+                     "Abdul Muhari dalam keterangan tertulis.") == ["Abdul Muhari"]
+
+
+def test_a_speaker_named_after_a_passive_verb_is_whom_ia_points_to():
+    assert _speakers("Hal senada disampaikan Ketua Apindo Shinta Kamdani. Ia menilai regulasi itu memberatkan "
+                     "pengusaha kecil.") == ["Shinta Kamdani"]
+
+
+def test_a_denial_after_the_quote_names_its_speaker():
+    assert _speakers("\"Itu tidak benar,\" bantah kuasa hukum tersangka, Andi Saputra.") == ["Andi Saputra"]

@@ -6,7 +6,9 @@ the noun after it (past classifiers: "tiga unit handphone" counts handphone), kn
 name so outlets' wordings compare; a spelled-out number is a figure only with such a noun. Years,
 dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18", "Nomor 30", "kelas 3",
 "Liga 1", "1485 Green Trees Road") and scores are not quantities. Ages ("Rina (34)", "berusia 19
-tahun", "aktris 30 tahun") are, with kind "age".
+tahun", "aktris 30 tahun", "usianya baru 17 tahun") are, with kind "age". Spelled-out numbers may take
+several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawah" leave one end open,
+"-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen").
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–)\s*", re.IGN
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
+BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
 
@@ -265,8 +268,13 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return False
     if re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
-    previous = re.search(r"(\w[\w-]*)\s+$", text[max(0, start - 20) : start])
-    return previous is not None and previous.group(1).lower() in (_words("age cue") | _words("age noun"))
+    previous = re.search(r"(?:(\w[\w-]*)\s+(baru|sudah|telah|masih|kini|genap|menginjak)\s+|(\w[\w-]*)\s+)$",
+                         text[max(0, start - 30) : start], re.IGNORECASE)
+    if previous is None:
+        return False
+    if previous.group(3):
+        return previous.group(3).lower() in (_words("age cue") | _words("age noun"))
+    return previous.group(1).lower() in _words("age cue")  # "usianya baru 17 tahun"
 
 
 def _unit_before(doc: Doc, position: int) -> str | None:
@@ -321,6 +329,10 @@ def find_quantities(doc: Doc) -> Doc:
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
         if meaning == "exact" and match.group("ish"):
             approximator, meaning = "-an", "about"  # "1.000-an orang"
+        bound = BOUND_AFTER.match(text, end)
+        if meaning == "exact" and bound:
+            approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"
+            end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
         more = MORE_AFTER.match(text, end) or \
             (MORE_BEFORE_UNIT.match(text, match.end("high" if match.group("high") else "low")) if unit else None)
         if meaning == "exact" and more:

@@ -210,3 +210,20 @@ def test_a_clock_time_at_the_end_of_a_sentence():
 ])
 def test_counted_days_and_weeks_ago_and_year_ranges(text, start, end, precision):
     assert [(t[1], t[2], t[3]) for t in _times(text)] == [(start, end, precision)]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Vaksin diberikan kepada warga usia 60 tahun ke atas.", 60, None),
+    ("Usianya baru 17 tahun saat ia merantau ke Jakarta.", 17, 17),
+    ("Seorang ibu 35 tahun tewas tertimpa pohon.", 35, 35),
+])
+def test_more_ages(text, low, high):
+    assert [(f[1], f[2], f[4]) for f in _figures(text)] == [(low, high, "age")]
+
+
+def test_years_of_work_stay_a_duration():
+    assert [f[4] for f in _figures("Ia sudah 20 tahun bekerja di pabrik itu.")] == ["duration"]
+
+
+def test_ke_bawah_closes_a_figure_from_above():
+    assert [(f[1], f[2]) for f in _figures("Tiket gratis bagi anak 12 tahun ke bawah.")] == [(None, 12)]

@@ -76,7 +76,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})|(?P<low>{value})(?:{range_joiner}(?P<high>{value}))?(?P<ish>-an\b)?)"
-        rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?![\w/:-]|[.,]\d)"
+        rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )

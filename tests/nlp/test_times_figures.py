@@ -227,3 +227,9 @@ def test_years_of_work_stay_a_duration():
 
 def test_ke_bawah_closes_a_figure_from_above():
     assert [(f[1], f[2]) for f in _figures("Tiket gratis bagi anak 12 tahun ke bawah.")] == [(None, 12)]
+
+
+def test_a_price_per_unit_written_with_a_slash():
+    assert [(f[1], f[3]) for f in _figures("Harga cabai rawit mencapai Rp 80.000/kg di pasar induk.")] \
+        == [(80_000, "rupiah")]
+    assert _figures("Putusan 90/PUU-XXI/2023 dibacakan pekan lalu.") == []

@@ -111,8 +111,9 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     if not words or len(words) > MAX_DESCRIPTION_WORDS or any(VERB_LIKE.match(w) for w in words) \
             or words[0].lower() in _words("stop") or words[0].lower() in _words("boundary") \
-            or any(w.lower().strip(",.") in _words("participant") for w in words):
-        return None
+            or any(w.lower().strip(",.") in _words("participant") for w in words) \
+            or all(w.lower().strip(",.") in _words("document") for w in words):
+        return None  # a verb, a pronoun of the conversation, or a record with no author ("menurut catatan")
     return Span(start, end, "described")
 
 

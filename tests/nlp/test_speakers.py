@@ -198,3 +198,7 @@ def test_a_speaker_named_after_a_passive_verb_is_whom_ia_points_to():
 
 def test_a_denial_after_the_quote_names_its_speaker():
     assert _speakers("\"Itu tidak benar,\" bantah kuasa hukum tersangka, Andi Saputra.") == ["Andi Saputra"]
+
+
+def test_a_record_with_no_author_is_no_speaker():
+    assert _speakers("Menurut catatan, sejak 2012 sudah enam kali kabar itu beredar di media sosial.") == []

@@ -75,7 +75,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
-        rf"(?:(?P<vague>{vague})|(?P<low>{value})(?:{range_joiner}(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
+        rf"|(?P<low>{value})(?:{range_joiner}(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
         re.IGNORECASE,
@@ -297,8 +298,9 @@ def find_quantities(doc: Doc) -> Doc:
     for match in _pattern().finditer(text):
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
-            low: float | None = float(low_text)
-            high: float | None = float(high_bound)
+            scale = float(_table("scale")[match.group("vscale").lower()][0]) if match.group("vscale") else 1.0
+            low: float | None = float(low_text) * scale  # "ratusan juta": 200,000,000 to 999,999,999
+            high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
         else:
             low = parse_value(match.group("low"), english)

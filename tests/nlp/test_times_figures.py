@@ -233,3 +233,13 @@ def test_a_price_per_unit_written_with_a_slash():
     assert [(f[1], f[3]) for f in _figures("Harga cabai rawit mencapai Rp 80.000/kg di pasar induk.")] \
         == [(80_000, "rupiah")]
     assert _figures("Putusan 90/PUU-XXI/2023 dibacakan pekan lalu.") == []
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Kerugian warga mencapai ratusan juta rupiah.", 200_000_000, 999_999_999, "rupiah"),
+    ("Belasan ribu warga memadati lapangan.", 11_000, 19_999, "orang"),
+    ("Biaya sewa Rp 2 juta-Rp 3 juta per bulan.", 2_000_000, 3_000_000, "rupiah"),
+    ("Antrean di loket tidak sampai 10 menit.", None, 10, "menit"),
+])
+def test_vague_amounts_with_a_scale_and_currency_ranges(text, low, high, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, high, unit)]

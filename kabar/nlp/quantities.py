@@ -6,7 +6,9 @@ the noun after it (past classifiers: "tiga unit handphone" counts handphone), kn
 name so outlets' wordings compare; a spelled-out number is a figure only with such a noun. Years,
 dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18", "Nomor 30", "kelas 3",
 "Liga 1", "1485 Green Trees Road") and scores are not quantities. Ages ("Rina (34)", "berusia 19
-tahun", "aktris 30 tahun") are, with kind "age".
+tahun", "aktris 30 tahun", "usianya baru 17 tahun") are, with kind "age". Spelled-out numbers may take
+several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawah" leave one end open,
+"-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen").
 """
 
 from __future__ import annotations
@@ -60,16 +62,22 @@ def _prefixes() -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
     words = alternation([w for w in _table("word") if w != "se"])
+    whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
+    multiplier = alternation(list(_table("multiplier")))
+    # "dua puluh lima", "seratus lima puluh", "tiga belas", "satu setengah"
+    spelled = rf"(?:(?:(?:{words})\s+(?:{multiplier})|(?:{whole}))\s+)*(?:{words})(?:\s+(?:{multiplier}))?"
     scale = alternation(list(_table("scale")))
-    value = rf"(?:(?:{number})|(?:{words}))(?:\s+(?:{scale}))?"
+    value = rf"(?:(?:{number})|(?:{spelled}))(?:\s+(?:{scale}))?"
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
     range_joiner = r"\s*(?:--|-|–|—|hingga|sampai|sampai dengan|dan|atau|to|and)\s*"
     prefix = alternation(list(_prefixes()))
     return re.compile(
         rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
-        rf"(?:(?P<vague>{vague})|(?P<low>{value})(?:{range_joiner}(?P<high>{value}))?)"
-        rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?![\w/:-]|[.,]\d)"
+        rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
+        rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
+        rf"|(?P<low>{value})(?:{range_joiner}(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
@@ -96,6 +104,12 @@ VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{4,}$")
 
 
 GENERIC_UNITS = {"orang"}
+RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–)\s*", re.IGNORECASE)
+# "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
+# persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
+MORE_AFTER = re.compile(r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
+BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
+MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
 
 
@@ -122,6 +136,10 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if match.group("attached"):
         return match.group("attached").lower(), match.end()
     cursor = match.start("unit") - 1 if match.group("unit") else match.end()
+    more = MORE_BEFORE_UNIT.match(text, cursor)
+    counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
+    if counted_after and _without_possessive(counted_after.group(1).lower()) in _units():
+        cursor = counted_after.start()  # "3.000 lebih warga" counts warga
     classifiers = _words("classifier")
     counted: tuple[str, int] | None = None
     for _ in range(4):
@@ -172,8 +190,8 @@ def parse_value(text: str, english: bool) -> float | None:
         scale = float(_table("scale")[parts[-1]][0])
         parts = parts[:-1]
     token = " ".join(parts)
-    if token in _table("word"):
-        return float(_table("word")[token][0]) * scale
+    if all(part in _table("word") or part in _table("multiplier") for part in parts):
+        return _spelled_value(parts) * scale
     thousands, decimal = (",", ".") if english else (".", ",")
     if re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
         token = token.replace(thousands, "")
@@ -182,6 +200,22 @@ def parse_value(text: str, english: bool) -> float | None:
         return float(token) * scale
     except ValueError:
         return None
+
+
+def _spelled_value(words: list[str]) -> float:
+    """"dua puluh lima" → 25, "seratus lima puluh" → 150, "tiga belas" → 13, "satu setengah" → 1.5: a
+    multiplier takes the number word before it, and the groups add up."""
+    total, pending = 0.0, 0.0
+    for word in words:
+        if word in _table("multiplier"):
+            factor = _table("multiplier")[word][0]
+            total += pending + float(factor) if factor.startswith("+") else (pending or 1.0) * float(factor)
+            pending = 0.0
+        elif float(_table("word")[word][0]) >= 10:
+            total += float(_table("word")[word][0])
+        else:
+            pending += float(_table("word")[word][0])
+    return total + pending
 
 
 def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
@@ -225,15 +259,23 @@ def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:
 
 
 def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
-    """"Rina (34)", "berusia 19 tahun", "aktris 30 tahun": the figure is an age."""
+    """"Rina (34)", "Rina (34 tahun)", "Rina, 34 tahun, …", "berusia 19 tahun", "aktris 30 tahun": the figure
+    is an age."""
     start, end = match.start(), match.end("low")
-    if text[max(0, start - 1) : start] == "(" and text[end : end + 1] == ")" and \
+    if text[max(0, start - 1) : start] == "(" and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             re.search(r"[A-Z][\w'’-]*\s*\($", text[max(0, start - 40) : start]):
         return True
     if unit != "tahun" or match.group("high"):
         return False
-    previous = re.search(r"(\w[\w-]*)\s+$", text[max(0, start - 20) : start])
-    return previous is not None and previous.group(1).lower() in (_words("age cue") | _words("age noun"))
+    if re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and re.match(r"\s*tahun\s*,", text[end:]):
+        return True  # a name's apposition
+    previous = re.search(r"(?:(\w[\w-]*)\s+(baru|sudah|telah|masih|kini|genap|menginjak)\s+|(\w[\w-]*)\s+)$",
+                         text[max(0, start - 30) : start], re.IGNORECASE)
+    if previous is None:
+        return False
+    if previous.group(3):
+        return previous.group(3).lower() in (_words("age cue") | _words("age noun"))
+    return previous.group(1).lower() in _words("age cue")  # "usianya baru 17 tahun"
 
 
 def _unit_before(doc: Doc, position: int) -> str | None:
@@ -243,19 +285,29 @@ def _unit_before(doc: Doc, position: int) -> str | None:
     return earlier[-1].attrs["unit"] if earlier else None
 
 
+def _opens_a_range(figure: Span, joiner: str, unit: str | None) -> bool:
+    """An exact figure joined by "hingga/sampai/-" to a figure of the same unit is the low end of a range
+    written with the unit twice ("Rp 1,5 triliun hingga Rp 2 triliun", "1,5 persen sampai 2 persen")."""
+    return unit is not None and figure.attrs.get("unit") == unit and not figure.attrs.get("approximator") \
+        and figure.attrs.get("min") == figure.attrs.get("max") and RANGE_JOINER.fullmatch(joiner) is not None
+
+
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
     for match in _pattern().finditer(text):
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
-            low: float | None = float(low_text)
-            high: float | None = float(high_bound)
+            scale = float(_table("scale")[match.group("vscale").lower()][0]) if match.group("vscale") else 1.0
+            low: float | None = float(low_text) * scale  # "ratusan juta": 200,000,000 to 999,999,999
+            high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
         else:
             low = parse_value(match.group("low"), english)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
+            if match.group("minus") and low is not None:
+                low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
             high = parse_value(match.group("high"), english) if match.group("high") else low
             vague = None
             if high is None or (low is not None and high < low):
@@ -277,12 +329,28 @@ def find_quantities(doc: Doc) -> Doc:
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
         approximator = (match.group("approx") or "").lower() or None
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
+        if meaning == "exact" and match.group("ish"):
+            approximator, meaning = "-an", "about"  # "1.000-an orang"
+        bound = BOUND_AFTER.match(text, end)
+        if meaning == "exact" and bound:
+            approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"
+            end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
+        more = MORE_AFTER.match(text, end) or \
+            (MORE_BEFORE_UNIT.match(text, match.end("high" if match.group("high") else "low")) if unit else None)
+        if meaning == "exact" and more:
+            approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
+            end = max(end, more.end("more"))
         minimum: float | None = low
         maximum: float | None = high
         if meaning in ("upto", "below"):
             minimum = None
         elif meaning in ("over", "atleast"):
             maximum = None
+        earlier = doc.layer("quantities")[-1:]
+        joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
+        if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
+            earlier[0].end, earlier[0].attrs["max"] = end, maximum  # "1,5 persen hingga 2 persen"
+            continue
         doc.add("quantities", Span(match.start(), end, "quantity", {
             "min": minimum,
             "max": maximum,

@@ -28,15 +28,18 @@ MARK = re.compile(r"‚Äú|‚Äù|[“”\"‘]|’(?!\w)")
 VIA = re.compile(r"\bkepada\s+(?:wartawan\s+)?(?P<via>[A-Z][\w.]*)")
 CONJUNCTION = re.compile(r"\s*,?\s*(?:dan|serta|and)\s+")
 SPEAKER_KINDS = ("PERSON", "ORG", "MEDIA", "GPE")
+BODIES = ("ORG", "MEDIA", "GPE")
 # who is more likely the subject when an apposition leaves two candidates: a person over an agency over a place
 SUBJECT_RANK = {"PERSON": 3, "MEDIA": 2, "ORG": 2, "GPE": 1, "LOC": 0}
 # a run of capitalised words read as a name when the entity layer has none ("ujar Olivia", "cuit Hasnur")
-CAPITALISED = re.compile(r"@\w+|[A-Z][\w'’-]*(?:\.?\s+(?:(?:of|for|the|de|van|von|bin|binti)\s+)?[A-Z][\w'’-]*){0,4}")
+CAPITALISED = re.compile(r"@\w+|[A-Z][\w'’-]*(?:\.?\s+(?:(?:of|for|the|de|van|von|bin|binti)\s+)?[A-Z][\w'’-]*){0,6}")
 # an honorific inside a capitalised run starts the name: "Pakar Hukum Dr. Muhammad Rullyandi"
 HONORIFIC = re.compile(r"\b(?:Dr|Prof|Ir|Drs|Hj?)\.?\s+(?=[A-Z])")
 # a word that is a verb rather than part of a described speaker ("menyampaikan", "berharap"); "menteri" is not
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECASE)
 MAX_DESCRIPTION_WORDS = 7
+# a title that runs on past commas and "dan" in capitalised words before the name it ends in
+TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
 # where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
@@ -108,8 +111,9 @@ def _described(doc: Doc, start: int, end: int) -> Span | None:
     words = text[start:end].split()
     if not words or len(words) > MAX_DESCRIPTION_WORDS or any(VERB_LIKE.match(w) for w in words) \
             or words[0].lower() in _words("stop") or words[0].lower() in _words("boundary") \
-            or any(w.lower().strip(",.") in _words("participant") for w in words):
-        return None
+            or any(w.lower().strip(",.") in _words("participant") for w in words) \
+            or all(w.lower().strip(",.") in _words("document") for w in words):
+        return None  # a verb, a pronoun of the conversation, or a record with no author ("menurut catatan")
     return Span(start, end, "described")
 
 
@@ -143,6 +147,10 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     people = [s for s in head if s.label == "PERSON"]
     if people:
         return people[0]
+    chain = TITLE_CHAIN.match(text, position, limit)
+    chained = [s for s in _entities_in(doc, position, chain.end()) if s.label == "PERSON"] if chain else []
+    if chained:
+        return chained[0]  # "kata Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB Abdul Muhari"
     if stop and text[stop.start()] == ",":
         named = _name_at(doc, stop.end(), limit)
         closed = named is not None and (not text[named.end : limit].strip()
@@ -158,7 +166,7 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     names = [m for m in CAPITALISED.finditer(text, position, head_end)
              if not any(s.start < m.end() and m.start() < s.end for s in head)]
     if names:
-        return _name_span(text, names[-1].start(), names[-1].end())  # "kata salah seorang warga bernama Yono"
+        return _name_span(doc, names[-1].start(), names[-1].end())  # "kata salah seorang warga bernama Yono"
     if head and text[position:head_end].split()[0].lower() in _words("document"):
         return head[0]  # "menurut laporan Al Jazeera", "menurut kabar Korea Selatan, Ukraina, …"
     bodies = [s for s in head if s.label != "GPE"]
@@ -178,19 +186,32 @@ def _name_at(doc: Doc, start: int, limit: int) -> Span | None:
     name = CAPITALISED.match(text, start, limit)
     if name is None or text[name.start() : name.end()].lower() in _words("pronoun"):
         return None
-    return _name_span(text, name.start(), name.end())
+    return _name_span(doc, name.start(), name.end())
 
 
-def _name_span(text: str, start: int, end: int) -> Span:
-    """A capitalised run as a name, its leading titles left out ("Kapolres AKBP Roland" → "Roland"); one made
-    only of role words ("Hakim", "Panitia", "Critics") describes the speaker instead of naming them."""
+def _name_span(doc: Doc, start: int, end: int) -> Span:
+    """A capitalised run as a name, the title chain before it left out: the name follows the last title
+    word, acronym or named body or place ("Kapolres AKBP Roland" → "Roland", "Deputi Bidang Statistik
+    Sosial BPS Ateng Hartono" → "Ateng Hartono"); a run made only of role words ("Hakim", "Panitia",
+    "Critics") describes the speaker instead of naming them."""
+    text = doc.text
     honorific = list(HONORIFIC.finditer(text, start, end))
     if honorific:
         return Span(honorific[-1].start(), end, "NAME")
-    for word in re.finditer(r"\S+", text[start:end]):
-        if word.group(0).lower().strip(".,") not in _role_words():
-            return Span(start + word.start(), end, "NAME")
-    return Span(start, end, "described")
+    bodies = [s for s in _entities_in(doc, start, end) if s.label != "PERSON" and s.end < end]
+    words = [(start + w.start(), start + w.end()) for w in re.finditer(r"\S+", text[start:end])]
+    titles = [_titles_a_name(text[a:b]) or any(s.start <= a and b <= s.end for s in bodies) for a, b in words]
+    if all(titles):
+        return Span(start, end, "described")
+    chain_end = max((i for i, title in enumerate(titles[:-1]) if title), default=-1)
+    first_name = titles.index(False)
+    return Span(words[chain_end + 1 if chain_end > first_name else first_name][0], end, "NAME")
+
+
+def _titles_a_name(word: str) -> bool:
+    """A role word or an acronym (an agency, a rank: "BPS", "AKBP") stands before a name, not in it."""
+    bare = word.strip(".,")
+    return bare.lower() in _role_words() or (len(bare) >= 2 and bare.isalpha() and bare.isupper())
 
 
 @cache
@@ -207,7 +228,7 @@ def _first_name(doc: Doc, start: int, end: int) -> Span | None:
     name = CAPITALISED.search(doc.text, start, end)
     if entities and (name is None or entities[0].start <= name.start()):
         return entities[0]
-    return _name_span(doc.text, name.start(), name.end()) if name else None
+    return _name_span(doc, name.start(), name.end()) if name else None
 
 
 def subject_before(doc: Doc, start: int, position: int) -> Span | None:
@@ -250,8 +271,12 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         while end > start and text[end - 1] == " ":
             end -= 1
     entity = next((s for s in _entities_in(doc, start, end) if _subject_tail().fullmatch(text, s.end, end)), None)
-    if entity is None:
-        entity = _named_subject(doc, start, end)
+    aged = _aged_subject(doc, start, end) if entity is None or entity.label != "PERSON" else None
+    if aged is not None:
+        return aged
+    named = _named_subject(doc, start, end) if entity is None or entity.label != "PERSON" else None
+    if named is not None and (entity is None or (named.label == "NAME" and named.end <= entity.start)):
+        entity = named  # a name the model missed, its apposition naming a body: "Fran Moore, mantan direktur CIA,"
     if entity is not None:
         end = entity.end
     clause = _clause_start(text, start, end)
@@ -262,29 +287,45 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         end = clause + relative.start()  # "Suparno Jumar yang sempat menelusuri … mengaku"
     if text[clause:end].split()[-1:] and text[clause:end].split()[-1].lower() in _words("pronoun"):
         return last
+    if entity is not None and entity.label == "NAME":
+        return entity  # a name the entity layer missed ends the subject: "Trainer Gojek Wirausaha Chrisma Wibowo"
     if entity is not None:
         subject = subject_before(doc, start, end + (1 if text[end : end + 1] == "," else 0)) or entity
+        if subject.label in ("ORG", "MEDIA"):
+            role = list(re.finditer(r"[A-Za-z][\w.-]*", text[clause : subject.start]))
+            if role and all(w.group(0).lower() in _role_words() for w in role) and subject.end == end:
+                # "Jaksa KPK menilai": the role speaks for the body
+                return _described(doc, clause + role[0].start(), end) or subject
         if subject.label != "GPE":
             return subject
-        # a place ending the subject is part of a title or an address: "Kepala Staf Gabungan Korea Selatan",
-        # "Suherman (64) warga …, Kabupaten Bogor mengaku"
+        # a place ending the subject is part of a title or an address: "Kepala Staf Gabungan Korea Selatan"
         people = [s for s in _entities_in(doc, start, subject.start) if s.label == "PERSON"]
-        aged = None if people else AGED.match(text, start, subject.start)
-        if aged is not None and aged.group("name"):
-            return _name_span(text, aged.start("name"), aged.end("name"))
         qualifiers = [w for w in text[clause : subject.start].lower().split() if w not in _words("determiner")]
         return people[-1] if people else (_described(doc, clause, end) if qualifiers else subject)
     if _points_back(text, clause, end) and last is not None:
         return last
     words = text[clause:end].split()
     if len(words) <= 4 and words and all(w[:1].isupper() for w in words):
-        return _name_span(text, clause + len(text[clause:end]) - len(text[clause:end].lstrip()), end)
+        return _name_span(doc, clause + len(text[clause:end]) - len(text[clause:end].lstrip()), end)
     described = _described(doc, clause, end)
     if described is None and clause > start and text[start:verb].rstrip().endswith(","):
         # "Seorang pengguna yang …, mengatakan": after a comma the verb may go with the sentence's subject
         relative = re.search(r"[\s,]+yang\b", text[start:end])
         described = _described(doc, start, start + relative.start()) if relative else None
     return described
+
+
+def _aged_subject(doc: Doc, start: int, end: int) -> Span | None:
+    """A person introduced with an age opens the subject, whatever description and address follow:
+    "Suherman (64) warga Kampung Kambing, Sukaraja, Kabupaten Bogor mengaku"."""
+    aged = AGED.match(doc.text, start, end)
+    if aged is None:
+        return None
+    between = doc.text[aged.end() : end]
+    if any(w.strip(",.").lower() in _words("boundary") for w in between.split()) or re.search(r"[;:\"“”]", between) \
+            or any(s.label == "PERSON" for s in _entities_in(doc, aged.end(), end)):
+        return None  # a new clause or another person stands between: "Rina (34) dan suaminya mengaku"
+    return _name_span(doc, aged.start("name"), aged.end("name"))
 
 
 def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
@@ -298,7 +339,7 @@ def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
         name = CAPITALISED.match(text, opening, end)
         if name and _subject_tail().fullmatch(text, name.end(), end) and \
                 not _function_word(text[name.start() : name.end()]):
-            return _name_span(text, name.start(), name.end())
+            return _name_span(doc, name.start(), name.end())
     return None
 
 
@@ -334,12 +375,25 @@ def _quoted_stretches(doc: Doc, sentences: list[Span]) -> Iterator[tuple[int, in
         opened: re.Match[str] | None = None
         for mark in MARK.finditer(text, paragraph_start, paragraph_end):
             symbol = mark.group(0)
+            if opened is None and symbol not in OPENING and _closes_before_cue(text, mark):
+                # the opening mark was lost ("…, Saya optimis," tambahnya): the quotation opens its sentence
+                sentence = next((s for s in sentences if s.start <= mark.start() < s.end), None)
+                if sentence is not None and mark.start() - sentence.start >= 3:
+                    yield sentence.start, sentence.start, mark.start()
+                continue
             if symbol in OPENING or (symbol == '"' and opened is None):
                 opened = mark
             elif opened is not None and (symbol in CLOSING or symbol == '"'):
                 if mark.start() - opened.end() >= 3:
                     yield opened.start(), opened.end(), mark.start()
                 opened = None
+
+
+def _closes_before_cue(text: str, mark: re.Match[str]) -> bool:
+    """A mark right after a sentence's last punctuation and before a reporting cue closes a quotation."""
+    cue = re.match(r"\s*,?\s*(\w+)", text[mark.end() : mark.end() + 30])
+    return mark.start() > 0 and text[mark.start() - 1] in ",.!?…" and cue is not None and \
+        cue.group(1).lower() in (*cues("after"), *cues("suffixed"))
 
 
 def find_quotes(doc: Doc) -> Doc:
@@ -355,27 +409,38 @@ def find_quotes(doc: Doc) -> Doc:
             continue
         closing_in.setdefault(holders[0], []).append(stretch)
         inside.update(i for i, s in enumerate(sentences) if s.start >= opening and s.end <= closing + 1)
-    last_speaker: Span | None = None
+    last_speaker: Span | None = None  # whom a quotation with no cue right after another quote continues
+    antecedent: Span | None = None  # whom "ia", "dia", "-nya" and "… itu" point back to
     quoted_before = False
     for index, sentence in enumerate(sentences):
         found = False
         for opening, content_start, closing in closing_in.get(index, []):
             opener = next((s for s in sentences if s.start <= opening < s.end), sentence)
-            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), last_speaker)
+            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), antecedent)
             if cue is None and quoted_before and _stands_alone(text, opener, sentence, opening, closing):
                 speaker, cue = last_speaker, ""  # a quoted sentence right after another quote continues it
             if cue is None:
                 continue
             found = True
-            last_speaker = speaker or last_speaker
+            last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
             _add(doc, sentence, "direct", (content_start, closing), cue, speaker)
         if not found and index not in inside:
             opens = [o for o, _, c in stretches if sentence.start < o < sentence.end and c >= sentence.end]
             reported = Span(sentence.start, min(opens), "sentence") if opens else sentence
-            speaker, found = _indirect(doc, reported, last_speaker)
-            last_speaker = speaker or last_speaker
+            speaker, found = _indirect(doc, reported, antecedent)
+            last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
         quoted_before = found or (quoted_before and index in inside)
     return doc
+
+
+def _antecedent(speaker: Span | None, previous: Span | None) -> Span | None:
+    """Pronouns and -nya point to people: a body, medium or place speaking in between ("Data BPS
+    menyebutkan, …") does not displace the last person or described speaker as their antecedent."""
+    if speaker is None:
+        return previous
+    if speaker.label in BODIES and previous is not None and previous.label not in BODIES:
+        return previous
+    return speaker
 
 
 def _stands_alone(text: str, opener: Span, closer: Span, opening: int, closing: int) -> bool:
@@ -479,7 +544,7 @@ def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:
 def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None, bool]:
     """Indonesian often drops "bahwa": "Ketua komisi mengatakan debat pertama akan …" reports what its
     subject said when the verb comes early in its clause (after the subject) or is followed by a comma, and
-    a clause follows. A later clause with its own subject and verb is a second report ("Korea Selatan telah
+    something follows, if only a word ("Tjahjo mengaku siap"). A later clause with its own subject and verb is a second report ("Korea Selatan telah
     memperingatkan … dan Badan Intelijen Nasional mengatakan …")."""
     text = doc.text
     reports: list[tuple[re.Match[str], Span]] = []
@@ -489,7 +554,7 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
         if subject_words and subject_words[-1].lower() in _words("not reporting"):
             continue  # "diberi waktu untuk menyampaikan visi", "ingin melanjutkan pendidikan"
         with_comma = text[verb.end() : verb.end() + 1] == ","
-        if (len(subject_words) > 8 and not with_comma) or len(text[verb.end() : sentence.end].split()) < 3:
+        if (len(subject_words) > 8 and not with_comma) or not re.search(r"\w", text[verb.end() : sentence.end]):
             continue
         if reports and (clause <= reports[-1][0].end() or not subject_words):
             continue
@@ -529,4 +594,9 @@ def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
         subject = subject_before(doc, sentence.start, verb.start())
         if subject is not None and subject.label == "PERSON":
             return subject
+    for verb in _cue_pattern("passive").finditer(doc.text, sentence.start, sentence.end):
+        agent = re.match(r"\s+(?:oleh\s+)?", doc.text[verb.end() : sentence.end])
+        named = speaker_after(doc, verb.end() + (agent.end() if agent else 0), sentence.end, None)
+        if named is not None and named.label in ("PERSON", "NAME"):
+            return named  # "Hal senada disampaikan Ketua Apindo Shinta Kamdani."
     return None

@@ -6,8 +6,8 @@ within three months after it ("1 Oktober" in mid-September), or takes the year o
 coordinated with ("April dan Oktober 2024"); "8 hingga 13 Oktober" and "30 November
 hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "pekan lalu" a week,
 "akhir pekan lalu" its Saturday and Sunday, "sepekan terakhir" the seven days up to publication;
-"bulan depan" and "dua tahun lalu" count months and years from it; "tahun 1950 hingga 1953" a year
-range; a year alone needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor
+"bulan depan" and "dua tahun lalu" count months and years from it, "tiga hari yang lalu" and "dua pekan
+silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor
 30 Tahun 2002") is not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the
 zone's offset). Each span keeps the words it came from and its precision.
 """
@@ -52,14 +52,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     year = r"(?P<y>(?:19|20)\d{2})"
     return [
         ("clock", re.compile(
-            rf"\b(?:pukul|jam|pk\.?)\s+(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?![\d.,:])"
+            rf"\b(?:pukul|jam|pk\.?)\s+(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?!\d|[.,:]\d)"
             rf"(?:\s*(?P<zone>{alternation(list(table('id/timezones.tsv')))})\b)?", re.IGNORECASE)),
         ("day_range", re.compile(
             rf"\b(?:tanggal\s+)?(?P<d1>\d{{1,2}})(?:\s+{first_month}(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?{joiner}"
             rf"(?:tanggal\s+)?(?P<d2>\d{{1,2}})\s+{month}(?:\s+{year})?\b", re.IGNORECASE)),
         ("month_range", re.compile(rf"\b{first_month}{joiner}{month}\s+{year}\b", re.IGNORECASE)),
         ("year_range", re.compile(
-            r"\b(?:tahun\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|hingga|sampai|to)\s*(?P<y2>(?:19|20)\d{2})\b",
+            r"\b(?:(?P<between>antara)\s+)?(?:tahun\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|hingga|sampai|to|(?(between)dan|(?!)))"
+            r"\s*(?P<y2>(?:19|20)\d{2})\b",
             re.IGNORECASE)),
         ("named_date", re.compile(
             rf"\b(?:{day_name}{part_of_day},?\s*)?(?P<d>\d{{1,2}})\s+{month}(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b",
@@ -73,6 +74,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             re.IGNORECASE)),
         ("past_week", re.compile(r"\b(?:se|satu\s+)(?:pekan|minggu)\s+terakhir\b|\b(?:the\s+)?past\s+week\b",
                                  re.IGNORECASE)),
+        ("days_ago", re.compile(
+            rf"\b(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+|se)(?P<unit>hari|pekan|minggu)\s+"
+            r"(?P<rel>(?:yang\s+)?lalu|silam|depan)\b", re.IGNORECASE)),
         ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
                             re.IGNORECASE)),
         ("day_name", re.compile(
@@ -83,7 +87,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{month}(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rel>lalu|tahun lalu|tahun ini|ini|last year))?\b",
             re.IGNORECASE)),
         ("period", re.compile(
-            rf"\b(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+)?(?P<unit>bulan|tahun)\s+(?P<rel>ini|lalu|depan)\b"
+            rf"\b(?:(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+)|se)?(?P<unit>bulan|tahun)\s+"
+            rf"(?P<rel>ini|(?:yang\s+)?lalu|silam|depan)\b"
             r"|\b(?P<en>this|last|next)\s+(?P<enunit>month|year)\b", re.IGNORECASE)),
         ("relative_day", re.compile(rf"\b(?P<word>{alternation(list(_relative_days()))})\b", re.IGNORECASE)),
         ("year", re.compile(
@@ -94,10 +99,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 COUNTS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
           "sepuluh": 10}
-RELATIVE_KINDS = ("day_name", "week", "weekend", "past_week", "period", "relative_day")
+RELATIVE_KINDS = ("day_name", "days_ago", "week", "weekend", "past_week", "period", "relative_day")
 # "UU Nomor 30 Tahun 2002", "Perpres No. 12 tahun 2019": the year belongs to the rule's number
 RULE_NUMBER = re.compile(r"(?:Nomor|No\.?|Nr\.?)\s*[\w./-]+\s+(?:[Tt]ahun\s+)?$")
-SHIFT = {"lalu": -1, "last": -1, "depan": 1, "next": 1, "ini": 0, "this": 0}
+SHIFT = {"lalu": -1, "silam": -1, "last": -1, "depan": 1, "next": 1, "ini": 0, "this": 0}
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -171,12 +176,18 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: s
     if kind == "period":
         if reference is None:
             return None
-        count = groups.get("n") or "1"
-        shift = SHIFT[(groups.get("rel") or groups.get("en") or "").lower()] * int(COUNTS.get(count.lower(), count))
+        shift = _shift(groups)
         if (groups.get("unit") or groups.get("enunit") or "").lower() in ("tahun", "year"):
             return {"start": str(reference.year + shift), "end": None, "precision": "year"}
         months = reference.year * 12 + reference.month - 1 + shift
         return {"start": f"{months // 12}-{months % 12 + 1:02d}", "end": None, "precision": "month"}
+    if kind == "days_ago":
+        if reference is None:
+            return None
+        if groups["unit"].lower() == "hari":
+            return {"start": (reference + timedelta(days=_shift(groups))).isoformat(), "end": None, "precision": "day"}
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=_shift(groups))
+        return {"start": monday.isoformat(), "end": (monday + timedelta(days=6)).isoformat(), "precision": "week"}
     if kind == "past_week":
         if reference is None:
             return None
@@ -199,6 +210,13 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: s
     if kind == "year":
         return {"start": groups["y"], "end": None, "precision": "year"}
     return None
+
+
+def _shift(groups: dict) -> int:
+    """"dua tahun lalu" → -2, "sepekan lalu" → -1, "bulan depan" → 1."""
+    count = groups.get("n") or "1"
+    relation = (groups.get("rel") or groups.get("en") or "").lower().split()[-1]
+    return SHIFT[relation] * int(COUNTS.get(count.lower(), count))
 
 
 def _reference(doc: Doc) -> date | None:

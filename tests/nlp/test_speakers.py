@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kabar.model import Article, Doc
+from kabar.model import Article, Doc, Span
 from kabar.nlp import annotate
+from kabar.nlp.quotes import find_quotes
 from kabar.nlp.sentences import split_sentences
 
 
@@ -109,3 +110,95 @@ def test_the_reader_addressed_is_no_speaker():
 def test_a_name_after_the_source_s_comma_opens_the_clause_reported():
     assert _speakers("Menurut intelijen Ukraina, Iran mengirim ratusan drone ke Rusia.") == ["intelijen Ukraina"]
     assert _speakers("Menurut kantor berita Iran, Tasnim, rudal itu lolos dari pertahanan udara.") == ["Tasnim"]
+
+
+def _speakers_without_entities(text: str) -> list[str | None]:
+    """Speakers when the entity layer found nobody, as on names the model misses."""
+    doc = find_quotes(split_sentences(Doc(Article(id="t", source="t", text=text))))
+    return [q.attrs["speaker_name"] for q in doc.layer("quotes")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("\"Angka itu naik tipis,\" kata Kepala Divisi Riset Ekonomi LPEM Budi Santoso di Depok.", "Budi Santoso"),
+    ("\"Kami siap,\" ujar Kapolres Cimahi AKBP Dedi Kurniawan.", "Dedi Kurniawan"),
+    ("Menurut Direktur Eksekutif INDEF Tauhid Ahmad, harga beras tetap tinggi.", "Tauhid Ahmad"),
+])
+def test_the_name_follows_a_title_chain_ending_in_an_acronym(text, name):
+    assert _speakers_without_entities(text) == [name]
+
+
+def test_an_aged_person_opening_the_sentence_speaks_whatever_address_follows():
+    assert _speakers_without_entities(
+        "Warsini (52) warga Desa Sukamaju, Kecamatan Cibadak, Kabupaten Sukabumi mengaku rumahnya terendam.") \
+        == ["Warsini"]
+    assert _speakers_without_entities("Warsini (52) dan Sugeng Riyadi mengaku rumahnya terendam.") \
+        != ["Warsini"]
+
+
+def test_a_body_speaking_in_between_does_not_take_the_place_of_the_person_a_suffix_points_to():
+    text = ("\"Banjir kali ini paling parah,\" kata Siti Aminah.\n\n"
+            "Data BMKG menyebutkan, curah hujan mencapai 150 milimeter dalam sehari.\n\n"
+            "\"Kami sudah mengungsi sejak pagi,\" tambahnya.")
+    assert _speakers(text) == ["Siti Aminah", "BMKG", "Siti Aminah"]
+
+
+def test_a_quotation_whose_opening_mark_was_lost_ends_at_its_cue():
+    quotes = _quotes("\"Kami tidak gentar,\" ujar Rudi Hartawan kepada wartawan.,Saya yakin anak-anak bermain "
+                     "bagus. Target kami tetap tiga poin,\" tambahnya.")
+    assert quotes[-1] == ("Rudi Hartawan", "Target kami tetap tiga poin")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bila tidak dipilih lagi pada periode berikutnya, Rudi Hartawan mengaku siap.", "Rudi Hartawan"),
+    ("\"Jagalah persatuan bangsa ini,\" pesan Hasan Basri kepada para santri.", "Hasan Basri"),
+    ("\"Kami menunda kenaikan tarif selama dua pekan,\" bunyi cuitan Trump.", "Trump"),
+])
+def test_short_reports_and_message_cues_name_their_speaker(text, name):
+    assert name in (_speakers(text)[0] or "")
+
+
+def test_menurutnya_carries_the_last_speaker():
+    assert _speakers("\"Saya tidak tahu,\" kata Budi Santoso.\n\nMenurutnya, kejadian itu sudah lama terjadi.") \
+        == ["Budi Santoso", "Budi Santoso"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Harga naik terus,\" keluh seorang pedagang sayur.", "seorang pedagang sayur"),
+    ("\"Tolong jaga kebersihan sungai,\" imbau Sutarno kepada warga.", "Sutarno"),
+    ("Ketua RT setempat, Sutarno, membenarkan peristiwa tersebut.", "Sutarno"),
+])
+def test_more_reporting_cues(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_name_the_model_missed_speaks_over_the_body_in_its_apposition():
+    text = "Rina Wulandari, mantan direktur riset LIPI, mengatakan anggaran riset terlalu kecil."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    doc.add("entities", Span(text.index("LIPI"), text.index("LIPI") + 4, "ORG", {}))
+    assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == ["Rina Wulandari"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jaksa KPK menilai permohonan peninjauan kembali itu tidak berdasar.", "Jaksa KPK"),
+    ("Juru bicara Kemenlu menyatakan seluruh WNI dalam keadaan aman.", "Juru bicara Kemenlu"),
+])
+def test_a_role_before_a_body_speaks_for_it(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_title_running_past_commas_ends_in_the_name():
+    assert _speakers("\"Status siaga masih berlaku,\" kata Kepala Pusat Data, Informasi dan Komunikasi BNPB "
+                     "Abdul Muhari dalam keterangan tertulis.") == ["Abdul Muhari"]
+
+
+def test_a_speaker_named_after_a_passive_verb_is_whom_ia_points_to():
+    assert _speakers("Hal senada disampaikan Ketua Apindo Shinta Kamdani. Ia menilai regulasi itu memberatkan "
+                     "pengusaha kecil.") == ["Shinta Kamdani"]
+
+
+def test_a_denial_after_the_quote_names_its_speaker():
+    assert _speakers("\"Itu tidak benar,\" bantah kuasa hukum tersangka, Andi Saputra.") == ["Andi Saputra"]
+
+
+def test_a_record_with_no_author_is_no_speaker():
+    assert _speakers("Menurut catatan, sejak 2012 sudah enam kali kabar itu beredar di media sosial.") == []

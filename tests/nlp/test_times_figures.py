@@ -117,3 +117,129 @@ def test_others_take_the_unit_of_the_figure_before():
 def test_a_spelled_out_number_without_a_counted_noun_is_prose():
     assert _figures("Ia salah satu saksi kunci.") == []
     assert _figures("Itu satu-satunya jalan keluar.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Sebanyak dua puluh lima orang tewas dalam kecelakaan bus itu.", 25, "orang"),
+    ("Tiga belas rumah rusak berat diterjang angin.", 13, "rumah"),
+    ("Seratus lima puluh keluarga mengungsi ke balai desa.", 150, "keluarga"),
+    ("Dua ratus lima puluh ribu buruh diperkirakan mogok.", 250_000, "buruh"),
+    ("Ia tinggal di kota itu selama satu setengah tahun.", 1.5, "tahun"),
+])
+def test_spelled_out_numbers_built_from_several_words(text, value, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(value, value, unit)]
+
+
+def test_half_alone_is_no_figure():
+    assert _figures("Bendera dikibarkan setengah tiang untuk menghormati almarhum.") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ekonomi daerah itu tumbuh -1,8 persen pada kuartal lalu.", -1.8),
+    ("Ekspor tumbuh minus 2,5 persen dibanding tahun lalu.", -2.5),
+])
+def test_negative_rates(text, value):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(value, "persen")]
+
+
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    ("Kerugian akibat kebakaran itu ditaksir Rp 3 miliar lebih.", 3e9, "rupiah"),
+    ("Sebanyak 3.000 lebih warga mengungsi ke tenda darurat.", 3000, "orang"),
+    ("Tak kurang dari 500 personel dikerahkan ke lokasi.", 500, "tentara"),
+])
+def test_open_ended_figures(text, low, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, None, unit)]
+
+
+def test_a_trailing_lebih_that_compares_keeps_the_figure_exact():
+    assert [(f[1], f[2]) for f in _figures("Harga beras 10 persen lebih tinggi dari bulan lalu.")] == [(10, 10)]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Pemerintah menyiapkan Rp 1,5 triliun hingga Rp 2 triliun untuk program itu.", 1.5e12, 2e12, "rupiah"),
+    ("Inflasi diperkirakan 1,5 persen sampai 2 persen.", 1.5, 2, "persen"),
+])
+def test_a_range_written_with_its_unit_twice_is_one_figure(text, low, high, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, high, unit)]
+
+
+def test_an_approximate_figure_in_tens_or_thousands():
+    doc = find_quantities(_doc("Sekitar 1.000-an orang memadati alun-alun kota."))
+    assert [(q.attrs["min"], q.attrs["approximate"]) for q in doc.layer("quantities")] == [(1000, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Budi (52 tahun) ditemukan tewas di kebunnya.",
+    "Budi, 52 tahun, ditemukan tewas di kebunnya.",
+])
+def test_ages_in_brackets_or_set_off_by_commas(text):
+    assert [(f[1], f[4]) for f in _figures(text)] == [(52, "age")]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "approximate"), [
+    ("Sekira 200 orang berkumpul di lapangan desa.", 200, 200, True),
+    ("Sekurang-kurangnya 12 orang tewas dalam kebakaran itu.", 12, None, False),
+    ("Tidak lebih dari 20 orang boleh masuk ke ruang sidang.", None, 20, False),
+    ("Inflasi di atas 5 persen membuat pasar waspada.", 5, None, False),
+])
+def test_more_approximators(text, low, high, approximate):
+    doc = find_quantities(_doc(text))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] \
+        == [(low, high, approximate)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ia lolos ke putaran 2 turnamen itu.",
+    "Baca halaman 5 untuk keterangan lengkapnya.",
+    "Pemain bernomor punggung 10 itu mencetak gol kemenangan.",
+])
+def test_more_identifiers_are_no_figures(text):
+    assert not any(f[1] in (2, 5, 10) for f in _figures(text))
+
+
+def test_a_clock_time_at_the_end_of_a_sentence():
+    assert _times("Rapat itu dimulai sekitar pukul 14.30.") == [("pukul 14.30", "14:30", None, "minute")]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision"), [
+    ("Tiga hari yang lalu ia dilaporkan hilang.", "2014-09-09", None, "day"),
+    ("Sepekan lalu warga mulai mengungsi.", "2014-09-01", "2014-09-07", "week"),
+    ("Dua minggu lalu harga cabai naik.", "2014-08-25", "2014-08-31", "week"),
+    ("Pabrik itu ditutup lima tahun silam.", "2009", None, "year"),
+    ("Antara 2010 dan 2015 ia bekerja di Jepang.", "2010", "2015", "year"),
+])
+def test_counted_days_and_weeks_ago_and_year_ranges(text, start, end, precision):
+    assert [(t[1], t[2], t[3]) for t in _times(text)] == [(start, end, precision)]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Vaksin diberikan kepada warga usia 60 tahun ke atas.", 60, None),
+    ("Usianya baru 17 tahun saat ia merantau ke Jakarta.", 17, 17),
+    ("Seorang ibu 35 tahun tewas tertimpa pohon.", 35, 35),
+])
+def test_more_ages(text, low, high):
+    assert [(f[1], f[2], f[4]) for f in _figures(text)] == [(low, high, "age")]
+
+
+def test_years_of_work_stay_a_duration():
+    assert [f[4] for f in _figures("Ia sudah 20 tahun bekerja di pabrik itu.")] == ["duration"]
+
+
+def test_ke_bawah_closes_a_figure_from_above():
+    assert [(f[1], f[2]) for f in _figures("Tiket gratis bagi anak 12 tahun ke bawah.")] == [(None, 12)]
+
+
+def test_a_price_per_unit_written_with_a_slash():
+    assert [(f[1], f[3]) for f in _figures("Harga cabai rawit mencapai Rp 80.000/kg di pasar induk.")] \
+        == [(80_000, "rupiah")]
+    assert _figures("Putusan 90/PUU-XXI/2023 dibacakan pekan lalu.") == []
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Kerugian warga mencapai ratusan juta rupiah.", 200_000_000, 999_999_999, "rupiah"),
+    ("Belasan ribu warga memadati lapangan.", 11_000, 19_999, "orang"),
+    ("Biaya sewa Rp 2 juta-Rp 3 juta per bulan.", 2_000_000, 3_000_000, "rupiah"),
+    ("Antrean di loket tidak sampai 10 menit.", None, 10, "menit"),
+])
+def test_vague_amounts_with_a_scale_and_currency_ranges(text, low, high, unit):
+    assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, high, unit)]

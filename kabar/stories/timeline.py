@@ -86,24 +86,33 @@ def _planned(claim: Claim) -> bool:
 
 
 def _dated_by_its_own_words(claim: Claim) -> bool:
-    """The date stands in the claim's own clause, or in the same run of words as its predicate, figure or
-    listed event word ("ditandatangani oleh Kim dan Putin pada bulan Juni"), or opens the sentence ("Pada Juni
-    lalu, ..."), or, for a credited figure, stands in the credit ("..., kata NIS pada hari Jumat"). A date
-    behind a clause break ("dikirim ke Rusia, sebagai bagian dari kesepakatan pada bulan Juni") dates
-    another clause."""
+    """Whether the claim's date dates the claim's own words. It does when it stands in the claim's clause, in
+    one run of words with its predicate, figure or listed event word ("ditandatangani oleh Kim dan Putin pada
+    bulan Juni"), at the opening of the sentence ("Pada Juni lalu, ..."), or alone after a comma at its end
+    ("di TMP Kalibata, Jakarta Selatan, Kamis (12/9/2019)"). A date in a credit ("..., kata NIS pada hari
+    Jumat") dates the saying: a credited figure, not an event. A date inside another clause ("dikirim ke Rusia,
+    sebagai bagian dari kesepakatan pada bulan Juni") dates that clause."""
     expression = claim.when.expression or ""  # type: ignore[union-attr]
-    clause = _clause(claim)
-    sentence = claim.evidence[-1].text
+    clause, sentence = _clause(claim), claim.evidence[-1].text
     at = sentence.find(expression)
+    if claim.kind == "event" and _in_a_credit(clause, clause.find(_anchor(claim) or "\0"), _credit_words()[1]):
+        return False  # "kata Rubijanto saat dihubungi wartawan pada Selasa": the saying, not an event
     if expression in clause or at < 0:
         return expression in clause
     end = at + len(expression)
-    if not CLAUSE_BREAK.search(sentence, 0, at):
+    opening = WORD.search(sentence)
+    if opening and not CLAUSE_BREAK.search(sentence, opening.start(), at):
         return True
     anchors = [(m.start(), m.end()) for m in _anchor_matches(claim, sentence)]
     if any(not CLAUSE_BREAK.search(sentence[min(end, a_end) : max(at, a_start)]) for a_start, a_end in anchors):
         return True
-    return claim.kind == "quantity" and bool(claim.attributed_to) and _in_credit(sentence, at, end)
+    after = [a_end for _, a_end in anchors if a_end <= at]
+    if not after:
+        return False
+    if _in_a_credit(sentence[max(after) : at], -1, _credit_words()[0]):
+        return claim.kind == "quantity"
+    run_start = max([m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)], default=0)
+    return len(WORD.findall(sentence, run_start, at)) <= 1  # a bare date closing the sentence: its time
 
 
 def _anchor_matches(claim: Claim, sentence: str) -> list[re.Match[str]]:
@@ -114,16 +123,15 @@ def _anchor_matches(claim: Claim, sentence: str) -> list[re.Match[str]]:
 
 
 @cache
-def _credit_words() -> frozenset[str]:
-    return frozenset(w.lower() for cue in (*cues("before"), *cues("after")) for w in cue.split())
+def _credit_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(any word that credits a source, the words that credit after a quotation: "kata", "ujar")."""
+    after = frozenset(w.lower() for cue in cues("after") for w in cue.split())
+    return after | {w.lower() for cue in cues("before") for w in cue.split()}, after
 
 
-def _in_credit(sentence: str, start: int, end: int) -> bool:
-    """The date stands in the run of words that credits a source ("kata badan mata-mata Seoul pada hari Jumat")."""
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
-    after = CLAUSE_BREAK.search(sentence, end)
-    run = sentence[max(breaks, default=0) : after.start() if after else len(sentence)]
-    return any(w.group(0).lower() in _credit_words() for w in WORD.finditer(run))
+def _in_a_credit(text: str, before: int, words: frozenset[str]) -> bool:
+    """A credit word stands in the text (before the given offset, when one is given)."""
+    return any(w.group(0).lower() in words for w in WORD.finditer(text, 0, before if before >= 0 else len(text)))
 
 
 def _close_in_meaning(claims: list[Claim]) -> Similar:

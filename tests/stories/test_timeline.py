@@ -22,6 +22,7 @@ ARTICLES = {
                  "Perjanjian perdagangan bebas itu diteken kedua negara pada Juni 2024.",
     "Harian Tiga": "Militer mengirim sekitar 300 tentara ke perbatasan, sebagai bagian dari kesepakatan pada Maret 2024, "
                    "kata juru bicara militer. "
+                   "Polisi menangkap dua tersangka pencurian kabel di Cimahi, Jawa Barat, Jumat (25/10/2024). "
                    "Presiden meresmikan bendungan baru di Jawa Tengah pada Sabtu (12/10/2024). "
                    "Delegasi dagang itu akan tiba di Bali pada Rabu (23/10/2024). "
                    "Perjanjian perdagangan bebas kedua negara ditandatangani pada September 2024.",
@@ -51,6 +52,7 @@ def test_a_plan_is_not_an_event_of_the_timeline(timeline):
 def test_a_date_behind_a_clause_break_dates_another_clause(timeline):
     assert not _on(timeline, "2024-03")  # the agreement was in March, not the sending of troops
     assert _on(timeline, "2024-10-15")  # a credited figure is dated by its saying
+    assert _on(timeline, "2024-10-25")  # a bare date closing the sentence dates what it tells
 
 
 def test_two_reports_of_one_dated_development_are_one_entry_citing_both(timeline):

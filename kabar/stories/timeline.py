@@ -2,40 +2,52 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
+from functools import cache
+
+import numpy as np
 
 from kabar.model import Claim, TimelineEntry
-from kabar.stories.claims import WORD, listed_events, predicate_words
-from kabar.stories.meaning import word_overlap
+from kabar.nlp.quotes import cues
+from kabar.stories.claims import CLAUSE_BREAK, WORD, event_patterns, listed_events, one_off_events, predicate_words
+from kabar.stories.meaning import embeddings, word_overlap
 
 PRECISE = ("day", "week", "month", "year")
 # stems two reports of one dated event share at least (same date, "memanggil duta besar" twice)
 SAME_ENTRY_WORDS = 0.2
+# cosine of the clauses (shipped sentence encoder) at which two reports of one period tell one development:
+# "Kim mencapai kesepakatan dengan Putin" and "perjanjian yang ditandatangani oleh Putin dan Kim"
+SAME_ENTRY_MEANING = 0.55
 # what lies further back than this before the newest dated entry is background, not the story's timeline
 BACKGROUND_DAYS = 365
 
+Similar = Callable[[Claim, Claim], bool]
+
 
 def build_timeline(claims: list[Claim], names: dict[str, str]) -> list[TimelineEntry]:
-    """Dated events and figures; reports of the same thing on the same dates merge into one entry carrying
-    all their evidence. A date counts where it stands in the claim's own clause (or dates a listed event),
-    since a date elsewhere in the sentence may date another clause of it."""
+    """Dated events and figures; reports of the same development in the same period merge into one entry
+    carrying all their evidence. Plans are not events yet, and a date counts only where it dates the
+    claim's own words (a date elsewhere in the sentence may date another clause of it)."""
+    dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
+             and _dated_by_its_own_words(c) and not _planned(c)]
+    close = _close_in_meaning(dated)
     merged: list[list[Claim]] = []
-    for claim in claims:
-        if claim.kind == "statement" or claim.when is None or claim.when.precision not in PRECISE:
-            continue
-        if not _dated_by_its_own_words(claim) or _planned(claim):
-            continue
-        home = next((members for members in merged if _same_entry(members[0], claim)), None)
+    for claim in dated:
+        home = next((members for members in merged
+                     if any(_same_entry(member, claim, close) for member in members)), None)
         if home is None:
             merged.append([claim])
         else:
             home.append(claim)
+    merged = _one_date_per_one_off_event(merged)
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
     entries = []
     for members in merged:
         if newest and (newest - _day(members[0].when.start)).days > BACKGROUND_DAYS:  # type: ignore[union-attr]
             continue
-        first = members[0]
+        first = min(members, key=lambda c: c.kind != "event")  # an entry is labelled by what happened
         assert first.when is not None  # only dated claims were merged
         evidence = [e for c in members for e in c.evidence]
         sources = sorted({names.get(c.attributed_to or "", "") for c in members} - {""})
@@ -51,24 +63,88 @@ def _day(start: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+def _clause(claim: Claim) -> str:
+    return claim.extra.get("clause") or claim.text
+
+
+def _anchor(claim: Claim) -> str | None:
+    """The words the claim stands on in its clause: its predicate, or its figure."""
+    return claim.extra.get("predicate") or claim.extra.get("figure")
+
+
 def _planned(claim: Claim) -> bool:
-    """"dijadwalkan akan mengunjungi Seoul": a plan is not yet an event of the timeline (a plan word after
-    the predicate, "telah ditandatangani dan akan berlaku", plans something else)."""
+    """"dijadwalkan akan mengunjungi Seoul", "berencana mengirim 500 tentara": a plan is not yet an event of
+    the timeline, whether the plan word is the predicate itself or stands before it (a plan word after the
+    predicate, "telah ditandatangani dan akan berlaku", plans something else)."""
     planned = predicate_words()[2]
-    clause = claim.extra.get("clause") or claim.text
-    verb = clause.find(claim.extra.get("predicate") or "\0")
-    return any(w.group(0).lower() in planned for w in WORD.finditer(clause, 0, max(verb, 0)))
+    anchor = _anchor(claim) or "\0"
+    if anchor.lower() in planned:
+        return True
+    clause = _clause(claim)
+    at = clause.find(anchor)
+    return any(w.group(0).lower() in planned for w in WORD.finditer(clause, 0, max(at, 0)))
 
 
 def _dated_by_its_own_words(claim: Claim) -> bool:
-    """The date stands in the claim's own clause, dates a listed event, or dates a credited figure's
-    saying ("sekitar 1.500 tentara ..., kata NIS pada hari Jumat")."""
-    if claim.extra.get("event") in listed_events() or (claim.kind == "quantity" and claim.attributed_to):
+    """Whether the claim's date dates the claim's own words. It does when it stands in the claim's clause, in
+    one run of words with its predicate, figure or listed event word ("ditandatangani oleh Kim dan Putin pada
+    bulan Juni"), at the opening of the sentence ("Pada Juni lalu, ..."), or alone after a comma at its end
+    ("di TMP Kalibata, Jakarta Selatan, Kamis (12/9/2019)"). A date in a credit ("..., kata NIS pada hari
+    Jumat") dates the saying: a credited figure, not an event. A date inside another clause ("dikirim ke Rusia,
+    sebagai bagian dari kesepakatan pada bulan Juni") dates that clause."""
+    expression = claim.when.expression or ""  # type: ignore[union-attr]
+    clause, sentence = _clause(claim), claim.evidence[-1].text
+    at = sentence.find(expression)
+    if claim.kind == "event" and _in_a_credit(clause, clause.find(_anchor(claim) or "\0"), _credit_words()[1]):
+        return False  # "kata Rubijanto saat dihubungi wartawan pada Selasa": the saying, not an event
+    if expression in clause or at < 0:
+        return expression in clause
+    end = at + len(expression)
+    opening = WORD.search(sentence)
+    if opening and not CLAUSE_BREAK.search(sentence, opening.start(), at):
         return True
-    return (claim.when.expression or "") in claim.extra.get("clause", claim.text)  # type: ignore[union-attr]
+    anchors = [(m.start(), m.end()) for m in _anchor_matches(claim, sentence)]
+    if any(not CLAUSE_BREAK.search(sentence[min(end, a_end) : max(at, a_start)]) for a_start, a_end in anchors):
+        return True
+    after = [a_end for _, a_end in anchors if a_end <= at]
+    if not after:
+        return False
+    if _in_a_credit(sentence[max(after) : at], -1, _credit_words()[0]):
+        return claim.kind == "quantity"
+    run_start = max([m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)], default=0)
+    return len(WORD.findall(sentence, run_start, at)) <= 1  # a bare date closing the sentence: its time
 
 
-def _same_entry(first: Claim, second: Claim) -> bool:
+def _anchor_matches(claim: Claim, sentence: str) -> list[re.Match[str]]:
+    found = [m for anchor in (_anchor(claim), _clause(claim)) if anchor
+             for m in re.finditer(re.escape(anchor), sentence)]
+    event = claim.extra.get("event")
+    return found + [m for pattern, name in event_patterns() if name == event for m in pattern.finditer(sentence)]
+
+
+@cache
+def _credit_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(any word that credits a source, the words that credit after a quotation: "kata", "ujar")."""
+    after = frozenset(w.lower() for cue in cues("after") for w in cue.split())
+    return after | {w.lower() for cue in cues("before") for w in cue.split()}, after
+
+
+def _in_a_credit(text: str, before: int, words: frozenset[str]) -> bool:
+    """A credit word stands in the text (before the given offset, when one is given)."""
+    return any(w.group(0).lower() in words for w in WORD.finditer(text, 0, before if before >= 0 else len(text)))
+
+
+def _close_in_meaning(claims: list[Claim]) -> Similar:
+    """Whether two of these claims' clauses are close in meaning, through the shipped sentence encoder."""
+    if not claims:
+        return lambda first, second: False
+    vectors = embeddings([_clause(c) for c in claims])
+    row = {id(c): i for i, c in enumerate(claims)}
+    similarity = vectors @ vectors.T
+    return lambda first, second: bool(np.float32(similarity[row[id(first)], row[id(second)]]) >= SAME_ENTRY_MEANING)
+
+
+def _same_entry(first: Claim, second: Claim, close: Similar) -> bool:
     if (first.when.start, first.when.end) != (second.when.start, second.when.end):  # type: ignore[union-attr]
         return False
     if first.evidence[-1] == second.evidence[-1] or (first.subject and first.subject == second.subject):
@@ -76,5 +152,29 @@ def _same_entry(first: Claim, second: Claim) -> bool:
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] == tags[1] and tags[0] in listed_events():
         return True
-    words = [c.extra.get("clause") or c.text for c in (first, second)]
-    return word_overlap(*words) >= SAME_ENTRY_WORDS
+    return word_overlap(_clause(first), _clause(second)) >= SAME_ENTRY_WORDS or close(first, second)
+
+
+def _one_date_per_one_off_event(merged: list[list[Claim]]) -> list[list[Claim]]:
+    """An event that happens once (a signing) told at two dates happened at one of them: the date fewer
+    articles give joins the entry of the date most articles give (the claim groups show the conflict)."""
+    def articles(members: list[Claim]) -> int:
+        return len({c.evidence[0].article for c in members})
+
+    kept = sorted(merged, key=articles, reverse=True)
+    for members in list(kept):
+        home = next((other for other in kept if other is not members and articles(other) > articles(members)
+                     and _one_off_of_the_same_parties(members, other)), None)
+        if home is not None:
+            home.extend(members)
+            kept.remove(members)
+    return [m for m in merged if any(m is k for k in kept)]
+
+
+def _one_off_of_the_same_parties(first: list[Claim], second: list[Claim]) -> bool:
+    events = {c.extra.get("event") for c in first} & {c.extra.get("event") for c in second} & one_off_events()
+    if not events:
+        return False
+    parties = [{p for c in members if c.extra.get("event") in events for p in (c.subject, c.extra.get("target")) if p}
+               for members in (first, second)]
+    return not parties[0] or not parties[1] or bool(parties[0] & parties[1])

@@ -26,11 +26,11 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
+from kabar.nlp.pipeline import default_workers
 from kabar.stories.brief import build_brief
 from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.cluster import cluster
 from kabar.stories.dedup import find_duplicates
-from kabar.nlp.pipeline import default_workers
 from kabar.stories.groups import group_claims
 from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings, rewrite_brief

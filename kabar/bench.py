@@ -296,9 +296,9 @@ def _clean_or_none(clean: Callable, raw: object) -> object:
 
 
 @app.command("child", hidden=True)
-def child(stage: str, corpus: str, limit: int) -> None:
+def child(stage: str, corpus: str, limit: int, out: str = typer.Option("", help="Keep the outputs here.")) -> None:
     if stage == "analyze-real":
-        figures = _analyze_real_child(corpus)
+        figures = _analyze_real_child(corpus, out)
     elif stage == "group-real":
         figures = _group_real_child(corpus, limit)
     elif stage == "clean-text":
@@ -319,17 +319,22 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
-def _analyze_real_child(path: str) -> dict[str, float]:
-    """`kabar analyze` on one real JSONL file into an empty store: wall and CPU seconds, peak memory."""
+def _analyze_real_child(path: str, out: str = "") -> dict[str, float]:
+    """`kabar analyze` on one real JSONL file into an empty store: wall and CPU seconds (this process and its
+    workers), peak memory of this process and of its largest worker, and the load average around the run
+    (other jobs on the machine stretch the wall time, not the CPU seconds)."""
     from kabar import pipeline
     from kabar.store import Store
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
         started, cpu = time.perf_counter(), cpu_seconds()
-        result, export, _paths = pipeline.analyze_paths([path], store, Path(tmp) / "out")
+        result, export, _paths = pipeline.analyze_paths([path], store, Path(out) if out else Path(tmp) / "out")
         figures = {"items": len(export.articles), "seconds": time.perf_counter() - started,
                    "cpu_seconds": cpu_seconds() - cpu, "stories": len(export.stories)}
     figures["peak_mb"] = peak_rss_mb()
+    figures["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    figures["load"] = max(load_before, os.getloadavg()[0])
     return figures
 
 
@@ -368,6 +373,7 @@ REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 def real(
     sizes: str = typer.Option("1000,10000", help="Pile sizes for the grouping growth table (add 100000)."),
     folder: Path = typer.Option(REAL, help="Folder of the real JSONL files."),
+    out: Path | None = typer.Option(None, help="Keep each file's story.json, brief.md and report.html here."),
 ) -> None:
     """Real news: `kabar analyze` end to end on each real file (wall and CPU seconds, peak memory), then
     the story grouping alone on growing piles of real-looking text."""
@@ -375,15 +381,21 @@ def real(
         console.print(f"[yellow]{folder} not found: nothing to measure.[/]")
         return
     table = Table(title="kabar analyze end to end on real news (one run, fresh process)")
-    for column in ("file", "articles", "wall s", "CPU s", "articles/s", "stories", "peak MB"):
+    for column in ("file", "articles", "wall s", "CPU s", "articles/s", "per CPU-s", "stories", "peak MB",
+                   "worker MB", "load"):
         table.add_column(column, justify="left" if column == "file" else "right")
     for path in sorted(folder.glob("*.jsonl")):
+        kept = ["--out", str(out / path.stem)] if out else []
         with console.status(f"analysing {path.name}"):
-            figures = _child_figures(["analyze-real", str(path), "0"])
+            figures = _child_figures(["analyze-real", str(path), "0", *kept])
         table.add_row(path.name, str(figures["items"]), f"{figures['seconds']:.0f}", f"{figures['cpu_seconds']:.0f}",
-                      f"{figures['items'] / figures['seconds']:.1f}", str(figures["stories"]),
-                      f"{figures['peak_mb']:.0f}")
+                      f"{figures['items'] / figures['seconds']:.1f}",
+                      f"{figures['items'] / figures['cpu_seconds']:.1f}", str(figures["stories"]),
+                      f"{figures['peak_mb']:.0f}", f"{figures['worker_peak_mb']:.0f}", f"{figures['load']:.1f}")
     console.print(table)
+    console.print("articles/s is wall time, which other jobs on the machine stretch (load: the 1-minute load "
+                  "average, the higher of before and after); articles per CPU-second counts this process and its "
+                  "workers.")
     growth = Table(title="Story grouping alone as the pile grows (real-looking text, one run each)")
     for column in ("articles", "seconds", "CPU s", "articles/s", "ms per article", "stories", "peak MB"):
         growth.add_column(column, justify="right")

@@ -31,13 +31,13 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
 def without_surrogates(text: str) -> str:
     """Text UTF-8 can hold: a lone surrogate (a JSON "\\ud800" escape, an undecodable file name byte) becomes
     U+FFFD, the character that says something was lost here."""
     return LONE_SURROGATE.sub("\ufffd", text)
 
 
+@lru_cache(maxsize=1)
 def known_roots() -> frozenset[str]:
     return _word_list("roots.txt")
 

@@ -208,7 +208,7 @@ class Store:
             for layer, spans in layers.items():
                 self.connection.execute(
                     "INSERT OR REPLACE INTO annotations (article_id, layer, spans) VALUES (?,?,?)",
-                    (article_id, layer, json.dumps([asdict(s) for s in spans], ensure_ascii=False)),
+                    (article_id, layer, json.dumps(spans, ensure_ascii=False, default=records.fields_of)),
                 )
 
     def load_annotations(self, article_id: str) -> dict[str, list[Span]]:

@@ -9,6 +9,8 @@ article its evidence points into.
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,11 +26,13 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
+from kabar.nlp.pipeline import default_workers
 from kabar.stories.brief import build_brief
 from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.cluster import cluster
 from kabar.stories.dedup import find_duplicates
 from kabar.stories.groups import group_claims
+from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings, rewrite_brief
 from kabar.stories.timeline import build_timeline
 
@@ -100,9 +104,58 @@ def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = N
         articles[copy].duplicate_of = original
     names = {e.id: e.name for e in entities}
     by_id = {d.article.id: d for d in docs}
-    sections = [_section(story, [by_id[a] for a in story.articles if a in by_id], names, llm)
-                for story in (stories if stories is not None else cluster(docs))]
-    return StoryAnalysis(sorted(sections, key=_prominence), duplicates, reuse)
+    jobs = [(story, [by_id[a] for a in story.articles if a in by_id])
+            for story in (stories if stories is not None else cluster(docs))]
+    return StoryAnalysis(sorted(_sections(jobs, names, llm), key=_prominence), duplicates, reuse)
+
+
+PARALLEL_FROM = 64
+"""Fewer articles than this are analysed in this process: starting workers would cost more than it saves."""
+TASKS_PER_WORKER = 8
+"""Stories are handed out in about this many parcels per worker, largest first, so no worker idles at the end."""
+
+_Job = tuple[Story, list[Doc]]
+_forked: tuple[list[_Job], dict[str, str], LlmSettings | None] = ([], {}, None)
+"""What the forked workers read: set just before they start, so the documents are shared, never pickled."""
+
+
+def _sections(jobs: list[_Job], names: dict[str, str], llm: LlmSettings | None) -> list[StorySection]:
+    """Each story's section, one worker process per core for a large pile (stories are independent: the
+    sections are the same whichever process builds them, and come back in story order)."""
+    workers = default_workers()
+    articles = sum(len(docs) for _story, docs in jobs)
+    if workers <= 1 or articles < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [_section(story, docs, names, llm) for story, docs in jobs]
+    global _forked
+    embeddings(["memuat model"])  # loaded once here, the workers share its weights
+    _forked = (jobs, names, llm)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parcels = [pool.submit(_sections_of, parcel) for parcel in _parcels(jobs, workers * TASKS_PER_WORKER)]
+            built = dict(pair for parcel in parcels for pair in parcel.result())
+    finally:
+        _forked = ([], {}, None)
+    return [built[index] for index in range(len(jobs))]
+
+
+def _parcels(jobs: list[_Job], count: int) -> list[list[int]]:
+    """Story indices in about `count` parcels of similar article counts, the largest stories first."""
+    largest_first = sorted(range(len(jobs)), key=lambda index: -len(jobs[index][1]))
+    size = max(1, sum(len(docs) for _story, docs in jobs) // count)
+    parcels: list[list[int]] = [[]]
+    held = 0
+    for index in largest_first:
+        if held >= size:
+            parcels.append([])
+            held = 0
+        parcels[-1].append(index)
+        held += len(jobs[index][1])
+    return parcels
+
+
+def _sections_of(indices: list[int]) -> list[tuple[int, StorySection]]:
+    jobs, names, llm = _forked
+    return [(index, _section(*jobs[index], names, llm)) for index in indices]
 
 
 def _section(story: Story, docs: list[Doc], names: dict[str, str], llm: LlmSettings | None) -> StorySection:

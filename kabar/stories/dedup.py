@@ -17,8 +17,9 @@ REUSE_KEPT = 5  # earlier reports kept per article: in a pile of rewrites of one
 def _signature(text: str) -> MinHash:
     words = tokens(text)
     signature = MinHash(num_perm=PERMUTATIONS, seed=1)
-    for i in range(max(1, len(words) - SHINGLE + 1)):
-        signature.update(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
+    # one vectorised update for all shingles: the same signature as one update each, several times faster
+    signature.update_batch([" ".join(words[i : i + SHINGLE]).encode("utf-8")
+                            for i in range(max(1, len(words) - SHINGLE + 1))])
     return signature
 
 

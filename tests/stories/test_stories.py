@@ -95,3 +95,16 @@ def test_brief_cites_article_sentences_without_repeats():
         assert texts[citation.article][citation.start : citation.end] == sentence.text
     assert len({s.text for s in analysis.brief}) == len(analysis.brief)
     assert all(c.article != "b" for s in analysis.brief for c in s.citations)  # never cites the copy
+
+
+def test_stories_analysed_on_workers_come_out_as_in_one_process(monkeypatch):
+    from kabar.stories import analysis as story_analysis
+
+    docs, entities, _ = _story()
+    stories = [Story("s-1", "", ["a", "b"]), Story("s-2", "", ["c"]), Story("s-3", "", ["d"])]
+    alone = analyze(docs, entities, stories=stories)
+    monkeypatch.setattr(story_analysis, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(story_analysis, "default_workers", lambda: 2)
+    on_workers = analyze(docs, entities, stories=stories)
+    assert [s.story.id for s in on_workers.sections] == [s.story.id for s in alone.sections]
+    assert on_workers == alone and on_workers.claims and on_workers.groups

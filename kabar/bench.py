@@ -814,21 +814,16 @@ def annotate(
     articles = [clean(raw, f"b{index}") for index, raw in enumerate(iter_inputs([str(corpus)]))
                 if isinstance(raw, RawDocument)]
     recogniser()
-    cpu_before = _cpu_seconds()
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     for _doc in annotate_all(articles, workers):
         pass
     wall = time.perf_counter() - started
-    cpu = _cpu_seconds() - cpu_before
+    cpu = cpu_seconds() - cpu_before
     words = statistics.mean(len(a.text.split()) for a in articles)
     console.print(f"{len(articles)} articles of {words:.0f} words on average, {workers or default_workers()} "
                   f"worker(s): {wall:.1f} s wall, {cpu:.1f} CPU-s; {len(articles) / wall:.1f} articles/s, "
                   f"{len(articles) / cpu:.1f} articles per CPU-second")
-
-
-def _cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ package (no download at run time). It only proposes pairs; figures, dates and ne
 
 from __future__ import annotations
 
-from functools import cache
+from collections import OrderedDict
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -18,14 +19,34 @@ def _encoder():  # noqa: ANN202 - the wheel's own class
     return USE(threads=1)
 
 
+# texts encoded lately: claim grouping and the timeline encode the same clauses, often many times over
+REMEMBERED = 20_000
+_remembered: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
 def embeddings(texts: list[str]) -> np.ndarray:
-    """One unit-length 512-dimensional row per text."""
+    """One unit-length 512-dimensional row per text; each distinct text is encoded once."""
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    return np.asarray(_encoder().encode(texts), dtype=np.float32)
+    new = list(dict.fromkeys(text for text in texts if text not in _remembered))
+    if new:
+        for text, vector in zip(new, np.asarray(_encoder().encode(new), dtype=np.float32), strict=True):
+            _remembered[text] = vector
+    rows = []
+    for text in texts:
+        _remembered.move_to_end(text)
+        rows.append(_remembered[text])
+    while len(_remembered) > REMEMBERED:
+        _remembered.popitem(last=False)
+    return np.stack(rows)
+
+
+@lru_cache(maxsize=65_536)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(normalize_tokens(text))
 
 
 def word_overlap(first: str, second: str) -> float:
     """Share of stems the two texts have in common (Jaccard): "menahan" and "ditahan" share "tahan"."""
-    a, b = set(normalize_tokens(first)), set(normalize_tokens(second))
+    a, b = _stems(first), _stems(second)
     return len(a & b) / len(a | b) if a | b else 0.0

@@ -60,8 +60,8 @@ def test_a_newcomer_is_compared_with_a_bounded_number_of_events(monkeypatch):
     scored: list[int] = []
     real_candidates = grouping.StoryGrouper._candidates
 
-    def counting(self, vectors, day):
-        found = real_candidates(self, vectors, day)
+    def counting(self, vectors, meaning, day):
+        found = real_candidates(self, vectors, meaning, day)
         scored.append(len(found))
         return found
 

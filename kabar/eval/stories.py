@@ -6,6 +6,9 @@ threads (stories) holding them (tests/gold/stories/clickid-2019-stories.json). T
 is grouped, as `kabar analyze` would; the labelled articles are scored at both levels, the held-back
 third of the events apart from the rest (nothing was tuned on it).
 
+The Kompas dev file has no story labels: its LARGEST_SHOWN largest stories are listed (size, days, events,
+title) for a reader to judge whether each is one running story or a beat, genre or theme merged into one.
+
 The set (tests/fixtures/stories) was written for Kabar: nine stories, several of them look-alikes that
 share actors, places and weeks (North Korean troops in Russia, a North Korean missile test, the treaty
 ratified in Moscow; two different KPK cases; Jakarta floods and the council's debate over their cost).
@@ -37,6 +40,8 @@ from kabar.stories.incremental import assign_story
 GOLD = fixtures_folder(CHECKOUT_GOLD) / "stories"
 REAL_GOLD = CHECKOUT_GOLD / "stories" / "clickid-2019-stories.json"
 REAL_CORPUS = SHARED / "corpus" / "real"
+UNLABELLED = "kompas-2025-dev.jsonl"
+LARGEST_SHOWN = 30
 
 
 @dataclass
@@ -162,9 +167,27 @@ def _real_table(console: Console, gold_path: Path) -> None:
     console.print(table)
 
 
+def _largest_table(console: Console, path: Path = REAL_CORPUS / UNLABELLED) -> None:
+    if not path.exists():
+        return
+    articles = real_articles(path)
+    day = {a.id: a.reference_date.date().isoformat() for a in articles if a.reference_date}
+    largest = sorted(group_articles(articles), key=lambda s: -len(s.articles))[:LARGEST_SHOWN]
+    table = Table(title=f"The {LARGEST_SHOWN} largest stories of {path.name} ({len(articles):,} articles): "
+                        "one story each, or a beat, genre or theme?")
+    for column in ("#", "articles", "events", "days", "title"):
+        table.add_column(column, justify="left" if column in ("days", "title") else "right")
+    for rank, story in enumerate(largest, 1):
+        days = sorted(day[m] for m in story.articles if m in day)
+        span = f"{days[0]} .. {days[-1]}" if days else "undated"
+        table.add_row(str(rank), str(len(story.articles)), str(len(story.events)), span, story.title)
+    console.print(table)
+
+
 def main(gold: Path = CHECKOUT_GOLD) -> None:
     console = Console()
     _real_table(console, gold / "stories" / "clickid-2019-stories.json")
+    _largest_table(console)
     folder = fixtures_folder(gold) / "stories"
     if not (folder / "labels.json").exists():
         console.print(f"[yellow]Labelled stories not found at {folder}: nothing to evaluate.[/]")

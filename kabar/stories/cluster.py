@@ -5,10 +5,15 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
 - what an article is: three term views, each a unit vector of sublinear counts times inverse document
   frequency, heaviest ARTICLE_TERMS terms only: words (stemmed; the lead and body, the headline twice),
   names and figures (capitalised words and numbers, which read the same in Indonesian and English), and
-  the headline alone, which names the development ("wafat", "dimakamkan", "dijenguk").
+  the headline alone, which names the development ("wafat", "dimakamkan", "dijenguk"); and a fourth view,
+  its meaning: the multilingual sentence encoder's embedding of the headline and lead, which says what
+  happened in any wording and in English as in Indonesian, counted above MEANING_FLOOR (the likeness of
+  unrelated reports). On the dev events of the real gold, with the joins retuned, it lifts event recall
+  from 0.77 to 0.93 and thread recall from 0.82 to 0.93.
 - candidates by blocking, never all pairs: each event posts its heaviest terms; a newcomer looks up the
-  events posting its own most distinctive terms (the most recent few per term) and scores the
-  CANDIDATES sharing most of them whose days come within STORY_DAYS. Its cost follows its own terms,
+  events posting its own most distinctive terms (the most recent few per term) or sharing a bucket of
+  its meaning (approximate neighbours: the signs against random hyperplanes, in a few tables), and scores
+  the CANDIDATES sharing most of them whose days come within STORY_DAYS. Its cost follows its own terms,
   not the size of the pile.
 - events: it joins the likeliest event within EVENT_DAYS at EVENT_JOIN or more (the weighted mean of
   the views' cosines with the event's summary, the sum of its members' vectors), or starts one. Then
@@ -16,7 +21,8 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
   (a late report bridging two fragments of one development), as long as the merged event spans no
   more than EVENT_SPAN days: a development is reported within days.
 - stories: a new event joins the story (candidates' stories, compared with the summary of the whole
-  story) most like its first article at STORY_JOIN or more, in words and names both, or starts one;
+  story) most like its first article at STORY_JOIN or more (words, names and meaning), in words and names
+  both, or starts one;
   two stories merge when their events do. A beat (one club's results, household tips, an official's
   unrelated policies) shares its words week after week; a running story shares who and where, so the
   names view must agree too (NAME_FLOOR), and the likeness is to the story as a whole, not to its
@@ -30,21 +36,30 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from kabar.model import Article, Doc, Story
+from kabar.stories.meaning import embeddings
 from kabar.textnorm import fold, normalize_tokens
 
 WORDS = "words"
 NAMES = "names"
 HEADLINE = "headline"
-EVENT_WEIGHTS = {WORDS: 1.0, NAMES: 0.5, HEADLINE: 1.5}
-STORY_WEIGHTS = {WORDS: 1.0, NAMES: 1.0, HEADLINE: 0.0}
+MEANING = "meaning"
+TERM_VIEWS = (WORDS, NAMES, HEADLINE)
+EVENT_WEIGHTS = {WORDS: 1.0, NAMES: 0.5, HEADLINE: 1.5, MEANING: 1.0}
+STORY_WEIGHTS = {WORDS: 1.0, NAMES: 1.0, HEADLINE: 0.0, MEANING: 1.0}
+MEANING_FLOOR = 0.3  # cosine of unrelated reports' headline and lead: the meaning view counts above it
+MEANING_CHARS = 300  # the headline and this much of the lead are embedded: they say what happened
+MEANING_TABLES = 4
+MEANING_BITS = 10
 TITLE_REPEATS = 2
 TEXT_CHARS = 2500  # the lead and body up to here: later paragraphs repeat background, not the development
-EVENT_JOIN = 0.30
+EVENT_JOIN = 0.27
 EVENT_MERGE = 0.35
 EVENT_DAYS = 2.0
 EVENT_SPAN = 3.0
-STORY_JOIN = 0.20
+STORY_JOIN = 0.28
 STORY_DAYS = 21.0
 NAME_FLOOR = 0.15
 ARTICLE_TERMS = 60
@@ -75,15 +90,25 @@ class Features:
     day: float | None
     title: str
     terms: dict[str, Counter[str]]
+    meaning: np.ndarray | None = None
 
 
-def features(article: Article) -> Features:
+def meaning_text(article: Article) -> str:
+    return (article.title or "") + ". " + article.text[:MEANING_CHARS]
+
+
+def article_meanings(articles: list[Article]) -> np.ndarray:
+    """Unit embeddings of each article's headline and lead, in one batch."""
+    return embeddings([meaning_text(a) for a in articles])
+
+
+def features(article: Article, meaning: np.ndarray | None = None) -> Features:
     text = "\n".join([article.title or ""] * TITLE_REPEATS) + "\n" + article.text[:TEXT_CHARS]
     moment = article.reference_date
     day = moment.replace(tzinfo=None).timestamp() / SECONDS_PER_DAY if moment else None
     return Features(article.id, day, article.title or "",
                     {WORDS: Counter(normalize_tokens(text)), NAMES: Counter(names_and_figures(text)),
-                     HEADLINE: Counter(normalize_tokens(article.title or ""))})
+                     HEADLINE: Counter(normalize_tokens(article.title or ""))}, meaning)
 
 
 class Vocabulary:
@@ -91,7 +116,7 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.articles = 0
-        self.holding: dict[str, Counter[str]] = {view: Counter() for view in EVENT_WEIGHTS}
+        self.holding: dict[str, Counter[str]] = {view: Counter() for view in TERM_VIEWS}
 
     def count(self, item: Features) -> None:
         self.articles += 1
@@ -123,6 +148,7 @@ class Event:
     summary: dict[str, Vector] = field(default_factory=dict)
     lengths: dict[str, float] = field(default_factory=dict)
     posted: set[str] = field(default_factory=set)
+    meaning: np.ndarray | None = None  # the sum of its members' embeddings
 
     def gap(self, day: float | None) -> float:
         """Days between `day` and the event's span; undated articles and events are never far."""
@@ -149,6 +175,7 @@ class StoryGrouper:
         self.headlines: dict[str, Vector] = {}
         self.story_summaries: dict[str, Event] = {}
         self.placed = 0
+        self.hyperplanes = np.random.default_rng(0).standard_normal((MEANING_TABLES * MEANING_BITS, 512))
 
     def add(self, item: Features) -> str:
         """Place one article; returns its event's id."""
@@ -159,8 +186,8 @@ class StoryGrouper:
             self._forget_before(item.day - STORY_DAYS - EVENT_SPAN)
         vectors = self.vocabulary.vectors(item)
         self.headlines[item.id] = vectors[HEADLINE]
-        candidates = self._candidates(vectors, item.day)
-        close = sorted(((self._likeness(vectors, event, EVENT_WEIGHTS)[0], event) for event in candidates
+        candidates = self._candidates(vectors, item.meaning, item.day)
+        close = sorted(((self._likeness(vectors, item.meaning, event, EVENT_WEIGHTS)[0], event) for event in candidates
                         if event.gap(item.day) <= EVENT_DAYS and event.span_with(item.day) <= EVENT_SPAN),
                        key=lambda pair: -pair[0])
         if close and close[0][0] >= EVENT_JOIN:
@@ -168,7 +195,7 @@ class StoryGrouper:
         else:
             home = Event("e-" + item.id.removeprefix("a-"), [], item.day, item.day)
             self.events[home.id] = home
-            self.story_parent[home.id] = self._likeliest_story(vectors, item.day, candidates) or home.id
+            self.story_parent[home.id] = self._likeliest_story(vectors, item.meaning, item.day, candidates) or home.id
             if self.story_parent[home.id] == home.id:
                 self.story_summaries[home.id] = Event(home.id, [], item.day, item.day)
         self._join(home, item, vectors)
@@ -180,7 +207,8 @@ class StoryGrouper:
                 self._merge_events(home, other)
         return home.id
 
-    def _likeliest_story(self, vectors: dict[str, Vector], day: float | None, candidates: list[Event]) -> str | None:
+    def _likeliest_story(self, vectors: dict[str, Vector], meaning: np.ndarray | None, day: float | None,
+                         candidates: list[Event]) -> str | None:
         """The story of candidate events most like the article as a whole (its summary over all its events),
         if it is like enough in words and names both: a thread shares who and where, not only a beat's
         vocabulary."""
@@ -189,7 +217,7 @@ class StoryGrouper:
             story = self.story_summaries[story_id]
             if story.gap(day) > STORY_DAYS:
                 continue
-            score, names = self._likeness(vectors, story, STORY_WEIGHTS)
+            score, names = self._likeness(vectors, meaning, story, STORY_WEIGHTS)
             if score >= best_score and names >= NAME_FLOOR:
                 best, best_score = story_id, score
         return best
@@ -199,16 +227,17 @@ class StoryGrouper:
         order can reach them, and a store of years would otherwise hold them all in memory."""
         for summary in (*self.events.values(), *self.story_summaries.values()):
             if summary.summary and summary.last is not None and summary.last < day:
-                summary.summary, summary.lengths, summary.posted = {}, {}, set()
+                summary.summary, summary.lengths, summary.posted, summary.meaning = {}, {}, set(), None
 
-    def _candidates(self, vectors: dict[str, Vector], day: float | None) -> list[Event]:
-        """The CANDIDATES events in the window sharing most of the article's most distinctive terms."""
+    def _candidates(self, vectors: dict[str, Vector], meaning: np.ndarray | None, day: float | None) -> list[Event]:
+        """The CANDIDATES events in the window sharing most of the article's most distinctive terms and
+        buckets of meaning."""
         hits: Counter[str] = Counter()
-        for view, vector in vectors.items():
-            distinctive = sorted(vector, key=lambda term: -vector[term])[:QUERY_TERMS]
-            for term in distinctive:
-                posted = self.postings.get(view + ":" + term, [])[-RECENT_EVENTS:]
-                hits.update(list(dict.fromkeys(self._live_event(e) for e in posted)))
+        keys = [view + ":" + term for view, vector in vectors.items()
+                for term in sorted(vector, key=lambda term: -vector[term])[:QUERY_TERMS]]
+        for key in keys + self._meaning_buckets(meaning):
+            posted = self.postings.get(key, [])[-RECENT_EVENTS:]
+            hits.update(list(dict.fromkeys(self._live_event(e) for e in posted)))
         found = []
         for event_id, _ in hits.most_common():
             event = self.events.get(event_id)
@@ -218,9 +247,21 @@ class StoryGrouper:
                     break
         return found
 
-    def _likeness(self, vectors: dict[str, Vector], event: Event, weighting: dict[str, float]) -> tuple[float, float]:
+    def _meaning_buckets(self, meaning: np.ndarray | None) -> list[str]:
+        """Approximate neighbours in meaning: the sign pattern of the embedding against MEANING_BITS
+        random hyperplanes, in each of MEANING_TABLES tables; near embeddings share a bucket in some table."""
+        if meaning is None or not meaning.any():
+            return []
+        signs = (self.hyperplanes @ meaning > 0).reshape(MEANING_TABLES, MEANING_BITS)
+        return [f"{MEANING}:{table}:" + "".join("1" if bit else "0" for bit in row) for table, row in enumerate(signs)]
+
+    def _likeness(self, vectors: dict[str, Vector], meaning: np.ndarray | None, event: Event,
+                  weighting: dict[str, float]) -> tuple[float, float]:
         """(the weighted mean of the views' cosines, the names cosine alone)."""
         total = weights = names = 0.0
+        if weighting[MEANING] and meaning is not None and event.meaning is not None:
+            total += weighting[MEANING] * _meaning_likeness(meaning, event.meaning)
+            weights += weighting[MEANING]
         for view, vector in vectors.items():
             summary = event.summary.get(view, {})
             if not weighting[view] or (not vector and not summary):
@@ -242,6 +283,8 @@ class StoryGrouper:
             summary = event.summary.setdefault(view, {})
             for term, weight in vector.items():
                 summary[term] = summary.get(term, 0.0) + weight
+        if item.meaning is not None:
+            event.meaning = item.meaning.copy() if event.meaning is None else event.meaning + item.meaning
         self._trim_and_post(event, post)
 
     def _trim_and_post(self, event: Event, post: bool = True) -> None:
@@ -249,16 +292,17 @@ class StoryGrouper:
             if len(summary) > SUMMARY_TERMS:
                 event.summary[view] = summary = dict(sorted(summary.items(), key=lambda kv: -kv[1])[:SUMMARY_TERMS])
             event.lengths[view] = math.sqrt(sum(w * w for w in summary.values())) or 1.0
-            if not post:
-                continue
-            for term in sorted(summary, key=lambda t: -summary[t])[:POSTED_TERMS]:
-                key = view + ":" + term
-                if key not in event.posted:
-                    event.posted.add(key)
-                    posted = self.postings.setdefault(key, [])
-                    posted.append(event.id)
-                    if len(posted) > 4 * RECENT_EVENTS:  # only the most recent are ever looked at
-                        del posted[:-RECENT_EVENTS]
+        if not post:
+            return
+        keys = [view + ":" + term for view, summary in event.summary.items()
+                for term in sorted(summary, key=lambda t: -summary[t])[:POSTED_TERMS]]
+        for key in keys + self._meaning_buckets(event.meaning):
+            if key not in event.posted:
+                event.posted.add(key)
+                posted = self.postings.setdefault(key, [])
+                posted.append(event.id)
+                if len(posted) > 4 * RECENT_EVENTS:  # only the most recent are ever looked at
+                    del posted[:-RECENT_EVENTS]
 
     def _merge_events(self, into: Event, other: Event) -> None:
         if other.id == into.id or other.id not in self.events:
@@ -315,10 +359,21 @@ class StoryGrouper:
         return titles[best] if best else f"Story of {len(event.members)} articles"
 
 
+def _meaning_likeness(meaning: np.ndarray, summed: np.ndarray) -> float:
+    """The cosine of an embedding with a sum of embeddings, counted above MEANING_FLOOR and scaled to 0..1."""
+    length = float(np.linalg.norm(meaning) * np.linalg.norm(summed)) or 1.0
+    return max(0.0, float(meaning @ summed) / length - MEANING_FLOOR) / (1 - MEANING_FLOOR)
+
+
 def _summary_likeness(first: Event, second: Event, weighting: dict[str, float]) -> float:
     """The weighted mean of the views' cosines between two summaries."""
     total = weights = 0.0
+    if weighting[MEANING] and first.meaning is not None and second.meaning is not None:
+        total += weighting[MEANING] * _meaning_likeness(first.meaning, second.meaning)
+        weights += weighting[MEANING]
     for view, weight in weighting.items():
+        if view == MEANING:
+            continue
         a, b = first.summary.get(view, {}), second.summary.get(view, {})
         if not weight or not (a or b):
             continue
@@ -341,6 +396,8 @@ def _absorb(into: Event, other: Event) -> None:
         target = into.summary.setdefault(view, {})
         for term, weight in summary.items():
             target[term] = target.get(term, 0.0) + weight
+    if other.meaning is not None:
+        into.meaning = other.meaning.copy() if into.meaning is None else into.meaning + other.meaning
 
 
 def _arrival(item: Features) -> tuple[float, str]:
@@ -350,7 +407,7 @@ def _arrival(item: Features) -> tuple[float, str]:
 def group_articles(articles: list[Article]) -> list[Story]:
     """The whole pile at once: inverse document frequencies from all of it, then one article at a time,
     oldest first, as they would have arrived."""
-    items = [features(a) for a in articles]
+    items = [features(a, meaning) for a, meaning in zip(articles, article_meanings(articles), strict=True)]
     vocabulary = Vocabulary()
     for item in items:
         vocabulary.count(item)

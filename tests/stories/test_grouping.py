@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
+import numpy as np
 import pytest
 
 from kabar.eval.stories import REAL_CORPUS, evaluate_real
@@ -60,8 +61,8 @@ def test_a_newcomer_is_compared_with_a_bounded_number_of_events(monkeypatch):
     scored: list[int] = []
     real_candidates = grouping.StoryGrouper._candidates
 
-    def counting(self, vectors, day):
-        found = real_candidates(self, vectors, day)
+    def counting(self, vectors, meaning, day):
+        found = real_candidates(self, vectors, meaning, day)
         scored.append(len(found))
         return found
 
@@ -75,6 +76,51 @@ def test_a_newcomer_is_compared_with_a_bounded_number_of_events(monkeypatch):
     assert max(scored) <= grouping.CANDIDATES
 
 
+QUAKE_ID = ("Gempa bermagnitudo 6,1 mengguncang Kabupaten Majene, Sulawesi Barat, Rabu dini hari. BPBD Majene "
+            "mencatat 34 rumah rusak berat dan ratusan warga mengungsi ke dataran tinggi karena takut tsunami.")
+QUAKE_EN = ("A magnitude 6.1 earthquake struck Majene regency in West Sulawesi early on Wednesday. The Majene "
+            "disaster agency recorded 34 badly damaged houses and hundreds of residents fled to higher ground "
+            "fearing a tsunami.")
+HARVEST = ("Petani di Kabupaten Majene memanen padi lebih awal tahun ini. Dinas Pertanian menyebut hasil panen "
+           "naik karena hujan turun teratur sepanjang musim tanam.")
+
+
+def test_an_english_and_an_indonesian_report_of_one_event_meet():
+    articles = [
+        _article("id1", "Gempa M 6,1 Guncang Majene, 34 Rumah Rusak Berat", QUAKE_ID, 8, 6),
+        _article("id2", "Warga Majene Mengungsi ke Dataran Tinggi Usai Gempa", QUAKE_ID, 8, 9),
+        _article("en1", "Magnitude 6.1 quake hits West Sulawesi, dozens of homes destroyed", QUAKE_EN, 8, 11),
+        _article("h1", "Petani Majene Panen Padi Lebih Awal", HARVEST, 8, 10),
+    ]
+    events = [sorted(event) for story in _stories(articles).values() for event in story]
+    assert sorted(events) == [["en1", "id1", "id2"], ["h1"]]
+
+
+RACE = ("Pebalap Ducati Marc Marquez memenangi balapan MotoGP {place} di Sirkuit {track}, Minggu. Marquez unggul "
+        "{gap} detik atas Alex Marquez dan memperlebar jarak di puncak klasemen pebalap.")
+
+
+def test_two_race_weekends_of_one_championship_are_two_events():
+    """A beat recurs: the same riders and words, another weekend, another event."""
+    articles = [
+        _article("r1", "Marc Marquez Juara MotoGP Jerman", RACE.format(place="Jerman", track="Sachsenring", gap="2,1"), 12),
+        _article("r2", "Hasil MotoGP Jerman: Marquez Menang Lagi", RACE.format(place="Jerman", track="Sachsenring", gap="2,1"), 12, 20),
+        _article("r3", "Marc Marquez Juara MotoGP Ceko", RACE.format(place="Ceko", track="Brno", gap="1,4"), 19),
+        _article("r4", "Hasil MotoGP Ceko: Marquez Tak Terbendung", RACE.format(place="Ceko", track="Brno", gap="1,4"), 19, 20),
+    ]
+    events = sorted(sorted(event) for story in _stories(articles).values() for event in story)
+    assert events == [["r1", "r2"], ["r3", "r4"]]
+
+
+def test_near_meanings_share_a_bucket_and_opposite_ones_do_not():
+    grouper = grouping.StoryGrouper()
+    rng = np.random.default_rng(5)
+    meaning = rng.standard_normal(512)
+    near = meaning + 0.05 * rng.standard_normal(512)
+    assert set(grouper._meaning_buckets(meaning)) & set(grouper._meaning_buckets(near))
+    assert not set(grouper._meaning_buckets(meaning)) & set(grouper._meaning_buckets(-meaning))
+
+
 @pytest.fixture(scope="module")
 def real():
     if not (REAL_CORPUS / "clickid-2019-dev.jsonl").exists():
@@ -83,7 +129,7 @@ def real():
 
 
 def test_events_and_stories_on_the_development_part_of_the_real_gold(real):
-    """Floors below the measured development figures (event F1 0.862, story F1 0.848)."""
-    assert real.figures["event", "development"][2] >= 0.80
-    assert real.figures["story", "development"][2] >= 0.78
+    """Floors below the measured development figures (event F1 0.898, story F1 0.916)."""
+    assert real.figures["event", "development"][2] >= 0.85
+    assert real.figures["story", "development"][2] >= 0.86
     assert real.labelled["development"] >= 500 and real.labelled["held back"] >= 300

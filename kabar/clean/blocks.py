@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -128,15 +129,19 @@ def _interleave(page_blocks: list[Block], main_blocks: list[Block]) -> list[Bloc
     outside) where they stand between them, so a "Baca juga:" label still precedes its headline. A short
     line counts as held only when it is a whole paragraph ("News" is not held by "... Google News")."""
     exact: dict[str, list[int]] = {}
+    starts: list[int] = []  # where each main paragraph starts in `joined`
     for index, block in enumerate(main_blocks):
         exact.setdefault(block.text, []).append(index)
+        starts.append(starts[-1] + len(main_blocks[index - 1].text) + 1 if index else 0)
+    joined = "\x00".join(block.text for block in main_blocks)  # one search finds the first paragraph holding a line
     blocks: list[Block] = []
     emitted = 0
     for block in page_blocks:
         floor = max(0, emitted - 1)
         holder = next((i for i in exact.get(block.text, ()) if i >= floor), None)
-        if holder is None and len(block.text) >= MIN_HELD_PART:
-            holder = next((i for i in range(floor, len(main_blocks)) if block.text in main_blocks[i].text), None)
+        if holder is None and len(block.text) >= MIN_HELD_PART and floor < len(main_blocks):
+            found = joined.find(block.text, starts[floor])
+            holder = bisect_right(starts, found) - 1 if found >= 0 else None
         if holder is None:
             block.in_main = False
             blocks.append(block)

@@ -1,0 +1,137 @@
+"""A line model for page furniture that no cue names: an outlet's own promo, credit or widget wording.
+
+The cue list (`kabar/data/clean/cues.txt`) knows the wording of the outlets it was written from; a new
+outlet words its app promo, follow line or photo credit its own way. What such lines share is their
+shape: an imperative promo verb ("Gabung", "Tonton", "Dukung"), a channel or an outlet's name, a
+domain, a line in brackets, capitals, no finite clause. A logistic model over
+those cues and the line's words, trained on the generated scrapes of `kabar.eval.noise` (furniture of
+many outlet styles against real article lines), gives each line its probability of being furniture;
+its weights are data (`kabar/data/clean/furniture-model.tsv`, written by `python -m kabar.eval.noise
+train`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache, lru_cache
+
+from kabar.lexicon import data_lines, sections, table
+
+TOKEN = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*", re.UNICODE)
+DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|tv|co)\b", re.IGNORECASE)
+URL = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+HANDLE = re.compile(r"(?<!\w)@\w{2,}")
+HASHTAG = re.compile(r"(?<!\w)#\w{2,}")
+SEPARATOR = re.compile(r"[|•»›→▶►·]|\s[-–—/]\s|-{2,}")
+BRACKETED = re.compile(r"^[(\[].*[)\]]\.?$")
+SENTENCE_END = re.compile(r"[.!?\"”]\s*\\?$")
+QUOTES = ('"', "“", "”")
+LENGTH_BUCKETS = (3, 5, 8, 13, 21, 34)
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    return str(next((edge for edge in edges if value <= edge), "more"))
+
+
+@cache
+def _outlet_keys() -> frozenset[str]:
+    return frozenset(table("clean/outlets.tsv"))
+
+
+@cache
+def _word_groups() -> dict[str, str]:
+    """Each listed word and the group it belongs to (promo verb, channel, call to act, the reader)."""
+    return {word: group for group, lines in sections("clean/furniture-words.txt").items()
+            for line in lines for word in line.lower().split()}
+
+
+def _word_feature(token: str) -> str:
+    return re.sub(r"\d", "0", token.lower())
+
+
+@lru_cache(maxsize=16384)
+def text_features(text: str) -> tuple[str, ...]:
+    """The features of a line's own text (its place on the page is added by `line_features`)."""
+    tokens = TOKEN.findall(text)
+    stripped = text.strip().rstrip("\\").strip()
+    # no feature for one- or two-word lines, nor for "Label:" lines: list items and table rows of real
+    # articles have those shapes as often as furniture does (cross-validation by style said so)
+    found = [f"words:{_bucket(len(tokens), LENGTH_BUCKETS)}"] if len(tokens) > 2 else []
+    alphabetic = [t for t in tokens if t[:1].isalpha()]
+    if alphabetic:
+        capitals = sum(1 for t in alphabetic if t[:1].isupper()) / len(alphabetic)
+        found.append(f"capitals:{round(capitals * 4)}")
+        if stripped.isupper() and len(stripped) > 3:
+            found.append("all-capitals")
+    if not tokens:
+        found.append("no-words")
+    if any(ch.isdigit() for ch in text):
+        found.append("digits")
+    if SENTENCE_END.search(stripped):
+        found.append("sentence-end")
+    if stripped.endswith("?"):
+        found.append("question")
+    if stripped.endswith("!"):
+        found.append("exclamation")
+    if any(mark in text for mark in QUOTES):
+        found.append("quoted")
+    if BRACKETED.match(stripped):
+        found.append("bracketed")
+    if "/" in stripped and len(tokens) <= 8:
+        found.append("short-with-slash")
+    if DOMAIN.search(text):
+        found.append("domain")
+    if URL.search(text):
+        found.append("url")
+    if HANDLE.search(text):
+        found.append("handle")
+    if HASHTAG.search(text):
+        found.append("hashtag")
+    if SEPARATOR.search(text):
+        found.append("separator")
+    keys = _outlet_keys()
+    if any(re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", t.lower()).replace(".", "") in keys for t in tokens):
+        found.append("outlet-name")
+    groups = _word_groups()
+    lowered = [t.lower() for t in tokens]
+    found += sorted({f"group:{groups[t]}" for t in lowered if t in groups})
+    if lowered and lowered[0] in groups:
+        found.append(f"first-group:{groups[lowered[0]]}")
+    if len(tokens) <= 6 and re.match(r"^[\w.-]+\.(?:com|co\.id|id|net|tv)\s*/\s*\S", stripped, re.IGNORECASE):
+        found.append("outlet-slash-name")
+    if tokens:
+        found.append(f"first:{_word_feature(tokens[0])}")
+        found.append(f"last:{_word_feature(tokens[-1])}")
+    found += sorted({f"w:{_word_feature(t)}" for t in tokens})
+    return tuple(found)
+
+
+def line_features(text: str, index: int, count: int) -> tuple[str, ...]:
+    """The line's text features and where it stands among `count` lines (furniture gathers at the edges)."""
+    edge = min(index, count - 1 - index)
+    place = "edge:0" if edge == 0 else "edge:1-2" if edge <= 2 else "edge:inner"
+    return (*text_features(text), place, f"half:{'head' if index < count / 2 else 'tail'}")
+
+
+MODEL_FILE = "clean/furniture-model.tsv"
+
+
+@cache
+def model() -> tuple[dict[str, float], float]:
+    """Feature weights and the threshold above which a line is furniture: rows "feature<TAB>weight",
+    the bias as feature "bias", the threshold as "threshold"."""
+    weights = {name: float(value) for name, value in (line.split("\t") for line in data_lines(MODEL_FILE))}
+    return weights, weights.pop("threshold")
+
+
+def furniture_probability(features: tuple[str, ...]) -> float:
+    weights, _ = model()
+    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def is_furniture(text: str, index: int, count: int) -> tuple[bool, float]:
+    """Whether the model takes the line for furniture, and its probability."""
+    probability = furniture_probability(line_features(text, index, count))
+    return probability >= model()[1], probability

@@ -14,9 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 import trafilatura
-from trafilatura.settings import MANUALLY_CLEANED
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import MANUALLY_CLEANED
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""

@@ -229,7 +229,8 @@ def fit_line_model(examples: list[tuple[tuple[str, ...], bool]], strength: float
     matrix = vectorizer.fit_transform(rows)
     model = LogisticRegression(C=strength, max_iter=2000)
     model.fit(matrix, [label for _, label in examples])
-    weights = {name: float(w) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-3}
+    names = vectorizer.get_feature_names_out()
+    weights = {name: float(w) for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-3}
     weights["bias"] = float(model.intercept_[0])
     return weights
 

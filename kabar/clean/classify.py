@@ -20,7 +20,7 @@ from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
-PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/])",
+PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/]|^dok\.\s)",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
 SOURCE_SLASH_NAME = re.compile(
@@ -264,12 +264,12 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
-    """Three or more short lines straight after the last paragraph, with nothing removed between and most
+    """Three or more short lines straight after the last paragraph, with nothing but ads removed between and most
     of them numbered or holding figures, are the article's closing list or table (standings, prices): they
     count as paragraphs. Unnumbered labels there ("Trending Now", "Follow Us") are the page's tail."""
     run: list[Decision] = []
     for decision in decisions[last_body + 1:]:
-        if decision is None or decision.reason == MARKUP_LEFTOVER:
+        if decision is None or decision.reason == MARKUP_LEFTOVER or decision.reason.startswith("ad-label"):
             continue
         if not decision.kept:
             break

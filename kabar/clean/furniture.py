@@ -20,12 +20,12 @@ from kabar.lexicon import data_lines, sections, table
 
 TOKEN = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*", re.UNICODE)
 DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|tv|co)\b", re.IGNORECASE)
-URL = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 HASHTAG = re.compile(r"(?<!\w)#\w{2,}")
 SEPARATOR = re.compile(r"[|•»›→▶►·]|\s[-–—/]\s|-{2,}")
-BRACKETED = re.compile(r"^[(\[].*[)\]]\.?$")
-SENTENCE_END = re.compile(r"[.!?\"”]\s*\\?$")
+SENTENCE_ENDS = (".", "!", "?", '"', "”")
+DIGIT = re.compile(r"\d")
+DOMAIN_HINTS = (".com", ".co", ".id", ".net", ".org", ".tv")
 QUOTES = ('"', "“", "”")
 LENGTH_BUCKETS = (3, 5, 8, 13, 21, 34)
 
@@ -46,14 +46,28 @@ def _word_groups() -> dict[str, str]:
             for line in lines for word in line.lower().split()}
 
 
-def _word_feature(token: str) -> str:
-    return re.sub(r"\d", "0", token.lower())
+DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+DOMAIN_SUFFIX = re.compile(r"\.(com|co\.id|co|id|net|org|tv)$")
+OUTLET_SLASH_NAME = re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net|tv)\s*/\s*\S", re.IGNORECASE)
+
+
+def _bracketed(line: str) -> bool:
+    """"(ant/Nama)", "[Nama]", "(Z-12).": the whole line in brackets."""
+    closing = line[-2:-1] if line.endswith(".") else line[-1:]
+    return len(line) >= 2 and line[0] in "([" and closing != "" and closing in ")]"
+
+
+def _outlet_key(token: str) -> str:
+    return DOMAIN_SUFFIX.sub("", token).replace(".", "") if "." in token else token
 
 
 @lru_cache(maxsize=16384)
 def text_features(text: str) -> tuple[str, ...]:
     """The features of a line's own text (its place on the page is added by `line_features`)."""
     tokens = TOKEN.findall(text)
+    lower_text = text.lower()
+    lower = TOKEN.findall(lower_text)
+    lowered = TOKEN.findall(lower_text.translate(DIGITS_AS_ZERO))  # word features: digits as zeros
     stripped = text.strip().rstrip("\\").strip()
     # no feature for one- or two-word lines, nor for "Label:" lines: list items and table rows of real
     # articles have those shapes as often as furniture does (cross-validation by style said so)
@@ -66,44 +80,30 @@ def text_features(text: str) -> tuple[str, ...]:
             found.append("all-capitals")
     if not tokens:
         found.append("no-words")
-    if any(ch.isdigit() for ch in text):
-        found.append("digits")
-    if SENTENCE_END.search(stripped):
-        found.append("sentence-end")
-    if stripped.endswith("?"):
-        found.append("question")
-    if stripped.endswith("!"):
-        found.append("exclamation")
-    if any(mark in text for mark in QUOTES):
-        found.append("quoted")
-    if BRACKETED.match(stripped):
-        found.append("bracketed")
-    if "/" in stripped and len(tokens) <= 8:
-        found.append("short-with-slash")
-    if DOMAIN.search(text):
-        found.append("domain")
-    if URL.search(text):
-        found.append("url")
-    if HANDLE.search(text):
-        found.append("handle")
-    if HASHTAG.search(text):
-        found.append("hashtag")
-    if SEPARATOR.search(text):
-        found.append("separator")
-    keys = _outlet_keys()
-    if any(re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", t.lower()).replace(".", "") in keys for t in tokens):
-        found.append("outlet-name")
+    flags = (
+        ("digits", DIGIT.search(text)),
+        ("sentence-end", stripped.endswith(SENTENCE_ENDS)),
+        ("question", stripped.endswith("?")),
+        ("exclamation", stripped.endswith("!")),
+        ("quoted", any(mark in text for mark in QUOTES)),
+        ("bracketed", _bracketed(stripped)),
+        ("short-with-slash", "/" in stripped and len(tokens) <= 8),
+        ("domain", any(suffix in lower_text for suffix in DOMAIN_HINTS) and DOMAIN.search(text)),
+        ("url", "http://" in lower_text or "https://" in lower_text or "www." in lower_text),
+        ("handle", "@" in text and HANDLE.search(text)),
+        ("hashtag", "#" in text and HASHTAG.search(text)),
+        ("separator", SEPARATOR.search(text)),
+        ("outlet-name", not _outlet_keys().isdisjoint(_outlet_key(t) for t in lower)),
+        ("outlet-slash-name", len(tokens) <= 6 and "/" in stripped and OUTLET_SLASH_NAME.match(stripped)),
+    )
+    found += [name for name, present in flags if present]
     groups = _word_groups()
-    lowered = [t.lower() for t in tokens]
-    found += sorted({f"group:{groups[t]}" for t in lowered if t in groups})
-    if lowered and lowered[0] in groups:
-        found.append(f"first-group:{groups[lowered[0]]}")
-    if len(tokens) <= 6 and re.match(r"^[\w.-]+\.(?:com|co\.id|id|net|tv)\s*/\s*\S", stripped, re.IGNORECASE):
-        found.append("outlet-slash-name")
-    if tokens:
-        found.append(f"first:{_word_feature(tokens[0])}")
-        found.append(f"last:{_word_feature(tokens[-1])}")
-    found += sorted({f"w:{_word_feature(t)}" for t in tokens})
+    found += {f"group:{groups[t]}" for t in lower if t in groups}
+    if lowered:
+        if lower[0] in groups:
+            found.append(f"first-group:{groups[lower[0]]}")
+        found += (f"first:{lowered[0]}", f"last:{lowered[-1]}")
+    found += {f"w:{t}" for t in lowered}
     return tuple(found)
 
 
@@ -131,7 +131,14 @@ def furniture_probability(features: tuple[str, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
+MAX_FURNITURE_SPACES = 25
+"""A line with more words than this is a paragraph, never furniture (the longest furniture line of the 30
+dev styles has 22 words): the model is not asked, which spares its cost on most of an article."""
+
+
 def is_furniture(text: str, index: int, count: int) -> tuple[bool, float]:
     """Whether the model takes the line for furniture, and its probability."""
+    if text.count(" ") >= MAX_FURNITURE_SPACES:
+        return False, 0.0
     probability = furniture_probability(line_features(text, index, count))
     return probability >= model()[1], probability

@@ -131,7 +131,7 @@ def furniture_probability(features: tuple[str, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
-MAX_FURNITURE_SPACES = 25
+MAX_FURNITURE_SPACES = 40
 """A line with more words than this is a paragraph, never furniture (the longest furniture line of the 30
 dev styles has 22 words): the model is not asked, which spares its cost on most of an article."""
 

@@ -133,7 +133,7 @@ def furniture_probability(features: tuple[str, ...]) -> float:
 
 MAX_FURNITURE_SPACES = 40
 """A line with more words than this is a paragraph, never furniture (the longest furniture line of the 30
-dev styles has 22 words): the model is not asked, which spares its cost on most of an article."""
+dev styles has 22 words): the model is not asked, which spares its cost on long paragraphs."""
 
 
 def is_furniture(text: str, index: int, count: int) -> tuple[bool, float]:

@@ -125,8 +125,10 @@ def model() -> tuple[dict[str, float], float]:
     return weights, weights.pop("threshold")
 
 
-def furniture_probability(features: tuple[str, ...]) -> float:
-    weights, _ = model()
+def furniture_probability(features: tuple[str, ...], weights: dict[str, float] | None = None) -> float:
+    """The model's probability that a line with these features is furniture (another model's weights may be
+    given, as cross-validation does)."""
+    weights = weights if weights is not None else model()[0]
     score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in features)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kabar.clean.blocks import Block, html_page, text_blocks
 from kabar.clean.classify import Decision, classify, split_editor_initials
+from kabar.clean.furniture import is_furniture
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
     author_from,
@@ -36,7 +37,7 @@ def clean(raw: RawDocument, article_id: str) -> Article:
         blocks = text_blocks(raw.text)
     hint_title = raw.hints.get("title")
     known_title = hint_title or title_from_meta(meta, None)
-    decisions = classify(blocks, known_title)
+    decisions = remove_furniture(classify(blocks, known_title))
     paragraphs, removed, text = _assemble(decisions)
     if not text.strip():
         raise NoArticleError("no article text found: every block looked like page furniture")
@@ -86,6 +87,18 @@ def clean(raw: RawDocument, article_id: str) -> Article:
     if article.published is None and article.updated is None:
         article.published_estimate = estimate_publication(text)
     return article
+
+
+def remove_furniture(decisions: list[Decision]) -> list[Decision]:
+    """Lines the rules kept that the furniture model takes for an outlet's promo, credit or widget."""
+    count = len(decisions)
+    for index, decision in enumerate(decisions):
+        if decision.kept:
+            furniture, probability = is_furniture(decision.block.text, index, count)
+            if furniture:
+                decision.label = "boilerplate"
+                decision.reason = f"furniture model: p={probability:.2f} ({decision.reason})"
+    return decisions
 
 
 def _mark_outlet_lines(decisions: list[Decision], removed: list[Removed], outlet: str | None) -> None:

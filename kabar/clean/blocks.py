@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import MANUALLY_CLEANED
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
@@ -127,15 +129,19 @@ def _interleave(page_blocks: list[Block], main_blocks: list[Block]) -> list[Bloc
     outside) where they stand between them, so a "Baca juga:" label still precedes its headline. A short
     line counts as held only when it is a whole paragraph ("News" is not held by "... Google News")."""
     exact: dict[str, list[int]] = {}
+    starts: list[int] = []  # where each main paragraph starts in `joined`
     for index, block in enumerate(main_blocks):
         exact.setdefault(block.text, []).append(index)
+        starts.append(starts[-1] + len(main_blocks[index - 1].text) + 1 if index else 0)
+    joined = "\x00".join(block.text for block in main_blocks)  # one search finds the first paragraph holding a line
     blocks: list[Block] = []
     emitted = 0
     for block in page_blocks:
         floor = max(0, emitted - 1)
         holder = next((i for i in exact.get(block.text, ()) if i >= floor), None)
-        if holder is None and len(block.text) >= MIN_HELD_PART:
-            holder = next((i for i in range(floor, len(main_blocks)) if block.text in main_blocks[i].text), None)
+        if holder is None and len(block.text) >= MIN_HELD_PART and floor < len(main_blocks):
+            found = joined.find(block.text, starts[floor])
+            holder = bisect_right(starts, found) - 1 if found >= 0 else None
         if holder is None:
             block.in_main = False
             blocks.append(block)
@@ -190,8 +196,9 @@ def main_content_blocks(root: Any) -> list[Block]:
     """The page's main content as trafilatura finds it (its fast path, recall first), one block per
     paragraph, heading, list item or cell, with link density from the links it keeps; [] when it finds none.
     Every piece of text counts, also the text between a list's items or after a nested element."""
+    _drop_discarded_sections(root)
     document = trafilatura.bare_extraction(root, fast=True, favor_recall=True, with_metadata=False,
-                                           include_links=True, include_comments=False)
+                                           include_links=True, include_comments=False, output_format="xml")
     body = getattr(document, "body", None)
     if body is None:
         return []
@@ -230,6 +237,24 @@ def main_content_blocks(root: Any) -> list[Block]:
         pieces.append(element.tail or "")
     flush()
     return blocks
+
+
+DISCARDED_SECTIONS = ("head", "aside", "footer", "nav", "menu", "embed", "object", "video", "audio", "canvas",
+                      "picture", "map", "button", "input", "link", "fieldset", "dialog")
+"""Elements trafilatura deletes whole before it looks for the article (part of its MANUALLY_CLEANED)."""
+
+
+def _drop_discarded_sections(root: Any) -> None:
+    """Delete what the extractor would delete anyway, before it copies the tree four times and runs its
+    XPath prunes over it: a fifth less of its time, the same article. Like the extractor, keep them when
+    every paragraph of the page sits inside them (it restores them then)."""
+    deleted = [tag for tag in MANUALLY_CLEANED if tag != "form"]  # forms it judges apart
+    paragraphs = list(root.iter("p"))
+    if paragraphs and all(next(p.iterancestors(*deleted), None) is not None for p in paragraphs):
+        return
+    for element in list(root.iter(*DISCARDED_SECTIONS)):
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def _merge_inline_duplicates(blocks: list[Block]) -> list[Block]:

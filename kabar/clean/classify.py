@@ -20,7 +20,7 @@ from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
-PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/])",
+PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/]|^dok\.\s)",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
 SOURCE_SLASH_NAME = re.compile(
@@ -168,12 +168,14 @@ def is_name_line(text: str) -> bool:
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption: names a photo credit, or is short and ends with an agency credit."""
+    """A photo caption (40 words at most): names a photo credit, or is short and ends with an agency credit."""
     count = len(words(text))
-    slash_credit = SOURCE_SLASH_NAME.search(text)
+    if count > 40:
+        return False
+    slash_credit = SOURCE_SLASH_NAME.search(text) if "/" in text else None
     if slash_credit and count > 12 and not slash_credit.group(0).startswith("("):
         slash_credit = None  # "... pasangan Leo/Bagas" in a sentence names a pair, not a photographer
-    if count <= 40 and (PHOTO_CREDIT.search(text) or slash_credit) and '"' not in text:
+    if (PHOTO_CREDIT.search(text) or slash_credit) and '"' not in text:
         return True
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
 
@@ -262,12 +264,12 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
-    """Three or more short lines straight after the last paragraph, with nothing removed between and most
+    """Three or more short lines straight after the last paragraph, with nothing but ads removed between and most
     of them numbered or holding figures, are the article's closing list or table (standings, prices): they
     count as paragraphs. Unnumbered labels there ("Trending Now", "Follow Us") are the page's tail."""
     run: list[Decision] = []
     for decision in decisions[last_body + 1:]:
-        if decision is None or decision.reason == MARKUP_LEFTOVER:
+        if decision is None or decision.reason == MARKUP_LEFTOVER or decision.reason.startswith("ad-label"):
             continue
         if not decision.kept:
             break
@@ -290,10 +292,11 @@ def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
 def _mark_listed_links(blocks: list[Block], decisions: list[Decision | None], decide) -> None:
     """A bare "Baca juga:" line introduces the headlines that follow it: each is a related link too."""
     for i, decision in enumerate(list(decisions)):
-        bare_label = blocks[i].text.rstrip().endswith(":") or len(words(blocks[i].text)) <= 3
-        if decision is None or not bare_label or not (decision.reason.startswith("related-link") or (
+        if decision is None or not (decision.reason.startswith("related-link") or (
                 decision.reason.startswith("widget-label") and RELATED_LABEL.search(blocks[i].text))):
             continue
+        if not (blocks[i].text.rstrip().endswith(":") or len(words(blocks[i].text)) <= 3):
+            continue  # a label with its headline on the same line
         for j in range(i + 1, len(blocks)):
             text = blocks[j].text
             first = j == i + 1 and len(words(text)) <= 25 and is_headline_like(text) and is_title_case(text)
@@ -402,7 +405,7 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
 
 def split_editor_initials(text: str) -> tuple[str, str | None]:
     """"... kata dia. (ant/hrn)" → the paragraph without the desk's initials, and the initials."""
-    match = EDITOR_INITIALS.search(text)
+    match = EDITOR_INITIALS.search(text) if text.rstrip().endswith(")") else None
     if not match or len(words(text)) < 6:
         return text, None
     return text[: match.start()].rstrip(), match.group(0).strip()

@@ -10,6 +10,7 @@ Javanese), so it is not run through the Indonesian models. On 8,170 real Indones
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kabar.lexicon import word_set
@@ -36,16 +37,17 @@ def detect_language(text: str) -> str:
     """Another language's code when the identifier names one; else English when its function words
     outnumber the shared Indonesian/Malay ones; then Malay when its markers outnumber the Indonesian-only
     ones; Indonesian otherwise."""
-    words = [w.lower() for w in WORD.findall(text[:20_000])]
+    counts = Counter(w.lower() for w in WORD.findall(text[:20_000]))
 
     def count(list_name: str) -> int:
         vocabulary = word_set(f"lang/{list_name}.txt")
-        return sum(1 for w in words if w in vocabulary)
+        return sum(n for w, n in counts.items() if w in vocabulary)
 
-    other = _other_language(text[:IDENTIFIER_SAMPLE], count("id-ms") + count("en"))
+    shared, english = count("id-ms"), count("en")
+    other = _other_language(text[:IDENTIFIER_SAMPLE], shared + english)
     if other:
         return other
-    if count("en") > count("id-ms"):
+    if english > shared:
         return "en"
     malay = count("ms")
     return "ms" if malay >= 2 and malay > count("id") else "id"

@@ -194,7 +194,7 @@ def wire_sources(text: str, removed_lines: list[str]) -> list[str]:
 
 
 def is_user_generated(lines: list[str]) -> bool:
-    return any(UGC.search(line) for line in lines)
+    return UGC.search("\x00".join(lines)) is not None  # one search; no pattern spans the NUL between lines
 
 
 def platform_outlet(lines: list[str]) -> str | None:

@@ -238,6 +238,32 @@ def test_channel_and_app_promos_of_many_outlets_are_removed():
     assert article.text.endswith("delapan pagi.")
 
 
+def test_promos_worded_as_no_cue_words_them_are_removed_by_the_furniture_model_with_a_reason():
+    lines = ["Pemerintah kota mulai memperbaiki jalan yang rusak akibat banjir di kawasan utara sejak Senin pagi.",
+             "Perbaikan ditargetkan selesai dalam dua pekan dan dikerjakan bergantian agar lalu lintas tetap lancar.",
+             "Kepala dinas mengatakan anggaran perbaikan berasal dari dana tak terduga tahun ini."]
+    promos = ["Nikmati berita pilihan redaksi Warta Kita tanpa iklan dengan berlangganan hari ini.",
+              "Kunjungi laman Wartakita.id untuk membaca kabar terkini lainnya setiap hari."]
+    text = "\n".join(["Jalan Rusak Akibat Banjir Mulai Diperbaiki", lines[0], promos[0], lines[1], promos[1], lines[2]])
+    article = clean(_raw(text), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    reasons = {r.text: r.reason for r in article.removed}
+    assert all(reasons[promo].startswith("boilerplate: furniture model: p=") for promo in promos)
+
+
+def test_the_furniture_model_keeps_how_to_steps_list_items_and_quotes():
+    lines = ["Cara mengecek status penerima bantuan secara daring cukup mudah dan bisa dilakukan dari rumah.",
+             "1. Buka laman resmi kementerian melalui peramban di ponsel.",
+             "2. Masukkan nomor induk kependudukan pada kolom yang tersedia.",
+             "3. Klik tombol cari dan tunggu hasilnya muncul di layar.",
+             "Syarat penerima:",
+             "Warga berusia di atas 18 tahun",
+             "\"Kami minta warga segera mengecek datanya,\" ujarnya.",
+             "Pendaftaran dibuka hingga akhir bulan dan tidak dipungut biaya apa pun oleh petugas di lapangan."]
+    article = clean(_raw("Cara Cek Penerima Bantuan Secara Daring\n" + "\n".join(lines)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+
+
 def test_publication_estimate_is_not_pushed_forward_by_coming_dates_or_deadlines():
     from kabar.clean.metadata import estimate_publication
 

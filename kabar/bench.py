@@ -8,12 +8,14 @@ medians over several runs. Figures are machine-dependent; ratios (Kabar vs trafi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import json
 import os
 import random
 import re
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -521,13 +523,11 @@ def _wait_until_up(base: str, process: subprocess.Popen, seconds: float = 180) -
     raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
 
 
-def _wait_for_writes(base: str, before: int, writer: subprocess.Popen, seconds: float = 300) -> None:
+def _wait_for_writes(db: Path, before: int, writer: subprocess.Popen, seconds: float = 300) -> None:
     """Until the ingest has committed its first batch, so the load runs while it writes."""
-    import httpx
-
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and writer.poll() is None:
-        if httpx.get(base + "/api/v1/stats", timeout=30).json()["articles"] > before:
+        if _stored(db) > before:
             return
         time.sleep(0.5)
     raise RuntimeError("the ingest stored nothing before the load was to start")
@@ -660,8 +660,6 @@ def serve(
     the CPU each process spent. A third of the requests ask for the smallest answer there is (the live
     counts), the floor this machine's server and client reach. First, what each endpoint costs in CPU
     through the app alone, a figure that does not depend on what else the machine runs."""
-    import httpx
-
     folder = corpus or Path(tempfile.mkdtemp(prefix="kabar-bench-"))
     if not any(folder.rglob("*.txt")):
         with console.status(f"generating {articles} articles in {folder}"):
@@ -690,13 +688,13 @@ def serve(
                     "floor: API stats": ["/api/v1/stats"] * len(ids)}
             with console.status("asking for each URL once (a server in use has answered them before)"):
                 asyncio.run(_load("127.0.0.1", port, urls, 1, 600, 3 * len(ids)))
-            before = httpx.get(base + "/api/v1/stats").json()["articles"]
+            before = _stored(db)
             writer = subprocess.Popen([sys.executable, "-c", "from kabar.cli import main; main()", "ingest",
                                        *map(str, newcomers), "--db", str(db)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             with console.status("waiting for the ingest's first commit"):
-                _wait_for_writes(base, before, writer)
-            at_start = httpx.get(base + "/api/v1/stats").json()["articles"]
+                _wait_for_writes(db, before, writer)
+            at_start = _stored(db)
             with console.status(f"{clients} clients for {seconds:.0f} s while an ingest writes {writes} articles"):
                 load_before, cpu_before = os.getloadavg()[0], _cpu_of(server.pid, writer.pid)
                 started = time.monotonic()
@@ -704,7 +702,7 @@ def serve(
                 elapsed = time.monotonic() - started
                 load_after, cpu_after = os.getloadavg()[0], _cpu_of(server.pid, writer.pid)
             writing = writer.poll() is None
-            after = httpx.get(base + "/api/v1/stats").json()["articles"]
+            after = _stored(db)
         finally:
             for process in (writer, server):
                 if process is not None and process.poll() is None:
@@ -735,6 +733,13 @@ def serve(
                   f"the 1-minute load average was {load_before:.1f} at the start and {load_after:.1f} at the end.")
     console.print(f"The ingest had stored {at_start - before} articles when the load began, {after - at_start} more "
                   f"during it, {'and was still writing at its end' if writing else 'and finished before it ended'}.")
+
+
+def _stored(db: Path) -> int:
+    """Articles committed to the store file, read from SQLite itself: the server's own answers may be the
+    last rendered ones for a moment after a commit."""
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
+        return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def _cpu_of(server: int, ingest: int) -> dict[str, float]:

@@ -30,11 +30,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kabar.cli import example_corpus
+from kabar.cli import HELP_SETTINGS, example_corpus
 from kabar.nlp.pipeline import default_workers
 
 console = Console()
-app = typer.Typer(help="Kabar benchmarks: throughput and peak memory per stage, as medians.", add_completion=False)
+app = typer.Typer(help="Kabar benchmarks: throughput and peak memory per stage, as medians.", add_completion=False,
+                  rich_markup_mode=None, context_settings=HELP_SETTINGS)
 
 NAME_POOL = [
     "Budi Santoso", "Siti Rahmawati", "Agus Prasetyo", "Dewi Lestari", "Rizky Ramadhan", "Yuliana Hartono",

@@ -11,7 +11,7 @@ from kabar.errors import KabarError
 from kabar.model import Article, Doc
 from kabar.nlp import annotate
 from kabar.nlp.recogniser import recognise, recogniser
-from kabar.nlp.training import SETS, evaluate, read_tagged, train, unified_tag
+from kabar.nlp.training import SETS, evaluate, read_tagged, train, unified_tag, word_vectors
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ner"
 
@@ -59,7 +59,20 @@ def test_retraining_is_reproducible_and_recorded(tmp_path):
     assert first["sentences"] == {"train": 12, "dev": 6}
     recorded = json.loads((tmp_path / "a" / "training.json").read_text())
     assert set(recorded["data"]) == {f"{s.name}/{split}" for s in SETS for split in (s.train, s.dev)}
+    assert recorded["vector_words"] > 0  # the fixtures have no raw text beside them: vectors from train text
     assert (tmp_path / "b" / "config.cfg").is_file()
+
+
+def test_word_vectors_place_words_by_the_company_they_keep():
+    texts = [f"{day.title()} pagi hujan turun di kota" for day in ("senin", "selasa", "rabu")] * 4 + [
+        "mereka makan nasi goreng bersama keluarga", "kami makan nasi goreng di rumah"] * 6
+    words, vectors = word_vectors(texts)
+    row = {word: index for index, word in enumerate(words)}
+    assert "senin" in row and "Senin" not in row  # one lower-cased vector for every casing
+    same = float(vectors[row["senin"]] @ vectors[row["selasa"]])
+    assert same > float(vectors[row["senin"]] @ vectors[row["makan"]])
+    again, _ = word_vectors(texts)
+    assert again == words
 
 
 TEXT = ("JAKARTA - Ketua panitia Bambang Sugiarto mengatakan acara dibuka Senin.\n"

@@ -46,3 +46,9 @@ def test_title_inside_a_model_span_becomes_the_role():
     found = _entities(text, [("Ketua Komisi III DPR RI Benny Kabur Harman", "ORG")])
     assert found["Benny Kabur Harman"][0] == "PERSON"
     assert not [name for name in found if name.startswith("Ketua")]
+
+
+def test_a_known_bodys_acronym_the_model_passed_over_is_named_in_a_cased_line_only():
+    found = _entities("Data BMKG menyebutkan, curah hujan mencapai 150 milimeter.", [])
+    assert found["BMKG"][0] == "ORG" and found["BMKG"][1]["known"]
+    assert "BMKG" not in _entities("DATA BMKG MENYEBUTKAN CURAH HUJAN TINGGI.", [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
+from itertools import repeat
 
 from kabar.lexicon import data_lines, sections, table
 
@@ -67,7 +68,9 @@ def text_features(text: str) -> tuple[str, ...]:
     tokens = TOKEN.findall(text)
     lower_text = text.lower()
     lower = TOKEN.findall(lower_text)
-    lowered = TOKEN.findall(lower_text.translate(DIGITS_AS_ZERO))  # word features: digits as zeros
+    # word features read digits as zeros; a digit stays a word character, so the tokens are the same
+    digits = DIGIT.search(text)
+    lowered = [t.translate(DIGITS_AS_ZERO) for t in lower] if digits else lower
     stripped = text.strip().rstrip("\\").strip()
     # no feature for one- or two-word lines, nor for "Label:" lines: list items and table rows of real
     # articles have those shapes as often as furniture does (cross-validation by style said so)
@@ -81,7 +84,7 @@ def text_features(text: str) -> tuple[str, ...]:
     if not tokens:
         found.append("no-words")
     flags = (
-        ("digits", DIGIT.search(text)),
+        ("digits", digits),
         ("sentence-end", stripped.endswith(SENTENCE_ENDS)),
         ("question", stripped.endswith("?")),
         ("exclamation", stripped.endswith("!")),
@@ -129,7 +132,7 @@ def furniture_probability(features: tuple[str, ...], weights: dict[str, float] |
     """The model's probability that a line with these features is furniture (another model's weights may be
     given, as cross-validation does)."""
     weights = weights if weights is not None else model()[0]
-    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in features)
+    score = weights.get("bias", 0.0) + sum(map(weights.get, features, repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 

@@ -37,7 +37,8 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 @cache
 def _outlet_keys() -> frozenset[str]:
-    return frozenset(table("clean/outlets.tsv"))
+    """The outlets' keys a token can match: tokens are compared with their dots removed."""
+    return frozenset(key for key in table("clean/outlets.tsv") if "." not in key)
 
 
 @cache
@@ -60,6 +61,12 @@ def _bracketed(line: str) -> bool:
 
 def _outlet_key(token: str) -> str:
     return DOMAIN_SUFFIX.sub("", token).replace(".", "") if "." in token else token
+
+
+def _names_an_outlet(lower_tokens: list[str]) -> bool:
+    """A token is an outlet's key, a dotted one ("detik.com") once its domain suffix and dots are gone."""
+    keys = _outlet_keys()
+    return not keys.isdisjoint(lower_tokens) or any(_outlet_key(t) in keys for t in lower_tokens if "." in t)
 
 
 @lru_cache(maxsize=16384)
@@ -96,7 +103,7 @@ def text_features(text: str) -> tuple[str, ...]:
         ("handle", "@" in text and HANDLE.search(text)),
         ("hashtag", "#" in text and HASHTAG.search(text)),
         ("separator", SEPARATOR.search(text)),
-        ("outlet-name", not _outlet_keys().isdisjoint(_outlet_key(t) for t in lower)),
+        ("outlet-name", _names_an_outlet(lower)),
         ("outlet-slash-name", len(tokens) <= 6 and "/" in stripped and OUTLET_SLASH_NAME.match(stripped)),
     )
     found += [name for name, present in flags if present]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
+from itertools import repeat
 
 from kabar.lexicon import data_lines, sections, table
 
@@ -36,7 +37,8 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 @cache
 def _outlet_keys() -> frozenset[str]:
-    return frozenset(table("clean/outlets.tsv"))
+    """The outlets' keys a token can match: tokens are compared with their dots removed."""
+    return frozenset(key for key in table("clean/outlets.tsv") if "." not in key)
 
 
 @cache
@@ -61,13 +63,21 @@ def _outlet_key(token: str) -> str:
     return DOMAIN_SUFFIX.sub("", token).replace(".", "") if "." in token else token
 
 
+def _names_an_outlet(lower_tokens: list[str]) -> bool:
+    """A token is an outlet's key, a dotted one ("detik.com") once its domain suffix and dots are gone."""
+    keys = _outlet_keys()
+    return not keys.isdisjoint(lower_tokens) or any(_outlet_key(t) in keys for t in lower_tokens if "." in t)
+
+
 @lru_cache(maxsize=16384)
 def text_features(text: str) -> tuple[str, ...]:
     """The features of a line's own text (its place on the page is added by `line_features`)."""
     tokens = TOKEN.findall(text)
     lower_text = text.lower()
     lower = TOKEN.findall(lower_text)
-    lowered = TOKEN.findall(lower_text.translate(DIGITS_AS_ZERO))  # word features: digits as zeros
+    # word features read digits as zeros; a digit stays a word character, so the tokens are the same
+    digits = DIGIT.search(text)
+    lowered = [t.translate(DIGITS_AS_ZERO) for t in lower] if digits else lower
     stripped = text.strip().rstrip("\\").strip()
     # no feature for one- or two-word lines, nor for "Label:" lines: list items and table rows of real
     # articles have those shapes as often as furniture does (cross-validation by style said so)
@@ -81,7 +91,7 @@ def text_features(text: str) -> tuple[str, ...]:
     if not tokens:
         found.append("no-words")
     flags = (
-        ("digits", DIGIT.search(text)),
+        ("digits", digits),
         ("sentence-end", stripped.endswith(SENTENCE_ENDS)),
         ("question", stripped.endswith("?")),
         ("exclamation", stripped.endswith("!")),
@@ -93,7 +103,7 @@ def text_features(text: str) -> tuple[str, ...]:
         ("handle", "@" in text and HANDLE.search(text)),
         ("hashtag", "#" in text and HASHTAG.search(text)),
         ("separator", SEPARATOR.search(text)),
-        ("outlet-name", not _outlet_keys().isdisjoint(_outlet_key(t) for t in lower)),
+        ("outlet-name", _names_an_outlet(lower)),
         ("outlet-slash-name", len(tokens) <= 6 and "/" in stripped and OUTLET_SLASH_NAME.match(stripped)),
     )
     found += [name for name, present in flags if present]
@@ -129,7 +139,7 @@ def furniture_probability(features: tuple[str, ...], weights: dict[str, float] |
     """The model's probability that a line with these features is furniture (another model's weights may be
     given, as cross-validation does)."""
     weights = weights if weights is not None else model()[0]
-    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in features)
+    score = weights.get("bias", 0.0) + sum(map(weights.get, features, repeat(0.0)))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 

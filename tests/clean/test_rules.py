@@ -325,3 +325,12 @@ def test_html_article_text_comes_from_the_main_content_and_the_rest_is_accounted
     assert "fan never comes on" not in article.text and "best cameras" not in article.text
     reasons = {r.text[:20]: r.reason for r in article.removed}
     assert any(why in reasons["I bought one last we"] for why in ("main content", "page chrome"))
+
+
+def test_control_characters_in_a_page_read_as_spaces():
+    paragraph = ("Pemerintah kota menyiapkan dua puluh pompa air baru untuk menghadapi musim hujan yang "
+                 "diperkirakan datang lebih awal tahun ini, kata kepala dinas kepada wartawan di Semarang.")
+    with_control = paragraph.replace(" baru ", " baru\x01")
+    page = f"<html><body><article><p>{with_control}</p></article></body></html>"
+    assert clean(_raw(page, "text/html"), "t").text == paragraph
+    assert clean(_raw(page.replace("\x01", " "), "text/html"), "t").text == paragraph

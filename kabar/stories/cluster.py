@@ -26,7 +26,10 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
   two stories merge when their events do. A beat (one club's results, household tips, an official's
   unrelated policies) shares its words week after week; a running story shares who and where, so the
   names view must agree too (NAME_FLOOR), and the likeness is to the story as a whole, not to its
-  nearest member, so no chain of near neighbours drifts from one matter to the next.
+  nearest member, so no chain of near neighbours drifts from one matter to the next. A beat also comes
+  back after days of silence, where a running story is reported day after day: the story bar rises by
+  STORY_DECAY per day since the story's last report. An undated article cannot be held apart by time,
+  so both its joins need UNDATED_MARGIN more.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ EVENT_SPAN = 3.0
 STORY_JOIN = 0.28
 STORY_DAYS = 21.0
 NAME_FLOOR = 0.15
+STORY_DECAY = 0.02  # per day of silence since the story's last report, added to STORY_JOIN
+UNDATED_MARGIN = 0.25  # added to both joins for an article without a date
 ARTICLE_TERMS = 60
 QUERY_TERMS = 10
 CANDIDATES = 24
@@ -190,7 +195,7 @@ class StoryGrouper:
         close = sorted(((self._likeness(vectors, item.meaning, event, EVENT_WEIGHTS)[0], event) for event in candidates
                         if event.gap(item.day) <= EVENT_DAYS and event.span_with(item.day) <= EVENT_SPAN),
                        key=lambda pair: -pair[0])
-        if close and close[0][0] >= EVENT_JOIN:
+        if close and close[0][0] >= EVENT_JOIN + (UNDATED_MARGIN if item.day is None else 0.0):
             home = close[0][1]
         else:
             home = Event("e-" + item.id.removeprefix("a-"), [], item.day, item.day)
@@ -211,14 +216,18 @@ class StoryGrouper:
                          candidates: list[Event]) -> str | None:
         """The story of candidate events most like the article as a whole (its summary over all its events),
         if it is like enough in words and names both: a thread shares who and where, not only a beat's
-        vocabulary."""
-        best, best_score = None, STORY_JOIN
+        vocabulary. The bar rises with each day since the story's last report: a running story is told
+        day after day, while a beat (one series' race weekends, one province's school admissions) comes
+        back after a week of silence with the same words about another matter."""
+        best, best_score = None, 0.0
         for story_id in dict.fromkeys(self.story_of(event.id) for event in candidates):
             story = self.story_summaries[story_id]
             if story.gap(day) > STORY_DAYS:
                 continue
             score, names = self._likeness(vectors, meaning, story, STORY_WEIGHTS)
-            if score >= best_score and names >= NAME_FLOOR:
+            silence = max(0.0, story.gap(day) - EVENT_DAYS)
+            bar = STORY_JOIN + STORY_DECAY * silence + (UNDATED_MARGIN if day is None else 0.0)
+            if score >= bar and score >= best_score and names >= NAME_FLOOR:
                 best, best_score = story_id, score
         return best
 

@@ -4,6 +4,7 @@ article, and its figures on the labelled real news when ../shared holds them."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import numpy as np
@@ -110,6 +111,39 @@ def test_two_race_weekends_of_one_championship_are_two_events():
     ]
     events = sorted(sorted(event) for story in _stories(articles).values() for event in story)
     assert events == [["r1", "r2"], ["r3", "r4"]]
+
+
+GERMANY = ("Marc Marquez memenangi balapan MotoGP Jerman di Sirkuit Sachsenring setelah start dari posisi kedua. "
+           "Hujan sempat turun di lap awal dan tiga pebalap terjatuh di tikungan pertama. Ducati menguasai podium.")
+CZECHIA = ("Di Brno, Marquez mencatat kemenangan kelima berturut-turut musim ini dan kini unggul 120 poin di klasemen. "
+           "Pebalap Aprilia Marco Bezzecchi finis kedua, sementara Francesco Bagnaia gagal menyelesaikan balapan.")
+
+
+def _race_weekends(first_day: int, second_day: int) -> list[Article]:
+    return [
+        _article("r1", "Marc Marquez Juara MotoGP Jerman di Sachsenring", GERMANY, first_day),
+        _article("r2", "Hasil MotoGP Ceko: Marquez Menang Lagi di Brno", CZECHIA, second_day),
+    ]
+
+
+def test_a_beat_back_after_two_weeks_of_silence_is_another_story(monkeypatch):
+    """Two race weekends a fortnight apart share riders and words; the bar rising with the silence between
+    them keeps them apart, where the same two reports on consecutive days would make one running story."""
+    apart = _race_weekends(5, 19)
+    assert len(group_articles(apart)) == 2
+    monkeypatch.setattr(grouping, "STORY_DECAY", 0.0)
+    assert len(group_articles(apart)) == 1
+
+
+def test_undated_reports_join_only_on_a_strong_match(monkeypatch):
+    """Time cannot hold undated articles apart, so topic alone does not join them; the same report does."""
+    dated = _race_weekends(12, 12)
+    undated = [replace(a, published=None) for a in dated]
+    twin = replace(undated[0], id="r1b", title="Marquez Juara MotoGP Jerman, Ducati Kuasai Podium Sachsenring")
+    events = sorted(sorted(event) for story in _stories([*undated, twin]).values() for event in story)
+    assert events == [["r1", "r1b"], ["r2"]]
+    monkeypatch.setattr(grouping, "UNDATED_MARGIN", 0.0)
+    assert len(group_articles(undated)) == 1
 
 
 def test_near_meanings_share_a_bucket_and_opposite_ones_do_not():

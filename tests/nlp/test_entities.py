@@ -1,4 +1,4 @@
-"""What rules may do with the recogniser's spans in Indonesian: name and reshape them, not add their own.
+"""What rules may do with the recogniser's spans in Indonesian: name and reshape them, and add only known names.
 
 The model's output is given here as the "recognised" layer, so these tests do not depend on its weights."""
 
@@ -20,9 +20,10 @@ def _entities(text: str, recognised: list[tuple[str, str]], language: str = "id"
 TEXT = "Pasukan Israel menembaki warga, kata Menteri Kesehatan Ratna Sari Dewi kepada wartawan."
 
 
-def test_known_name_the_model_passed_over_is_not_added_in_indonesian():
+def test_known_name_the_model_passed_over_is_added_in_a_cased_line_but_not_in_capitals():
     found = _entities(TEXT, [("Ratna Sari Dewi", "PER")])
-    assert "Israel" not in found
+    assert found["Israel"][0] == "GPE"
+    assert "ISRAEL" not in _entities(TEXT.upper(), [("RATNA SARI DEWI", "PER")])
     assert found["Ratna Sari Dewi"][0] == "PERSON"
     assert found["Ratna Sari Dewi"][1]["role"] == "Menteri Kesehatan"
 
@@ -48,7 +49,7 @@ def test_title_inside_a_model_span_becomes_the_role():
     assert not [name for name in found if name.startswith("Ketua")]
 
 
-def test_a_known_bodys_acronym_the_model_passed_over_is_named_in_a_cased_line_only():
-    found = _entities("Data BMKG menyebutkan, curah hujan mencapai 150 milimeter.", [])
+def test_a_listed_name_the_model_passed_over_is_named_in_a_cased_line_only():
+    found = _entities("Data BMKG menyebutkan, kata Siti Aminah.", [("Siti Aminah", "PER")])
     assert found["BMKG"][0] == "ORG" and found["BMKG"][1]["known"]
-    assert "BMKG" not in _entities("DATA BMKG MENYEBUTKAN CURAH HUJAN TINGGI.", [])
+    assert "BMKG" not in _entities("DATA BMKG MENYEBUTKAN, KATA SITI AMINAH.", [("SITI AMINAH", "PER")])

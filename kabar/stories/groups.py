@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import cache
 
@@ -20,7 +20,7 @@ from kabar.lexicon import data_lines
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import listed_events, one_off_events
-from kabar.stories.meaning import embeddings, word_overlap
+from kabar.stories.meaning import embeddings, stems, word_overlap
 
 DISPUTING = ("denied", "unconfirmed")
 # precisions whose start dates compare as text: "2024-06" holds "2024-06-19"
@@ -159,8 +159,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
     compared = [c for c in told if _checkable(c)]
-    counts = _cluster(figures, _same_count, _near, lambda a, b: _revised(a, b, articles))
-    clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words)
+    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles))
+    clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words, _like_wording_before(compared))
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -200,24 +200,86 @@ def _near(claim: Claim) -> str:
     return claim.extra.get("context") or _words(claim)
 
 
-def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool],
-             text: Callable[[Claim], str], firm: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
+Candidates = Iterator[tuple[int, set[int]]]
+"""Each claim's index with the indices of the earlier claims it could possibly match."""
+
+
+def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool], text: Callable[[Claim], str],
+             candidates: Candidates, firm: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
     """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
     a whole (so one loose pair does not chain unrelated claims together), else starts one. Clusters joined
-    by a `firm` match between any of their claims are then one, however differently they are worded."""
-    vectors = embeddings([text(c) for c in claims])
+    by a `firm` match between any of their claims are then one, however differently they are worded. Only
+    claims that could match another are encoded: the rest start clusters of their own."""
+    partnered = sorted(_partnered(claims, same, candidates))
+    row = {i: n for n, i in enumerate(partnered)}
+    vectors = embeddings([text(claims[i]) for i in partnered])
     similarity = vectors @ vectors.T
     clusters: list[list[int]] = []
     for i, claim in enumerate(claims):
-        home = next((members for members in clusters
-                     if any(same(claim, claims[j], float(similarity[i, j])) for j in members)
-                     and float(similarity[i, members].mean()) >= MEAN_MEANING), None)
+        home = None if i not in row else next(
+            (members for members in clusters if members[0] in row
+             and any(same(claim, claims[j], float(similarity[row[i], row[j]])) for j in members)
+             and float(similarity[row[i], [row[j] for j in members]].mean()) >= MEAN_MEANING), None)
         if home is None:
             clusters.append([i])
         else:
             home.append(i)
     found = [[claims[i] for i in members] for members in clusters]
     return _joined(found, firm) if firm is not None else found
+
+
+def _partnered(claims: list[Claim], same: Callable[[Claim, Claim, float], bool], candidates: Candidates) -> set[int]:
+    """The claims `same` matches with some other even at a similarity of 1: the clauses' meaning only ever
+    allows a match, so a claim matching nothing at 1 matches nothing, and its meaning is never needed."""
+    found: set[int] = set()
+    for later, earlier in candidates:
+        for first in sorted(earlier):
+            if later in found and first in found:
+                continue
+            if same(claims[later], claims[first], 1.0):
+                found.update((first, later))
+    return found
+
+
+def _same_unit_before(figures: list[Claim]) -> Candidates:
+    """Figures can only count the same thing in the same unit."""
+    seen: dict[object, set[int]] = defaultdict(set)
+    for later, claim in enumerate(figures):
+        unit = (claim.quantity or {}).get("unit")
+        yield later, set(seen[unit])
+        seen[unit].add(later)
+
+
+def _like_wording_before(events: list[Claim]) -> Candidates:
+    """Events can only be the same where both name one listed event, or their words share the stems
+    `_same_event` asks of them (all of them, or those besides their numbers)."""
+    listed: dict[object, list[int]] = defaultdict(list)
+    for n, claim in enumerate(events):
+        if claim.extra.get("event") in listed_events():
+            listed[claim.extra["event"]].append(n)
+    numbered = [n for n, claim in enumerate(events) if _figures_in(_words(claim))]
+    wordings = _sharing_stems([stems(_words(c)) for c in events], SAME_EVENT_WORDS)
+    retold = _sharing_stems([stems(NUMBER.sub(" ", _words(events[n]))) for n in numbered], RETOLD_WORDS)
+    earlier_retold = {numbered[later]: {numbered[first] for first in found} for later, found in retold}
+    for later, found in wordings:
+        tag = events[later].extra.get("event")
+        yield later, (found | earlier_retold.get(later, set())
+                      | {first for first in listed.get(tag, []) if first < later})
+
+
+def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candidates:
+    """For each set, the earlier ones it may share `threshold` of its stems with (Jaccard): two such sets
+    share a stem among each one's rarest `size - ceil(threshold * size) + 1`, so only those are looked up."""
+    frequency = Counter(stem for found in stem_sets for stem in found)
+    holding: dict[str, list[int]] = defaultdict(list)
+    prefixes = []
+    for found in stem_sets:
+        rare_first = sorted(found, key=lambda stem: (frequency[stem], stem))
+        prefixes.append(rare_first[: len(found) - math.ceil(threshold * len(found) - 1e-9) + 1])
+    for later, prefix in enumerate(prefixes):
+        yield later, {first for stem in prefix for first in holding[stem]}
+        for stem in prefix:
+            holding[stem].append(later)
 
 
 def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:

@@ -42,11 +42,12 @@ def embeddings(texts: list[str]) -> np.ndarray:
 
 
 @lru_cache(maxsize=65_536)
-def _stems(text: str) -> frozenset[str]:
+def stems(text: str) -> frozenset[str]:
+    """The text's stems, as `word_overlap` compares them."""
     return frozenset(normalize_tokens(text))
 
 
 def word_overlap(first: str, second: str) -> float:
     """Share of stems the two texts have in common (Jaccard): "menahan" and "ditahan" share "tahan"."""
-    a, b = _stems(first), _stems(second)
+    a, b = stems(first), stems(second)
     return len(a & b) / len(a | b) if a | b else 0.0

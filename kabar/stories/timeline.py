@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -135,17 +136,24 @@ def _in_a_credit(text: str, before: int, words: frozenset[str]) -> bool:
 
 
 def _close_in_meaning(claims: list[Claim]) -> Similar:
-    """Whether two of these claims' clauses are close in meaning, through the shipped sentence encoder."""
-    if not claims:
+    """Whether two of these claims' clauses are close in meaning, through the shipped sentence encoder. Only
+    claims sharing their date with another are ever compared, so only those are encoded."""
+    dates = Counter(_period(c) for c in claims)
+    compared = [c for c in claims if dates[_period(c)] > 1]
+    if not compared:
         return lambda first, second: False
-    vectors = embeddings([_clause(c) for c in claims])
-    row = {id(c): i for i, c in enumerate(claims)}
+    vectors = embeddings([_clause(c) for c in compared])
+    row = {id(c): i for i, c in enumerate(compared)}
     similarity = vectors @ vectors.T
     return lambda first, second: bool(np.float32(similarity[row[id(first)], row[id(second)]]) >= SAME_ENTRY_MEANING)
 
 
+def _period(claim: Claim) -> tuple[str, str | None]:
+    return claim.when.start, claim.when.end  # type: ignore[union-attr]
+
+
 def _same_entry(first: Claim, second: Claim, close: Similar) -> bool:
-    if (first.when.start, first.when.end) != (second.when.start, second.when.end):  # type: ignore[union-attr]
+    if _period(first) != _period(second):
         return False
     if first.evidence[-1] == second.evidence[-1] or (first.subject and first.subject == second.subject):
         return True  # one sentence, or one party, on one date: one entry

@@ -275,3 +275,39 @@ def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokes
     [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
     assert detention.status == "corroborated" and detention.independent_sources == 1
     assert "2 media" in detention.note
+
+
+def test_only_claims_that_could_match_another_are_encoded(monkeypatch):
+    from kabar.stories import groups
+
+    encoded: list[str] = []
+
+    def recording(texts: list[str]):  # noqa: ANN202 - the encoder's own array
+        encoded.extend(texts)
+        return embeddings(texts)
+
+    from kabar.stories.meaning import embeddings
+    monkeypatch.setattr(groups, "embeddings", recording)
+    analysis, _ = _analysis("Polisi menangkap tiga tersangka pencurian di Bandung pada Senin.",
+                            "Polisi menangkap tiga tersangka pencurian di Bandung, Senin.",
+                            "Gubernur meresmikan jembatan baru di Surabaya.")
+    assert any("menangkap" in text for text in encoded)
+    assert not any("jembatan" in text for text in encoded)
+    assert any(len(g.claims) == 2 for g in analysis.groups)
+
+
+def test_the_stem_lookup_misses_no_pair_that_shares_enough_stems():
+    import random
+
+    from kabar.stories.groups import _sharing_stems
+
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(12)]
+    sets = [frozenset(rng.sample(words, rng.randint(0, 8))) for _ in range(120)]
+    found = dict(_sharing_stems(sets, 0.3))
+    for later, second in enumerate(sets):
+        for first in range(later):
+            union = sets[first] | second
+            if union and len(sets[first] & second) / len(union) >= 0.3:
+                assert first in found[later]
+    assert sum(map(len, found.values())) < len(sets) * (len(sets) - 1) / 2  # and it leaves some pairs out

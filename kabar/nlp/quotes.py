@@ -544,8 +544,8 @@ def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:
 def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None, bool]:
     """Indonesian often drops "bahwa": "Ketua komisi mengatakan debat pertama akan …" reports what its
     subject said when the verb comes early in its clause (after the subject) or is followed by a comma, and
-    something follows, if only a word ("Tjahjo mengaku siap"). A later clause with its own subject and verb is a second report ("Korea Selatan telah
-    memperingatkan … dan Badan Intelijen Nasional mengatakan …")."""
+    something follows, if only a word ("Tjahjo mengaku siap"). A later clause with its own subject and verb
+    is a second report ("Korea Selatan telah memperingatkan … dan Badan Intelijen Nasional mengatakan …")."""
     text = doc.text
     reports: list[tuple[re.Match[str], Span]] = []
     for verb in _cue_pattern("before").finditer(text, sentence.start, sentence.end):

@@ -7,9 +7,10 @@ coordinated with ("April dan Oktober 2024"); "8 hingga 13 Oktober" and "30 Novem
 hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "pekan lalu" a week,
 "akhir pekan lalu" its Saturday and Sunday, "sepekan terakhir" the seven days up to publication;
 "bulan depan" and "dua tahun lalu" count months and years from it, "tiga hari yang lalu" and "dua pekan
-silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor
-30 Tahun 2002") is not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the
-zone's offset). Each span keeps the words it came from and its precision.
+silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone
+needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor 30 Tahun 2002") is
+not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset). Each
+span keeps the words it came from and its precision.
 """
 
 from __future__ import annotations

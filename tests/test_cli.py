@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -25,6 +27,11 @@ def test_short_help_and_version():
     assert runner.invoke(app, ["ingest", "-h"]).exit_code == 0
     version = runner.invoke(app, ["--version"])
     assert version.exit_code == 0 and version.output.strip() == __version__
+
+
+def test_python_dash_m_kabar_runs_the_same_command_line():
+    done = subprocess.run([sys.executable, "-m", "kabar", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == __version__
 
 
 def test_help_shows_flags_as_flags_and_defaults():

@@ -99,8 +99,8 @@ def _without_possessive(word: str) -> str:
 
 
 WORD_AFTER = re.compile(r"\s+([A-Za-z%][\w%-]*)")
-# an active verb (meN-, ber-) rather than a noun; "menteri" is a noun
-VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{4,}$")
+# an active verb (meN-, ber-: "membawa", "melawan", "meraih") rather than a noun; "menteri" is a noun
+VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
 
 
 GENERIC_UNITS = {"orang"}
@@ -171,7 +171,7 @@ def _is_counted_noun(word: str) -> bool:
     membawa")."""
     lower = word.lower()
     return word.islower() and len(word) >= 2 and lower.replace("-", "").isalpha() and \
-        lower not in _words("not counted") and not MONTHS.match(lower) and not VERB_LIKE.match(lower)
+        lower not in _words("not counted") and not MONTHS.match(lower) and not VERB_LIKE.match(_plain_noun(lower))
 
 
 def _plain_noun(word: str) -> str:

@@ -243,3 +243,8 @@ def test_a_price_per_unit_written_with_a_slash():
 ])
 def test_vague_amounts_with_a_scale_and_currency_ranges(text, low, high, unit):
     assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, high, unit)]
+
+
+def test_a_score_before_a_me_verb_is_no_figure_and_a_noun_in_men_is_no_verb():
+    assert _figures("Indonesia bermain imbang 0-0 melawan Malaysia.") == []
+    assert [(f[1], f[3]) for f in _figures("Indosat melepas 2.500 menaranya ke Tower Bersama.")] == [(2500, "menara")]

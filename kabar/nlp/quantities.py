@@ -14,6 +14,7 @@ several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kabar.lexicon import alternation, sections
@@ -59,7 +60,8 @@ def _prefixes() -> dict[str, str]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
+    """Figures; without loose ranges, "dan", "atau" and "to" join no range."""
     number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
     words = alternation([w for w in _table("word") if w != "se"])
     whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
@@ -70,17 +72,40 @@ def _pattern() -> re.Pattern[str]:
     value = rf"(?:(?:{number})|(?:{spelled}))(?:\s+(?:{scale}))?"
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
-    range_joiner = r"\s*(?:--|-|–|—|hingga|sampai|sampai dengan|dan|atau|to|and)\s*"
+    loose = "|dan|atau|to|and" if loose_ranges else ""
+    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*"
     prefix = alternation(list(_prefixes()))
     return re.compile(
-        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
+        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:{range_joiner}(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
+
+LOOSE_JOINER = re.compile(r"\s*(?:dan|atau|to|and)\s*", re.IGNORECASE)
+
+
+def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
+    """Figures in text order. Two numbers joined by "dan" or "atau" make a range only after "antara" or when
+    they rise and carry the same scale word: "Rp122,9 triliun atau 7,2 persen" are two figures, "dua atau tiga
+    hari" one."""
+    position = 0
+    while (match := _pattern().search(text, position)) is not None:
+        if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
+                and not _rises_on_one_scale(match.group("low"), match.group("high"), english):
+            match = _pattern(loose_ranges=False).match(text, match.start()) or match
+        yield match
+        position = match.end()
+
+
+def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
+    low_value, high_value = parse_value(low, english), parse_value(high, english)
+    low_scaled, high_scaled = (end.split()[-1].lower() in _table("scale") for end in (low, high))
+    return low_value is not None and high_value is not None and low_value < high_value and low_scaled <= high_scaled
+
 
 YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
@@ -296,7 +321,7 @@ def _opens_a_range(figure: Span, joiner: str, unit: str | None) -> bool:
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
-    for match in _pattern().finditer(text):
+    for match in _figure_matches(text, english):
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
             scale = float(_table("scale")[match.group("vscale").lower()][0]) if match.group("vscale") else 1.0

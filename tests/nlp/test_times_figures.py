@@ -248,3 +248,9 @@ def test_vague_amounts_with_a_scale_and_currency_ranges(text, low, high, unit):
 def test_a_score_before_a_me_verb_is_no_figure_and_a_noun_in_men_is_no_verb():
     assert _figures("Indonesia bermain imbang 0-0 melawan Malaysia.") == []
     assert [(f[1], f[3]) for f in _figures("Indosat melepas 2.500 menaranya ke Tower Bersama.")] == [(2500, "menara")]
+
+
+def test_numbers_joined_by_atau_are_a_range_only_when_they_rise_on_one_scale():
+    assert [(f[1], f[2], f[3]) for f in _figures("Nilainya Rp122,9 triliun atau 7,2 persen dari total.")] == [
+        (122.9e12, 122.9e12, "rupiah"), (7.2, 7.2, "persen")]
+    assert [(f[1], f[2], f[3]) for f in _figures("Ia dirawat dua atau tiga hari.")] == [(2, 3, "hari")]

@@ -137,6 +137,8 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
+# "200 lainnya", "10 di antaranya": more of what the figure before counted
+OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
 def _counted_earlier(text: str, position: int) -> str | None:
@@ -176,6 +178,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         bare = _without_possessive(word.lower())
         if word.lower() in classifiers and counted is None and not _noun_follows(text, found.end()):
             return bare, found.end()
+        if bare == "orang" and (person := _person_noun_at(text, found.end())) is not None:
+            return person  # "dua orang anak" counts children
         if bare in _units() and bare not in classifiers:
             return bare, found.end()
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
@@ -184,6 +188,17 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             break
         cursor = found.end()
     return counted if counted is not None else (None, match.end())
+
+
+def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
+    """A lower-case noun for people right at `position` ("anak", "korban"), after "orang" used as a
+    classifier."""
+    after = WORD_AFTER.match(text, position)
+    if after is None or not after.group(1).islower():
+        return None
+    noun = _plain_noun(after.group(1))
+    people = _words("age noun") | frozenset(sections("id/nlp/units.txt")["people"])
+    return (noun, after.end()) if noun in people else None
 
 
 def _noun_follows(text: str, position: int) -> bool:
@@ -345,7 +360,7 @@ def find_quantities(doc: Doc) -> Doc:
             unit = _prefixes()[unit_word.lower()]
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
-        if unit is None and re.match(r"\s+lainnya\b", text[match.end("high" if match.group("high") else "low") :]):
+        if unit is None and OF_THE_SAME.match(text, match.end("high" if match.group("high") else "low")):
             unit = _unit_before(doc, match.start())  # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"
             unit_word = unit
         age = not vague and _age(text, match, unit)

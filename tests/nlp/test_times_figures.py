@@ -254,3 +254,13 @@ def test_numbers_joined_by_atau_are_a_range_only_when_they_rise_on_one_scale():
     assert [(f[1], f[2], f[3]) for f in _figures("Nilainya Rp122,9 triliun atau 7,2 persen dari total.")] == [
         (122.9e12, 122.9e12, "rupiah"), (7.2, 7.2, "persen")]
     assert [(f[1], f[2], f[3]) for f in _figures("Ia dirawat dua atau tiga hari.")] == [(2, 3, "hari")]
+
+
+def test_di_antaranya_counts_what_the_figure_before_counted():
+    figures = _figures("Dari 20 balapan, dia bisa memenangi 10 di antaranya.")
+    assert [(f[1], f[3]) for f in figures] == [(20, "balapan"), (10, "balapan")]
+
+
+def test_orang_before_a_noun_for_people_is_a_classifier():
+    assert [(f[1], f[3]) for f in _figures("Ia disambut oleh dua orang anak berpakaian adat.")] == [(2, "anak")]
+    assert [f[3] for f in _figures("Sebanyak dua orang dapat berjalan sendiri.")] == ["orang"]

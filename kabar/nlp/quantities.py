@@ -114,8 +114,8 @@ MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|septe
 
 
 def unit_of(word: str) -> str | None:
-    """The canonical unit a word names ("prajurit" → "tentara"), or None."""
-    return _units().get(_without_possessive(word.lower().strip(".,;:")))
+    """The canonical unit a word names ("prajurit" → "tentara", "kilometer persegi" → "km2"), or None."""
+    return _units().get(_without_possessive("-".join(word.lower().strip(".,;:").split())))
 
 
 def _without_possessive(word: str) -> str:
@@ -181,13 +181,20 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         if bare == "orang" and (person := _person_noun_at(text, found.end())) is not None:
             return person  # "dua orang anak" counts children
         if bare in _units() and bare not in classifiers:
-            return bare, found.end()
+            return _area(text, bare, found.end()) or (bare, found.end())
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
         if word.lower() not in classifiers and not word[:1].isupper():
             break
         cursor = found.end()
     return counted if counted is not None else (None, match.end())
+
+
+def _area(text: str, measure: str, position: int) -> tuple[str, int] | None:
+    """"satu kilometer persegi" measures an area, in the unit the table names "kilometer-persegi"."""
+    after = WORD_AFTER.match(text, position)
+    area = f"{measure}-{after.group(1).lower()}" if after else ""
+    return (area, after.end()) if after and area in _units() else None
 
 
 def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:

@@ -264,3 +264,12 @@ def test_di_antaranya_counts_what_the_figure_before_counted():
 def test_orang_before_a_noun_for_people_is_a_classifier():
     assert [(f[1], f[3]) for f in _figures("Ia disambut oleh dua orang anak berpakaian adat.")] == [(2, "anak")]
     assert [f[3] for f in _figures("Sebanyak dua orang dapat berjalan sendiri.")] == ["orang"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Satelit mendeteksi panas dalam luasan satu kilometer persegi.", "km2"),
+    ("Rumah itu berdiri di atas tanah 300 meter persegi.", "m2"),
+    ("Jarak kedua desa itu 5 kilometer.", "km"),
+])
+def test_an_area_keeps_its_whole_unit(text, unit):
+    assert [f[3] for f in _figures(text)] == [unit]

@@ -69,7 +69,10 @@ def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
     # "dua puluh lima", "seratus lima puluh", "tiga belas", "satu setengah"
     spelled = rf"(?:(?:(?:{words})\s+(?:{multiplier})|(?:{whole}))\s+)*(?:{words})(?:\s+(?:{multiplier}))?"
     scale = alternation(list(_table("scale")))
-    value = rf"(?:(?:{number})|(?:{spelled}))(?:\s+(?:{scale}))?"
+    # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
+    measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
+    half = rf"setengah(?=\s+(?:{measured})\b)"
+    value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale}))?"
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
     loose = "|dan|atau|to|and" if loose_ranges else ""

@@ -273,3 +273,8 @@ def test_orang_before_a_noun_for_people_is_a_classifier():
 ])
 def test_an_area_keeps_its_whole_unit(text, unit):
     assert [f[3] for f in _figures(text)] == [unit]
+
+
+def test_half_of_a_length_of_time_or_a_measure_is_a_figure():
+    assert _figures("Orbitnya hanya membutuhkan waktu setengah jam.") == [("setengah jam", 0.5, 0.5, "jam", "duration")]
+    assert _figures("Bendera dikibarkan setengah tiang.") == []

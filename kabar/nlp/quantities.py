@@ -140,6 +140,7 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
+AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
@@ -378,6 +379,8 @@ def find_quantities(doc: Doc) -> Doc:
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
+        if unit in durations() and AGO.match(text, end):
+            continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
         if meaning == "exact" and match.group("ish"):

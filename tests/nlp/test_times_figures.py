@@ -278,3 +278,8 @@ def test_an_area_keeps_its_whole_unit(text, unit):
 def test_half_of_a_length_of_time_or_a_measure_is_a_figure():
     assert _figures("Orbitnya hanya membutuhkan waktu setengah jam.") == [("setengah jam", 0.5, 0.5, "jam", "duration")]
     assert _figures("Bendera dikibarkan setengah tiang.") == []
+
+
+@pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu."])
+def test_a_length_of_time_ago_is_a_point_in_time_not_a_figure(text):
+    assert _figures(text) == []

@@ -273,15 +273,16 @@ def _spelled_value(words: list[str]) -> float:
 def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
         -> bool:
     low = match.group("low") or ""
-    unit = _without_possessive((match.group("unit") or "").lower())
+    unit_word = match.group("unit") or ""
+    unit = _without_possessive(unit_word.lower())
     if value is None:
         return True
     if match.group("prefix"):
         return False
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("identifier") and \
-            not (match.group("sign") or match.group("attached") or unit in _units()):
-        return True  # "Pasal 18", "ayat (1)", "Nomor 30", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+            not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
+        return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")

@@ -283,3 +283,12 @@ def test_half_of_a_length_of_time_or_a_measure_is_a_figure():
 @pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu."])
 def test_a_length_of_time_ago_is_a_point_in_time_not_a_figure(text):
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ia dirawat di kamar kelas 3 Rumah Sakit Cipto Mangunkusumo.",
+    "Pembangunan hotel bintang empat milik swasta dimulai.",
+    "Ia meraih posisi tiga besar di sesi latihan.",
+])
+def test_ranks_and_classes_are_no_figures(text):
+    assert _figures(text) == []

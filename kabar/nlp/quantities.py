@@ -79,7 +79,8 @@ def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
     range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*"
     prefix = alternation(list(_prefixes()))
     return re.compile(
-        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
+        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
+        rf"(?:(?P<prefix>{prefix})\s?)?"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"

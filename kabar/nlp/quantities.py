@@ -175,6 +175,7 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         cursor = counted_after.start()  # "3.000 lebih warga" counts warga
     classifiers = _words("classifier")
     counted: tuple[str, int] | None = None
+    first = cursor
     for _ in range(4):
         found = WORD_AFTER.match(text, cursor)
         if not found:
@@ -189,6 +190,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             return _area(text, bare, found.end()) or (bare, found.end())
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
+        elif counted is None and cursor == first and _counts_in_capitals(text, word):
+            counted = (_plain_noun(word), found.end())
         if word.lower() not in classifiers and not word[:1].isupper():
             break
         cursor = found.end()
@@ -211,6 +214,17 @@ def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
     noun = _plain_noun(after.group(1))
     people = _words("age noun") | frozenset(sections("id/nlp/units.txt")["people"])
     return (noun, after.end()) if noun in people else None
+
+
+def _counts_in_capitals(text: str, word: str) -> bool:
+    """A capitalised word right after a figure that still says what it counts: an acronym for people or things
+    ("empat ABK", "1.200 ASN"), or a common noun that a title capitalised ("126 Wasit Federasi …") — the
+    article writes it in lower case elsewhere."""
+    lower = word.lower()
+    if word.isupper() and word.isalpha() and 2 <= len(word) <= 5:
+        return lower not in _words("not counted")
+    return word[:1].isupper() and word[1:].islower() and _is_counted_noun(lower) and \
+        re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _noun_follows(text: str, position: int) -> bool:

@@ -292,3 +292,10 @@ def test_a_length_of_time_ago_is_a_point_in_time_not_a_figure(text):
 ])
 def test_ranks_and_classes_are_no_figures(text):
     assert _figures(text) == []
+
+
+def test_an_acronym_or_a_title_cased_noun_the_article_writes_in_lower_case_is_counted():
+    assert [(f[1], f[3]) for f in _figures("Tim berusaha menyelamatkan empat ABK yang masih hilang.")] == [(4, "abk")]
+    text = "Sebanyak 126 Wasit Federasi Karate ikut seleksi. Para wasit diuji."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(126, "wasit")]
+    assert _figures("Ia dijemput di PLTU Jawa 7 Suralaya.") == []

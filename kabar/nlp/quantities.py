@@ -337,13 +337,12 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return False
     if re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
-    previous = re.search(r"(?:(\w[\w-]*)\s+(baru|sudah|telah|masih|kini|genap|menginjak)\s+|(\w[\w-]*)\s+)$",
-                         text[max(0, start - 30) : start], re.IGNORECASE)
-    if previous is None:
-        return False
-    if previous.group(3):
-        return previous.group(3).lower() in (_words("age cue") | _words("age noun"))
-    return previous.group(1).lower() in _words("age cue")  # "usianya baru 17 tahun"
+    clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
+    words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
+    if words and words[-1] in _words("age noun"):
+        return True  # "aktris 30 tahun"
+    # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)"
+    return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
 def _unit_before(doc: Doc, position: int) -> str | None:

@@ -299,3 +299,11 @@ def test_an_acronym_or_a_title_cased_noun_the_article_writes_in_lower_case_is_co
     text = "Sebanyak 126 Wasit Federasi Karate ikut seleksi. Para wasit diuji."
     assert [(f[1], f[3]) for f in _figures(text)] == [(126, "wasit")]
     assert _figures("Ia dijemput di PLTU Jawa 7 Suralaya.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Diusianya yang terbilang muda (20 tahun dan 266 hari) ia menjadi juara.",
+    "Usianya kini baru 20 tahun ketika ia menjadi juara.",
+])
+def test_an_age_cue_a_few_words_before_in_the_same_clause(text):
+    assert [(f[1], f[4]) for f in _figures(text)][0] == (20, "age")

@@ -310,8 +310,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))
     if is_year and (YEAR_CONTEXT.search(text[max(0, start - 12) : start]) or not unit or unit not in _units()):
         return True
-    before = text[max(0, start - 1) : start]
-    return before in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+    before = text[max(0, start - 2) : start]
+    if re.fullmatch(r"\w\(", before):
+        return True  # "Section 17(2)", "Pasal 5(1)": a subsection
+    return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
 
 
 def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:

@@ -307,3 +307,7 @@ def test_an_acronym_or_a_title_cased_noun_the_article_writes_in_lower_case_is_co
 ])
 def test_an_age_cue_a_few_words_before_in_the_same_clause(text):
     assert [(f[1], f[4]) for f in _figures(text)][0] == (20, "age")
+
+
+def test_a_number_in_brackets_glued_to_a_word_is_a_subsection():
+    assert _figures("Ia didakwa melanggar Section 17(2) Unlawful Associations Act.") == []

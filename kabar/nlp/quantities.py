@@ -72,7 +72,7 @@ def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
     # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
     half = rf"setengah(?=\s+(?:{measured})\b)"
-    value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale}))?"
+    value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?"  # "Rp 441 jutaan": about
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
     loose = "|dan|atau|to|and" if loose_ranges else ""
@@ -253,8 +253,8 @@ def parse_value(text: str, english: bool) -> float | None:
     """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"."""
     parts = text.lower().split()
     scale = 1.0
-    if len(parts) > 1 and parts[-1] in _table("scale"):
-        scale = float(_table("scale")[parts[-1]][0])
+    if len(parts) > 1 and _scale_word(parts[-1]) in _table("scale"):
+        scale = float(_table("scale")[_scale_word(parts[-1])][0])
         parts = parts[:-1]
     token = " ".join(parts)
     if all(part in _table("word") or part in _table("multiplier") for part in parts):
@@ -267,6 +267,16 @@ def parse_value(text: str, english: bool) -> float | None:
         return float(token) * scale
     except ValueError:
         return None
+
+
+def _scale_word(word: str) -> str:
+    """"jutaan" after a number ("441 jutaan") is a rounded "juta"."""
+    return word[:-2] if word.endswith("an") and word[:-2] in _table("scale") else word
+
+
+def _rounded(value_text: str) -> bool:
+    last = value_text.lower().split()[-1]
+    return last != _scale_word(last)
 
 
 def _spelled_value(words: list[str]) -> float:
@@ -400,8 +410,8 @@ def find_quantities(doc: Doc) -> Doc:
             continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
-        if meaning == "exact" and match.group("ish"):
-            approximator, meaning = "-an", "about"  # "1.000-an orang"
+        if meaning == "exact" and (match.group("ish") or (not vague and _rounded(match.group("low")))):
+            approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
         bound = BOUND_AFTER.match(text, end)
         if meaning == "exact" and bound:
             approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"

@@ -311,3 +311,9 @@ def test_an_age_cue_a_few_words_before_in_the_same_clause(text):
 
 def test_a_number_in_brackets_glued_to_a_word_is_a_subsection():
     assert _figures("Ia didakwa melanggar Section 17(2) Unlawful Associations Act.") == []
+
+
+def test_a_rounded_scale_word_is_an_approximate_amount():
+    doc = find_quantities(_doc("Banderolnya dipatok Rp 441 jutaan sampai Rp 476 jutaan."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["unit"], q.attrs["approximate"])
+            for q in doc.layer("quantities")] == [(441e6, 476e6, "rupiah", True)]

@@ -315,6 +315,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "salah satu", "satu-satunya"
     if counted is None and not match.group("approx") and _names_a_thing(text, start, match):
         return True
+    falling = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text[start : match.end("high")]) if match.group("high") else None
+    if falling and int(falling.group(2)) < int(falling.group(1)):
+        return True  # "menang 6-0 kontra Vanuatu": a range rises, a result need not
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
         return True
     is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))

@@ -317,3 +317,8 @@ def test_a_rounded_scale_word_is_an_approximate_amount():
     doc = find_quantities(_doc("Banderolnya dipatok Rp 441 jutaan sampai Rp 476 jutaan."))
     assert [(q.attrs["min"], q.attrs["max"], q.attrs["unit"], q.attrs["approximate"])
             for q in doc.layer("quantities")] == [(441e6, 476e6, "rupiah", True)]
+
+
+def test_a_falling_pair_is_a_result_and_mulai_opens_a_price_upwards():
+    assert _figures("Indonesia menang 6-0 kontra Vanuatu.") == []
+    assert [(f[1], f[2], f[3]) for f in _figures("Sedan ini dihargai mulai 829 ribu baht.")] == [(829_000, None, "baht")]

@@ -333,7 +333,7 @@ def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:
     """A number with no counted noun that sits in a name ("PLTU Jawa 7", "BWF 100", "1485 Green Trees Road")
     or joins two scores ("21-14") is part of a name or a result, not an amount."""
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
-    after = re.match(r"\s+(\S+)", text[match.end("high" if match.group("high") else "low") :])
+    after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
     capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()

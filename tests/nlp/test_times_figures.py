@@ -322,3 +322,8 @@ def test_a_rounded_scale_word_is_an_approximate_amount():
 def test_a_falling_pair_is_a_result_and_mulai_opens_a_price_upwards():
     assert _figures("Indonesia menang 6-0 kontra Vanuatu.") == []
     assert [(f[1], f[2], f[3]) for f in _figures("Sedan ini dihargai mulai 829 ribu baht.")] == [(829_000, None, "baht")]
+
+
+def test_coordinates_are_no_figures():
+    assert [f[0] for f in _figures("Episenter terletak pada koordinat 4.02 LU dan 126.74 BT, pada kedalaman 56 km.")] \
+        == ["56 km"]

@@ -14,6 +14,7 @@ several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from kabar.lexicon import alternation, sections
@@ -59,7 +60,8 @@ def _prefixes() -> dict[str, str]:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
+    """Figures; without loose ranges, "dan", "atau" and "to" join no range."""
     number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
     words = alternation([w for w in _table("word") if w != "se"])
     whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
@@ -67,20 +69,47 @@ def _pattern() -> re.Pattern[str]:
     # "dua puluh lima", "seratus lima puluh", "tiga belas", "satu setengah"
     spelled = rf"(?:(?:(?:{words})\s+(?:{multiplier})|(?:{whole}))\s+)*(?:{words})(?:\s+(?:{multiplier}))?"
     scale = alternation(list(_table("scale")))
-    value = rf"(?:(?:{number})|(?:{spelled}))(?:\s+(?:{scale}))?"
+    # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
+    measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
+    half = rf"setengah(?=\s+(?:{measured})\b)"
+    value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?"  # "Rp 441 jutaan": about
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
-    range_joiner = r"\s*(?:--|-|–|—|hingga|sampai|sampai dengan|dan|atau|to|and)\s*"
+    loose = "|dan|atau|to|and" if loose_ranges else ""
+    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*"
     prefix = alternation(list(_prefixes()))
     return re.compile(
-        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?:antara|between)\s+)?(?:(?P<prefix>{prefix})\s?)?"
+        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
+        rf"(?:(?P<prefix>{prefix})\s?)?"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:{range_joiner}(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
+
+LOOSE_JOINER = re.compile(r"\s*(?:dan|atau|to|and)\s*", re.IGNORECASE)
+
+
+def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
+    """Figures in text order. Two numbers joined by "dan" or "atau" make a range only after "antara" or when
+    they rise and carry the same scale word: "Rp122,9 triliun atau 7,2 persen" are two figures, "dua atau tiga
+    hari" one."""
+    position = 0
+    while (match := _pattern().search(text, position)) is not None:
+        if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
+                and not _rises_on_one_scale(match.group("low"), match.group("high"), english):
+            match = _pattern(loose_ranges=False).match(text, match.start()) or match
+        yield match
+        position = match.end()
+
+
+def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
+    low_value, high_value = parse_value(low, english), parse_value(high, english)
+    low_scaled, high_scaled = (end.split()[-1].lower() in _table("scale") for end in (low, high))
+    return low_value is not None and high_value is not None and low_value < high_value and low_scaled <= high_scaled
+
 
 YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
@@ -89,8 +118,8 @@ MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|septe
 
 
 def unit_of(word: str) -> str | None:
-    """The canonical unit a word names ("prajurit" → "tentara"), or None."""
-    return _units().get(_without_possessive(word.lower().strip(".,;:")))
+    """The canonical unit a word names ("prajurit" → "tentara", "kilometer persegi" → "km2"), or None."""
+    return _units().get(_without_possessive("-".join(word.lower().strip(".,;:").split())))
 
 
 def _without_possessive(word: str) -> str:
@@ -99,8 +128,8 @@ def _without_possessive(word: str) -> str:
 
 
 WORD_AFTER = re.compile(r"\s+([A-Za-z%][\w%-]*)")
-# an active verb (meN-, ber-) rather than a noun; "menteri" is a noun
-VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{4,}$")
+# an active verb (meN-, ber-: "membawa", "melawan", "meraih") rather than a noun; "menteri" is a noun
+VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
 
 
 GENERIC_UNITS = {"orang"}
@@ -112,6 +141,9 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
+AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
+# "200 lainnya", "10 di antaranya": more of what the figure before counted
+OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
 def _counted_earlier(text: str, position: int) -> str | None:
@@ -143,6 +175,7 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         cursor = counted_after.start()  # "3.000 lebih warga" counts warga
     classifiers = _words("classifier")
     counted: tuple[str, int] | None = None
+    first = cursor
     for _ in range(4):
         found = WORD_AFTER.match(text, cursor)
         if not found:
@@ -151,14 +184,47 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         bare = _without_possessive(word.lower())
         if word.lower() in classifiers and counted is None and not _noun_follows(text, found.end()):
             return bare, found.end()
+        if bare == "orang" and (person := _person_noun_at(text, found.end())) is not None:
+            return person  # "dua orang anak" counts children
         if bare in _units() and bare not in classifiers:
-            return bare, found.end()
+            return _area(text, bare, found.end()) or (bare, found.end())
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
+        elif counted is None and cursor == first and _counts_in_capitals(text, word):
+            counted = (_plain_noun(word), found.end())
         if word.lower() not in classifiers and not word[:1].isupper():
             break
         cursor = found.end()
     return counted if counted is not None else (None, match.end())
+
+
+def _area(text: str, measure: str, position: int) -> tuple[str, int] | None:
+    """"satu kilometer persegi" measures an area, in the unit the table names "kilometer-persegi"."""
+    after = WORD_AFTER.match(text, position)
+    area = f"{measure}-{after.group(1).lower()}" if after else ""
+    return (area, after.end()) if after and area in _units() else None
+
+
+def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
+    """A lower-case noun for people right at `position` ("anak", "korban"), after "orang" used as a
+    classifier."""
+    after = WORD_AFTER.match(text, position)
+    if after is None or not after.group(1).islower():
+        return None
+    noun = _plain_noun(after.group(1))
+    people = _words("age noun") | frozenset(sections("id/nlp/units.txt")["people"])
+    return (noun, after.end()) if noun in people else None
+
+
+def _counts_in_capitals(text: str, word: str) -> bool:
+    """A capitalised word right after a figure that still says what it counts: an acronym for people or things
+    ("empat ABK", "1.200 ASN"), or a common noun that a title capitalised ("126 Wasit Federasi …") — the
+    article writes it in lower case elsewhere."""
+    lower = word.lower()
+    if word.isupper() and word.isalpha() and 2 <= len(word) <= 5:
+        return lower not in _words("not counted")
+    return word[:1].isupper() and word[1:].islower() and _is_counted_noun(lower) and \
+        re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _noun_follows(text: str, position: int) -> bool:
@@ -171,7 +237,7 @@ def _is_counted_noun(word: str) -> bool:
     membawa")."""
     lower = word.lower()
     return word.islower() and len(word) >= 2 and lower.replace("-", "").isalpha() and \
-        lower not in _words("not counted") and not MONTHS.match(lower) and not VERB_LIKE.match(lower)
+        lower not in _words("not counted") and not MONTHS.match(lower) and not VERB_LIKE.match(_plain_noun(lower))
 
 
 def _plain_noun(word: str) -> str:
@@ -187,8 +253,8 @@ def parse_value(text: str, english: bool) -> float | None:
     """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"."""
     parts = text.lower().split()
     scale = 1.0
-    if len(parts) > 1 and parts[-1] in _table("scale"):
-        scale = float(_table("scale")[parts[-1]][0])
+    if len(parts) > 1 and _scale_word(parts[-1]) in _table("scale"):
+        scale = float(_table("scale")[_scale_word(parts[-1])][0])
         parts = parts[:-1]
     token = " ".join(parts)
     if all(part in _table("word") or part in _table("multiplier") for part in parts):
@@ -201,6 +267,16 @@ def parse_value(text: str, english: bool) -> float | None:
         return float(token) * scale
     except ValueError:
         return None
+
+
+def _scale_word(word: str) -> str:
+    """"jutaan" after a number ("441 jutaan") is a rounded "juta"."""
+    return word[:-2] if word.endswith("an") and word[:-2] in _table("scale") else word
+
+
+def _rounded(value_text: str) -> bool:
+    last = value_text.lower().split()[-1]
+    return last != _scale_word(last)
 
 
 def _spelled_value(words: list[str]) -> float:
@@ -222,15 +298,16 @@ def _spelled_value(words: list[str]) -> float:
 def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
         -> bool:
     low = match.group("low") or ""
-    unit = _without_possessive((match.group("unit") or "").lower())
+    unit_word = match.group("unit") or ""
+    unit = _without_possessive(unit_word.lower())
     if value is None:
         return True
     if match.group("prefix"):
         return False
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("identifier") and \
-            not (match.group("sign") or match.group("attached") or unit in _units()):
-        return True  # "Pasal 18", "ayat (1)", "Nomor 30", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+            not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
+        return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
@@ -238,20 +315,25 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "salah satu", "satu-satunya"
     if counted is None and not match.group("approx") and _names_a_thing(text, start, match):
         return True
+    falling = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text[start : match.end("high")]) if match.group("high") else None
+    if falling and int(falling.group(2)) < int(falling.group(1)):
+        return True  # "menang 6-0 kontra Vanuatu": a range rises, a result need not
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
         return True
     is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))
     if is_year and (YEAR_CONTEXT.search(text[max(0, start - 12) : start]) or not unit or unit not in _units()):
         return True
-    before = text[max(0, start - 1) : start]
-    return before in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+    before = text[max(0, start - 2) : start]
+    if re.fullmatch(r"\w\(", before):
+        return True  # "Section 17(2)", "Pasal 5(1)": a subsection
+    return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
 
 
 def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:
     """A number with no counted noun that sits in a name ("PLTU Jawa 7", "BWF 100", "1485 Green Trees Road")
     or joins two scores ("21-14") is part of a name or a result, not an amount."""
     before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
-    after = re.match(r"\s+(\S+)", text[match.end("high" if match.group("high") else "low") :])
+    after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
     capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
@@ -270,13 +352,12 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return False
     if re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
-    previous = re.search(r"(?:(\w[\w-]*)\s+(baru|sudah|telah|masih|kini|genap|menginjak)\s+|(\w[\w-]*)\s+)$",
-                         text[max(0, start - 30) : start], re.IGNORECASE)
-    if previous is None:
-        return False
-    if previous.group(3):
-        return previous.group(3).lower() in (_words("age cue") | _words("age noun"))
-    return previous.group(1).lower() in _words("age cue")  # "usianya baru 17 tahun"
+    clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
+    words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
+    if words and words[-1] in _words("age noun"):
+        return True  # "aktris 30 tahun"
+    # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)"
+    return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
 def _unit_before(doc: Doc, position: int) -> str | None:
@@ -296,7 +377,7 @@ def _opens_a_range(figure: Span, joiner: str, unit: str | None) -> bool:
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
-    for match in _pattern().finditer(text):
+    for match in _figure_matches(text, english):
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
             scale = float(_table("scale")[match.group("vscale").lower()][0]) if match.group("vscale") else 1.0
@@ -320,7 +401,7 @@ def find_quantities(doc: Doc) -> Doc:
             unit = _prefixes()[unit_word.lower()]
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
-        if unit is None and re.match(r"\s+lainnya\b", text[match.end("high" if match.group("high") else "low") :]):
+        if unit is None and OF_THE_SAME.match(text, match.end("high" if match.group("high") else "low")):
             unit = _unit_before(doc, match.start())  # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"
             unit_word = unit
         age = not vague and _age(text, match, unit)
@@ -328,10 +409,12 @@ def find_quantities(doc: Doc) -> Doc:
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
+        if unit in durations() and AGO.match(text, end):
+            continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
         meaning = _table("approximator").get(approximator or "", ("exact",))[0]
-        if meaning == "exact" and match.group("ish"):
-            approximator, meaning = "-an", "about"  # "1.000-an orang"
+        if meaning == "exact" and (match.group("ish") or (not vague and _rounded(match.group("low")))):
+            approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
         bound = BOUND_AFTER.match(text, end)
         if meaning == "exact" and bound:
             approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"

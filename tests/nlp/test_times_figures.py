@@ -243,3 +243,87 @@ def test_a_price_per_unit_written_with_a_slash():
 ])
 def test_vague_amounts_with_a_scale_and_currency_ranges(text, low, high, unit):
     assert [(f[1], f[2], f[3]) for f in _figures(text)] == [(low, high, unit)]
+
+
+def test_a_score_before_a_me_verb_is_no_figure_and_a_noun_in_men_is_no_verb():
+    assert _figures("Indonesia bermain imbang 0-0 melawan Malaysia.") == []
+    assert [(f[1], f[3]) for f in _figures("Indosat melepas 2.500 menaranya ke Tower Bersama.")] == [(2500, "menara")]
+
+
+def test_numbers_joined_by_atau_are_a_range_only_when_they_rise_on_one_scale():
+    assert [(f[1], f[2], f[3]) for f in _figures("Nilainya Rp122,9 triliun atau 7,2 persen dari total.")] == [
+        (122.9e12, 122.9e12, "rupiah"), (7.2, 7.2, "persen")]
+    assert [(f[1], f[2], f[3]) for f in _figures("Ia dirawat dua atau tiga hari.")] == [(2, 3, "hari")]
+
+
+def test_di_antaranya_counts_what_the_figure_before_counted():
+    figures = _figures("Dari 20 balapan, dia bisa memenangi 10 di antaranya.")
+    assert [(f[1], f[3]) for f in figures] == [(20, "balapan"), (10, "balapan")]
+
+
+def test_orang_before_a_noun_for_people_is_a_classifier():
+    assert [(f[1], f[3]) for f in _figures("Ia disambut oleh dua orang anak berpakaian adat.")] == [(2, "anak")]
+    assert [f[3] for f in _figures("Sebanyak dua orang dapat berjalan sendiri.")] == ["orang"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Satelit mendeteksi panas dalam luasan satu kilometer persegi.", "km2"),
+    ("Rumah itu berdiri di atas tanah 300 meter persegi.", "m2"),
+    ("Jarak kedua desa itu 5 kilometer.", "km"),
+])
+def test_an_area_keeps_its_whole_unit(text, unit):
+    assert [f[3] for f in _figures(text)] == [unit]
+
+
+def test_half_of_a_length_of_time_or_a_measure_is_a_figure():
+    assert _figures("Orbitnya hanya membutuhkan waktu setengah jam.") == [("setengah jam", 0.5, 0.5, "jam", "duration")]
+    assert _figures("Bendera dikibarkan setengah tiang.") == []
+
+
+@pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu."])
+def test_a_length_of_time_ago_is_a_point_in_time_not_a_figure(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ia dirawat di kamar kelas 3 Rumah Sakit Cipto Mangunkusumo.",
+    "Pembangunan hotel bintang empat milik swasta dimulai.",
+    "Ia meraih posisi tiga besar di sesi latihan.",
+])
+def test_ranks_and_classes_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_an_acronym_or_a_title_cased_noun_the_article_writes_in_lower_case_is_counted():
+    assert [(f[1], f[3]) for f in _figures("Tim berusaha menyelamatkan empat ABK yang masih hilang.")] == [(4, "abk")]
+    text = "Sebanyak 126 Wasit Federasi Karate ikut seleksi. Para wasit diuji."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(126, "wasit")]
+    assert _figures("Ia dijemput di PLTU Jawa 7 Suralaya.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Diusianya yang terbilang muda (20 tahun dan 266 hari) ia menjadi juara.",
+    "Usianya kini baru 20 tahun ketika ia menjadi juara.",
+])
+def test_an_age_cue_a_few_words_before_in_the_same_clause(text):
+    assert [(f[1], f[4]) for f in _figures(text)][0] == (20, "age")
+
+
+def test_a_number_in_brackets_glued_to_a_word_is_a_subsection():
+    assert _figures("Ia didakwa melanggar Section 17(2) Unlawful Associations Act.") == []
+
+
+def test_a_rounded_scale_word_is_an_approximate_amount():
+    doc = find_quantities(_doc("Banderolnya dipatok Rp 441 jutaan sampai Rp 476 jutaan."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["unit"], q.attrs["approximate"])
+            for q in doc.layer("quantities")] == [(441e6, 476e6, "rupiah", True)]
+
+
+def test_a_falling_pair_is_a_result_and_mulai_opens_a_price_upwards():
+    assert _figures("Indonesia menang 6-0 kontra Vanuatu.") == []
+    assert [(f[1], f[2], f[3]) for f in _figures("Sedan ini dihargai mulai 829 ribu baht.")] == [(829_000, None, "baht")]
+
+
+def test_coordinates_are_no_figures():
+    assert [f[0] for f in _figures("Episenter terletak pada koordinat 4.02 LU dan 126.74 BT, pada kedalaman 56 km.")] \
+        == ["56 km"]

@@ -115,8 +115,7 @@ def _stopwords() -> frozenset[str]:
 def stopword_ratio(tokens: list[str]) -> float:
     if not tokens:
         return 0.0
-    stops = _stopwords()
-    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+    return sum(map(_stopwords().__contains__, map(str.lower, tokens))) / len(tokens)
 
 
 DATELINE = re.compile(
@@ -132,12 +131,18 @@ def opens_with_dateline(block: Block) -> bool:
 
 def is_prose(block: Block) -> bool:
     """Running sentences: long enough, with function words, ending like a sentence, not a link list."""
-    tokens = words(block.text)
-    if len(tokens) < 8 or block.link_density > 0.5:
+    return block.link_density <= 0.5 and reads_as_prose(block.text)
+
+
+@lru_cache(maxsize=8192)
+def reads_as_prose(text: str) -> bool:
+    """The words of running sentences; the classifier asks this of a line several times."""
+    tokens = words(text)
+    if len(tokens) < 8:
         return False
     ratio = stopword_ratio(tokens)
     enough = ratio >= 0.08 or (len(tokens) >= 15 and ratio >= 0.04)  # long news sentences are dense with nouns
-    return enough and (bool(SENTENCE_END.search(block.text)) or len(tokens) >= 20)
+    return enough and (bool(SENTENCE_END.search(text)) or len(tokens) >= 20)
 
 
 def is_headline_like(text: str) -> bool:

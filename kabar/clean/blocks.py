@@ -67,6 +67,15 @@ def _clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _clean_lines(raw: str) -> list[str]:
+    """The text's non-empty lines, spaces squeezed. Joined by single spaces they are `_clean_text(raw)`, so
+    the length of the whole text is their lengths plus the spaces between them."""
+    if "\n" not in raw:
+        text = _clean_text(raw)
+        return [text] if text else []
+    return [text for text in map(_clean_text, raw.split("\n")) if text]
+
+
 def _is_chrome_node(node: Any, tag: str) -> bool:
     if tag in CHROME_TAGS:
         return True
@@ -205,9 +214,8 @@ def _walk_blocks(body: Any, chrome_roots: list[Any]) -> list[Block]:
             raw = text_of(element)
         if not raw or raw.isspace():
             continue
-        lines = [_clean_text(raw)] if "\n" not in raw else [text for text in map(_clean_text, raw.split("\n")) if text]
-        size = max(1, sum(map(len, lines)) + len(lines) - 1)  # the length of the whole text, cleaned
-        density = 1.0 if tag == "a" else min(1.0, link_chars / size)
+        lines = _clean_lines(raw)
+        density = 1.0 if tag == "a" else min(1.0, link_chars / max(1, sum(map(len, lines)) + len(lines) - 1))
         found += [(opened, Block(text, tag, density, chrome)) for text in lines]
     found.sort(key=itemgetter(0))
     return [block for _, block in found]
@@ -270,14 +278,14 @@ def main_content_blocks(root: Any) -> list[Block]:
     def flush() -> None:
         raw = "".join(pieces)
         pieces.clear()
-        text_chars = max(1, len(_clean_text(raw)))
-        density = min(1.0, link_chars[0] / text_chars)
+        if not raw or raw.isspace():  # most calls: between two block tags
+            link_chars[0] = 0
+            return
+        lines = _clean_lines(raw)
+        density = min(1.0, link_chars[0] / max(1, sum(map(len, lines)) + len(lines) - 1))
         link_chars[0] = 0
         tag = next((t for t in reversed(open_tags) if t != "div"), "p")
-        for line in raw.split("\n"):
-            text = _clean_text(line)
-            if text:
-                blocks.append(Block(text, tag if tag in BLOCK_TAGS else "h2", density, False, True))
+        blocks.extend(Block(text, tag if tag in BLOCK_TAGS else "h2", density, False, True) for text in lines)
 
     for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag
@@ -288,7 +296,7 @@ def main_content_blocks(root: Any) -> list[Block]:
             elif tag == "lb":
                 pieces.append("\n")
             elif tag == "ref":
-                link_chars[0] += len(_clean_text("".join(element.itertext())))
+                link_chars[0] += len(_clean_text(text_of(element)))
             pieces.append(element.text or "")
             continue
         if tag in MAIN_BLOCK_TAGS:

@@ -155,7 +155,8 @@ def _interleave(page_blocks: list[Block], main_blocks: list[Block]) -> list[Bloc
     emitted = 0
     for block in page_blocks:
         floor = max(0, emitted - 1)
-        holder = next((i for i in exact.get(block.text, ()) if i >= floor), None)
+        same = exact.get(block.text)
+        holder = next((i for i in same if i >= floor), None) if same else None
         if holder is None and len(block.text) >= MIN_HELD_PART and floor < len(main_blocks):
             found = joined.find(block.text, starts[floor])
             holder = bisect_right(starts, found) - 1 if found >= 0 else None
@@ -338,7 +339,7 @@ def _merge_inline_duplicates(blocks: list[Block]) -> list[Block]:
 def page_metadata(root: Any) -> dict[str, str]:
     """<title>, Open Graph / article meta, canonical URL and the first JSON-LD article, flattened."""
     meta: dict[str, str] = {}
-    title = root.find(".//title")
+    title = next(root.iter("title"), None)  # iter() runs in C, find(".//x") in Python
     if title is not None and title.text_content().strip():
         meta["html_title"] = _clean_text(title.text_content())
     for element in root.iter("meta"):
@@ -346,10 +347,10 @@ def page_metadata(root: Any) -> dict[str, str]:
         value = element.get("content")
         if key and value and key not in meta:
             meta[key] = _clean_text(value)
-    canonical = root.find(".//link[@rel='canonical']")
+    canonical = next((link for link in root.iter("link") if link.get("rel") == "canonical"), None)
     if canonical is not None and canonical.get("href"):
         meta["canonical"] = canonical.get("href")
-    h1 = root.find(".//h1")
+    h1 = next(root.iter("h1"), None)
     if h1 is not None and h1.text_content().strip():
         meta["h1"] = _clean_text(h1.text_content())
     for script in root.iter("script"):

@@ -198,7 +198,7 @@ def is_label(text: str) -> bool:
 
 def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     decisions: list[Decision | None] = [None] * len(blocks)
-    norm_title = normalized_line(title) if title else None
+    title_line = NormalizedLines({normalized_line(title)} if title and normalized_line(title) else set())
 
     def decide(i: int, label: str, reason: str) -> None:
         decisions[i] = Decision(blocks[i], label, reason)
@@ -209,7 +209,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             decide(i, "boilerplate", CHROME)  # the page's chrome after its main content: nothing more to read
             continue
         cue = matching_cue(block.text)
-        if norm_title and normalized_line(block.text) == norm_title:
+        if title_line.holds(block.text):
             decide(i, "title", "title line")
         elif cue:
             label = "credit" if cue.category == "credit" else "boilerplate"
@@ -229,13 +229,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
                        and not (i == 0 and scrape_title)
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
-    recurring = Counter(normalized_line(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
-    end = next(  # an end marker printed after every item of a round-up separates items instead
-        (i for i in range(first_body, len(blocks))
-         if (d := decisions[i]) is not None and _ends_article(d) and recurring[normalized_line(d.block.text)] == 1
-         and not (main_known and _main_text_follows(blocks, i))),
-        len(blocks),
-    )
+    end = _article_end(blocks, decisions, first_body, main_known)
     for i in range(len(blocks)):
         if decisions[i] is not None:
             continue
@@ -246,9 +240,9 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             decide(i, "boilerplate", "after the end of the article")
         else:
             _decide_body(i, blocks, decide, main_known)
-    titles = {normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"}
+    titles = NormalizedLines({normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"})
     for i, decision in enumerate(decisions):
-        if decision is not None and decision.label != "title" and normalized_line(decision.block.text) in titles:
+        if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
     last_body = max((i for i, d in enumerate(decisions)
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
@@ -266,6 +260,33 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             decide(i, "boilerplate", "after the last paragraph of the article")
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
     return [d for d in decisions if d is not None]
+
+
+def _article_end(blocks: list[Block], decisions: list[Decision | None], first_body: int, main_known: bool) -> int:
+    """Where the tail starts: the first end marker after the first paragraph, unless it is printed after every
+    item of a round-up (then it separates items) or the extractor's article goes on after it."""
+    markers = [i for i in range(first_body, len(blocks)) if (d := decisions[i]) is not None and _ends_article(d)]
+    if not markers:
+        return len(blocks)
+    recurring = Counter(normalized_line(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
+    return next((i for i in markers if recurring[normalized_line(blocks[i].text)] == 1
+                 and not (main_known and _main_text_follows(blocks, i))), len(blocks))
+
+
+class NormalizedLines:
+    """Normalized lines (see `normalized_line`) that a text is checked against. A line's first word is part of the
+    lower-cased text it was read from, so most texts are told apart without reading their words."""
+
+    def __init__(self, lines: set[str]) -> None:
+        self.lines = lines
+        self.first_words = tuple({line.split(" ", 1)[0] for line in lines})
+
+    def holds(self, text: str) -> bool:
+        lowered = text.lower()
+        for first in self.first_words:
+            if first in lowered:
+                return normalized_line(text) in self.lines
+        return False
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:

@@ -185,9 +185,13 @@ def is_caption(text: str) -> bool:
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
 
 
+BYLINE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+BRACKETED_END = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 def byline_name(text: str) -> str:
     """The name part of a byline: before " - Outlet" and without a bracketed place or outlet."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"\s+[-–—|]\s+", text)[0]).strip()
+    return BRACKETED_END.sub("", BYLINE_SEPARATOR.split(text)[0]).strip()
 
 
 def is_label(text: str) -> bool:

@@ -126,9 +126,7 @@ def html_page(markup: str) -> HtmlPage:
     if root is None:  # nothing but a comment or whitespace
         return HtmlPage([])
     meta = page_metadata(root)
-    for element in list(root.iter(*DROPPED_TAGS)):
-        if element.getparent() is not None:
-            element.drop_tree()
+    etree.strip_elements(root, *DROPPED_TAGS, with_tail=False)  # each element and what it holds; its tail stays
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     body = root.find("body") if root.find("body") is not None else root
@@ -321,9 +319,7 @@ def _drop_discarded_sections(root: Any) -> None:
     paragraphs = list(root.iter("p"))
     if paragraphs and all(next(p.iterancestors(*deleted), None) is not None for p in paragraphs):
         return
-    for element in list(root.iter(*DISCARDED_SECTIONS)):
-        if element.getparent() is not None:
-            element.drop_tree()
+    etree.strip_elements(root, *DISCARDED_SECTIONS, with_tail=False)
 
 
 def _merge_inline_duplicates(blocks: list[Block]) -> list[Block]:

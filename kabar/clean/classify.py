@@ -234,12 +234,15 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
     end = _article_end(blocks, decisions, first_body, main_known)
+    title_before = False  # whether a line before i is the title, kept up to date as i advances
     for i in range(len(blocks)):
+        if i and not title_before:
+            previous = decisions[i - 1]
+            title_before = previous is not None and previous.label == "title"
         if decisions[i] is not None:
             continue
         if i < first_body:
-            _decide_head(i, blocks[i], decide, title is None and not any(
-                d is not None and d.label == "title" for d in decisions[:i]), main_known)
+            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:

@@ -40,8 +40,7 @@ def detect_language(text: str) -> str:
     counts = Counter(map(str.lower, WORD.findall(text[:20_000])))
 
     def count(list_name: str) -> int:
-        vocabulary = word_set(f"lang/{list_name}.txt")
-        return sum(n for w, n in counts.items() if w in vocabulary)
+        return sum(map(counts.__getitem__, word_set(f"lang/{list_name}.txt") & counts.keys()))
 
     shared, english = count("id-ms"), count("en")
     other = _other_language(text[:IDENTIFIER_SAMPLE], shared + english)

@@ -47,7 +47,7 @@ class Cue:
     ends_article: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     block: Block
     label: str  # body, heading, title, byline, date, caption, boilerplate, credit

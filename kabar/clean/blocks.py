@@ -307,9 +307,9 @@ def main_content_blocks(root: Any) -> list[Block]:
     return blocks
 
 
-DISCARDED_SECTIONS = ("head", "aside", "footer", "nav", "menu", "embed", "object", "video", "audio", "canvas",
-                      "picture", "map", "button", "input", "link", "fieldset", "dialog")
-"""Elements trafilatura deletes whole before it looks for the article (part of its MANUALLY_CLEANED)."""
+DISCARDED_SECTIONS = tuple(tag for tag in MANUALLY_CLEANED if tag not in ("form", "math"))
+"""Elements trafilatura deletes whole before it looks for the article: its MANUALLY_CLEANED but forms (it
+judges them apart) and formulas (it keeps their source)."""
 
 
 def _drop_discarded_sections(root: Any) -> None:

@@ -347,8 +347,8 @@ def _ends_article(decision: Decision) -> bool:
 
 def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False) -> None:
     text = block.text
-    printed = parse_printed_date(text)
-    if printed and len(words(text)) <= 14:
+    printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
+    if printed:
         decide(i, "date", "updated date line" if printed.is_update else "date line")
     elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
         decide(i, "title", "title line (first headline before the article)")
@@ -393,7 +393,7 @@ def _opens_main_text(block: Block) -> bool:
         return False
     if is_headline_like(text) and not SENTENCE_END.search(text):
         return False
-    return parse_printed_date(text) is None or len(words(text)) > 14
+    return len(words(text)) > 14 or parse_printed_date(text) is None
 
 
 def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) -> None:

@@ -231,12 +231,13 @@ def _drop_chrome_without_prose(chrome_roots: list[Any]) -> None:
     """Delete the page chrome (menus, share bars, related links, widgets) that holds no sentence of prose
     before the main-content extractor reads the page: it is most of a news page's elements, the extractor's
     time grows with them, and it cannot be the article. Chrome that holds prose (an article inside a box
-    whose class says "sidebar") stays, but the chrome inside it is judged in turn. The page's lines were
-    read before: every deleted line is still accounted for, outside the main content."""
+    whose class says "sidebar") stays, but the chrome inside it is judged in turn, and so does a page body
+    whose class names its layout. The page's lines were read before: every deleted line is still accounted
+    for, outside the main content."""
     pending = list(chrome_roots)
     while pending:
         element = pending.pop()
-        if not HOLDS_PROSE(element):
+        if element.tag != "body" and not HOLDS_PROSE(element):
             element.drop_tree()
             continue
         below = [child for child in element if child.tag.__class__ is str]

@@ -43,6 +43,13 @@ def test_an_article_written_without_paragraph_elements_is_prose_too():
     assert LEAD in kept and "Banjir" not in kept
 
 
+def test_a_body_whose_class_names_a_sidebar_layout_is_never_dropped_whole():
+    short = "Banjir surut pagi ini. Warga kembali ke rumah."
+    page = f"<html><body class='layout sidebar-left'><div class='menu'>Beranda</div><p>{short}</p></body></html>"
+    kept = _kept_texts(page)
+    assert short in kept and "Beranda" not in kept
+
+
 def test_the_walk_measures_each_links_share_of_a_block_and_keeps_reading_order():
     root = parse_html("<html><body><div class='x'><span>Lima kata di sini <a href='/'>dan tautan</a></span></div>"
                       "<p>Kedua</p></body></html>")

@@ -10,6 +10,8 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants  # type: ignore[import-not-found]  # re's own parser (Python >= 3.11)
+import re._parser as re_parser  # type: ignore[import-not-found]
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,19 +73,55 @@ def cues() -> tuple[Cue, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=1)
-def _line_start_cues() -> re.Pattern[str]:
+@lru_cache(maxsize=128)
+def _line_start_cues(first: str = "") -> re.Pattern[str]:
     """Cues anchored at the line start, joined into one pattern tried once at position 0; each keeps a
-    named group so the matching cue is known."""
-    anchored = [(i, c) for i, c in enumerate(cues()) if c.pattern.pattern.startswith("^")]
-    return re.compile("|".join(f"(?P<c{i}>{c.pattern.pattern[1:]})" for i, c in anchored), re.IGNORECASE)
+    named group so the matching cue is known. Given a line's first character (ASCII, lower-cased), only the
+    cues that can start with it are joined: the line is tried against a few of them, not against all."""
+    anchored = [(i, c.pattern.pattern[1:]) for i, c in enumerate(cues()) if c.pattern.pattern.startswith("^")]
+    fitting = [(i, body) for i, body in anchored if not first or _may_start_with(body, first)]
+    return re.compile("|".join(f"(?P<c{i}>{body})" for i, body in fitting) or "(?!)", re.IGNORECASE)
+
+
+def _may_start_with(pattern: str, character: str) -> bool:
+    starts = _first_characters(pattern)
+    return starts is None or character in starts
+
+
+@lru_cache(maxsize=256)
+def _first_characters(pattern: str) -> frozenset[str] | None:
+    """The lower-case ASCII characters a case-blind match of the pattern can start with, read from its parse;
+    None when that is not plain (a class like \\w, an optional start, a character beyond ASCII)."""
+    return _first_of(list(re_parser.parse(pattern, re.IGNORECASE)))
+
+
+def _first_of(items: list) -> frozenset[str] | None:
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is re_constants.AT:  # an anchor matches no character
+        return _first_of(items[1:])
+    if op is re_constants.LITERAL:
+        return frozenset(chr(argument).lower()) if chr(argument).isascii() else None
+    if op is re_constants.SUBPATTERN:
+        return _first_of(list(argument[-1]))
+    if op is re_constants.BRANCH:
+        branches = [_first_of(list(branch)) for branch in argument[1]]
+        return None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and argument[0] >= 1:
+        return _first_of(list(argument[2]))
+    if op is re_constants.IN and all(kind is re_constants.LITERAL for kind, _ in argument):
+        found = frozenset(chr(code).lower() for _, code in argument)
+        return found if all(c.isascii() for c in found) else None
+    return None
 
 
 @lru_cache(maxsize=4096)
 def matching_cue(text: str) -> Cue | None:
     """The first cue (in file order) that matches the line."""
     found = []
-    start = _line_start_cues().match(text)
+    first = text[:1].lower()
+    start = _line_start_cues(first if first.isascii() and len(first) == 1 else "").match(text)
     if start is not None and start.lastgroup:
         found.append(int(start.lastgroup[1:]))
     if _any_anywhere_cue().search(text):

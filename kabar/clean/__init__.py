@@ -105,8 +105,9 @@ def _mark_outlet_lines(decisions: list[Decision], removed: list[Removed], outlet
     """A head line that just names the outlet is not a byline: relabel it so no author is read from it."""
     if not outlet:
         return
+    name = outlet.lower()
     for decision in decisions:
-        if decision.label in ("byline", "boilerplate") and decision.block.text.strip().lower() == outlet.lower():
+        if decision.label in ("byline", "boilerplate") and decision.block.text.strip().lower() == name:
             decision.label, decision.reason = "outlet", "outlet name line"
             for item in removed:
                 if item.text == decision.block.text:

@@ -10,6 +10,8 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants  # type: ignore[import-not-found]  # re's own parser (Python >= 3.11)
+import re._parser as re_parser  # type: ignore[import-not-found]
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +49,7 @@ class Cue:
     ends_article: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     block: Block
     label: str  # body, heading, title, byline, date, caption, boilerplate, credit
@@ -71,19 +73,55 @@ def cues() -> tuple[Cue, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=1)
-def _line_start_cues() -> re.Pattern[str]:
+@lru_cache(maxsize=128)
+def _line_start_cues(first: str = "") -> re.Pattern[str]:
     """Cues anchored at the line start, joined into one pattern tried once at position 0; each keeps a
-    named group so the matching cue is known."""
-    anchored = [(i, c) for i, c in enumerate(cues()) if c.pattern.pattern.startswith("^")]
-    return re.compile("|".join(f"(?P<c{i}>{c.pattern.pattern[1:]})" for i, c in anchored), re.IGNORECASE)
+    named group so the matching cue is known. Given a line's first character (ASCII, lower-cased), only the
+    cues that can start with it are joined: the line is tried against a few of them, not against all."""
+    anchored = [(i, c.pattern.pattern[1:]) for i, c in enumerate(cues()) if c.pattern.pattern.startswith("^")]
+    fitting = [(i, body) for i, body in anchored if not first or _may_start_with(body, first)]
+    return re.compile("|".join(f"(?P<c{i}>{body})" for i, body in fitting) or "(?!)", re.IGNORECASE)
+
+
+def _may_start_with(pattern: str, character: str) -> bool:
+    starts = _first_characters(pattern)
+    return starts is None or character in starts
+
+
+@lru_cache(maxsize=256)
+def _first_characters(pattern: str) -> frozenset[str] | None:
+    """The lower-case ASCII characters a case-blind match of the pattern can start with, read from its parse;
+    None when that is not plain (a class like \\w, an optional start, a character beyond ASCII)."""
+    return _first_of(list(re_parser.parse(pattern, re.IGNORECASE)))
+
+
+def _first_of(items: list) -> frozenset[str] | None:
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is re_constants.AT:  # an anchor matches no character
+        return _first_of(items[1:])
+    if op is re_constants.LITERAL:
+        return frozenset(chr(argument).lower()) if chr(argument).isascii() else None
+    if op is re_constants.SUBPATTERN:
+        return _first_of(list(argument[-1]))
+    if op is re_constants.BRANCH:
+        branches = [_first_of(list(branch)) for branch in argument[1]]
+        return None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and argument[0] >= 1:
+        return _first_of(list(argument[2]))
+    if op is re_constants.IN and all(kind is re_constants.LITERAL for kind, _ in argument):
+        found = frozenset(chr(code).lower() for _, code in argument)
+        return found if all(c.isascii() for c in found) else None
+    return None
 
 
 @lru_cache(maxsize=4096)
 def matching_cue(text: str) -> Cue | None:
     """The first cue (in file order) that matches the line."""
     found = []
-    start = _line_start_cues().match(text)
+    first = text[:1].lower()
+    start = _line_start_cues(first if first.isascii() and len(first) == 1 else "").match(text)
     if start is not None and start.lastgroup:
         found.append(int(start.lastgroup[1:]))
     if _any_anywhere_cue().search(text):
@@ -115,8 +153,7 @@ def _stopwords() -> frozenset[str]:
 def stopword_ratio(tokens: list[str]) -> float:
     if not tokens:
         return 0.0
-    stops = _stopwords()
-    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+    return sum(map(_stopwords().__contains__, map(str.lower, tokens))) / len(tokens)
 
 
 DATELINE = re.compile(
@@ -132,12 +169,18 @@ def opens_with_dateline(block: Block) -> bool:
 
 def is_prose(block: Block) -> bool:
     """Running sentences: long enough, with function words, ending like a sentence, not a link list."""
-    tokens = words(block.text)
-    if len(tokens) < 8 or block.link_density > 0.5:
+    return block.link_density <= 0.5 and reads_as_prose(block.text)
+
+
+@lru_cache(maxsize=8192)
+def reads_as_prose(text: str) -> bool:
+    """The words of running sentences; the classifier asks this of a line several times."""
+    tokens = words(text)
+    if len(tokens) < 8:
         return False
     ratio = stopword_ratio(tokens)
     enough = ratio >= 0.08 or (len(tokens) >= 15 and ratio >= 0.04)  # long news sentences are dense with nouns
-    return enough and (bool(SENTENCE_END.search(block.text)) or len(tokens) >= 20)
+    return enough and (bool(SENTENCE_END.search(text)) or len(tokens) >= 20)
 
 
 def is_headline_like(text: str) -> bool:
@@ -180,9 +223,13 @@ def is_caption(text: str) -> bool:
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
 
 
+BYLINE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+BRACKETED_END = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 def byline_name(text: str) -> str:
     """The name part of a byline: before " - Outlet" and without a bracketed place or outlet."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", re.split(r"\s+[-–—|]\s+", text)[0]).strip()
+    return BRACKETED_END.sub("", BYLINE_SEPARATOR.split(text)[0]).strip()
 
 
 def is_label(text: str) -> bool:
@@ -193,7 +240,7 @@ def is_label(text: str) -> bool:
 
 def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     decisions: list[Decision | None] = [None] * len(blocks)
-    norm_title = normalized_line(title) if title else None
+    title_line = NormalizedLines({normalized_line(title)} if title and normalized_line(title) else set())
 
     def decide(i: int, label: str, reason: str) -> None:
         decisions[i] = Decision(blocks[i], label, reason)
@@ -204,7 +251,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             decide(i, "boilerplate", CHROME)  # the page's chrome after its main content: nothing more to read
             continue
         cue = matching_cue(block.text)
-        if norm_title and normalized_line(block.text) == norm_title:
+        if title_line.holds(block.text):
             decide(i, "title", "title line")
         elif cue:
             label = "credit" if cue.category == "credit" else "boilerplate"
@@ -224,26 +271,23 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
                        and not (i == 0 and scrape_title)
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
-    recurring = Counter(normalized_line(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
-    end = next(  # an end marker printed after every item of a round-up separates items instead
-        (i for i in range(first_body, len(blocks))
-         if (d := decisions[i]) is not None and _ends_article(d) and recurring[normalized_line(d.block.text)] == 1
-         and not (main_known and _main_text_follows(blocks, i))),
-        len(blocks),
-    )
+    end = _article_end(blocks, decisions, first_body, main_known)
+    title_before = False  # whether a line before i is the title, kept up to date as i advances
     for i in range(len(blocks)):
+        if i and not title_before:
+            previous = decisions[i - 1]
+            title_before = previous is not None and previous.label == "title"
         if decisions[i] is not None:
             continue
         if i < first_body:
-            _decide_head(i, blocks[i], decide, title is None and not any(
-                d is not None and d.label == "title" for d in decisions[:i]), main_known)
+            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
             _decide_body(i, blocks, decide, main_known)
-    titles = {normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"}
+    titles = NormalizedLines({normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"})
     for i, decision in enumerate(decisions):
-        if decision is not None and decision.label != "title" and normalized_line(decision.block.text) in titles:
+        if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
     last_body = max((i for i, d in enumerate(decisions)
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
@@ -261,6 +305,33 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             decide(i, "boilerplate", "after the last paragraph of the article")
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
     return [d for d in decisions if d is not None]
+
+
+def _article_end(blocks: list[Block], decisions: list[Decision | None], first_body: int, main_known: bool) -> int:
+    """Where the tail starts: the first end marker after the first paragraph, unless it is printed after every
+    item of a round-up (then it separates items) or the extractor's article goes on after it."""
+    markers = [i for i in range(first_body, len(blocks)) if (d := decisions[i]) is not None and _ends_article(d)]
+    if not markers:
+        return len(blocks)
+    recurring = Counter(normalized_line(b.text) for i, b in enumerate(blocks) if decisions[i] is not None)
+    return next((i for i in markers if recurring[normalized_line(blocks[i].text)] == 1
+                 and not (main_known and _main_text_follows(blocks, i))), len(blocks))
+
+
+class NormalizedLines:
+    """Normalized lines (see `normalized_line`) that a text is checked against. A line's first word is part of the
+    lower-cased text it was read from, so most texts are told apart without reading their words."""
+
+    def __init__(self, lines: set[str]) -> None:
+        self.lines = lines
+        self.first_words = tuple({line.split(" ", 1)[0] for line in lines})
+
+    def holds(self, text: str) -> bool:
+        lowered = text.lower()
+        for first in self.first_words:
+            if first in lowered:
+                return normalized_line(text) in self.lines
+        return False
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
@@ -314,8 +385,8 @@ def _ends_article(decision: Decision) -> bool:
 
 def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False) -> None:
     text = block.text
-    printed = parse_printed_date(text)
-    if printed and len(words(text)) <= 14:
+    printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
+    if printed:
         decide(i, "date", "updated date line" if printed.is_update else "date line")
     elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
         decide(i, "title", "title line (first headline before the article)")
@@ -360,7 +431,7 @@ def _opens_main_text(block: Block) -> bool:
         return False
     if is_headline_like(text) and not SENTENCE_END.search(text):
         return False
-    return parse_printed_date(text) is None or len(words(text)) > 14
+    return len(words(text)) > 14 or parse_printed_date(text) is None
 
 
 def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) -> None:

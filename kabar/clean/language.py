@@ -37,11 +37,10 @@ def detect_language(text: str) -> str:
     """Another language's code when the identifier names one; else English when its function words
     outnumber the shared Indonesian/Malay ones; then Malay when its markers outnumber the Indonesian-only
     ones; Indonesian otherwise."""
-    counts = Counter(w.lower() for w in WORD.findall(text[:20_000]))
+    counts = Counter(map(str.lower, WORD.findall(text[:20_000])))
 
     def count(list_name: str) -> int:
-        vocabulary = word_set(f"lang/{list_name}.txt")
-        return sum(n for w, n in counts.items() if w in vocabulary)
+        return sum(map(counts.__getitem__, word_set(f"lang/{list_name}.txt") & counts.keys()))
 
     shared, english = count("id-ms"), count("en")
     other = _other_language(text[:IDENTIFIER_SAMPLE], shared + english)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from urllib.parse import urlsplit
 
-from kabar.clean.classify import DATELINE, Decision, byline_name, words
+from kabar.clean.classify import BYLINE_SEPARATOR, DATELINE, Decision, byline_name, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
 from kabar.lexicon import alternation, sections, table
 from kabar.model import DateEstimate
@@ -28,17 +28,19 @@ AGENCY_KEYS = {"afp", "reuters", "ap", "antara", "antaranews", "xinhua", "bernam
                "channelnewsasia", "cna", "bbc", "politico"}
 
 
+WWW = re.compile(r"^www\.")
+DOMAIN_END = re.compile(r"\.(com|co\.id|co|id|net|org|tv)$")
+
+
 def outlet_name(token: str) -> str:
     """The display name for an outlet token ("JATIMTIMES", "suara.com", "www.kompas.com")."""
-    key = token.lower().strip(" .")
-    key = re.sub(r"^www\.", "", key)
-    key = re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", key)
+    key = DOMAIN_END.sub("", WWW.sub("", token.lower().strip(" .")))
     return table("clean/outlets.tsv").get(key.replace(" ", ""), token.strip())
 
 
 def _squash(text: str) -> str:
     """"Warta Nusantara" and "WARTANUSANTARA.ID" both become "wartanusantara"."""
-    return re.sub(r"\.(com|co\.id|co|id|net|org|tv)$", "", text.strip().lower()).replace(".", "").replace(" ", "")
+    return DOMAIN_END.sub("", text.strip().lower()).replace(".", "").replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def read_dateline(paragraph: str, head_lines: list[str]) -> Dateline | None:
     first, second = match.group("city"), match.group("outlet")
     if first and _looks_like_outlet(first) and not _looks_like_outlet(second):
         token, city = city, token  # "TEMPO.CO, Jakarta - ..." puts the outlet first
-    spelled = next((line.strip() for line in head_lines if _squash(line) == _squash(match.group(token))), None)
+    squashed = _squash(match.group(token))
+    spelled = next((line.strip() for line in head_lines if _squash(line) == squashed), None)
     known = _squash(match.group(token)) in table("clean/outlets.tsv")
     outlet_token: str | None = token
     if not (spelled or known or "." in match.group(token)):
@@ -113,7 +116,7 @@ def outlet_from_copyright(lines: list[str]) -> str | None:
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = re.sub(r"^www\.", "", urlsplit(url).hostname or "")
+    host = WWW.sub("", urlsplit(url).hostname or "")
     if host in table("clean/short-links.tsv"):
         return table("clean/short-links.tsv")[host]
     labels = host.split(".")[:-1]  # the top-level domain names no outlet
@@ -124,8 +127,8 @@ def outlet_from_url(url: str | None) -> str | None:
 
 def author_from(decisions: list[Decision], outlet: str | None) -> str | None:
     for decision in decisions:
-        match = CREDIT.match(decision.block.text.strip())
-        if match and decision.label in ("credit", "byline"):
+        match = CREDIT.match(decision.block.text.strip()) if decision.label in ("credit", "byline") else None
+        if match:
             return byline_name(match.group("name"))
     for decision in decisions:
         if decision.label == "byline":
@@ -135,11 +138,14 @@ def author_from(decisions: list[Decision], outlet: str | None) -> str | None:
     return None
 
 
+BYLINE_DASH = re.compile(r"\s[-–—|]\s")
+
+
 def outlet_from_byline(decisions: list[Decision]) -> str | None:
     """"Angling Adhitya - detikJateng": a known outlet after the byline's dash."""
     for decision in decisions:
-        if decision.label == "byline" and re.search(r"\s[-–—|]\s", decision.block.text):
-            token = re.split(r"\s+[-–—|]\s+", decision.block.text)[-1]
+        if decision.label == "byline" and BYLINE_DASH.search(decision.block.text):
+            token = BYLINE_SEPARATOR.split(decision.block.text)[-1]
             if _squash(token) in table("clean/outlets.tsv"):
                 return outlet_name(token)
     return None
@@ -194,7 +200,11 @@ def wire_sources(text: str, removed_lines: list[str]) -> list[str]:
 
 
 def is_user_generated(lines: list[str]) -> bool:
-    return UGC.search("\x00".join(lines)) is not None  # one search; no pattern spans the NUL between lines
+    joined = "\x00".join(lines)  # one search; no pattern spans the NUL between lines
+    lowered = joined.lower()
+    if "konten" not in lowered and "blog" not in lowered:  # every cue holds one: most pages are cleared here
+        return False
+    return UGC.search(joined) is not None
 
 
 def platform_outlet(lines: list[str]) -> str | None:

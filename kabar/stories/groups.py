@@ -32,6 +32,8 @@ REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
 SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
 MEAN_MEANING = 0.45
 RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
+# stem overlap above which two outlets' clauses are one release copied, not two tellings (set on the dev events)
+COPIED_WORDS = 0.5
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
@@ -63,10 +65,24 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
     if not credited:
         if members[0].kind == "quantity":
             return {f"figure:{_stated(c)}" for c in members}
-        return {_source_key(c, articles) for c in members}
+        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles)}
     words = {source: set(names.get(source, source).lower().split()) for source in credited}
     return {source for source in credited
             if not any(other != source and words[source] < words[other] for other in credited)}
+
+
+def _own_tellings(members: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
+    """The claims by the wording they share: outlets printing one release in nearly the same words took it from
+    one place and tell it once; an outlet's own words are a telling of their own."""
+    tellings: list[list[Claim]] = []
+    for claim in sorted(members, key=lambda c: _date(c, articles)):
+        home = next((t for t in tellings if _outlet(t[0], articles) == _outlet(claim, articles)
+                     or word_overlap(_words(t[0]), _words(claim)) >= COPIED_WORDS), None)
+        if home is None:
+            tellings.append([claim])
+        else:
+            home.append(claim)
+    return tellings
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -371,7 +387,7 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
     else:
         # an event several outlets tell in their own words is corroborated by their reporting, though they
         # credit one spokesperson; a quotation is one person's words however many outlets repeat it
-        outlets = {_outlet(c, articles) for c in behind if c.kind == "event"}
+        outlets = {_outlet(t[0], articles) for t in _own_tellings([c for c in behind if c.kind == "event"], articles)}
         status = "corroborated" if len(sources) > 1 or len(outlets) > 1 else "single-source"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
                  _say("told", language, outlets=len(outlets), n=len(sources))]

@@ -175,7 +175,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                  or not any(article == c.evidence[0].article and clause and clause in c.text
                             for article, clause in figure_clauses))]
     compared = [c for c in told if _checkable(c)]
-    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles))
+    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles),
+                      apart=_two_counts)
     clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words, _like_wording_before(compared))
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
@@ -221,7 +222,8 @@ Candidates = Iterator[tuple[int, set[int]]]
 
 
 def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool], text: Callable[[Claim], str],
-             candidates: Candidates, firm: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
+             candidates: Candidates, firm: Callable[[Claim, Claim], bool] | None = None,
+             apart: Callable[[Claim, Claim], bool] = lambda a, b: False) -> list[list[Claim]]:
     """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
     a whole (so one loose pair does not chain unrelated claims together), else starts one. Clusters joined
     by a `firm` match between any of their claims are then one, however differently they are worded. Only
@@ -235,6 +237,7 @@ def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool], t
         home = None if i not in row else next(
             (members for members in clusters if members[0] in row
              and any(same(claim, claims[j], float(similarity[row[i], row[j]])) for j in members)
+             and not any(apart(claim, claims[j]) for j in members)
              and float(similarity[row[i], [row[j] for j in members]].mean()) >= MEAN_MEANING), None)
         if home is None:
             clusters.append([i])
@@ -296,6 +299,13 @@ def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candida
         yield later, {first for stem in prefix for first in holding[stem]}
         for stem in prefix:
             holding[stem].append(later)
+
+
+def _two_counts(first: Claim, second: Claim) -> bool:
+    """One report giving two different figures in one unit counts two things ("kelas 1 ... Rp160.000, kelas 3 ...
+    Rp42.000", a total of 43 and 29 before): it does not contradict itself."""
+    return first.evidence[0].article == second.evidence[0].article and not _overlap(_interval(first),
+                                                                                    _interval(second))
 
 
 def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:

@@ -177,7 +177,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles),
                       apart=_two_counts)
-    clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words, _like_wording_before(compared))
+    events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
+    clusters = (_split_unchecked(counts) + _split_copied(events, articles, names)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -201,6 +202,20 @@ def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
             kept.extend([c] for c in members)
         else:
             kept.append(members)
+    return kept
+
+
+def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
+                  names: dict[str, str]) -> list[list[Claim]]:
+    """An event every outlet prints in one release's words, credited to one source or to none, is one report
+    repeated, not a comparison an editor lists: its claims stay apart. Two tellings, two sources, a denial
+    or a clash of times or numbers make it one."""
+    kept: list[list[Claim]] = []
+    for members in clusters:
+        one_report = (len(members) > 1 and len(_own_tellings(members, articles)) < 2
+                      and len(_independent_sources(members, articles, names)) < 2
+                      and not any(c.stance in DISPUTING for c in members) and not _told_differently(members))
+        kept.extend([[c] for c in members] if one_report else [members])
     return kept
 
 

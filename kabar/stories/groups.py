@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from difflib import SequenceMatcher
 from functools import cache
 
 from kabar.lexicon import data_lines
@@ -32,14 +33,16 @@ REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
 SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
 MEAN_MEANING = 0.45
 RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
-# stem overlap above which two outlets' clauses are one release copied, not two tellings (set on the dev events)
-COPIED_WORDS = 0.5
+# share of two outlets' clauses, word for word in order, above which they are one release copied, not two
+# tellings (set on the development events)
+COPIED_WORDS = 0.65
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
 APPROXIMATE = 0.1
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
+WORD = re.compile(r"\w+")
 
 
 def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
@@ -77,12 +80,19 @@ def _own_tellings(members: list[Claim], articles: dict[str, Article]) -> list[li
     tellings: list[list[Claim]] = []
     for claim in sorted(members, key=lambda c: _date(c, articles)):
         home = next((t for t in tellings if _outlet(t[0], articles) == _outlet(claim, articles)
-                     or word_overlap(_words(t[0]), _words(claim)) >= COPIED_WORDS), None)
+                     or _copied(_words(t[0]), _words(claim))), None)
         if home is None:
             tellings.append([claim])
         else:
             home.append(claim)
     return tellings
+
+
+def _copied(first: str, second: str) -> bool:
+    """The same words in the same order, give or take a few: "Pihak aparat setempat memastikan kawasan terdampak
+    (kebakaran hutan) sudah steril dari pendaki"; a sentence turned from active to passive is another telling."""
+    words = [WORD.findall(text.lower()) for text in (first, second)]
+    return SequenceMatcher(None, *words, autojunk=False).ratio() >= COPIED_WORDS
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -208,13 +218,14 @@ def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
 def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
                   names: dict[str, str]) -> list[list[Claim]]:
     """An event every outlet prints in one release's words, credited to one source or to none, is one report
-    repeated, not a comparison an editor lists: its claims stay apart. Two tellings, two sources, a denial
-    or a clash of times or numbers make it one."""
+    repeated, not a comparison an editor lists: its claims stay apart. Two tellings, two sources, a denial,
+    or a time or number in its words (which outlets may get wrong) make it one."""
     kept: list[list[Claim]] = []
     for members in clusters:
-        one_report = (len(members) > 1 and len(_own_tellings(members, articles)) < 2
+        one_report = (len({_outlet(c, articles) for c in members}) > 1 and not any(_figures_in(_words(c)) for c in members)
+                      and len(_own_tellings(members, articles)) < 2
                       and len(_independent_sources(members, articles, names)) < 2
-                      and not any(c.stance in DISPUTING for c in members) and not _told_differently(members))
+                      and not any(c.stance in DISPUTING for c in members))
         kept.extend([[c] for c in members] if one_report else [members])
     return kept
 
@@ -416,8 +427,7 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         status = "corroborated" if len(sources) > 1 or len(outlets) > 1 else "single-source"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
                  _say("told", language, outlets=len(outlets), n=len(sources))]
-        dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
-        told = _told_differently(members)
+        dates, told = _clash(members)
         if dates or told:
             status = "conflicting"
             notes.append(_say("dated", language, dates=", ".join(dates)) if dates else
@@ -446,6 +456,12 @@ def _values(members: list[Claim], articles: dict[str, Article], names: dict[str,
                      "source": names.get(claim.attributed_to or ""), "stance": claim.stance,
                      "published": article.reference_date.isoformat() if article.reference_date else None})
     return rows
+
+
+def _clash(members: list[Claim]) -> tuple[list[str], list[str]]:
+    """Where reports of one event disagree: the dates of a one-off event, and the times or numbers in its words."""
+    dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
+    return dates, _told_differently(members)
 
 
 def _told_differently(members: list[Claim]) -> list[str]:

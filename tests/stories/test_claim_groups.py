@@ -271,7 +271,7 @@ def test_a_verb_after_a_figure_is_not_what_it_counts():
 def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokesperson():
     analysis, _ = _analysis(
         "Juru bicara KPK Febri Diansyah mengatakan KPK menahan asisten pribadi menteri itu di Rutan KPK.",
-        "KPK menahan asisten pribadi menteri itu di Rutan KPK usai pemeriksaan.")
+        "Asisten pribadi menteri itu ditahan di Rutan KPK usai pemeriksaan.")
     [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
     assert detention.status == "corroborated" and detention.independent_sources == 1
     assert "2 media" in detention.note

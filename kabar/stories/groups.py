@@ -91,8 +91,8 @@ def _own_tellings(members: list[Claim], articles: dict[str, Article]) -> list[li
 def _copied(first: str, second: str) -> bool:
     """The same words in the same order, give or take a few: "Pihak aparat setempat memastikan kawasan terdampak
     (kebakaran hutan) sudah steril dari pendaki"; a sentence turned from active to passive is another telling."""
-    words = [WORD.findall(text.lower()) for text in (first, second)]
-    return SequenceMatcher(None, *words, autojunk=False).ratio() >= COPIED_WORDS
+    return SequenceMatcher(None, WORD.findall(first.lower()), WORD.findall(second.lower()),
+                           autojunk=False).ratio() >= COPIED_WORDS
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -222,7 +222,8 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
     or a time or number in its words (which outlets may get wrong) make it one."""
     kept: list[list[Claim]] = []
     for members in clusters:
-        one_report = (len({_outlet(c, articles) for c in members}) > 1 and not any(_figures_in(_words(c)) for c in members)
+        one_report = (len({_outlet(c, articles) for c in members}) > 1
+                      and not any(_figures_in(_words(c)) for c in members)
                       and len(_own_tellings(members, articles)) < 2
                       and len(_independent_sources(members, articles, names)) < 2
                       and not any(c.stance in DISPUTING for c in members))

@@ -180,10 +180,14 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
     # (a listed event, "mengirim ratusan drone", stays an event too: a denial of it disputes the event)
+    figures_written: dict[str, set[str]] = defaultdict(set)
+    for c in figures:
+        figures_written[c.evidence[0].article] |= _figures_in(c.extra.get("figure") or "")
     told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
             and (c.extra.get("event") in listed_events()
                  or not any(article == c.evidence[0].article and clause and clause in c.text
-                            for article, clause in figure_clauses))]
+                            for article, clause in figure_clauses))
+            and not _quoting_figures(c, figures_written[c.evidence[0].article])]
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles),
                       apart=_two_counts)
@@ -192,6 +196,13 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _quoting_figures(claim: Claim, figures: set[str]) -> bool:
+    """A quotation whose every number is a figure its article gives ("kisarannya masih sekitar 100 sampai 150
+    hektare") is compared as those figures, not once more as a statement; a denial stays one."""
+    written = _figures_in(_words(claim))
+    return claim.kind == "statement" and claim.stance not in DISPUTING and bool(written) and written <= figures
 
 
 def _checkable(claim: Claim) -> bool:

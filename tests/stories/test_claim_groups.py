@@ -340,3 +340,12 @@ def test_a_number_that_names_or_gives_an_age_is_not_a_figure():
     assert not [c for c in analysis.claims if c.kind == "quantity"]
     analysis, _ = _analysis("Sebanyak 48 guru SDN Cilincing mengeluhkan asap.")
     assert [c for c in analysis.claims if c.kind == "quantity"]
+
+
+def test_a_quotation_whose_numbers_are_its_articles_figures_is_compared_as_those_figures():
+    quote = ('Api melahap sekitar 150 hektare hutan. "Kalau untuk luasan sampai saat ini kisarannya sekitar 100 sampai '
+             '150 hektare," kata Kepala Balai Junita.')
+    analysis, _ = _analysis(quote, quote)
+    compared = _compared(analysis)
+    assert compared and all(
+        {c.kind for c in analysis.claims if c.id in group.claims} == {"quantity"} for group in compared)

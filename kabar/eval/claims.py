@@ -172,8 +172,11 @@ def _print_real(console: Console, gold: Path) -> None:
         console.print(f"[yellow]Real corpus not found at {real_claims.CORPUS}: real-event claim evaluation skipped.[/]")
         return
     results = real_claims.evaluate(gold / "stories" / "clickid-2019.json")
-    for title, part in (("development events", [r for r in results if not r.held_back]),
-                        ("held-back events (never tuned on)", [r for r in results if r.held_back])):
+    batches = sorted({r.batch for r in results}, key=lambda batch: batch != real_claims.FIRST_BATCH)
+    parts = [("development events", [r for r in results if not r.held_back])]
+    parts += [(f"held-back events of the {batch} (never tuned on)",
+               [r for r in results if r.held_back and r.batch == batch]) for batch in batches]
+    for title, part in parts:
         table = Table(title=f"Claim groups on real multi-outlet events of clickid-2019: {title}")
         for column in ("measure", "precision", "recall", "F1", "gold items"):
             table.add_column(column, justify="left" if column == "measure" else "right")

@@ -34,10 +34,14 @@ COMPATIBLE = {"quantity": ("quantity",), "event": ("event", "statement", "quanti
               "statement": ("statement", "event")}
 
 
+FIRST_BATCH = "first twelve"
+
+
 @dataclass
 class EventResult:
     event: str
     held_back: bool
+    batch: str = FIRST_BATCH
     matches: list[tuple[dict, ClaimGroup | None]] = field(default_factory=list)
     compared: int = 0
 
@@ -91,16 +95,19 @@ def match_event(gold_groups: list[dict], groups: list[ClaimGroup], claims: dict[
     return matches
 
 
-def evaluate(gold_path: Path = GOLD) -> list[EventResult]:
+def evaluate(gold_path: Path = GOLD, held_back: bool | None = None) -> list[EventResult]:
+    """Every event, or only the held-back ones (True) or only the development ones (False): developing on the
+    latter never analyses a held-back event."""
     gold = json.loads(gold_path.read_text("utf-8"))
-    records = _records({url for event in gold["events"] for url in event["articles"]})
+    events = [e for e in gold["events"] if held_back is None or e["held_back"] == held_back]
+    records = _records({url for event in events for url in event["articles"]})
     results = []
-    for event in gold["events"]:
+    for event in events:
         docs = event_docs(event["articles"], records)
         analysis = analyze(docs, link_entities(docs), stories=[one_story(event["id"], docs)])
         claims = {c.id: c for c in analysis.claims}
         outlet_of = {d.article.id: d.article.outlet or d.article.id for d in docs}
-        result = EventResult(event["id"], event["held_back"],
+        result = EventResult(event["id"], event["held_back"], event.get("added", FIRST_BATCH),
                              match_event(event["groups"], analysis.groups, claims, outlet_of))
         matched = {g.id for _, g in result.matches if g is not None}
         result.compared = sum(1 for g in analysis.groups

@@ -265,6 +265,27 @@ def _with_bodies(claims: list[Claim], bodies: dict[str, str]) -> list[Claim]:
     return claims
 
 
+BRACKETED_NUMBER = re.compile(r"\(\s*\d+\s*\)")
+
+
+@cache
+def _naming_words() -> frozenset[str]:
+    return word_set("id/claims/naming.txt")
+
+
+def _names_rather_than_counts(doc: Doc, sentence: Span, quantity: Span) -> bool:
+    """A number that names or refers, not a figure anyone reports: after a naming word ("UU Nomor 31 Tahun 1999",
+    "SDN Cilincing 07 Pagi"), or alone in brackets after a name ("Saepudin (48)", an age)."""
+    before = WORD.findall(doc.text[max(sentence.start, quantity.start - 30) : quantity.start])
+    bracket = BRACKETED_NUMBER.match(doc.text, max(sentence.start, quantity.start - 1))
+    if bracket and bracket.start() < quantity.start <= bracket.end():
+        return True
+    previous = before[-1].lower() if before else ""
+    # a school or a road is named by its place then its number: "SDN Cilincing 07"
+    return previous in _naming_words() or (len(before) > 1 and before[-2].lower() in _naming_words()
+                                           and before[-1][:1].isupper())
+
+
 def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     return _with_bodies(_claims_in(doc, names), speaker_bodies(doc))
 
@@ -281,7 +302,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         figures: list[tuple[int, int]] = []
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
             attrs = _with_counted_noun(doc, sentence, quantity)
-            if not attrs.get("unit"):
+            if not attrs.get("unit") or _names_rather_than_counts(doc, sentence, quantity):
                 continue
             subject = _subject_of_quantity(doc, sentence, quantity, source)
             text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from difflib import SequenceMatcher
 from functools import cache
 
 from kabar.lexicon import data_lines
@@ -32,12 +33,16 @@ REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
 SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
 MEAN_MEANING = 0.45
 RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
+# share of two outlets' clauses, word for word in order, above which they are one release copied, not two
+# tellings (set on the development events)
+COPIED_WORDS = 0.65
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
 APPROXIMATE = 0.1
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
+WORD = re.compile(r"\w+")
 
 
 def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
@@ -63,10 +68,31 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
     if not credited:
         if members[0].kind == "quantity":
             return {f"figure:{_stated(c)}" for c in members}
-        return {_source_key(c, articles) for c in members}
+        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles)}
     words = {source: set(names.get(source, source).lower().split()) for source in credited}
     return {source for source in credited
             if not any(other != source and words[source] < words[other] for other in credited)}
+
+
+def _own_tellings(members: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
+    """The claims by the wording they share: outlets printing one release in nearly the same words took it from
+    one place and tell it once; an outlet's own words are a telling of their own."""
+    tellings: list[list[Claim]] = []
+    for claim in sorted(members, key=lambda c: _date(c, articles)):
+        home = next((t for t in tellings if _outlet(t[0], articles) == _outlet(claim, articles)
+                     or _copied(_words(t[0]), _words(claim))), None)
+        if home is None:
+            tellings.append([claim])
+        else:
+            home.append(claim)
+    return tellings
+
+
+def _copied(first: str, second: str) -> bool:
+    """The same words in the same order, give or take a few: "Pihak aparat setempat memastikan kawasan terdampak
+    (kebakaran hutan) sudah steril dari pendaki"; a sentence turned from active to passive is another telling."""
+    return SequenceMatcher(None, WORD.findall(first.lower()), WORD.findall(second.lower()),
+                           autojunk=False).ratio() >= COPIED_WORDS
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -154,16 +180,29 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
     # (a listed event, "mengirim ratusan drone", stays an event too: a denial of it disputes the event)
+    figures_written: dict[str, set[str]] = defaultdict(set)
+    for c in figures:
+        figures_written[c.evidence[0].article] |= _figures_in(c.extra.get("figure") or "")
     told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
             and (c.extra.get("event") in listed_events()
                  or not any(article == c.evidence[0].article and clause and clause in c.text
-                            for article, clause in figure_clauses))]
+                            for article, clause in figure_clauses))
+            and not _quoting_figures(c, figures_written[c.evidence[0].article])]
     compared = [c for c in told if _checkable(c)]
-    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles))
-    clusters = (_split_unchecked(counts) + _cluster(compared, _same_event, _words, _like_wording_before(compared))
+    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles),
+                      apart=_two_counts)
+    events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
+    clusters = (_split_unchecked(counts) + _split_copied(events, articles, names)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _quoting_figures(claim: Claim, figures: set[str]) -> bool:
+    """A quotation whose every number is a figure its article gives ("kisarannya masih sekitar 100 sampai 150
+    hektare") is compared as those figures, not once more as a statement; a denial stays one."""
+    written = _figures_in(_words(claim))
+    return claim.kind == "statement" and claim.stance not in DISPUTING and bool(written) and written <= figures
 
 
 def _checkable(claim: Claim) -> bool:
@@ -187,6 +226,22 @@ def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
     return kept
 
 
+def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
+                  names: dict[str, str]) -> list[list[Claim]]:
+    """An event every outlet prints in one release's words, credited to one source or to none, is one report
+    repeated, not a comparison an editor lists: its claims stay apart. Two tellings, two sources, a denial,
+    or a time or number in its words (which outlets may get wrong) make it one."""
+    kept: list[list[Claim]] = []
+    for members in clusters:
+        one_report = (len({_outlet(c, articles) for c in members}) > 1
+                      and not any(_figures_in(_words(c)) for c in members)
+                      and len(_own_tellings(members, articles)) < 2
+                      and len(_independent_sources(members, articles, names)) < 2
+                      and not any(c.stance in DISPUTING for c in members))
+        kept.extend([[c] for c in members] if one_report else [members])
+    return kept
+
+
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
     article = articles[claim.evidence[0].article]
     return article.outlet or article.duplicate_of or article.id
@@ -205,7 +260,8 @@ Candidates = Iterator[tuple[int, set[int]]]
 
 
 def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool], text: Callable[[Claim], str],
-             candidates: Candidates, firm: Callable[[Claim, Claim], bool] | None = None) -> list[list[Claim]]:
+             candidates: Candidates, firm: Callable[[Claim, Claim], bool] | None = None,
+             apart: Callable[[Claim, Claim], bool] = lambda a, b: False) -> list[list[Claim]]:
     """Each claim joins the first cluster holding a claim it matches and close in meaning to the cluster as
     a whole (so one loose pair does not chain unrelated claims together), else starts one. Clusters joined
     by a `firm` match between any of their claims are then one, however differently they are worded. Only
@@ -219,6 +275,7 @@ def _cluster(claims: list[Claim], same: Callable[[Claim, Claim, float], bool], t
         home = None if i not in row else next(
             (members for members in clusters if members[0] in row
              and any(same(claim, claims[j], float(similarity[row[i], row[j]])) for j in members)
+             and not any(apart(claim, claims[j]) for j in members)
              and float(similarity[row[i], [row[j] for j in members]].mean()) >= MEAN_MEANING), None)
         if home is None:
             clusters.append([i])
@@ -280,6 +337,13 @@ def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candida
         yield later, {first for stem in prefix for first in holding[stem]}
         for stem in prefix:
             holding[stem].append(later)
+
+
+def _two_counts(first: Claim, second: Claim) -> bool:
+    """One report giving two different figures in one unit counts two things ("kelas 1 ... Rp160.000, kelas 3 ...
+    Rp42.000", a total of 43 and 29 before): it does not contradict itself."""
+    return first.evidence[0].article == second.evidence[0].article and not _overlap(_interval(first),
+                                                                                    _interval(second))
 
 
 def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
@@ -371,12 +435,11 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
     else:
         # an event several outlets tell in their own words is corroborated by their reporting, though they
         # credit one spokesperson; a quotation is one person's words however many outlets repeat it
-        outlets = {_outlet(c, articles) for c in behind if c.kind == "event"}
+        outlets = {_outlet(t[0], articles) for t in _own_tellings([c for c in behind if c.kind == "event"], articles)}
         status = "corroborated" if len(sources) > 1 or len(outlets) > 1 else "single-source"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
                  _say("told", language, outlets=len(outlets), n=len(sources))]
-        dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
-        told = _told_differently(members)
+        dates, told = _clash(members)
         if dates or told:
             status = "conflicting"
             notes.append(_say("dated", language, dates=", ".join(dates)) if dates else
@@ -405,6 +468,12 @@ def _values(members: list[Claim], articles: dict[str, Article], names: dict[str,
                      "source": names.get(claim.attributed_to or ""), "stance": claim.stance,
                      "published": article.reference_date.isoformat() if article.reference_date else None})
     return rows
+
+
+def _clash(members: list[Claim]) -> tuple[list[str], list[str]]:
+    """Where reports of one event disagree: the dates of a one-off event, and the times or numbers in its words."""
+    dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
+    return dates, _told_differently(members)
 
 
 def _told_differently(members: list[Claim]) -> list[str]:

@@ -271,7 +271,7 @@ def test_a_verb_after_a_figure_is_not_what_it_counts():
 def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokesperson():
     analysis, _ = _analysis(
         "Juru bicara KPK Febri Diansyah mengatakan KPK menahan asisten pribadi menteri itu di Rutan KPK.",
-        "KPK menahan asisten pribadi menteri itu di Rutan KPK usai pemeriksaan.")
+        "Asisten pribadi menteri itu ditahan di Rutan KPK usai pemeriksaan.")
     [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
     assert detention.status == "corroborated" and detention.independent_sources == 1
     assert "2 media" in detention.note
@@ -311,3 +311,41 @@ def test_the_stem_lookup_misses_no_pair_that_shares_enough_stems():
             if union and len(sets[first] & second) / len(union) >= 0.3:
                 assert first in found[later]
     assert sum(map(len, found.values())) < len(sets) * (len(sets) - 1) / 2  # and it leaves some pairs out
+
+
+def test_an_event_outlets_print_in_one_releases_words_is_one_report_not_a_comparison():
+    copied = "Pihak aparat setempat memastikan kawasan terdampak kebakaran hutan sudah steril dari pendaki."
+    analysis, _ = _analysis(copied, copied.replace("kebakaran hutan ", ""))
+    assert not [g for g in _compared(analysis) if "steril" in g.topic]
+    analysis, _ = _analysis(copied, "Petugas menyisir lereng gunung dan tidak menemukan pendaki yang tertinggal.")
+    assert not _compared(analysis)  # two different things are not compared either
+    analysis, _ = _analysis(copied, "Aparat memastikan tak ada lagi pendaki di area yang terbakar, steril sepenuhnya.")
+    assert all(g.status == "corroborated" for g in _compared(analysis) if "steril" in g.topic)
+
+
+def test_one_reports_two_figures_in_one_unit_count_two_things():
+    analysis, _ = _analysis(
+        "Iuran BPJS Kesehatan kelas 1 naik dari Rp80.000 menjadi Rp160.000, kelas 2 dari Rp51.000 menjadi Rp110.000 dan kelas 3 "
+        "dari Rp25.500 menjadi Rp42.000.",
+        "Untuk kelas 3, usulan kenaikan iuran BPJS Kesehatan adalah dari Rp25.500 menjadi Rp42.000.")
+    for group in analysis.groups:
+        by_article: dict[str, set[str]] = {}
+        for row in group.values:
+            by_article.setdefault(row["article"], set()).add(row["value"])
+        assert all(len(values) == 1 for values in by_article.values()), group.values
+
+
+def test_a_number_that_names_or_gives_an_age_is_not_a_figure():
+    analysis, _ = _analysis("Saepudin (48), guru SDN Cilincing 07 Pagi, dijerat UU Nomor 31 Tahun 1999.")
+    assert not [c for c in analysis.claims if c.kind == "quantity"]
+    analysis, _ = _analysis("Sebanyak 48 guru SDN Cilincing mengeluhkan asap.")
+    assert [c for c in analysis.claims if c.kind == "quantity"]
+
+
+def test_a_quotation_whose_numbers_are_its_articles_figures_is_compared_as_those_figures():
+    quote = ('Api melahap sekitar 150 hektare hutan. "Kalau untuk luasan sampai saat ini kisarannya sekitar 100 sampai '
+             '150 hektare," kata Kepala Balai Junita.')
+    analysis, _ = _analysis(quote, quote)
+    compared = _compared(analysis)
+    assert compared and all(
+        {c.kind for c in analysis.claims if c.id in group.claims} == {"quantity"} for group in compared)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kabar.clean.blocks import Block, html_page, text_blocks
 from kabar.clean.classify import Decision, classify, split_editor_initials
-from kabar.clean.furniture import is_furniture
+from kabar.clean.furniture import is_furniture, page_places
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
     author_from,
@@ -91,10 +91,10 @@ def clean(raw: RawDocument, article_id: str) -> Article:
 
 def remove_furniture(decisions: list[Decision]) -> list[Decision]:
     """Lines the rules kept that the furniture model takes for an outlet's promo, credit or widget."""
-    count = len(decisions)
-    for index, decision in enumerate(decisions):
+    places = page_places([decision.block.text for decision in decisions])
+    for decision, place in zip(decisions, places, strict=True):
         if decision.kept:
-            furniture, probability = is_furniture(decision.block.text, index, count)
+            furniture, probability = is_furniture(decision.block.text, place)
             if furniture:
                 decision.label = "boilerplate"
                 decision.reason = f"furniture model: p={probability:.2f} ({decision.reason})"

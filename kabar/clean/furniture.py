@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import repeat
 
 from kabar.lexicon import data_lines, sections, table
 
 TOKEN = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*", re.UNICODE)
 DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|tv|co)\b", re.IGNORECASE)
+PUBLIC_DOMAIN = re.compile(r"\.(?:go|ac|sch|or|mil|desa)\.id\b", re.IGNORECASE)
+"""A government, school or organisation's address, which articles cite (a site's own name is furniture's)."""
+BRAND_CASE = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
+"""A word with a capital inside it ("tvOnenews", "kumparanNEWS", "IDNTimes"), as outlets write their names."""
 HANDLE = re.compile(r"(?<!\w)@\w{2,}")
 HASHTAG = re.compile(r"(?<!\w)#\w{2,}")
 SEPARATOR = re.compile(r"[|•»›→▶►·]|\s[-–—/]\s|-{2,}")
@@ -37,8 +41,10 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 @cache
 def _outlet_keys() -> frozenset[str]:
-    """The outlets' keys a token can match: tokens are compared with their dots removed."""
-    return frozenset(key for key in table("clean/outlets.tsv") if "." not in key)
+    """The outlets' keys a token can match (those of outlets.tsv and the brand names of outlet-names.txt):
+    tokens are compared with their dots and hyphens removed."""
+    names = (word for line in data_lines("clean/outlet-names.txt") for word in line.split())
+    return frozenset(key for key in (*table("clean/outlets.tsv"), *names) if "." not in key)
 
 
 @cache
@@ -46,6 +52,19 @@ def _word_groups() -> dict[str, str]:
     """Each listed word and the group it belongs to (promo verb, channel, call to act, the reader)."""
     return {word: group for group, lines in sections("clean/furniture-words.txt").items()
             for line in lines for word in line.lower().split()}
+
+
+SUFFIXES = ("kanlah", "lah", "kan", "nya", "i")
+"""Suffixes taken off a word to find its listed root: the imperative's "-kan", "-i", "-lah" ("kirimkan",
+"ikutilah") and "-nya". Prefixed forms are left alone: "dibuka", "melihat" tell the news, not the reader."""
+
+
+@lru_cache(maxsize=65536)
+def _group_of(token: str) -> str | None:
+    """The word group of a token, or of its root once a suffix is taken off."""
+    groups = _word_groups()
+    roots = (token, *(token[: -len(suffix)] for suffix in SUFFIXES if token.endswith(suffix)))
+    return next((groups[root] for root in roots if len(root) > 2 and root in groups), None)
 
 
 DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
@@ -60,13 +79,20 @@ def _bracketed(line: str) -> bool:
 
 
 def _outlet_key(token: str) -> str:
-    return DOMAIN_SUFFIX.sub("", token).replace(".", "") if "." in token else token
+    return DOMAIN_SUFFIX.sub("", token).replace(".", "").replace("-", "")
 
 
 def _names_an_outlet(lower_tokens: list[str]) -> bool:
-    """A token is an outlet's key, a dotted one ("detik.com") once its domain suffix and dots are gone."""
+    """A token is an outlet's key, a dotted one ("detik.com") once its domain suffix, dots and hyphens are gone."""
     keys = _outlet_keys()
-    return not keys.isdisjoint(lower_tokens) or any(_outlet_key(t) in keys for t in lower_tokens if "." in t)
+    return not keys.isdisjoint(lower_tokens) or any(
+        _outlet_key(t) in keys for t in lower_tokens if "." in t or "-" in t)
+
+
+def _asks_then_urges(text: str) -> bool:
+    """"Punya cerita? Kirimkan ke redaksi.": a question to the reader, then a promo verb."""
+    after = TOKEN.findall(text.split("? ", 1)[1].lower())
+    return bool(after) and _group_of(after[0]) == "promo-verb"
 
 
 @lru_cache(maxsize=16384)
@@ -99,6 +125,8 @@ def text_features(text: str) -> tuple[str, ...]:
         ("bracketed", _bracketed(stripped)),
         ("short-with-slash", "/" in stripped and len(tokens) <= 8),
         ("domain", any(suffix in lower_text for suffix in DOMAIN_HINTS) and DOMAIN.search(text)),
+        ("public-domain", ".id" in lower_text and PUBLIC_DOMAIN.search(text)),
+        ("brand-case", any(BRAND_CASE.search(t) for t in tokens if len(t) > 3)),
         ("url", "http://" in lower_text or "https://" in lower_text or "www." in lower_text),
         ("handle", "@" in text and HANDLE.search(text)),
         ("hashtag", "#" in text and HASHTAG.search(text)),
@@ -107,21 +135,43 @@ def text_features(text: str) -> tuple[str, ...]:
         ("outlet-slash-name", len(tokens) <= 6 and "/" in stripped and OUTLET_SLASH_NAME.match(stripped)),
     )
     found += [name for name, present in flags if present]
-    groups = _word_groups()
-    found += {f"group:{groups[t]}" for t in lower if t in groups}
+    word_groups = [_group_of(t) for t in lower]
+    found += {f"group:{group}" for group in word_groups if group}
+    if sum(1 for group in word_groups if group == "promo-verb") > 1:
+        found.append("promo-verbs:2+")
+    if "? " in stripped and _asks_then_urges(stripped):
+        found.append("asks-then-urges")
     if lowered:
-        if lower[0] in groups:
-            found.append(f"first-group:{groups[lower[0]]}")
+        if word_groups[0]:
+            found.append(f"first-group:{word_groups[0]}")
         found += (f"first:{lowered[0]}", f"last:{lowered[-1]}")
     found += {f"w:{t}" for t in lowered}
-    return tuple(found)
+    return tuple(sorted(set(found)))
 
 
-def line_features(text: str, index: int, count: int) -> tuple[str, ...]:
-    """The line's text features and where it stands among `count` lines (furniture gathers at the edges)."""
-    edge = min(index, count - 1 - index)
-    place = "edge:0" if edge == 0 else "edge:1-2" if edge <= 2 else "edge:inner"
-    return (*text_features(text), place, f"half:{'head' if index < count / 2 else 'tail'}")
+PARAGRAPH_WORDS = 15
+"""A line of this many words is taken for article text when placing the other lines: furniture sits before the
+first such line or after the last far more often than between them."""
+
+
+def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
+    and before, among or after the paragraph-length lines."""
+    count = len(texts)
+    long_lines = [index for index, text in enumerate(texts) if text.count(" ") + 1 >= PARAGRAPH_WORDS]
+    places: list[tuple[str, ...]] = []
+    for index in range(count):
+        edge = min(index, count - 1 - index)
+        near = "edge:0" if edge == 0 else "edge:1-2" if edge <= 2 else "edge:inner"
+        body = ("body:none" if not long_lines else "body:before" if index < long_lines[0]
+                else "body:after" if index > long_lines[-1] else "body:among")
+        places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", body))
+    return places
+
+
+def line_features(text: str, place: tuple[str, ...]) -> tuple[str, ...]:
+    """The line's text features and its place on the page (`page_places`)."""
+    return (*text_features(text), *place)
 
 
 MODEL_FILE = "clean/furniture-model.tsv"
@@ -139,7 +189,8 @@ def furniture_probability(features: tuple[str, ...], weights: dict[str, float] |
     """The model's probability that a line with these features is furniture (another model's weights may be
     given, as cross-validation does)."""
     weights = weights if weights is not None else model()[0]
-    score = weights.get("bias", 0.0) + sum(map(weights.get, features, repeat(0.0)))
+    # summed in the features' sorted order, so the figure does not hang on the order a set gave them
+    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in sorted(features))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -148,9 +199,10 @@ MAX_FURNITURE_SPACES = 40
 dev styles has 22 words): the model is not asked, which spares its cost on long paragraphs."""
 
 
-def is_furniture(text: str, index: int, count: int) -> tuple[bool, float]:
-    """Whether the model takes the line for furniture, and its probability."""
+def is_furniture(text: str, place: tuple[str, ...]) -> tuple[bool, float]:
+    """Whether the model takes the line, at its place on the page (`page_places`), for furniture, and its
+    probability."""
     if text.count(" ") >= MAX_FURNITURE_SPACES:
         return False, 0.0
-    probability = furniture_probability(line_features(text, index, count))
+    probability = furniture_probability(line_features(text, place))
     return probability >= model()[1], probability

@@ -37,9 +37,10 @@ def test_the_furniture_model_learns_from_dev_styles_only_and_leaves_titles_and_b
                            "Perbaikan dimulai sejak pagi dan ditargetkan selesai dalam tiga hari kerja."],
                           "Budi Santoso", "2025-06-02")
     examples = training_lines(["kompas"], [article], per_style=1)
-    assert sum(1 for _, is_furniture in examples if not is_furniture) == 4  # both lines, clean and in the scrape
-    title = text_features(article.title)
-    assert not any(features[: len(title)] == title for features, _ in examples)
+    assert sum(1 for example in examples if not example.furniture) == 4  # both lines, clean and in the scrape
+    assert {example.style for example in examples if example.furniture} == {"kompas"}
+    title = set(text_features(article.title))
+    assert not any(title <= set(example.features) for example in examples)
 
 
 def test_a_noisy_scrape_labels_every_line_and_keeps_the_article_in_order():

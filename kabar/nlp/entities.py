@@ -253,18 +253,23 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
     """"BANDARLAMPUNG, Bisnis.com - ...": the report's city and outlet, named as the cleaner reads them.
     A known name matching a whole part stays as the gazetteer has it; one inside a part ("CNN" in "CNN
     Indonesia") gives way to the whole. A sentence's opening clause ("Walaupun demikian, ...") is no city:
-    in a line written in both cases a city's words are capitalised."""
+    in a line written in both cases a city's words are capitalised, and in a line all in capitals nothing
+    sets a city apart unless an outlet follows it."""
     outlet = [doc.article.outlet] if doc.article.outlet else []
     dateline = read_dateline(doc.text.split("\n\n", 1)[0], outlet)
     if dateline is None:
         return
     for part, label, name in ((dateline.outlet_span, "MEDIA", dateline.outlet),
                               (dateline.city_span, "GPE", dateline.city)):
-        if part is None or (label == "GPE" and _uncapitalised_in_cased_line(doc.text, *part, every_word=True)):
+        if part is None:
             continue
         start, end = part
+        end = start + len(doc.text[start:end].rstrip())  # "JAKARTA , KOMPAS.COM": the name, not the space after it
+        if label == "GPE" and (_uncapitalised_in_cased_line(doc.text, start, end, every_word=True) or (
+                dateline.outlet_span is None and not any(c.islower() for c in _line_at(doc.text, start, end)))):
+            continue
         inside = mentions.overlapping(start, end)
-        same = next((s for s in inside if (s.start, s.end) == part), None)
+        same = next((s for s in inside if (s.start, s.end) == (start, end)), None)
         if same is not None:
             if not same.attrs.get("known"):
                 same.label = label
@@ -273,6 +278,12 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
         for span in inside:
             mentions.spans.remove(span)
         mentions.add(start, end, label, origin="dateline", role=None, name=name)
+
+
+def _line_at(text: str, start: int, end: int) -> str:
+    """The whole line (paragraph) holding [start, end)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
 
 
 def _form_of(surface: str) -> str:
@@ -440,9 +451,7 @@ def _uncapitalised_in_cased_line(text: str, start: int, end: int, every_word: bo
     capitalised = [any(c.isupper() or c.isdigit() for c in word) for word in text[start:end].split()]
     if all(capitalised) if every_word else any(capitalised):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else len(text)])
+    return any(c.isupper() for c in _line_at(text, start, end))
 
 
 def _listed_name_in_cased_line(text: str, start: int, end: int) -> bool:
@@ -453,9 +462,7 @@ def _listed_name_in_cased_line(text: str, start: int, end: int) -> bool:
     entity = gazetteer().get(text[start:end])
     if entity is None or not _stands_alone(text, start, end, entity):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return any(c.islower() for c in text[line_start : line_end if line_end >= 0 else len(text)])
+    return any(c.islower() for c in _line_at(text, start, end))
 
 
 WORD_BEFORE = re.compile(r"(?P<word>[^\s]+)[ \t]+$")
@@ -493,9 +500,7 @@ def _next_to_capitalised_word(text: str, start: int, end: int) -> bool:
 
 
 def _title_case_line(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = [word for word in text[line_start : line_end if line_end >= 0 else len(text)].split() if word[0].isalpha()]
+    words = [word for word in _line_at(text, start, start).split() if word[0].isalpha()]
     return sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 

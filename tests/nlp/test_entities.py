@@ -86,3 +86,14 @@ def test_a_name_word_next_to_another_capitalised_word_is_no_later_mention():
     doc.layer("recognised").append(Span(0, len("Dadai Latif Gobel"), "PER"))
     later = [s.start for s in find_entities(doc).layer("entities") if s.attrs.get("origin") == "surname"]
     assert later == [text.rindex("Latif")]
+
+
+def test_a_dateline_city_is_the_name_without_the_space_after_it():
+    found = _entities("JAKARTA , KOMPAS.com - Harga beras naik.", [])
+    assert found["JAKARTA"][0] == "GPE"
+
+
+def test_a_line_all_in_capitals_has_no_dateline_city_without_an_outlet():
+    assert not [name for name in _entities("OTORITAS MALAYSIA TIBA - TIBA MEMBATALKAN PERTUNJUKAN .", [])
+                if name.startswith("OTORITAS")]
+    assert _entities("SEOUL - Korea Selatan membantah.", [])["SEOUL"][0] == "GPE"

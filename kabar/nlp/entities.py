@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kabar.clean.metadata import read_dateline
-from kabar.lexicon import data_lines
+from kabar.lexicon import data_lines, sections
 from kabar.model import Doc, Span
 from kabar.nlp.recogniser import recognise
 
@@ -479,7 +479,27 @@ def _stands_alone(text: str, start: int, end: int, entity: KnownEntity) -> bool:
     if _next_to_capitalised_word(text, start, end) and not (entity.type == "GPE" and _role_ending_at(text, start)):
         return False
     word_before = _word_before(text, start)
-    return entity.type not in ("GPE", "LOC") or not word_before[:1].islower() or word_before in _place_openers()
+    return entity.type not in ("GPE", "LOC") or not word_before[:1].islower() or word_before in _place_openers() \
+        or (word_before in _people_units() and _counted(text, start - len(word_before) - 1))
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the word before `start` is a number: "800 tentara Iran", "ribuan tentara Korea Utara" count
+    the place's own people, and the claims need that place as the figure's party."""
+    word = _word_before(text, start).lower()
+    return any(c.isdigit() for c in word) or word in _number_words()
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    lines = (line for section in ("scale", "word", "vague") for line in sections("id/nlp/numbers.txt")[section])
+    return frozenset(line.split("\t")[0] for line in lines)
+
+
+@cache
+def _people_units() -> frozenset[str]:
+    """The nouns that count people ("tentara", "korban"): kabar/data/id/nlp/units.txt."""
+    return frozenset(sections("id/nlp/units.txt")["people"])
 
 
 def _word_before(text: str, start: int) -> str:

@@ -97,3 +97,11 @@ def test_a_line_all_in_capitals_has_no_dateline_city_without_an_outlet():
     assert not [name for name in _entities("OTORITAS MALAYSIA TIBA - TIBA MEMBATALKAN PERTUNJUKAN .", [])
                 if name.startswith("OTORITAS")]
     assert _entities("SEOUL - Korea Selatan membantah.", [])["SEOUL"][0] == "GPE"
+
+
+def test_a_listed_place_after_a_preposition_or_counting_people_is_added():
+    passive = _entities("Senjata itu dikirim oleh Iran ke Rusia, kata Siti Aminah.", [("Siti Aminah", "PER")])
+    assert passive["Iran"][0] == "GPE"
+    counted = _entities("Citra satelit menunjukkan 800 tentara Iran di sana, kata Siti Aminah.", [("Siti Aminah", "PER")])
+    assert counted["Iran"][0] == "GPE"
+    assert "AS" not in _entities("Harga minyak 60 dolar AS per barel, kata Siti Aminah.", [("Siti Aminah", "PER")])

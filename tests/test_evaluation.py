@@ -103,6 +103,16 @@ def test_eval_ner_reads_the_sets_given_with_data():
     assert all(name in outcome.output for name in ("idner-news-2k", "nergrit", "nerp"))
 
 
+def test_eval_ner_scores_the_model_alone_as_the_stage_reads_it():
+    from kabar.eval.ner import score_stage
+    from kabar.nlp.training import read_tagged
+
+    sentences = list(read_tagged(Path(__file__).parent / "fixtures" / "ner" / "nerp" / "valid.txt"))
+    stage, model = score_stage(sentences)
+    assert model.gold == stage.gold > 0
+    assert 0 < model.right <= model.found and model.right <= model.gold
+
+
 def test_cleaning_eval_leaves_out_a_baseline_whose_library_is_missing(monkeypatch):
     find_spec = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *rest: None if name == "justext" else find_spec(name))

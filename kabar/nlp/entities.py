@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kabar.clean.metadata import read_dateline
-from kabar.lexicon import data_lines
+from kabar.lexicon import data_lines, sections
 from kabar.model import Doc, Span
 from kabar.nlp.recogniser import recognise
 
@@ -252,7 +252,9 @@ def _yield_places_inside(mentions: _Mentions, start: int, end: int) -> None:
 def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
     """"BANDARLAMPUNG, Bisnis.com - ...": the report's city and outlet, named as the cleaner reads them.
     A known name matching a whole part stays as the gazetteer has it; one inside a part ("CNN" in "CNN
-    Indonesia") gives way to the whole."""
+    Indonesia") gives way to the whole. A sentence's opening clause ("Walaupun demikian, ...") is no city:
+    in a line written in both cases a city's words are capitalised, and in a line all in capitals nothing
+    sets a city apart unless an outlet follows it."""
     outlet = [doc.article.outlet] if doc.article.outlet else []
     dateline = read_dateline(doc.text.split("\n\n", 1)[0], outlet)
     if dateline is None:
@@ -262,8 +264,12 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
         if part is None:
             continue
         start, end = part
+        end = start + len(doc.text[start:end].rstrip())  # "JAKARTA , KOMPAS.COM": the name, not the space after it
+        if label == "GPE" and (_uncapitalised_in_cased_line(doc.text, start, end, every_word=True) or (
+                dateline.outlet_span is None and not any(c.islower() for c in _line_at(doc.text, start, end)))):
+            continue
         inside = mentions.overlapping(start, end)
-        same = next((s for s in inside if (s.start, s.end) == part), None)
+        same = next((s for s in inside if (s.start, s.end) == (start, end)), None)
         if same is not None:
             if not same.attrs.get("known"):
                 same.label = label
@@ -272,6 +278,12 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
         for span in inside:
             mentions.spans.remove(span)
         mentions.add(start, end, label, origin="dateline", role=None, name=name)
+
+
+def _line_at(text: str, start: int, end: int) -> str:
+    """The whole line (paragraph) holding [start, end)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
 
 
 def _form_of(surface: str) -> str:
@@ -352,11 +364,11 @@ def _add_known(text: str, mentions: _Mentions, start: int, end: int, entity: Kno
     model calls "Ukraina" an organisation where it acts); a known name replaces the model spans wholly inside it
     ("Kim Jong Un" over "Kim Jong", "badan mata-mata Seoul" over "Seoul"). Where the model found nothing,
     a known person, a description ("badan mata-mata Seoul") and a name written exactly as listed in a line
-    written in both cases are named all the same. On the NER dev splits these additions are right about a
-    fifth of the time (`kabar eval ner`), mostly because those sets leave countries used as adjectives
-    untagged ("militer Israel"); without them the claims lose their parties ("Iran mengirim drone") and
-    the seeds' claim groups fall from F1 0.90 to 0.59, and speakers lose the bodies that speak. Other
-    languages take every known name."""
+    written in both cases, standing as a name of its own (`_stands_alone`), are named all the same. Added
+    wherever written as listed they were right 15 times in 76 on the NER dev splits (`kabar eval ner`),
+    mostly because those sets leave countries used as adjectives untagged ("militer Israel"); without them
+    the claims lose their parties ("Iran mengirim drone") and the seeds' claim groups fall from F1 0.90 to
+    0.59, and speakers lose the bodies that speak. Other languages take every known name."""
     inside = mentions.overlapping(start, end)
     same = next((s for s in inside if (s.start, s.end) == (start, end)), None)
     if same is not None:
@@ -432,25 +444,95 @@ def _name_tail(text: str, start: int, end: int, known: list[tuple[int, int, Know
     return tail[0].start(), tail[-1].end()
 
 
-def _uncapitalised_in_cased_line(text: str, start: int, end: int) -> bool:
+def _uncapitalised_in_cased_line(text: str, start: int, end: int, every_word: bool = False) -> bool:
     """Where a line is written with capitals, names carry them: a span without one ("medan" in "medan
-    perang") is a guess at a common word. In a line written all in lower case the model reads it anyway."""
-    if any(c.isupper() or c.isdigit() for c in text[start:end]):
+    perang") is a guess at a common word, and so is one with an uncapitalised word where `every_word` must
+    have one ("Walaupun demikian"). In a line written all in lower case the model reads it anyway."""
+    capitalised = [any(c.isupper() or c.isdigit() for c in word) for word in text[start:end].split()]
+    if all(capitalised) if every_word else any(capitalised):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else len(text)])
+    return any(c.isupper() for c in _line_at(text, start, end))
 
 
 def _listed_name_in_cased_line(text: str, start: int, end: int) -> bool:
     """"Iran mengirim drone", "Data BMKG menyebutkan": a known country or body written exactly as listed, in
-    a line written in both cases. The model passes over many of them, and claims, speakers and sources need
-    them as the parties that act and speak. In a line all in capitals every word looks like a name."""
-    if text[start:end] not in gazetteer():
+    a line written in both cases, standing as a name of its own. The model passes over many of them, and
+    claims, speakers and sources need them as the parties that act and speak. In a line all in capitals
+    every word looks like a name."""
+    entity = gazetteer().get(text[start:end])
+    if entity is None or not _stands_alone(text, start, end, entity):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return any(c.islower() for c in text[line_start : line_end if line_end >= 0 else len(text)])
+    return any(c.islower() for c in _line_at(text, start, end))
+
+
+WORD_BEFORE = re.compile(r"(?P<word>[^\s]+)[ \t]+$")
+WORD_AFTER = re.compile(r"[ \t]+(?P<word>[^\s]+)")
+
+
+def _stands_alone(text: str, start: int, end: int, entity: KnownEntity) -> bool:
+    """A listed name next to another capitalised word is part of a longer name or title the model read
+    whole or left alone ("Serikat Petani Indonesia", "Presiden Perancis Jacques Chirac", "DPD Nasdem
+    Sumenep"), except a country a title serves ("Menteri Luar Negeri Korea Utara Choe Son-hui"), which the
+    claims count among an event's parties though the NER sets differ on it; a listed place after a lower-case
+    word other than a preposition of place describes that word ("militer Israel", "warga Palestina", "dolar
+    AS"), a use the NER sets leave untagged."""
+    if _next_to_capitalised_word(text, start, end) and not (entity.type == "GPE" and _role_ending_at(text, start)):
+        return False
+    word_before = _word_before(text, start)
+    return entity.type not in ("GPE", "LOC") or not word_before[:1].islower() or word_before in _place_openers() \
+        or (word_before in _people_units() and _counted(text, start - len(word_before) - 1))
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the word before `start` is a number: "800 tentara Iran", "ribuan tentara Korea Utara" count
+    the place's own people, and the claims need that place as the figure's party."""
+    word = _word_before(text, start).lower()
+    return any(c.isdigit() for c in word) or word in _number_words()
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    lines = (line for section in ("scale", "word", "vague") for line in sections("id/nlp/numbers.txt")[section])
+    return frozenset(line.split("\t")[0] for line in lines)
+
+
+@cache
+def _people_units() -> frozenset[str]:
+    """The nouns that count people ("tentara", "korban"): kabar/data/id/nlp/units.txt."""
+    return frozenset(sections("id/nlp/units.txt")["people"])
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start` on its line, or "" where `start` opens a sentence or follows punctuation
+    ("Rusia, Kim")."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _opens_sentence(text, before.start()) or not before.group("word")[-1].isalnum():
+        return ""
+    return before.group("word")
+
+
+def _next_to_capitalised_word(text: str, start: int, end: int) -> bool:
+    """Whether the words of [start, end) run on into a capitalised word (other than a sentence's first), in
+    a line written in sentence case; in a headline Every Word Is Capitalised and says nothing."""
+    after = WORD_AFTER.match(text, end)
+    return any(word[:1].isupper() for word in (_word_before(text, start), after.group("word") if after else "")) \
+        and not _title_case_line(text, start)
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    words = [word for word in _line_at(text, start, start).split() if word[0].isalpha()]
+    return sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens its line or sentence, where every word is capitalised."""
+    preceding = text[max(0, start - 3) : start].rstrip(" \t")
+    return not preceding or preceding[-1] in "\n.!?:\"“"
+
+
+@cache
+def _place_openers() -> frozenset[str]:
+    return frozenset(data_lines("id/entities/place-openers.txt"))
 
 
 def _capitalised_opening(text: str, start: int, end: int) -> bool:
@@ -462,7 +544,8 @@ def _capitalised_opening(text: str, start: int, end: int) -> bool:
 
 
 def _add_surname_mentions(text: str, mentions: _Mentions) -> None:
-    """"kata Hong" after "Hong Min": any single word of a person named earlier is that person again."""
+    """"kata Hong" after "Hong Min": any single word of a person named earlier, standing alone, is that person
+    again; next to another capitalised word it is part of a longer name ("Dadai Latif Gobel")."""
     people = sorted((s for s in mentions.spans if s.label == "PERSON" and " " in text[s.start : s.end]),
                     key=lambda s: s.start)
     words = {word for person in people for word in text[person.start : person.end].split() if len(word) > 2}
@@ -471,7 +554,7 @@ def _add_surname_mentions(text: str, mentions: _Mentions) -> None:
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     for match in pattern.finditer(text):
         earlier = [p for p in people if p.end <= match.start() and match.group(1) in text[p.start : p.end].split()]
-        if earlier:
+        if earlier and not _next_to_capitalised_word(text, match.start(), match.end()):
             person = earlier[-1]  # the most recent person with that name part ("Kim" after "Kim Hong-kyun")
             guessed = mentions.overlaps(match.start(), match.end())
             if guessed is not None and guessed.attrs.get("origin") == "model" and (guessed.start, guessed.end) == \

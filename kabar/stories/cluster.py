@@ -40,6 +40,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.spatial.distance import squareform
 
 from kabar.model import Article, Doc, Story
 from kabar.stories.meaning import embeddings
@@ -62,6 +65,8 @@ EVENT_JOIN = 0.27
 EVENT_MERGE = 0.35
 EVENT_DAYS = 2.0
 EVENT_SPAN = 3.0
+EVENT_COHESION = 0.13  # least mean pairwise likeness of an event's parts (the views' cosines, not a summary's)
+COHESION_AT_MOST = 2000  # larger events are left whole: the pairwise likeness grows with the square
 STORY_JOIN = 0.28
 STORY_DAYS = 21.0
 NAME_FLOOR = 0.15
@@ -341,31 +346,79 @@ class StoryGrouper:
             _absorb(self.story_summaries[a], self.story_summaries.pop(b))
             self._trim_and_post(self.story_summaries[a], post=False)
 
-    def stories(self, titles: dict[str, str], order: dict[str, int]) -> list[Story]:
-        """Stories holding their events, members in arrival order; ids are the story's first event's."""
-        grouped: dict[str, list[Event]] = {}
+    def stories(self, titles: dict[str, str], order: dict[str, int],
+                items: dict[str, Features] | None = None) -> list[Story]:
+        """Stories holding their events, members in arrival order; ids are the story's first event's. Given
+        the articles' features, each event is first split into its cohesive parts (`cohesive_parts`)."""
+        grouped: dict[str, list[list[str]]] = {}
         for event in self.events.values():
-            grouped.setdefault(self.story_of(event.id), []).append(event)
+            members = sorted(event.members, key=order.__getitem__)
+            parts = self.cohesive_parts(members, items) if items is not None else [members]
+            grouped.setdefault(self.story_of(event.id), []).extend(sorted(parts, key=lambda p: order[p[0]]))
         stories = []
         for root, events in grouped.items():
-            events.sort(key=lambda e: min(order[m] for m in e.members))
-            named = [Story(e.id, self._central_title(e, titles), sorted(e.members, key=order.__getitem__))
-                     for e in events]
+            events.sort(key=lambda members: order[members[0]])
+            named = [Story("e-" + members[0].removeprefix("a-"), self._central_title(members, titles), members)
+                     for members in events]
             largest = max(named, key=lambda e: len(e.articles))
             members = sorted((m for e in named for m in e.articles), key=order.__getitem__)
             stories.append(Story("s-" + root.removeprefix("e-"), largest.title, members, named))
         return sorted(stories, key=lambda s: order[s.articles[0]])
 
-    def _central_title(self, event: Event, titles: dict[str, str]) -> str:
-        """The headline of the member most like the event as a whole: a readable name for it."""
-        summary = event.summary.get(HEADLINE, {})
+    def cohesive_parts(self, members: list[str], items: dict[str, Features]) -> list[list[str]]:
+        """An event's members split where they are not one development: average-linkage clustering of the
+        members' pairwise likeness (the event views and weights), cut at EVENT_COHESION. Joining one article
+        at a time to an event's summary lets the summary widen until it covers a whole week of one matter
+        (the KPK leaders' fit-and-proper tests and the ethics finding against one of them; the burnt victims
+        of one crash identified on the day of another at the same stretch of toll road); every member must be
+        like the others on average, not only like the sum of them. The order of the members is kept."""
+        if len(members) < 3 or len(members) > COHESION_AT_MOST:
+            return [members]
+        likeness = self._pairwise_likeness([items[m] for m in members])
+        distance = np.clip(1.0 - likeness, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        labels = fcluster(tree, t=1.0 - EVENT_COHESION, criterion="distance")
+        parts: dict[int, list[str]] = {}
+        for member, label in zip(members, labels, strict=True):
+            parts.setdefault(int(label), []).append(member)
+        return list(parts.values())
+
+    def _pairwise_likeness(self, items: list[Features]) -> np.ndarray:
+        """The weighted mean of the views' cosines between every two articles (EVENT_WEIGHTS)."""
+        total = np.zeros((len(items), len(items)))
+        weights = 0.0
+        vectors = [self.vocabulary.vectors(item) for item in items]
+        for view in TERM_VIEWS:
+            index: dict[str, int] = {}
+            rows, columns, values = [], [], []
+            for row, vector in enumerate(vectors):
+                for term, weight in vector[view].items():
+                    rows.append(row)
+                    columns.append(index.setdefault(term, len(index)))
+                    values.append(weight)
+            matrix = csr_matrix((values, (rows, columns)), shape=(len(items), max(1, len(index))))
+            total += EVENT_WEIGHTS[view] * (matrix @ matrix.T).toarray()
+            weights += EVENT_WEIGHTS[view]
+        if all(item.meaning is not None for item in items):
+            meanings = np.stack([item.meaning for item in items if item.meaning is not None])
+            total += EVENT_WEIGHTS[MEANING] * np.clip((meanings @ meanings.T - MEANING_FLOOR) / (1 - MEANING_FLOOR),
+                                                      0.0, None)
+            weights += EVENT_WEIGHTS[MEANING]
+        return total / weights
+
+    def _central_title(self, members: list[str], titles: dict[str, str]) -> str:
+        """The headline of the member most like the event's headlines as a whole: a readable name for it."""
+        summary: Counter[str] = Counter()
+        for member in members:
+            summary.update(self.headlines.get(member, {}))
 
         def centrality(member: str) -> float:
             return sum(w * summary.get(t, 0.0) for t, w in self.headlines.get(member, {}).items())
 
-        titled = [m for m in event.members if titles.get(m)]
+        titled = [m for m in members if titles.get(m)]
         best = max(titled, key=centrality) if titled else None
-        return titles[best] if best else f"Story of {len(event.members)} articles"
+        return titles[best] if best else f"Story of {len(members)} articles"
 
 
 def _meaning_likeness(meaning: np.ndarray, summed: np.ndarray) -> float:
@@ -424,7 +477,8 @@ def group_articles(articles: list[Article]) -> list[Story]:
     arrival = sorted(items, key=_arrival)
     for item in arrival:
         grouper.add(item)
-    return grouper.stories({a.id: a.title or "" for a in articles}, {item.id: n for n, item in enumerate(arrival)})
+    return grouper.stories({a.id: a.title or "" for a in articles}, {item.id: n for n, item in enumerate(arrival)},
+                           {item.id: item for item in items})
 
 
 def cluster(docs: list[Doc]) -> list[Story]:

@@ -30,6 +30,14 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
   back after days of silence, where a running story is reported day after day: the story bar rises by
   STORY_DECAY per day since the story's last report. An undated article cannot be held apart by time,
   so both its joins need UNDATED_MARGIN more.
+- read-out: joining one article at a time to a summary lets an event's summary widen until it covers a
+  week of one matter (the KPK leaders' tests and the ethics finding against one of them), and a story's
+  until it holds a theme. So, when the stories are read, each story and then each of its events is split
+  into its cohesive parts: average-linkage clustering of the members' pairwise likeness (EVENT_COHESION,
+  STORY_COHESION). On the dev events of the real gold it lifts event precision from 0.865 to 0.918 for
+  recall 0.928 -> 0.911 (F1 0.896 -> 0.914; the gain holds for cuts 0.13 to 0.15 only, below it splits
+  nothing and above it parts one development's sub-topics); on the Kompas file it parts IEU-CEPA from
+  Prabowo's visit to Solo.
 """
 
 from __future__ import annotations
@@ -40,6 +48,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.spatial.distance import squareform
 
 from kabar.model import Article, Doc, Story
 from kabar.stories.meaning import embeddings
@@ -62,6 +73,7 @@ EVENT_JOIN = 0.27
 EVENT_MERGE = 0.35
 EVENT_DAYS = 2.0
 EVENT_SPAN = 3.0
+COHESION_AT_MOST = 2000  # larger groups are left whole: the pairwise likeness grows with the square
 STORY_JOIN = 0.28
 STORY_DAYS = 21.0
 NAME_FLOOR = 0.15
@@ -80,6 +92,20 @@ SECONDS_PER_DAY = 86400.0
 NAME_OR_FIGURE = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b(?:[A-Z][\w-]*\w|\d[\d.,]*\d)", re.MULTILINE)
 
 Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Cohesion:
+    """How alike, on average, the members of one event or story must be: `least` mean pairwise likeness
+    (the weighted views' cosines), less `decay` per day apart beyond EVENT_DAYS."""
+
+    weights: dict[str, float]
+    least: float
+    decay: float = 0.0
+
+
+EVENT_COHESION = Cohesion(EVENT_WEIGHTS, 0.14)
+STORY_COHESION = Cohesion(STORY_WEIGHTS, 0.05, STORY_DECAY)
 
 
 def names_and_figures(text: str) -> list[str]:
@@ -341,31 +367,101 @@ class StoryGrouper:
             _absorb(self.story_summaries[a], self.story_summaries.pop(b))
             self._trim_and_post(self.story_summaries[a], post=False)
 
-    def stories(self, titles: dict[str, str], order: dict[str, int]) -> list[Story]:
-        """Stories holding their events, members in arrival order; ids are the story's first event's."""
-        grouped: dict[str, list[Event]] = {}
+    def stories(self, titles: dict[str, str], order: dict[str, int],
+                items: dict[str, Features] | None = None) -> list[Story]:
+        """Stories holding their events, members in arrival order. Given the articles' features, each story is
+        first split into its cohesive parts (`cohesive_parts` with STORY_COHESION), and each event within a
+        part into its own (EVENT_COHESION). A story's id is its root event's, with a suffix for the smaller
+        parts; an event's is its first member's."""
+        grouped: dict[str, list[list[str]]] = {}
         for event in self.events.values():
-            grouped.setdefault(self.story_of(event.id), []).append(event)
+            grouped.setdefault(self.story_of(event.id), []).append(sorted(event.members, key=order.__getitem__))
         stories = []
         for root, events in grouped.items():
-            events.sort(key=lambda e: min(order[m] for m in e.members))
-            named = [Story(e.id, self._central_title(e, titles), sorted(e.members, key=order.__getitem__))
-                     for e in events]
-            largest = max(named, key=lambda e: len(e.articles))
-            members = sorted((m for e in named for m in e.articles), key=order.__getitem__)
-            stories.append(Story("s-" + root.removeprefix("e-"), largest.title, members, named))
+            threads = [events] if items is None else self._cohesive_threads(events, items)
+            for number, thread in enumerate(sorted(threads, key=lambda t: -sum(map(len, t)))):
+                thread.sort(key=lambda members: order[members[0]])
+                named = [Story("e-" + members[0].removeprefix("a-"), self._central_title(members, titles), members)
+                         for members in thread]
+                largest = max(named, key=lambda e: len(e.articles))
+                members = sorted((m for e in named for m in e.articles), key=order.__getitem__)
+                story_id = "s-" + root.removeprefix("e-") + (f".{number}" if number else "")
+                stories.append(Story(story_id, largest.title, members, named))
         return sorted(stories, key=lambda s: order[s.articles[0]])
 
-    def _central_title(self, event: Event, titles: dict[str, str]) -> str:
-        """The headline of the member most like the event as a whole: a readable name for it."""
-        summary = event.summary.get(HEADLINE, {})
+    def _cohesive_threads(self, events: list[list[str]], items: dict[str, Features]) -> list[list[list[str]]]:
+        """A story's events regrouped into its cohesive parts, each event cut along the parts' lines and then
+        split into its own cohesive parts."""
+        members = [m for event in events for m in event]
+        threads = []
+        for part in self.cohesive_parts(members, items, STORY_COHESION):
+            inside = set(part)
+            pieces = ([m for m in event if m in inside] for event in events)
+            threads.append([cut for piece in pieces if piece
+                            for cut in self.cohesive_parts(piece, items, EVENT_COHESION)])
+        return threads
+
+    def cohesive_parts(self, members: list[str], items: dict[str, Features], cohesion: Cohesion) -> list[list[str]]:
+        """Members split where they are not one development (or one running story): average-linkage clustering
+        of the members' pairwise likeness, cut at `cohesion.least`. Joining one article at a time to a summary
+        lets the summary widen until it covers a whole week of one matter (the KPK leaders' fit-and-proper
+        tests and the ethics finding against one of them), or a theme (one province's school admissions, then
+        another's); every member must be like the others on average, not only like the sum of them. The order
+        of the members is kept."""
+        if len(members) < 3 or len(members) > COHESION_AT_MOST:
+            return [members]
+        likeness = self._pairwise_likeness([items[m] for m in members], cohesion)
+        distance = np.clip(1.0 - likeness, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        labels = fcluster(tree, t=1.0 - cohesion.least, criterion="distance")
+        parts: dict[int, list[str]] = {}
+        for member, label in zip(members, labels, strict=True):
+            parts.setdefault(int(label), []).append(member)
+        return list(parts.values())
+
+    def _pairwise_likeness(self, items: list[Features], cohesion: Cohesion) -> np.ndarray:
+        """The weighted mean of the views' cosines between every two articles, less `cohesion.decay` per day
+        apart beyond EVENT_DAYS, or less UNDATED_MARGIN where either has no date: as for the joins, time
+        cannot hold an undated article apart, so only a strong likeness keeps it with the others."""
+        total = np.zeros((len(items), len(items)))
+        weights = 0.0
+        vectors = [self.vocabulary.vectors(item) for item in items]
+        for view in TERM_VIEWS:
+            if not cohesion.weights[view]:
+                continue
+            index: dict[str, int] = {}
+            rows, columns, values = [], [], []
+            for row, vector in enumerate(vectors):
+                for term, weight in vector[view].items():
+                    rows.append(row)
+                    columns.append(index.setdefault(term, len(index)))
+                    values.append(weight)
+            matrix = csr_matrix((values, (rows, columns)), shape=(len(items), max(1, len(index))))
+            total += cohesion.weights[view] * (matrix @ matrix.T).toarray()
+            weights += cohesion.weights[view]
+        if all(item.meaning is not None for item in items):
+            meanings = np.stack([item.meaning for item in items if item.meaning is not None])
+            total += cohesion.weights[MEANING] * np.clip((meanings @ meanings.T - MEANING_FLOOR) / (1 - MEANING_FLOOR),
+                                                         0.0, None)
+            weights += cohesion.weights[MEANING]
+        days = np.array([np.nan if item.day is None else item.day for item in items])
+        apart = np.abs(days[:, None] - days[None, :])
+        dated = np.clip(np.nan_to_num(apart, nan=0.0) - EVENT_DAYS, 0.0, None)
+        return total / weights - cohesion.decay * dated - np.where(np.isnan(apart), UNDATED_MARGIN, 0.0)
+
+    def _central_title(self, members: list[str], titles: dict[str, str]) -> str:
+        """The headline of the member most like the event's headlines as a whole: a readable name for it."""
+        summary: Counter[str] = Counter()
+        for member in members:
+            summary.update(self.headlines.get(member, {}))
 
         def centrality(member: str) -> float:
             return sum(w * summary.get(t, 0.0) for t, w in self.headlines.get(member, {}).items())
 
-        titled = [m for m in event.members if titles.get(m)]
+        titled = [m for m in members if titles.get(m)]
         best = max(titled, key=centrality) if titled else None
-        return titles[best] if best else f"Story of {len(event.members)} articles"
+        return titles[best] if best else f"Story of {len(members)} articles"
 
 
 def _meaning_likeness(meaning: np.ndarray, summed: np.ndarray) -> float:
@@ -424,7 +520,8 @@ def group_articles(articles: list[Article]) -> list[Story]:
     arrival = sorted(items, key=_arrival)
     for item in arrival:
         grouper.add(item)
-    return grouper.stories({a.id: a.title or "" for a in articles}, {item.id: n for n, item in enumerate(arrival)})
+    return grouper.stories({a.id: a.title or "" for a in articles}, {item.id: n for n, item in enumerate(arrival)},
+                           {item.id: item for item in items})
 
 
 def cluster(docs: list[Doc]) -> list[Story]:

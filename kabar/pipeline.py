@@ -6,22 +6,28 @@ same order.
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kabar.clean import clean
 from kabar.errors import KabarError, StoreError, failure
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
-from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument
+from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument, Story
 from kabar.nlp import annotate_all, link_entities
+from kabar.nlp.pipeline import PARALLEL_FROM, default_workers
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
+from kabar.stories.cluster import group_articles
 from kabar.stories.incremental import assign_story
+from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings
 
 Progress = Callable[..., None]
@@ -85,19 +91,56 @@ def ingest(
     progress: Progress = _no_progress,
     batch_size: int = BATCH_SIZE,
     place_stories: bool = True,
+    workers: int = 1,
 ) -> IngestResult:
     """Read, clean and store every input, placing each new article in its live story (unless
     `place_stories` is off: `live_stories` places what was left later); each batch is one transaction, so
-    a crash loses at most a batch and a rerun skips what is already stored (same content hash)."""
+    a crash loses at most a batch and a rerun skips what is already stored (same content hash). With
+    several `workers`, a full batch's new inputs are cleaned by that many processes, stored in input order."""
     result = IngestResult()
-    for batch in _batches(iter_inputs(targets, options), batch_size):
-        with _writing(store), store.transaction():
+    with _cleaner(workers) as clean_all:
+        for batch in _batches(iter_inputs(targets, options), batch_size):
+            new: dict[str, RawDocument] = {}
             for item in batch:
-                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, place_stories)
-                store.record_input(outcome)
-                result.outcomes.append(outcome)
-        progress("ingest", len(batch))
+                if isinstance(item, RawDocument) and not store.has_content(item.sha256):
+                    new.setdefault(item.sha256, item)
+            cleaned = dict(zip(new, clean_all(list(new.values())), strict=True))
+            with _writing(store), store.transaction():
+                for item in batch:
+                    outcome = item if isinstance(item, InputOutcome) else _store_one(
+                        item, cleaned.get(item.sha256), store, place_stories)
+                    store.record_input(outcome)
+                    result.outcomes.append(outcome)
+            progress("ingest", len(batch))
     return result
+
+
+PARALLEL_CLEANING_FROM = 64
+"""Fewer new inputs than this in a batch are cleaned in this process: workers would cost more than they save."""
+
+
+@contextmanager
+def _cleaner(workers: int) -> Iterator[Callable[[list[RawDocument]], list[Article | str]]]:
+    """Cleans a list of inputs in order, each to its article or the reason it has none: in this process, or
+    in `workers` forked processes once a list is long enough (the first input is cleaned here before they
+    start, so whatever the cleaner loads on first use is loaded once and shared)."""
+    pool: ProcessPoolExecutor | None = None
+
+    def clean_all(raws: list[RawDocument]) -> list[Article | str]:
+        nonlocal pool
+        if pool is None and (workers <= 1 or len(raws) < PARALLEL_CLEANING_FROM
+                             or "fork" not in multiprocessing.get_all_start_methods()):
+            return [_cleaned(raw) for raw in raws]
+        first = [] if pool is not None else [_cleaned(raws[0])]
+        if pool is None:
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        return first + list(pool.map(_cleaned, raws[len(first):], chunksize=4))
+
+    try:
+        yield clean_all
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 @contextmanager
@@ -110,30 +153,38 @@ def _writing(store: Store) -> Iterator[None]:
         raise StoreError(f"cannot write to the store at {store.path}: {error}") from error
 
 
-def _store_one(raw: RawDocument, store: Store, place_story: bool) -> InputOutcome:
-    """Clean, store and place one input; whatever fails becomes its rejection and undoes only its writes."""
-    existing = store.has_content(raw.sha256)
-    if existing:
-        return InputOutcome(raw.source, InputStatus.DUPLICATE, "same content already stored", raw.sha256, existing)
+def _cleaned(raw: RawDocument) -> Article | str:
+    """The input's article, or why it has none (any fault in one page is that page's outcome)."""
     try:
         article = clean(raw, article_id_for(raw))
     except KabarError as error:
-        return InputOutcome(raw.source, InputStatus.REJECTED, str(error), raw.sha256)
-    except Exception as error:  # noqa: BLE001 (any fault in one page is that page's outcome)
-        return InputOutcome(raw.source, InputStatus.REJECTED, failure("cleaning", error), raw.sha256)
+        return str(error)
+    except Exception as error:  # noqa: BLE001
+        return failure("cleaning", error)
     article.sha256 = raw.sha256
+    return article
+
+
+def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, place_story: bool) -> InputOutcome:
+    """Store and place one cleaned input (None: stored already); whatever fails becomes its rejection and
+    undoes only its writes."""
+    existing = store.has_content(raw.sha256)
+    if existing or cleaned is None:
+        return InputOutcome(raw.source, InputStatus.DUPLICATE, "same content already stored", raw.sha256, existing)
+    if isinstance(cleaned, str):
+        return InputOutcome(raw.source, InputStatus.REJECTED, cleaned, raw.sha256)
     stage = "storing"
     try:
         with store.savepoint():
-            store.add_article(article, raw)
+            store.add_article(cleaned, raw)
             stage = "placing in a live story"
             if place_story:
-                assign_story(store, article)
+                assign_story(store, cleaned)
     except sqlite3.OperationalError:
         raise
     except Exception as error:  # noqa: BLE001
         return InputOutcome(raw.source, InputStatus.REJECTED, failure(stage, error), raw.sha256)
-    return InputOutcome(raw.source, InputStatus.STORED, None, raw.sha256, article.id)
+    return InputOutcome(raw.source, InputStatus.STORED, None, raw.sha256, cleaned.id)
 
 
 def annotate_isolated(articles: list[Article], progress: Progress = _no_progress) -> tuple[list[Doc], dict[str, str]]:
@@ -157,6 +208,45 @@ def annotate_isolated(articles: list[Article], progress: Progress = _no_progress
     return docs, failures
 
 
+@contextmanager
+def _grouped_meanwhile(articles: list[Article]) -> Iterator[Callable[[], list[Story] | None]]:
+    """Groups the articles into stories in a forked process while this one has them annotated: grouping reads
+    the articles alone, so it need not wait, and the cores share both jobs. Yields how to collect the
+    stories; None (no articles given, one core, no fork, or the grouping failed) leaves the grouping to the
+    analysis. The sentence encoder is loaded here first, so this process and every later fork share it."""
+    if not articles or default_workers() <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: None
+        return
+    embeddings(["memuat model"])
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_send_stories, args=(articles, sending), daemon=True)
+    process.start()
+    sending.close()
+
+    def collect() -> list[Story] | None:
+        try:
+            return receiving.recv()
+        except EOFError:
+            return None
+
+    try:
+        yield collect
+    finally:
+        receiving.close()
+        if process.is_alive():  # stories never collected: nobody waits for them
+            process.terminate()
+        process.join()
+
+
+def _send_stories(articles: list[Article], sending: Connection) -> None:
+    try:
+        stories: list[Story] | None = group_articles(articles)
+    except Exception:  # noqa: BLE001 (the analysis groups them again and meets the fault where it is reported)
+        stories = None
+    sending.send(stories)
+
+
 def analyze_articles(
     articles: list[Article],
     progress: Progress = _no_progress,
@@ -168,7 +258,10 @@ def analyze_articles(
     not annotated again (`kabar export` after `kabar analyze` reuses them). An article whose annotation
     fails is left out, its input marked rejected with the reason."""
     stored = {a.id: store.load_annotations(a.id) for a in articles} if store is not None else {}
-    annotated, failures = annotate_isolated([a for a in articles if not stored.get(a.id)], progress)
+    todo = [a for a in articles if not stored.get(a.id)]
+    with _grouped_meanwhile(articles if len(todo) >= PARALLEL_FROM else []) as grouped:
+        annotated, failures = annotate_isolated(todo, progress)
+        stories = None if failures else grouped()
     fresh = {doc.article.id: doc for doc in annotated}
     if failures:
         articles = [article for article in articles if article.id not in failures]
@@ -182,7 +275,7 @@ def analyze_articles(
             for doc in docs:
                 if not stored.get(doc.article.id):
                     store.save_annotations(doc.article.id, doc.layers)
-    analysis = analyze_story(docs, entities, LlmSettings.from_env())
+    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories)
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:
@@ -234,7 +327,7 @@ def analyze_paths(
     """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. The
     analysis groups the stories itself, so ingest leaves live-story placement for later. When no input
     became an article there is nothing to write: NothingToAnalyseError says so."""
-    result = ingest(targets, store, options, progress, place_stories=False)
+    result = ingest(targets, store, options, progress, place_stories=False, workers=default_workers())
     articles = list(store.articles(result.article_ids))
     if not articles:
         raise NothingToAnalyseError(

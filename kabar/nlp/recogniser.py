@@ -26,6 +26,7 @@ def recogniser():
     default (BLIS): the same sums, in about a third of the CPU time here, where numpy's build is tuned to the
     processor and BLIS's is generic."""
     import spacy
+    from spacy.pipeline import TrainablePipe
     from thinc.api import NumpyOps
 
     if not (MODEL_DIR / "config.cfg").is_file():
@@ -35,7 +36,7 @@ def recogniser():
     nlp = spacy.load(MODEL_DIR, exclude=["tokenizer"])
     ops = NumpyOps(use_blis=False)
     for _name, component in nlp.pipeline:
-        for layer in component.model.walk():
+        for layer in component.model.walk() if isinstance(component, TrainablePipe) else ():
             layer.ops = ops
     return nlp
 

@@ -26,6 +26,7 @@ from kabar.nlp.pipeline import PARALLEL_FROM, default_workers
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
 from kabar.stories.cluster import group_articles
+from kabar.stories.dedup import Copies, find_duplicates
 from kabar.stories.incremental import assign_story
 from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings
@@ -35,6 +36,8 @@ Progress = Callable[..., None]
 that is known in advance (the articles to annotate; not the inputs, which are read as a stream)."""
 
 BATCH_SIZE = 200
+Grouping = tuple[Copies, list[Story]]
+"""What the analysis reads from the articles alone: the copies among them, and their stories."""
 
 
 def _no_progress(stage: str, done: int, total: int | None = None) -> None:
@@ -209,22 +212,22 @@ def annotate_isolated(articles: list[Article], progress: Progress = _no_progress
 
 
 @contextmanager
-def _grouped_meanwhile(articles: list[Article]) -> Iterator[Callable[[], list[Story] | None]]:
-    """Groups the articles into stories in a forked process while this one has them annotated: grouping reads
-    the articles alone, so it need not wait, and the cores share both jobs. Yields how to collect the
-    stories; None (no articles given, one core, no fork, or the grouping failed) leaves the grouping to the
-    analysis. The sentence encoder is loaded here first, so this process and every later fork share it."""
+def _grouped_meanwhile(articles: list[Article]) -> Iterator[Callable[[], Grouping | None]]:
+    """Finds the copies among the articles and groups them into stories in a forked process while this one has
+    them annotated: both read the articles alone, so they need not wait, and the cores share the jobs. Yields
+    how to collect them; None (no articles given, one core, no fork, or a fault) leaves both to the analysis.
+    The sentence encoder is loaded here first, so this process and every later fork share it."""
     if not articles or default_workers() <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield lambda: None
         return
     embeddings(["memuat model"])
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    process = context.Process(target=_send_stories, args=(articles, sending), daemon=True)
+    process = context.Process(target=_send_grouping, args=(articles, sending), daemon=True)
     process.start()
     sending.close()
 
-    def collect() -> list[Story] | None:
+    def collect() -> Grouping | None:
         try:
             return receiving.recv()
         except EOFError:
@@ -239,12 +242,12 @@ def _grouped_meanwhile(articles: list[Article]) -> Iterator[Callable[[], list[St
         process.join()
 
 
-def _send_stories(articles: list[Article], sending: Connection) -> None:
+def _send_grouping(articles: list[Article], sending: Connection) -> None:
     try:
-        stories: list[Story] | None = group_articles(articles)
-    except Exception:  # noqa: BLE001 (the analysis groups them again and meets the fault where it is reported)
-        stories = None
-    sending.send(stories)
+        grouping: Grouping | None = (find_duplicates(articles), group_articles(articles))
+    except Exception:  # noqa: BLE001 (the analysis does it again and meets the fault where it is reported)
+        grouping = None
+    sending.send(grouping)
 
 
 def analyze_articles(
@@ -261,7 +264,7 @@ def analyze_articles(
     todo = [a for a in articles if not stored.get(a.id)]
     with _grouped_meanwhile(articles if len(todo) >= PARALLEL_FROM else []) as grouped:
         annotated, failures = annotate_isolated(todo, progress)
-        stories = None if failures else grouped()
+        grouping = None if failures else grouped()
     fresh = {doc.article.id: doc for doc in annotated}
     if failures:
         articles = [article for article in articles if article.id not in failures]
@@ -275,7 +278,8 @@ def analyze_articles(
             for doc in docs:
                 if not stored.get(doc.article.id):
                     store.save_annotations(doc.article.id, doc.layers)
-    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories)
+    copies, stories = grouping if grouping is not None else (None, None)
+    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories, copies)
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:

@@ -251,9 +251,14 @@ def _all_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
 def write(export: StoryExport, path: Path) -> dict[str, Any]:
     document = to_json(export)
     validate(document)
+    write_document(document, path)
+    return document
+
+
+def write_document(document: dict[str, Any], path: Path) -> None:
+    """A document already validated, as JSON."""
     with path.open("w", encoding="utf-8") as out:
         _write_records(document, out)
-    return document
 
 
 def _write_records(document: dict[str, Any], out: TextIO) -> None:

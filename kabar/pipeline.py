@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from kabar.clean import clean
 from kabar.errors import KabarError, StoreError, failure
@@ -303,9 +304,9 @@ def analyze_articles(
 
 def write_outputs(export: StoryExport, out_dir: Path, store: Store | None = None) -> dict[str, Path]:
     """story.json (validated against the contract), brief.md and report.html, side by side; with a store,
-    the stories and everything found in them are saved there too."""
+    the stories and everything found in them are saved there too. For a large pile the brief and the report
+    are rendered by a forked process meanwhile, and put in place only once story.json has passed."""
     from kabar import export as export_module
-    from kabar.report import render_brief_markdown, render_report_html
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {
@@ -313,12 +314,54 @@ def write_outputs(export: StoryExport, out_dir: Path, store: Store | None = None
         "brief": out_dir / "brief.md",
         "report": out_dir / "report.html",
     }
-    document = export_module.write(export, paths["story"])
-    if store is not None:
-        store.save_analysis(export)
-    paths["brief"].write_text(render_brief_markdown(document), encoding="utf-8")
-    paths["report"].write_text(render_report_html(document), encoding="utf-8")
+    document = export_module.to_json(export)
+    pages = {key: paths[key] for key in ("brief", "report")}
+    with _rendered_meanwhile(document, pages, len(export.articles) >= PARALLEL_FROM) as finish:
+        export_module.validate(document)
+        export_module.write_document(document, paths["story"])
+        if store is not None:
+            store.save_analysis(export)
+        finish()
     return paths
+
+
+def _render_pages(document: dict[str, Any], pages: dict[str, Path], suffix: str = "") -> None:
+    from kabar.report import render_brief_markdown, render_report_html
+
+    render = {"brief": render_brief_markdown, "report": render_report_html}
+    for key, path in pages.items():
+        path.with_name(path.name + suffix).write_text(render[key](document), encoding="utf-8")
+
+
+PART = ".part"
+
+
+@contextmanager
+def _rendered_meanwhile(document: dict[str, Any], pages: dict[str, Path], forked: bool) -> Iterator[Callable[[], None]]:
+    """Renders the pages (brief, report) while this process goes on; yields the call that puts them in place.
+    Forked, each page goes to a .part file beside its place, renamed when finished, removed when the block
+    fails; a fork that fails is followed by rendering here, which meets the fault where it is reported."""
+    if not forked or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: _render_pages(document, pages)
+        return
+    process = multiprocessing.get_context("fork").Process(target=_render_pages, args=(document, pages, PART))
+    process.start()
+
+    def finish() -> None:
+        process.join()
+        if process.exitcode != 0:
+            _render_pages(document, pages, PART)
+        for path in pages.values():
+            path.with_name(path.name + PART).replace(path)
+
+    try:
+        yield finish
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        for path in pages.values():
+            path.with_name(path.name + PART).unlink(missing_ok=True)
 
 
 def analyze_paths(

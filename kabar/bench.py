@@ -318,8 +318,21 @@ def child(stage: str, corpus: str, limit: int, out: str = typer.Option("", help=
 
 def cpu_seconds() -> float:
     """CPU time of this process and of the worker processes it waited for."""
+    return sum(cpu_split())
+
+
+def cpu_split() -> tuple[float, float]:
+    """CPU time of this process, and of the worker processes it waited for."""
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
+
+
+def all_cores_rate(items: float, own_cpu: float, workers_cpu: float, cores: int) -> float:
+    """Articles per second the run would make with the machine to itself: the main process's CPU time counts
+    whole, as if none of it overlapped the workers (it mostly waits for them, or they for it), and the
+    workers' CPU time is shared out over the cores. Other jobs on a shared machine stretch the wall time;
+    this figure is what the CPU time says the cores would do."""
+    return items / (own_cpu + workers_cpu / cores)
 
 
 def _analyze_real_child(path: str, out: str = "") -> dict[str, float]:
@@ -331,10 +344,12 @@ def _analyze_real_child(path: str, out: str = "") -> dict[str, float]:
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.sqlite") as store:
-        started, cpu = time.perf_counter(), cpu_seconds()
+        started, (own, workers) = time.perf_counter(), cpu_split()
         result, export, _paths = pipeline.analyze_paths([path], store, Path(out) if out else Path(tmp) / "out")
+        own_after, workers_after = cpu_split()
         figures = {"items": len(export.articles), "seconds": time.perf_counter() - started,
-                   "cpu_seconds": cpu_seconds() - cpu, "stories": len(export.stories)}
+                   "cpu_seconds": own_after - own + workers_after - workers, "own_cpu_seconds": own_after - own,
+                   "workers_cpu_seconds": workers_after - workers, "stories": len(export.stories)}
     figures["peak_mb"] = peak_rss_mb()
     figures["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     figures["load"] = max(load_before, os.getloadavg()[0])
@@ -384,21 +399,26 @@ def real(
         console.print(f"[yellow]{folder} not found: nothing to measure.[/]")
         return
     table = Table(title="kabar analyze end to end on real news (one run, fresh process)")
-    for column in ("file", "articles", "wall s", "CPU s", "articles/s", "per CPU-s", "stories", "peak MB",
-                   "worker MB", "load"):
+    for column in ("file", "articles", "wall s", "CPU s", "main + workers CPU s", "articles/s", "per CPU-s",
+                   "all cores/s", "stories", "peak MB", "worker MB", "load"):
         table.add_column(column, justify="left" if column == "file" else "right")
     for path in sorted(folder.glob("*.jsonl")):
         kept = ["--out", str(out / path.stem)] if out else []
         with console.status(f"analysing {path.name}"):
             figures = _child_figures(["analyze-real", str(path), "0", *kept])
+        all_cores = all_cores_rate(figures["items"], figures["own_cpu_seconds"], figures["workers_cpu_seconds"],
+                                   default_workers())
         table.add_row(path.name, str(figures["items"]), f"{figures['seconds']:.0f}", f"{figures['cpu_seconds']:.0f}",
+                      f"{figures['own_cpu_seconds']:.0f} + {figures['workers_cpu_seconds']:.0f}",
                       f"{figures['items'] / figures['seconds']:.1f}",
-                      f"{figures['items'] / figures['cpu_seconds']:.1f}", str(figures["stories"]),
+                      f"{figures['items'] / figures['cpu_seconds']:.1f}",
+                      f"{all_cores:.1f}", str(figures["stories"]),
                       f"{figures['peak_mb']:.0f}", f"{figures['worker_peak_mb']:.0f}", f"{figures['load']:.1f}")
     console.print(table)
     console.print("articles/s is wall time, which other jobs on the machine stretch (load: the 1-minute load "
                   "average, the higher of before and after); articles per CPU-second counts this process and its "
-                  "workers.")
+                  f"workers; all cores/s is what that CPU time makes on {default_workers()} cores with the machine to "
+                  "itself: the main process's CPU seconds whole, the workers' shared out over the cores.")
     growth = Table(title="Story grouping alone as the pile grows (real-looking text, one run each)")
     for column in ("articles", "seconds", "CPU s", "articles/s", "ms per article", "stories", "peak MB"):
         growth.add_column(column, justify="right")
@@ -820,16 +840,22 @@ def annotate(
     articles = [clean(raw, f"b{index}") for index, raw in enumerate(iter_inputs([str(corpus)]))
                 if isinstance(raw, RawDocument)]
     recogniser()
-    cpu_before = cpu_seconds()
+    load_before = os.getloadavg()[0]
+    own_before, workers_before = cpu_split()
     started = time.perf_counter()
     for _doc in annotate_all(articles, workers):
         pass
     wall = time.perf_counter() - started
-    cpu = cpu_seconds() - cpu_before
+    own_after, workers_after = cpu_split()
+    own, in_workers = own_after - own_before, workers_after - workers_before
+    cores = workers or default_workers()
     words = statistics.mean(len(a.text.split()) for a in articles)
-    console.print(f"{len(articles)} articles of {words:.0f} words on average, {workers or default_workers()} "
-                  f"worker(s): {wall:.1f} s wall, {cpu:.1f} CPU-s; {len(articles) / wall:.1f} articles/s, "
-                  f"{len(articles) / cpu:.1f} articles per CPU-second")
+    console.print(f"{len(articles)} articles of {words:.0f} words on average, {cores} worker(s): {wall:.1f} s wall "
+                  f"(load {max(load_before, os.getloadavg()[0]):.1f}), {own + in_workers:.1f} CPU-s ({own:.1f} main + "
+                  f"{in_workers:.1f} workers); {len(articles) / wall:.1f} articles/s wall, "
+                  f"{len(articles) / (own + in_workers):.1f} articles per CPU-second, "
+                  f"{all_cores_rate(len(articles), own, in_workers, cores):.1f} articles/s on {cores} cores with the "
+                  "machine to itself (main CPU seconds whole, workers' shared out over the cores)")
 
 
 if __name__ == "__main__":

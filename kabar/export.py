@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kabar import __version__
 from kabar.model import (
@@ -251,6 +251,29 @@ def _all_spans(document: dict[str, Any]) -> list[dict[str, Any]]:
 def write(export: StoryExport, path: Path) -> dict[str, Any]:
     document = to_json(export)
     validate(document)
-    with path.open("w", encoding="utf-8") as out:  # streamed: a large analysis is never one string in memory
-        json.dump(document, out, ensure_ascii=False, indent=2)
+    write_document(document, path)
     return document
+
+
+def write_document(document: dict[str, Any], path: Path) -> None:
+    """A document already validated, as JSON."""
+    with path.open("w", encoding="utf-8") as out:
+        _write_records(document, out)
+
+
+def _write_records(document: dict[str, Any], out: TextIO) -> None:
+    """The document with one record a line: each top-level field, and each item of a top-level list, is
+    written whole by json's C encoder (an indented dump runs its Python encoder over every value, several
+    CPU-seconds for a thousand articles), and one record at a time, so a large analysis is never one string
+    in memory."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("{")
+    for position, (key, value) in enumerate(document.items()):
+        out.write(("," if position else "") + f"\n  {encode(key)}: ")
+        if isinstance(value, list) and value:
+            out.write("[")
+            out.writelines(("," if index else "") + "\n    " + encode(item) for index, item in enumerate(value))
+            out.write("\n  ]")
+        else:
+            out.write(encode(value))
+    out.write("\n}\n")

@@ -6,22 +6,30 @@ same order.
 
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from kabar.clean import clean
 from kabar.errors import KabarError, StoreError, failure
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
-from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument
+from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument, Story
 from kabar.nlp import annotate_all, link_entities
+from kabar.nlp.pipeline import PARALLEL_FROM, default_workers
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
+from kabar.stories.cluster import group_articles
+from kabar.stories.dedup import Copies, find_duplicates
 from kabar.stories.incremental import assign_story
+from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings
 
 Progress = Callable[..., None]
@@ -29,6 +37,8 @@ Progress = Callable[..., None]
 that is known in advance (the articles to annotate; not the inputs, which are read as a stream)."""
 
 BATCH_SIZE = 200
+Grouping = tuple[Copies, list[Story]]
+"""What the analysis reads from the articles alone: the copies among them, and their stories."""
 
 
 def _no_progress(stage: str, done: int, total: int | None = None) -> None:
@@ -85,19 +95,56 @@ def ingest(
     progress: Progress = _no_progress,
     batch_size: int = BATCH_SIZE,
     place_stories: bool = True,
+    workers: int = 1,
 ) -> IngestResult:
     """Read, clean and store every input, placing each new article in its live story (unless
     `place_stories` is off: `live_stories` places what was left later); each batch is one transaction, so
-    a crash loses at most a batch and a rerun skips what is already stored (same content hash)."""
+    a crash loses at most a batch and a rerun skips what is already stored (same content hash). With
+    several `workers`, a full batch's new inputs are cleaned by that many processes, stored in input order."""
     result = IngestResult()
-    for batch in _batches(iter_inputs(targets, options), batch_size):
-        with _writing(store), store.transaction():
+    with _cleaner(workers) as clean_all:
+        for batch in _batches(iter_inputs(targets, options), batch_size):
+            new: dict[str, RawDocument] = {}
             for item in batch:
-                outcome = item if isinstance(item, InputOutcome) else _store_one(item, store, place_stories)
-                store.record_input(outcome)
-                result.outcomes.append(outcome)
-        progress("ingest", len(batch))
+                if isinstance(item, RawDocument) and not store.has_content(item.sha256):
+                    new.setdefault(item.sha256, item)
+            cleaned = dict(zip(new, clean_all(list(new.values())), strict=True))
+            with _writing(store), store.transaction():
+                for item in batch:
+                    outcome = item if isinstance(item, InputOutcome) else _store_one(
+                        item, cleaned.get(item.sha256), store, place_stories)
+                    store.record_input(outcome)
+                    result.outcomes.append(outcome)
+            progress("ingest", len(batch))
     return result
+
+
+PARALLEL_CLEANING_FROM = 64
+"""Fewer new inputs than this in a batch are cleaned in this process: workers would cost more than they save."""
+
+
+@contextmanager
+def _cleaner(workers: int) -> Iterator[Callable[[list[RawDocument]], list[Article | str]]]:
+    """Cleans a list of inputs in order, each to its article or the reason it has none: in this process, or
+    in `workers` forked processes once a list is long enough (the first input is cleaned here before they
+    start, so whatever the cleaner loads on first use is loaded once and shared)."""
+    pool: ProcessPoolExecutor | None = None
+
+    def clean_all(raws: list[RawDocument]) -> list[Article | str]:
+        nonlocal pool
+        if pool is None and (workers <= 1 or len(raws) < PARALLEL_CLEANING_FROM
+                             or "fork" not in multiprocessing.get_all_start_methods()):
+            return [_cleaned(raw) for raw in raws]
+        first = [] if pool is not None else [_cleaned(raws[0])]
+        if pool is None:
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        return first + list(pool.map(_cleaned, raws[len(first):], chunksize=4))
+
+    try:
+        yield clean_all
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 @contextmanager
@@ -110,30 +157,38 @@ def _writing(store: Store) -> Iterator[None]:
         raise StoreError(f"cannot write to the store at {store.path}: {error}") from error
 
 
-def _store_one(raw: RawDocument, store: Store, place_story: bool) -> InputOutcome:
-    """Clean, store and place one input; whatever fails becomes its rejection and undoes only its writes."""
-    existing = store.has_content(raw.sha256)
-    if existing:
-        return InputOutcome(raw.source, InputStatus.DUPLICATE, "same content already stored", raw.sha256, existing)
+def _cleaned(raw: RawDocument) -> Article | str:
+    """The input's article, or why it has none (any fault in one page is that page's outcome)."""
     try:
         article = clean(raw, article_id_for(raw))
     except KabarError as error:
-        return InputOutcome(raw.source, InputStatus.REJECTED, str(error), raw.sha256)
-    except Exception as error:  # noqa: BLE001 (any fault in one page is that page's outcome)
-        return InputOutcome(raw.source, InputStatus.REJECTED, failure("cleaning", error), raw.sha256)
+        return str(error)
+    except Exception as error:  # noqa: BLE001
+        return failure("cleaning", error)
     article.sha256 = raw.sha256
+    return article
+
+
+def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, place_story: bool) -> InputOutcome:
+    """Store and place one cleaned input (None: stored already); whatever fails becomes its rejection and
+    undoes only its writes."""
+    existing = store.has_content(raw.sha256)
+    if existing or cleaned is None:
+        return InputOutcome(raw.source, InputStatus.DUPLICATE, "same content already stored", raw.sha256, existing)
+    if isinstance(cleaned, str):
+        return InputOutcome(raw.source, InputStatus.REJECTED, cleaned, raw.sha256)
     stage = "storing"
     try:
         with store.savepoint():
-            store.add_article(article, raw)
+            store.add_article(cleaned, raw)
             stage = "placing in a live story"
             if place_story:
-                assign_story(store, article)
+                assign_story(store, cleaned)
     except sqlite3.OperationalError:
         raise
     except Exception as error:  # noqa: BLE001
         return InputOutcome(raw.source, InputStatus.REJECTED, failure(stage, error), raw.sha256)
-    return InputOutcome(raw.source, InputStatus.STORED, None, raw.sha256, article.id)
+    return InputOutcome(raw.source, InputStatus.STORED, None, raw.sha256, cleaned.id)
 
 
 def annotate_isolated(articles: list[Article], progress: Progress = _no_progress) -> tuple[list[Doc], dict[str, str]]:
@@ -157,6 +212,45 @@ def annotate_isolated(articles: list[Article], progress: Progress = _no_progress
     return docs, failures
 
 
+@contextmanager
+def _grouped_meanwhile(articles: list[Article]) -> Iterator[Callable[[], Grouping | None]]:
+    """Finds the copies among the articles and groups them into stories in a forked process while this one has
+    them annotated: both read the articles alone, so they need not wait, and the cores share the jobs. Yields
+    how to collect them; None (no articles given, one core, no fork, or a fault) leaves both to the analysis.
+    The sentence encoder is loaded here first, so this process and every later fork share it."""
+    if not articles or default_workers() <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: None
+        return
+    embeddings(["memuat model"])
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_send_grouping, args=(articles, sending), daemon=True)
+    process.start()
+    sending.close()
+
+    def collect() -> Grouping | None:
+        try:
+            return receiving.recv()
+        except EOFError:
+            return None
+
+    try:
+        yield collect
+    finally:
+        receiving.close()
+        if process.is_alive():  # stories never collected: nobody waits for them
+            process.terminate()
+        process.join()
+
+
+def _send_grouping(articles: list[Article], sending: Connection) -> None:
+    try:
+        grouping: Grouping | None = (find_duplicates(articles), group_articles(articles))
+    except Exception:  # noqa: BLE001 (the analysis does it again and meets the fault where it is reported)
+        grouping = None
+    sending.send(grouping)
+
+
 def analyze_articles(
     articles: list[Article],
     progress: Progress = _no_progress,
@@ -168,7 +262,10 @@ def analyze_articles(
     not annotated again (`kabar export` after `kabar analyze` reuses them). An article whose annotation
     fails is left out, its input marked rejected with the reason."""
     stored = {a.id: store.load_annotations(a.id) for a in articles} if store is not None else {}
-    annotated, failures = annotate_isolated([a for a in articles if not stored.get(a.id)], progress)
+    todo = [a for a in articles if not stored.get(a.id)]
+    with _grouped_meanwhile(articles if len(todo) >= PARALLEL_FROM else []) as grouped:
+        annotated, failures = annotate_isolated(todo, progress)
+        grouping = None if failures else grouped()
     fresh = {doc.article.id: doc for doc in annotated}
     if failures:
         articles = [article for article in articles if article.id not in failures]
@@ -182,7 +279,8 @@ def analyze_articles(
             for doc in docs:
                 if not stored.get(doc.article.id):
                     store.save_annotations(doc.article.id, doc.layers)
-    analysis = analyze_story(docs, entities, LlmSettings.from_env())
+    copies, stories = grouping if grouping is not None else (None, None)
+    analysis = analyze_story(docs, entities, LlmSettings.from_env(), stories, copies)
     duplicates = analysis.duplicates
     for article in articles:
         if article.id in duplicates:
@@ -206,9 +304,9 @@ def analyze_articles(
 
 def write_outputs(export: StoryExport, out_dir: Path, store: Store | None = None) -> dict[str, Path]:
     """story.json (validated against the contract), brief.md and report.html, side by side; with a store,
-    the stories and everything found in them are saved there too."""
+    the stories and everything found in them are saved there too. For a large pile the brief and the report
+    are rendered by a forked process meanwhile, and put in place only once story.json has passed."""
     from kabar import export as export_module
-    from kabar.report import render_brief_markdown, render_report_html
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {
@@ -216,12 +314,54 @@ def write_outputs(export: StoryExport, out_dir: Path, store: Store | None = None
         "brief": out_dir / "brief.md",
         "report": out_dir / "report.html",
     }
-    document = export_module.write(export, paths["story"])
-    if store is not None:
-        store.save_analysis(export)
-    paths["brief"].write_text(render_brief_markdown(document), encoding="utf-8")
-    paths["report"].write_text(render_report_html(document), encoding="utf-8")
+    document = export_module.to_json(export)
+    pages = {key: paths[key] for key in ("brief", "report")}
+    with _rendered_meanwhile(document, pages, len(export.articles) >= PARALLEL_FROM) as finish:
+        export_module.validate(document)
+        export_module.write_document(document, paths["story"])
+        if store is not None:
+            store.save_analysis(export)
+        finish()
     return paths
+
+
+def _render_pages(document: dict[str, Any], pages: dict[str, Path], suffix: str = "") -> None:
+    from kabar.report import render_brief_markdown, render_report_html
+
+    render = {"brief": render_brief_markdown, "report": render_report_html}
+    for key, path in pages.items():
+        path.with_name(path.name + suffix).write_text(render[key](document), encoding="utf-8")
+
+
+PART = ".part"
+
+
+@contextmanager
+def _rendered_meanwhile(document: dict[str, Any], pages: dict[str, Path], forked: bool) -> Iterator[Callable[[], None]]:
+    """Renders the pages (brief, report) while this process goes on; yields the call that puts them in place.
+    Forked, each page goes to a .part file beside its place, renamed when finished, removed when the block
+    fails; a fork that fails is followed by rendering here, which meets the fault where it is reported."""
+    if not forked or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda: _render_pages(document, pages)
+        return
+    process = multiprocessing.get_context("fork").Process(target=_render_pages, args=(document, pages, PART))
+    process.start()
+
+    def finish() -> None:
+        process.join()
+        if process.exitcode != 0:
+            _render_pages(document, pages, PART)
+        for path in pages.values():
+            path.with_name(path.name + PART).replace(path)
+
+    try:
+        yield finish
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join()
+        for path in pages.values():
+            path.with_name(path.name + PART).unlink(missing_ok=True)
 
 
 def analyze_paths(
@@ -234,7 +374,7 @@ def analyze_paths(
     """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. The
     analysis groups the stories itself, so ingest leaves live-story placement for later. When no input
     became an article there is nothing to write: NothingToAnalyseError says so."""
-    result = ingest(targets, store, options, progress, place_stories=False)
+    result = ingest(targets, store, options, progress, place_stories=False, workers=default_workers())
     articles = list(store.articles(result.article_ids))
     if not articles:
         raise NothingToAnalyseError(

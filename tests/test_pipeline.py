@@ -123,3 +123,24 @@ def test_an_article_annotated_before_is_not_annotated_again(tmp_path, monkeypatc
                                            {b.id for b in first.articles})
         assert len(second.articles) == len(_example_texts())
         assert [c.id for c in second.claims if c.evidence[0].article in {a.id for a in first.articles}]
+
+
+def test_ingest_by_several_processes_stores_what_one_stores(tmp_path):
+    """A batch large enough for worker processes: same outcomes, in input order, same stored texts; a repeat
+    within the batch is a duplicate and an empty input is rejected, as in one process."""
+    examples = [Path(p).read_text("utf-8") for p in _example_texts()]
+    (tmp_path / "in").mkdir()
+    for index in range(pipeline.PARALLEL_CLEANING_FROM + 6):
+        text = f"{examples[index % len(examples)]}\n\nCatatan redaksi nomor {index}."
+        (tmp_path / "in" / f"{index:03d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "in" / "900.txt").write_text((tmp_path / "in" / "000.txt").read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "in" / "901.txt").write_text(" ", encoding="utf-8")
+    found = {}
+    for workers in (1, 2):
+        with Store(tmp_path / f"{workers}.sqlite") as store:
+            result = pipeline.ingest([str(tmp_path / "in")], store, workers=workers)
+            found[workers] = ([(o.source, o.status, o.reason, o.article_id) for o in result.outcomes],
+                              [(a.id, a.text) for a in store.articles(result.article_ids)])
+    assert found[1] == found[2]
+    statuses = [status for _source, status, _reason, _id in found[2][0]]
+    assert statuses.count("duplicate") == 1 and statuses.count("rejected") == 1

@@ -14,6 +14,7 @@ other languages, which the model never learned, known names, titles and organisa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,13 +61,38 @@ def _case_sensitive(form: str) -> bool:
     return " " not in form or form.isupper()
 
 
+WORD_START = re.compile(r"(?<![\w-])\w+")
+WORD_GOES_ON = re.compile(r"[\w-]")
+
+
 @cache
-def _gazetteer_pattern() -> re.Pattern[str]:
-    parts = []
+def _forms_by_first_word() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Each gazetteer form under its first word, lower-cased, longest form first, with whether its case
+    counts: a text's word then meets only the few forms that start with it, not all of them."""
+    index: dict[str, list[tuple[str, bool]]] = {}
     for form in sorted(gazetteer(), key=len, reverse=True):
-        escaped = re.escape(form)
-        parts.append(escaped if _case_sensitive(form) else f"(?i:{escaped})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        first = WORD_START.match(form)
+        if first is not None:
+            index.setdefault(first.group(0).lower(), []).append((form, _case_sensitive(form)))
+    return {word: tuple(forms) for word, forms in index.items()}
+
+
+def _gazetteer_matches(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Bounds of the gazetteer forms written in `text` from `start` on, left to right without overlaps,
+    the longest form where several start at one word; a form is whole words (no letter, digit or hyphen
+    on either side). Time grows with the words of the text, not with the size of the gazetteer."""
+    index = _forms_by_first_word()
+    position = start
+    while (word := WORD_START.search(text, position)) is not None:
+        position = word.end()
+        for form, case_counts in index.get(word.group(0).lower(), ()):
+            end = word.start() + len(form)
+            written = text[word.start() : end]
+            if (written == form if case_counts else written.lower() == form.lower()) \
+                    and WORD_GOES_ON.match(text, end) is None:
+                yield word.start(), end
+                position = end
+                break
 
 
 def known_entity_ids(text: str) -> set[str]:
@@ -74,8 +100,8 @@ def known_entity_ids(text: str) -> set[str]:
     cheap enough to run as each article arrives, and the same ids `link_entities` gives those mentions
     later. The live-story thresholds were set with that list; the Indonesian provinces, cities and
     institutions, named in most articles whatever their story, split stories when counted too."""
-    return {entity.id for match in _gazetteer_pattern().finditer(text)
-            if (entity := gazetteer()[_form_of(match.group(0))]).id in _story_entity_ids()}
+    return {entity.id for start, end in _gazetteer_matches(text)
+            if (entity := gazetteer()[_form_of(text[start:end])]).id in _story_entity_ids()}
 
 
 @cache
@@ -149,7 +175,7 @@ def find_entities(doc: Doc) -> Doc:
     never learned, the gazetteer and patterns find them."""
     text = doc.text
     mentions = _Mentions(doc)
-    known = [(m.start(), m.end(), gazetteer()[_form_of(m.group(0))]) for m in _gazetteer_pattern().finditer(text)]
+    known = [(start, end, gazetteer()[_form_of(text[start:end])]) for start, end in _gazetteer_matches(text)]
     rules_add = doc.article.language != "id"  # the model learned Indonesian only
     cut: set[tuple[int, int]] = set()
     if not rules_add:
@@ -348,10 +374,8 @@ def _add_name_before_title(text: str, run: re.Match[str], mentions: _Mentions) -
 
 
 def _inside_gazetteer(text: str, start: int, end: int) -> bool:
-    for match in _gazetteer_pattern().finditer(text, max(0, start - 40), min(len(text), end + 40)):
-        if match.start() <= start and end <= match.end():
-            return True
-    return False
+    return any(found_start <= start and end <= found_end
+               for found_start, found_end in _gazetteer_matches(text[: end + 40], max(0, start - 40)))
 
 
 def _is_description(form: str) -> bool:

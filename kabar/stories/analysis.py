@@ -30,7 +30,7 @@ from kabar.nlp.pipeline import default_workers
 from kabar.stories.brief import build_brief
 from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.cluster import cluster
-from kabar.stories.dedup import find_duplicates
+from kabar.stories.dedup import Copies, find_duplicates
 from kabar.stories.groups import group_claims
 from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings, rewrite_brief
@@ -95,11 +95,12 @@ class StoryAnalysis:
 
 
 def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = None,
-            stories: list[Story] | None = None) -> StoryAnalysis:
+            stories: list[Story] | None = None, copies: Copies | None = None) -> StoryAnalysis:
     """Everything across articles, story by story; with `llm` settings each brief is reworded where every
-    fact checks out. `stories`, when given, are used as they are instead of clustering the docs."""
+    fact checks out. `stories`, when given, are used as they are instead of clustering the docs, and
+    `copies` as `find_duplicates`' answer for the docs' articles instead of asking it."""
     articles = {d.article.id: d.article for d in docs}
-    duplicates, reuse = find_duplicates(list(articles.values()))
+    duplicates, reuse = copies if copies is not None else find_duplicates(list(articles.values()))
     for copy, (original, _similarity) in duplicates.items():
         articles[copy].duplicate_of = original
     names = {e.id: e.name for e in entities}

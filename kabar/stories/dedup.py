@@ -29,7 +29,10 @@ def _age_key(article: Article) -> tuple[str, str]:
     return (moment.isoformat() if moment else "9999", article.id)
 
 
-def find_duplicates(articles: list[Article]) -> tuple[dict[str, tuple[str, float]], list[tuple[str, str, float]]]:
+Copies = tuple[dict[str, tuple[str, float]], list[tuple[str, str, float]]]
+
+
+def find_duplicates(articles: list[Article]) -> Copies:
     """(copy id → (original id, similarity)), and pairs that reuse part of one report (for each article,
     the REUSE_KEPT earlier ones it shares most with)."""
     signatures = {a.id: _signature(a.text) for a in articles}

@@ -105,3 +105,22 @@ def test_a_listed_place_after_a_preposition_or_counting_people_is_added():
     counted = _entities("Citra satelit menunjukkan 800 tentara Iran di sana, kata Siti Aminah.", [("Siti Aminah", "PER")])
     assert counted["Iran"][0] == "GPE"
     assert "AS" not in _entities("Harga minyak 60 dolar AS per barel, kata Siti Aminah.", [("Siti Aminah", "PER")])
+
+
+def test_gazetteer_forms_are_found_as_one_alternation_of_every_form_finds_them():
+    """The first-word index against the plain pattern: the longest form at a word, forms of several words in
+    any case, none inside a longer word or a hyphenated one."""
+    import re
+
+    from kabar.nlp.entities import _case_sensitive, _gazetteer_matches, gazetteer
+
+    forms = sorted(gazetteer(), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(form) if _case_sensitive(form) else f"(?i:{re.escape(form)})" for form in forms) + r")(?![\w-])")
+    several = [form for form in forms if " " in form][:40]
+    texts = [f"Kata {form}, lalu {form.upper()} dan {form.lower()}-an serta pra{form} di {form}." for form in
+             several + forms[-40:]]
+    texts.append(" ".join(several[:10]) + " " + "-".join(forms[-10:]))
+    for text in texts:
+        assert list(_gazetteer_matches(text)) == [match.span() for match in pattern.finditer(text)], text
+    assert any(list(_gazetteer_matches(text)) for text in texts)

@@ -151,7 +151,7 @@ def word_vectors(texts: Iterable[str]) -> tuple[list[str], np.ndarray]:
     "jokowi" and "Jokowi" share one vector."""
     import numpy as np
     import spacy
-    from scipy import sparse  # type: ignore[import-untyped]
+    from scipy import sparse
     from sklearn.decomposition import TruncatedSVD
 
     nlp = spacy.blank("id")

@@ -10,8 +10,6 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
-import re._constants as re_constants  # type: ignore[import-not-found]  # re's own parser (Python >= 3.11)
-import re._parser as re_parser  # type: ignore[import-not-found]
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,11 +89,18 @@ def _may_start_with(pattern: str, character: str) -> bool:
 @lru_cache(maxsize=256)
 def _first_characters(pattern: str) -> frozenset[str] | None:
     """The lower-case ASCII characters a case-blind match of the pattern can start with, read from its parse;
-    None when that is not plain (a class like \\w, an optional start, a character beyond ASCII)."""
+    None when that is not plain (a class like \\w, an optional start, a character beyond ASCII), or where this
+    Python's re keeps its parser elsewhere (it is private): the cue is then tried on every line."""
+    try:
+        import re._parser as re_parser  # type: ignore[import-not-found]  # re's own parser (Python >= 3.11)
+    except ImportError:
+        return None
     return _first_of(list(re_parser.parse(pattern, re.IGNORECASE)))
 
 
 def _first_of(items: list) -> frozenset[str] | None:
+    import re._constants as re_constants  # type: ignore[import-not-found]
+
     if not items:
         return None
     op, argument = items[0]

@@ -257,11 +257,11 @@ def test_a_reader_reads_while_a_writer_holds_its_transaction(tmp_path: Path):
 
 
 KILLED_WRITER = """
-import sys
+import sys, time
 from kabar import pipeline
 from kabar.store import Store
-with Store(sys.argv[1]) as store:
-    pipeline.ingest([sys.argv[2]], store, batch_size=5)
+with Store(sys.argv[1]) as store:  # a pause after each batch, so that the kill lands between two of them
+    pipeline.ingest([sys.argv[2]], store, batch_size=5, progress=lambda *_args, **_kw: time.sleep(0.3))
 """
 
 

@@ -92,28 +92,25 @@ LEAF_BREAKING = BLOCK_TAGS - {"a", "em", "strong", "b", "span", "small", "time"}
 TEXT_BLOCK_TAGS = BLOCK_TAGS - CONTAINER_TAGS
 
 
-def _parser(encoding: str | None = None) -> Any:
+def _parser() -> Any:
     """lxml.html's parser, but every element made an HtmlElement by C-level lookup: lxml.html's own lookup
     runs Python for each element touched, a tenth of the cleaning time on real pages. huge_tree lifts
     libxml2's nesting limit (about 255 levels), past which an article deep in wrappers was lost."""
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True,
-                                  encoding=encoding)
+                                  encoding="utf-8")
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement))
     return parser
 
 
-PARSER = _parser()
-UTF8_PARSER = _parser("utf-8")
+UTF8_PARSER = _parser()
 
 
 def parse_html(markup: str) -> Any | None:
-    """The page's tree, or None for a page holding nothing but a comment or whitespace."""
-    markup = without_controls(markup)
+    """The page's tree, or None for a page holding nothing but a comment or whitespace. libxml2 reads the
+    text as UTF-8 bytes: given a Python string, it first converts it from its wider internal form, which
+    costs more than encoding it here."""
     try:
-        try:
-            return lxml_html.document_fromstring(markup, parser=PARSER)
-        except (ValueError, TypeError):  # an XML declaration naming an encoding: lxml wants bytes then
-            return lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=UTF8_PARSER)
+        return lxml_html.document_fromstring(without_controls(markup).encode("utf-8", "replace"), parser=UTF8_PARSER)
     except etree.ParserError:
         return None
 

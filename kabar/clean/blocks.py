@@ -220,7 +220,7 @@ def _walk_blocks(body: Any, chrome_roots: list[Any]) -> list[Block]:
 
 MIN_PROSE_CHARACTERS = 80
 LONG = f"[string-length(normalize-space()) >= {MIN_PROSE_CHARACTERS}]"
-HOLDS_PROSE = etree.XPath(f"boolean(descendant-or-self::p{LONG} | .//text(){LONG})")
+HOLDS_PROSE = etree.XPath(f"boolean(descendant-or-self::p{LONG}) or boolean(.//text(){LONG})")
 """A paragraph, or a run of text between tags, long enough to be a sentence of an article."""
 
 

@@ -237,13 +237,13 @@ def _drop_chrome_without_prose(chrome_roots: list[Any]) -> None:
         if element.tag != "body" and not HOLDS_PROSE(element):
             element.drop_tree()
             continue
-        below = [child for child in element if child.tag.__class__ is str]
-        while below:
-            inner = below.pop()
-            if _is_chrome_node(inner, inner.tag):
+        walk = etree.iterwalk(element, events=("start",))
+        next(walk)  # the element itself
+        for _, inner in walk:
+            tag = inner.tag
+            if tag.__class__ is str and _is_chrome_node(inner, tag):
                 pending.append(inner)
-            else:
-                below += [child for child in inner if child.tag.__class__ is str]
+                walk.skip_subtree()  # judged in turn
 
 
 @cache

@@ -92,28 +92,25 @@ LEAF_BREAKING = BLOCK_TAGS - {"a", "em", "strong", "b", "span", "small", "time"}
 TEXT_BLOCK_TAGS = BLOCK_TAGS - CONTAINER_TAGS
 
 
-def _parser(encoding: str | None = None) -> Any:
+def _parser() -> Any:
     """lxml.html's parser, but every element made an HtmlElement by C-level lookup: lxml.html's own lookup
     runs Python for each element touched, a tenth of the cleaning time on real pages. huge_tree lifts
     libxml2's nesting limit (about 255 levels), past which an article deep in wrappers was lost."""
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True,
-                                  encoding=encoding)
+                                  encoding="utf-8")
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement))
     return parser
 
 
-PARSER = _parser()
-UTF8_PARSER = _parser("utf-8")
+UTF8_PARSER = _parser()
 
 
 def parse_html(markup: str) -> Any | None:
-    """The page's tree, or None for a page holding nothing but a comment or whitespace."""
-    markup = without_controls(markup)
+    """The page's tree, or None for a page holding nothing but a comment or whitespace. libxml2 reads the
+    text as UTF-8 bytes: given a Python string, it first converts it from its wider internal form, which
+    costs more than encoding it here."""
     try:
-        try:
-            return lxml_html.document_fromstring(markup, parser=PARSER)
-        except (ValueError, TypeError):  # an XML declaration naming an encoding: lxml wants bytes then
-            return lxml_html.document_fromstring(markup.encode("utf-8", "replace"), parser=UTF8_PARSER)
+        return lxml_html.document_fromstring(without_controls(markup).encode("utf-8", "replace"), parser=UTF8_PARSER)
     except etree.ParserError:
         return None
 
@@ -223,7 +220,7 @@ def _walk_blocks(body: Any, chrome_roots: list[Any]) -> list[Block]:
 
 MIN_PROSE_CHARACTERS = 80
 LONG = f"[string-length(normalize-space()) >= {MIN_PROSE_CHARACTERS}]"
-HOLDS_PROSE = etree.XPath(f"boolean(descendant-or-self::p{LONG} | .//text(){LONG})")
+HOLDS_PROSE = etree.XPath(f"boolean(descendant-or-self::p{LONG}) or boolean(.//text(){LONG})")
 """A paragraph, or a run of text between tags, long enough to be a sentence of an article."""
 
 
@@ -240,13 +237,13 @@ def _drop_chrome_without_prose(chrome_roots: list[Any]) -> None:
         if element.tag != "body" and not HOLDS_PROSE(element):
             element.drop_tree()
             continue
-        below = [child for child in element if child.tag.__class__ is str]
-        while below:
-            inner = below.pop()
-            if _is_chrome_node(inner, inner.tag):
+        walk = etree.iterwalk(element, events=("start",))
+        next(walk)  # the element itself
+        for _, inner in walk:
+            tag = inner.tag
+            if tag.__class__ is str and _is_chrome_node(inner, tag):
                 pending.append(inner)
-            else:
-                below += [child for child in inner if child.tag.__class__ is str]
+                walk.skip_subtree()  # judged in turn
 
 
 @cache

@@ -56,6 +56,9 @@ def _other_language(sample: str, function_words: int) -> str | None:
     """The identifier's answer when it is none of the languages Kabar reads and the text bears it out."""
     if len(sample.strip()) < MIN_IDENTIFIED:
         return None
+    most_words = (len(sample) + 1) // 2  # words and the gaps between them take a character each at least
+    if function_words > MAX_FUNCTION_WORD_SHARE * most_words:  # spares counting the words of most pages
+        return None
     if function_words > MAX_FUNCTION_WORD_SHARE * len(re.findall(r"\w+", sample)):
         return None
     identified, _score = _identifier().classify(sample)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from kabar.clean.metadata import read_dateline
-from kabar.lexicon import data_lines, sections
+from kabar.lexicon import data_lines
 from kabar.model import Doc, Span
+from kabar.nlp.quantities import number_words, people_units
 from kabar.nlp.recogniser import recognise
 
 NAME_WORD = r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-z]*)*"
@@ -504,26 +505,14 @@ def _stands_alone(text: str, start: int, end: int, entity: KnownEntity) -> bool:
         return False
     word_before = _word_before(text, start)
     return entity.type not in ("GPE", "LOC") or not word_before[:1].islower() or word_before in _place_openers() \
-        or (word_before in _people_units() and _counted(text, start - len(word_before) - 1))
+        or (word_before in people_units() and _counted(text, start - len(word_before) - 1))
 
 
 def _counted(text: str, start: int) -> bool:
     """Whether the word before `start` is a number: "800 tentara Iran", "ribuan tentara Korea Utara" count
     the place's own people, and the claims need that place as the figure's party."""
     word = _word_before(text, start).lower()
-    return any(c.isdigit() for c in word) or word in _number_words()
-
-
-@cache
-def _number_words() -> frozenset[str]:
-    lines = (line for section in ("scale", "word", "vague") for line in sections("id/nlp/numbers.txt")[section])
-    return frozenset(line.split("\t")[0] for line in lines)
-
-
-@cache
-def _people_units() -> frozenset[str]:
-    """The nouns that count people ("tentara", "korban"): kabar/data/id/nlp/units.txt."""
-    return frozenset(sections("id/nlp/units.txt")["people"])
+    return any(c.isdigit() for c in word) or word in number_words()
 
 
 def _word_before(text: str, start: int) -> str:

@@ -40,6 +40,18 @@ def _units() -> dict[str, str]:
 
 
 @cache
+def people_units() -> frozenset[str]:
+    """The nouns that count people ("tentara", "korban"): the "people" section of kabar/data/id/nlp/units.txt."""
+    return frozenset(sections("id/nlp/units.txt")["people"])
+
+
+@cache
+def number_words() -> frozenset[str]:
+    """Words that are or scale a number ("dua", "ribu", "ribuan"): kabar/data/id/nlp/numbers.txt."""
+    return frozenset(word for section in ("scale", "word", "vague") for word in _table(section))
+
+
+@cache
 def measures() -> frozenset[str]:
     return frozenset(line.split()[0] for line in sections("id/nlp/units.txt")["measure"])
 
@@ -151,7 +163,7 @@ def _counted_earlier(text: str, position: int) -> str | None:
     in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas")."""
     starts = [m.end() for m in SENTENCE_START.finditer(text, 0, position)]
     sentence_start = starts[-1] if starts else 0
-    people = sections("id/nlp/units.txt")["people"]
+    people = people_units()
     for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
         unit = _units().get(_without_possessive(word))
         if unit in people:
@@ -212,7 +224,7 @@ def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
     if after is None or not after.group(1).islower():
         return None
     noun = _plain_noun(after.group(1))
-    people = _words("age noun") | frozenset(sections("id/nlp/units.txt")["people"])
+    people = _words("age noun") | people_units()
     return (noun, after.end()) if noun in people else None
 
 

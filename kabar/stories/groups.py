@@ -63,15 +63,41 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
     they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
     stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
     source again."""
-    bodies = {c.attributed_to: c.extra["source_body"] for c in members if c.extra.get("source_body")}
-    credited = {bodies.get(c.attributed_to, c.attributed_to) for c in members if c.attributed_to}
-    if not credited:
+    if not any(c.attributed_to for c in members):
         if members[0].kind == "quantity":
             return {f"figure:{_stated(c)}" for c in members}
         return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles)}
-    words = {source: set(names.get(source, source).lower().split()) for source in credited}
-    return {source for source in credited
-            if not any(other != source and words[source] < words[other] for other in credited)}
+    return _primary_sources(members, names)
+
+
+def _primary_sources(members: list[Claim], names: dict[str, str]) -> set[str]:
+    """The credited sources, each once: one person named in full by one outlet and in part by another ("Ronny
+    F Sompie", "Ronny Sompie"; "Dwi Winarsa", "Dwi") is one person, and stands for the body a title gives them
+    in any of the reports; a name whose words all stand in another's is that source again ("Polri" in
+    "Divisi Humas Polri")."""
+    people = {c.attributed_to for c in members if c.attributed_to}
+    fullest = {source: max((other for other in people if _named_within(source, other, names)),
+                           key=lambda other: (len(_name_words(other, names)[0]), other)) for source in people}
+    bodies: dict[str, str] = {}
+    for claim in sorted(members, key=lambda c: c.id):
+        if claim.attributed_to and claim.extra.get("source_body"):
+            bodies.setdefault(fullest[claim.attributed_to], claim.extra["source_body"])
+    credited = {bodies.get(fullest[source], fullest[source]) for source in people}
+    return {source for source in credited if not any(
+        other != source and _named_within(source, other, names) and not _named_within(other, source, names)
+        for other in credited)}
+
+
+def _name_words(source: str, names: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The words of a source's name, and those of its id, which keeps the short form it was first found under
+    ("ent-polri" for "Kepolisian Negara Republik Indonesia")."""
+    return set(WORD.findall(names.get(source, source).lower())), set(source.removeprefix("ent-").split("-"))
+
+
+def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
+    """Every word of the source's name (or of its id) stands in the other's."""
+    words = set().union(*_name_words(other, names))
+    return any(part and part <= words for part in _name_words(source, names))
 
 
 def _own_tellings(members: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:

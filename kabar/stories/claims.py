@@ -227,13 +227,34 @@ def speaker_bodies(doc: Doc) -> dict[str, str]:
               if s.label == "PERSON" and s.attrs.get("entity")}
     credited = [(a["start"], a["end"]) for s in doc.layer("sentences") if (a := s.attrs.get("attribution"))]
     credited += [(speaker[0], speaker[1]) for q in doc.layer("quotes") if (speaker := q.attrs.get("speaker"))]
+    speakers = {people[at] for at in credited if at in people}
     bodies: dict[str, str] = {}
-    for start, end in credited:
-        person = people.get((start, end))
-        body = _body_before(doc, start) if person else None
-        if person and body and body != person:
+    # the title may stand at any mention of the speaker, not only where they are credited
+    for (start, end), person in sorted(people.items()):
+        body = (_body_before(doc, start) or _body_after(doc, end)) if person in speakers else None
+        if body and body != person:
             bodies.setdefault(person, body)
     return bodies
+
+
+def _body_after(doc: Doc, end: int) -> str | None:
+    """The body named in a title set off after a person by a comma ("Dwi Winarsa, General Manager PT Jasa
+    Marga"): the first one before any clause break, reporting verb or linking word ("Ronny, di kantor Komnas
+    HAM" names where, not whom they speak for)."""
+    opening = re.match(r"\s*,\s*", doc.text[end : end + 3])
+    if not opening:
+        return None
+    begin = end + opening.end()
+    stop = _title_break().search(doc.text, begin, begin + TITLE_REACH)
+    limit = stop.start() if stop else min(len(doc.text), begin + TITLE_REACH)
+    linking = LINKING_WORDS.search(doc.text, begin, limit)
+    limit = linking.start() if linking else limit
+    known = [form for m in _known_bodies().finditer(doc.text, begin, limit) if (form := gazetteer().get(m.group(0)))]
+    if known:
+        return known[0].id
+    named = [s for s in doc.layer("entities") if s.label == "ORG" and s.attrs.get("entity")
+             and begin <= s.start and s.end <= limit]
+    return named[0].attrs["entity"] if named else None
 
 
 def _body_before(doc: Doc, start: int) -> str | None:

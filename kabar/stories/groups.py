@@ -459,10 +459,13 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         status, why = _quantity_status(members, articles, sources)
         notes = [_say(why, language, values=_values_note(members, articles, names, language))]
     else:
-        # an event several outlets tell in their own words is corroborated by their reporting, though they
-        # credit one spokesperson; a quotation is one person's words however many outlets repeat it
-        outlets = {_outlet(t[0], articles) for t in _own_tellings([c for c in behind if c.kind == "event"], articles)}
-        status = "corroborated" if len(sources) > 1 or len(outlets) > 1 else "single-source"
+        # an event several outlets tell in their own words is corroborated by their reporting, though some
+        # credit a spokesperson; where every telling credits that one source, it is that source's word retold,
+        # and a quotation is one person's words however many outlets repeat it
+        tellings = _own_tellings([c for c in behind if c.kind == "event"], articles)
+        outlets = {_outlet(t[0], articles) for t in tellings}
+        witnessed = any(not c.attributed_to for t in tellings for c in t)
+        status = "corroborated" if len(sources) > 1 or (len(outlets) > 1 and witnessed) else "single-source"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
                  _say("told", language, outlets=len(outlets), n=len(sources))]
         dates, told = _clash(members)

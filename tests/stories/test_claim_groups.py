@@ -349,3 +349,38 @@ def test_a_quotation_whose_numbers_are_its_articles_figures_is_compared_as_those
     compared = _compared(analysis)
     assert compared and all(
         {c.kind for c in analysis.claims if c.id in group.claims} == {"quantity"} for group in compared)
+
+
+def test_one_person_named_in_full_and_in_part_is_one_source_speaking_for_their_body():
+    analysis, _ = _analysis(
+        "Juru bicara KPK Febri Diansyah mengatakan pihaknya telah memeriksa 12 saksi dalam kasus itu.",
+        "Febri mengatakan pihaknya telah memeriksa 12 saksi dalam kasus itu pada Senin.")
+    [witnesses] = [g for g in _compared(analysis) if "12" in g.topic]
+    assert {row["source"] for row in witnesses.values} == {"Febri Diansyah", "Febri"}
+    assert witnesses.independent_sources == 1
+
+
+def test_a_title_after_the_speaker_names_the_body_they_speak_for():
+    analysis, _ = _analysis(
+        "Kecelakaan itu melibatkan 3 kendaraan kecil, kata Dwi Winarsa, General Manager PT Jasa Marga.",
+        "Juru bicara PT Jasa Marga Heru Santoso mengatakan kecelakaan itu melibatkan 3 kendaraan kecil.")
+    [vehicles] = [g for g in _compared(analysis) if "3" in g.topic]
+    assert vehicles.independent_sources == 1
+    analysis, _ = _analysis(
+        "Kecelakaan itu melibatkan 3 kendaraan kecil, kata Dwi Winarsa, di kantor PT Jasa Marga.",
+        "Juru bicara PT Jasa Marga Heru Santoso mengatakan kecelakaan itu melibatkan 3 kendaraan kecil.")
+    [vehicles] = [g for g in _compared(analysis) if "3" in g.topic]
+    assert vehicles.independent_sources == 2  # where one speaks is not whom they speak for
+
+
+def test_an_event_every_outlet_credits_to_one_spokesperson_is_single_source():
+    analysis, _ = _analysis(
+        "Juru bicara KPK Febri Diansyah mengatakan KPK menahan asisten pribadi menteri itu di Rutan KPK.",
+        "Asisten pribadi menteri itu ditahan di Rutan KPK usai pemeriksaan, kata Febri Diansyah.")
+    [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
+    assert detention.status == "single-source" and detention.independent_sources == 1
+
+
+def test_a_number_plate_or_a_lane_number_is_not_a_figure():
+    analysis, _ = _analysis("Mobil bernopol AE 567 SC itu melintang di lajur 2.")
+    assert not [c for c in analysis.claims if c.kind == "quantity"]

@@ -8,7 +8,10 @@ grouping is measured on its own (kabar eval stories), so a split there does not 
 A gold group is found by the largest system group of a compatible kind whose claims' own words (the
 figure, the clause) hold one of its keys. System groups counted as found are those compared across two
 or more outlets, plus any single-article group that matched: a claim only one article makes is not a
-comparison an editor lists unless it is one the gold asks for.
+comparison an editor lists unless it is one the gold asks for. A group compared across outlets that the gold
+does not list counts against precision: the gold lists every comparison an editor would put before a reader
+(README.md), so an unlisted one is noise to that reader, not an item nobody judged; a claim split over two
+groups costs precision the same way.
 """
 
 from __future__ import annotations

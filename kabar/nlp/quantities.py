@@ -71,6 +71,10 @@ def _prefixes() -> dict[str, str]:
     return {row[0]: row[1] for row in (line.split("\t") for line in sections("id/nlp/numbers.txt")["prefix"])}
 
 
+# a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
+WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
+
+
 @cache
 def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
     """Figures; without loose ranges, "dan", "atau" and "to" join no range."""
@@ -97,7 +101,7 @@ def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
-        rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
+        rf"(?:\s+(?P<unit>{WORD})|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
 
@@ -114,7 +118,13 @@ def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
                 and not _rises_on_one_scale(match.group("low"), match.group("high"), english):
             match = _pattern(loose_ranges=False).match(text, match.start()) or match
         yield match
-        position = match.end()
+        position = _number_end(match)
+
+
+def _number_end(match: re.Match[str]) -> int:
+    """Where the number itself ends. The search goes on from there, so a word read as a unit of a number that
+    turns out not to be a figure ("UU 22 maksimal Rp500 ribu", "Tahun 2019 Rp500.000") can open the next one."""
+    return next(match.end(group) for group in ("high", "low", "vscale", "vague") if match.group(group))
 
 
 def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
@@ -139,7 +149,7 @@ def _without_possessive(word: str) -> str:
     return word[:-3] if word.endswith("nya") and word[:-3] in _units() else word
 
 
-WORD_AFTER = re.compile(r"\s+([A-Za-z%][\w%-]*)")
+WORD_AFTER = re.compile(r"\s+([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
 # an active verb (meN-, ber-: "membawa", "melawan", "meraih") rather than a noun; "menteri" is a noun
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
 
@@ -333,8 +343,11 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
         return True
     is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))
-    if is_year and (YEAR_CONTEXT.search(text[max(0, start - 12) : start]) or not unit or unit not in _units()):
+    after_a_year_cue = YEAR_CONTEXT.search(text[max(0, start - 12) : start]) is not None
+    if is_year and (after_a_year_cue or not unit or unit not in _units()):
         return True
+    if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():
+        return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
     if re.fullmatch(r"\w\(", before):
         return True  # "Section 17(2)", "Pasal 5(1)": a subsection
@@ -360,15 +373,17 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if text[max(0, start - 1) : start] == "(" and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             re.search(r"[A-Z][\w'’-]*\s*\($", text[max(0, start - 40) : start]):
         return True
-    if unit != "tahun" or match.group("high"):
+    if unit != "tahun":
         return False
-    if re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and re.match(r"\s*tahun\s*,", text[end:]):
+    single = not match.group("high")
+    if single and re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and \
+            re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
     clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
-    if words and words[-1] in _words("age noun"):
+    if single and words and words[-1] in _words("age noun"):
         return True  # "aktris 30 tahun"
-    # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)"
+    # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
@@ -380,16 +395,30 @@ def _unit_before(doc: Doc, position: int) -> str | None:
 
 
 def _opens_a_range(figure: Span, joiner: str, unit: str | None) -> bool:
-    """An exact figure joined by "hingga/sampai/-" to a figure of the same unit is the low end of a range
-    written with the unit twice ("Rp 1,5 triliun hingga Rp 2 triliun", "1,5 persen sampai 2 persen")."""
-    return unit is not None and figure.attrs.get("unit") == unit and not figure.attrs.get("approximator") \
-        and figure.attrs.get("min") == figure.attrs.get("max") and RANGE_JOINER.fullmatch(joiner) is not None
+    """A single figure joined by "hingga/sampai/-" to a figure of the same unit is the low end of a range
+    written with the unit twice ("Rp 1,5 triliun hingga Rp 2 triliun", "sekitar 5 persen-10 persen"), when
+    nothing caps it ("hampir", "hingga")."""
+    low, high = figure.attrs.get("min"), figure.attrs.get("max")
+    return unit is not None and figure.attrs.get("unit") == unit and low is not None and high in (low, None) \
+        and _meaning(figure.attrs.get("approximator")) in LOW_END_MEANINGS \
+        and RANGE_JOINER.fullmatch(joiner) is not None
+
+
+# what an approximator may say of the low end of a range it opens: nothing, "about" or "more than"
+LOW_END_MEANINGS = ("exact", "about", "over", "atleast")
+
+
+def _meaning(approximator: str | None) -> str:
+    return _table("approximator").get(approximator or "", ("exact",))[0]
 
 
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
     for match in _figure_matches(text, english):
+        taken = doc.layer("quantities")[-1:]
+        if taken and match.start() < taken[0].end:
+            continue  # inside the figure before ("tiga unit handphone" read on from "tiga")
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
             scale = float(_table("scale")[match.group("vscale").lower()][0]) if match.group("vscale") else 1.0
@@ -424,7 +453,7 @@ def find_quantities(doc: Doc) -> Doc:
         if unit in durations() and AGO.match(text, end):
             continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
-        meaning = _table("approximator").get(approximator or "", ("exact",))[0]
+        meaning = _meaning(approximator)
         if meaning == "exact" and (match.group("ish") or (not vague and _rounded(match.group("low")))):
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
         bound = BOUND_AFTER.match(text, end)
@@ -438,10 +467,10 @@ def find_quantities(doc: Doc) -> Doc:
             end = max(end, more.end("more"))
         minimum: float | None = low
         maximum: float | None = high
-        if meaning in ("upto", "below"):
+        if meaning in ("upto", "below") and low == high:
             minimum = None
-        elif meaning in ("over", "atleast"):
-            maximum = None
+        elif meaning in ("over", "atleast") and low == high:
+            maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
         earlier = doc.layer("quantities")[-1:]
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
@@ -457,4 +486,17 @@ def find_quantities(doc: Doc) -> Doc:
             "approximator": approximator,
             "kind": "age" if age else ("duration" if unit in durations() else "amount"),
         }))
+    _share_units_of_a_whole(doc)
     return doc
+
+
+PART_OF = re.compile(r"\s+dari\s+(?:total\s+)?", re.IGNORECASE)
+
+
+def _share_units_of_a_whole(doc: Doc) -> None:
+    """"2.098.685 dari 7.781.073 jiwa", "tiga dari lima korban": a part counts what its whole counts."""
+    figures = doc.layer("quantities")
+    for part, whole in zip(figures, figures[1:], strict=False):
+        if part.attrs["unit"] is None and whole.attrs["unit"] and whole.attrs["kind"] == "amount" and \
+                PART_OF.fullmatch(doc.text, part.end, whole.start):
+            part.attrs["unit"], part.attrs["unit_word"] = whole.attrs["unit"], whole.attrs["unit_word"]

@@ -327,3 +327,44 @@ def test_a_falling_pair_is_a_result_and_mulai_opens_a_price_upwards():
 def test_coordinates_are_no_figures():
     assert [f[0] for f in _figures("Episenter terletak pada koordinat 4.02 LU dan 126.74 BT, pada kedalaman 56 km.")] \
         == ["56 km"]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Denda maksimal UU 22 maksimal Rp500 ribu.", [("maksimal Rp500 ribu", None, 500_000, "rupiah")]),
+    ("Denda diatur UU Nomor 22 Tahun 2009 Rp500.000 per pelanggaran.", [("Rp500.000", 500_000, 500_000, "rupiah")]),
+])
+def test_a_word_read_after_a_number_that_is_no_figure_can_open_the_next_one(text, figures):
+    assert [f[:4] for f in _figures(text)] == figures
+
+
+@pytest.mark.parametrize(("text", "low", "high", "approximate"), [
+    ("Diskon berlaku untuk nilai lebih dari Rp 1 miliar hingga Rp 2 miliar.", 1e9, 2e9, False),
+    ("Kemacetan turun sekitar 20 persen sampai 40 persen.", 20, 40, True),
+    ("Truk itu memuat melebihi 70 cm dari batas.", 70, None, False),
+])
+def test_an_approximator_before_a_range_keeps_both_ends(text, low, high, approximate):
+    doc = find_quantities(_doc(text))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] \
+        == [(low, high, approximate)]
+
+
+def test_a_range_of_ages_after_an_age_cue():
+    assert [(f[1], f[2], f[4]) for f in _figures("Laki-laki rata-rata menikah di usia 30-31 tahun.")] \
+        == [(30, 31, "age")]
+
+
+def test_a_part_counts_what_its_whole_counts():
+    assert [(f[1], f[3]) for f in _figures("Sebanyak 2.098.685 dari 7.781.073 jiwa belum menikah.")] \
+        == [(2_098_685, "orang"), (7_781_073, "orang")]
+
+
+@pytest.mark.parametrize("text", [
+    "Benteng itu didirikan pada 1607 oleh Belanda.",
+    "Karyawan bisa kuliah di Top 10 universitas dunia.",
+])
+def test_an_old_year_and_a_rank_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_basis_points_after_level_are_a_figure():
+    assert [(f[1], f[3]) for f in _figures("Imbal hasil sempat menyentuh level 7.200 bps.")] == [(7200, "bps")]

@@ -76,8 +76,8 @@ WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
 
 
 @cache
-def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
-    """Figures; without loose ranges, "dan", "atau" and "to" join no range."""
+def _pattern(joiners: str = "all") -> re.Pattern[str]:
+    """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does."""
     number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
     words = alternation([w for w in _table("word") if w != "se"])
     whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
@@ -87,19 +87,19 @@ def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
     scale = alternation(list(_table("scale")))
     # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
-    half = rf"setengah(?=\s+(?:{measured})\b)"
+    half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
     value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?"  # "Rp 441 jutaan": about
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
-    loose = "|dan|atau|to|and" if loose_ranges else ""
-    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*"
+    loose = "|dan|atau|to|and" if joiners == "all" else ""
+    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
     return re.compile(
         rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
         rf"(?:(?P<prefix>{prefix})\s?)?"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>{WORD})|\s?(?P<sign>%))?)",
         re.IGNORECASE,
@@ -111,14 +111,21 @@ LOOSE_JOINER = re.compile(r"\s*(?:dan|atau|to|and)\s*", re.IGNORECASE)
 def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
     """Figures in text order. Two numbers joined by "dan" or "atau" make a range only after "antara" or when
     they rise and carry the same scale word: "Rp122,9 triliun atau 7,2 persen" are two figures, "dua atau tiga
-    hari" one."""
+    hari" one. Amounts in two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun" converts."""
     position = 0
     while (match := _pattern().search(text, position)) is not None:
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
                 and not _rises_on_one_scale(match.group("low"), match.group("high"), english):
-            match = _pattern(loose_ranges=False).match(text, match.start()) or match
+            match = _pattern("tight").match(text, match.start()) or match
+        if match.group("high") and _in_two_currencies(match):
+            match = _pattern("none").match(text, match.start()) or match
         yield match
         position = _number_end(match)
+
+
+def _in_two_currencies(match: re.Match[str]) -> bool:
+    low, high = (match.group(group) for group in ("prefix", "hprefix"))
+    return low is not None and high is not None and _prefixes()[low.lower()] != _prefixes()[high.lower()]
 
 
 def _number_end(match: re.Match[str]) -> int:
@@ -208,8 +215,10 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             return bare, found.end()
         if bare == "orang" and (person := _person_noun_at(text, found.end())) is not None:
             return person  # "dua orang anak" counts children
+        if (compound := _two_word_unit(text, bare, found.end())) is not None:
+            return compound
         if bare in _units() and bare not in classifiers:
-            return _area(text, bare, found.end()) or (bare, found.end())
+            return bare, found.end()
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
         elif counted is None and cursor == first and _counts_in_capitals(text, word):
@@ -220,11 +229,12 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     return counted if counted is not None else (None, match.end())
 
 
-def _area(text: str, measure: str, position: int) -> tuple[str, int] | None:
-    """"satu kilometer persegi" measures an area, in the unit the table names "kilometer-persegi"."""
+def _two_word_unit(text: str, word: str, position: int) -> tuple[str, int] | None:
+    """"satu kilometer persegi" measures an area, in the unit the table names "kilometer-persegi"; "25 basis
+    poin" is in "basis-poin"."""
     after = WORD_AFTER.match(text, position)
-    area = f"{measure}-{after.group(1).lower()}" if after else ""
-    return (area, after.end()) if after and area in _units() else None
+    unit = f"{word}-{after.group(1).lower()}" if after else ""
+    return (unit, after.end()) if after and unit in _units() else None
 
 
 def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:

@@ -368,3 +368,16 @@ def test_an_old_year_and_a_rank_are_no_figures(text):
 
 def test_basis_points_after_level_are_a_figure():
     assert [(f[1], f[3]) for f in _figures("Imbal hasil sempat menyentuh level 7.200 bps.")] == [(7200, "bps")]
+
+
+def test_an_amount_and_its_conversion_into_another_currency_are_two_figures():
+    assert [(f[1], f[2], f[3]) for f in _figures("Utang itu mencapai USD 400 juta atau Rp 6,2 triliun.")] \
+        == [(400e6, 400e6, "dolar"), (6.2e12, 6.2e12, "rupiah")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Setengah juta orang memadati jalan.", 500_000, "orang"),
+    ("Bank sentral menaikkan bunga 25 basis poin.", 25, "bps"),
+])
+def test_half_a_million_and_a_unit_of_two_words(text, value, unit):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(value, unit)]

@@ -78,7 +78,7 @@ WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
 @cache
 def _pattern(joiners: str = "all") -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does."""
-    number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    number = r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "3,007.39" too
     words = alternation([w for w in _table("word") if w != "se"])
     whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
     multiplier = alternation(list(_table("multiplier")))
@@ -96,7 +96,7 @@ def _pattern(joiners: str = "all") -> re.Pattern[str]:
     prefix = alternation(list(_prefixes()))
     return re.compile(
         rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
-        rf"(?:(?P<prefix>{prefix})\s?)?"
+        rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
@@ -110,12 +110,13 @@ LOOSE_JOINER = re.compile(r"\s*(?:dan|atau|to|and)\s*", re.IGNORECASE)
 
 def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
     """Figures in text order. Two numbers joined by "dan" or "atau" make a range only after "antara" or when
-    they rise and carry the same scale word: "Rp122,9 triliun atau 7,2 persen" are two figures, "dua atau tiga
-    hari" one. Amounts in two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun" converts."""
+    they rise and carry the same scale word, and the second repeats no currency: "Rp122,9 triliun atau 7,2
+    persen" and "Rp 45,9 triliun dan Rp 61,6 triliun" are two figures each, "dua atau tiga hari" one. Amounts in
+    two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun" converts."""
     position = 0
     while (match := _pattern().search(text, position)) is not None:
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
-                and not _rises_on_one_scale(match.group("low"), match.group("high"), english):
+                and (match.group("hprefix") or not _rises_on_one_scale(match["low"], match["high"], english)):
             match = _pattern("tight").match(text, match.start()) or match
         if match.group("high") and _in_two_currencies(match):
             match = _pattern("none").match(text, match.start()) or match
@@ -140,6 +141,8 @@ def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
     return low_value is not None and high_value is not None and low_value < high_value and low_scaled <= high_scaled
 
 
+# a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
+GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"
@@ -282,7 +285,8 @@ def _plain_noun(word: str) -> str:
 
 
 def parse_value(text: str, english: bool) -> float | None:
-    """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"."""
+    """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"; "3,007.39" is read
+    the English way in Indonesian text too."""
     parts = text.lower().split()
     scale = 1.0
     if len(parts) > 1 and _scale_word(parts[-1]) in _table("scale"):
@@ -292,6 +296,8 @@ def parse_value(text: str, english: bool) -> float | None:
     if all(part in _table("word") or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * scale
     thousands, decimal = (",", ".") if english else (".", ",")
+    if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
+        thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
     if re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
@@ -337,7 +343,7 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if match.group("prefix"):
         return False
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
-    if previous and previous.group(1).lower() in _words("identifier") and \
+    if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
@@ -345,7 +351,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
-    if counted is None and not match.group("approx") and _names_a_thing(text, start, match):
+    if not match.group("approx") and (counted is None or counted not in _units()) and \
+            _names_a_thing(text, start, match, recurring_only=counted is not None):
         return True
     falling = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text[start : match.end("high")]) if match.group("high") else None
     if falling and int(falling.group(2)) < int(falling.group(1)):
@@ -364,16 +371,24 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
 
 
-def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:
+def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: bool = False) -> bool:
     """A number with no counted noun that sits in a name ("PLTU Jawa 7", "BWF 100", "1485 Green Trees Road")
-    or joins two scores ("21-14") is part of a name or a result, not an amount."""
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    or joins two scores ("21-14") is part of a name or a result, not an amount. A lower-case word after it need
+    not be what it counts when the capitalised word and the number recur together ("Galaxy Z Flip 7 tersedia",
+    "S&P 500 turun"): a name is written again, a count in a name's place seldom."""
+    before = re.search(r"[(\"“'‘]?(\S+)\s+$", text[max(0, start - 30) : start])
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
     capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
+    if recurring_only:
+        return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
+
+
+def _recurs(text: str, word: str, number: str) -> bool:
+    return len(re.findall(rf"(?<!\w){re.escape(word)}\s+{re.escape(number)}(?![\w.,]\d)", text)) >= 2
 
 
 def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
@@ -439,7 +454,7 @@ def find_quantities(doc: Doc) -> Doc:
             low = parse_value(match.group("low"), english)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
-            if match.group("minus") and low is not None:
+            if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
             high = parse_value(match.group("high"), english) if match.group("high") else low
             vague = None
@@ -501,12 +516,30 @@ def find_quantities(doc: Doc) -> Doc:
 
 
 PART_OF = re.compile(r"\s+dari\s+(?:total\s+)?", re.IGNORECASE)
+# "Dari 554 saham yang diperdagangkan, 205 tertekan, 172 stabil, dan 177 menguat": the whole opens the clause
+WHOLE_FIRST = re.compile(r"(?:^|[.,;:!?]\s*|\n\s*)dari\s+$", re.IGNORECASE)
+CLAUSE_START = re.compile(r"(?:[,;]\s*(?:dan|sedangkan|sementara|serta)?|\s+dan)\s*$", re.IGNORECASE)
 
 
 def _share_units_of_a_whole(doc: Doc) -> None:
-    """"2.098.685 dari 7.781.073 jiwa", "tiga dari lima korban": a part counts what its whole counts."""
-    figures = doc.layer("quantities")
+    """A part counts what its whole counts: "2.098.685 dari 7.781.073 jiwa", "tiga dari lima korban", and after
+    a whole that opens the sentence ("Dari 11 sektor …, lima ditutup"), each figure that opens a clause with no
+    known unit of its own."""
+    text, figures = doc.text, doc.layer("quantities")
     for part, whole in zip(figures, figures[1:], strict=False):
         if part.attrs["unit"] is None and whole.attrs["unit"] and whole.attrs["kind"] == "amount" and \
-                PART_OF.fullmatch(doc.text, part.end, whole.start):
-            part.attrs["unit"], part.attrs["unit_word"] = whole.attrs["unit"], whole.attrs["unit_word"]
+                PART_OF.fullmatch(text, part.end, whole.start):
+            _count_as(part, whole)
+    for index, whole in enumerate(figures):
+        if not whole.attrs["unit"] or not WHOLE_FIRST.search(text, max(0, whole.start - 12), whole.start):
+            continue
+        for part in figures[index + 1 :]:
+            if SENTENCE_START.search(text, whole.end, part.start):
+                break
+            if part.attrs["unit"] not in _units() and not part.attrs["approximator"] and \
+                    CLAUSE_START.search(text, max(0, part.start - 12), part.start):
+                _count_as(part, whole)
+
+
+def _count_as(part: Span, whole: Span) -> None:
+    part.attrs["unit"], part.attrs["unit_word"] = whole.attrs["unit"], whole.attrs["unit_word"]

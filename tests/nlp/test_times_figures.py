@@ -381,3 +381,25 @@ def test_an_amount_and_its_conversion_into_another_currency_are_two_figures():
 ])
 def test_half_a_million_and_a_unit_of_two_words(text, value, unit):
     assert [(f[1], f[3]) for f in _figures(text)] == [(value, unit)]
+
+
+def test_both_separators_read_the_last_as_the_decimal_point_and_levels_with_decimals_are_amounts():
+    assert [(f[0], f[1]) for f in _figures("Indeks turun 0,07% ke 3,007.39 dan IHSG ke level 6.359,00.")] \
+        == [("0,07%", 0.07), ("3,007.39", 3007.39), ("6.359,00", 6359.0)]
+
+
+def test_a_minus_before_a_currency_and_two_amounts_each_with_its_currency():
+    assert [(f[1], f[2]) for f in _figures("Transaksi bersih asing -Rp177,27 miliar.")] == [(-177.27e9, -177.27e9)]
+    assert [(f[1], f[2]) for f in _figures("Nilainya Rp 45,9 triliun dan Rp 61,6 triliun.")] \
+        == [(45.9e12, 45.9e12), (61.6e12, 61.6e12)]
+
+
+def test_a_name_written_again_with_its_number_is_no_figure_and_minute_marks_are_none():
+    text = "Galaxy Z Flip 7 tersedia dalam tiga warna. Galaxy Z Flip 7 dijual mulai Agustus. Gol dicetak (menit 43)."
+    assert [(f[0], f[1]) for f in _figures(text)] == [("tiga warna", 3)]
+
+
+def test_after_a_whole_that_opens_the_sentence_each_clause_counts_its_parts():
+    text = "Dari 554 saham yang diperdagangkan, 205 tertekan, 172 stabil, dan 177 menguat selama 2 jam."
+    assert [(f[1], f[3]) for f in _figures(text)] \
+        == [(554, "saham"), (205, "saham"), (172, "saham"), (177, "saham"), (2, "jam")]

@@ -419,6 +419,19 @@ def _unit_before(doc: Doc, position: int) -> str | None:
     return earlier[-1].attrs["unit"] if earlier else None
 
 
+# the high end of a range glued to the unit of its low end by a dash: "5 persen-10 persen"
+GLUED_HIGH = re.compile(r"[-–](?P<high>\d+(?:[.,]\d+)*)\s+(?P<unit>[A-Za-z]+)")
+
+
+def _glued_high_end(text: str, position: int, low: float, unit: str, english: bool) -> tuple[float, int] | None:
+    """The number after the dash must rise and take the same unit: "5 persen-10 persen", not "5 persen-2 hari"."""
+    glued = GLUED_HIGH.match(text, position)
+    if glued is None or _units().get(glued["unit"].lower(), glued["unit"].lower()) != unit:
+        return None
+    high = parse_value(glued["high"], english)
+    return (high, glued.end()) if high is not None and high > low else None
+
+
 def _opens_a_range(figure: Span, joiner: str, unit: str | None) -> bool:
     """A single figure joined by "hingga/sampai/-" to a figure of the same unit is the low end of a range
     written with the unit twice ("Rp 1,5 triliun hingga Rp 2 triliun", "sekitar 5 persen-10 persen"), when
@@ -490,6 +503,8 @@ def find_quantities(doc: Doc) -> Doc:
         if meaning == "exact" and more:
             approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
             end = max(end, more.end("more"))
+        if unit and low is not None and low == high and (glued := _glued_high_end(text, end, low, unit, english)):
+            high, end = glued  # "sekitar 5 persen-10 persen"
         minimum: float | None = low
         maximum: float | None = high
         if meaning in ("upto", "below") and low == high:

@@ -403,3 +403,8 @@ def test_after_a_whole_that_opens_the_sentence_each_clause_counts_its_parts():
     text = "Dari 554 saham yang diperdagangkan, 205 tertekan, 172 stabil, dan 177 menguat selama 2 jam."
     assert [(f[1], f[3]) for f in _figures(text)] \
         == [(554, "saham"), (205, "saham"), (172, "saham"), (177, "saham"), (2, "jam")]
+
+
+def test_a_range_glued_to_its_unit_by_a_dash_rises_and_repeats_the_unit():
+    assert [(f[1], f[2], f[3]) for f in _figures("Penumpang naik sekitar 5 persen-10 persen.")] == [(5, 10, "persen")]
+    assert [(f[1], f[2]) for f in _figures("Harga turun 5 persen-2 persen.")] == [(5, 5)]

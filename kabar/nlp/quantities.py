@@ -346,6 +346,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+    if unit in _words("rank after"):
+        return True  # "10 besar Kontes KDI"
+    if counted is None and re.fullmatch(r"\d{5,}", low):
+        return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")

@@ -408,3 +408,17 @@ def test_after_a_whole_that_opens_the_sentence_each_clause_counts_its_parts():
 def test_a_range_glued_to_its_unit_by_a_dash_rises_and_repeats_the_unit():
     assert [(f[1], f[2], f[3]) for f in _figures("Penumpang naik sekitar 5 persen-10 persen.")] == [(5, 10, "persen")]
     assert [(f[1], f[2]) for f in _figures("Harga turun 5 persen-2 persen.")] == [(5, 5)]
+
+
+def test_engine_power_and_torque_however_capitalised():
+    text = "Mesin itu menghasilkan tenaga 116 PS atau 114 Tk serta torsi 138 Nm pada 5.800 rpm."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(116, "ps"), (114, "tk"), (138, "nm"), (5800, "rpm")]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Dua peserta gagal melaju di 10 besar kontes itu.", [2]),
+    ("Dukung kontestan dengan sms ke 95151.", []),
+    ("Sebanyak 95151 pengunjung datang.", [95151]),
+])
+def test_a_rank_and_a_long_code_that_counts_nothing_are_no_figures(text, values):
+    assert [f[1] for f in _figures(text)] == values

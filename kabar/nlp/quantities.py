@@ -8,7 +8,10 @@ dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18
 "Liga 1", "1485 Green Trees Road") and scores are not quantities. Ages ("Rina (34)", "berusia 19
 tahun", "aktris 30 tahun", "usianya baru 17 tahun") are, with kind "age". Spelled-out numbers may take
 several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawah" leave one end open,
-"-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen").
+"-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen", "5 persen-10
+persen"). A number written with both separators reads the last as the decimal point ("3,007.39"); an amount
+and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
+saham", "Dari 554 saham …, 205 tertekan").
 """
 
 from __future__ import annotations

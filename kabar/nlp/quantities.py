@@ -8,7 +8,10 @@ dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18
 "Liga 1", "1485 Green Trees Road") and scores are not quantities. Ages ("Rina (34)", "berusia 19
 tahun", "aktris 30 tahun", "usianya baru 17 tahun") are, with kind "age". Spelled-out numbers may take
 several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawah" leave one end open,
-"-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen").
+"-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen", "5 persen-10
+persen"). A number written with both separators reads the last as the decimal point ("3,007.39"); an amount
+and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
+saham", "Dari 554 saham …, 205 tertekan").
 """
 
 from __future__ import annotations
@@ -71,10 +74,14 @@ def _prefixes() -> dict[str, str]:
     return {row[0]: row[1] for row in (line.split("\t") for line in sections("id/nlp/numbers.txt")["prefix"])}
 
 
+# a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
+WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
+
+
 @cache
-def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
-    """Figures; without loose ranges, "dan", "atau" and "to" join no range."""
-    number = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+def _pattern(joiners: str = "all") -> re.Pattern[str]:
+    """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does."""
+    number = r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "3,007.39" too
     words = alternation([w for w in _table("word") if w != "se"])
     whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
     multiplier = alternation(list(_table("multiplier")))
@@ -83,21 +90,21 @@ def _pattern(loose_ranges: bool = True) -> re.Pattern[str]:
     scale = alternation(list(_table("scale")))
     # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
-    half = rf"setengah(?=\s+(?:{measured})\b)"
+    half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
     value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?"  # "Rp 441 jutaan": about
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
-    loose = "|dan|atau|to|and" if loose_ranges else ""
-    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*"
+    loose = "|dan|atau|to|and" if joiners == "all" else ""
+    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
     return re.compile(
         rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
-        rf"(?:(?P<prefix>{prefix})\s?)?"
+        rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?:{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
-        rf"(?:\s+(?P<unit>[A-Za-z][\w-]*)|\s?(?P<sign>%))?)",
+        rf"(?:\s+(?P<unit>{WORD})|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
 
@@ -106,15 +113,29 @@ LOOSE_JOINER = re.compile(r"\s*(?:dan|atau|to|and)\s*", re.IGNORECASE)
 
 def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
     """Figures in text order. Two numbers joined by "dan" or "atau" make a range only after "antara" or when
-    they rise and carry the same scale word: "Rp122,9 triliun atau 7,2 persen" are two figures, "dua atau tiga
-    hari" one."""
+    they rise and carry the same scale word, and the second repeats no currency: "Rp122,9 triliun atau 7,2
+    persen" and "Rp 45,9 triliun dan Rp 61,6 triliun" are two figures each, "dua atau tiga hari" one. Amounts in
+    two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun" converts."""
     position = 0
     while (match := _pattern().search(text, position)) is not None:
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
-                and not _rises_on_one_scale(match.group("low"), match.group("high"), english):
-            match = _pattern(loose_ranges=False).match(text, match.start()) or match
+                and (match.group("hprefix") or not _rises_on_one_scale(match["low"], match["high"], english)):
+            match = _pattern("tight").match(text, match.start()) or match
+        if match.group("high") and _in_two_currencies(match):
+            match = _pattern("none").match(text, match.start()) or match
         yield match
-        position = match.end()
+        position = _number_end(match)
+
+
+def _in_two_currencies(match: re.Match[str]) -> bool:
+    low, high = (match.group(group) for group in ("prefix", "hprefix"))
+    return low is not None and high is not None and _prefixes()[low.lower()] != _prefixes()[high.lower()]
+
+
+def _number_end(match: re.Match[str]) -> int:
+    """Where the number itself ends. The search goes on from there, so a word read as a unit of a number that
+    turns out not to be a figure ("UU 22 maksimal Rp500 ribu", "Tahun 2019 Rp500.000") can open the next one."""
+    return next(match.end(group) for group in ("high", "low", "vscale", "vague") if match.group(group))
 
 
 def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
@@ -123,6 +144,8 @@ def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
     return low_value is not None and high_value is not None and low_value < high_value and low_scaled <= high_scaled
 
 
+# a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
+GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"
@@ -139,7 +162,7 @@ def _without_possessive(word: str) -> str:
     return word[:-3] if word.endswith("nya") and word[:-3] in _units() else word
 
 
-WORD_AFTER = re.compile(r"\s+([A-Za-z%][\w%-]*)")
+WORD_AFTER = re.compile(r"\s+([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
 # an active verb (meN-, ber-: "membawa", "melawan", "meraih") rather than a noun; "menteri" is a noun
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
 
@@ -198,8 +221,10 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             return bare, found.end()
         if bare == "orang" and (person := _person_noun_at(text, found.end())) is not None:
             return person  # "dua orang anak" counts children
+        if (compound := _two_word_unit(text, bare, found.end())) is not None:
+            return compound
         if bare in _units() and bare not in classifiers:
-            return _area(text, bare, found.end()) or (bare, found.end())
+            return bare, found.end()
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
         elif counted is None and cursor == first and _counts_in_capitals(text, word):
@@ -210,11 +235,12 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     return counted if counted is not None else (None, match.end())
 
 
-def _area(text: str, measure: str, position: int) -> tuple[str, int] | None:
-    """"satu kilometer persegi" measures an area, in the unit the table names "kilometer-persegi"."""
+def _two_word_unit(text: str, word: str, position: int) -> tuple[str, int] | None:
+    """"satu kilometer persegi" measures an area, in the unit the table names "kilometer-persegi"; "25 basis
+    poin" is in "basis-poin"."""
     after = WORD_AFTER.match(text, position)
-    area = f"{measure}-{after.group(1).lower()}" if after else ""
-    return (area, after.end()) if after and area in _units() else None
+    unit = f"{word}-{after.group(1).lower()}" if after else ""
+    return (unit, after.end()) if after and unit in _units() else None
 
 
 def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
@@ -262,7 +288,8 @@ def _plain_noun(word: str) -> str:
 
 
 def parse_value(text: str, english: bool) -> float | None:
-    """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"."""
+    """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"; "3,007.39" is read
+    the English way in Indonesian text too."""
     parts = text.lower().split()
     scale = 1.0
     if len(parts) > 1 and _scale_word(parts[-1]) in _table("scale"):
@@ -272,6 +299,8 @@ def parse_value(text: str, english: bool) -> float | None:
     if all(part in _table("word") or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * scale
     thousands, decimal = (",", ".") if english else (".", ",")
+    if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
+        thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
     if re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
@@ -317,15 +346,20 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if match.group("prefix"):
         return False
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
-    if previous and previous.group(1).lower() in _words("identifier") and \
+    if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+    if unit in _words("rank after"):
+        return True  # "10 besar Kontes KDI"
+    if counted is None and re.fullmatch(r"\d{5,}", low):
+        return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
-    if counted is None and not match.group("approx") and _names_a_thing(text, start, match):
+    if not match.group("approx") and (counted is None or counted not in _units()) and \
+            _names_a_thing(text, start, match, recurring_only=counted is not None):
         return True
     falling = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text[start : match.end("high")]) if match.group("high") else None
     if falling and int(falling.group(2)) < int(falling.group(1)):
@@ -333,24 +367,35 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
         return True
     is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))
-    if is_year and (YEAR_CONTEXT.search(text[max(0, start - 12) : start]) or not unit or unit not in _units()):
+    after_a_year_cue = YEAR_CONTEXT.search(text[max(0, start - 12) : start]) is not None
+    if is_year and (after_a_year_cue or not unit or unit not in _units()):
         return True
+    if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():
+        return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
     if re.fullmatch(r"\w\(", before):
         return True  # "Section 17(2)", "Pasal 5(1)": a subsection
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
 
 
-def _names_a_thing(text: str, start: int, match: re.Match[str]) -> bool:
+def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: bool = False) -> bool:
     """A number with no counted noun that sits in a name ("PLTU Jawa 7", "BWF 100", "1485 Green Trees Road")
-    or joins two scores ("21-14") is part of a name or a result, not an amount."""
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    or joins two scores ("21-14") is part of a name or a result, not an amount. A lower-case word after it need
+    not be what it counts when the capitalised word and the number recur together ("Galaxy Z Flip 7 tersedia",
+    "S&P 500 turun"): a name is written again, a count in a name's place seldom."""
+    before = re.search(r"[(\"“'‘]?(\S+)\s+$", text[max(0, start - 30) : start])
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
     capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
+    if recurring_only:
+        return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
+
+
+def _recurs(text: str, word: str, number: str) -> bool:
+    return len(re.findall(rf"(?<!\w){re.escape(word)}\s+{re.escape(number)}(?![\w.,]\d)", text)) >= 2
 
 
 def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
@@ -360,15 +405,17 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if text[max(0, start - 1) : start] == "(" and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             re.search(r"[A-Z][\w'’-]*\s*\($", text[max(0, start - 40) : start]):
         return True
-    if unit != "tahun" or match.group("high"):
+    if unit != "tahun":
         return False
-    if re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and re.match(r"\s*tahun\s*,", text[end:]):
+    single = not match.group("high")
+    if single and re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and \
+            re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
     clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
-    if words and words[-1] in _words("age noun"):
+    if single and words and words[-1] in _words("age noun"):
         return True  # "aktris 30 tahun"
-    # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)"
+    # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
@@ -379,17 +426,44 @@ def _unit_before(doc: Doc, position: int) -> str | None:
     return earlier[-1].attrs["unit"] if earlier else None
 
 
+# the high end of a range glued to the unit of its low end by a dash: "5 persen-10 persen"
+GLUED_HIGH = re.compile(r"[-–](?P<high>\d+(?:[.,]\d+)*)\s+(?P<unit>[A-Za-z]+)")
+
+
+def _glued_high_end(text: str, position: int, low: float, unit: str, english: bool) -> tuple[float, int] | None:
+    """The number after the dash must rise and take the same unit: "5 persen-10 persen", not "5 persen-2 hari"."""
+    glued = GLUED_HIGH.match(text, position)
+    if glued is None or _units().get(glued["unit"].lower(), glued["unit"].lower()) != unit:
+        return None
+    high = parse_value(glued["high"], english)
+    return (high, glued.end()) if high is not None and high > low else None
+
+
 def _opens_a_range(figure: Span, joiner: str, unit: str | None) -> bool:
-    """An exact figure joined by "hingga/sampai/-" to a figure of the same unit is the low end of a range
-    written with the unit twice ("Rp 1,5 triliun hingga Rp 2 triliun", "1,5 persen sampai 2 persen")."""
-    return unit is not None and figure.attrs.get("unit") == unit and not figure.attrs.get("approximator") \
-        and figure.attrs.get("min") == figure.attrs.get("max") and RANGE_JOINER.fullmatch(joiner) is not None
+    """A single figure joined by "hingga/sampai/-" to a figure of the same unit is the low end of a range
+    written with the unit twice ("Rp 1,5 triliun hingga Rp 2 triliun", "sekitar 5 persen-10 persen"), when
+    nothing caps it ("hampir", "hingga")."""
+    low, high = figure.attrs.get("min"), figure.attrs.get("max")
+    return unit is not None and figure.attrs.get("unit") == unit and low is not None and high in (low, None) \
+        and _meaning(figure.attrs.get("approximator")) in LOW_END_MEANINGS \
+        and RANGE_JOINER.fullmatch(joiner) is not None
+
+
+# what an approximator may say of the low end of a range it opens: nothing, "about" or "more than"
+LOW_END_MEANINGS = ("exact", "about", "over", "atleast")
+
+
+def _meaning(approximator: str | None) -> str:
+    return _table("approximator").get(approximator or "", ("exact",))[0]
 
 
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
     for match in _figure_matches(text, english):
+        taken = doc.layer("quantities")[-1:]
+        if taken and match.start() < taken[0].end:
+            continue  # inside the figure before ("tiga unit handphone" read on from "tiga")
         if match.group("vague"):
             low_text, high_bound = _table("vague")[match.group("vague").lower()]
             scale = float(_table("scale")[match.group("vscale").lower()][0]) if match.group("vscale") else 1.0
@@ -400,7 +474,7 @@ def find_quantities(doc: Doc) -> Doc:
             low = parse_value(match.group("low"), english)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
-            if match.group("minus") and low is not None:
+            if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
             high = parse_value(match.group("high"), english) if match.group("high") else low
             vague = None
@@ -424,7 +498,7 @@ def find_quantities(doc: Doc) -> Doc:
         if unit in durations() and AGO.match(text, end):
             continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
-        meaning = _table("approximator").get(approximator or "", ("exact",))[0]
+        meaning = _meaning(approximator)
         if meaning == "exact" and (match.group("ish") or (not vague and _rounded(match.group("low")))):
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
         bound = BOUND_AFTER.match(text, end)
@@ -436,12 +510,14 @@ def find_quantities(doc: Doc) -> Doc:
         if meaning == "exact" and more:
             approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
             end = max(end, more.end("more"))
+        if unit and low is not None and low == high and (glued := _glued_high_end(text, end, low, unit, english)):
+            high, end = glued  # "sekitar 5 persen-10 persen"
         minimum: float | None = low
         maximum: float | None = high
-        if meaning in ("upto", "below"):
+        if meaning in ("upto", "below") and low == high:
             minimum = None
-        elif meaning in ("over", "atleast"):
-            maximum = None
+        elif meaning in ("over", "atleast") and low == high:
+            maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
         earlier = doc.layer("quantities")[-1:]
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
@@ -457,4 +533,35 @@ def find_quantities(doc: Doc) -> Doc:
             "approximator": approximator,
             "kind": "age" if age else ("duration" if unit in durations() else "amount"),
         }))
+    _share_units_of_a_whole(doc)
     return doc
+
+
+PART_OF = re.compile(r"\s+dari\s+(?:total\s+)?", re.IGNORECASE)
+# "Dari 554 saham yang diperdagangkan, 205 tertekan, 172 stabil, dan 177 menguat": the whole opens the clause
+WHOLE_FIRST = re.compile(r"(?:^|[.,;:!?]\s*|\n\s*)dari\s+$", re.IGNORECASE)
+CLAUSE_START = re.compile(r"(?:[,;]\s*(?:dan|sedangkan|sementara|serta)?|\s+dan)\s*$", re.IGNORECASE)
+
+
+def _share_units_of_a_whole(doc: Doc) -> None:
+    """A part counts what its whole counts: "2.098.685 dari 7.781.073 jiwa", "tiga dari lima korban", and after
+    a whole that opens the sentence ("Dari 11 sektor …, lima ditutup"), each figure that opens a clause with no
+    known unit of its own."""
+    text, figures = doc.text, doc.layer("quantities")
+    for part, whole in zip(figures, figures[1:], strict=False):
+        if part.attrs["unit"] is None and whole.attrs["unit"] and whole.attrs["kind"] == "amount" and \
+                PART_OF.fullmatch(text, part.end, whole.start):
+            _count_as(part, whole)
+    for index, whole in enumerate(figures):
+        if not whole.attrs["unit"] or not WHOLE_FIRST.search(text, max(0, whole.start - 12), whole.start):
+            continue
+        for part in figures[index + 1 :]:
+            if SENTENCE_START.search(text, whole.end, part.start):
+                break
+            if part.attrs["unit"] not in _units() and not part.attrs["approximator"] and \
+                    CLAUSE_START.search(text, max(0, part.start - 12), part.start):
+                _count_as(part, whole)
+
+
+def _count_as(part: Span, whole: Span) -> None:
+    part.attrs["unit"], part.attrs["unit_word"] = whole.attrs["unit"], whole.attrs["unit_word"]

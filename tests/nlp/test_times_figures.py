@@ -327,3 +327,98 @@ def test_a_falling_pair_is_a_result_and_mulai_opens_a_price_upwards():
 def test_coordinates_are_no_figures():
     assert [f[0] for f in _figures("Episenter terletak pada koordinat 4.02 LU dan 126.74 BT, pada kedalaman 56 km.")] \
         == ["56 km"]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Denda maksimal UU 22 maksimal Rp500 ribu.", [("maksimal Rp500 ribu", None, 500_000, "rupiah")]),
+    ("Denda diatur UU Nomor 22 Tahun 2009 Rp500.000 per pelanggaran.", [("Rp500.000", 500_000, 500_000, "rupiah")]),
+])
+def test_a_word_read_after_a_number_that_is_no_figure_can_open_the_next_one(text, figures):
+    assert [f[:4] for f in _figures(text)] == figures
+
+
+@pytest.mark.parametrize(("text", "low", "high", "approximate"), [
+    ("Diskon berlaku untuk nilai lebih dari Rp 1 miliar hingga Rp 2 miliar.", 1e9, 2e9, False),
+    ("Kemacetan turun sekitar 20 persen sampai 40 persen.", 20, 40, True),
+    ("Truk itu memuat melebihi 70 cm dari batas.", 70, None, False),
+])
+def test_an_approximator_before_a_range_keeps_both_ends(text, low, high, approximate):
+    doc = find_quantities(_doc(text))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] \
+        == [(low, high, approximate)]
+
+
+def test_a_range_of_ages_after_an_age_cue():
+    assert [(f[1], f[2], f[4]) for f in _figures("Laki-laki rata-rata menikah di usia 30-31 tahun.")] \
+        == [(30, 31, "age")]
+
+
+def test_a_part_counts_what_its_whole_counts():
+    assert [(f[1], f[3]) for f in _figures("Sebanyak 2.098.685 dari 7.781.073 jiwa belum menikah.")] \
+        == [(2_098_685, "orang"), (7_781_073, "orang")]
+
+
+@pytest.mark.parametrize("text", [
+    "Benteng itu didirikan pada 1607 oleh Belanda.",
+    "Karyawan bisa kuliah di Top 10 universitas dunia.",
+])
+def test_an_old_year_and_a_rank_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_basis_points_after_level_are_a_figure():
+    assert [(f[1], f[3]) for f in _figures("Imbal hasil sempat menyentuh level 7.200 bps.")] == [(7200, "bps")]
+
+
+def test_an_amount_and_its_conversion_into_another_currency_are_two_figures():
+    assert [(f[1], f[2], f[3]) for f in _figures("Utang itu mencapai USD 400 juta atau Rp 6,2 triliun.")] \
+        == [(400e6, 400e6, "dolar"), (6.2e12, 6.2e12, "rupiah")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Setengah juta orang memadati jalan.", 500_000, "orang"),
+    ("Bank sentral menaikkan bunga 25 basis poin.", 25, "bps"),
+])
+def test_half_a_million_and_a_unit_of_two_words(text, value, unit):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(value, unit)]
+
+
+def test_both_separators_read_the_last_as_the_decimal_point_and_levels_with_decimals_are_amounts():
+    assert [(f[0], f[1]) for f in _figures("Indeks turun 0,07% ke 3,007.39 dan IHSG ke level 6.359,00.")] \
+        == [("0,07%", 0.07), ("3,007.39", 3007.39), ("6.359,00", 6359.0)]
+
+
+def test_a_minus_before_a_currency_and_two_amounts_each_with_its_currency():
+    assert [(f[1], f[2]) for f in _figures("Transaksi bersih asing -Rp177,27 miliar.")] == [(-177.27e9, -177.27e9)]
+    assert [(f[1], f[2]) for f in _figures("Nilainya Rp 45,9 triliun dan Rp 61,6 triliun.")] \
+        == [(45.9e12, 45.9e12), (61.6e12, 61.6e12)]
+
+
+def test_a_name_written_again_with_its_number_is_no_figure_and_minute_marks_are_none():
+    text = "Galaxy Z Flip 7 tersedia dalam tiga warna. Galaxy Z Flip 7 dijual mulai Agustus. Gol dicetak (menit 43)."
+    assert [(f[0], f[1]) for f in _figures(text)] == [("tiga warna", 3)]
+
+
+def test_after_a_whole_that_opens_the_sentence_each_clause_counts_its_parts():
+    text = "Dari 554 saham yang diperdagangkan, 205 tertekan, 172 stabil, dan 177 menguat selama 2 jam."
+    assert [(f[1], f[3]) for f in _figures(text)] \
+        == [(554, "saham"), (205, "saham"), (172, "saham"), (177, "saham"), (2, "jam")]
+
+
+def test_a_range_glued_to_its_unit_by_a_dash_rises_and_repeats_the_unit():
+    assert [(f[1], f[2], f[3]) for f in _figures("Penumpang naik sekitar 5 persen-10 persen.")] == [(5, 10, "persen")]
+    assert [(f[1], f[2]) for f in _figures("Harga turun 5 persen-2 persen.")] == [(5, 5)]
+
+
+def test_engine_power_and_torque_however_capitalised():
+    text = "Mesin itu menghasilkan tenaga 116 PS atau 114 Tk serta torsi 138 Nm pada 5.800 rpm."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(116, "ps"), (114, "tk"), (138, "nm"), (5800, "rpm")]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Dua peserta gagal melaju di 10 besar kontes itu.", [2]),
+    ("Dukung kontestan dengan sms ke 95151.", []),
+    ("Sebanyak 95151 pengunjung datang.", [95151]),
+])
+def test_a_rank_and_a_long_code_that_counts_nothing_are_no_figures(text, values):
+    assert [f[1] for f in _figures(text)] == values

@@ -259,8 +259,9 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
                   names: dict[str, str]) -> list[list[Claim]]:
     """An event or a figure every outlet prints in one release's words, credited to one source or to none, is
     one report repeated, not a comparison an editor lists: its claims stay apart ("luas sekitar 10,2 hektare"
-    copied word for word). Two tellings, two sources, a denial, two values of the figure, or a time or number
-    in an event's words (which outlets may get wrong) make it one."""
+    copied word for word, "hingga dinihari tadi sekitar pukul 00.15 WIB" too). Two tellings, two sources, a
+    denial, or two values of a figure or of a time or number in an event's words (one outlet got it wrong)
+    make it one."""
     kept: list[list[Claim]] = []
     for members in clusters:
         one_report = (len({_outlet(c, articles) for c in members}) > 1
@@ -275,11 +276,11 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
 
 
 def _may_differ(members: list[Claim]) -> bool:
-    """Whether the reports give something outlets can get wrong: two values of a figure, or a time or number
-    written in an event."""
+    """Whether the reports differ in what outlets can get wrong: the figure's value, or the times and numbers
+    an event's words give."""
     if members[0].kind == "quantity":
         return len({(_stated(c), (c.quantity or {}).get("unit")) for c in members}) > 1
-    return any(_figures_in(_words(c)) for c in members)
+    return len({frozenset(_figures_in(_words(c))) for c in members}) > 1
 
 
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:

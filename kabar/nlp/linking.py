@@ -1,7 +1,8 @@
 """One entity per real-world thing across all articles, with every way it was written.
 
 Gazetteer mentions carry their id; a surname ("kata Hong") or an acronym ("(NIS)") takes the id of
-the fuller mention it points to in the same article; other names meet across articles by a
+the fuller mention it points to in the same article, and the acronym written alone in another article
+joins the name it was spelled out as; other names meet across articles by a
 spelling-tolerant key (case, hyphens and diacritics folded; person names whose first names differ
 by a letter or two and whose surnames agree, as in Dimitry / Dmitry Peskov). A capital acting for
 its country stays its own entity, linked by `related`.
@@ -89,8 +90,11 @@ def link_entities(docs: list[Doc]) -> list[Entity]:
                                                    s.start)):
             surface = span.attrs.get("name") or doc.text[span.start : span.end]
             span.attrs["entity"] = _entity_id(span, surface, by_offsets, registry)
-        for span in spans:
-            entity_id = span.attrs["entity"]
+    expansions = _acronym_expansions(docs)
+    for doc in docs:
+        for span in doc.layer("entities"):
+            entity_id = expansions.get(span.attrs["entity"], span.attrs["entity"])
+            span.attrs["entity"] = entity_id
             surface = doc.text[span.start : span.end]
             surfaces[entity_id][surface] += 1
             spelled_name = span.attrs.get("name")
@@ -104,6 +108,22 @@ def link_entities(docs: list[Doc]) -> list[Entity]:
     return [_entity(entity_id, surfaces[entity_id], spelled[entity_id], types[entity_id], roles[entity_id],
                     mentions[entity_id])
             for entity_id in sorted(mentions, key=lambda e: -len(mentions[e]))]
+
+
+def _acronym_expansions(docs: list[Doc]) -> dict[str, str]:
+    """An acronym one article spells out ("Badan Penanggulangan Bencana Nasional Malaysia (NADMA)") names
+    the same body where another article writes the acronym alone ("NADMA, mengatakan") or spells it out in
+    other words: each such id becomes the id of the first spelled-out name."""
+    expansions: dict[str, str] = {}
+    for doc in docs:
+        for span in doc.layer("entities"):
+            acronym, entity_id = span.attrs.get("acronym"), span.attrs["entity"]
+            if not acronym or span.attrs.get("known"):
+                continue
+            canonical = expansions.setdefault(slug(acronym), entity_id)
+            if entity_id != canonical:
+                expansions.setdefault(entity_id, canonical)
+    return {alias: target for alias, target in expansions.items() if alias != target}
 
 
 def _entity_id(span: Span[EntityAttrs], surface: str, by_offsets: dict[tuple[int, int], Span[EntityAttrs]],

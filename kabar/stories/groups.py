@@ -100,13 +100,16 @@ def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
     return any(part and part <= words for part in _name_words(source, names))
 
 
-def _own_tellings(members: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
-    """The claims by the wording they share: outlets printing one release in nearly the same words took it from
-    one place and tell it once; an outlet's own words are a telling of their own."""
+def _own_tellings(members: list[Claim], articles: dict[str, Article],
+                  text: Callable[[Claim], str] | None = None) -> list[list[Claim]]:
+    """The claims by the wording they share (of their clause, or of what `text` gives): outlets printing one
+    release in nearly the same words took it from one place and tell it once; an outlet's own words are a
+    telling of their own."""
+    words = text or _words
     tellings: list[list[Claim]] = []
     for claim in sorted(members, key=lambda c: _date(c, articles)):
         home = next((t for t in tellings if _outlet(t[0], articles) == _outlet(claim, articles)
-                     or _copied(_words(t[0]), _words(claim))), None)
+                     or _copied(words(t[0]), words(claim))), None)
         if home is None:
             tellings.append([claim])
         else:
@@ -218,7 +221,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles),
                       apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
-    clusters = (_split_unchecked(counts) + _split_copied(events, articles, names)
+    clusters = (_split_unchecked(_split_copied(counts, articles, names)) + _split_copied(events, articles, names)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -254,18 +257,30 @@ def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
 
 def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
                   names: dict[str, str]) -> list[list[Claim]]:
-    """An event every outlet prints in one release's words, credited to one source or to none, is one report
-    repeated, not a comparison an editor lists: its claims stay apart. Two tellings, two sources, a denial,
-    or a time or number in its words (which outlets may get wrong) make it one."""
+    """An event or a figure every outlet prints in one release's words, credited to one source or to none, is
+    one report repeated, not a comparison an editor lists: its claims stay apart ("luas sekitar 10,2 hektare"
+    copied word for word, "hingga dinihari tadi sekitar pukul 00.15 WIB" too). Two tellings, two sources, a
+    denial, or two values of a figure or of a time or number in an event's words (one outlet got it wrong)
+    make it one."""
     kept: list[list[Claim]] = []
     for members in clusters:
         one_report = (len({_outlet(c, articles) for c in members}) > 1
-                      and not any(_figures_in(_words(c)) for c in members)
-                      and len(_own_tellings(members, articles)) < 2
+                      and not _may_differ(members)
+                      # a figure's clause may be little more than the figure: its sentence shows the copy
+                      and len(_own_tellings(members, articles, _sentence if members[0].kind == "quantity"
+                                            else None)) < 2
                       and len(_independent_sources(members, articles, names)) < 2
                       and not any(c.stance in DISPUTING for c in members))
         kept.extend([[c] for c in members] if one_report else [members])
     return kept
+
+
+def _may_differ(members: list[Claim]) -> bool:
+    """Whether the reports differ in what outlets can get wrong: the figure's value, or the times and numbers
+    an event's words give."""
+    if members[0].kind == "quantity":
+        return len({(_stated(c), (c.quantity or {}).get("unit")) for c in members}) > 1
+    return len({frozenset(_figures_in(_words(c))) for c in members}) > 1
 
 
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
@@ -275,6 +290,10 @@ def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
 
 def _words(claim: Claim) -> str:
     return claim.extra.get("clause") or claim.text
+
+
+def _sentence(claim: Claim) -> str:
+    return claim.evidence[-1].text
 
 
 def _near(claim: Claim) -> str:

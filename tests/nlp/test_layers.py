@@ -259,3 +259,14 @@ def test_same_day_is_the_day_last_named():
     assert [(t.attrs["start"], t.attrs["precision"]) for t in same] == [("2024-10-03", "day")]
     alone = annotate(_doc("Di hari yang sama, warga menggelar syukuran.").article)
     assert not alone.layer("times")  # no day named before it: nothing to refer to
+
+
+def test_an_acronym_written_alone_joins_the_name_another_article_spelled_it_out_as():
+    spelled_out = annotate(_doc("Badan Penanggulangan Bencana Nasional Malaysia (NADMA) mengatakan pihaknya telah "
+                                "mengirim 500.000 masker ke Sarawak.", article_id="a").article)
+    alone = annotate(_doc("Badan bencana Malaysia, NADMA, mengatakan mereka telah mengirim masker.",
+                          article_id="b").article)
+    entities = link_entities([spelled_out, alone])
+    agency = next(e for e in entities if "NADMA" in [e.name, *e.aliases])
+    assert agency.name == "Badan Penanggulangan Bencana Nasional Malaysia"
+    assert {m.article for m in agency.mentions} == {"a", "b"}

@@ -18,6 +18,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import MANUALLY_CLEANED, Extractor
+from trafilatura.xpaths import BODY_XPATH
 
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
@@ -264,8 +265,7 @@ def main_content_blocks(root: Any) -> list[Block]:
     paragraph, heading, list item or cell, with link density from the links it keeps; [] when it finds none.
     Every piece of text counts, also the text between a list's items or after a nested element."""
     _drop_discarded_sections(root)
-    document = trafilatura.bare_extraction(root, options=_main_content_options())
-    body = getattr(document, "body", None)
+    body = getattr(_main_content(root), "body", None)
     if body is None:
         return []
     blocks: list[Block] = []
@@ -303,6 +303,56 @@ def main_content_blocks(root: Any) -> list[Block]:
         pieces.append(element.tail or "")
     flush()
     return blocks
+
+
+def _main_content(root: Any) -> Any:
+    """trafilatura's document for the page. It reads the article from the first frame its body expressions find
+    (an element whose class says "article-content", an <article>, ...), and each of its passes over the whole
+    page costs as much as one over the frame: so a frame with enough paragraph text to settle it is given to it
+    alone first, and its answer kept where the frame alone did settle it (`_settled_by_frame`); otherwise the
+    whole page is read."""
+    options = _main_content_options()
+    frame = _article_frame(root)
+    if frame is not None and _paragraph_chars(frame) >= FRAME_PARAGRAPH_TEXT_FACTOR * options.min_extracted_size:
+        parent, tail = frame.getparent(), frame.tail
+        place = parent.index(frame)
+        page = UTF8_PARSER.makeelement("html")
+        etree.SubElement(page, "body").append(frame)  # moved, not copied: the extractor copies what it reads
+        try:
+            document = trafilatura.bare_extraction(page, options=options)
+        finally:
+            parent.insert(place, frame)
+            frame.tail = tail
+        if _settled_by_frame(document, options):
+            return document
+    return trafilatura.bare_extraction(root, options=options)
+
+
+def _article_frame(root: Any) -> Any | None:
+    """The element trafilatura's body expressions pick first, in their order, or None."""
+    for expression in BODY_XPATH:
+        frame = next((found for found in expression(root) if found is not None), None)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _settled_by_frame(document: Any, options: Extractor) -> bool:
+    """Whether the frame read alone gave what the whole page gives: the extractor keeps a frame's content when
+    it yields two elements or more, looks elsewhere in the page when it yields less text than its minimum, and
+    counts the paragraph text of the whole page (not the frame's) to decide how to read the frame's divs; a
+    frame holding three times that minimum in paragraphs counts the same either way."""
+    body = getattr(document, "body", None)
+    if body is None or len(body) < 2 or len(document.raw_text or "") < options.min_extracted_size:
+        return False
+    return _paragraph_chars(body) >= FRAME_PARAGRAPH_TEXT_FACTOR * options.min_extracted_size
+
+
+def _paragraph_chars(element: Any) -> int:
+    return sum(len(text_of(paragraph)) for paragraph in element.iter("p"))
+
+
+FRAME_PARAGRAPH_TEXT_FACTOR = 3  # trafilatura reads a frame's divs as text below 3x its minimum (recall and balanced)
 
 
 DISCARDED_SECTIONS = tuple(tag for tag in MANUALLY_CLEANED if tag not in ("form", "math"))

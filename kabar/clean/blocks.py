@@ -327,6 +327,7 @@ def _main_content(root: Any) -> Any:
         place = parent.index(frame)
         page = UTF8_PARSER.makeelement("html")
         etree.SubElement(page, "body").append(frame)  # moved, not copied: the extractor copies what it reads
+        frame.tail = None  # the text after the frame is the page's, not the frame's
         try:
             document = trafilatura.bare_extraction(page, options=options)
         finally:

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
+import pytest
+import trafilatura
+from lxml import etree
+
 from kabar.clean import clean
-from kabar.clean.blocks import _drop_chrome_without_prose, _walk_blocks, parse_html, text_of
+from kabar.clean.blocks import (
+    _drop_chrome_without_prose,
+    _main_content,
+    _main_content_options,
+    _walk_blocks,
+    parse_html,
+    text_of,
+)
 from kabar.model import RawDocument
 
 LEAD = ("Pemerintah kota menyiapkan dua puluh pompa air baru untuk menghadapi musim hujan yang diperkirakan "
@@ -65,3 +78,21 @@ def test_lines_of_dropped_chrome_are_still_accounted_for_in_the_cleaned_page():
     assert article.text == f"{LEAD}\n\n{SECOND}"
     removed = {r.text for r in article.removed}
     assert {"Beranda", "Facebook", "Warga Keluhkan Jalan Rusak di Jalur Pantura Semarang"} <= removed
+
+
+def _framed_page(paragraphs: int) -> str:
+    """A lead outside the article frame, the frame's paragraphs, text after the frame, and a list of links."""
+    body = "".join(f"<p>{LEAD if i % 2 else SECOND} ({i})</p>" for i in range(paragraphs))
+    return (f"<html><body><p>Jakarta, Senin. {SECOND}</p><div class='article-content'>{body}</div>"
+            "Teks sesudah bingkai artikel yang bukan bagian dari artikel itu sendiri."
+            "<ul><li><a href='/a'>Tautan satu</a></li><li><a href='/b'>Tautan dua</a></li></ul></body></html>")
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2, 6])
+def test_the_extractor_gives_the_same_article_whether_it_reads_the_frame_alone_or_the_whole_page(paragraphs):
+    root = parse_html(_framed_page(paragraphs))
+    before = etree.tostring(root)
+    whole_page = trafilatura.bare_extraction(deepcopy(root), options=_main_content_options())
+    document = _main_content(root)
+    assert etree.tostring(document.body) == etree.tostring(whole_page.body)
+    assert etree.tostring(root) == before  # the frame is back where it was, with the text after it

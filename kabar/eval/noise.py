@@ -288,12 +288,23 @@ def write_line_model(path: Path, weights: dict[str, float], threshold: float) ->
 RULES_ALONE = "rules alone"
 
 
-def cross_validate(articles: list[RealArticle], per_style: int = 40,
-                   thresholds: tuple[float, ...] = (MODEL_THRESHOLD,)) -> dict[str, dict[str, NoiseScores]]:
-    """Leave one dev style out: the model trained on the other styles' scrapes of half the dev articles,
-    each left-out style judged on scrapes of the other half, the rules' decisions first and the model's
-    veto on the lines they kept. The scores of each left-out style, with the rules alone and with the model at
-    each threshold."""
+def style_folds(styles: list[str], folds: int | None) -> list[list[str]]:
+    """The dev styles in groups left out together: each style alone (leave one style out), or `folds` groups
+    by a hash of the style's name, which spares fits when there are many styles."""
+    if folds is None or folds >= len(styles):
+        return [[style] for style in styles]
+    groups: list[list[str]] = [[] for _ in range(folds)]
+    for style in styles:
+        groups[int(hashlib.sha1(f"fold:{style}".encode()).hexdigest(), 16) % folds].append(style)
+    return [group for group in groups if group]
+
+
+def cross_validate(articles: list[RealArticle], per_style: int = 40, thresholds: tuple[float, ...] = (MODEL_THRESHOLD,),
+                   folds: int | None = None) -> dict[str, dict[str, NoiseScores]]:
+    """Leave dev styles out (one at a time, or in `folds` groups): the model trained on the other styles' scrapes
+    of half the dev articles, each left-out style judged on scrapes of the other half, the rules' decisions
+    first and the model's veto on the lines they kept. The scores of each left-out style, with the rules alone
+    and with the model at each threshold."""
     from kabar.clean.blocks import text_blocks
     from kabar.clean.classify import classify
     from kabar.clean.furniture import furniture_probability, line_features, page_places
@@ -305,22 +316,23 @@ def cross_validate(articles: list[RealArticle], per_style: int = 40,
     own = {style: training_lines([style], train)[len(clean_examples):] for style in styles}
     methods = (RULES_ALONE, *(f"with the model at {threshold}" for threshold in thresholds))
     results: dict[str, dict[str, NoiseScores]] = {method: {} for method in methods}
-    for style in styles:
-        weights = fit_line_model(clean_examples + [e for other in styles if other != style for e in own[other]])
-        scores = [results[method].setdefault(style, NoiseScores()) for method in methods]
-        rng = random.Random(f"cv:{style}")
-        for article in rng.sample(judged, min(per_style, len(judged))):
-            if len(article.paragraphs) < 2:
-                continue
-            scrape = noisy_scrape(article, style, judged, rng)
-            decisions = classify(text_blocks(scrape.text), None)
-            places = page_places([decision.block.text for decision in decisions])
-            for (is_body, line), decision, place in zip(scrape.lines, decisions, places, strict=True):
-                features = line_features(decision.block.text, place)
-                probability = furniture_probability(features, weights) if decision.kept else 1.0
-                kept = [decision.kept, *(probability < threshold for threshold in thresholds)]
-                for method_scores, was_kept in zip(scores, kept, strict=True):
-                    method_scores.add_line(is_body, was_kept, line)
+    for left_out in style_folds(styles, folds):
+        weights = fit_line_model(clean_examples + [e for other in styles if other not in left_out for e in own[other]])
+        for style in left_out:
+            scores = [results[method].setdefault(style, NoiseScores()) for method in methods]
+            rng = random.Random(f"cv:{style}")
+            for article in rng.sample(judged, min(per_style, len(judged))):
+                if len(article.paragraphs) < 2:
+                    continue
+                scrape = noisy_scrape(article, style, judged, rng)
+                decisions = classify(text_blocks(scrape.text), None)
+                places = page_places([decision.block.text for decision in decisions])
+                for (is_body, line), decision, place in zip(scrape.lines, decisions, places, strict=True):
+                    features = line_features(decision.block.text, place)
+                    probability = furniture_probability(features, weights) if decision.kept else 1.0
+                    kept = [decision.kept, *(probability < threshold for threshold in thresholds)]
+                    for method_scores, was_kept in zip(scores, kept, strict=True):
+                        method_scores.add_line(is_body, was_kept, line)
     return results
 
 
@@ -346,13 +358,15 @@ def main(arguments: list[str]) -> None:
     from kabar.eval.real_cleaning import KOMPAS
 
     if arguments[:1] not in (["train"], ["cross-validate"]):
-        raise SystemExit("usage: python -m kabar.eval.noise train|cross-validate [--missed N] [--thresholds T,T]")
+        raise SystemExit("usage: python -m kabar.eval.noise train|cross-validate [--missed N] [--thresholds T,T] "
+                         "[--folds N]")
     articles = [a for a in read_articles(KOMPAS) if not held_back(a.key)]
     if arguments[0] == "cross-validate":
         missed = int(arguments[arguments.index("--missed") + 1]) if "--missed" in arguments else 0
         thresholds = tuple(float(t) for t in arguments[arguments.index("--thresholds") + 1].split(",")) \
             if "--thresholds" in arguments else (MODEL_THRESHOLD,)
-        _print_cross_validation(cross_validate(articles, thresholds=thresholds), missed)
+        folds = int(arguments[arguments.index("--folds") + 1]) if "--folds" in arguments else None
+        _print_cross_validation(cross_validate(articles, thresholds=thresholds, folds=folds), missed)
         return
     weights = fit_line_model(training_lines(dev_styles(), articles))
     write_line_model(Path(str(resources.files("kabar.data").joinpath(MODEL_FILE))), weights, MODEL_THRESHOLD)

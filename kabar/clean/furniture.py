@@ -93,8 +93,9 @@ OUTLET_SLASH_NAME = re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net|tv)\s*/\s*\S", r
 
 
 LABEL_AND_NAME = re.compile(r"^[A-Z][\w'.]*(?:\s+[A-Z&][\w'.]*)?\s*:\s*[A-Z(]")
-"""A capitalised label of one or two words, a colon and a capitalised value: "Editor : Nama", "Sumber: Antara",
-also a list of officials' "Bendahara Umum: Nama" (its place tells them apart, see `line_features`)."""
+"""A capitalised label of one or two words, a colon and a capitalised value, no digits: "Editor : Nama", "Sumber:
+Antara", also a list of officials' "Bendahara Umum: Nama" (its place tells them apart, see `line_features`); a
+figure's "Total: Rp 6.129.000" is an article's table."""
 
 
 def _bracketed(line: str) -> bool:
@@ -158,7 +159,7 @@ def text_features(text: str) -> tuple[str, ...]:
         ("separator", SEPARATOR.search(text)),
         ("outlet-name", _names_an_outlet(lower)),
         ("outlet-slash-name", len(tokens) <= 6 and "/" in stripped and OUTLET_SLASH_NAME.match(stripped)),
-        ("label-name", len(tokens) <= 8 and ":" in stripped and LABEL_AND_NAME.match(stripped)),
+        ("label-name", len(tokens) <= 8 and ":" in stripped and not digits and LABEL_AND_NAME.match(stripped)),
     )
     found += [name for name, present in flags if present]
     word_groups = [_group_of(t) for t in lower]

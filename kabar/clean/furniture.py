@@ -181,21 +181,42 @@ PARAGRAPH_WORDS = 15
 first such line or after the last far more often than between them."""
 
 
+BETWEEN_PROSE = "between-prose"
+"""The place of a short line with a paragraph-length line on each side: an article's sub-heading stands there."""
+INTRODUCED = "introduced"
+"""The place of the short lines right after a sentence that ends in a colon: the list that paragraph announces
+("Berikut susunan pengurusnya:")."""
+
+
+INTRODUCTION_WORDS = 8
+"""A line ending in a colon announces a list when it has at least this many words ("Adapun susunan direksi
+terbaru sebagai berikut:"); a shorter one may be an outlet's own ("Sebagian artikel ini telah tayang di:")."""
+
+
+def _introduces(text: str) -> bool:
+    return text.count(" ") + 1 >= INTRODUCTION_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(":")
+
+
 def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
     whether it is a short line between short lines among the paragraphs (an item of the article's list: an
-    outlet's insert stands between paragraphs), and before, among or after the paragraph-length lines (last)."""
+    outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`), in a list a sentence
+    announces (`INTRODUCED`), and before, among or after the paragraph-length lines (last)."""
     count = len(texts)
     short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
     long_lines = [index for index in range(count) if not short[index]]
     places: list[tuple[str, ...]] = []
+    introduced = False
     for index in range(count):
+        introduced = short[index] and (introduced or (index > 0 and _introduces(texts[index - 1])))
         edge = min(index, count - 1 - index)
         near = "edge:0" if edge == 0 else "edge:1-2" if edge <= 2 else "edge:inner"
         body = ("body:none" if not long_lines else "body:before" if index < long_lines[0]
                 else "body:after" if index > long_lines[-1] else "body:among")
         listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
-        places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", *(("listed",) if listed else ()), body))
+        between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
+        marks = ("listed",) * listed + (BETWEEN_PROSE,) * between + (INTRODUCED,) * introduced
+        places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body))
     return places
 
 
@@ -237,10 +258,27 @@ MAX_FURNITURE_SPACES = 40
 dev styles has 22 words): the model is not asked, which spares its cost on long paragraphs."""
 
 
+LINK_SHAPES = frozenset({"domain", "url", "handle", "hashtag", "separator", "outlet-name", "brand-case"})
+"""Shapes of a link or an outlet's name, which no list item nor sub-heading of the article needs to be furniture."""
+INSERT_SHAPES = LINK_SHAPES | {"bracketed", "all-capitals", "sentence-end", "label-name", "short-with-slash"}
+"""Shapes of an outlet's insert between paragraphs (a link, a channel, a credit, a promo sentence)."""
+
+
+def is_article_structure(features: tuple[str, ...]) -> bool:
+    """A sub-heading (a short line between two paragraphs with none of an insert's shapes) or an item of a list a
+    paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader):
+    the model's word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas
+    retention showed."""
+    shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features else None
+    return shapes is not None and shapes.isdisjoint(features) \
+        and not any(name.startswith("group:") for name in features)
+
+
 def is_furniture(text: str, place: tuple[str, ...]) -> tuple[bool, float]:
     """Whether the model takes the line, at its place on the page (`page_places`), for furniture, and its
     probability."""
     if text.count(" ") >= MAX_FURNITURE_SPACES:
         return False, 0.0
-    probability = furniture_probability(line_features(text, place))
-    return probability >= model()[1], probability
+    features = line_features(text, place)
+    probability = furniture_probability(features)
+    return probability >= model()[1] and not is_article_structure(features), probability

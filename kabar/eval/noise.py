@@ -329,7 +329,7 @@ def cross_validate(articles: list[RealArticle], per_style: int = 40, thresholds:
     and with the model at each threshold."""
     from kabar.clean.blocks import text_blocks
     from kabar.clean.classify import classify
-    from kabar.clean.furniture import furniture_probability, line_features, page_places
+    from kabar.clean.furniture import furniture_probability, is_article_structure, line_features, page_places
 
     train = [a for a in articles if int(hashlib.sha1(f"cv:{a.key}".encode()).hexdigest()[-1], 16) < 8]
     judged = [a for a in articles if a not in train]
@@ -351,7 +351,8 @@ def cross_validate(articles: list[RealArticle], per_style: int = 40, thresholds:
                 places = page_places([decision.block.text for decision in decisions])
                 for (is_body, line), decision, place in zip(scrape.lines, decisions, places, strict=True):
                     features = line_features(decision.block.text, place)
-                    probability = furniture_probability(features, weights) if decision.kept else 1.0
+                    probability = (1.0 if not decision.kept else 0.0 if is_article_structure(features)
+                                   else furniture_probability(features, weights))
                     kept = [decision.kept, *(probability < threshold for threshold in thresholds)]
                     for method_scores, was_kept in zip(scores, kept, strict=True):
                         method_scores.add_line(is_body, was_kept, line)

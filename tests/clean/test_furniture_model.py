@@ -113,3 +113,18 @@ def test_a_short_line_between_short_lines_among_the_paragraphs_is_listed():
              PARAGRAPHS[2]]
     listed = ["listed" in place for place in page_places(lines)]
     assert listed == [False, False, True, False, False, False, False]
+
+
+def test_a_sub_heading_and_an_announced_list_are_kept_but_an_insert_among_them_goes():
+    sub_heading = "Warga Menyeberang dengan Perahu"
+    announced = ["Ketua: Budi Santoso", "Sekretaris: Ani Lestari", "Bendahara: Joko Susilo"]
+    insert = "Ikuti KabarLembah.id di Google News"
+    lines = [PARAGRAPHS[0], PARAGRAPHS[1], sub_heading, PARAGRAPHS[2], PARAGRAPHS[3], insert,
+             "Adapun susunan pengurus jembatan desa yang baru dipilih warga sebagai berikut:", *announced]
+    text = "\n".join(lines)
+    article = clean(RawDocument("t", text.encode(), text, "text/plain"), "t")
+    kept = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert sub_heading in kept and all(item in kept for item in announced)
+    assert insert not in kept
+    places = page_places(lines)
+    assert "between-prose" in places[2] and ["introduced" in place for place in places[-4:]] == [False, True, True, True]

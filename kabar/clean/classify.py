@@ -22,9 +22,10 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/]|^dok\.\s)",
                           re.IGNORECASE)
-# "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer
+# "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer; a source
+# of one letter is an abbreviation ("kementerian dan lembaga (K/L)"), not an outlet
 SOURCE_SLASH_NAME = re.compile(
-    r"\(?(?<![/\w.-])[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*/\s*(?![A-Z]+\.?\s*$)[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
+    r"\(?(?<![/\w.-])[A-Z][\w.]+(?:\s+[A-Z][\w.]*)?\s*/\s*(?![A-Z]+\.?\s*$)[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\)?\.?\s*$"
 )
 AGENCY_CREDIT_END = re.compile(
     r"[/(\[]\s*(afp|reuters|ap|antara(\s+foto)?|kcna|epa|getty images|anadolu|yonhap|xinhua)\s*[)\]]*\s*\]?\s*$",
@@ -221,11 +222,19 @@ def is_caption(text: str) -> bool:
     if count > 40:
         return False
     slash_credit = SOURCE_SLASH_NAME.search(text) if "/" in text else None
-    if slash_credit and count > 12 and not slash_credit.group(0).startswith("("):
+    if slash_credit and not slash_credit.group(0).startswith("(") and (
+            count > 12 or _runs_into(text, slash_credit.start())):
         slash_credit = None  # "... pasangan Leo/Bagas" in a sentence names a pair, not a photographer
     if (PHOTO_CREDIT.search(text) or slash_credit) and '"' not in text:
         return True
     return count <= 20 and bool(AGENCY_CREDIT_END.search(text)) and stopword_ratio(words(text)) < 0.12
+
+
+def _runs_into(text: str, start: int) -> bool:
+    """A sentence that runs on into the slashed names and ends with a full stop ("... perdana Leo/Bagas dengan
+    Rankireddy/Shetty."): a credit follows a caption's full stop or bracket, not a lower-case word."""
+    before = text[:start].rstrip()
+    return text.rstrip().endswith(".") and before[-1:].isalpha() and before.split()[-1][:1].islower()
 
 
 BYLINE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")

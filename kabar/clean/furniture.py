@@ -47,11 +47,21 @@ def _outlet_keys() -> frozenset[str]:
     return frozenset(key for key in (*table("clean/outlets.tsv"), *names) if "." not in key)
 
 
+NOT_SECOND_PERSON = "ends-in-mu"
+"""The section of furniture-words.txt that lists words ending in "-mu" which do not address the reader."""
+
+
 @cache
 def _word_groups() -> dict[str, str]:
     """Each listed word and the group it belongs to (promo verb, channel, call to act, the reader)."""
     return {word: group for group, lines in sections("clean/furniture-words.txt").items()
-            for line in lines for word in line.lower().split()}
+            if group != NOT_SECOND_PERSON for line in lines for word in line.lower().split()}
+
+
+@cache
+def _not_second_person() -> frozenset[str]:
+    return frozenset(word for line in sections("clean/furniture-words.txt")[NOT_SECOND_PERSON]
+                     for word in line.lower().split())
 
 
 SUFFIXES = ("kanlah", "lah", "kan", "nya", "i")
@@ -59,17 +69,33 @@ SUFFIXES = ("kanlah", "lah", "kan", "nya", "i")
 "ikutilah") and "-nya". Prefixed forms are left alone: "dibuka", "melihat" tell the news, not the reader."""
 
 
+SECOND_PERSON_MIN_LENGTH = 6
+"""A word this long ending in "-mu" addresses the reader ("pendapatmu", "ponselmu", "keluargamu"): promos speak to
+the reader, news tells of others. Shorter ones are roots ("ilmu", "tamu")."""
+
+
 @lru_cache(maxsize=65536)
 def _group_of(token: str) -> str | None:
-    """The word group of a token, or of its root once a suffix is taken off."""
+    """The word group of a token, or of its root once a suffix is taken off; a word with the reader's "-mu" is
+    the reader's."""
     groups = _word_groups()
     roots = (token, *(token[: -len(suffix)] for suffix in SUFFIXES if token.endswith(suffix)))
-    return next((groups[root] for root in roots if len(root) > 2 and root in groups), None)
+    found = next((groups[root] for root in roots if len(root) > 2 and root in groups), None)
+    if found is None and len(token) >= SECOND_PERSON_MIN_LENGTH and token.endswith("mu") \
+            and token not in _not_second_person():
+        return "reader"
+    return found
 
 
 DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 DOMAIN_SUFFIX = re.compile(r"\.(com|co\.id|co|id|net|org|tv)$")
 OUTLET_SLASH_NAME = re.compile(r"^[\w.-]+\.(?:com|co\.id|id|net|tv)\s*/\s*\S", re.IGNORECASE)
+
+
+LABEL_AND_NAME = re.compile(r"^[A-Z][\w'.]*(?:\s+[A-Z&][\w'.]*)?\s*:\s*[A-Z(]")
+"""A capitalised label of one or two words, a colon and a capitalised value, no digits: "Editor : Nama", "Sumber:
+Antara", also a list of officials' "Bendahara Umum: Nama" (its place tells them apart, see `line_features`); a
+figure's "Total: Rp 6.129.000" is an article's table."""
 
 
 def _bracketed(line: str) -> bool:
@@ -133,6 +159,7 @@ def text_features(text: str) -> tuple[str, ...]:
         ("separator", SEPARATOR.search(text)),
         ("outlet-name", _names_an_outlet(lower)),
         ("outlet-slash-name", len(tokens) <= 6 and "/" in stripped and OUTLET_SLASH_NAME.match(stripped)),
+        ("label-name", len(tokens) <= 8 and ":" in stripped and not digits and LABEL_AND_NAME.match(stripped)),
     )
     found += [name for name, present in flags if present]
     word_groups = [_group_of(t) for t in lower]
@@ -154,24 +181,56 @@ PARAGRAPH_WORDS = 15
 first such line or after the last far more often than between them."""
 
 
+BETWEEN_PROSE = "between-prose"
+"""The place of a short line with a paragraph-length line on each side: an article's sub-heading stands there."""
+INTRODUCED = "introduced"
+"""The place of the short lines right after a sentence that ends in a colon: the list that paragraph announces
+("Berikut susunan pengurusnya:")."""
+
+
+INTRODUCTION_WORDS = 8
+"""A line ending in a colon announces a list when it has at least this many words ("Adapun susunan direksi
+terbaru sebagai berikut:"); a shorter one may be an outlet's own ("Sebagian artikel ini telah tayang di:")."""
+
+
+def _introduces(text: str) -> bool:
+    return text.count(" ") + 1 >= INTRODUCTION_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(":")
+
+
 def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
-    and before, among or after the paragraph-length lines."""
+    whether it is a short line between short lines among the paragraphs (an item of the article's list: an
+    outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`), in a list a sentence
+    announces (`INTRODUCED`), and before, among or after the paragraph-length lines (last)."""
     count = len(texts)
-    long_lines = [index for index, text in enumerate(texts) if text.count(" ") + 1 >= PARAGRAPH_WORDS]
+    short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
+    long_lines = [index for index in range(count) if not short[index]]
     places: list[tuple[str, ...]] = []
+    introduced = False
     for index in range(count):
+        introduced = short[index] and (introduced or (index > 0 and _introduces(texts[index - 1])))
         edge = min(index, count - 1 - index)
         near = "edge:0" if edge == 0 else "edge:1-2" if edge <= 2 else "edge:inner"
         body = ("body:none" if not long_lines else "body:before" if index < long_lines[0]
                 else "body:after" if index > long_lines[-1] else "body:among")
-        places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", body))
+        listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
+        between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
+        marks = ("listed",) * listed + (BETWEEN_PROSE,) * between + (INTRODUCED,) * introduced
+        places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body))
     return places
 
 
+PLACED_SHAPES = frozenset({"label-name", "bracketed", "short-with-slash", "question", "capitals:4", "all-capitals"})
+"""Shapes whose meaning hangs on the place: "Editor: Nama" after the article is a credit, "Ketua: Nama" among its
+paragraphs a list item. Each is also a feature joined with the line's place among the paragraphs (a linear model
+cannot join them itself)."""
+
+
 def line_features(text: str, place: tuple[str, ...]) -> tuple[str, ...]:
-    """The line's text features and its place on the page (`page_places`)."""
-    return (*text_features(text), *place)
+    """The line's text features, its place on the page (`page_places`) and its place-bound shapes."""
+    features = text_features(text)
+    body = place[-1]
+    return (*features, *place, *(f"{name}@{body}" for name in features if name in PLACED_SHAPES))
 
 
 MODEL_FILE = "clean/furniture-model.tsv"
@@ -199,10 +258,27 @@ MAX_FURNITURE_SPACES = 40
 dev styles has 22 words): the model is not asked, which spares its cost on long paragraphs."""
 
 
+LINK_SHAPES = frozenset({"domain", "url", "handle", "hashtag", "separator", "outlet-name", "brand-case"})
+"""Shapes of a link or an outlet's name, which no list item nor sub-heading of the article needs to be furniture."""
+INSERT_SHAPES = LINK_SHAPES | {"bracketed", "all-capitals", "sentence-end", "label-name", "short-with-slash"}
+"""Shapes of an outlet's insert between paragraphs (a link, a channel, a credit, a promo sentence)."""
+
+
+def is_article_structure(features: tuple[str, ...]) -> bool:
+    """A sub-heading (a short line between two paragraphs with none of an insert's shapes) or an item of a list a
+    paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader):
+    the model's word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas
+    retention showed."""
+    shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features else None
+    return shapes is not None and shapes.isdisjoint(features) \
+        and not any(name.startswith("group:") for name in features)
+
+
 def is_furniture(text: str, place: tuple[str, ...]) -> tuple[bool, float]:
     """Whether the model takes the line, at its place on the page (`page_places`), for furniture, and its
     probability."""
     if text.count(" ") >= MAX_FURNITURE_SPACES:
         return False, 0.0
-    probability = furniture_probability(line_features(text, place))
-    return probability >= model()[1], probability
+    features = line_features(text, place)
+    probability = furniture_probability(features)
+    return probability >= model()[1] and not is_article_structure(features), probability

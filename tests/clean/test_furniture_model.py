@@ -94,3 +94,37 @@ def test_some_lines_naming_a_listed_outlet_are_trained_on_as_if_it_were_unlisted
              if example.furniture and any(name == "w:kompas.com" for name in example.features)]
     assert named and any(OUTLET_FEATURE in e.features for e in named)
     assert any(OUTLET_FEATURE not in e.features for e in named)
+
+
+def test_a_word_with_the_readers_mu_speaks_to_the_reader_but_a_root_ending_in_mu_does_not():
+    assert "group:reader" in text_features("Tulis pendapatmu di kolom komentar")
+    assert "group:reader" not in text_features("Menteri bertemu gubernur di Kualanamu")
+
+
+def test_a_label_and_name_line_is_read_with_its_place():
+    after = line_features("Editor : Budi Santoso", ("edge:1-2", "half:tail", "body:after"))
+    among = line_features("Bendahara Umum: Budi Santoso", ("edge:inner", "half:tail", "body:among"))
+    assert "label-name@body:after" in after and "label-name@body:among" in among
+    assert "label-name" not in text_features("Menurut dia: hujan turun sejak pagi di seluruh kota itu")
+
+
+def test_a_short_line_between_short_lines_among_the_paragraphs_is_listed():
+    lines = [PARAGRAPHS[0], "Ketua: Budi", "Sekretaris: Ani", "Bendahara: Joko", PARAGRAPHS[1], "Baca juga: Harga Naik",
+             PARAGRAPHS[2]]
+    listed = ["listed" in place for place in page_places(lines)]
+    assert listed == [False, False, True, False, False, False, False]
+
+
+def test_a_sub_heading_and_an_announced_list_are_kept_but_an_insert_among_them_goes():
+    sub_heading = "Warga Menyeberang dengan Perahu"
+    announced = ["Ketua: Budi Santoso", "Sekretaris: Ani Lestari", "Bendahara: Joko Susilo"]
+    insert = "Ikuti KabarLembah.id di Google News"
+    lines = [PARAGRAPHS[0], PARAGRAPHS[1], sub_heading, PARAGRAPHS[2], PARAGRAPHS[3], insert,
+             "Adapun susunan pengurus jembatan desa yang baru dipilih warga sebagai berikut:", *announced]
+    text = "\n".join(lines)
+    article = clean(RawDocument("t", text.encode(), text, "text/plain"), "t")
+    kept = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert sub_heading in kept and all(item in kept for item in announced)
+    assert insert not in kept
+    places = page_places(lines)
+    assert "between-prose" in places[2] and ["introduced" in place for place in places[-4:]] == [False, True, True, True]

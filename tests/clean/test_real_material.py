@@ -91,3 +91,13 @@ def test_real_articles_with_outlet_furniture_injected():
             totals[held].add(scores)
     assert totals[False].body_recall() >= 0.985 and totals[False].furniture_recall() >= 0.975
     assert totals[True].body_recall() >= 0.985 and totals[True].furniture_recall() >= 0.88
+
+
+def test_style_folds_leave_every_dev_style_out_exactly_once():
+    from kabar.eval.noise import style_folds
+
+    styles = dev_styles()
+    for folds in (None, 5):
+        groups = style_folds(styles, folds)
+        assert sorted(style for group in groups for style in group) == sorted(styles)
+    assert len(style_folds(styles, None)) == len(styles) and len(style_folds(styles, 5)) <= 5

@@ -334,3 +334,14 @@ def test_control_characters_in_a_page_read_as_spaces():
     page = f"<html><body><article><p>{with_control}</p></article></body></html>"
     assert clean(_raw(page, "text/html"), "t").text == paragraph
     assert clean(_raw(page.replace("\x01", " "), "text/html"), "t").text == paragraph
+
+
+def test_slashed_names_in_a_running_sentence_are_no_photo_credit():
+    lines = ["Pasangan ganda putra itu melaju ke babak perempat final setelah menang dua gim langsung di Istora.",
+             "Besok akan menjadi pertemuan perdana Leo/Bagas dengan Rankireddy/Shetty.",
+             "Menteri mengatakan pemerintah akan terus memantau efisiensi anggaran kementerian dan lembaga (K/L).",
+             "Keduanya berharap bisa menjaga performa hingga partai puncak yang digelar pada akhir pekan nanti."]
+    caption = "Suasana pertandingan di Istora Senayan, Jakarta. KOMPAS.com/Nama Fotografer"
+    article = clean(_raw("Ganda Putra Melaju ke Perempat Final\n" + "\n".join(lines[:2] + [caption] + lines[2:])), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    assert any(r.text == caption and r.reason.startswith("caption") for r in article.removed)

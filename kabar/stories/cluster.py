@@ -37,14 +37,7 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
   STORY_COHESION). On the dev events of the real gold it lifts event precision from 0.865 to 0.918 for
   recall 0.928 -> 0.911 (F1 0.896 -> 0.914; the gain holds for cuts 0.13 to 0.15 only, below it splits
   nothing and above it parts one development's sub-topics); on the Kompas file it parts IEU-CEPA from
-  Prabowo's visit to Solo. For the story cut the words and names every member shares count for little
-  (STORY_COHESION's common_kept): a beat or theme (one minister's week, one province's school admissions,
-  then another's) is held together by its genre's words and its big actor, a running story by what its
-  parts share beyond them. On the third batch of dev events it lifts thread F1 0.861 -> 0.882 (all dev
-  threads 0.909 -> 0.908, a tie across three folds of dev events); of the Kompas file's 30 largest
-  stories 5 are a beat or theme instead of 7. The same weighting for the event cut parts the look-alikes
-  of the third batch (event F1 0.65 -> 0.92) but also the sub-topics of the first set's broader events
-  (0.92 -> 0.81), and loses across folds of dev events, so events keep the plain likeness.
+  Prabowo's visit to Solo.
 """
 
 from __future__ import annotations
@@ -109,12 +102,10 @@ class Cohesion:
     weights: dict[str, float]
     least: float
     decay: float = 0.0
-    # per term view, the share of its weight a term keeps when every member holds it (see `_distinctive`)
-    common_kept: dict[str, float] = field(default_factory=dict)
 
 
 EVENT_COHESION = Cohesion(EVENT_WEIGHTS, 0.14)
-STORY_COHESION = Cohesion(STORY_WEIGHTS, 0.07, STORY_DECAY, {WORDS: 0.2, NAMES: 0.2})
+STORY_COHESION = Cohesion(STORY_WEIGHTS, 0.05, STORY_DECAY)
 
 
 def names_and_figures(text: str) -> list[str]:
@@ -447,8 +438,6 @@ class StoryGrouper:
                     columns.append(index.setdefault(term, len(index)))
                     values.append(weight)
             matrix = csr_matrix((values, (rows, columns)), shape=(len(items), max(1, len(index))))
-            if cohesion.common_kept.get(view, 1.0) < 1.0:
-                matrix = _distinctive(matrix, cohesion.common_kept[view])
             total += cohesion.weights[view] * (matrix @ matrix.T).toarray()
             weights += cohesion.weights[view]
         if all(item.meaning is not None for item in items):
@@ -473,20 +462,6 @@ class StoryGrouper:
         titled = [m for m in members if titles.get(m)]
         best = max(titled, key=centrality) if titled else None
         return titles[best] if best else f"Story of {len(members)} articles"
-
-
-def _distinctive(matrix: csr_matrix, common_kept: float) -> csr_matrix:
-    """The members' term vectors weighted by how few of the group's members hold each term, and made unit again: the
-    words a whole group shares (the odd-even rule, one minister's name, one party's) say what the group is about,
-    not which of its developments a member reports, so two members are alike in what they share beyond them. A
-    term every member holds keeps `common_kept` of its weight, one held by only two members all of it."""
-    count = matrix.shape[0]
-    holding = np.asarray((matrix > 0).sum(axis=0)).ravel()
-    rarity = np.clip((count - holding) / max(1, count - 2), 0.0, 1.0)
-    scaled = csr_matrix(matrix.multiply((common_kept + (1 - common_kept) * rarity)[None, :]))
-    lengths = np.sqrt(np.asarray(scaled.multiply(scaled).sum(axis=1)).ravel())
-    lengths[lengths == 0] = 1.0
-    return csr_matrix(scaled.multiply(1 / lengths[:, None]))
 
 
 def _meaning_likeness(meaning: np.ndarray, summed: np.ndarray) -> float:

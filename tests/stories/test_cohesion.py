@@ -102,39 +102,3 @@ def test_a_verdict_applies_to_nearly_the_same_members_only():
     assert judged(["b1", "b2", "b3"], verdicts) is verdicts[1]
     assert judged(["c1"], verdicts) is None
     assert judged(["c1"], []) is None
-
-
-SUSI = "Menteri Kelautan dan Perikanan Susi Pudjiastuti menjawab wartawan di kantor KKP, Jakarta, Selasa. "
-# one minister's day: two unrelated matters, each told twice, every report naming her
-MINISTERS_DAY = [
-    _article("m1", "Gubernur Maluku Tantang Perang Menteri Susi",
-             SUSI + "Gubernur Maluku Murad Ismail memprotes moratorium kapal eks asing dan menantang perang.", 10),
-    _article("m2", "Diajak Perang Gubernur Maluku, Ini Jawaban Susi",
-             SUSI + "Susi menanggapi protes Gubernur Maluku Murad Ismail soal moratorium kapal eks asing.", 10),
-    _article("v1", "Susi Minta Menlu Kirim Nota Protes ke Vietnam",
-             SUSI + "Kapal nelayan Vietnam masuk ZEE Natuna, Susi meminta Menlu mengirim nota protes.", 10),
-    _article("v2", "Kapal Vietnam Masuk ZEE, Ini Langkah Menteri Susi",
-             SUSI + "Kapal Vietnam terus masuk ZEE Natuna; nota protes diminta dikirim Kemenlu.", 10),
-]
-SHARED_LITTLE = {grouping.WORDS: 0.2, grouping.NAMES: 0.2}
-
-
-def test_words_the_whole_group_shares_count_for_little_where_asked():
-    """The minister's name and office, in every report, say what the group is about, not which matter a report
-    tells: weighted down, the two matters fall far apart while each matter's own reports stay alike."""
-    grouper, items = _grouper(MINISTERS_DAY)
-    day = [items[a.id] for a in MINISTERS_DAY]
-    plain = grouper._pairwise_likeness(day, Cohesion(grouping.STORY_WEIGHTS, 0.0))
-    distinct = grouper._pairwise_likeness(day, Cohesion(grouping.STORY_WEIGHTS, 0.0, common_kept=SHARED_LITTLE))
-    across = [(0, 2), (0, 3), (1, 2), (1, 3)]
-    assert sum(distinct[p] for p in across) < 0.5 * sum(plain[p] for p in across)
-    for pair in ((0, 1), (2, 3)):
-        assert distinct[pair] > 0.6 * plain[pair]
-
-
-def test_a_ministers_day_parts_into_its_matters_only_with_the_shared_words_weighted_down():
-    grouper, items = _grouper(MINISTERS_DAY)
-    members = [a.id for a in MINISTERS_DAY]
-    weighted = Cohesion(grouping.STORY_WEIGHTS, 0.2, common_kept=SHARED_LITTLE)
-    assert sorted(grouper.cohesive_parts(members, items, weighted)) == [["m1", "m2"], ["v1", "v2"]]
-    assert grouper.cohesive_parts(members, items, Cohesion(grouping.STORY_WEIGHTS, 0.2)) == [members]

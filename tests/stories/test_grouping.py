@@ -164,9 +164,11 @@ def real():
 
 def test_events_and_stories_on_the_development_part_of_the_real_gold(real):
     """Floors below the measured development figures (event F1 0.909, story F1 0.923; on the events added
-    later 0.885 and 0.958)."""
+    later 0.885 and 0.958; story F1 0.861 on the third batch, whose look-alikes share their actors)."""
     assert real.figures["event", "development"][2] >= 0.85
     assert real.figures["story", "development"][2] >= 0.86
     assert real.figures["event", "development, added"][2] >= 0.8
+    assert real.figures["story", "development, third set"][2] >= 0.8
     assert real.labelled["development"] >= 500 and real.labelled["held back"] >= 300
     assert real.labelled["development, added"] + real.labelled["held back, added"] == 147
+    assert real.labelled["development, third set"] + real.labelled["held back, third set"] == 159

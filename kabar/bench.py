@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -304,6 +304,8 @@ def child(stage: str, corpus: str, limit: int, out: str = typer.Option("", help=
         figures = _analyze_real_child(corpus, out)
     elif stage == "group-real":
         figures = _group_real_child(corpus, limit)
+    elif stage == "place-real":
+        figures = _place_real_child(corpus, limit)
     elif stage == "clean-text":
         figures = _clean_child(corpus, limit)
     elif stage.startswith("annotate-"):
@@ -359,18 +361,71 @@ def _analyze_real_child(path: str, out: str = "") -> dict[str, float]:
 def real_looking_articles(folder: Path, count: int) -> list:
     """`count` articles of real news: the real files' articles, cleaned, then again with their dates moved
     on by STORY_DAYS + 1 days per round, so each round is news of another month, not repeats of this one."""
+    return list(_moved_on(_real_base(folder), count))
+
+
+def _real_base(folder: Path) -> list:
     from kabar.eval.stories import real_articles
+
+    found = {a.id: a for path in sorted(folder.glob("*.jsonl")) for a in real_articles(path)}
+    return list(found.values())  # a page filed twice is one article, as ingest stores it
+
+
+def _moved_on(base: list, count: int) -> Iterator:
+    """The `count` first articles of `base`, round after round, each round's dates STORY_DAYS + 1 days later."""
     from kabar.stories.cluster import STORY_DAYS
 
-    base = [a for path in sorted(folder.glob("*.jsonl")) for a in real_articles(path)]
-    found = []
     for n in range(count):
         article, shift = base[n % len(base)], (n // len(base)) * (STORY_DAYS + 1)
         moved = replace(article, id=f"{article.id}-{n // len(base)}")
         if article.published is not None:
             moved.published = article.published + timedelta(days=shift)
-        found.append(moved)
-    return found
+        yield moved
+
+
+LAST_PLACED = 1000
+
+
+def _place_real_child(folder: str, count: int) -> dict[str, float]:
+    """Live placement at ingest over `count` real-looking articles, stored into an empty store a batch at a time
+    as `kabar ingest` stores them: the CPU seconds of placing alone (the grouping and its reads and writes in
+    the store), in all and over the last LAST_PLACED, when the store is nearly full; memory is this process's
+    peak, the real articles and their embeddings included. The embedding of each headline and lead is a cost
+    per article that does not grow with the store, timed apart (once per distinct text: the rounds repeat)."""
+    from itertools import islice
+
+    from kabar.model import RawDocument
+    from kabar.pipeline import BATCH_SIZE
+    from kabar.store import Store
+    from kabar.stories.cluster import article_meanings
+    from kabar.stories.live import LiveStories
+
+    base = _real_base(Path(folder))
+    cpu = cpu_seconds()
+    meanings = article_meanings(base)
+    embedding_cpu = cpu_seconds() - cpu
+    placing = last = 0.0
+    articles = enumerate(_moved_on(base, count))
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "live.sqlite") as store:
+        started = time.perf_counter()
+        while batch := list(islice(articles, BATCH_SIZE)):
+            with store.transaction():
+                live = LiveStories(store)
+                for n, article in batch:
+                    store.add_article(article, RawDocument(article.id, article.id.encode(), "", "text/plain"))
+                    cpu = time.process_time()
+                    live.place(article, meanings[n % len(base)])
+                    spent = time.process_time() - cpu
+                    placing += spent
+                    last += spent if n >= count - LAST_PLACED else 0.0
+                cpu = time.process_time()
+                live.finish()
+                placing += time.process_time() - cpu
+        seconds = time.perf_counter() - started
+        store_mb = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
+    return {"items": count, "seconds": seconds, "cpu_seconds": placing,
+            "last_ms": 1000 * last / min(count, LAST_PLACED), "embedding_ms": 1000 * embedding_cpu / len(base),
+            "store_mb": store_mb, "peak_mb": peak_rss_mb(), "load": os.getloadavg()[0]}
 
 
 def _group_real_child(folder: str, count: int) -> dict[str, float]:
@@ -429,6 +484,30 @@ def real(
                        f"{figures['items'] / figures['seconds']:.0f}", f"{1000 * figures['seconds'] / size:.2f}",
                        f"{figures['stories']:,}", f"{figures['peak_mb']:.0f}")
     console.print(growth)
+    placement_growth(sizes, folder)
+
+
+@app.command("placement")
+def placement_growth(
+    sizes: str = typer.Option("1000,10000", help="Store sizes for the growth table (add 100000)."),
+    folder: Path = typer.Option(REAL, help="Folder of the real JSONL files."),
+) -> None:
+    """Live placement at ingest (`kabar ingest` placing each stored article in its event and story) as the
+    store grows: the cost per article must stay flat."""
+    growth = Table(title="Live placement at ingest as the store grows (real-looking text, one run each)")
+    for column in ("articles", "wall s", "placing CPU s", "placed/CPU-s", "CPU ms per article",
+                   f"CPU ms, last {LAST_PLACED:,}", "embedding CPU ms", "store MB", "peak MB", "load"):
+        growth.add_column(column, justify="right")
+    for size in (int(n) for n in sizes.split(",")):
+        with console.status(f"placing {size} articles"):
+            figures = _child_figures(["place-real", str(folder), str(size)])
+        growth.add_row(f"{size:,}", f"{figures['seconds']:.0f}", f"{figures['cpu_seconds']:.1f}",
+                       f"{size / figures['cpu_seconds']:.0f}", f"{1000 * figures['cpu_seconds'] / size:.2f}",
+                       f"{figures['last_ms']:.2f}", f"{figures['embedding_ms']:.2f}", f"{figures['store_mb']:.0f}",
+                       f"{figures['peak_mb']:.0f}", f"{figures['load']:.1f}")
+    console.print(growth)
+    console.print("placing CPU s: the grouping and its reads and writes in the store, in this process; wall s also "
+                  "stores each article. The embedding of each headline and lead is a fixed cost per article.")
 
 
 def _child_figures(args: list[str]) -> dict[str, float]:

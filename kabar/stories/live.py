@@ -19,7 +19,7 @@ needs every member's terms and is not done here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import TypeVar
 
 import numpy as np
@@ -71,6 +71,15 @@ class _Stored(MutableMapping[str, V]):
         self.cache[key] = None
         self.changed.add(key)
 
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        if key not in self.cache:
+            self.cache[key] = self._load(key)
+        value = self.cache[key]
+        return default if value is None else value
+
     def __iter__(self) -> Iterator[str]:
         return (key for key, value in self.cache.items() if value is not None)
 
@@ -79,15 +88,35 @@ class _Stored(MutableMapping[str, V]):
 
 
 class _Posted(list[str]):
-    """The events posted under one key: the most recent ones in the store, then those `added` since."""
+    """The events posted under one key: the most recent ones in the store, then those `added` since, the key
+    kept in `pending` until they are written."""
 
-    def __init__(self, stored: list[str]) -> None:
+    def __init__(self, key: str, stored: list[str], pending: dict[str, _Posted]) -> None:
         super().__init__(stored)
+        self.key, self.pending = key, pending
         self.added: list[str] = []
 
     def append(self, event_id: str) -> None:
         super().append(event_id)
         self.added.append(event_id)
+        self.pending[self.key] = self
+
+
+class _Members(list[str]):
+    """The members an event or story gained since its summary was written (the membership table holds the
+    rest): the grouper changes a summary only as it adds members, so adding one marks the summary `changed`."""
+
+    def __init__(self, summary_id: str, changed: set[str]) -> None:
+        super().__init__()
+        self.summary_id, self.changed = summary_id, changed
+
+    def append(self, member: str) -> None:
+        super().append(member)
+        self.changed.add(self.summary_id)
+
+    def extend(self, members: Iterable[str]) -> None:
+        super().extend(members)
+        self.changed.add(self.summary_id)
 
 
 class _StoredVocabulary(Vocabulary):
@@ -124,14 +153,14 @@ def _row(event: Event) -> SummaryRow:
                       json.dumps(sorted(event.posted), ensure_ascii=False), meaning)
 
 
-def _event(row: SummaryRow | None) -> Event | None:
-    """An event or story summary as stored. Its members are not: the membership table holds them."""
+def _event(row: SummaryRow | None, changed: set[str]) -> Event | None:
+    """An event or story summary as stored, with no members yet (see `_Members`)."""
     if row is None:
         return None
     held = json.loads(row.summary)
     meaning = None if row.meaning is None else np.frombuffer(row.meaning, dtype=np.float32).copy()
-    return Event(row.id, [], row.first, row.last, held["summary"], held["lengths"], set(json.loads(row.posted)),
-                 meaning)
+    return Event(row.id, _Members(row.id, changed), row.first, row.last, held["summary"], held["lengths"],
+                 set(json.loads(row.posted)), meaning)
 
 
 def story_id(root_event: str) -> str:
@@ -152,14 +181,19 @@ class LiveStories:
         """Forget what was read: after an article's writes were undone, the store no longer holds it."""
         self.vocabulary = _StoredVocabulary(self.tables)
         self.grouper = _StoredGrouper(self.vocabulary)
-        self.events = _Stored(lambda key: _event(self.tables.summary(EVENT, key)))
-        self.stories = _Stored(lambda key: _event(self.tables.summary(STORY, key)))
+        self.events, self.stories = self._summaries(EVENT), self._summaries(STORY)
         self.merged_into = _Stored(lambda key: self.tables.link(MERGED_INTO, key))
         self.story_parent = _Stored(lambda key: self.tables.link(STORY_PARENT, key))
-        self.postings: _Stored[list[str]] = _Stored(lambda key: _Posted(self.tables.postings(key, RECENT_EVENTS)))
+        self.pending: dict[str, _Posted] = {}
+        self.postings: _Stored[list[str]] = _Stored(
+            lambda key: _Posted(key, self.tables.postings(key, RECENT_EVENTS), self.pending))
         self.grouper.events, self.grouper.story_summaries = self.events, self.stories
         self.grouper.merged_into, self.grouper.story_parent = self.merged_into, self.story_parent
         self.grouper.postings = self.postings
+
+    def _summaries(self, kind: str) -> _Stored[Event]:
+        summaries: _Stored[Event] = _Stored(lambda key: _event(self.tables.summary(kind, key), summaries.changed))
+        return summaries
 
     def place(self, article: Article, meaning: np.ndarray | None) -> str:
         """Place a stored article (`meaning`: its `article_meanings` row) and return its story's id; an article
@@ -177,17 +211,17 @@ class LiveStories:
         return story_id(root)
 
     def _write_summaries(self) -> None:
-        """Write back what the last article changed: the summaries it joined or merged (those holding new
-        members), the links set, the events posted, the term counts; move the members of merged events and
-        stories to the ones they were merged into."""
+        """Write back what the last article changed: the summaries it started, joined, merged or merged away,
+        the links set, the events posted, the term counts; move the members of merged events and stories to
+        the ones they were merged into."""
         for kind, summaries in ((EVENT, self.events), (STORY, self.stories)):
-            for summary in summaries.values():
-                if summary.members:
-                    self.tables.save_summary(kind, _row(summary))
-                    summary.members.clear()
             for key in summaries.changed:
-                if summaries.cache[key] is None:
+                summary = summaries.cache[key]
+                if summary is None:
                     self.tables.delete_summary(kind, key)
+                else:
+                    self.tables.save_summary(kind, _row(summary))
+                    summary.members = _Members(key, summaries.changed)
             summaries.changed.clear()
         for relation, links in ((MERGED_INTO, self.merged_into), (STORY_PARENT, self.story_parent)):
             for key in links.changed:
@@ -200,11 +234,11 @@ class LiveStories:
                 self.tables.move_story(story_id(key), story_id(root))
         self.merged_into.changed.clear()
         self.story_parent.changed.clear()
-        for key, posted in self.postings.cache.items():
-            if isinstance(posted, _Posted) and posted.added:
-                self.tables.post((key, event_id) for event_id in posted.added)
-                self.posted_keys.add(key)
-                posted.added.clear()
+        self.tables.post([(key, event_id) for key, posted in self.pending.items() for event_id in posted.added])
+        for posted in self.pending.values():
+            posted.added.clear()
+        self.posted_keys.update(self.pending)
+        self.pending.clear()
         self.vocabulary.write()
 
     def _live_event(self, event_id: str) -> str:

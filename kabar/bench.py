@@ -301,7 +301,7 @@ def _clean_or_none(clean: Callable, raw: object) -> object:
 @app.command("child", hidden=True)
 def child(stage: str, corpus: str, limit: int, out: str = typer.Option("", help="Keep the outputs here.")) -> None:
     if stage == "analyze-real":
-        figures = _analyze_real_child(corpus, out)
+        figures: dict[str, float] | dict[str, list[float]] = _analyze_real_child(corpus, out)
     elif stage == "group-real":
         figures = _group_real_child(corpus, limit)
     elif stage == "place-real":
@@ -386,12 +386,14 @@ def _moved_on(base: list, count: int) -> Iterator:
 LAST_PLACED = 1000
 
 
-def _place_real_child(folder: str, count: int) -> dict[str, float]:
-    """Live placement at ingest over `count` real-looking articles, stored into an empty store a batch at a time
-    as `kabar ingest` stores them: the CPU seconds of placing alone (the grouping and its reads and writes in
-    the store), in all and over the last LAST_PLACED, when the store is nearly full; memory is this process's
-    peak, the real articles and their embeddings included. The embedding of each headline and lead is a cost
-    per article that does not grow with the store, timed apart (once per distinct text: the rounds repeat)."""
+def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
+    """Live placement at ingest of `count` real-looking articles, stored into an empty store a batch at a time
+    as `kabar ingest` stores them, with figures each time the store reaches 1,000 articles and ten times as
+    many: wall seconds so far (storing included), the CPU seconds of placing alone so far (the grouping and
+    its reads and writes in the store) and per article over the last LAST_PLACED, this process's resident
+    memory then (the real articles and their embeddings included), and the store's size. The embedding of
+    each headline and lead is a cost per article that does not grow with the store, timed apart (once per
+    distinct text: the rounds repeat)."""
     from itertools import islice
 
     from kabar.model import RawDocument
@@ -403,11 +405,11 @@ def _place_real_child(folder: str, count: int) -> dict[str, float]:
     base = _real_base(Path(folder))
     cpu = cpu_seconds()
     meanings = article_meanings(base)
-    embedding_cpu = cpu_seconds() - cpu
-    placing = last = 0.0
+    figures: dict[str, list[float]] = {"embedding_ms": [1000 * (cpu_seconds() - cpu) / len(base)]}
+    placing, recent = 0.0, [0.0] * LAST_PLACED
     articles = enumerate(_moved_on(base, count))
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "live.sqlite") as store:
-        started = time.perf_counter()
+        started, checkpoint = time.perf_counter(), 1000
         while batch := list(islice(articles, BATCH_SIZE)):
             with store.transaction():
                 live = LiveStories(store)
@@ -415,17 +417,26 @@ def _place_real_child(folder: str, count: int) -> dict[str, float]:
                     store.add_article(article, RawDocument(article.id, article.id.encode(), "", "text/plain"))
                     cpu = time.process_time()
                     live.place(article, meanings[n % len(base)])
-                    spent = time.process_time() - cpu
-                    placing += spent
-                    last += spent if n >= count - LAST_PLACED else 0.0
+                    recent[n % LAST_PLACED] = time.process_time() - cpu
+                    placing += recent[n % LAST_PLACED]
                 cpu = time.process_time()
                 live.finish()
                 placing += time.process_time() - cpu
-        seconds = time.perf_counter() - started
-        store_mb = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
-    return {"items": count, "seconds": seconds, "cpu_seconds": placing,
-            "last_ms": 1000 * last / min(count, LAST_PLACED), "embedding_ms": 1000 * embedding_cpu / len(base),
-            "store_mb": store_mb, "peak_mb": peak_rss_mb(), "load": os.getloadavg()[0]}
+            placed = batch[-1][0] + 1
+            if placed >= checkpoint or placed == count:
+                size = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
+                last_ms = 1000 * sum(recent) / min(placed, LAST_PLACED)
+                for name, value in (("articles", placed), ("seconds", time.perf_counter() - started),
+                                    ("cpu_seconds", placing), ("last_ms", last_ms),
+                                    ("rss_mb", _resident_mb()), ("store_mb", size), ("load", os.getloadavg()[0])):
+                    figures.setdefault(name, []).append(value)
+                checkpoint *= 10
+    return figures
+
+
+def _resident_mb() -> float:
+    """This process's resident memory now (Linux)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _group_real_child(folder: str, count: int) -> dict[str, float]:
@@ -484,33 +495,32 @@ def real(
                        f"{figures['items'] / figures['seconds']:.0f}", f"{1000 * figures['seconds'] / size:.2f}",
                        f"{figures['stories']:,}", f"{figures['peak_mb']:.0f}")
     console.print(growth)
-    placement_growth(sizes, folder)
+    placement_growth(max(int(n) for n in sizes.split(",")), folder)
 
 
 @app.command("placement")
 def placement_growth(
-    sizes: str = typer.Option("1000,10000", help="Store sizes for the growth table (add 100000)."),
+    articles: int = typer.Option(10_000, help="Articles to store (figures at 1,000 and each tenfold; try 100000)."),
     folder: Path = typer.Option(REAL, help="Folder of the real JSONL files."),
 ) -> None:
     """Live placement at ingest (`kabar ingest` placing each stored article in its event and story) as the
-    store grows: the cost per article must stay flat."""
-    growth = Table(title="Live placement at ingest as the store grows (real-looking text, one run each)")
-    for column in ("articles", "wall s", "placing CPU s", "placed/CPU-s", "CPU ms per article",
-                   f"CPU ms, last {LAST_PLACED:,}", "embedding CPU ms", "store MB", "peak MB", "load"):
+    store grows, in one run: the cost per article must stay flat."""
+    figures = _child_figures(["place-real", str(folder), str(articles)])
+    growth = Table(title="Live placement at ingest as the store grows (real-looking text, one run)")
+    for column in ("store holds", "wall s", "placing CPU s", "placed/CPU-s", f"CPU ms/article, last {LAST_PLACED:,}",
+                   "resident MB", "store MB", "load"):
         growth.add_column(column, justify="right")
-    for size in (int(n) for n in sizes.split(",")):
-        with console.status(f"placing {size} articles"):
-            figures = _child_figures(["place-real", str(folder), str(size)])
-        growth.add_row(f"{size:,}", f"{figures['seconds']:.0f}", f"{figures['cpu_seconds']:.1f}",
-                       f"{size / figures['cpu_seconds']:.0f}", f"{1000 * figures['cpu_seconds'] / size:.2f}",
-                       f"{figures['last_ms']:.2f}", f"{figures['embedding_ms']:.2f}", f"{figures['store_mb']:.0f}",
-                       f"{figures['peak_mb']:.0f}", f"{figures['load']:.1f}")
+    for n, size in enumerate(figures["articles"]):
+        growth.add_row(f"{size:,.0f}", f"{figures['seconds'][n]:.0f}", f"{figures['cpu_seconds'][n]:.1f}",
+                       f"{size / figures['cpu_seconds'][n]:.0f}", f"{figures['last_ms'][n]:.2f}",
+                       f"{figures['rss_mb'][n]:.0f}", f"{figures['store_mb'][n]:.0f}", f"{figures['load'][n]:.1f}")
     console.print(growth)
     console.print("placing CPU s: the grouping and its reads and writes in the store, in this process; wall s also "
-                  "stores each article. The embedding of each headline and lead is a fixed cost per article.")
+                  f"stores each article. Embedding each headline and lead costs {figures['embedding_ms'][0]:.1f} CPU "
+                  "ms an article more, however large the store.")
 
 
-def _child_figures(args: list[str]) -> dict[str, float]:
+def _child_figures(args: list[str]) -> dict:
     out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", *args],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])

@@ -520,6 +520,47 @@ def placement_growth(
                   "ms an article more, however large the store.")
 
 
+SYLLABLES = ["ba", "bu", "di", "dwi", "sri", "to", "no", "wi", "ra", "ma", "na", "ti", "sa", "ri", "ko", "jo", "ha",
+             "ya", "an", "in", "ar", "eka", "pu", "tra", "ni", "sih", "lia", "ndi", "gus", "yu"]
+
+
+def person_names(count: int, surnames: int = 300, seed: int = 5) -> list[str]:
+    """`count` person names of one or two given names (two or three syllables, four to nine letters, as most
+    Indonesian given names are) and a surname from a pool of `surnames`, so the names sharing a surname grow
+    with the count; a third of them misspelled by a letter, as outlets spell them."""
+    rng = random.Random(seed)
+
+    def word(syllables: int) -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+
+    def misspelled(name: str) -> str:
+        at = rng.randrange(1, len(name))
+        return name[:at] + rng.choice("aeiouk") + name[at + 1:]
+
+    pool = [word(rng.randint(2, 3)) for _ in range(surnames)]
+    names = [" ".join([word(rng.randint(2, 3)) for _ in range(rng.randint(1, 2))] + [rng.choice(pool)])
+             for _ in range(count)]
+    return [misspelled(name) if rng.random() < 1 / 3 else name for name in names]
+
+
+@app.command()
+def linking(sizes: str = typer.Option("1000,10000,100000", help="How many person names to link.")) -> None:
+    """Linking person names across articles as the names grow: each name is compared only with the names
+    sharing its block (`kabar.nlp.linking`), so the cost per name must stay flat."""
+    from kabar.nlp.linking import EntityRegistry
+
+    table = Table(title="Linking person names across articles as the names grow (one run each)")
+    for column in ("names", "CPU s", "CPU µs per name", "entities"):
+        table.add_column(column, justify="right")
+    for size in (int(n) for n in sizes.split(",")):
+        names, registry = person_names(size), EntityRegistry()
+        cpu = time.process_time()
+        entities = {registry.key_for(name, "PERSON") for name in names}
+        spent = time.process_time() - cpu
+        table.add_row(f"{size:,}", f"{spent:.2f}", f"{1e6 * spent / size:.0f}", f"{len(entities):,}")
+    console.print(table)
+
+
 def _child_figures(args: list[str]) -> dict:
     out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", *args],
                          check=True, capture_output=True, text=True).stdout

@@ -384,6 +384,7 @@ def _moved_on(base: list, count: int) -> Iterator:
 
 
 LAST_PLACED = 1000
+PROGRESS_EVERY = 5000
 
 
 def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
@@ -423,12 +424,14 @@ def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
                 live.finish()
                 placing += time.process_time() - cpu
             placed = batch[-1][0] + 1
-            if placed >= checkpoint or placed == count:
+            if placed >= checkpoint or placed == count or placed % PROGRESS_EVERY == 0:
                 size = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
                 last_ms = 1000 * sum(recent) / min(placed, LAST_PLACED)
-                for name, value in (("articles", placed), ("seconds", time.perf_counter() - started),
-                                    ("cpu_seconds", placing), ("last_ms", last_ms),
-                                    ("rss_mb", _resident_mb()), ("store_mb", size), ("load", os.getloadavg()[0])):
+                now = {"articles": placed, "seconds": time.perf_counter() - started, "cpu_seconds": placing,
+                       "last_ms": last_ms, "rss_mb": _resident_mb(), "store_mb": size, "load": os.getloadavg()[0]}
+                print(json.dumps(now), file=sys.stderr, flush=True)  # a run cut short still tells how far it got
+            if placed >= checkpoint or placed == count:
+                for name, value in now.items():
                     figures.setdefault(name, []).append(value)
                 checkpoint *= 10
     return figures

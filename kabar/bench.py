@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -361,7 +361,7 @@ def _analyze_real_child(path: str, out: str = "") -> dict[str, float]:
 def real_looking_articles(folder: Path, count: int) -> list:
     """`count` articles of real news: the real files' articles, cleaned, then again with their dates moved
     on by STORY_DAYS + 1 days per round, so each round is news of another month, not repeats of this one."""
-    return list(_moved_on(_real_base(folder), count))
+    return [article for _, article in _moved_on(_real_base(folder), count)]
 
 
 def _real_base(folder: Path) -> list:
@@ -371,16 +371,22 @@ def _real_base(folder: Path) -> list:
     return list(found.values())  # a page filed twice is one article, as ingest stores it
 
 
-def _moved_on(base: list, count: int) -> Iterator:
-    """The `count` first articles of `base`, round after round, each round's dates STORY_DAYS + 1 days later."""
+def _moved_on(base: list, count: int, in_time: bool = False) -> Iterator:
+    """The `count` first articles of `base`, round after round, each round's dates STORY_DAYS + 1 days later;
+    `in_time`: in the order of their (moved) dates, as news arrives, undated ones last."""
     from kabar.stories.cluster import STORY_DAYS
 
-    for n in range(count):
+    order: Iterable[int] = range(count)
+    if in_time:
+        days = [a.reference_date.replace(tzinfo=None).timestamp() / 86400 if a.reference_date else None for a in base]
+        order = sorted(order, key=lambda n: (days[n % len(base)] is None,
+                                             (days[n % len(base)] or 0.0) + (n // len(base)) * (STORY_DAYS + 1), n))
+    for n in order:
         article, shift = base[n % len(base)], (n // len(base)) * (STORY_DAYS + 1)
         moved = replace(article, id=f"{article.id}-{n // len(base)}")
         if article.published is not None:
             moved.published = article.published + timedelta(days=shift)
-        yield moved
+        yield n, moved
 
 
 LAST_PLACED = 1000
@@ -388,13 +394,13 @@ PROGRESS_EVERY = 5000
 
 
 def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
-    """Live placement at ingest of `count` real-looking articles, stored into an empty store a batch at a time
-    as `kabar ingest` stores them, with figures each time the store reaches 1,000 articles and ten times as
-    many: wall seconds so far (storing included), the CPU seconds of placing alone so far (the grouping and
-    its reads and writes in the store) and per article over the last LAST_PLACED, this process's resident
-    memory then (the real articles and their embeddings included), and the store's size. The embedding of
-    each headline and lead is a cost per article that does not grow with the store, timed apart (once per
-    distinct text: the rounds repeat)."""
+    """Live placement at ingest of `count` real-looking articles in the order of their dates, as news
+    arrives, stored into an empty store a batch at a time as `kabar ingest` stores them, with figures each
+    time the store reaches 1,000 articles and ten times as many: wall seconds so far (storing included), the
+    CPU seconds of placing alone so far (the grouping and its reads and writes in the store) and per article
+    over the last LAST_PLACED, this process's resident memory then (the real articles and their embeddings
+    included), and the store's size. The embedding of each headline and lead is a cost per article that does
+    not grow with the store, timed apart (once per distinct text: the rounds repeat)."""
     from itertools import islice
 
     from kabar.model import RawDocument
@@ -407,8 +413,8 @@ def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
     cpu = cpu_seconds()
     meanings = article_meanings(base)
     figures: dict[str, list[float]] = {"embedding_ms": [1000 * (cpu_seconds() - cpu) / len(base)]}
-    placing, recent = 0.0, [0.0] * LAST_PLACED
-    articles = enumerate(_moved_on(base, count))
+    placing, recent, placed = 0.0, [0.0] * LAST_PLACED, 0
+    articles = _moved_on(base, count, in_time=True)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "live.sqlite") as store:
         started, checkpoint = time.perf_counter(), 1000
         while batch := list(islice(articles, BATCH_SIZE)):
@@ -418,12 +424,12 @@ def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
                     store.add_article(article, RawDocument(article.id, article.id.encode(), "", "text/plain"))
                     cpu = time.process_time()
                     live.place(article, meanings[n % len(base)])
-                    recent[n % LAST_PLACED] = time.process_time() - cpu
-                    placing += recent[n % LAST_PLACED]
+                    recent[placed % LAST_PLACED] = time.process_time() - cpu
+                    placing += recent[placed % LAST_PLACED]
+                    placed += 1
                 cpu = time.process_time()
                 live.finish()
                 placing += time.process_time() - cpu
-            placed = batch[-1][0] + 1
             if placed >= checkpoint or placed == count or placed % PROGRESS_EVERY == 0:
                 size = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
                 last_ms = 1000 * sum(recent) / min(placed, LAST_PLACED)

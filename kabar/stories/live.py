@@ -49,10 +49,10 @@ class _Stored(MutableMapping[str, V]):
     """A mapping read from the store one key at a time, on first use. `changed` names the keys set or
     deleted since they were last written; iterating sees only what was read."""
 
-    def __init__(self, load: Callable[[str], V | None]) -> None:
+    def __init__(self, load: Callable[[str], V | None], changed: set[str] | None = None) -> None:
         self._load = load
         self.cache: dict[str, V | None] = {}
-        self.changed: set[str] = set()
+        self.changed: set[str] = set() if changed is None else changed
 
     def __getitem__(self, key: str) -> V:
         if key not in self.cache:
@@ -163,6 +163,12 @@ def _event(row: SummaryRow | None, changed: set[str]) -> Event | None:
                  set(json.loads(row.posted)), meaning)
 
 
+def _summaries(tables: LiveStoryTables, kind: str) -> _Stored[Event]:
+    changed: set[str] = set()
+    summaries: _Stored[Event] = _Stored(lambda key: _event(tables.summary(kind, key), changed), changed)
+    return summaries
+
+
 def story_id(root_event: str) -> str:
     """A story is named after its root event, as `StoryGrouper.stories` names it."""
     return "s-" + root_event.removeprefix("e-")
@@ -179,21 +185,19 @@ class LiveStories:
 
     def reread(self) -> None:
         """Forget what was read: after an article's writes were undone, the store no longer holds it."""
-        self.vocabulary = _StoredVocabulary(self.tables)
+        tables = self.tables  # the loaders hold it, not self: no cycle keeps a batch's reads alive
+        pending: dict[str, _Posted] = {}
+        self.vocabulary = _StoredVocabulary(tables)
         self.grouper = _StoredGrouper(self.vocabulary)
-        self.events, self.stories = self._summaries(EVENT), self._summaries(STORY)
-        self.merged_into = _Stored(lambda key: self.tables.link(MERGED_INTO, key))
-        self.story_parent = _Stored(lambda key: self.tables.link(STORY_PARENT, key))
-        self.pending: dict[str, _Posted] = {}
+        self.events, self.stories = _summaries(tables, EVENT), _summaries(tables, STORY)
+        self.merged_into = _Stored(lambda key: tables.link(MERGED_INTO, key))
+        self.story_parent = _Stored(lambda key: tables.link(STORY_PARENT, key))
+        self.pending = pending
         self.postings: _Stored[list[str]] = _Stored(
-            lambda key: _Posted(key, self.tables.postings(key, RECENT_EVENTS), self.pending))
+            lambda key: _Posted(key, tables.postings(key, RECENT_EVENTS), pending))
         self.grouper.events, self.grouper.story_summaries = self.events, self.stories
         self.grouper.merged_into, self.grouper.story_parent = self.merged_into, self.story_parent
         self.grouper.postings = self.postings
-
-    def _summaries(self, kind: str) -> _Stored[Event]:
-        summaries: _Stored[Event] = _Stored(lambda key: _event(self.tables.summary(kind, key), summaries.changed))
-        return summaries
 
     def place(self, article: Article, meaning: np.ndarray | None) -> str:
         """Place a stored article (`meaning`: its `article_meanings` row) and return its story's id; an article

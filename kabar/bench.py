@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -301,9 +301,11 @@ def _clean_or_none(clean: Callable, raw: object) -> object:
 @app.command("child", hidden=True)
 def child(stage: str, corpus: str, limit: int, out: str = typer.Option("", help="Keep the outputs here.")) -> None:
     if stage == "analyze-real":
-        figures = _analyze_real_child(corpus, out)
+        figures: dict[str, float] | dict[str, list[float]] = _analyze_real_child(corpus, out)
     elif stage == "group-real":
         figures = _group_real_child(corpus, limit)
+    elif stage == "place-real":
+        figures = _place_real_child(corpus, limit)
     elif stage == "clean-text":
         figures = _clean_child(corpus, limit)
     elif stage.startswith("annotate-"):
@@ -359,18 +361,91 @@ def _analyze_real_child(path: str, out: str = "") -> dict[str, float]:
 def real_looking_articles(folder: Path, count: int) -> list:
     """`count` articles of real news: the real files' articles, cleaned, then again with their dates moved
     on by STORY_DAYS + 1 days per round, so each round is news of another month, not repeats of this one."""
+    return [article for _, article in _moved_on(_real_base(folder), count)]
+
+
+def _real_base(folder: Path) -> list:
     from kabar.eval.stories import real_articles
+
+    found = {a.id: a for path in sorted(folder.glob("*.jsonl")) for a in real_articles(path)}
+    return list(found.values())  # a page filed twice is one article, as ingest stores it
+
+
+def _moved_on(base: list, count: int, in_time: bool = False) -> Iterator:
+    """The `count` first articles of `base`, round after round, each round's dates STORY_DAYS + 1 days later;
+    `in_time`: in the order of their (moved) dates, as news arrives, undated ones last."""
     from kabar.stories.cluster import STORY_DAYS
 
-    base = [a for path in sorted(folder.glob("*.jsonl")) for a in real_articles(path)]
-    found = []
-    for n in range(count):
+    order: Iterable[int] = range(count)
+    if in_time:
+        days = [a.reference_date.replace(tzinfo=None).timestamp() / 86400 if a.reference_date else None for a in base]
+        order = sorted(order, key=lambda n: (days[n % len(base)] is None,
+                                             (days[n % len(base)] or 0.0) + (n // len(base)) * (STORY_DAYS + 1), n))
+    for n in order:
         article, shift = base[n % len(base)], (n // len(base)) * (STORY_DAYS + 1)
         moved = replace(article, id=f"{article.id}-{n // len(base)}")
         if article.published is not None:
             moved.published = article.published + timedelta(days=shift)
-        found.append(moved)
-    return found
+        yield n, moved
+
+
+LAST_PLACED = 1000
+PROGRESS_EVERY = 5000
+
+
+def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
+    """Live placement at ingest of `count` real-looking articles in the order of their dates, as news
+    arrives, stored into an empty store a batch at a time as `kabar ingest` stores them, with figures each
+    time the store reaches 1,000 articles and ten times as many: wall seconds so far (storing included), the
+    CPU seconds of placing alone so far (the grouping and its reads and writes in the store) and per article
+    over the last LAST_PLACED, this process's resident memory then (the real articles and their embeddings
+    included), and the store's size. The embedding of each headline and lead is a cost per article that does
+    not grow with the store, timed apart (once per distinct text: the rounds repeat)."""
+    from itertools import islice
+
+    from kabar.model import RawDocument
+    from kabar.pipeline import BATCH_SIZE
+    from kabar.store import Store
+    from kabar.stories.cluster import article_meanings
+    from kabar.stories.live import LiveStories
+
+    base = _real_base(Path(folder))
+    cpu = cpu_seconds()
+    meanings = article_meanings(base)
+    figures: dict[str, list[float]] = {"embedding_ms": [1000 * (cpu_seconds() - cpu) / len(base)]}
+    placing, recent, placed = 0.0, [0.0] * LAST_PLACED, 0
+    articles = _moved_on(base, count, in_time=True)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "live.sqlite") as store:
+        started, checkpoint = time.perf_counter(), 1000
+        while batch := list(islice(articles, BATCH_SIZE)):
+            with store.transaction():
+                live = LiveStories(store)
+                for n, article in batch:
+                    store.add_article(article, RawDocument(article.id, article.id.encode(), "", "text/plain"))
+                    cpu = time.process_time()
+                    live.place(article, meanings[n % len(base)])
+                    recent[placed % LAST_PLACED] = time.process_time() - cpu
+                    placing += recent[placed % LAST_PLACED]
+                    placed += 1
+                cpu = time.process_time()
+                live.finish()
+                placing += time.process_time() - cpu
+            if placed >= checkpoint or placed == count or placed % PROGRESS_EVERY == 0:
+                size = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
+                last_ms = 1000 * sum(recent) / min(placed, LAST_PLACED)
+                now = {"articles": placed, "seconds": time.perf_counter() - started, "cpu_seconds": placing,
+                       "last_ms": last_ms, "rss_mb": _resident_mb(), "store_mb": size, "load": os.getloadavg()[0]}
+                print(json.dumps(now), file=sys.stderr, flush=True)  # a run cut short still tells how far it got
+            if placed >= checkpoint or placed == count:
+                for name, value in now.items():
+                    figures.setdefault(name, []).append(value)
+                checkpoint *= 10
+    return figures
+
+
+def _resident_mb() -> float:
+    """This process's resident memory now (Linux)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _group_real_child(folder: str, count: int) -> dict[str, float]:
@@ -429,9 +504,73 @@ def real(
                        f"{figures['items'] / figures['seconds']:.0f}", f"{1000 * figures['seconds'] / size:.2f}",
                        f"{figures['stories']:,}", f"{figures['peak_mb']:.0f}")
     console.print(growth)
+    placement_growth(max(int(n) for n in sizes.split(",")), folder)
 
 
-def _child_figures(args: list[str]) -> dict[str, float]:
+@app.command("placement")
+def placement_growth(
+    articles: int = typer.Option(10_000, help="Articles to store (figures at 1,000 and each tenfold; try 100000)."),
+    folder: Path = typer.Option(REAL, help="Folder of the real JSONL files."),
+) -> None:
+    """Live placement at ingest (`kabar ingest` placing each stored article in its event and story) as the
+    store grows, in one run: the cost per article must stay flat."""
+    figures = _child_figures(["place-real", str(folder), str(articles)])
+    growth = Table(title="Live placement at ingest as the store grows (real-looking text, one run)")
+    for column in ("store holds", "wall s", "placing CPU s", "placed/CPU-s", f"CPU ms/article, last {LAST_PLACED:,}",
+                   "resident MB", "store MB", "load"):
+        growth.add_column(column, justify="right")
+    for n, size in enumerate(figures["articles"]):
+        growth.add_row(f"{size:,.0f}", f"{figures['seconds'][n]:.0f}", f"{figures['cpu_seconds'][n]:.1f}",
+                       f"{size / figures['cpu_seconds'][n]:.0f}", f"{figures['last_ms'][n]:.2f}",
+                       f"{figures['rss_mb'][n]:.0f}", f"{figures['store_mb'][n]:.0f}", f"{figures['load'][n]:.1f}")
+    console.print(growth)
+    console.print("placing CPU s: the grouping and its reads and writes in the store, in this process; wall s also "
+                  f"stores each article. Embedding each headline and lead costs {figures['embedding_ms'][0]:.1f} CPU "
+                  "ms an article more, however large the store.")
+
+
+SYLLABLES = ["ba", "bu", "di", "dwi", "sri", "to", "no", "wi", "ra", "ma", "na", "ti", "sa", "ri", "ko", "jo", "ha",
+             "ya", "an", "in", "ar", "eka", "pu", "tra", "ni", "sih", "lia", "ndi", "gus", "yu"]
+
+
+def person_names(count: int, surnames: int = 300, seed: int = 5) -> list[str]:
+    """`count` person names of one or two given names (two or three syllables, four to nine letters, as most
+    Indonesian given names are) and a surname from a pool of `surnames`, so the names sharing a surname grow
+    with the count; a third of them misspelled by a letter, as outlets spell them."""
+    rng = random.Random(seed)
+
+    def word(syllables: int) -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+
+    def misspelled(name: str) -> str:
+        at = rng.randrange(1, len(name))
+        return name[:at] + rng.choice("aeiouk") + name[at + 1:]
+
+    pool = [word(rng.randint(2, 3)) for _ in range(surnames)]
+    names = [" ".join([word(rng.randint(2, 3)) for _ in range(rng.randint(1, 2))] + [rng.choice(pool)])
+             for _ in range(count)]
+    return [misspelled(name) if rng.random() < 1 / 3 else name for name in names]
+
+
+@app.command()
+def linking(sizes: str = typer.Option("1000,10000,100000", help="How many person names to link.")) -> None:
+    """Linking person names across articles as the names grow: each name is compared only with the names
+    sharing its block (`kabar.nlp.linking`), so the cost per name must stay flat."""
+    from kabar.nlp.linking import EntityRegistry
+
+    table = Table(title="Linking person names across articles as the names grow (one run each)")
+    for column in ("names", "CPU s", "CPU µs per name", "entities"):
+        table.add_column(column, justify="right")
+    for size in (int(n) for n in sizes.split(",")):
+        names, registry = person_names(size), EntityRegistry()
+        cpu = time.process_time()
+        entities = {registry.key_for(name, "PERSON") for name in names}
+        spent = time.process_time() - cpu
+        table.add_row(f"{size:,}", f"{spent:.2f}", f"{1e6 * spent / size:.0f}", f"{len(entities):,}")
+    console.print(table)
+
+
+def _child_figures(args: list[str]) -> dict:
     out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", *args],
                          check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])

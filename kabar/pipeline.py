@@ -17,6 +17,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kabar.clean import clean
 from kabar.errors import KabarError, StoreError, failure
 from kabar.export import StoryExport
@@ -26,9 +28,9 @@ from kabar.nlp import annotate_all, link_entities
 from kabar.nlp.pipeline import PARALLEL_FROM, default_workers
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
-from kabar.stories.cluster import group_articles
+from kabar.stories.cluster import article_meanings, group_articles
 from kabar.stories.dedup import Copies, find_duplicates
-from kabar.stories.incremental import assign_story
+from kabar.stories.live import LiveStories
 from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings
 
@@ -97,7 +99,7 @@ def ingest(
     place_stories: bool = True,
     workers: int = 1,
 ) -> IngestResult:
-    """Read, clean and store every input, placing each new article in its live story (unless
+    """Read, clean and store every input, placing each new article in its live event and story (unless
     `place_stories` is off: `live_stories` places what was left later); each batch is one transaction, so
     a crash loses at most a batch and a rerun skips what is already stored (same content hash). With
     several `workers`, a full batch's new inputs are cleaned by that many processes, stored in input order."""
@@ -109,12 +111,16 @@ def ingest(
                 if isinstance(item, RawDocument) and not store.has_content(item.sha256):
                     new.setdefault(item.sha256, item)
             cleaned = dict(zip(new, clean_all(list(new.values())), strict=True))
+            meanings = _meanings([a for a in cleaned.values() if isinstance(a, Article)]) if place_stories else {}
             with _writing(store), store.transaction():
+                live = LiveStories(store) if place_stories else None
                 for item in batch:
                     outcome = item if isinstance(item, InputOutcome) else _store_one(
-                        item, cleaned.get(item.sha256), store, place_stories)
+                        item, cleaned.get(item.sha256), store, live, meanings)
                     store.record_input(outcome)
                     result.outcomes.append(outcome)
+                if live is not None:
+                    live.finish()
             progress("ingest", len(batch))
     return result
 
@@ -169,7 +175,13 @@ def _cleaned(raw: RawDocument) -> Article | str:
     return article
 
 
-def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, place_story: bool) -> InputOutcome:
+def _meanings(articles: list[Article]) -> dict[str, np.ndarray]:
+    """Each article's embedding of its headline and lead, by id, encoded before the batch takes the write lock."""
+    return dict(zip((a.id for a in articles), article_meanings(articles), strict=True)) if articles else {}
+
+
+def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, live: LiveStories | None,
+               meanings: dict[str, np.ndarray]) -> InputOutcome:
     """Store and place one cleaned input (None: stored already); whatever fails becomes its rejection and
     undoes only its writes."""
     existing = store.has_content(raw.sha256)
@@ -182,11 +194,13 @@ def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, pl
         with store.savepoint():
             store.add_article(cleaned, raw)
             stage = "placing in a live story"
-            if place_story:
-                assign_story(store, cleaned)
+            if live is not None:
+                live.place(cleaned, meanings.get(cleaned.id))
     except sqlite3.OperationalError:
         raise
     except Exception as error:  # noqa: BLE001
+        if live is not None:
+            live.reread()
         return InputOutcome(raw.source, InputStatus.REJECTED, failure(stage, error), raw.sha256)
     return InputOutcome(raw.source, InputStatus.STORED, None, raw.sha256, cleaned.id)
 

@@ -26,6 +26,7 @@ from kabar.nlp import recogniser as recogniser_module
 from kabar.nlp.pipeline import annotate
 from kabar.report import render_brief_markdown, render_report_html
 from kabar.store import Store
+from kabar.stories.live import LiveStories
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRACTION_PAGES = ROOT.parent / "shared" / "data" / "extraction" / "html"
@@ -115,15 +116,15 @@ def test_a_fault_in_any_stage_rejects_only_that_input(tmp_path: Path, monkeypatc
         "tempat-gagal.html": _page("Gagal ditempatkan", [s + " Penanda terlalu jauh." for s in SENTENCES]),
         "anotasi-gagal.html": _page("Gagal dianotasi", [s + " Penanda rusak anotasi." for s in SENTENCES]),
     }
-    real_clean, real_assign = pipeline.clean, pipeline.assign_story
+    real_clean, real_place = pipeline.clean, LiveStories.place
 
     def clean(raw, *args):  # noqa: ANN001, ANN202
         if "MELEDAK" in raw.text:
             raise ValueError("tanggal tidak ada")
         return real_clean(raw, *args)
 
-    def assign_story(store, article):  # noqa: ANN001, ANN202
-        real_assign(store, article)  # its writes must be undone with the article's
+    def place(live, article, meaning):  # noqa: ANN001, ANN202
+        real_place(live, article, meaning)  # its writes must be undone with the article's
         if "terlalu jauh" in article.text:
             raise OverflowError("date value out of range")
 
@@ -134,7 +135,7 @@ def test_a_fault_in_any_stage_rejects_only_that_input(tmp_path: Path, monkeypatc
             yield annotate(article)
 
     monkeypatch.setattr(pipeline, "clean", clean)
-    monkeypatch.setattr(pipeline, "assign_story", assign_story)
+    monkeypatch.setattr(LiveStories, "place", place)
     monkeypatch.setattr(pipeline, "annotate_all", annotate_all)
     with Store(tmp_path / "k.sqlite") as store:
         result, analysis, written = pipeline.analyze_paths(_write_pages(tmp_path / "in", pages), store,

@@ -38,7 +38,7 @@ from kabar.model import Article, Doc, RawDocument
 from kabar.nlp import annotate, link_entities
 from kabar.store import Store
 from kabar.stories.cluster import cluster, group_articles
-from kabar.stories.incremental import assign_story
+from kabar.stories.live import live_stories
 
 GOLD = fixtures_folder(CHECKOUT_GOLD) / "stories"
 REAL_GOLD = CHECKOUT_GOLD / "stories" / "clickid-2019-stories.json"
@@ -105,17 +105,19 @@ def _arrival_order(article: Article) -> tuple[str, str]:
 
 
 def evaluate_live(folder: Path = GOLD) -> StoryScores:
-    """Live stories: the labelled articles stored one at a time, oldest first, into an empty store."""
+    """Live stories: the labelled articles stored and placed one at a time, oldest first, into an empty store;
+    scored on the stories they belong to once all are placed (later articles merge fragments)."""
     labels = json.loads((folder / "labels.json").read_text("utf-8"))
     raws = [raw for raw in iter_inputs([str(path) for path in sorted(folder.glob("*.txt"))])
             if isinstance(raw, RawDocument)]
     articles = {Path(raw.source).name: (clean(raw, Path(raw.source).name), raw) for raw in raws}
-    homes: dict[str, list[str]] = {}
+    arrival = sorted(articles.values(), key=lambda pair: _arrival_order(pair[0]))
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "live.sqlite") as store:
-        for article, raw in sorted(articles.values(), key=lambda pair: _arrival_order(pair[0])):
+        for article, raw in arrival:
             store.add_article(article, raw)
-            homes.setdefault(assign_story(store, article), []).append(article.id)
-    return _scores(list(homes.values()), labels)
+            live_stories(store, [article])
+        stories = live_stories(store, [article for article, _ in arrival])
+    return _scores([story.articles for story in stories], labels)
 
 
 # (part, held back, batch): each batch of events (`added` in the gold: absent for the first set, true for the

@@ -44,40 +44,74 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _words(name: str) -> list[str]:
+    return fold(name).replace("-", " ").split()
+
+
+def _tolerance(word: str) -> int:
+    """The edits a registered name's given name may differ by: one, or one per four letters."""
+    return max(1, len(word) // 4)
+
+
 def _same_person(a: str, b: str) -> bool:
     """"Dimitry Peskov" ~ "Dmitry Peskov", "Kim Jong-Un" ~ "Kim Jong Un"; not "Kim Jong Un" ~ "Kim Hong-kyun"."""
-    wa, wb = fold(a).replace("-", " ").split(), fold(b).replace("-", " ").split()
+    wa, wb = _words(a), _words(b)
     if wa == wb:
         return True
     if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1]:
         return False
-    return all(_edit_distance(x, y) <= max(1, len(x) // 4) for x, y in zip(wa[:-1], wb[:-1], strict=True))
+    return all(_edit_distance(x, y) <= _tolerance(x) for x, y in zip(wa[:-1], wb[:-1], strict=True))
 
 
-def _person_block(name: str) -> tuple[int, str]:
-    """Names `_same_person` can match share their number of words and their folded surname: comparing a
-    name only with its block keeps linking near-linear however many people a pile names."""
-    words = fold(name).replace("-", " ").split()
-    return (len(words), words[-1] if words else "")
+def _deletions(word: str, most: int) -> set[str]:
+    """The word with up to `most` letters deleted: two words within `most` edits share one of these."""
+    found = frontier = {word}
+    for _ in range(most):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found = found | frontier
+    return found
 
 
-class _Registry:
+def _reach(word: str) -> int:
+    """The most edits any registered given name within its own tolerance of `word` may allow: such a name is
+    at most `len(word) + its tolerance` long."""
+    longest = len(word)
+    while longest + 1 - _tolerance("x" * (longest + 1)) <= len(word):
+        longest += 1
+    return _tolerance("x" * longest)
+
+
+class EntityRegistry:
+    """The key of each name across articles: its slug, or that of a person met before under a near spelling.
+    Person names met so far are looked up by blocking: names `_same_person` can match share their number of
+    words, their folded surname and a spelling of their first word with a few letters deleted (up to its
+    tolerance), so a name is compared only with the few registered names sharing such a key, and linking
+    costs the same per name however many people a pile names."""
+
     def __init__(self) -> None:
-        self.person_names: dict[tuple[int, str], dict[str, str]] = defaultdict(dict)  # block → id → full name
+        self.person_names: dict[tuple[int, str, str], tuple[int, str]] = {}  # (words, surname, id) → (order, name)
+        self.blocks: dict[tuple[int, str, str], list[str]] = defaultdict(list)  # (words, surname, variant) → ids
 
     def key_for(self, surface: str, label: str) -> str:
-        block = self.person_names[_person_block(surface)] if label == "PERSON" else {}
-        for entity_id, name in block.items():
-            if _same_person(name, surface):
-                return entity_id
+        words = _words(surface)
+        if label != "PERSON" or len(words) < 2:
+            return slug(surface)
+        count, surname = len(words), words[-1]
+        candidates = {(count, surname, entity_id) for variant in _deletions(words[0], _reach(words[0]))
+                      for entity_id in self.blocks.get((count, surname, variant), ())}
+        for candidate in sorted(candidates, key=lambda c: self.person_names[c][0]):
+            if _same_person(self.person_names[candidate][1], surface):
+                return candidate[2]
         key = slug(surface)
-        if label == "PERSON" and " " in surface:
-            block.setdefault(key, surface)
+        if " " in surface and (count, surname, key) not in self.person_names:
+            self.person_names[count, surname, key] = (len(self.person_names), surface)
+            for variant in _deletions(words[0], _tolerance(words[0])):
+                self.blocks[count, surname, variant].append(key)
         return key
 
 
 def link_entities(docs: list[Doc]) -> list[Entity]:
-    registry = _Registry()
+    registry = EntityRegistry()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     spelled: dict[str, Counter[str]] = defaultdict(Counter)  # names a span gives for itself ("BEKASI" → "Bekasi")
     types: dict[str, Counter[str]] = defaultdict(Counter)
@@ -127,7 +161,7 @@ def _acronym_expansions(docs: list[Doc]) -> dict[str, str]:
 
 
 def _entity_id(span: Span[EntityAttrs], surface: str, by_offsets: dict[tuple[int, int], Span[EntityAttrs]],
-               registry: _Registry) -> str:
+               registry: EntityRegistry) -> str:
     if span.attrs.get("known"):
         return span.attrs["known"]
     for target in (span.attrs.get("refers_to"), span.attrs.get("acronym_of")):

@@ -1,19 +1,33 @@
-"""The SQL behind live stories (schema step 4): memberships, per-story summaries and term counts.
+"""The SQL behind live stories (schema step 6): memberships, and the state of the two-level grouping that
+places each article as it is stored (summaries, links, postings, term counts).
 
-Kept apart from `Store` because only `kabar.stories.incremental` reads and writes these tables; it holds
-the scoring, this module only the rows. Queries pass lists as one JSON parameter (`json_each`), so a
-long list needs no placeholder per item.
+Kept apart from `Store` because only `kabar.stories.live` reads and writes these tables; it holds the
+grouping, this module only the rows. Every read is by key, so its cost follows what one article touches,
+not the size of the store. Queries pass lists as one JSON parameter (`json_each`), so a long list needs no
+placeholder per item.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from kabar.model import Story
 from kabar.store.store import Store
 
-Vector = dict[str, float]
+
+@dataclass
+class SummaryRow:
+    """One event's or story's summary as stored: its days, the JSON of its term summaries and posted keys,
+    and the bytes of its summed embedding."""
+
+    id: str
+    first: float | None
+    last: float | None
+    summary: str
+    posted: str
+    meaning: bytes | None
 
 
 class LiveStoryTables:
@@ -21,91 +35,125 @@ class LiveStoryTables:
         self.store = store
         self.connection = store.connection
 
+    # memberships and stories, as readers see them
+
     def story_of(self, article_id: str) -> str | None:
         row = self.connection.execute("SELECT story_id FROM live_story_members WHERE article_id = ?",
                                       (article_id,)).fetchone()
         return row["story_id"] if row else None
 
-    def member_count(self) -> int:
-        return self.connection.execute("SELECT count(*) FROM live_story_members").fetchone()[0]
+    def event_of(self, article_id: str) -> str | None:
+        row = self.connection.execute("SELECT event_id FROM live_story_members WHERE article_id = ?",
+                                      (article_id,)).fetchone()
+        return row["event_id"] if row else None
 
-    def count_terms(self, view: str, terms: Iterable[str]) -> None:
-        """One more article holds each of these terms."""
-        self.connection.executemany(
-            "INSERT INTO live_story_terms (view, term, articles) VALUES (?, ?, 1)"
-            " ON CONFLICT (view, term) DO UPDATE SET articles = articles + 1",
-            [(view, term) for term in terms],
+    def add_member(self, article_id: str, event_id: str, story_id: str) -> None:
+        self.connection.execute("INSERT INTO live_story_members (article_id, event_id, story_id) VALUES (?, ?, ?)",
+                                (article_id, event_id, story_id))
+
+    def start_story(self, story_id: str, title: str) -> None:
+        """A story's row, unless it has one."""
+        self.connection.execute("INSERT OR IGNORE INTO live_stories (id, title) VALUES (?, ?)", (story_id, title))
+
+    def move_event(self, event_id: str, into: str) -> None:
+        """The members of a merged event now belong to the event it was merged into."""
+        self.connection.execute("UPDATE live_story_members SET event_id = ? WHERE event_id = ?", (into, event_id))
+
+    def move_story(self, story_id: str, into: str) -> None:
+        """A merged story's members now belong to the story it was merged into (which takes its title if it
+        has no row yet: a newcomer's story that an older one merged into); its row goes."""
+        c = self.connection
+        c.execute("UPDATE live_story_members SET story_id = ? WHERE story_id = ?", (into, story_id))
+        c.execute("INSERT OR IGNORE INTO live_stories (id, title) SELECT ?, title FROM live_stories WHERE id = ?",
+                  (into, story_id))
+        c.execute("DELETE FROM live_stories WHERE id = ?", (story_id,))
+
+    def unplaced(self, article_ids: list[str]) -> list[str]:
+        """Those of these articles that have no live story yet, in the order given."""
+        placed = {row[0] for row in self.connection.execute(
+            "SELECT article_id FROM live_story_members WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(article_ids),))}
+        return [article_id for article_id in article_ids if article_id not in placed]
+
+    def stories(self, article_ids: list[str]) -> list[Story]:
+        """The live stories of these articles, each with only these of its members and its events, in the
+        order the articles are given."""
+        rows = self.connection.execute(
+            "SELECT m.article_id, m.event_id, m.story_id, s.title FROM live_story_members m JOIN live_stories s"
+            " ON s.id = m.story_id WHERE m.article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(article_ids),),
         )
+        home = {r["article_id"]: (r["story_id"], r["event_id"], r["title"]) for r in rows}
+        stories: dict[str, Story] = {}
+        events: dict[str, Story] = {}
+        for article_id in article_ids:
+            if article_id in home:
+                story_id, event_id, title = home[article_id]
+                story = stories.setdefault(story_id, Story(story_id, title, []))
+                story.articles.append(article_id)
+                if event_id not in events:
+                    events[event_id] = Story(event_id, title, [])
+                    story.events.append(events[event_id])
+                events[event_id].articles.append(article_id)
+        return list(stories.values())
+
+    # the grouping's state
+
+    def summary(self, kind: str, summary_id: str) -> SummaryRow | None:
+        row = self.connection.execute("SELECT id, first, last, summary, posted, meaning FROM live_summaries"
+                                      " WHERE kind = ? AND id = ?", (kind, summary_id)).fetchone()
+        return SummaryRow(*row) if row else None
+
+    def save_summary(self, kind: str, row: SummaryRow) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO live_summaries"
+                                " (kind, id, first, last, summary, posted, meaning) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                (kind, row.id, row.first, row.last, row.summary, row.posted, row.meaning))
+
+    def delete_summary(self, kind: str, summary_id: str) -> None:
+        self.connection.execute("DELETE FROM live_summaries WHERE kind = ? AND id = ?", (kind, summary_id))
+
+    def link(self, relation: str, source: str) -> str | None:
+        row = self.connection.execute("SELECT target FROM live_links WHERE relation = ? AND id = ?",
+                                      (relation, source)).fetchone()
+        return row[0] if row else None
+
+    def save_link(self, relation: str, source: str, target: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO live_links (relation, id, target) VALUES (?, ?, ?)",
+                                (relation, source, target))
+
+    def postings(self, key: str, most: int) -> list[str]:
+        """The `most` events posted last under `key`, oldest first."""
+        rows = self.connection.execute("SELECT event_id FROM live_postings WHERE key = ? ORDER BY rowid DESC LIMIT ?",
+                                       (key, most)).fetchall()
+        return [row[0] for row in reversed(rows)]
+
+    def post(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(key, event id) pairs, in the order they were posted."""
+        self.connection.executemany("INSERT INTO live_postings (key, event_id) VALUES (?, ?)", rows)
+
+    def prune_postings(self, keys: Iterable[str], kept: int) -> None:
+        """Only the `kept` most recent events under each key are ever read: drop the older ones."""
+        self.connection.execute(
+            "DELETE FROM live_postings WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER"
+            " (PARTITION BY key ORDER BY rowid DESC) AS recency FROM live_postings"
+            " WHERE key IN (SELECT value FROM json_each(?))) WHERE recency > ?)",
+            (json.dumps(list(keys), ensure_ascii=False), kept))
 
     def term_counts(self, view: str, terms: Iterable[str]) -> dict[str, int]:
         """How many articles hold each term (terms never seen are left out)."""
         rows = self.connection.execute(
-            "SELECT term, articles FROM live_story_terms"
-            " WHERE view = ? AND term IN (SELECT value FROM json_each(?))",
+            "SELECT term, articles FROM live_terms WHERE view = ? AND term IN (SELECT value FROM json_each(?))",
             (view, json.dumps(list(terms), ensure_ascii=False)),
         )
-        return dict(rows.fetchall())  # (term, articles) pairs
+        return dict(rows.fetchall())
 
-    def stories_sharing(self, view: str, terms: list[str], since: str | None, until: str | None,
-                        limit: int) -> list[str]:
-        """Stories whose summary in `view` holds any of `terms`, most weight on them first, among those
-        whose members' days (first to last) overlap `since` to `until` (stories with no dated member
-        always qualify)."""
-        sql = ("SELECT p.story_id FROM live_story_postings p JOIN live_stories s ON s.id = p.story_id"
-               " WHERE p.view = ? AND p.term IN (SELECT value FROM json_each(?))")
-        params: list[object] = [view, json.dumps(terms, ensure_ascii=False)]
-        if since is not None and until is not None:
-            sql += " AND (s.first_day IS NULL OR (s.first_day <= ? AND s.last_day >= ?))"
-            params += [until, since]
-        sql += " GROUP BY p.story_id ORDER BY sum(p.weight) DESC LIMIT ?"
-        params.append(limit)
-        return [row["story_id"] for row in self.connection.execute(sql, params)]
+    def save_term_counts(self, view: str, counts: dict[str, int]) -> None:
+        self.connection.executemany("INSERT OR REPLACE INTO live_terms (view, term, articles) VALUES (?, ?, ?)",
+                                    [(view, term, n) for term, n in counts.items()])
 
-    def vectors(self, story_ids: list[str]) -> dict[str, dict[str, Vector]]:
-        """story id → view → summed member vector."""
-        rows = self.connection.execute(
-            "SELECT story_id, view, vector FROM live_story_vectors"
-            " WHERE story_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(story_ids),),
-        )
-        found: dict[str, dict[str, Vector]] = {story_id: {} for story_id in story_ids}
-        for row in rows:
-            found[row["story_id"]][row["view"]] = json.loads(row["vector"])
-        return found
+    def count(self, name: str) -> int:
+        row = self.connection.execute("SELECT value FROM live_counts WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else 0
 
-    def start_story(self, story_id: str, title: str) -> None:
-        self.connection.execute("INSERT INTO live_stories (id, title, size) VALUES (?, ?, 0)", (story_id, title))
-
-    def add_member(self, story_id: str, article_id: str, day: str | None, likeness: float | None,
-                   vectors: dict[str, Vector], posted: Iterable[str]) -> None:
-        """Record the membership, widen the story's days to `day`, and replace its summaries with
-        `vectors`, posting the terms of those views named in `posted`."""
-        c = self.connection
-        c.execute("INSERT INTO live_story_members (article_id, story_id, day, likeness) VALUES (?, ?, ?, ?)",
-                  (article_id, story_id, day, likeness))
-        c.execute("UPDATE live_stories SET size = size + 1,"
-                  " first_day = coalesce(min(first_day, :day), first_day, :day),"
-                  " last_day = coalesce(max(last_day, :day), last_day, :day) WHERE id = :story",
-                  {"day": day, "story": story_id})
-        c.executemany("INSERT OR REPLACE INTO live_story_vectors (story_id, view, vector) VALUES (?, ?, ?)",
-                      [(story_id, view, json.dumps(vector, ensure_ascii=False)) for view, vector in vectors.items()])
-        for view in (view for view in posted if view in vectors):
-            c.execute("DELETE FROM live_story_postings WHERE story_id = ? AND view = ?", (story_id, view))
-            c.executemany("INSERT INTO live_story_postings (view, term, story_id, weight) VALUES (?, ?, ?, ?)",
-                          [(view, term, story_id, weight) for term, weight in vectors[view].items()])
-
-    def stories(self, article_ids: list[str]) -> list[Story]:
-        """The live stories of these articles, each with only these of its members, in the order the
-        articles are given."""
-        rows = self.connection.execute(
-            "SELECT m.article_id, m.story_id, s.title FROM live_story_members m JOIN live_stories s"
-            " ON s.id = m.story_id WHERE m.article_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(article_ids),),
-        )
-        home = {r["article_id"]: (r["story_id"], r["title"]) for r in rows}
-        stories: dict[str, Story] = {}
-        for article_id in article_ids:
-            if article_id in home:
-                story_id, title = home[article_id]
-                stories.setdefault(story_id, Story(story_id, title, [])).articles.append(article_id)
-        return list(stories.values())
+    def save_count(self, name: str, value: int) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO live_counts (name, value) VALUES (?, ?)", (name, value))

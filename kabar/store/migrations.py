@@ -204,6 +204,61 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX inputs_sha ON inputs(sha256);
     CREATE INDEX inputs_run ON inputs(run_id);
     """,
+    # 6: live stories are placed by the two-level grouping `kabar analyze` runs (kabar.stories.cluster), its
+    # state kept here so it carries across runs: each article's event and story (both move when fragments
+    # merge), the summaries of events and stories (the story's id is its root event's), which events were
+    # merged into which and which story each event's joined (links), the events posted under each term or
+    # bucket of meaning (most recent last), and the articles holding each term. The one-level tables go;
+    # the articles they held are placed again by `kabar.stories.live.live_stories`.
+    """
+    DROP TABLE live_story_terms;
+    DROP TABLE live_story_postings;
+    DROP TABLE live_story_vectors;
+    DROP TABLE live_story_members;
+    DROP TABLE live_stories;
+    CREATE TABLE live_stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL
+    );
+    CREATE TABLE live_story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX live_story_members_story ON live_story_members(story_id);
+    CREATE INDEX live_story_members_event ON live_story_members(event_id);
+    CREATE TABLE live_summaries (
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'story')),
+        id TEXT NOT NULL,
+        first REAL,
+        last REAL,
+        summary TEXT NOT NULL,
+        posted TEXT NOT NULL,
+        meaning BLOB,
+        PRIMARY KEY (kind, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE live_links (
+        relation TEXT NOT NULL CHECK (relation IN ('merged_into', 'story_parent')),
+        id TEXT NOT NULL,
+        target TEXT NOT NULL,
+        PRIMARY KEY (relation, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE live_postings (
+        key TEXT NOT NULL,
+        event_id TEXT NOT NULL
+    );
+    CREATE INDEX live_postings_key ON live_postings(key);
+    CREATE TABLE live_terms (
+        view TEXT NOT NULL,
+        term TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (view, term)
+    ) WITHOUT ROWID;
+    CREATE TABLE live_counts (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    """,
 )
 
 LATEST = len(MIGRATIONS)

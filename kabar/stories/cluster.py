@@ -45,6 +45,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -199,12 +200,13 @@ class StoryGrouper:
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary or Vocabulary()
         self.counts_articles = vocabulary is None
-        self.events: dict[str, Event] = {}
-        self.merged_into: dict[str, str] = {}
-        self.story_parent: dict[str, str] = {}
-        self.postings: dict[str, list[str]] = {}
+        # mappings, not dicts: kabar.stories.live reads them from the store as they are used
+        self.events: MutableMapping[str, Event] = {}
+        self.merged_into: MutableMapping[str, str] = {}
+        self.story_parent: MutableMapping[str, str] = {}
+        self.postings: MutableMapping[str, list[str]] = {}
         self.headlines: dict[str, Vector] = {}
-        self.story_summaries: dict[str, Event] = {}
+        self.story_summaries: MutableMapping[str, Event] = {}
         self.placed = 0
         self.hyperplanes = np.random.default_rng(0).standard_normal((MEANING_TABLES * MEANING_BITS, 512))
 

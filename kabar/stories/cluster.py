@@ -274,7 +274,7 @@ class StoryGrouper:
                 for term in sorted(vector, key=lambda term: -vector[term])[:QUERY_TERMS]]
         for key in keys + self._meaning_buckets(meaning):
             posted = self.postings.get(key, [])[-RECENT_EVENTS:]
-            hits.update(list(dict.fromkeys(self._live_event(e) for e in posted)))
+            hits.update(list(dict.fromkeys(self.live_event(e) for e in posted)))
         found = []
         for event_id, _ in hits.most_common():
             event = self.events.get(event_id)
@@ -350,13 +350,14 @@ class StoryGrouper:
         self._trim_and_post(into)
         self._merge_stories(into.id, other.id)
 
-    def _live_event(self, event_id: str) -> str:
+    def live_event(self, event_id: str) -> str:
+        """The event an event was merged into, followed to the one still standing."""
         while event_id in self.merged_into:
             event_id = self.merged_into[event_id]
         return event_id
 
     def story_of(self, event_id: str) -> str:
-        root = self._live_event(event_id)
+        root = self.live_event(event_id)
         while self.story_parent[root] != root:
             self.story_parent[root] = self.story_parent[self.story_parent[root]]
             root = self.story_parent[root]

@@ -231,7 +231,7 @@ class LiveStories:
             for key in links.changed:
                 self.tables.save_link(relation, key, links[key])
         for key in self.merged_into.changed:
-            self.tables.move_event(key, self._live_event(key))
+            self.tables.move_event(key, self.grouper.live_event(key))
         for key in self.story_parent.changed:
             root = self.grouper.story_of(key)
             if key != root:
@@ -244,11 +244,6 @@ class LiveStories:
         self.posted_keys.update(self.pending)
         self.pending.clear()
         self.vocabulary.write()
-
-    def _live_event(self, event_id: str) -> str:
-        while event_id in self.merged_into:
-            event_id = self.merged_into[event_id]
-        return event_id
 
     def finish(self) -> None:
         """Drop the postings no article will read again (only the RECENT_EVENTS last under each key are)."""

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, Generic, Literal, NotRequired, TypedDict, TypeVar, overload
 
 
@@ -56,8 +57,9 @@ class RawDocument:
     encoding: str | None = None
     hints: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """Hashed once: ingest looks the content up by it, then cleaning, storing and the article id read it."""
         return hashlib.sha256(self.content).hexdigest()
 
 

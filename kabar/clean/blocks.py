@@ -85,12 +85,6 @@ def _clean_lines(raw: str) -> list[str]:
     return [text for text in (" ".join(line.split()) for line in raw.split("\n")) if text]
 
 
-def _is_chrome_node(node: Any, tag: str) -> bool:
-    if tag in CHROME_TAGS:
-        return True
-    return _is_chrome_hint(node.get("class"), node.get("id"), node.get("role"))
-
-
 @lru_cache(maxsize=8192)
 def _is_chrome_hint(*attributes: str | None) -> bool:
     """Class, id and role values repeat across a page's elements: each is judged once."""
@@ -186,38 +180,37 @@ def _walk_blocks(body: Any, chrome_roots: list[Any]) -> list[Block]:
     how many characters of link text it holds, so each link's text is measured once, not again for every
     block around it. The outermost elements of page chrome are added to `chrome_roots`."""
     found: list[tuple[int, Block]] = []
-    # per open element: [tag, in_chrome, inside_text_block, children_inside_text_block, has_block_descendant,
-    # order, link characters below]; the tag is read once, as lxml builds a new string each time it is asked
+    # per open element: [tag, in_chrome, children_inside_text_block, has_block_descendant, order, link characters
+    # below]; the tag is read once, as lxml builds a new string each time it is asked
     frames: list[list[Any]] = []
     for order, (event, element) in enumerate(etree.iterwalk(body, events=("start", "end"))):
         if event == "start":
             tag = element.tag
             if tag.__class__ is not str:
-                continue
+                tag = ""  # a comment or an entity: no block, no chrome
             if frames and frames[-1][1]:
-                chrome, inside = True, frames[-1][3]
-            else:
-                chrome, inside = _is_chrome_node(element, tag), bool(frames) and frames[-1][3]
-                if chrome:
-                    chrome_roots.append(element)
-            frames.append([tag, chrome, inside, inside or tag in TEXT_BLOCK_TAGS, False, order, 0])
+                frames.append([tag, True, frames[-1][2] or tag in TEXT_BLOCK_TAGS, False, order, 0])
+                continue
+            chrome = tag in CHROME_TAGS or _is_chrome_hint_of(element)
+            if chrome:
+                chrome_roots.append(element)
+            inside = bool(frames) and frames[-1][2]
+            frames.append([tag, chrome, inside or tag in TEXT_BLOCK_TAGS, False, order, 0])
             continue
-        if element.tag.__class__ is not str:
-            continue
-        tag, chrome, inside, _, holds_block, opened, link_chars = frames.pop()
+        tag, chrome, _, holds_block, opened, link_chars = frames.pop()
         raw = None
         if tag == "a":
-            raw = text_of(element)
+            raw = _own_text(element)
             link_chars += len(_clean_text(raw))
         if frames:
             parent = frames[-1]
             if holds_block or tag in LEAF_BREAKING:
-                parent[4] = True
-            parent[6] += link_chars
-        if holds_block or tag not in BLOCK_TAGS or (inside and tag in CONTAINER_TAGS):
+                parent[3] = True
+            parent[5] += link_chars
+        if holds_block or tag not in BLOCK_TAGS or (tag in CONTAINER_TAGS and frames and frames[-1][2]):
             continue
         if raw is None:
-            raw = text_of(element)
+            raw = _own_text(element)
         if not raw or raw.isspace():
             continue
         lines = _clean_lines(raw)
@@ -226,6 +219,17 @@ def _walk_blocks(body: Any, chrome_roots: list[Any]) -> list[Block]:
             found.append((opened, Block(text, tag, density, chrome)))
     found.sort(key=itemgetter(0))
     return [block for _, block in found]
+
+
+def _own_text(element: Any) -> str:
+    """`text_of`, read straight from the element where it has no children (most links and paragraphs)."""
+    return text_of(element) if len(element) else element.text or ""
+
+
+def _is_chrome_hint_of(element: Any) -> bool:
+    """Most elements carry no class, id or role: they are cleared without asking the cached pattern."""
+    attributes = element.get("class"), element.get("id"), element.get("role")
+    return attributes != (None, None, None) and _is_chrome_hint(*attributes)
 
 
 MIN_PROSE_CHARACTERS = 80
@@ -251,7 +255,7 @@ def _drop_chrome_without_prose(chrome_roots: list[Any]) -> None:
         next(walk)  # the element itself
         for _, inner in walk:
             tag = inner.tag
-            if tag.__class__ is str and _is_chrome_node(inner, tag):
+            if tag.__class__ is str and (tag in CHROME_TAGS or _is_chrome_hint_of(inner)):
                 pending.append(inner)
                 walk.skip_subtree()  # judged in turn
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from kabar.clean.blocks import Block
 from kabar.clean.dates import parse_printed_date
@@ -303,12 +304,15 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     for i, decision in enumerate(decisions):
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
+    _keep_title_as_subheading(decisions, first_body)
+    _keep_slashed_list_items(decisions)
+    _keep_round_up_links(decisions)
     last_body = max((i for i, d in enumerate(decisions)
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
     _keep_closing_list(decisions, last_body)
     last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason == CLOSING_LIST),
                     default=last_body)
-    listed = last_body >= 0 and blocks[last_body].text.rstrip().endswith(":")
+    listed = last_body >= 0 and _in_announced_list(decisions, last_body)
     for i in range(last_body + 1, len(blocks)):
         decision = decisions[i]
         if decision is None or not decision.kept:
@@ -349,24 +353,104 @@ class NormalizedLines:
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
-    """Three or more short lines straight after the last paragraph, with nothing but ads removed between and most
-    of them numbered or holding figures, are the article's closing list or table (standings, prices): they
-    count as paragraphs. Unnumbered labels there ("Trending Now", "Follow Us") are the page's tail."""
+    """Short lines straight after the last paragraph, with nothing but ads removed between, that are the article's
+    closing list or table (standings, prices): they count as paragraphs. Such a list is three or more short
+    lines, most of them numbered or holding figures; or its numbered lines lead the run, the page's tail after
+    them (three or more, or fewer that go on with a numbered list of the article). Unnumbered labels there
+    ("Trending Now", "Follow Us") are the page's tail."""
     run: list[Decision] = []
-    for decision in decisions[last_body + 1:]:
+    following = decisions[last_body + 1:]
+    for index, decision in enumerate(following):
         if decision is None or decision.reason == MARKUP_LEFTOVER or decision.reason.startswith("ad-label"):
             continue
         if not decision.kept:
+            if run and _numbering_goes_on(run[-1], following[index + 1:]):
+                continue  # an insert ("Baca juga: ...") between two items of a numbered list
             break
         run.append(decision)
-    items = [d.block.text for d in run if d.reason == SHORT_LINE]
-    numbered = sum(1 for text in items if LIST_ITEM.match(text) or any(ch.isdigit() for ch in text))
+    items = [d for d in run if d.reason == SHORT_LINE]
+    leading = list(takewhile(lambda d: d.reason == SHORT_LINE and _numbered(d.block.text), run))
     listed_before = any(d is not None and d.kept and LIST_ITEM.match(d.block.text) for d in decisions[:last_body])
-    continues_list = listed_before and bool(items) and all(LIST_ITEM.match(text) for text in items)
-    if continues_list or (len(items) >= 3 and numbered * 3 >= len(items) * 2):
-        for decision in run:
-            if decision.reason == SHORT_LINE:
-                decision.reason = CLOSING_LIST
+    if len(items) >= 3 and sum(1 for d in items if _numbered(d.block.text)) * 3 >= len(items) * 2:
+        closing = items
+    elif len(leading) >= 3 or (listed_before and all(LIST_ITEM.match(d.block.text) for d in leading)):
+        closing = leading
+    else:
+        closing = []
+    for decision in closing:
+        decision.reason = CLOSING_LIST
+
+
+ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+
+
+def _numbering_goes_on(item: Decision, after: list[Decision | None]) -> bool:
+    """Whether the next kept line after `item` carries the number that follows its own ("4. ..." then "5. ...")."""
+    number = ITEM_NUMBER.match(item.block.text)
+    following = next((d for d in after if d is not None and d.kept), None)
+    next_number = ITEM_NUMBER.match(following.block.text) if following is not None else None
+    return number is not None and next_number is not None and int(next_number.group(1)) == int(number.group(1)) + 1
+
+
+def _numbered(text: str) -> bool:
+    return bool(LIST_ITEM.match(text)) or any(ch.isdigit() for ch in text)
+
+
+def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
+    """Whether line i announces a list (ends with a colon) or is an item of one: short lines back to a paragraph
+    that ends with a colon ("... link streaming berikut ini:", "Link 1 (MotoGP)", ..., "Link 3 (Fox Sport via
+    Vidio.com)"). Items of such a list after it are the article's, not the page's tail."""
+    for decision in reversed(decisions[: i + 1]):
+        if decision is None or not decision.kept:
+            return False
+        if decision.block.text.rstrip().endswith(":"):
+            return True
+        if is_prose(decision.block):
+            return False
+    return False
+
+
+ROUND_UP_LINK = "link to the full story printed after each item of a round-up"
+TITLE_AS_SUBHEADING = "the title's words as a sub-heading inside the article"
+
+
+def _keep_round_up_links(decisions: list[Decision | None]) -> None:
+    """An end marker ("Baca selengkapnya di sini.") printed after the prose of every item of a round-up links each
+    item to its story: it ends no article (see `_article_end`) and belongs to the round-up it closes."""
+    closing = [i for i, d in enumerate(decisions) if i and d is not None and _ends_article(d)
+               and (before := decisions[i - 1]) is not None and before.label == "body" and is_prose(before.block)]
+    recurring = Counter(normalized_line(decisions[i].block.text) for i in closing)  # type: ignore[union-attr]
+    for i in closing:
+        decision = decisions[i]
+        if decision is not None and recurring[normalized_line(decision.block.text)] >= 2:
+            decisions[i] = Decision(decision.block, "body", ROUND_UP_LINK)
+
+
+def _keep_slashed_list_items(decisions: list[Decision | None]) -> None:
+    """A short line taken for a photo credit by its slash alone ("Teknik Informatika/Ilmu Komputer"), with items of
+    a list on both sides and no outlet before its slash (no dotted or capitalised name, as "KOMPAS.com/Nama" or
+    "ANTARA/Nama"), is an item of that list: a credit names its photo, it does not stand among list items."""
+    for i in range(1, len(decisions) - 1):
+        decision, before, after = decisions[i], decisions[i - 1], decisions[i + 1]
+        if decision is None or decision.label != "caption" or PHOTO_CREDIT.search(decision.block.text) \
+                or AGENCY_CREDIT_END.search(decision.block.text):
+            continue
+        source = decision.block.text.split("/", 1)[0]
+        outlet_like = "." in source or any(len(word) > 1 and word.isupper() for word in source.split())
+        if not outlet_like and all(d is not None and d.reason == SHORT_LINE for d in (before, after)):
+            decisions[i] = Decision(decision.block, "body", SHORT_LINE)
+
+
+def _keep_title_as_subheading(decisions: list[Decision | None], first_body: int) -> None:
+    """The title's words on a line between the article's paragraphs, with prose after it, head a section of
+    the article ("Dari mana Indonesia mengimpor gula?" before the list of countries): a page prints its title
+    before the article or in its tail, not between its paragraphs."""
+    for i in range(first_body + 1, len(decisions)):
+        decision, before = decisions[i], decisions[i - 1]
+        if decision is None or decision.label != "title" or before is None or not before.kept:
+            continue
+        if any(d is not None and d.label == "body" and is_prose(d.block) for d in decisions[i + 1:]):
+            decisions[i] = Decision(decision.block, "heading", TITLE_AS_SUBHEADING)
 
 
 def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:

@@ -411,6 +411,9 @@ def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
 
 
 ROUND_UP_LINK = "link to the full story printed after each item of a round-up"
+KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK})
+"""Reasons of lines kept for the article's structure, which the furniture model's words and places do not see:
+it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail."""
 TITLE_AS_SUBHEADING = "the title's words as a sub-heading inside the article"
 
 

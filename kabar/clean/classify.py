@@ -299,7 +299,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
-            _decide_body(i, blocks, decide, main_known)
+            following = decisions[i + 1] if i + 1 < len(decisions) else None
+            _decide_body(i, blocks, decide, main_known, following is not None and not following.kept)
     titles = NormalizedLines({normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"})
     for i, decision in enumerate(decisions):
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
@@ -364,8 +365,8 @@ def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None
         if decision is None or decision.reason == MARKUP_LEFTOVER or decision.reason.startswith("ad-label"):
             continue
         if not decision.kept:
-            if run and _numbering_goes_on(run[-1], following[index + 1:]):
-                continue  # an insert ("Baca juga: ...") between two items of a numbered list
+            if run and _list_goes_on(run[-1], following[index + 1:]):
+                continue  # an insert ("Baca juga: ...") between two items of the list
             break
         run.append(decision)
     items = [d for d in run if d.reason == SHORT_LINE]
@@ -384,12 +385,16 @@ def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None
 ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 
 
-def _numbering_goes_on(item: Decision, after: list[Decision | None]) -> bool:
-    """Whether the next kept line after `item` carries the number that follows its own ("4. ..." then "5. ...")."""
-    number = ITEM_NUMBER.match(item.block.text)
+def _list_goes_on(item: Decision, after: list[Decision | None]) -> bool:
+    """Whether the next kept line after `item` is the list's next item: the number that follows its own ("4. ..."
+    then "5. ..."), or the same label-and-value shape ("Kelurahan Tapos: 137 rumah")."""
     following = next((d for d in after if d is not None and d.kept), None)
-    next_number = ITEM_NUMBER.match(following.block.text) if following is not None else None
-    return number is not None and next_number is not None and int(next_number.group(1)) == int(number.group(1)) + 1
+    if following is None or _item_shape(item.block.text) != _item_shape(following.block.text):
+        return False
+    number, next_number = ITEM_NUMBER.match(item.block.text), ITEM_NUMBER.match(following.block.text)
+    if number is None or next_number is None:
+        return _item_shape(item.block.text) == "labelled"
+    return int(next_number.group(1)) == int(number.group(1)) + 1
 
 
 def _numbered(text: str) -> bool:
@@ -535,7 +540,7 @@ def _opens_main_text(block: Block) -> bool:
     return len(words(text)) > 14 or parse_printed_date(text) is None
 
 
-def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) -> None:
+def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False, removed_next: bool = False) -> None:
     block = blocks[i]
     text = block.text
     tokens = words(text)
@@ -545,7 +550,7 @@ def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) 
         decide(i, "body", "prose")
     elif opens_with_dateline(block):
         decide(i, "body", "lead paragraph opening with a dateline")
-    elif block.tag in ("h2", "h3", "h4", "h5", "h6") or _looks_like_subheading(i, blocks):
+    elif block.tag in ("h2", "h3", "h4", "h5", "h6") or (not removed_next and _looks_like_subheading(i, blocks)):
         decide(i, "heading", "sub-heading between paragraphs")
     elif main_known and block.in_main and (block.tag == "td" or not (is_label(text) and len(text) < 30)):
         decide(i, "body", "line inside the page's main content")
@@ -563,7 +568,7 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
     text = blocks[i].text
     tokens = words(text)
     following = blocks[i + 1] if i + 1 < len(blocks) else None
-    if i > 0 and LIST_ITEM.match(text) and LIST_ITEM.match(blocks[i - 1].text):
+    if i > 0 and _item_shape(text) is not None and _item_shape(text) == _item_shape(blocks[i - 1].text):
         return False  # the last item of a list, not a heading over the paragraph after it
     return (
         2 <= len(tokens) <= 12
@@ -573,6 +578,15 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
         and following is not None
         and is_prose(following)
     )
+
+
+LABELLED_ITEM = re.compile(r"^[^:]{2,60}:\s+\S")
+
+
+def _item_shape(text: str) -> str | None:
+    """The shape a list's items share: numbered or bulleted ("3. Brazil"), or a label and its value
+    ("Kelurahan Tapos: 137 rumah")."""
+    return "numbered" if LIST_ITEM.match(text) else "labelled" if LABELLED_ITEM.match(text) else None
 
 
 def split_editor_initials(text: str) -> tuple[str, str | None]:

@@ -251,6 +251,19 @@ def test_a_closing_list_goes_on_past_an_insert_between_consecutive_items():
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:6] + lines[7:10]
 
 
+def test_a_closing_list_of_labels_and_values_goes_on_past_an_insert_and_its_last_item_is_no_heading():
+    lines = ["Pemerintah kota akan memperbaiki ratusan rumah yang rusak diterjang angin kencang pada Senin sore.",
+             "Menurut data sementara, rumah yang rusak tersebar di empat kelurahan dengan rincian sebagai berikut:",
+             "Kelurahan Utara: 137 rumah", "Kelurahan Selatan: 80 rumah", "Kelurahan Barat: 50 rumah",
+             "Kelurahan Timur: 99 rumah"]
+    promo = "Tulisan ini adalah kiriman dari user, isi tulisan di luar tanggung jawab redaksi kami sepenuhnya."
+    text = "\n".join(["Ratusan Rumah Rusak Diterjang Angin Kencang", *lines[:3],
+                      "Baca Juga: Warga Gotong Royong Bersihkan Puing Rumah yang Roboh", *lines[3:], promo])
+    article = clean(_raw(text), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    assert all(p.kind == "body" for p in article.paragraphs)
+
+
 def test_the_items_of_an_announced_list_after_its_last_sentence_like_item_are_kept():
     lines = ["Balapan utama dapat disaksikan melalui siaran langsung televisi nasional mulai pukul tujuh malam.",
              "Jika tidak bisa menonton lewat televisi, penonton dapat membuka tautan siaran berikut ini:",

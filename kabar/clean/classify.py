@@ -295,7 +295,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decisions[i] is not None:
             continue
         if i < first_body:
-            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known)
+            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known, i + 1 == first_body)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
@@ -489,7 +489,8 @@ def _ends_article(decision: Decision) -> bool:
     return cue is not None and cue.ends_article
 
 
-def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False) -> None:
+def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False,
+                 leads_into_body: bool = False) -> None:
     text = block.text
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
     if printed:
@@ -500,8 +501,22 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
         decide(i, "byline", "byline (names before the article)")
     elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
         decide(i, "body", "line the extractor counts in the article, before its first paragraph")
+    elif leads_into_body and block.in_main is not False and _reads_as_lead(text):
+        decide(i, "body", "lead sentence before the first paragraph of prose")
     else:
         decide(i, "boilerplate", "page header before the article")
+
+
+LEAD_WORDS = 6
+
+
+def _reads_as_lead(text: str) -> bool:
+    """A short lead dense with names ("Kecelakaan kembali terjadi di ruas Tol Cipularang."), too short or too
+    poor in function words for `reads_as_prose`: a sentence with a full stop, written as a sentence rather than
+    in a headline's capitals, straight before that paragraph (a photo's caption is followed by its credit).
+    Page headers are labels, names, dates and headlines."""
+    return (len(words(text)) >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
+            and not is_title_case(text))
 
 
 def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:

@@ -286,6 +286,18 @@ def test_labels_after_the_last_paragraph_are_the_page_tail_not_a_closing_list():
     assert not any(label in article.text for label in ("Trending Now", "Follow Us", "Editorial Team"))
 
 
+def test_a_short_lead_dense_with_names_is_no_page_header_but_a_head_caption_is():
+    title = "Truk Tabrak Lima Kendaraan di Tol Cipularang"
+    lines = ["Kecelakaan beruntun kembali terjadi di ruas Tol Cipularang.",
+             "Sebuah truk bermuatan pasir menabrak lima kendaraan yang sedang melambat di kilometer 92 pada Senin pagi.",
+             "Polisi menduga rem truk tersebut blong saat melintasi turunan panjang menjelang jembatan."]
+    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    captioned = "\n".join([title, "Kendaraan yang ringsek di ruas Tol Cipularang.", "Foto:", "Dok. Polisi", *lines[1:]])
+    article = clean(RawDocument("t", b"", captioned, "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:]
+
+
 def test_a_scrapes_first_line_is_its_title_even_when_it_asks_a_question():
     text = ("Siapa yang Paling Diuntungkan dari Kebijakan Tarif Baru Pemerintah?\n"
             "JAKARTA, KOMPAS.com - Kebijakan tarif baru yang diumumkan pemerintah pekan ini menuai beragam tanggapan.\n"

@@ -288,7 +288,7 @@ def test_labels_after_the_last_paragraph_are_the_page_tail_not_a_closing_list():
 
 def test_a_short_lead_dense_with_names_is_no_page_header_but_a_head_caption_is():
     title = "Truk Tabrak Lima Kendaraan di Tol Cipularang"
-    lines = ["Kecelakaan beruntun kembali terjadi di ruas Tol Cipularang.",
+    lines = ["Kecelakaan kembali terjadi di ruas Tol Cipularang.",
              "Sebuah truk bermuatan pasir menabrak lima kendaraan yang sedang melambat di kilometer 92 pada Senin pagi.",
              "Polisi menduga rem truk tersebut blong saat melintasi turunan panjang menjelang jembatan."]
     article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")

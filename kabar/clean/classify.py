@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from kabar.clean.blocks import Block
 from kabar.clean.dates import parse_printed_date
@@ -294,21 +295,25 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decisions[i] is not None:
             continue
         if i < first_body:
-            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known)
+            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known, i + 1 == first_body)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
-            _decide_body(i, blocks, decide, main_known)
+            following = decisions[i + 1] if i + 1 < len(decisions) else None
+            _decide_body(i, blocks, decide, main_known, following is not None and not following.kept)
     titles = NormalizedLines({normalized_line(d.block.text) for d in decisions if d is not None and d.label == "title"})
     for i, decision in enumerate(decisions):
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
+    _keep_title_as_subheading(decisions, first_body)
+    _keep_slashed_list_items(decisions)
+    _keep_round_up_links(decisions)
     last_body = max((i for i, d in enumerate(decisions)
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
     _keep_closing_list(decisions, last_body)
     last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason == CLOSING_LIST),
                     default=last_body)
-    listed = last_body >= 0 and blocks[last_body].text.rstrip().endswith(":")
+    listed = last_body >= 0 and _in_announced_list(decisions, last_body)
     for i in range(last_body + 1, len(blocks)):
         decision = decisions[i]
         if decision is None or not decision.kept:
@@ -349,24 +354,111 @@ class NormalizedLines:
 
 
 def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None:
-    """Three or more short lines straight after the last paragraph, with nothing but ads removed between and most
-    of them numbered or holding figures, are the article's closing list or table (standings, prices): they
-    count as paragraphs. Unnumbered labels there ("Trending Now", "Follow Us") are the page's tail."""
+    """Short lines straight after the last paragraph, with nothing but ads removed between, that are the article's
+    closing list or table (standings, prices): they count as paragraphs. Such a list is three or more short
+    lines, most of them numbered or holding figures; or its numbered lines lead the run, the page's tail after
+    them (three or more, or fewer that go on with a numbered list of the article). Unnumbered labels there
+    ("Trending Now", "Follow Us") are the page's tail."""
     run: list[Decision] = []
-    for decision in decisions[last_body + 1:]:
+    following = decisions[last_body + 1:]
+    for index, decision in enumerate(following):
         if decision is None or decision.reason == MARKUP_LEFTOVER or decision.reason.startswith("ad-label"):
             continue
         if not decision.kept:
+            if run and _list_goes_on(run[-1], following[index + 1:]):
+                continue  # an insert ("Baca juga: ...") between two items of the list
             break
         run.append(decision)
-    items = [d.block.text for d in run if d.reason == SHORT_LINE]
-    numbered = sum(1 for text in items if LIST_ITEM.match(text) or any(ch.isdigit() for ch in text))
+    items = [d for d in run if d.reason == SHORT_LINE]
+    leading = list(takewhile(lambda d: d.reason == SHORT_LINE and _numbered(d.block.text), run))
     listed_before = any(d is not None and d.kept and LIST_ITEM.match(d.block.text) for d in decisions[:last_body])
-    continues_list = listed_before and bool(items) and all(LIST_ITEM.match(text) for text in items)
-    if continues_list or (len(items) >= 3 and numbered * 3 >= len(items) * 2):
-        for decision in run:
-            if decision.reason == SHORT_LINE:
-                decision.reason = CLOSING_LIST
+    if len(items) >= 3 and sum(1 for d in items if _numbered(d.block.text)) * 3 >= len(items) * 2:
+        closing = items
+    elif len(leading) >= 3 or (listed_before and all(LIST_ITEM.match(d.block.text) for d in leading)):
+        closing = leading
+    else:
+        closing = []
+    for decision in closing:
+        decision.reason = CLOSING_LIST
+
+
+ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
+
+
+def _list_goes_on(item: Decision, after: list[Decision | None]) -> bool:
+    """Whether the next kept line after `item` is the list's next item: the number that follows its own ("4. ..."
+    then "5. ..."), or the same label-and-value shape ("Kelurahan Tapos: 137 rumah")."""
+    following = next((d for d in after if d is not None and d.kept), None)
+    if following is None or _item_shape(item.block.text) != _item_shape(following.block.text):
+        return False
+    number, next_number = ITEM_NUMBER.match(item.block.text), ITEM_NUMBER.match(following.block.text)
+    if number is None or next_number is None:
+        return _item_shape(item.block.text) == "labelled"
+    return int(next_number.group(1)) == int(number.group(1)) + 1
+
+
+def _numbered(text: str) -> bool:
+    return bool(LIST_ITEM.match(text)) or any(ch.isdigit() for ch in text)
+
+
+def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
+    """Whether line i announces a list (ends with a colon) or is an item of one: short lines back to a paragraph
+    that ends with a colon ("... link streaming berikut ini:", "Link 1 (MotoGP)", ..., "Link 3 (Fox Sport via
+    Vidio.com)"). Items of such a list after it are the article's, not the page's tail."""
+    for decision in reversed(decisions[: i + 1]):
+        if decision is None or not decision.kept:
+            return False
+        if decision.block.text.rstrip().endswith(":"):
+            return True
+        if is_prose(decision.block):
+            return False
+    return False
+
+
+ROUND_UP_LINK = "link to the full story printed after each item of a round-up"
+KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK})
+"""Reasons of lines kept for the article's structure, which the furniture model's words and places do not see:
+it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail."""
+TITLE_AS_SUBHEADING = "the title's words as a sub-heading inside the article"
+
+
+def _keep_round_up_links(decisions: list[Decision | None]) -> None:
+    """An end marker ("Baca selengkapnya di sini.") printed after the prose of every item of a round-up links each
+    item to its story: it ends no article (see `_article_end`) and belongs to the round-up it closes."""
+    closing = [i for i, d in enumerate(decisions) if i and d is not None and _ends_article(d)
+               and (before := decisions[i - 1]) is not None and before.label == "body" and is_prose(before.block)]
+    recurring = Counter(normalized_line(decisions[i].block.text) for i in closing)  # type: ignore[union-attr]
+    for i in closing:
+        decision = decisions[i]
+        if decision is not None and recurring[normalized_line(decision.block.text)] >= 2:
+            decisions[i] = Decision(decision.block, "body", ROUND_UP_LINK)
+
+
+def _keep_slashed_list_items(decisions: list[Decision | None]) -> None:
+    """A short line taken for a photo credit by its slash alone ("Teknik Informatika/Ilmu Komputer"), with items of
+    a list on both sides and no outlet before its slash (no dotted or capitalised name, as "KOMPAS.com/Nama" or
+    "ANTARA/Nama"), is an item of that list: a credit names its photo, it does not stand among list items."""
+    for i in range(1, len(decisions) - 1):
+        decision, before, after = decisions[i], decisions[i - 1], decisions[i + 1]
+        if decision is None or decision.label != "caption" or PHOTO_CREDIT.search(decision.block.text) \
+                or AGENCY_CREDIT_END.search(decision.block.text):
+            continue
+        source = decision.block.text.split("/", 1)[0]
+        outlet_like = "." in source or any(len(word) > 1 and word.isupper() for word in source.split())
+        if not outlet_like and all(d is not None and d.reason == SHORT_LINE for d in (before, after)):
+            decisions[i] = Decision(decision.block, "body", SHORT_LINE)
+
+
+def _keep_title_as_subheading(decisions: list[Decision | None], first_body: int) -> None:
+    """The title's words on a line between the article's paragraphs, with prose after it, head a section of
+    the article ("Dari mana Indonesia mengimpor gula?" before the list of countries): a page prints its title
+    before the article or in its tail, not between its paragraphs."""
+    for i in range(first_body + 1, len(decisions)):
+        decision, before = decisions[i], decisions[i - 1]
+        if decision is None or decision.label != "title" or before is None or not before.kept:
+            continue
+        if any(d is not None and d.label == "body" and is_prose(d.block) for d in decisions[i + 1:]):
+            decisions[i] = Decision(decision.block, "heading", TITLE_AS_SUBHEADING)
 
 
 def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
@@ -397,7 +489,8 @@ def _ends_article(decision: Decision) -> bool:
     return cue is not None and cue.ends_article
 
 
-def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False) -> None:
+def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False,
+                 leads_into_body: bool = False) -> None:
     text = block.text
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
     if printed:
@@ -408,8 +501,22 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
         decide(i, "byline", "byline (names before the article)")
     elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
         decide(i, "body", "line the extractor counts in the article, before its first paragraph")
+    elif leads_into_body and block.in_main is not False and _reads_as_lead(text):
+        decide(i, "body", "lead sentence before the first paragraph of prose")
     else:
         decide(i, "boilerplate", "page header before the article")
+
+
+LEAD_WORDS = 6
+
+
+def _reads_as_lead(text: str) -> bool:
+    """A short lead dense with names ("Kecelakaan kembali terjadi di ruas Tol Cipularang."), too short or too
+    poor in function words for `reads_as_prose`: a sentence with a full stop, written as a sentence rather than
+    in a headline's capitals, straight before that paragraph (a photo's caption is followed by its credit).
+    Page headers are labels, names, dates and headlines."""
+    return (len(words(text)) >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
+            and not is_title_case(text))
 
 
 def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
@@ -448,7 +555,7 @@ def _opens_main_text(block: Block) -> bool:
     return len(words(text)) > 14 or parse_printed_date(text) is None
 
 
-def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) -> None:
+def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False, removed_next: bool = False) -> None:
     block = blocks[i]
     text = block.text
     tokens = words(text)
@@ -458,7 +565,7 @@ def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False) 
         decide(i, "body", "prose")
     elif opens_with_dateline(block):
         decide(i, "body", "lead paragraph opening with a dateline")
-    elif block.tag in ("h2", "h3", "h4", "h5", "h6") or _looks_like_subheading(i, blocks):
+    elif block.tag in ("h2", "h3", "h4", "h5", "h6") or (not removed_next and _looks_like_subheading(i, blocks)):
         decide(i, "heading", "sub-heading between paragraphs")
     elif main_known and block.in_main and (block.tag == "td" or not (is_label(text) and len(text) < 30)):
         decide(i, "body", "line inside the page's main content")
@@ -476,7 +583,7 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
     text = blocks[i].text
     tokens = words(text)
     following = blocks[i + 1] if i + 1 < len(blocks) else None
-    if i > 0 and LIST_ITEM.match(text) and LIST_ITEM.match(blocks[i - 1].text):
+    if i > 0 and _item_shape(text) is not None and _item_shape(text) == _item_shape(blocks[i - 1].text):
         return False  # the last item of a list, not a heading over the paragraph after it
     return (
         2 <= len(tokens) <= 12
@@ -486,6 +593,15 @@ def _looks_like_subheading(i: int, blocks: list[Block]) -> bool:
         and following is not None
         and is_prose(following)
     )
+
+
+LABELLED_ITEM = re.compile(r"^[^:]{2,60}:\s+\S")
+
+
+def _item_shape(text: str) -> str | None:
+    """The shape a list's items share: numbered or bulleted ("3. Brazil"), or a label and its value
+    ("Kelurahan Tapos: 137 rumah")."""
+    return "numbered" if LIST_ITEM.match(text) else "labelled" if LABELLED_ITEM.match(text) else None
 
 
 def split_editor_initials(text: str) -> tuple[str, str | None]:

@@ -328,7 +328,7 @@ def cross_validate(articles: list[RealArticle], per_style: int = 40, thresholds:
     first and the model's veto on the lines they kept. The scores of each left-out style, with the rules alone
     and with the model at each threshold."""
     from kabar.clean.blocks import text_blocks
-    from kabar.clean.classify import classify
+    from kabar.clean.classify import KEPT_FOR_STRUCTURE, classify
     from kabar.clean.furniture import furniture_probability, is_article_structure, line_features, page_places
 
     train = [a for a in articles if int(hashlib.sha1(f"cv:{a.key}".encode()).hexdigest()[-1], 16) < 8]
@@ -351,7 +351,8 @@ def cross_validate(articles: list[RealArticle], per_style: int = 40, thresholds:
                 places = page_places([decision.block.text for decision in decisions])
                 for (is_body, line), decision, place in zip(scrape.lines, decisions, places, strict=True):
                     features = line_features(decision.block.text, place)
-                    probability = (1.0 if not decision.kept else 0.0 if is_article_structure(features)
+                    spared = decision.reason in KEPT_FOR_STRUCTURE or is_article_structure(features)
+                    probability = (1.0 if not decision.kept else 0.0 if spared
                                    else furniture_probability(features, weights))
                     kept = [decision.kept, *(probability < threshold for threshold in thresholds)]
                     for method_scores, was_kept in zip(scores, kept, strict=True):

@@ -194,11 +194,82 @@ Kecamatan Timur: 60 rumah
 """
 
 
-def test_a_round_up_is_kept_whole_though_each_item_ends_with_read_more():
+def test_a_round_up_is_kept_whole_with_the_read_more_link_after_each_item():
     article = clean(_raw(ROUND_UP), "t")
-    for item in ("Harga beras medium", "Ruas jalan tol", "Banjir rob merendam", "3. Banjir rob di pesisir"):
-        assert item in article.text
-    assert sum(1 for r in article.removed if r.text == "Baca selengkapnya di sini.") == 3
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == ROUND_UP.strip().splitlines()[1:]
+
+
+def test_a_read_more_line_printed_once_still_ends_the_article():
+    text = ROUND_UP.split("2. Jalan tol")[0] + "Tulis komentar Anda di bawah ini dan bagikan artikel ini kepada teman.\n"
+    article = clean(_raw(text), "t")
+    assert article.text.endswith("karena pasokan berkurang.")
+    assert {r.text: r.reason for r in article.removed}["Baca selengkapnya di sini."].startswith("boilerplate: truncation")
+
+
+def test_the_title_repeated_between_paragraphs_heads_a_section():
+    title = "Dari Mana Saja Indonesia Mengimpor Beras?"
+    lines = ["Indonesia masih mengimpor beras dari sejumlah negara untuk menjaga cadangan pangan pemerintah tahun ini.",
+             "Volume impor tahun lalu mencapai lebih dari tiga juta ton menurut data badan statistik.",
+             "Dari mana saja Indonesia mengimpor beras",
+             "Thailand dan Vietnam menjadi pemasok terbesar karena jaraknya dekat dan harganya bersaing di pasar."]
+    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    assert [p.kind for p in article.paragraphs] == ["body", "body", "heading", "body"]
+
+
+def test_an_item_with_slashes_in_a_list_is_no_photo_credit_but_an_outlets_credit_there_is():
+    lines = ["Lowongan ini terbuka bagi lulusan dari sejumlah program studi di perguruan tinggi negeri dan swasta.",
+             "Program studi yang dapat mendaftar:", "Akuntansi", "Ilmu Ekonomi Islam/Bisnis Islam", "Manajemen",
+             "Teknik Informatika/Ilmu Komputer/Sistem Informasi", "Statistika", "Hukum",
+             "Pendaftaran dibuka hingga akhir bulan depan melalui laman resmi lembaga tersebut tanpa dipungut biaya.",
+             "Pelamar yang lolos seleksi berkas akan mengikuti tes tertulis dan wawancara pada bulan berikutnya.",
+             "Lembaga itu mengingatkan pelamar agar berhati-hati terhadap penipuan yang mengatasnamakan panitia."]
+    article = clean(_raw("Lowongan Kerja Dibuka untuk Lulusan Baru\n" + "\n".join(lines)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    credited = [*lines[:7], "KOMPAS.com/Nama Fotografer", *lines[7:]]
+    article = clean(_raw("Lowongan Kerja Dibuka untuk Lulusan Baru\n" + "\n".join(credited)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+
+
+STANDINGS = """Klasemen Sementara Usai Seri Ketujuh
+Pebalap tim pabrikan itu kini memimpin klasemen dengan selisih lebih dari lima puluh poin atas rekan setimnya.
+Berikut klasemen sementara usai seri ketujuh:
+1. Marco Rossi - 181
+2. Andrea Bianchi - 150
+3. Luca Verdi - 121
+Baca juga: Pebalap Muda Itu Akhirnya Naik Podium untuk Pertama Kali
+4. Paolo Neri - 98
+5. Dario Gallo - 76
+6. Enzo Conti - 51
+Editor: Nama Redaktur
+"""
+
+
+def test_a_closing_list_goes_on_past_an_insert_between_consecutive_items():
+    article = clean(_raw(STANDINGS), "t")
+    lines = STANDINGS.strip().splitlines()
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:6] + lines[7:10]
+
+
+def test_a_closing_list_of_labels_and_values_goes_on_past_an_insert_and_its_last_item_is_no_heading():
+    lines = ["Pemerintah kota akan memperbaiki ratusan rumah yang rusak diterjang angin kencang pada Senin sore.",
+             "Menurut data sementara, rumah yang rusak tersebar di empat kelurahan dengan rincian sebagai berikut:",
+             "Kelurahan Utara: 137 rumah", "Kelurahan Selatan: 80 rumah", "Kelurahan Barat: 50 rumah",
+             "Kelurahan Timur: 99 rumah"]
+    promo = "Tulisan ini adalah kiriman dari user, isi tulisan di luar tanggung jawab redaksi kami sepenuhnya."
+    text = "\n".join(["Ratusan Rumah Rusak Diterjang Angin Kencang", *lines[:3],
+                      "Baca Juga: Warga Gotong Royong Bersihkan Puing Rumah yang Roboh", *lines[3:], promo])
+    article = clean(_raw(text), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    assert all(p.kind == "body" for p in article.paragraphs)
+
+
+def test_the_items_of_an_announced_list_after_its_last_sentence_like_item_are_kept():
+    lines = ["Balapan utama dapat disaksikan melalui siaran langsung televisi nasional mulai pukul tujuh malam.",
+             "Jika tidak bisa menonton lewat televisi, penonton dapat membuka tautan siaran berikut ini:",
+             "Link 1 (Resmi)", "Link 2 (TV7)", "Link 3 (Sport via Vidio.com)", "Link 4 (UseeTV)"]
+    article = clean(_raw("Jadwal Siaran Langsung Balapan Malam Ini\n" + "\n".join(lines)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
 
 
 def test_list_items_short_quotes_sub_headings_and_a_closing_list_are_kept():
@@ -213,6 +284,18 @@ def test_labels_after_the_last_paragraph_are_the_page_tail_not_a_closing_list():
     text = LISTS_AND_SHORT_LINES.strip().rsplit("\n", 4)[0] + "\nTrending Now\nFollow Us\nEditorial Team\n"
     article = clean(_raw(text), "t")
     assert not any(label in article.text for label in ("Trending Now", "Follow Us", "Editorial Team"))
+
+
+def test_a_short_lead_dense_with_names_is_no_page_header_but_a_head_caption_is():
+    title = "Truk Tabrak Lima Kendaraan di Tol Cipularang"
+    lines = ["Kecelakaan kembali terjadi di ruas Tol Cipularang.",
+             "Sebuah truk bermuatan pasir menabrak lima kendaraan yang sedang melambat di kilometer 92 pada Senin pagi.",
+             "Polisi menduga rem truk tersebut blong saat melintasi turunan panjang menjelang jembatan."]
+    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    captioned = "\n".join([title, "Kendaraan yang ringsek di ruas Tol Cipularang.", "Foto:", "Dok. Polisi", *lines[1:]])
+    article = clean(RawDocument("t", b"", captioned, "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:]
 
 
 def test_a_scrapes_first_line_is_its_title_even_when_it_asks_a_question():

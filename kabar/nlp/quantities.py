@@ -170,6 +170,8 @@ def _clock_zone() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(list(table('id/timezones.tsv')))})\b", re.IGNORECASE)
 
 
+# "satu" before a noun and "dengan" someone: "satu ruangan dengannya", "satu tim dengan Messi"
+SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|dia|ia|mereka|anda|beliau)\b))")
 SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
@@ -443,6 +445,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
+    if low.lower() == "satu" and SAME_AS.match(text, match.end("low")):
+        return True  # "berada satu ruangan dengannya", "satu tim dengan": the same room, not one room
     if not match.group("approx") and (counted is None or counted not in _units()) and \
             _names_a_thing(text, start, match, recurring_only=counted is not None):
         return True
@@ -501,8 +505,8 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return True  # a name's apposition
     clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
-    if single and words and words[-1] in _words("age noun"):
-        return True  # "aktris 30 tahun"
+    if single and words and (words[-1] in _words("age noun") or " ".join(words[-2:]) in _words("age noun")):
+        return True  # "aktris 30 tahun", "penjaga gawang 35 tahun"
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 

@@ -516,3 +516,21 @@ def test_a_count_after_kepada_is_no_year_and_a_spelled_count_may_open_a_comma_jo
 def test_an_age_in_brackets_after_a_club_or_a_town():
     text = "Pelatih senior seperti Budi Santoso (Persija/58 tahun) dan Rahmat (Medan, 61 tahun) hadir."
     assert [(f[1], f[4]) for f in _figures(text)] == [(58, "age"), (61, "age")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pelatih 52 tahun itu mundur dari jabatannya.", "age"),
+    ("Penjaga gawang 33 tahun tersebut menepis penalti.", "age"),
+    ("Proyek 5 tahun itu akhirnya rampung.", "duration"),
+])
+def test_a_role_before_years_makes_them_an_age(text, kind):
+    assert [f[4] for f in _figures(text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Pasien itu dirawat satu ruangan dengannya.", []),
+    ("Ia pernah satu tim dengan Bambang di klub itu.", []),
+    ("Ia membeli satu rumah dengan harga murah.", [1]),
+])
+def test_one_x_with_someone_is_the_same_x(text, values):
+    assert [f[1] for f in _figures(text)] == values

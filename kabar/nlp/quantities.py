@@ -166,6 +166,11 @@ PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|[^\d\s],)$")
 
 
 @cache
+def _parts_of_day() -> frozenset[str]:
+    return frozenset(sections("id/time_words.txt")["part of day"])
+
+
+@cache
 def _clock_zone() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(list(table('id/timezones.tsv')))})\b", re.IGNORECASE)
 
@@ -421,6 +426,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
+    if unit in _parts_of_day() and re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
+        return True  # "jam 4 sore": a time of day ("empat malam" is a stay of four nights)
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
@@ -629,7 +636,22 @@ def find_quantities(doc: Doc) -> Doc:
         }))
     _share_units_of_a_whole(doc)
     _share_units_of_the_same_scale(doc)
+    _share_units_of_a_figure_said_again(doc)
     return doc
+
+
+def _share_units_of_a_figure_said_again(doc: Doc) -> None:
+    """"… sebanyak 32.000 kendaraan …", then "per hari ini ada 32.000": a figure of a hundred or more written
+    again without its unit counts what it counted the first time."""
+    figures = doc.layer("quantities")
+    for index, figure in enumerate(figures):
+        value = figure.attrs["min"]
+        if figure.attrs["unit"] is not None or value is None or value < 100 or figure.attrs["max"] != value:
+            continue
+        first = next((other for other in figures[:index] if other.attrs["unit"] and other.attrs["kind"] == "amount"
+                      and other.attrs["min"] == value and other.attrs["max"] == value), None)
+        if first is not None:
+            _count_as(figure, first)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

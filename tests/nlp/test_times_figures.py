@@ -534,3 +534,26 @@ def test_a_role_before_years_makes_them_an_age(text, kind):
 ])
 def test_one_x_with_someone_is_the_same_x(text, values):
     assert [f[1] for f in _figures(text)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "Rombongan jemaah kloter 12 tiba di asrama.",
+    "Bus dijadwalkan tiba jam 5 sore di terminal.",
+])
+def test_group_numbers_and_hours_of_the_day_are_no_figures(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Sebanyak 1.200 jumlah peserta mendaftar.", ("Sebanyak 1.200 jumlah peserta", 1200, 1200, "peserta")),
+    ("Terdata sekitar 300 unit termasuk truk tangki.", ("sekitar 300 unit", 300, 300, "unit")),
+    ("Mesin itu bertenaga 120 daya kuda.", ("120 daya kuda", 120, 120, "tk")),
+    ("Mereka menginap selama 3 malam di sana.", ("3 malam", 3, 3, "malam")),
+])
+def test_what_a_count_counts_past_jumlah_and_before_termasuk(text, figure):
+    assert _value_of_each(text) == [figure]
+
+
+def test_a_figure_said_again_without_its_unit_counts_what_it_counted_first():
+    text = "Polisi mencatat 4.500 pelanggar. Hingga kini ada 4.500, kata dia. Pekan lalu ada 50 warga, kini tinggal 50."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(4500, "pelanggar"), (4500, "pelanggar"), (50, "orang"), (50, None)]

@@ -181,7 +181,7 @@ SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
 # a product ("1x24 jam": a day, counted in hours)
-TIMES = re.compile(r"(\d{1,2})\s?[x×]\s?(\d{1,3})")
+TIMES = re.compile(r"(\d{1,2})\s?[x×]\s?(\d{1,3})", re.IGNORECASE)
 # a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
@@ -281,7 +281,9 @@ LIST_JOINER = re.compile(r"\s*,?\s+(?:dan|atau|serta)\s+", re.IGNORECASE)
 
 def _unit_of_the_next_in_list(text: str, match: re.Match[str]) -> str | None:
     joiner = LIST_JOINER.match(text, _number_end(match))
-    following = _pattern("none").match(text, joiner.end()) if joiner else None
+    if joiner is None or _names_a_thing(text, match.start(), match):
+        return None  # "Honda Vario 150 dan satu unit …": a model's number
+    following = _pattern("none").match(text, joiner.end())
     if following is None or following.group("prefix") or following.group("vague"):
         return None
     unit, _ = _unit_after(text, following)
@@ -432,8 +434,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
         return True  # ",2. Alexander Marwata": a numbered list item
-    if TIMES.fullmatch(low) and unit not in _units():
-        return True  # "Pajero 4x4", "basket 3x3": a type, not a product of amounts
+    if TIMES.fullmatch(low) and _units().get(unit) not in durations():
+        return True  # "Pajero 4x4", "perahu 2x5 meter": a type or two sides, not a product like "1x24 jam"
     if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
@@ -495,14 +497,15 @@ def _recurs(text: str, word: str, number: str) -> bool:
 
 
 # a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
-AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[^()/,\d]{1,30}[/,]\s*)?$")
+AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[A-Z][^()/,\d]{0,29}[/,]\s*)?$")
 
 
 def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     """"Rina (34)", "Rina (34 tahun)", "Conte (Napoli/55 tahun)", "Rina, 34 tahun, …", "berusia 19 tahun",
     "aktris 30 tahun": the figure is an age."""
     start, end = match.start(), match.end("low")
-    if re.match(r"(?:\s*tahun)?\)", text[end:]) and AGE_BRACKET.search(text[max(0, start - 60) : start]):
+    if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
+            AGE_BRACKET.search(text[max(0, start - 60) : start]):
         return True
     if unit != "tahun":
         return False

@@ -557,3 +557,16 @@ def test_what_a_count_counts_past_jumlah_and_before_termasuk(text, figure):
 def test_a_figure_said_again_without_its_unit_counts_what_it_counted_first():
     text = "Polisi mencatat 4.500 pelanggar. Hingga kini ada 4.500, kata dia. Pekan lalu ada 50 warga, kini tinggal 50."
     assert [(f[1], f[3]) for f in _figures(text)] == [(4500, "pelanggar"), (4500, "pelanggar"), (50, "orang"), (50, None)]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Perahu berukuran 3x6 meter itu tenggelam.", []),
+    ("Ruangan seluas 4 X 5 meter disiapkan.", []),
+    ("Pencuri membawa satu unit Honda Beat 110 dan satu unit mobil.", [1, 1]),
+])
+def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
+    assert [f[1] for f in _figures(text)] == values
+
+
+def test_a_lens_aperture_in_brackets_is_no_age():
+    assert [f[4] for f in _figures("Kamera belakang 48 MP (f/1.8) cukup terang.") if f[4] == "age"] == []

@@ -434,6 +434,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
         return True  # ",2. Alexander Marwata": a numbered list item
+    if (match.group("ish") or "-").startswith("a") and counted is None:
+        return True  # "era 90an" is a decade; "260.000an unit" counts
     if TIMES.fullmatch(low) and _units().get(unit) not in durations():
         return True  # "Pajero 4x4", "perahu 2x5 meter": a type or two sides, not a product like "1x24 jam"
     if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):

@@ -563,6 +563,7 @@ def test_a_figure_said_again_without_its_unit_counts_what_it_counted_first():
     ("Perahu berukuran 3x6 meter itu tenggelam.", []),
     ("Ruangan seluas 4 X 5 meter disiapkan.", []),
     ("Pencuri membawa satu unit Honda Beat 110 dan satu unit mobil.", [1, 1]),
+    ("Lagu-lagu era 80an kembali digemari.", []),
 ])
 def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
     assert [f[1] for f in _figures(text)] == values

@@ -11,16 +11,19 @@ several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawa
 "-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen", "5 persen-10
 persen"). A number written with both separators reads the last as the decimal point ("3,007.39"); an amount
 and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
-saham", "Dari 554 saham …, 205 tertekan").
+saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 dan 196 unit"), and an amount in
+millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
+juta"). English number words count in English text only ("One UI" is a name).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from kabar.lexicon import alternation, sections
+from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 
 
@@ -51,7 +54,7 @@ def people_units() -> frozenset[str]:
 @cache
 def number_words() -> frozenset[str]:
     """Words that are or scale a number ("dua", "ribu", "ribuan"): kabar/data/id/nlp/numbers.txt."""
-    return frozenset(word for section in ("scale", "word", "vague") for word in _table(section))
+    return frozenset(word for section in ("scale", "word", "english word", "vague") for word in _table(section))
 
 
 @cache
@@ -79,11 +82,20 @@ WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
 
 
 @cache
-def _pattern(joiners: str = "all") -> re.Pattern[str]:
-    """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does."""
-    number = r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"  # "3,007.39" too
-    words = alternation([w for w in _table("word") if w != "se"])
-    whole = alternation([w for w, (v, *_) in _table("word").items() if w != "se" and float(v) >= 10])
+def _number_word_values() -> dict[str, tuple[str, ...]]:
+    """Number words of both languages with their values, for reading a figure already found."""
+    return {**_table("word"), **_table("english word")}
+
+
+@cache
+def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
+    """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
+    English number words count in English text only."""
+    # "1x24", "3,007.39", "1.500,5", "12"
+    number = rf"{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:[.,]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    number_words = {**_table("word"), **(_table("english word") if english else {})}
+    words = alternation([w for w in number_words if w != "se"])
+    whole = alternation([w for w, (v, *_) in number_words.items() if w != "se" and float(v) >= 10])
     multiplier = alternation(list(_table("multiplier")))
     # "dua puluh lima", "seratus lima puluh", "tiga belas", "satu setengah"
     spelled = rf"(?:(?:(?:{words})\s+(?:{multiplier})|(?:{whole}))\s+)*(?:{words})(?:\s+(?:{multiplier}))?"
@@ -91,18 +103,20 @@ def _pattern(joiners: str = "all") -> re.Pattern[str]:
     # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
     half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
-    value = rf"(?:(?:{number})|(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?"  # "Rp 441 jutaan": about
+    # "Rp 441 jutaan": about; digits may take their scale word unspaced ("Rp7,6juta")
+    value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
+    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
     return re.compile(
-        rf"(?<![\w:.,-])(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b)?)"
+        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
         rf"(?:\s+(?P<unit>{WORD})|\s?(?P<sign>%))?)",
         re.IGNORECASE,
@@ -117,12 +131,12 @@ def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
     persen" and "Rp 45,9 triliun dan Rp 61,6 triliun" are two figures each, "dua atau tiga hari" one. Amounts in
     two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun" converts."""
     position = 0
-    while (match := _pattern().search(text, position)) is not None:
+    while (match := _pattern("all", english).search(text, position)) is not None:
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
                 and (match.group("hprefix") or not _rises_on_one_scale(match["low"], match["high"], english)):
-            match = _pattern("tight").match(text, match.start()) or match
+            match = _pattern("tight", english).match(text, match.start()) or match
         if match.group("high") and _in_two_currencies(match):
-            match = _pattern("none").match(text, match.start()) or match
+            match = _pattern("none", english).match(text, match.start()) or match
         yield match
         position = _number_end(match)
 
@@ -144,9 +158,33 @@ def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
     return low_value is not None and high_value is not None and low_value < high_value and low_scaled <= high_scaled
 
 
+NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
+ENUMERATOR = re.compile(r"[.)]\s+[A-Z]")
+# where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander")
+PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|[^\d\s],)$")
+
+
+@cache
+def _parts_of_day() -> frozenset[str]:
+    return frozenset(sections("id/time_words.txt")["part of day"])
+
+
+@cache
+def _clock_zone() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(list(table('id/timezones.tsv')))})\b", re.IGNORECASE)
+
+
+# "satu" before a noun and "dengan" someone: "satu ruangan dengannya", "satu tim dengan Messi"
+SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|dia|ia|mereka|anda|beliau)\b))")
+SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
+POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
+REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
+# a product ("1x24 jam": a day, counted in hours)
+TIMES = re.compile(r"(\d{1,2})\s?[x×]\s?(\d{1,3})", re.IGNORECASE)
 # a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
-YEAR_CONTEXT = re.compile(r"(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)
+YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"
                     r"october|december)$", re.IGNORECASE)
@@ -232,7 +270,24 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         if word.lower() not in classifiers and not word[:1].isupper():
             break
         cursor = found.end()
+    if counted is None and (listed := _unit_of_the_next_in_list(text, match)) is not None:
+        return listed, _number_end(match)
     return counted if counted is not None else (None, match.end())
+
+
+# "1.011 dan 196 unit", "sembilan dan sembilan assist": a list names its unit once, after the last figure
+LIST_JOINER = re.compile(r"\s*,?\s+(?:dan|atau|serta)\s+", re.IGNORECASE)
+
+
+def _unit_of_the_next_in_list(text: str, match: re.Match[str]) -> str | None:
+    joiner = LIST_JOINER.match(text, _number_end(match))
+    if joiner is None or _names_a_thing(text, match.start(), match):
+        return None  # "Honda Vario 150 dan satu unit …": a model's number
+    following = _pattern("none").match(text, joiner.end())
+    if following is None or following.group("prefix") or following.group("vague"):
+        return None
+    unit, _ = _unit_after(text, following)
+    return unit if unit in _units() or (unit and _is_counted_noun(unit)) else None
 
 
 def _two_word_unit(text: str, word: str, position: int) -> tuple[str, int] | None:
@@ -271,11 +326,12 @@ def _noun_follows(text: str, position: int) -> bool:
 
 
 def _is_counted_noun(word: str) -> bool:
-    """A lower-case word that can be what a figure counts: not a function word, a month or a verb ("tiga kali
-    membawa")."""
+    """A lower-case word that can be what a figure counts: not a function word, a month, a verb ("tiga kali
+    membawa") or a state ("12 anggota setuju")."""
     lower = word.lower()
     return word.islower() and len(word) >= 2 and lower.replace("-", "").isalpha() and \
-        lower not in _words("not counted") and not MONTHS.match(lower) and not VERB_LIKE.match(_plain_noun(lower))
+        lower not in _words("not counted") and lower not in _words("predicate") and not MONTHS.match(lower) and \
+        not VERB_LIKE.match(_plain_noun(lower))
 
 
 def _plain_noun(word: str) -> str:
@@ -288,16 +344,15 @@ def _plain_noun(word: str) -> str:
 
 
 def parse_value(text: str, english: bool) -> float | None:
-    """"1.500" → 1500, "1,5 juta" → 1500000, "dua" → 2; English reads "1,500" and "1.5"; "3,007.39" is read
-    the English way in Indonesian text too."""
-    parts = text.lower().split()
-    scale = 1.0
-    if len(parts) > 1 and _scale_word(parts[-1]) in _table("scale"):
-        scale = float(_table("scale")[_scale_word(parts[-1])][0])
-        parts = parts[:-1]
+    """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24; English reads "1,500"
+    and "1.5"; "3,007.39" is read the English way in Indonesian text too. Scaling is decimal, so "Rp 8,12
+    triliun" is 8120000000000 and not a binary neighbour of it."""
+    parts, scale = _split_scale(text)
     token = " ".join(parts)
-    if all(part in _table("word") or part in _table("multiplier") for part in parts):
-        return _spelled_value(parts) * scale
+    if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
+        return _spelled_value(parts) * float(scale)
+    if (times := TIMES.fullmatch(token)) is not None:
+        return float(int(times.group(1)) * int(times.group(2)) * scale)
     thousands, decimal = (",", ".") if english else (".", ",")
     if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
         thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
@@ -305,9 +360,33 @@ def parse_value(text: str, english: bool) -> float | None:
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
     try:
-        return float(token) * scale
-    except ValueError:
+        return float(Decimal(token) * scale)
+    except InvalidOperation:
         return None
+
+
+@cache
+def _glued_scale() -> re.Pattern[str]:
+    """A scale word written onto its number: "Rp7,6juta"."""
+    return re.compile(rf"(\d)({alternation(list(_table('scale')))})\b")
+
+
+def _scaled_like_the_high_end(low: float, low_text: str, high_text: str, english: bool) -> float:
+    """"10-15 juta" runs from 10 juta to 15 juta: a low end with no scale word of its own, smaller than the
+    high end's number, takes the high end's scale word."""
+    high_words, high_scale = _split_scale(high_text)
+    high_number = parse_value(" ".join(high_words), english)
+    if _split_scale(low_text)[1] != 1 or high_scale == 1 or high_number is None or low >= high_number:
+        return low
+    return float(Decimal(str(low)) * high_scale)
+
+
+def _split_scale(value_text: str) -> tuple[list[str], Decimal]:
+    """The words of a value and the scale word ending it: "1,5juta" → (["1,5"], 1000000)."""
+    parts = _glued_scale().sub(r"\1 \2", value_text.lower()).split()
+    if len(parts) > 1 and _scale_word(parts[-1]) in _table("scale"):
+        return parts[:-1], Decimal(_table("scale")[_scale_word(parts[-1])][0])
+    return parts, Decimal(1)
 
 
 def _scale_word(word: str) -> str:
@@ -329,10 +408,10 @@ def _spelled_value(words: list[str]) -> float:
             factor = _table("multiplier")[word][0]
             total += pending + float(factor) if factor.startswith("+") else (pending or 1.0) * float(factor)
             pending = 0.0
-        elif float(_table("word")[word][0]) >= 10:
-            total += float(_table("word")[word][0])
+        elif float(_number_word_values()[word][0]) >= 10:
+            total += float(_number_word_values()[word][0])
         else:
-            pending += float(_table("word")[word][0])
+            pending += float(_number_word_values()[word][0])
     return total + pending
 
 
@@ -345,6 +424,22 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True
     if match.group("prefix"):
         return False
+    if match.group("sign") and (named := NAME_AFTER.match(text, match.end())) and \
+            named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
+            text.count(text[start : named.end()]) >= 2:
+        return True  # "aplikasi 99% Usahaku", written again and again: a name
+    if unit in _parts_of_day() and re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
+        return True  # "jam 4 sore": a time of day ("empat malam" is a stay of four nights)
+    if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
+        return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
+    if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
+        return True  # ",2. Alexander Marwata": a numbered list item
+    if (match.group("ish") or "-").startswith("a") and counted is None:
+        return True  # "era 90an" is a decade; "260.000an unit" counts
+    if TIMES.fullmatch(low) and _units().get(unit) not in durations():
+        return True  # "Pajero 4x4", "perahu 2x5 meter": a type or two sides, not a product like "1x24 jam"
+    if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):
+        return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
@@ -355,9 +450,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
         return True  # a bare number word ("salah satu") is prose, not a figure
+    if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
+            POINTED_BACK.match(text, match.end("low")):
+        return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
+    if low.lower() == "satu" and SAME_AS.match(text, match.end("low")):
+        return True  # "berada satu ruangan dengannya", "satu tim dengan": the same room, not one room
     if not match.group("approx") and (counted is None or counted not in _units()) and \
             _names_a_thing(text, start, match, recurring_only=counted is not None):
         return True
@@ -398,12 +498,16 @@ def _recurs(text: str, word: str, number: str) -> bool:
     return len(re.findall(rf"(?<!\w){re.escape(word)}\s+{re.escape(number)}(?![\w.,]\d)", text)) >= 2
 
 
+# a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
+AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[A-Z][^()/,\d]{0,29}[/,]\s*)?$")
+
+
 def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
-    """"Rina (34)", "Rina (34 tahun)", "Rina, 34 tahun, …", "berusia 19 tahun", "aktris 30 tahun": the figure
-    is an age."""
+    """"Rina (34)", "Rina (34 tahun)", "Conte (Napoli/55 tahun)", "Rina, 34 tahun, …", "berusia 19 tahun",
+    "aktris 30 tahun": the figure is an age."""
     start, end = match.start(), match.end("low")
-    if text[max(0, start - 1) : start] == "(" and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
-            re.search(r"[A-Z][\w'’-]*\s*\($", text[max(0, start - 40) : start]):
+    if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
+            AGE_BRACKET.search(text[max(0, start - 60) : start]):
         return True
     if unit != "tahun":
         return False
@@ -413,8 +517,8 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return True  # a name's apposition
     clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
-    if single and words and words[-1] in _words("age noun"):
-        return True  # "aktris 30 tahun"
+    if single and words and (words[-1] in _words("age noun") or " ".join(words[-2:]) in _words("age noun")):
+        return True  # "aktris 30 tahun", "penjaga gawang 35 tahun"
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
@@ -477,6 +581,8 @@ def find_quantities(doc: Doc) -> Doc:
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
             high = parse_value(match.group("high"), english) if match.group("high") else low
+            if match.group("high") and low is not None:
+                low = _scaled_like_the_high_end(low, match.group("low"), match.group("high"), english)
             vague = None
             if high is None or (low is not None and high < low):
                 high = low
@@ -534,7 +640,56 @@ def find_quantities(doc: Doc) -> Doc:
             "kind": "age" if age else ("duration" if unit in durations() else "amount"),
         }))
     _share_units_of_a_whole(doc)
+    _share_units_of_the_same_scale(doc)
+    _share_units_of_a_figure_said_again(doc)
     return doc
+
+
+def _share_units_of_a_figure_said_again(doc: Doc) -> None:
+    """"… sebanyak 32.000 kendaraan …", then "per hari ini ada 32.000": a figure of a hundred or more written
+    again without its unit counts what it counted the first time."""
+    figures = doc.layer("quantities")
+    for index, figure in enumerate(figures):
+        value = figure.attrs["min"]
+        if figure.attrs["unit"] is not None or value is None or value < 100 or figure.attrs["max"] != value:
+            continue
+        first = next((other for other in figures[:index] if other.attrs["unit"] and other.attrs["kind"] == "amount"
+                      and other.attrs["min"] == value and other.attrs["max"] == value), None)
+        if first is not None:
+            _count_as(figure, first)
+
+
+def _share_units_of_the_same_scale(doc: Doc) -> None:
+    """"hampir 80 juta euro …, yang terdiri dari 63,5 juta sebagai biaya pokok": an amount in millions with
+    no unit of its own is in the unit of the nearest amount in millions in its sentence, or else of the last
+    one in the two sentences before ("Sporting menginginkan 70 juta ditambah 10 juta")."""
+    text, figures = doc.text, doc.layer("quantities")
+    for figure in figures:
+        scale = _scale_in(text[figure.start : figure.end])
+        if figure.attrs["unit"] is not None or scale is None:
+            continue
+        siblings = [other for other in figures if other.attrs["unit"] and other.attrs["kind"] == "amount"
+                    and _scale_in(text[other.start : other.end]) == scale]
+        sentence = _sentence_around(text, figure.start)
+        near = [other for other in siblings if sentence[0] <= other.start < sentence[1]]
+        window_start = _sentence_around(text, _sentence_around(text, sentence[0] - 2)[0] - 2)[0]
+        before = [other for other in siblings if window_start <= other.start < figure.start]
+        chosen = min(near, key=lambda other: abs(other.start - figure.start)) if near else \
+            (before[-1] if before else None)
+        if chosen is not None:
+            _count_as(figure, chosen)
+
+
+def _scale_in(figure_text: str) -> str | None:
+    words = _glued_scale().sub(r"\1 \2", figure_text.lower()).split()
+    return next((_scale_word(word) for word in reversed(words) if _scale_word(word) in _table("scale")), None)
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    position = max(0, position)
+    start = max((m.end() for m in SENTENCE_START.finditer(text, 0, position)), default=0)
+    following = SENTENCE_START.search(text, position)
+    return start, following.start() + 1 if following else len(text)
 
 
 PART_OF = re.compile(r"\s+dari\s+(?:total\s+)?", re.IGNORECASE)

@@ -422,3 +422,152 @@ def test_engine_power_and_torque_however_capitalised():
 ])
 def test_a_rank_and_a_long_code_that_counts_nothing_are_no_figures(text, values):
     assert [f[1] for f in _figures(text)] == values
+
+
+def _value_of_each(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
+    return [(f[0], f[1], f[2], f[3]) for f in _figures(text)]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Klub itu menawar 40 juta pound, terdiri dari 32 juta di muka dan 5-8 juta sebagai bonus.",
+     [("40 juta pound", 40e6, 40e6, "pound"), ("32 juta", 32e6, 32e6, "pound"), ("5-8 juta", 5e6, 8e6, "pound")]),
+    ("Penjual meminta 45 juta dolar. Pembeli hanya sanggup 30 juta saja.",
+     [("45 juta dolar", 45e6, 45e6, "dolar"), ("30 juta", 30e6, 30e6, "dolar")]),
+    ("Tahun lalu pendaftar mencapai 3 juta, tahun ini naik menjadi 4 juta orang.",
+     [("mencapai 3 juta", 3e6, 3e6, "orang"), ("4 juta orang", 4e6, 4e6, "orang")]),
+])
+def test_an_amount_in_millions_with_no_unit_takes_the_unit_of_its_neighbours(text, figures):
+    assert _value_of_each(text) == figures
+
+
+def test_amounts_in_millions_far_apart_or_on_another_scale_keep_no_unit():
+    text = "Kasnya 2 miliar rupiah. Rapat dimulai. Ada jeda. Hujan turun. Lalu tercatat 7 juta di papan."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(2e9, "rupiah"), (7e6, None)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Proyek itu bernilai Rp 4,37 triliun.", 4.37e12),
+    ("Tiketnya kini Rp3,2juta per orang.", 3.2e6),
+    ("Bantuan sebesar Rp 0,1 miliar disalurkan.", 1e8),
+])
+def test_scaled_amounts_are_exact_and_the_scale_may_be_written_onto_the_number(text, value):
+    assert [f[1] for f in _figures(text)] == [value]
+
+
+def test_a_list_names_its_unit_once_after_the_last_figure():
+    assert _value_of_each("Gudang itu menyimpan 1.250 dan 340 karung beras.") \
+        == [("1.250", 1250, 1250, "karung"), ("340 karung", 340, 340, "karung")]
+    assert _value_of_each("Ia mencatat sembilan dan tujuh rebound dalam dua laga.") \
+        == [("sembilan", 9, 9, "rebound"), ("tujuh rebound", 7, 7, "rebound"), ("dua laga", 2, 2, "laga")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Tim SAR bersiaga selama 2x24 jam di pelabuhan.", ("2x24 jam", 48, 48, "jam")),
+    ("Ekspor tahun lalu sebanyak 310.000an unit.", ("sebanyak 310.000an unit", 310000, 310000, "unit")),
+    ("Pinjaman dibatasi sebanyak-banyaknya Rp 2 miliar.", ("sebanyak-banyaknya Rp 2 miliar", None, 2e9, "rupiah")),
+    ("Bintang itu berjarak 40 tahun cahaya dari Bumi.", ("40 tahun cahaya", 40, 40, "tahun-cahaya")),
+    ("Biaya visa kedua SAR2.000 per orang.", ("SAR2.000", 2000, 2000, "riyal")),
+])
+def test_products_rounded_counts_upper_bounds_and_more_units(text, figure):
+    assert _value_of_each(text) == [figure]
+
+
+def test_an_approximate_count_written_onto_its_number():
+    doc = find_quantities(_doc("Penjualan mencapai 12.000an unit."))
+    assert [q.attrs["approximate"] for q in doc.layer("quantities")] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "Aturan itu tertuang dalam Permen 14 Tahun 2023 yang berlaku bulan lalu.",
+    "Sidang digelar tanggal 9 kemarin di gedung itu.",
+    "Jadwal Sabtu:,16.30 WIB Jepang vs Brasil,20.00 WIB Italia vs Ghana",
+    "Daftar harta kekayaan.,1. Budi Santoso,2. Rahmat Hidayat",
+    "Pengguna aplikasi 88% Sehat terus naik. Aplikasi 88% Sehat gratis.",
+    "Samsung memperkenalkan One UI terbaru untuk Galaxy.",
+    "Konsumen memilih Pajero 4x4 untuk medan berat.",
+])
+def test_rule_numbers_dates_schedules_list_items_names_and_types_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_the_four_named_before_are_counted_once():
+    assert [f[0] for f in _figures("Ibas menyampaikan empat agenda. Ke empat agenda tersebut penting.")] \
+        == ["empat agenda"]
+
+
+def test_english_number_words_count_in_english_text():
+    doc = find_quantities(Doc(Article(id="t", source="t", text="Rescuers found two boats.", language="en")))
+    assert [(doc.text[q.start : q.end], q.attrs["min"]) for q in doc.layer("quantities")] == [("two boats", 2)]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Dalam rapat, 12 anggota setuju dan sisanya abstain.", ("12 anggota", 12, 12, "anggota")),
+    ("Sebanyak 5 unit rusak akibat banjir.", ("Sebanyak 5 unit", 5, 5, "unit")),
+])
+def test_a_state_after_a_classifier_is_not_what_is_counted(text, figure):
+    assert _value_of_each(text) == [figure]
+
+
+def test_a_count_after_kepada_is_no_year_and_a_spelled_count_may_open_a_comma_joined_paragraph():
+    assert _value_of_each("Beasiswa diberikan kepada 1500 mahasiswa.") == [("1500 mahasiswa", 1500, 1500, "mahasiswa")]
+    assert _value_of_each("Laga usai.,Tiga pemain cedera.") == [("Tiga pemain", 3, 3, "pemain")]
+
+
+def test_an_age_in_brackets_after_a_club_or_a_town():
+    text = "Pelatih senior seperti Budi Santoso (Persija/58 tahun) dan Rahmat (Medan, 61 tahun) hadir."
+    assert [(f[1], f[4]) for f in _figures(text)] == [(58, "age"), (61, "age")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pelatih 52 tahun itu mundur dari jabatannya.", "age"),
+    ("Penjaga gawang 33 tahun tersebut menepis penalti.", "age"),
+    ("Proyek 5 tahun itu akhirnya rampung.", "duration"),
+])
+def test_a_role_before_years_makes_them_an_age(text, kind):
+    assert [f[4] for f in _figures(text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Pasien itu dirawat satu ruangan dengannya.", []),
+    ("Ia pernah satu tim dengan Bambang di klub itu.", []),
+    ("Ia membeli satu rumah dengan harga murah.", [1]),
+])
+def test_one_x_with_someone_is_the_same_x(text, values):
+    assert [f[1] for f in _figures(text)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "Rombongan jemaah kloter 12 tiba di asrama.",
+    "Bus dijadwalkan tiba jam 5 sore di terminal.",
+])
+def test_group_numbers_and_hours_of_the_day_are_no_figures(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Sebanyak 1.200 jumlah peserta mendaftar.", ("Sebanyak 1.200 jumlah peserta", 1200, 1200, "peserta")),
+    ("Terdata sekitar 300 unit termasuk truk tangki.", ("sekitar 300 unit", 300, 300, "unit")),
+    ("Mesin itu bertenaga 120 daya kuda.", ("120 daya kuda", 120, 120, "tk")),
+    ("Mereka menginap selama 3 malam di sana.", ("3 malam", 3, 3, "malam")),
+])
+def test_what_a_count_counts_past_jumlah_and_before_termasuk(text, figure):
+    assert _value_of_each(text) == [figure]
+
+
+def test_a_figure_said_again_without_its_unit_counts_what_it_counted_first():
+    text = "Polisi mencatat 4.500 pelanggar. Hingga kini ada 4.500, kata dia. Pekan lalu ada 50 warga, kini tinggal 50."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(4500, "pelanggar"), (4500, "pelanggar"), (50, "orang"), (50, None)]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Perahu berukuran 3x6 meter itu tenggelam.", []),
+    ("Ruangan seluas 4 X 5 meter disiapkan.", []),
+    ("Pencuri membawa satu unit Honda Beat 110 dan satu unit mobil.", [1, 1]),
+    ("Lagu-lagu era 80an kembali digemari.", []),
+])
+def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
+    assert [f[1] for f in _figures(text)] == values
+
+
+def test_a_lens_aperture_in_brackets_is_no_age():
+    assert [f[4] for f in _figures("Kamera belakang 48 MP (f/1.8) cukup terang.") if f[4] == "age"] == []

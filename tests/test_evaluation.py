@@ -121,3 +121,13 @@ def test_cleaning_eval_leaves_out_a_baseline_whose_library_is_missing(monkeypatc
     assert installed_baselines(console) == ["trafilatura"]
     assert "jusText is not installed" in console.export_text()
     assert set(score_pages(all_pages()[:1], ["trafilatura"])) == {"kabar (text)", "kabar (html)", "trafilatura (html)"}
+
+
+def test_eval_ner_halves_keep_a_sentence_in_one_half_whatever_its_case():
+    from kabar.eval.ner import HALVES, half_of
+    from kabar.nlp.training import read_tagged
+
+    sentences = [" ".join(words) for name in ("idner-news-2k", "nergrit", "nerp")
+                 for words, _ in read_tagged(next((Path(__file__).parent / "fixtures" / "ner" / name).glob("*.txt")))]
+    assert all(half_of(text) == half_of(text.upper()) == half_of(text.lower()) for text in sentences)
+    assert {half_of(text) for text in sentences} <= set(HALVES)

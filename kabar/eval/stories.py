@@ -121,12 +121,12 @@ def evaluate_live(folder: Path = GOLD) -> StoryScores:
 
 
 # (part, held back, batch): each batch of events (`added` in the gold: absent for the first set, true for the
-# second, "third batch") is also scored apart; None takes them all
-THIRD = "third batch"
+# second, "third batch", "fourth batch") is also scored apart; None takes them all
+THIRD, FOURTH = "third batch", "fourth batch"
 PARTS = (("development", False, None), ("development, first set", False, False), ("development, added", False, True),
-         ("development, third set", False, THIRD),
+         ("development, third set", False, THIRD), ("development, fourth set", False, FOURTH),
          ("held back", True, None), ("held back, first set", True, False), ("held back, added", True, True),
-         ("held back, third set", True, THIRD))
+         ("held back, third set", True, THIRD), ("held back, fourth set", True, FOURTH))
 
 
 @dataclass

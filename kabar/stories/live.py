@@ -3,14 +3,16 @@
 fragments it bridges merge, so an article's event and story may change after it was placed. The store holds
 the current ones (`kabar.store.live_stories`).
 
-The grouper's state lives in the store and is read key by key as the grouper uses it: its mappings (events,
-story summaries, merges, story links, postings) load an entry on first use, and the vocabulary loads the
+The grouper's state lives in the store and is read by key as the grouper uses it: its mappings (events,
+story summaries, merges, story links, postings) load an entry on first use, many entries in one query where
+the grouper knows them ahead (a newcomer's candidates: see `_StoredGrouper`), and the vocabulary loads the
 counts of the terms of each article it counts. What one article touches is written back right after it is
 placed, inside the caller's savepoint, so a failing article undoes its placement with its row, and the
 groups depend on the order articles arrive in, not on how they are batched or on which process stored them.
-Reads are by key, so the cost of placing an article follows what it touches, not the size of the store, and
-memory holds one batch's working set (a `LiveStories` lives for one batch). Inverse document frequencies
-count the articles placed so far: the store cannot know those still to come.
+Reads are by key, a few queries an article, and a stored event's summary is read only once its days are
+found within the window, so the cost of placing an article follows what it touches, not the size of the
+store, and memory holds one batch's working set (a `LiveStories` lives for one batch). Inverse document
+frequencies count the articles placed so far: the store cannot know those still to come.
 
 What `kabar analyze` adds when it reads its stories out, splitting a story or event into its cohesive parts,
 needs every member's terms and is not done here.

@@ -434,7 +434,8 @@ def _place_real_child(folder: str, count: int) -> dict[str, list[float]]:
                 size = (Path(tmp) / "live.sqlite").stat().st_size / 2**20
                 last_ms = 1000 * sum(recent) / min(placed, LAST_PLACED)
                 now = {"articles": placed, "seconds": time.perf_counter() - started, "cpu_seconds": placing,
-                       "last_ms": last_ms, "rss_mb": _resident_mb(), "store_mb": size, "load": os.getloadavg()[0]}
+                       "last_ms": last_ms, "rss_mb": _resident_mb(), "peak_mb": peak_rss_mb(), "store_mb": size,
+                       "load": os.getloadavg()[0]}
                 print(json.dumps(now), file=sys.stderr, flush=True)  # a run cut short still tells how far it got
             if placed >= checkpoint or placed == count:
                 for name, value in now.items():
@@ -516,13 +517,14 @@ def placement_growth(
     store grows, in one run: the cost per article must stay flat."""
     figures = _child_figures(["place-real", str(folder), str(articles)])
     growth = Table(title="Live placement at ingest as the store grows (real-looking text, one run)")
-    for column in ("store holds", "wall s", "placing CPU s", "placed/CPU-s", f"CPU ms/article, last {LAST_PLACED:,}",
-                   "resident MB", "store MB", "load"):
+    for column in ("store holds", f"CPU ms/article, last {LAST_PLACED:,}", f"articles/CPU-s, last {LAST_PLACED:,}",
+                   "placing CPU s", "articles/CPU-s", "peak MB", "resident MB", "store MB", "wall s", "load"):
         growth.add_column(column, justify="right")
     for n, size in enumerate(figures["articles"]):
-        growth.add_row(f"{size:,.0f}", f"{figures['seconds'][n]:.0f}", f"{figures['cpu_seconds'][n]:.1f}",
-                       f"{size / figures['cpu_seconds'][n]:.0f}", f"{figures['last_ms'][n]:.2f}",
-                       f"{figures['rss_mb'][n]:.0f}", f"{figures['store_mb'][n]:.0f}", f"{figures['load'][n]:.1f}")
+        growth.add_row(f"{size:,.0f}", f"{figures['last_ms'][n]:.2f}", f"{1000 / figures['last_ms'][n]:.0f}",
+                       f"{figures['cpu_seconds'][n]:.1f}", f"{size / figures['cpu_seconds'][n]:.0f}",
+                       f"{figures['peak_mb'][n]:.0f}", f"{figures['rss_mb'][n]:.0f}", f"{figures['store_mb'][n]:.0f}",
+                       f"{figures['seconds'][n]:.0f}", f"{figures['load'][n]:.1f}")
     console.print(growth)
     console.print("placing CPU s: the grouping and its reads and writes in the store, in this process; wall s also "
                   f"stores each article. Embedding each headline and lead costs {figures['embedding_ms'][0]:.1f} CPU "

@@ -72,7 +72,7 @@ class LiveStoryTables:
         """Those of these articles that have no live story yet, in the order given."""
         placed = {row[0] for row in self.connection.execute(
             "SELECT article_id FROM live_story_members WHERE article_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(article_ids),))}
+            (_listed(article_ids),))}
         return [article_id for article_id in article_ids if article_id not in placed]
 
     def stories(self, article_ids: list[str]) -> list[Story]:
@@ -81,7 +81,7 @@ class LiveStoryTables:
         rows = self.connection.execute(
             "SELECT m.article_id, m.event_id, m.story_id, s.title FROM live_story_members m JOIN live_stories s"
             " ON s.id = m.story_id WHERE m.article_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(article_ids),),
+            (_listed(article_ids),),
         )
         home = {r["article_id"]: (r["story_id"], r["event_id"], r["title"]) for r in rows}
         stories: dict[str, Story] = {}
@@ -99,10 +99,18 @@ class LiveStoryTables:
 
     # the grouping's state
 
-    def summary(self, kind: str, summary_id: str) -> SummaryRow | None:
-        row = self.connection.execute("SELECT id, first, last, summary, posted, meaning FROM live_summaries"
-                                      " WHERE kind = ? AND id = ?", (kind, summary_id)).fetchone()
-        return SummaryRow(*row) if row else None
+    def summaries(self, kind: str, summary_ids: list[str]) -> dict[str, SummaryRow]:
+        rows = self.connection.execute("SELECT id, first, last, summary, posted, meaning FROM live_summaries"
+                                       " WHERE kind = ? AND id IN (SELECT value FROM json_each(?))",
+                                       (kind, _listed(summary_ids)))
+        return {row[0]: SummaryRow(*row) for row in rows}
+
+    def days(self, kind: str, summary_ids: list[str]) -> dict[str, tuple[float | None, float | None]]:
+        """The first and last day of each of these events or stories that stands (their summaries unread)."""
+        rows = self.connection.execute("SELECT id, first, last FROM live_summaries"
+                                       " WHERE kind = ? AND id IN (SELECT value FROM json_each(?))",
+                                       (kind, _listed(summary_ids)))
+        return {row[0]: (row[1], row[2]) for row in rows}
 
     def save_summary(self, kind: str, row: SummaryRow) -> None:
         self.connection.execute("INSERT OR REPLACE INTO live_summaries"
@@ -112,20 +120,27 @@ class LiveStoryTables:
     def delete_summary(self, kind: str, summary_id: str) -> None:
         self.connection.execute("DELETE FROM live_summaries WHERE kind = ? AND id = ?", (kind, summary_id))
 
-    def link(self, relation: str, source: str) -> str | None:
-        row = self.connection.execute("SELECT target FROM live_links WHERE relation = ? AND id = ?",
-                                      (relation, source)).fetchone()
-        return row[0] if row else None
+    def links(self, relation: str, sources: list[str]) -> dict[str, str]:
+        rows = self.connection.execute("SELECT id, target FROM live_links"
+                                       " WHERE relation = ? AND id IN (SELECT value FROM json_each(?))",
+                                       (relation, _listed(sources)))
+        return dict(rows.fetchall())
 
     def save_link(self, relation: str, source: str, target: str) -> None:
         self.connection.execute("INSERT OR REPLACE INTO live_links (relation, id, target) VALUES (?, ?, ?)",
                                 (relation, source, target))
 
-    def postings(self, key: str, most: int) -> list[str]:
-        """The `most` events posted last under `key`, oldest first."""
-        rows = self.connection.execute("SELECT event_id FROM live_postings WHERE key = ? ORDER BY rowid DESC LIMIT ?",
-                                       (key, most)).fetchall()
-        return [row[0] for row in reversed(rows)]
+    def postings(self, keys: list[str], most: int) -> dict[str, list[str]]:
+        """The `most` events posted last under each of these keys, oldest first (keys with none left out)."""
+        rows = self.connection.execute(
+            "SELECT key, event_id FROM (SELECT key, event_id, rowid AS posted, row_number() OVER"
+            " (PARTITION BY key ORDER BY rowid DESC) AS recency FROM live_postings"
+            " WHERE key IN (SELECT value FROM json_each(?))) WHERE recency <= ? ORDER BY posted",
+            (_listed(keys), most))
+        found: dict[str, list[str]] = {}
+        for key, event_id in rows:
+            found.setdefault(key, []).append(event_id)
+        return found
 
     def post(self, rows: Iterable[tuple[str, str]]) -> None:
         """(key, event id) pairs, in the order they were posted."""
@@ -137,13 +152,13 @@ class LiveStoryTables:
             "DELETE FROM live_postings WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER"
             " (PARTITION BY key ORDER BY rowid DESC) AS recency FROM live_postings"
             " WHERE key IN (SELECT value FROM json_each(?))) WHERE recency > ?)",
-            (json.dumps(list(keys), ensure_ascii=False), kept))
+            (_listed(keys), kept))
 
     def term_counts(self, view: str, terms: Iterable[str]) -> dict[str, int]:
         """How many articles hold each term (terms never seen are left out)."""
         rows = self.connection.execute(
             "SELECT term, articles FROM live_terms WHERE view = ? AND term IN (SELECT value FROM json_each(?))",
-            (view, json.dumps(list(terms), ensure_ascii=False)),
+            (view, _listed(terms)),
         )
         return dict(rows.fetchall())
 
@@ -157,3 +172,8 @@ class LiveStoryTables:
 
     def save_count(self, name: str, value: int) -> None:
         self.connection.execute("INSERT OR REPLACE INTO live_counts (name, value) VALUES (?, ?)", (name, value))
+
+
+def _listed(values: Iterable[str]) -> str:
+    """A list as one JSON parameter, for `json_each`."""
+    return json.dumps(list(values), ensure_ascii=False)

@@ -45,7 +45,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -183,10 +183,7 @@ class Event:
     meaning: np.ndarray | None = None  # the sum of its members' embeddings
 
     def gap(self, day: float | None) -> float:
-        """Days between `day` and the event's span; undated articles and events are never far."""
-        if day is None or self.first is None or self.last is None:
-            return 0.0
-        return max(0.0, self.first - day, day - self.last)
+        return days_apart(self.first, self.last, day)
 
     def span_with(self, day: float | None) -> float:
         if day is None or self.first is None or self.last is None:
@@ -272,17 +269,26 @@ class StoryGrouper:
         hits: Counter[str] = Counter()
         keys = [view + ":" + term for view, vector in vectors.items()
                 for term in sorted(vector, key=lambda term: -vector[term])[:QUERY_TERMS]]
-        for key in keys + self._meaning_buckets(meaning):
-            posted = self.postings.get(key, [])[-RECENT_EVENTS:]
+        for posted in self._recent_postings(keys + self._meaning_buckets(meaning)):
             hits.update(list(dict.fromkeys(self.live_event(e) for e in posted)))
         found = []
-        for event_id, _ in hits.most_common():
+        for event in self._standing_within([event_id for event_id, _ in hits.most_common()], day):
+            found.append(event)
+            if len(found) == CANDIDATES:
+                break
+        return found
+
+    def _recent_postings(self, keys: list[str]) -> list[list[str]]:
+        """The RECENT_EVENTS events posted last under each key (kabar.stories.live reads them all at once)."""
+        return [self.postings.get(key, [])[-RECENT_EVENTS:] for key in keys]
+
+    def _standing_within(self, event_ids: list[str], day: float | None) -> Iterator[Event]:
+        """The events among these still standing whose days come within STORY_DAYS of `day`, in their order
+        (kabar.stories.live reads a stored event's summary only once its days are found in the window)."""
+        for event_id in event_ids:
             event = self.events.get(event_id)
             if event is not None and event.gap(day) <= STORY_DAYS:
-                found.append(event)
-                if len(found) == CANDIDATES:
-                    break
-        return found
+                yield event
 
     def _meaning_buckets(self, meaning: np.ndarray | None) -> list[str]:
         """Approximate neighbours in meaning: the sign pattern of the embedding against MEANING_BITS
@@ -336,10 +342,13 @@ class StoryGrouper:
         for key in keys + self._meaning_buckets(event.meaning):
             if key not in event.posted:
                 event.posted.add(key)
-                posted = self.postings.setdefault(key, [])
-                posted.append(event.id)
-                if len(posted) > 4 * RECENT_EVENTS:  # only the most recent are ever looked at
-                    del posted[:-RECENT_EVENTS]
+                self._post(key, event.id)
+
+    def _post(self, key: str, event_id: str) -> None:
+        posted = self.postings.setdefault(key, [])
+        posted.append(event_id)
+        if len(posted) > 4 * RECENT_EVENTS:  # only the most recent are ever looked at
+            del posted[:-RECENT_EVENTS]
 
     def _merge_events(self, into: Event, other: Event) -> None:
         if other.id == into.id or other.id not in self.events:
@@ -465,6 +474,13 @@ class StoryGrouper:
         titled = [m for m in members if titles.get(m)]
         best = max(titled, key=centrality) if titled else None
         return titles[best] if best else f"Story of {len(members)} articles"
+
+
+def days_apart(first: float | None, last: float | None, day: float | None) -> float:
+    """Days between `day` and the span from `first` to `last`; undated articles and events are never far."""
+    if day is None or first is None or last is None:
+        return 0.0
+    return max(0.0, first - day, day - last)
 
 
 def _meaning_likeness(meaning: np.ndarray, summed: np.ndarray) -> float:

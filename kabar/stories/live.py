@@ -3,14 +3,16 @@
 fragments it bridges merge, so an article's event and story may change after it was placed. The store holds
 the current ones (`kabar.store.live_stories`).
 
-The grouper's state lives in the store and is read key by key as the grouper uses it: its mappings (events,
-story summaries, merges, story links, postings) load an entry on first use, and the vocabulary loads the
+The grouper's state lives in the store and is read by key as the grouper uses it: its mappings (events,
+story summaries, merges, story links, postings) load an entry on first use, many entries in one query where
+the grouper knows them ahead (a newcomer's candidates: see `_StoredGrouper`), and the vocabulary loads the
 counts of the terms of each article it counts. What one article touches is written back right after it is
 placed, inside the caller's savepoint, so a failing article undoes its placement with its row, and the
 groups depend on the order articles arrive in, not on how they are batched or on which process stored them.
-Reads are by key, so the cost of placing an article follows what it touches, not the size of the store, and
-memory holds one batch's working set (a `LiveStories` lives for one batch). Inverse document frequencies
-count the articles placed so far: the store cannot know those still to come.
+Reads are by key, a few queries an article, and a stored event's summary is read only once its days are
+found within the window, so the cost of placing an article follows what it touches, not the size of the
+store, and memory holds one batch's working set (a `LiveStories` lives for one batch). Inverse document
+frequencies count the articles placed so far: the store cannot know those still to come.
 
 What `kabar analyze` adds when it reads its stories out, splitting a story or event into its cohesive parts,
 needs every member's terms and is not done here.
@@ -19,7 +21,7 @@ needs every member's terms and is not done here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import TypeVar
 
 import numpy as np
@@ -28,13 +30,17 @@ from kabar.model import Article, Story
 from kabar.store import Store
 from kabar.store.live_stories import LiveStoryTables, SummaryRow
 from kabar.stories.cluster import (
+    CANDIDATES,
     RECENT_EVENTS,
+    STORY_DAYS,
     TERM_VIEWS,
     Event,
     Features,
     StoryGrouper,
+    Vector,
     Vocabulary,
     article_meanings,
+    days_apart,
     features,
 )
 
@@ -46,17 +52,26 @@ V = TypeVar("V")
 
 
 class _Stored(MutableMapping[str, V]):
-    """A mapping read from the store one key at a time, on first use. `changed` names the keys set or
-    deleted since they were last written; iterating sees only what was read."""
+    """A mapping read from the store on first use, many keys in one query where the grouper knows them ahead
+    (`load`). `changed` names the keys set or deleted since they were last written; iterating sees only what
+    was read."""
 
-    def __init__(self, load: Callable[[str], V | None], changed: set[str] | None = None) -> None:
-        self._load = load
+    def __init__(self, load_many: Callable[[list[str]], Mapping[str, V]], changed: set[str] | None = None) -> None:
+        self._load_many = load_many
         self.cache: dict[str, V | None] = {}
         self.changed: set[str] = set() if changed is None else changed
 
+    def load(self, keys: Iterable[str]) -> dict[str, V]:
+        """Read these keys, those not read yet in one query; returns what that query found."""
+        unread = [key for key in dict.fromkeys(keys) if key not in self.cache]
+        found = dict(self._load_many(unread)) if unread else {}
+        for key in unread:
+            self.cache[key] = found.get(key)
+        return found
+
     def __getitem__(self, key: str) -> V:
         if key not in self.cache:
-            self.cache[key] = self._load(key)
+            self.load([key])
         value = self.cache[key]
         if value is None:
             raise KeyError(key)
@@ -76,7 +91,7 @@ class _Stored(MutableMapping[str, V]):
 
     def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
         if key not in self.cache:
-            self.cache[key] = self._load(key)
+            self.load([key])
         value = self.cache[key]
         return default if value is None else value
 
@@ -85,21 +100,6 @@ class _Stored(MutableMapping[str, V]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
-
-
-class _Posted(list[str]):
-    """The events posted under one key: the most recent ones in the store, then those `added` since, the key
-    kept in `pending` until they are written."""
-
-    def __init__(self, key: str, stored: list[str], pending: dict[str, _Posted]) -> None:
-        super().__init__(stored)
-        self.key, self.pending = key, pending
-        self.added: list[str] = []
-
-    def append(self, event_id: str) -> None:
-        super().append(event_id)
-        self.added.append(event_id)
-        self.pending[self.key] = self
 
 
 class _Members(list[str]):
@@ -142,8 +142,65 @@ class _StoredVocabulary(Vocabulary):
 
 
 class _StoredGrouper(StoryGrouper):
+    """The grouper with its state read from the store as it is used. The events a newcomer may join are found
+    in a few queries however large the store: the postings under all its keys at once, then the merges those
+    events went through (one query a step), then the days of the events still standing, and only for those
+    within the window their summaries, CANDIDATES at a time."""
+
+    events: _Stored[Event]
+    story_summaries: _Stored[Event]
+    merged_into: _Stored[str]
+    story_parent: _Stored[str]
+    postings: _Stored[list[str]]
+
+    def __init__(self, tables: LiveStoryTables, vocabulary: _StoredVocabulary) -> None:
+        super().__init__(vocabulary)
+        self.tables = tables
+        self.events, self.story_summaries = _summaries(tables, EVENT), _summaries(tables, STORY)
+        self.merged_into = _Stored(lambda keys: tables.links(MERGED_INTO, keys))
+        self.story_parent = _Stored(lambda keys: tables.links(STORY_PARENT, keys))
+        self.postings = _Stored(lambda keys: _posted(tables.postings(keys, RECENT_EVENTS), keys))
+        self.posts: list[tuple[str, str]] = []  # (key, event id) posted since they were written, in order
+
     def _forget_before(self, day: float) -> None:
         """Nothing to forget: the summaries stay in the store, and memory holds only what one batch read."""
+
+    def _recent_postings(self, keys: list[str]) -> list[list[str]]:
+        self.postings.load(keys)
+        found = super()._recent_postings(keys)
+        merged = {event_id for posted in found for event_id in posted}
+        while merged:  # the events these were merged into, and those they were merged into in turn
+            merged = set(self.merged_into.load(merged).values())
+        return found
+
+    def _likeliest_story(self, vectors: dict[str, Vector], meaning: np.ndarray | None, day: float | None,
+                         candidates: list[Event]) -> str | None:
+        """The candidates' stories read first, one query a step up their links and one for their summaries."""
+        parents = {event.id for event in candidates}
+        while parents:
+            parents = set(self.story_parent.load(parents).values())
+        self.story_summaries.load(self.story_of(event.id) for event in candidates)
+        return super()._likeliest_story(vectors, meaning, day, candidates)
+
+    def _post(self, key: str, event_id: str) -> None:
+        """Posting needs no read: the store has the events posted before, and what one article posts is written
+        before the next article looks."""
+        if key in self.postings.cache:
+            super()._post(key, event_id)
+        self.posts.append((key, event_id))
+
+    def _standing_within(self, event_ids: list[str], day: float | None) -> Iterator[Event]:
+        unread = [event_id for event_id in event_ids if event_id not in self.events.cache]
+        days = self.tables.days(EVENT, unread)
+        near = [event_id for event_id in event_ids if event_id in self.events.cache
+                or (event_id in days and days_apart(*days[event_id], day) <= STORY_DAYS)]
+        for start in range(0, len(near), CANDIDATES):
+            self.events.load(near[start:start + CANDIDATES])
+            yield from super()._standing_within(near[start:start + CANDIDATES], day)
+
+
+def _posted(stored: dict[str, list[str]], keys: list[str]) -> dict[str, list[str]]:
+    return {key: stored.get(key, []) for key in keys}
 
 
 def _row(event: Event) -> SummaryRow:
@@ -153,10 +210,8 @@ def _row(event: Event) -> SummaryRow:
                       json.dumps(sorted(event.posted), ensure_ascii=False), meaning)
 
 
-def _event(row: SummaryRow | None, changed: set[str]) -> Event | None:
+def _event(row: SummaryRow, changed: set[str]) -> Event:
     """An event or story summary as stored, with no members yet (see `_Members`)."""
-    if row is None:
-        return None
     held = json.loads(row.summary)
     meaning = None if row.meaning is None else np.frombuffer(row.meaning, dtype=np.float32).copy()
     return Event(row.id, _Members(row.id, changed), row.first, row.last, held["summary"], held["lengths"],
@@ -165,8 +220,11 @@ def _event(row: SummaryRow | None, changed: set[str]) -> Event | None:
 
 def _summaries(tables: LiveStoryTables, kind: str) -> _Stored[Event]:
     changed: set[str] = set()
-    summaries: _Stored[Event] = _Stored(lambda key: _event(tables.summary(kind, key), changed), changed)
-    return summaries
+    return _Stored(lambda keys: _events(tables.summaries(kind, keys), changed), changed)
+
+
+def _events(rows: dict[str, SummaryRow], changed: set[str]) -> dict[str, Event]:
+    return {key: _event(row, changed) for key, row in rows.items()}
 
 
 def story_id(root_event: str) -> str:
@@ -186,18 +244,10 @@ class LiveStories:
     def reread(self) -> None:
         """Forget what was read: after an article's writes were undone, the store no longer holds it."""
         tables = self.tables  # the loaders hold it, not self: no cycle keeps a batch's reads alive
-        pending: dict[str, _Posted] = {}
         self.vocabulary = _StoredVocabulary(tables)
-        self.grouper = _StoredGrouper(self.vocabulary)
-        self.events, self.stories = _summaries(tables, EVENT), _summaries(tables, STORY)
-        self.merged_into = _Stored(lambda key: tables.link(MERGED_INTO, key))
-        self.story_parent = _Stored(lambda key: tables.link(STORY_PARENT, key))
-        self.pending = pending
-        self.postings: _Stored[list[str]] = _Stored(
-            lambda key: _Posted(key, tables.postings(key, RECENT_EVENTS), pending))
-        self.grouper.events, self.grouper.story_summaries = self.events, self.stories
-        self.grouper.merged_into, self.grouper.story_parent = self.merged_into, self.story_parent
-        self.grouper.postings = self.postings
+        self.grouper = _StoredGrouper(tables, self.vocabulary)
+        self.events, self.stories = self.grouper.events, self.grouper.story_summaries
+        self.merged_into, self.story_parent = self.grouper.merged_into, self.grouper.story_parent
 
     def place(self, article: Article, meaning: np.ndarray | None) -> str:
         """Place a stored article (`meaning`: its `article_meanings` row) and return its story's id; an article
@@ -238,11 +288,9 @@ class LiveStories:
                 self.tables.move_story(story_id(key), story_id(root))
         self.merged_into.changed.clear()
         self.story_parent.changed.clear()
-        self.tables.post([(key, event_id) for key, posted in self.pending.items() for event_id in posted.added])
-        for posted in self.pending.values():
-            posted.added.clear()
-        self.posted_keys.update(self.pending)
-        self.pending.clear()
+        self.tables.post(self.grouper.posts)
+        self.posted_keys.update(key for key, _ in self.grouper.posts)
+        self.grouper.posts.clear()
         self.vocabulary.write()
 
     def finish(self) -> None:

@@ -129,3 +129,28 @@ def test_a_store_from_before_live_stories_is_upgraded_and_its_articles_placed(tm
         stories = live_stories(store, list(store.articles(result.article_ids)))
     assert sorted(sorted(story.articles) for story in stories) == sorted(
         [sorted(result.article_ids[:3]), sorted(result.article_ids[3:])])
+
+
+def _reads_placing_after(copies: int, folder: Path) -> int:
+    """The queries that read the store while one report is placed, after `copies` earlier tellings of it were
+    placed a year apart each (its words posted under as many events, none within its window)."""
+    text = (GOLD / RICE[0]).read_text("utf-8")
+    folder.mkdir()
+    with Store(folder / "live.sqlite") as store:
+        for year in range(2030, 2030 + copies + 1):
+            path = folder / f"{year}.txt"
+            path.write_text(text.replace("2025", str(year)), encoding="utf-8")
+            result = pipeline.ingest([str(path)], store, place_stories=year < 2030 + copies)
+        [article] = store.articles(result.article_ids)
+        reads: list[str] = []
+        store.connection.set_trace_callback(lambda sql: reads.append(sql) if sql.startswith("SELECT") else None)
+        with store.transaction():
+            LiveStories(store).place(article, article_meanings([article])[0])
+        store.connection.set_trace_callback(None)
+    return len(reads)
+
+
+def test_placing_reads_as_often_however_many_events_its_words_were_posted_under(tmp_path: Path):
+    """Candidates are read a few queries per article (postings, merges, days, then summaries within the
+    window only), not one per event posted: the cost of placing does not grow with what the store holds."""
+    assert _reads_placing_after(8, tmp_path / "eight") == _reads_placing_after(2, tmp_path / "two")

@@ -13,7 +13,6 @@ from functools import cache
 from kabar.lexicon import data_lines, sections, word_set
 from kabar.model import Claim, Doc, Evidence, Quote, Span, Stance, When
 from kabar.nlp.entities import gazetteer
-from kabar.nlp.linking import slug
 from kabar.nlp.quantities import VERB_LIKE
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
@@ -154,26 +153,6 @@ def _source(doc: Doc, sentence: Span) -> str | None:
     if not attribution:
         return None
     return entity_at(doc, attribution["start"], attribution["end"])
-
-
-def _record_source(doc: Doc) -> str | None:
-    """The one source the article credits by a published record ("Berdasarkan informasi yang dihimpun dari
-    situs resmi BMKG", "Dikutip laman resmi BMKG"): the record its figures credited to nobody come from.
-    None where it credits no record or several."""
-    cue = re.compile(rf"(?:{'|'.join(cues('record'))})\b", re.IGNORECASE)
-    found = {entity for s in doc.layer("sentences") if (a := s.attrs.get("attribution")) and cue.match(a.get("cue") or "")
-             and (entity := entity_at(doc, a["start"], a["end"]))}
-    return found.pop() if len(found) == 1 else None
-
-
-def _credited_unlinked(doc: Doc, sentence: Span) -> dict[str, str]:
-    """The source a sentence credits by a name the entity layer linked to nobody ("ujar Nufransa", "tutur
-    Kepala Biro ... Brigjen"): the claim is still credited, not the outlet's own, and the name keeps it apart
-    from other sources (as the slug an entity of that name would have)."""
-    attribution = sentence.attrs.get("attribution")
-    if not attribution or entity_at(doc, attribution["start"], attribution["end"]):
-        return {}
-    return {"credited": slug(attribution["name"])}
 
 
 def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span]:
@@ -335,12 +314,10 @@ def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
 def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     claims: list[Claim] = []
     quoted = _direct_quotes(doc)
-    record = _record_source(doc)
     for sentence in doc.layer("sentences"):
         if sentence.attrs.get("paragraph_kind") == "heading":
             continue
         source = _source(doc, sentence)
-        credited = _credited_unlinked(doc, sentence)
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
         figures: list[tuple[int, int]] = []
@@ -359,8 +336,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                 {k: attrs.get(k) for k in keys}, when,
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
                  "context": _near_words(doc, sentence, quantity),
-                 "quoted": any(start <= quantity.start < end for start, end in quoted),
-                 **(credited or ({"credited": record} if record and not source else {}))},
+                 "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
         verb = predicate(doc, sentence)
         if verb is None:
@@ -377,7 +353,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
              # "mengirim 500.000 masker ke Sarawak" is compared as its figure, unless it names a listed event
              "carried_by_figure": name is None and any(clause_start <= start and end <= clause_end
                                                        for start, end in figures),
-             "quoted": any(start <= verb.start() < end for start, end in quoted), **credited}))
+             "quoted": any(start <= verb.start() < end for start, end in quoted)}))
     return claims
 
 

@@ -45,14 +45,9 @@ NAME = re.compile(r"\b[A-Z][\w-]+")
 WORD = re.compile(r"\w+")
 
 
-def _credit(claim: Claim) -> str | None:
-    """Whom the claim credits: the linked source, else the name a sentence credits that no entity was linked to."""
-    return claim.attributed_to or claim.extra.get("credited")
-
-
 def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
-    if _credit(claim):
-        return _credit(claim)
+    if claim.attributed_to:
+        return claim.attributed_to
     article = articles[claim.evidence[0].article]
     original = article.duplicate_of or article.id
     # the copied report may sit in another story: then its id, not its outlet, names the one source
@@ -61,17 +56,17 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
 
 def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
-    are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once; an article
-    built on BMKG's page credits it for its figures, claims.py); an outlet is a source of its own only in a
-    group where nobody is credited, and then outlets telling the figure or the event in their own words are
-    each a witness (three outlets writing of a crash's three dead), while outlets printing one release's
-    sentence tell it once (a figure's clause may be little more than the figure: its sentence shows the
-    copy). A speaker and the body whose title they speak under ("Juru bicara KPK Febri Diansyah") are one
-    source. A credited name whose words all stand in another's ("Badan Penanggulangan Bencana Nasional" in
-    "... Nasional Malaysia") is that source again."""
-    if not any(_credit(c) for c in members):
-        wording = _sentence if members[0].kind == "quantity" else None
-        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles, wording)}
+    are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
+    outlet is a source of its own only in a group where nobody is credited, and then outlets giving the very
+    same figure are one unnamed source they all took it from (a magnitude, a count of suspects), while
+    outlets telling an event in their own words are each a witness. A speaker and the body whose title
+    they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
+    stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
+    source again."""
+    if not any(c.attributed_to for c in members):
+        if members[0].kind == "quantity":
+            return {f"figure:{_stated(c)}" for c in members}
+        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles)}
     return _primary_sources(members, names)
 
 
@@ -80,7 +75,7 @@ def _primary_sources(members: list[Claim], names: dict[str, str]) -> set[str]:
     F Sompie", "Ronny Sompie"; "Dwi Winarsa", "Dwi") is one person, and stands for the body a title gives them
     in any of the reports; a name whose words all stand in another's is that source again ("Polri" in
     "Divisi Humas Polri")."""
-    people = {_credit(c) for c in members if _credit(c)}
+    people = {c.attributed_to for c in members if c.attributed_to}
     fullest = {source: max((other for other in people if _named_within(source, other, names)),
                            key=lambda other: (len(_name_words(other, names)[0]), other)) for source in people}
     bodies: dict[str, str] = {}
@@ -488,7 +483,7 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         # and a quotation is one person's words however many outlets repeat it
         tellings = _own_tellings([c for c in behind if c.kind == "event"], articles)
         outlets = {_outlet(t[0], articles) for t in tellings}
-        witnessed = any(not _credit(c) for t in tellings for c in t)
+        witnessed = any(not c.attributed_to for t in tellings for c in t)
         status = "corroborated" if len(sources) > 1 or (len(outlets) > 1 and witnessed) else "single-source"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
                  _say("told", language, outlets=len(outlets), n=len(sources))]

@@ -20,6 +20,7 @@ NEGATION = re.compile(r"\b(tidak|tak|bukan|belum|not|never)\s+$", re.IGNORECASE)
 CREDITED_REPORT = re.compile(r"\b(seperti|sebagaimana)\s+(yang\s+)?$", re.IGNORECASE)
 QUOTE_MARKS = str.maketrans("", "", "\"“”‘’")
 STANCE_ORDER: tuple[Stance, ...] = ("denied", "unconfirmed", "hedged")
+CONTENT_REACH = 5  # words before a denial noun where a word of spreading content is looked for
 
 
 @cache
@@ -29,6 +30,17 @@ def _stance_patterns() -> dict[str, re.Pattern[str]]:
                            re.IGNORECASE)
         for stance in STANCE_ORDER
     }
+
+
+@cache
+def _content_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in sections("id/nlp/stance.txt")["content-handled"])
+
+
+def _names_content(before: str) -> bool:
+    """A denial noun after a word of spreading or fighting content ("menyebarkan konten berita bohong atau
+    hoaks") names what was spread, not a denial."""
+    return any(word in _content_words() for word in re.findall(r"\w+", before.lower())[-CONTENT_REACH:])
 
 
 @cache
@@ -51,6 +63,8 @@ def stance_of(sentence: str) -> tuple[Stance, str | None]:
             if stance != "unconfirmed" and NEGATION.search(before):
                 continue  # "tidak membantah" does not deny, "tidak berpotensi" does not hedge
             if stance == "hedged" and CREDITED_REPORT.search(before):
+                continue
+            if stance == "denied" and _names_content(before):
                 continue
             return stance, match.group(0)
     return "asserted", None

@@ -424,8 +424,8 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     same_article = first.evidence[0].article == second.evidence[0].article
     if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
         return False
-    if _same_owned_count(first, second):
-        return True  # troops of North Korea, however many each report gives
+    if _same_owned_count(first, second) and _overlap(_interval(first), _interval(second)):
+        return True  # troops of North Korea, in like figures however each report words them
     overlap = word_overlap(_near(first), _near(second))
     if _interval(first) == _interval(second) and not same_article:
         return not _other_names(first, second)  # the same count of the same thing, in one story

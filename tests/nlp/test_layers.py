@@ -139,6 +139,9 @@ def test_negated_denial_is_not_a_denial():
         ("Polisi menduga api berasal dari korsleting.", "hedged"),
         ("Rutte tidak dapat \"mengonfirmasi laporan\" itu.", "unconfirmed"),
         ("Jika laporan itu benar, hal itu menunjukkan keputusasaan.", "unconfirmed"),
+        ("Dia ditetapkan sebagai tersangka karena menyebarkan konten berita bohong atau hoaks.", "asserted"),
+        ("Pemerintah terus memerangi hoaks di media sosial.", "asserted"),
+        ("Kominfo memastikan informasi tersebut hoaks.", "denied"),
     ],
 )
 def test_stance_markers(text: str, stance: str):

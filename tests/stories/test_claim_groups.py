@@ -396,3 +396,10 @@ def test_an_event_every_outlet_credits_to_one_spokesperson_is_single_source():
 def test_a_number_plate_or_a_lane_number_is_not_a_figure():
     analysis, _ = _analysis("Mobil bernopol AE 567 SC itu melintang di lajur 2.")
     assert not [c for c in analysis.claims if c.kind == "quantity"]
+
+
+def test_one_owners_different_counts_of_one_day_in_unlike_words_are_two_counts():
+    analysis = _dated_analysis(
+        (12, "KPK menetapkan satu tersangka baru dari pihak swasta dalam kasus suap izin reklamasi."),
+        (12, "Sebelumnya KPK telah menetapkan tiga tersangka lainnya, termasuk seorang gubernur."))
+    assert not [g for g in _compared(analysis) if any("tersangka" in v["value"] for v in g.values)]

@@ -17,6 +17,7 @@ from itertools import takewhile
 
 from kabar.clean.blocks import Block
 from kabar.clean.dates import parse_printed_date
+from kabar.clean.furniture import leads_into_list, text_features
 from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -306,6 +307,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
     _keep_title_as_subheading(decisions, first_body)
+    _keep_instruction_steps(decisions)
     _keep_slashed_list_items(decisions)
     _keep_round_up_links(decisions)
     last_body = max((i for i, d in enumerate(decisions)
@@ -319,7 +321,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decision is None or not decision.kept:
             listed = False
             continue
-        introduces = decision.block.text.rstrip().endswith(":") and _next_is_short_line(decisions, i)
+        introduces = leads_into_list(decision.block.text) and _next_is_short_line(decisions, i)
         if not (listed and decision.reason == SHORT_LINE) and not introduces:
             decide(i, "boilerplate", "after the last paragraph of the article")
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
@@ -402,13 +404,13 @@ def _numbered(text: str) -> bool:
 
 
 def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
-    """Whether line i announces a list (ends with a colon) or is an item of one: short lines back to a paragraph
+    """Whether line i announces a list (`leads_into_list`) or is an item of one: short lines back to a paragraph
     that ends with a colon ("... link streaming berikut ini:", "Link 1 (MotoGP)", ..., "Link 3 (Fox Sport via
     Vidio.com)"). Items of such a list after it are the article's, not the page's tail."""
     for decision in reversed(decisions[: i + 1]):
         if decision is None or not decision.kept:
             return False
-        if decision.block.text.rstrip().endswith(":"):
+        if leads_into_list(decision.block.text):
             return True
         if is_prose(decision.block):
             return False
@@ -416,9 +418,11 @@ def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
 
 
 ROUND_UP_LINK = "link to the full story printed after each item of a round-up"
-KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK})
+INSTRUCTION_STEP = "step of the article's instructions, worded like an app promo"
+KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK, INSTRUCTION_STEP})
 """Reasons of lines kept for the article's structure, which the furniture model's words and places do not see:
-it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail."""
+it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail,
+or a how-to's "Unduh aplikasi ..." step for an app promo."""
 TITLE_AS_SUBHEADING = "the title's words as a sub-heading inside the article"
 
 
@@ -447,6 +451,31 @@ def _keep_slashed_list_items(decisions: list[Decision | None]) -> None:
         outlet_like = "." in source or any(len(word) > 1 and word.isupper() for word in source.split())
         if not outlet_like and all(d is not None and d.reason == SHORT_LINE for d in (before, after)):
             decisions[i] = Decision(decision.block, "body", SHORT_LINE)
+
+
+OUTLET_OR_LINK_SHAPES = frozenset({"domain", "url", "handle", "hashtag", "outlet-name"})
+"""Shapes of the furniture model (`text_features`) that name an outlet or link somewhere; a brand's spelling
+("iPhone") is left out: steps name the devices and apps they are for."""
+
+
+def _keep_instruction_steps(decisions: list[Decision | None]) -> None:
+    """A line a promo cue removed ("Unduh aplikasi ... di Play Store.") that opens what a sub-heading, a short
+    heading line or an announcing line sets out ("Cara cek ...", "berikut caranya:"), or that goes on a numbered
+    list, with the article's text
+    after it, is a step of the article's instructions when it names no outlet and links nowhere and speaks not in
+    an outlet's voice ("kami", "redaksi"): an outlet's promo names its own app, channel or address, and stands
+    wherever the page puts it, not where the article announces steps."""
+    for i in range(1, len(decisions) - 1):
+        decision, before, after = decisions[i], decisions[i - 1], decisions[i + 1]
+        if decision is None or decision.label != "boilerplate" or not decision.reason.startswith("promo:") \
+                or before is None or not before.kept or after is None or after.label != "body":
+            continue
+        opened = before.label == "heading" or leads_into_list(before.block.text) or (
+            before.reason == SHORT_LINE and not before.block.text.rstrip().endswith(".")) or (
+            _item_shape(before.block.text) == _item_shape(decision.block.text) == "numbered")
+        features = text_features(decision.block.text)
+        if opened and OUTLET_OR_LINK_SHAPES.isdisjoint(features) and "group:outlet-voice" not in features:
+            decisions[i] = Decision(decision.block, "body", INSTRUCTION_STEP)
 
 
 def _keep_title_as_subheading(decisions: list[Decision | None], first_body: int) -> None:

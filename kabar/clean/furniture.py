@@ -184,41 +184,36 @@ first such line or after the last far more often than between them."""
 BETWEEN_PROSE = "between-prose"
 """The place of a short line with a paragraph-length line on each side: an article's sub-heading stands there."""
 HEADS_NEXT = "heads-next"
-"""The place of a line between two paragraphs whose words come back in the paragraph after it (`heads_next`): a
+"""The place of a line between two paragraphs whose words come back in the paragraph after it (`names_paragraph`): a
 sub-heading names what its section tells ("Dukung Penuh PSI" over "... akan mendukung penuh PSI")."""
 INTRODUCED = "introduced"
-"""The place of the short lines right after a sentence that ends in a colon (or a semicolon typed for one, see
-`leads_into_list`): the list that paragraph announces ("Berikut susunan pengurusnya:")."""
+"""The place of the short lines right after a sentence that ends in a colon: the list that paragraph announces
+("Berikut susunan pengurusnya:")."""
 
 
 INTRODUCTION_WORDS = 8
-"""A line ending in a colon (`leads_into_list`) announces a list when it has at least this many words ("Adapun susunan direksi
+"""A line ending in a colon announces a list when it has at least this many words ("Adapun susunan direksi
 terbaru sebagai berikut:"); a shorter one may be an outlet's own ("Sebagian artikel ini telah tayang di:")."""
 
 
-def leads_into_list(text: str) -> bool:
-    """A line ending with a colon announces a list ("Berikut syaratnya:"); one ending with a semicolon is an item
-    of a list that goes on, or the announcement typed with a semicolon ("Berikut daftarnya;")."""
-    return text.rstrip().rstrip("\\").rstrip().endswith((":", ";"))
-
-
 def _introduces(text: str) -> bool:
-    return text.count(" ") + 1 >= INTRODUCTION_WORDS and leads_into_list(text)
+    return text.count(" ") + 1 >= INTRODUCTION_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(":")
 
 
-ECHOED_SHARE = 2 / 3
-"""Share of a line's words that must come back in the next paragraph for the line to head it."""
+SHARED_WORDS_SHARE = 2 / 3
+"""Share of a line's words that must come back in a paragraph for the line to name what it tells."""
 
 
-def heads_next(line: str, following: str) -> bool:
-    """Two or more of the line's words (stopwords aside), and at least `ECHOED_SHARE` of them, come back in the next
-    paragraph, also inside its affixed words ("dukung" in "mendukung"): the line names what that paragraph tells.
-    An outlet's insert speaks of the outlet, its app or channel, not of the paragraph it happens to stand over."""
+def names_paragraph(line: str, paragraph: str, share: float = SHARED_WORDS_SHARE) -> bool:
+    """Two or more of the line's words (stopwords aside), and at least `share` of them, come back in the paragraph,
+    also inside its affixed words ("dukung" in "mendukung"): the line names what the paragraph tells, as a
+    sub-heading does for the paragraph after it and a round-up's link for the item before it. An outlet's insert
+    speaks of the outlet, its app or channel, or of another story, not of the paragraph it happens to stand by."""
     stopwords = _stopwords()
     line_words = {word for word in TOKEN.findall(line.lower()) if len(word) >= 3 and word not in stopwords}
-    following_text = following.lower()
-    echoed = sum(1 for word in line_words if word in following_text)
-    return echoed >= 2 and echoed >= ECHOED_SHARE * len(line_words)
+    paragraph_text = paragraph.lower()
+    shared = sum(1 for word in line_words if word in paragraph_text)
+    return shared >= 2 and shared >= share * len(line_words)
 
 
 @cache
@@ -230,8 +225,8 @@ def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
     whether it is a short line between short lines among the paragraphs (an item of the article's list: an
     outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`, and `HEADS_NEXT` when
-    the paragraph after it takes up its words), in a list a sentence
-    announces (`INTRODUCED`), and before, among or after the paragraph-length lines (last)."""
+    the paragraph after it takes up its words), in a list a sentence announces (`INTRODUCED`), and before, among or
+    after the paragraph-length lines (last)."""
     count = len(texts)
     short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
     long_lines = [index for index in range(count) if not short[index]]
@@ -245,7 +240,7 @@ def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
                 else "body:after" if index > long_lines[-1] else "body:among")
         listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
         between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
-        heads = between and heads_next(texts[index], texts[index + 1])
+        heads = between and names_paragraph(texts[index], texts[index + 1])
         marks = ("listed",) * listed + (BETWEEN_PROSE,) * between + (HEADS_NEXT,) * heads + (INTRODUCED,) * introduced
         places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body))
     return places

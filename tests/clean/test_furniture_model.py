@@ -140,3 +140,14 @@ def test_a_sub_heading_with_a_promo_verb_is_kept_when_the_next_paragraph_takes_u
         article = clean(RawDocument("t", b"", "\n".join(lines), "text/plain"), "t")
         assert (line in article.text) is kept
         assert ("heads-next" in page_places(lines)[2]) is kept
+
+
+def test_the_mark_that_a_line_heads_the_next_paragraph_spares_it_but_is_not_trained_on():
+    sub_heading = "Dukung Pembangunan Jembatan"
+    following = ("Warga desa menyatakan mendukung pembangunan jembatan itu dan bergotong royong mengangkut bahan "
+                 "bangunan ke tepi sungai setiap akhir pekan.")
+    article = RealArticle("own", "Jembatan Gantung Baru Dibangun", [PARAGRAPHS[0], sub_heading, following], None, None)
+    assert "heads-next" in page_places([article.title, *article.paragraphs])[2]
+    examples = training_lines([], [article])
+    assert examples and not any("heads-next" in example.features for example in examples)
+    assert any("between-prose" in example.features for example in examples)

@@ -17,6 +17,7 @@ from itertools import takewhile
 
 from kabar.clean.blocks import Block
 from kabar.clean.dates import parse_printed_date
+from kabar.clean.furniture import names_paragraph, text_features
 from kabar.lexicon import data_lines, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -306,12 +307,14 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
     _keep_title_as_subheading(decisions, first_body)
+    _keep_instruction_steps(decisions)
     _keep_slashed_list_items(decisions)
     _keep_round_up_links(decisions)
     last_body = max((i for i, d in enumerate(decisions)
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
     _keep_closing_list(decisions, last_body)
-    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason == CLOSING_LIST),
+    _keep_round_up_last_link(decisions, last_body)
+    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason in (CLOSING_LIST, ROUND_UP_LINK)),
                     default=last_body)
     listed = last_body >= 0 and _in_announced_list(decisions, last_body)
     for i in range(last_body + 1, len(blocks)):
@@ -319,7 +322,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decision is None or not decision.kept:
             listed = False
             continue
-        introduces = decision.block.text.rstrip().endswith(":") and _next_is_short_line(decisions, i)
+        introduces = leads_into_list(decision.block.text) and _next_is_short_line(decisions, i)
         if not (listed and decision.reason == SHORT_LINE) and not introduces:
             decide(i, "boilerplate", "after the last paragraph of the article")
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
@@ -401,14 +404,20 @@ def _numbered(text: str) -> bool:
     return bool(LIST_ITEM.match(text)) or any(ch.isdigit() for ch in text)
 
 
+def leads_into_list(text: str) -> bool:
+    """A line ending with a colon announces a list ("Berikut syaratnya:"); one ending with a semicolon is an item
+    of a list that goes on, or the announcement typed with a semicolon ("Berikut daftarnya;")."""
+    return text.rstrip().rstrip("\\").rstrip().endswith((":", ";"))
+
+
 def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
-    """Whether line i announces a list (ends with a colon) or is an item of one: short lines back to a paragraph
+    """Whether line i announces a list (`leads_into_list`) or is an item of one: short lines back to a paragraph
     that ends with a colon ("... link streaming berikut ini:", "Link 1 (MotoGP)", ..., "Link 3 (Fox Sport via
     Vidio.com)"). Items of such a list after it are the article's, not the page's tail."""
     for decision in reversed(decisions[: i + 1]):
         if decision is None or not decision.kept:
             return False
-        if decision.block.text.rstrip().endswith(":"):
+        if leads_into_list(decision.block.text):
             return True
         if is_prose(decision.block):
             return False
@@ -416,9 +425,11 @@ def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
 
 
 ROUND_UP_LINK = "link to the full story printed after each item of a round-up"
-KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK})
+INSTRUCTION_STEP = "step of the article's instructions, worded like an app promo"
+KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK, INSTRUCTION_STEP})
 """Reasons of lines kept for the article's structure, which the furniture model's words and places do not see:
-it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail."""
+it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail,
+or a how-to's "Unduh aplikasi ..." step for an app promo."""
 TITLE_AS_SUBHEADING = "the title's words as a sub-heading inside the article"
 
 
@@ -434,6 +445,30 @@ def _keep_round_up_links(decisions: list[Decision | None]) -> None:
             decisions[i] = Decision(decision.block, "body", ROUND_UP_LINK)
 
 
+ROUND_UP_ITEM_SHARE = 1 / 2
+"""Share of a round-up link's words that come back in the item's paragraph before it: a headline names its story
+more loosely than a sub-heading its section."""
+
+
+def _keep_round_up_last_link(decisions: list[Decision | None], last_body: int) -> None:
+    """A headline straight after the last paragraph that names it (`names_paragraph`) closes a round-up when two or
+    more headlines among the paragraphs also name the paragraph before them: each item's prose and then the link
+    to its story ("Berita pekan ini: ..."). A sub-heading names the paragraph after it; the page's own links after
+    an article name other stories."""
+    after = decisions[last_body + 1] if 0 <= last_body < len(decisions) - 1 else None
+    if after is None or not after.kept or not _names_story_before(decisions, last_body + 1):
+        return
+    if sum(1 for i in range(1, last_body) if _names_story_before(decisions, i)) >= 2:
+        decisions[last_body + 1] = Decision(after.block, "body", ROUND_UP_LINK)
+
+
+def _names_story_before(decisions: list[Decision | None], i: int) -> bool:
+    decision, before = decisions[i], decisions[i - 1]
+    return decision is not None and decision.kept and before is not None and before.label == "body" \
+        and is_headline_like(decision.block.text) and is_title_case(decision.block.text) \
+        and is_prose(before.block) and names_paragraph(decision.block.text, before.block.text, ROUND_UP_ITEM_SHARE)
+
+
 def _keep_slashed_list_items(decisions: list[Decision | None]) -> None:
     """A short line taken for a photo credit by its slash alone ("Teknik Informatika/Ilmu Komputer"), with items of
     a list on both sides and no outlet before its slash (no dotted or capitalised name, as "KOMPAS.com/Nama" or
@@ -447,6 +482,34 @@ def _keep_slashed_list_items(decisions: list[Decision | None]) -> None:
         outlet_like = "." in source or any(len(word) > 1 and word.isupper() for word in source.split())
         if not outlet_like and all(d is not None and d.reason == SHORT_LINE for d in (before, after)):
             decisions[i] = Decision(decision.block, "body", SHORT_LINE)
+
+
+OUTLET_OR_LINK_SHAPES = frozenset({"domain", "url", "handle", "hashtag", "outlet-name"})
+"""Shapes of the furniture model (`text_features`) that name an outlet or link somewhere; a brand's spelling
+("iPhone") is left out: steps name the devices and apps they are for."""
+
+
+def _keep_instruction_steps(decisions: list[Decision | None]) -> None:
+    """A line a promo cue removed ("Unduh aplikasi ... di Play Store.") that opens what a sub-heading, a short
+    heading line or an announcing line sets out ("Cara cek ...", "berikut caranya:"), or that goes on a numbered
+    list, with the article's text after it (prose, or the list's next item), is a step of the article's
+    instructions when it names no outlet, links nowhere and speaks not in an outlet's voice ("kami", "redaksi"):
+    an outlet's promo names its own app, channel or address, and stands wherever the page puts it, not where the
+    article announces steps."""
+    for i in range(1, len(decisions) - 1):
+        decision, before, after = decisions[i], decisions[i - 1], decisions[i + 1]
+        if decision is None or decision.label != "boilerplate" or not decision.reason.startswith("promo:") \
+                or before is None or not before.kept or after is None or after.label != "body":
+            continue
+        numbered = _item_shape(decision.block.text) == "numbered"
+        if not (is_prose(after.block) or (numbered and _item_shape(after.block.text) == "numbered")):
+            continue  # the page's tail goes on after a promo, the article's steps after a step
+        opened = before.label == "heading" or leads_into_list(before.block.text) or (
+            before.reason == SHORT_LINE and not before.block.text.rstrip().endswith(".")) or (
+            numbered and _item_shape(before.block.text) == "numbered")
+        features = text_features(decision.block.text)
+        if opened and OUTLET_OR_LINK_SHAPES.isdisjoint(features) and "group:outlet-voice" not in features:
+            decisions[i] = Decision(decision.block, "body", INSTRUCTION_STEP)
 
 
 def _keep_title_as_subheading(decisions: list[Decision | None], first_body: int) -> None:

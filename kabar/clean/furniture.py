@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from kabar.lexicon import data_lines, sections, table
+from kabar.lexicon import data_lines, sections, table, word_set
 
 TOKEN = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*", re.UNICODE)
 DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|tv|co)\b", re.IGNORECASE)
@@ -183,6 +183,13 @@ first such line or after the last far more often than between them."""
 
 BETWEEN_PROSE = "between-prose"
 """The place of a short line with a paragraph-length line on each side: an article's sub-heading stands there."""
+HEADS_NEXT = "heads-next"
+"""The place of a line between two paragraphs whose words come back in the paragraph after it (`names_paragraph`): a
+sub-heading names what its section tells ("Dukung Penuh PSI" over "... akan mendukung penuh PSI")."""
+UNWEIGHTED_PLACES = frozenset({HEADS_NEXT})
+"""Place marks that only spare a line (`is_article_structure`) and that the model is not trained on: learned, the
+mark moved the other weights so that a sub-heading naming its section in other words than the paragraph's
+("Antrean Panjang di Balai Desa" over "... sudah mengantre ...") was taken for furniture."""
 INTRODUCED = "introduced"
 """The place of the short lines right after a sentence that ends in a colon: the list that paragraph announces
 ("Berikut susunan pengurusnya:")."""
@@ -197,11 +204,33 @@ def _introduces(text: str) -> bool:
     return text.count(" ") + 1 >= INTRODUCTION_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(":")
 
 
+SHARED_WORDS_SHARE = 2 / 3
+"""Share of a line's words that must come back in a paragraph for the line to name what it tells."""
+
+
+def names_paragraph(line: str, paragraph: str, share: float = SHARED_WORDS_SHARE) -> bool:
+    """Two or more of the line's words (stopwords aside), and at least `share` of them, come back in the paragraph,
+    also inside its affixed words ("dukung" in "mendukung"): the line names what the paragraph tells, as a
+    sub-heading does for the paragraph after it and a round-up's link for the item before it. An outlet's insert
+    speaks of the outlet, its app or channel, or of another story, not of the paragraph it happens to stand by."""
+    stopwords = _stopwords()
+    line_words = {word for word in TOKEN.findall(line.lower()) if len(word) >= 3 and word not in stopwords}
+    paragraph_text = paragraph.lower()
+    shared = sum(1 for word in line_words if word in paragraph_text)
+    return shared >= 2 and shared >= share * len(line_words)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return word_set("clean/stopwords.txt")
+
+
 def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
     whether it is a short line between short lines among the paragraphs (an item of the article's list: an
-    outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`), in a list a sentence
-    announces (`INTRODUCED`), and before, among or after the paragraph-length lines (last)."""
+    outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`, and `HEADS_NEXT` when
+    the paragraph after it takes up its words), in a list a sentence announces (`INTRODUCED`), and before, among or
+    after the paragraph-length lines (last)."""
     count = len(texts)
     short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
     long_lines = [index for index in range(count) if not short[index]]
@@ -215,7 +244,8 @@ def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
                 else "body:after" if index > long_lines[-1] else "body:among")
         listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
         between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
-        marks = ("listed",) * listed + (BETWEEN_PROSE,) * between + (INTRODUCED,) * introduced
+        heads = between and names_paragraph(texts[index], texts[index + 1])
+        marks = ("listed",) * listed + (BETWEEN_PROSE,) * between + (HEADS_NEXT,) * heads + (INTRODUCED,) * introduced
         places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body))
     return places
 
@@ -266,12 +296,13 @@ INSERT_SHAPES = LINK_SHAPES | {"bracketed", "all-capitals", "sentence-end", "lab
 
 def is_article_structure(features: tuple[str, ...]) -> bool:
     """A sub-heading (a short line between two paragraphs with none of an insert's shapes) or an item of a list a
-    paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader):
-    the model's word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas
-    retention showed."""
+    paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader)
+    unless the paragraph after the sub-heading takes up its words (`HEADS_NEXT`: "Dukung Penuh PSI"): the model's
+    word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas retention
+    showed."""
     shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features else None
     return shapes is not None and shapes.isdisjoint(features) \
-        and not any(name.startswith("group:") for name in features)
+        and (HEADS_NEXT in features or not any(name.startswith("group:") for name in features))
 
 
 def is_furniture(text: str, place: tuple[str, ...]) -> tuple[bool, float]:

@@ -226,7 +226,7 @@ def training_lines(styles: list[str], articles: list[RealArticle], per_style: in
     """(features, is furniture) for every line of `per_style` scrapes of each style and of the articles
     as they are (no furniture: their edges are body too). Titles, and furniture that is only another
     article's headline or a name, are left out: they are told by their place, not by their words."""
-    from kabar.clean.furniture import line_features, page_places
+    from kabar.clean.furniture import UNWEIGHTED_PLACES, line_features, page_places
 
     rng = random.Random(seed)
     titles = {a.title for a in articles} | {a.author for a in articles if a.author} | {"Redaksi"}
@@ -241,7 +241,7 @@ def training_lines(styles: list[str], articles: list[RealArticle], per_style: in
         for index, ((is_body, line), place) in enumerate(zip(scrape.lines, places, strict=True)):
             if index == 0 or (not is_body and line in titles):
                 continue
-            features = line_features(line, place)
+            features = tuple(name for name in line_features(line, place) if name not in UNWEIGHTED_PLACES)
             if OUTLET_FEATURE in features and len(examples) % UNLISTED_OUTLET_SHARE == 0:
                 features = tuple(name for name in features if name != OUTLET_FEATURE)
             examples.append(LineExample(features, not is_body, "" if is_body else scrape.style))

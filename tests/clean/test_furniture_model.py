@@ -128,3 +128,26 @@ def test_a_sub_heading_and_an_announced_list_are_kept_but_an_insert_among_them_g
     assert insert not in kept
     places = page_places(lines)
     assert "between-prose" in places[2] and ["introduced" in place for place in places[-4:]] == [False, True, True, True]
+
+
+def test_a_sub_heading_with_a_promo_verb_is_kept_when_the_next_paragraph_takes_up_its_words():
+    sub_heading = "Dukung Pembangunan Jembatan"
+    following = ("Warga desa menyatakan mendukung pembangunan jembatan itu dan bergotong royong mengangkut bahan "
+                 "bangunan ke tepi sungai setiap akhir pekan.")
+    insert = "Dukung Pembangunan Jembatan Lewat Donasi Redaksi"
+    for line, kept in ((sub_heading, True), (insert, False)):
+        lines = [PARAGRAPHS[0], PARAGRAPHS[1], line, following, PARAGRAPHS[3]]
+        article = clean(RawDocument("t", b"", "\n".join(lines), "text/plain"), "t")
+        assert (line in article.text) is kept
+        assert ("heads-next" in page_places(lines)[2]) is kept
+
+
+def test_the_mark_that_a_line_heads_the_next_paragraph_spares_it_but_is_not_trained_on():
+    sub_heading = "Dukung Pembangunan Jembatan"
+    following = ("Warga desa menyatakan mendukung pembangunan jembatan itu dan bergotong royong mengangkut bahan "
+                 "bangunan ke tepi sungai setiap akhir pekan.")
+    article = RealArticle("own", "Jembatan Gantung Baru Dibangun", [PARAGRAPHS[0], sub_heading, following], None, None)
+    assert "heads-next" in page_places([article.title, *article.paragraphs])[2]
+    examples = training_lines([], [article])
+    assert examples and not any("heads-next" in example.features for example in examples)
+    assert any("between-prose" in example.features for example in examples)

@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kabar.clean import clean
+from kabar.clean.blocks import text_blocks
+from kabar.clean.classify import classify
 from kabar.clean.dates import parse_printed_date
 from kabar.clean.language import detect_language
 from kabar.errors import NoArticleError
@@ -428,3 +430,53 @@ def test_slashed_names_in_a_running_sentence_are_no_photo_credit():
     article = clean(_raw("Ganda Putra Melaju ke Perempat Final\n" + "\n".join(lines[:2] + [caption] + lines[2:])), "t")
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
     assert any(r.text == caption and r.reason.startswith("caption") for r in article.removed)
+
+
+def test_the_rules_keep_a_list_announced_with_a_semicolon_at_the_end():
+    lines = ["Pemerintah provinsi membuka layanan pengecekan tunggakan pajak kendaraan secara daring selama masa "
+             "keringanan denda, sehingga warga tidak perlu antre di kantor pelayanan. Berikut pilihannya;",
+             "Laman resmi Bapenda provinsi", "Aplikasi Layanan Warga"]
+    text = "Keringanan Denda Pajak Kendaraan Diperpanjang\n" + "\n".join(lines)
+    assert [d.block.text for d in classify(text_blocks(text), None) if d.kept] == lines
+    ended = text.replace("pilihannya;", "pilihannya.")
+    assert [d.block.text for d in classify(text_blocks(ended), None) if d.kept] == [lines[0].replace(";", ".")]
+
+
+HOW_TO = ["Warga dapat mengecek status bantuan melalui aplikasi resmi lembaga itu tanpa harus datang ke kantor cabang.",
+          "Cara cek status bantuan lewat aplikasi",
+          "Unduh aplikasi Layanan Warga di Play Store atau App Store.",
+          "Setelah terpasang, buka aplikasi dan masuk dengan nomor induk kependudukan serta kata sandi yang terdaftar.",
+          "Pilih menu status bantuan, lalu tunggu hingga keterangan penerima muncul di layar ponsel Anda."]
+
+
+@pytest.mark.parametrize("promo", ["Unduh aplikasi WartaKita.id di Play Store atau App Store.",
+                                   "Unduh aplikasi kami di Play Store atau App Store."])
+def test_a_how_to_step_worded_as_an_app_promo_is_kept_but_an_outlets_own_promo_there_is_not(promo: str):
+    text = "Cara Cek Status Bantuan Lewat Aplikasi\n" + "\n".join(HOW_TO)
+    article = clean(_raw(text), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == HOW_TO
+    announced = [HOW_TO[0], "Lembaga itu menjelaskan langkah pengecekan status bantuan sebagai berikut:", *HOW_TO[2:]]
+    article = clean(_raw("Cara Cek Status Bantuan Lewat Aplikasi\n" + "\n".join(announced)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == announced
+    article = clean(_raw(text.replace(HOW_TO[2], promo)), "t")
+    assert promo not in article.text and HOW_TO[3] in article.text
+
+
+ROUND_UP_OF_HEADLINES = [
+    "Sejumlah pasar di kota itu kekurangan pasokan cabai sejak awal pekan karena panen di daerah pemasok gagal.",
+    "Harga Cabai di Pasar Kota Naik karena Panen Gagal",
+    "Banjir rob kembali merendam ratusan rumah di pesisir utara setelah air laut pasang pada Senin malam.",
+    "Banjir Rob Rendam Ratusan Rumah di Pesisir Utara",
+    "Pemerintah kota membuka jalan layang baru di simpang lima untuk mengurai kemacetan pada jam sibuk.",
+    "Jalan Layang Simpang Lima Dibuka untuk Urai Kemacetan",
+    "Ribuan pelari mengikuti lomba maraton kota pada Minggu pagi yang melintasi jalan layang simpang lima.",
+    "Ribuan Pelari Ikuti Maraton Kota Lintasi Jalan Layang"]
+
+
+def test_a_round_ups_last_link_after_its_last_item_is_kept_but_another_storys_headline_there_is_not():
+    text = "Berita Pekan Ini: Cabai, Rob dan Jalan Layang\n" + "\n".join(ROUND_UP_OF_HEADLINES)
+    article = clean(_raw(text), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == ROUND_UP_OF_HEADLINES
+    other_story = "Gubernur Lantik Tiga Kepala Dinas Baru"
+    article = clean(_raw(text.replace(ROUND_UP_OF_HEADLINES[-1], other_story)), "t")
+    assert other_story not in article.text and article.text.endswith("jalan layang simpang lima.")

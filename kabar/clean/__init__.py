@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kabar.clean.blocks import Block, html_page, text_blocks
 from kabar.clean.classify import KEPT_FOR_STRUCTURE, Decision, classify, split_editor_initials
-from kabar.clean.furniture import is_furniture, page_places
+from kabar.clean.furniture import PagePlaces, is_furniture
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
     author_from,
@@ -91,10 +91,10 @@ def clean(raw: RawDocument, article_id: str) -> Article:
 
 def remove_furniture(decisions: list[Decision]) -> list[Decision]:
     """Lines the rules kept that the furniture model takes for an outlet's promo, credit or widget."""
-    places = page_places([decision.block.text for decision in decisions])
-    for decision, place in zip(decisions, places, strict=True):
+    places = PagePlaces([decision.block.text for decision in decisions])
+    for index, decision in enumerate(decisions):
         if decision.kept and decision.reason not in KEPT_FOR_STRUCTURE:
-            furniture, probability = is_furniture(decision.block.text, place)
+            furniture, probability = is_furniture(decision.block.text, places.place(index))
             if furniture:
                 decision.label = "boilerplate"
                 decision.reason = f"furniture model: p={probability:.2f} ({decision.reason})"

@@ -225,29 +225,44 @@ def _stopwords() -> frozenset[str]:
     return word_set("clean/stopwords.txt")
 
 
-def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
+class PagePlaces:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
     whether it is a short line between short lines among the paragraphs (an item of the article's list: an
     outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`, and `HEADS_NEXT` when
     the paragraph after it takes up its words), in a list a sentence announces (`INTRODUCED`), and before, among or
-    after the paragraph-length lines (last)."""
-    count = len(texts)
-    short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
-    long_lines = [index for index in range(count) if not short[index]]
-    places: list[tuple[str, ...]] = []
-    introduced = False
-    for index in range(count):
-        introduced = short[index] and (introduced or (index > 0 and _introduces(texts[index - 1])))
+    after the paragraph-length lines (last). A line's place is worked out when it is asked for: the cleaner asks
+    for the lines it kept, a few of a web page's hundreds."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.count = len(texts)
+        self.short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
+        long_lines = [index for index in range(self.count) if not self.short[index]]
+        self.first_long, self.last_long = (long_lines[0], long_lines[-1]) if long_lines else (-1, -1)
+        self.introduced: list[bool] = []
+        introduced = False
+        for index in range(self.count):
+            introduced = self.short[index] and (introduced or (index > 0 and _introduces(texts[index - 1])))
+            self.introduced.append(introduced)
+
+    def place(self, index: int) -> tuple[str, ...]:
+        short, count = self.short, self.count
         edge = min(index, count - 1 - index)
         near = "edge:0" if edge == 0 else "edge:1-2" if edge <= 2 else "edge:inner"
-        body = ("body:none" if not long_lines else "body:before" if index < long_lines[0]
-                else "body:after" if index > long_lines[-1] else "body:among")
+        body = ("body:none" if self.first_long < 0 else "body:before" if index < self.first_long
+                else "body:after" if index > self.last_long else "body:among")
         listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
         between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
-        heads = between and names_paragraph(texts[index], texts[index + 1])
-        marks = ("listed",) * listed + (BETWEEN_PROSE,) * between + (HEADS_NEXT,) * heads + (INTRODUCED,) * introduced
-        places.append((near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body))
-    return places
+        heads = between and names_paragraph(self.texts[index], self.texts[index + 1])
+        marks = (("listed",) * listed + (BETWEEN_PROSE,) * between + (HEADS_NEXT,) * heads
+                 + (INTRODUCED,) * self.introduced[index])
+        return (near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body)
+
+
+def page_places(texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """Every line's place on the page (see `PagePlaces`)."""
+    places = PagePlaces(texts)
+    return [places.place(index) for index in range(len(texts))]
 
 
 PLACED_SHAPES = frozenset({"label-name", "bracketed", "short-with-slash", "question", "capitals:4", "all-capitals"})
@@ -257,7 +272,7 @@ cannot join them itself)."""
 
 
 def line_features(text: str, place: tuple[str, ...]) -> tuple[str, ...]:
-    """The line's text features, its place on the page (`page_places`) and its place-bound shapes."""
+    """The line's text features, its place on the page (`PagePlaces`) and its place-bound shapes."""
     features = text_features(text)
     body = place[-1]
     return (*features, *place, *(f"{name}@{body}" for name in features if name in PLACED_SHAPES))
@@ -306,7 +321,7 @@ def is_article_structure(features: tuple[str, ...]) -> bool:
 
 
 def is_furniture(text: str, place: tuple[str, ...]) -> tuple[bool, float]:
-    """Whether the model takes the line, at its place on the page (`page_places`), for furniture, and its
+    """Whether the model takes the line, at its place on the page (`PagePlaces`), for furniture, and its
     probability."""
     if text.count(" ") >= MAX_FURNITURE_SPACES:
         return False, 0.0

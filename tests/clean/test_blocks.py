@@ -7,9 +7,11 @@ from copy import deepcopy
 import pytest
 import trafilatura
 from lxml import etree
+from trafilatura.xpaths import BODY_XPATH
 
 from kabar.clean import clean
 from kabar.clean.blocks import (
+    _article_frame,
     _drop_chrome_without_prose,
     _main_content,
     _main_content_options,
@@ -17,6 +19,8 @@ from kabar.clean.blocks import (
     parse_html,
     text_of,
 )
+from kabar.eval import real_cleaning as real
+from kabar.eval.pages import all_pages
 from kabar.model import RawDocument
 
 LEAD = ("Pemerintah kota menyiapkan dua puluh pompa air baru untuk menghadapi musim hujan yang diperkirakan "
@@ -96,3 +100,57 @@ def test_the_extractor_gives_the_same_article_whether_it_reads_the_frame_alone_o
     document = _main_content(root)
     assert etree.tostring(document.body) == etree.tostring(whole_page.body)
     assert etree.tostring(root) == before  # the frame is back where it was, with the text after it
+
+
+def _frame_by_expressions(root):
+    for expression in BODY_XPATH:
+        frame = next((found for found in expression(root) if found is not None), None)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _frames_in_turn(markup: str) -> list[tuple[object, object]]:
+    """The frame the one-pass search picks and the one the body expressions pick, then again with that frame
+    taken out of the page, until neither finds one: later candidates and every expression get their turn."""
+    root = parse_html(markup)
+    pairs = []
+    for _ in range(40):
+        found, expected = _article_frame(root), _frame_by_expressions(root)
+        pairs.append((found, expected))
+        if found is None or found is not expected:
+            break
+        found.getparent().remove(found)
+    return pairs
+
+
+# one element for each test of each expression, the first kinds nested late so that later ones are found first
+FRAMES = [
+    "<section role='main-region'>a</section>", "<main>b</main>", "<div id='mainbox'>c</div>",
+    "<div class='Page-Content x'>d</div>", "<div id='Main-Content'>e</div>", "<div class='content__body'>f</div>",
+    "<div id='contentBody'>g</div>", "<section class='content'>h</section>", "<div id='content'>i</div>",
+    "<div class='single-post'>j</div>", "<div class='FullText'>k</div>", "<div id='primary-col'>l</div>",
+    "<div class='cell'>m</div>", "<div id='story'>n</div>", "<div role='article'>o</div>", "<article>p</article>",
+    "<div class='post-entry'>q</div>", "<div id='art-content'>r</div>", "<div id='articleContent'>s</div>",
+    "<div itemprop='articleBody'>t</div>", "<section class='entry'>u</section>", "<div class='post'>v</div>",
+    "<span class='article-content'>not a frame tag</span>", "<div class='mainly' id='x'>w</div>",
+]
+
+
+def test_the_one_pass_frame_search_picks_what_trafilaturas_body_expressions_pick():
+    markup = "<html><body>" + "".join(f"<div class='wrap'>{frame}</div>" for frame in FRAMES) + "</body></html>"
+    pairs = _frames_in_turn(markup)
+    assert len(pairs) > len(FRAMES) // 2  # most elements above were found, in turn
+    assert all(found is expected for found, expected in pairs)
+
+
+def test_the_frame_search_agrees_with_the_body_expressions_on_the_fixture_pages():
+    for page in all_pages():
+        assert all(found is expected for found, expected in _frames_in_turn(page.html()))
+
+
+def test_the_frame_search_agrees_with_the_body_expressions_on_real_pages():
+    if not real.EXTRACTION.exists():
+        pytest.skip(f"{real.EXTRACTION} is absent in this clone (the real pages live beside the repo in ../shared)")
+    for page in real.real_pages():
+        assert all(found is expected for found, expected in _frames_in_turn(page.html)), page.id

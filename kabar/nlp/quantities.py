@@ -108,7 +108,7 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     approx = alternation(list(_table("approximator")))
     vague = alternation(list(_table("vague")))
     loose = "|dan|atau|to|and" if joiners == "all" else ""
-    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
+    range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
     return re.compile(
@@ -206,7 +206,7 @@ VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
 
 
 GENERIC_UNITS = {"orang"}
-RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–)\s*", re.IGNORECASE)
+RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(
@@ -216,6 +216,8 @@ MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
+# "per satu juta" right after a figure: what the rate is counted against
+DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
@@ -458,9 +460,11 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "salah satu", "satu-satunya"
     if low.lower() == "satu" and SAME_AS.match(text, match.end("low")):
         return True  # "berada satu ruangan dengannya", "satu tim dengan": the same room, not one room
-    if not match.group("approx") and (counted is None or counted not in _units()) and \
+    if not match.group("approx") and (counted is None or counted not in _units()) and not _scale_in(low) and \
             _names_a_thing(text, start, match, recurring_only=counted is not None):
-        return True
+        return True  # but a figure with a scale word is an amount ("di Vietnam 5 ribuan")
+    if counted is None and DENOMINATOR.search(text, max(0, start - 5), start):
+        return True  # "2.671 per satu juta": the rate's denominator, part of the figure before
     falling = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text[start : match.end("high")]) if match.group("high") else None
     if falling and int(falling.group(2)) < int(falling.group(1)):
         return True  # "menang 6-0 kontra Vanuatu": a range rises, a result need not
@@ -486,12 +490,18 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     before = re.search(r"[(\"“'‘]?(\S+)\s+$", text[max(0, start - 30) : start])
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
-    capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
+    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
+
+
+def _written_as_a_name(word: str) -> bool:
+    """Capitalised, or with a capital inside a word that starts in lower case ("iPhone 11", "iPad 329",
+    "eKTP")."""
+    return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))
 
 
 def _recurs(text: str, word: str, number: str) -> bool:

@@ -571,3 +571,64 @@ def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
 
 def test_a_lens_aperture_in_brackets_is_no_age():
     assert [f[4] for f in _figures("Kamera belakang 48 MP (f/1.8) cukup terang.") if f[4] == "age"] == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Badai melanda 12 negara bagian di pesisir timur.", ("12 negara bagian", 12.0, 12.0, "negara-bagian", "amount")),
+    ("Pemerintah membangun tiga rumah sakit baru.", ("tiga rumah sakit", 3.0, 3.0, "rumah-sakit", "amount")),
+    ("Rapat itu dihadiri 40 wali kota.", ("40 wali kota", 40.0, 40.0, "wali-kota", "amount")),
+    ("Bantuan diberikan kepada 250 kepala keluarga.", ("250 kepala keluarga", 250.0, 250.0, "kepala-keluarga", "amount")),
+])
+def test_a_two_word_noun_whose_head_alone_names_something_else_is_one_unit(text, figure):
+    assert _figures(text) == [figure]
+
+
+def test_a_rumah_alone_is_still_a_house():
+    assert _figures("Banjir merendam 30 rumah warga.")[0][3] == "rumah"
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Kehadiran murid itu dibawah 20 persen.", (None, 20.0)),
+    ("Inflasi tahunan diatas 4 persen.", (4.0, None)),
+])
+def test_a_bound_written_as_one_word(text, bounds):
+    assert [(f[1], f[2]) for f in _figures(text)] == [bounds]
+
+
+def test_a_range_joined_by_a_minus_sign():
+    assert _figures("Mobil itu melaju 0−100 km/jam dalam 9 detik.")[0] == ("0−100 km", 0.0, 100.0, "km", "amount")
+
+
+def test_a_figure_with_a_scale_word_after_a_capitalised_word_is_an_amount():
+    assert [(f[1], f[3]) for f in _figures("Di Jakarta ada 4 ribuan insinyur, di Bandung 2 ribuan.")] == \
+        [(4000.0, "insinyur"), (2000.0, "insinyur")]
+
+
+@pytest.mark.parametrize("text", [
+    "Selain iPad 9, perusahaan itu merilis laptop baru.",
+    "Ia masih memakai iPhone 12, bukan yang terbaru.",
+])
+def test_a_number_after_a_word_with_a_capital_inside_names_a_model(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Di kota itu rasionya 15 per seribu, lebih rendah dari tahun lalu.",
+    "Di kota itu rasionya 15 per 1.000, lebih rendah dari tahun lalu.",
+])
+def test_the_denominator_of_a_rate_is_no_figure_of_its_own(text):
+    assert [f[1] for f in _figures(text)] == [15.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Tim itu kini di posisi 12 klasemen.",
+    "Tiket kategori 3 sudah habis terjual.",
+    "Versi Android 9 sendiri masih dipakai.",
+])
+def test_positions_categories_and_a_name_before_sendiri_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_a_battery_in_kilowatt_hours_and_a_badminton_player_age():
+    assert [(f[1], f[3], f[4]) for f in _figures("Baterainya 2,5 kWh, milik pebulutangkis 21 tahun itu.")] == \
+        [(2.5, "kwh", "amount"), (21.0, "tahun", "age")]

@@ -632,3 +632,36 @@ def test_positions_categories_and_a_name_before_sendiri_are_no_figures(text):
 def test_a_battery_in_kilowatt_hours_and_a_badminton_player_age():
     assert [(f[1], f[3], f[4]) for f in _figures("Baterainya 2,5 kWh, milik pebulutangkis 21 tahun itu.")] == \
         [(2.5, "kwh", "amount"), (21.0, "tahun", "age")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Sedan itu memakai mesin 2.0L bensin.", ("2.0L", 2.0, 2.0, "liter", "amount")),
+    ("Penjualan tertinggi datang dari tipe 1.2 L, kata dia.", ("1.2 L", 1.2, 1.2, "liter", "amount")),
+    ("Mesinnya 6-silinder, bukan yang lama.", ("6-silinder", 6.0, 6.0, "silinder", "amount")),
+])
+def test_engine_sizes_and_counts_written_as_modifiers(text, figure):
+    assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "Jaringan 5G sudah tersedia di kota itu.",
+    "Mereka berbagi dual-screen di dasbor.",
+    "Bukunya ada 2-nya di rak.",
+])
+def test_a_network_generation_a_dual_and_a_possessive_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_a_range_whose_high_end_is_about():
+    doc = find_quantities(_doc("Antrean mencapai 400 hingga hampir 600 kendaraan."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["unit"], q.attrs["approximate"]) for q in doc.layer("quantities")] \
+        == [(400.0, 600.0, "kendaraan", True)]
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Mesin itu punya tenaga maksimal 150 daya kuda.", (150.0, 150.0)),
+    ("Ia terancam hukuman maksimal 5 tahun penjara.", (None, 5.0)),
+    ("Mesin itu punya tenaga hingga 150 daya kuda.", (None, 150.0)),
+])
+def test_a_peak_power_is_the_figure_and_a_maximum_sentence_a_bound(text, bounds):
+    assert [(f[1], f[2]) for f in _figures(text)] == [bounds]

@@ -654,6 +654,8 @@ def find_quantities(doc: Doc) -> Doc:
             minimum = None
         elif meaning in ("over", "atleast") and low == high:
             maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
+        elif meaning == "about" and MORE_AFTER.match(text, end) and low == high:
+            maximum = None  # "sekitar 100 triliun lebih": about, and more
         earlier = doc.layer("quantities")[-1:]
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
@@ -672,6 +674,7 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_whole(doc)
     _share_units_of_the_same_scale(doc)
     _share_units_of_a_figure_said_again(doc)
+    _share_units_of_a_restatement(doc)
     return doc
 
 
@@ -687,6 +690,17 @@ def _share_units_of_a_figure_said_again(doc: Doc) -> None:
                       and other.attrs["min"] == value and other.attrs["max"] == value), None)
         if first is not None:
             _count_as(figure, first)
+
+
+def _share_units_of_a_restatement(doc: Doc) -> None:
+    """"dua ribu (SAR2.000)": a figure restated in brackets right after it, with the same value, names its
+    unit."""
+    text, figures = doc.text, doc.layer("quantities")
+    for figure, restated in zip(figures, figures[1:], strict=False):
+        if figure.attrs["unit"] is None and restated.attrs["unit"] and \
+                re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]) and \
+                (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
+            _count_as(figure, restated)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

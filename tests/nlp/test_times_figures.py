@@ -665,3 +665,14 @@ def test_a_range_whose_high_end_is_about():
 ])
 def test_a_peak_power_is_the_figure_and_a_maximum_sentence_a_bound(text, bounds):
     assert [(f[1], f[2]) for f in _figures(text)] == [bounds]
+
+
+def test_a_figure_restated_in_brackets_takes_the_unit_written_there():
+    assert [(f[0], f[3]) for f in _figures("Biaya tiga ribu (SAR3.000) itu dihapus.")] == \
+        [("tiga ribu", "riyal"), ("SAR3.000", "riyal")]
+
+
+def test_about_a_figure_and_more_is_open_above():
+    doc = find_quantities(_doc("Nilainya sekitar 40 triliun lebih, kata dia."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == \
+        [(40e12, None, True)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -183,14 +183,43 @@ def _gold_figure_value(item: dict) -> tuple:
 
 
 def score_spans(layer: str) -> dict[str, Figures]:
-    """One-to-one matching of overlapping spans in text order, then their values compared."""
+    """Dev part and held-back part."""
     scores = {part: Figures() for part in PARTS}
+    _score_spans(layer, lambda key: scores[part_of(key[1])])
+    return scores
+
+
+def score_spans_by_batch(layer: str) -> dict[tuple[str, str], Figures]:
+    """Each labelling batch (tests/gold/real/batches.json) and part apart: a batch labelled to check the rules
+    written on the ones before shows whether they hold on text they were not written from."""
+    batches = batch_of(layer)
+    scores: dict[tuple[str, str], Figures] = {}
+    _score_spans(layer, lambda key: scores.setdefault((batches.get(key, "unbatched"), part_of(key[1])), Figures()))
+    return scores
+
+
+def batch_of(layer: str) -> dict[tuple[str, str], str]:
+    """The batch that labelled each article: batches.json counts the articles each added, in list order."""
+    path = GOLD / "batches.json"
+    counts = json.loads(path.read_text("utf-8")).get(layer, []) if path.exists() else []
+    articles = _articles(layer)
+    names: dict[tuple[str, str], str] = {}
+    position = 0
+    for name, count in counts:
+        names.update((key, name) for key in articles[position : position + count])
+        position += count
+    return names
+
+
+def _score_spans(layer: str, figures_of: Callable[[tuple[str, str]], Figures]) -> None:
+    """One-to-one matching of overlapping spans in text order, then their values compared; each article's
+    counts go to the figures `figures_of` gives it."""
     gold_by_article: dict[tuple[str, str], list[dict]] = {}
     for item in _gold(layer):
         gold_by_article.setdefault((item["file"], item["id"]), []).append(item)
     docs = real_docs()
     for key in _articles(layer):
-        figures = scores[part_of(key[1])]
+        figures = figures_of(key)
         system = list(docs[key].layer(layer))
         if layer == "quantities":
             system = [s for s in system if s.attrs.get("min") is not None or s.attrs.get("max") is not None]
@@ -204,7 +233,6 @@ def score_spans(layer: str) -> dict[str, Figures]:
                 figures.values_right += _time_value(span.attrs) == item["value"]
             else:
                 figures.values_right += _figure_value(span.attrs) == _gold_figure_value(item)
-    return scores
 
 
 def _pairs(gold: list[dict], system: list[Span]) -> Iterator[tuple[dict, Span]]:

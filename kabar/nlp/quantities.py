@@ -77,6 +77,12 @@ def _prefixes() -> dict[str, str]:
     return {row[0]: row[1] for row in (line.split("\t") for line in sections("id/nlp/numbers.txt")["prefix"])}
 
 
+def _attachable_measures() -> list[str]:
+    """Measure words a number may carry unspaced ("5kg", "1.5L"); of one letter only "l" (liter), for "5G" is a
+    network and "4M" a name."""
+    return [word for word, unit in _units().items() if unit in measures() and (len(word) > 1 or word == "l")]
+
+
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
 WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
 
@@ -106,9 +112,12 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     # "Rp 441 jutaan": about; digits may take their scale word unspaced ("Rp7,6juta")
     value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
     approx = alternation(list(_table("approximator")))
+    # "16.000 hingga hampir 20.000": a range whose high end is about
+    high_approx = alternation([word for word, (meaning, *_) in _table("approximator").items()
+                               if meaning in ("about", "under")])
     vague = alternation(list(_table("vague")))
     loose = "|dan|atau|to|and" if joiners == "all" else ""
-    range_joiner = rf"\s*(?:--|-|–|—|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
+    range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
     return re.compile(
@@ -116,9 +125,10 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
-        rf"(?:(?P<attached>{alternation(sorted(measures()))})\b|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:-]|[.,]\d))"
-        rf"(?:\s+(?P<unit>{WORD})|\s?(?P<sign>%))?)",
+        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
+        rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
+        rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|[.,]\d))"
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%))?)",
         re.IGNORECASE,
     )
 
@@ -206,7 +216,7 @@ VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
 
 
 GENERIC_UNITS = {"orang"}
-RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–)\s*", re.IGNORECASE)
+RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(
@@ -216,6 +226,10 @@ MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 SENTENCE_START = re.compile(r"[.!?]\s")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
+# a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
+PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['peak noun']))})\s+$", re.IGNORECASE)
+# "per satu juta" right after a figure: what the rate is counted against
+DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
@@ -241,6 +255,9 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         return "persen", match.end()
     if match.group("attached"):
         return match.group("attached").lower(), match.end()
+    if match.group("unit") and text[match.start("unit") - 1] == "-":
+        word = match.group("unit").lower()  # "4-silinder", "7-penumpang": a count written as a modifier
+        return (_units().get(word, word), match.end()) if _is_counted_noun(word) else (None, match.start("unit") - 1)
     cursor = match.start("unit") - 1 if match.group("unit") else match.end()
     more = MORE_BEFORE_UNIT.match(text, cursor)
     counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
@@ -442,7 +459,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
-            not (match.group("sign") or match.group("attached") or (unit in _units() and unit_word[:1].islower())):
+            not (match.group("sign") or match.group("attached") or
+                 (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
@@ -458,9 +476,11 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "salah satu", "satu-satunya"
     if low.lower() == "satu" and SAME_AS.match(text, match.end("low")):
         return True  # "berada satu ruangan dengannya", "satu tim dengan": the same room, not one room
-    if not match.group("approx") and (counted is None or counted not in _units()) and \
+    if not match.group("approx") and (counted is None or counted not in _units()) and not _scale_in(low) and \
             _names_a_thing(text, start, match, recurring_only=counted is not None):
-        return True
+        return True  # but a figure with a scale word is an amount ("di Vietnam 5 ribuan")
+    if counted is None and DENOMINATOR.search(text, max(0, start - 5), start):
+        return True  # "2.671 per satu juta": the rate's denominator, part of the figure before
     falling = re.fullmatch(r"(\d{1,3})-(\d{1,3})", text[start : match.end("high")]) if match.group("high") else None
     if falling and int(falling.group(2)) < int(falling.group(1)):
         return True  # "menang 6-0 kontra Vanuatu": a range rises, a result need not
@@ -486,12 +506,18 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     before = re.search(r"[(\"“'‘]?(\S+)\s+$", text[max(0, start - 30) : start])
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
-    capital_before = before is not None and before.group(1)[:1].isupper() and not sentence_start
+    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
+
+
+def _written_as_a_name(word: str) -> bool:
+    """Capitalised, or with a capital inside a word that starts in lower case ("iPhone 11", "iPad 329",
+    "eKTP")."""
+    return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))
 
 
 def _recurs(text: str, word: str, number: str) -> bool:
@@ -604,7 +630,11 @@ def find_quantities(doc: Doc) -> Doc:
         if unit in durations() and AGO.match(text, end):
             continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
+        if _meaning(approximator) == "exact" and match.group("happrox"):
+            approximator = match.group("happrox").lower()  # "mencapai 400 hingga hampir 600"
         meaning = _meaning(approximator)
+        if approximator in _words("peak word") and PEAK.search(text, max(0, match.start() - 30), match.start()):
+            approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
         if meaning == "exact" and (match.group("ish") or (not vague and _rounded(match.group("low")))):
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
         bound = BOUND_AFTER.match(text, end)
@@ -624,6 +654,8 @@ def find_quantities(doc: Doc) -> Doc:
             minimum = None
         elif meaning in ("over", "atleast") and low == high:
             maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
+        elif meaning == "about" and MORE_AFTER.match(text, end) and low == high:
+            maximum = None  # "sekitar 100 triliun lebih": about, and more
         earlier = doc.layer("quantities")[-1:]
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
@@ -642,6 +674,7 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_whole(doc)
     _share_units_of_the_same_scale(doc)
     _share_units_of_a_figure_said_again(doc)
+    _share_units_of_a_restatement(doc)
     return doc
 
 
@@ -657,6 +690,17 @@ def _share_units_of_a_figure_said_again(doc: Doc) -> None:
                       and other.attrs["min"] == value and other.attrs["max"] == value), None)
         if first is not None:
             _count_as(figure, first)
+
+
+def _share_units_of_a_restatement(doc: Doc) -> None:
+    """"dua ribu (SAR2.000)": a figure restated in brackets right after it, with the same value, names its
+    unit."""
+    text, figures = doc.text, doc.layer("quantities")
+    for figure, restated in zip(figures, figures[1:], strict=False):
+        if figure.attrs["unit"] is None and restated.attrs["unit"] and \
+                re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]) and \
+                (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
+            _count_as(figure, restated)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

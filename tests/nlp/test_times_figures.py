@@ -571,3 +571,108 @@ def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
 
 def test_a_lens_aperture_in_brackets_is_no_age():
     assert [f[4] for f in _figures("Kamera belakang 48 MP (f/1.8) cukup terang.") if f[4] == "age"] == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Badai melanda 12 negara bagian di pesisir timur.", ("12 negara bagian", 12.0, 12.0, "negara-bagian", "amount")),
+    ("Pemerintah membangun tiga rumah sakit baru.", ("tiga rumah sakit", 3.0, 3.0, "rumah-sakit", "amount")),
+    ("Rapat itu dihadiri 40 wali kota.", ("40 wali kota", 40.0, 40.0, "wali-kota", "amount")),
+    ("Bantuan diberikan kepada 250 kepala keluarga.", ("250 kepala keluarga", 250.0, 250.0, "kepala-keluarga", "amount")),
+])
+def test_a_two_word_noun_whose_head_alone_names_something_else_is_one_unit(text, figure):
+    assert _figures(text) == [figure]
+
+
+def test_a_rumah_alone_is_still_a_house():
+    assert _figures("Banjir merendam 30 rumah warga.")[0][3] == "rumah"
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Kehadiran murid itu dibawah 20 persen.", (None, 20.0)),
+    ("Inflasi tahunan diatas 4 persen.", (4.0, None)),
+])
+def test_a_bound_written_as_one_word(text, bounds):
+    assert [(f[1], f[2]) for f in _figures(text)] == [bounds]
+
+
+def test_a_range_joined_by_a_minus_sign():
+    assert _figures("Mobil itu melaju 0−100 km/jam dalam 9 detik.")[0] == ("0−100 km", 0.0, 100.0, "km", "amount")
+
+
+def test_a_figure_with_a_scale_word_after_a_capitalised_word_is_an_amount():
+    assert [(f[1], f[3]) for f in _figures("Di Jakarta ada 4 ribuan insinyur, di Bandung 2 ribuan.")] == \
+        [(4000.0, "insinyur"), (2000.0, "insinyur")]
+
+
+@pytest.mark.parametrize("text", [
+    "Selain iPad 9, perusahaan itu merilis laptop baru.",
+    "Ia masih memakai iPhone 12, bukan yang terbaru.",
+])
+def test_a_number_after_a_word_with_a_capital_inside_names_a_model(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Di kota itu rasionya 15 per seribu, lebih rendah dari tahun lalu.",
+    "Di kota itu rasionya 15 per 1.000, lebih rendah dari tahun lalu.",
+])
+def test_the_denominator_of_a_rate_is_no_figure_of_its_own(text):
+    assert [f[1] for f in _figures(text)] == [15.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Tim itu kini di posisi 12 klasemen.",
+    "Tiket kategori 3 sudah habis terjual.",
+    "Versi Android 9 sendiri masih dipakai.",
+])
+def test_positions_categories_and_a_name_before_sendiri_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_a_battery_in_kilowatt_hours_and_a_badminton_player_age():
+    assert [(f[1], f[3], f[4]) for f in _figures("Baterainya 2,5 kWh, milik pebulutangkis 21 tahun itu.")] == \
+        [(2.5, "kwh", "amount"), (21.0, "tahun", "age")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Sedan itu memakai mesin 2.0L bensin.", ("2.0L", 2.0, 2.0, "liter", "amount")),
+    ("Penjualan tertinggi datang dari tipe 1.2 L, kata dia.", ("1.2 L", 1.2, 1.2, "liter", "amount")),
+    ("Mesinnya 6-silinder, bukan yang lama.", ("6-silinder", 6.0, 6.0, "silinder", "amount")),
+])
+def test_engine_sizes_and_counts_written_as_modifiers(text, figure):
+    assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "Jaringan 5G sudah tersedia di kota itu.",
+    "Mereka berbagi dual-screen di dasbor.",
+    "Bukunya ada 2-nya di rak.",
+])
+def test_a_network_generation_a_dual_and_a_possessive_are_no_figures(text):
+    assert _figures(text) == []
+
+
+def test_a_range_whose_high_end_is_about():
+    doc = find_quantities(_doc("Antrean mencapai 400 hingga hampir 600 kendaraan."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["unit"], q.attrs["approximate"]) for q in doc.layer("quantities")] \
+        == [(400.0, 600.0, "kendaraan", True)]
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Mesin itu punya tenaga maksimal 150 daya kuda.", (150.0, 150.0)),
+    ("Ia terancam hukuman maksimal 5 tahun penjara.", (None, 5.0)),
+    ("Mesin itu punya tenaga hingga 150 daya kuda.", (None, 150.0)),
+])
+def test_a_peak_power_is_the_figure_and_a_maximum_sentence_a_bound(text, bounds):
+    assert [(f[1], f[2]) for f in _figures(text)] == [bounds]
+
+
+def test_a_figure_restated_in_brackets_takes_the_unit_written_there():
+    assert [(f[0], f[3]) for f in _figures("Biaya tiga ribu (SAR3.000) itu dihapus.")] == \
+        [("tiga ribu", "riyal"), ("SAR3.000", "riyal")]
+
+
+def test_about_a_figure_and_more_is_open_above():
+    doc = find_quantities(_doc("Nilainya sekitar 40 triliun lebih, kata dia."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == \
+        [(40e12, None, True)]

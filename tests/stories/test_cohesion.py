@@ -82,6 +82,21 @@ def test_an_undated_pair_needs_the_undated_margin_more():
     assert both_undated == pytest.approx(both_dated - grouping.UNDATED_MARGIN)
 
 
+def test_undated_cuts_of_a_story_become_stories_of_their_own():
+    """Nothing dates an undated report within a thread: undated cuts leave the story, however alike in words
+    (they are as often one beat's other weekends as the same development); undated reports held in one event
+    with dated ones stay with them."""
+    reports = [_article("p1", "Truk Rem Blong Tabrak Lima Kendaraan di KM 92 Tol Cipularang", PILE_UP, 10),
+               _article("p2", "Truk Kontainer Rem Blong Tabrak Lima Kendaraan di KM 92", PILE_UP, 10),
+               _article("u1", "Truk Rem Blong Tabrak Lima Kendaraan di KM 92 Cipularang", PILE_UP, None),
+               _article("u2", "Rem Blong, Truk Tabrak Lima Kendaraan di Tol Cipularang", PILE_UP, None)]
+    grouper, items = _grouper(reports)
+    assert grouper._cohesive_threads([["p1", "p2"], ["u1", "u2"]], items) == [[["p1", "p2"]], [["u1", "u2"]]]
+    assert grouper._cohesive_threads([["u1"], ["u2"]], items) == [[["u1"]], [["u2"]]]
+    assert grouper._cohesive_threads([["p1", "u1"], ["p2"]], items) == [[["p1", "u1"], ["p2"]]]
+    assert len(grouper.cohesive_parts(["p1", "p2", "u1", "u2"], items, grouping.STORY_COHESION)) == 1
+
+
 def test_reports_days_apart_are_less_alike_by_the_decay():
     near = [_article("a", "Truk Rem Blong di KM 92 Cipularang", PILE_UP, 10),
             _article("b", "Tabrakan Beruntun KM 92 Cipularang", PILE_UP, 11)]

@@ -161,6 +161,7 @@ class _StoredGrouper(StoryGrouper):
         self.story_parent = _Stored(lambda keys: tables.links(STORY_PARENT, keys))
         self.postings = _Stored(lambda keys: _posted(tables.postings(keys, RECENT_EVENTS), keys))
         self.posts: list[tuple[str, str]] = []  # (key, event id) posted since they were written, in order
+        self.days: dict[str, tuple[float | None, float | None]] = {}  # of events whose summaries were not read
 
     def _forget_before(self, day: float) -> None:
         """Nothing to forget: the summaries stay in the store, and memory holds only what one batch read."""
@@ -190,10 +191,13 @@ class _StoredGrouper(StoryGrouper):
         self.posts.append((key, event_id))
 
     def _standing_within(self, event_ids: list[str], day: float | None) -> Iterator[Event]:
-        unread = [event_id for event_id in event_ids if event_id not in self.events.cache]
-        days = self.tables.days(EVENT, unread)
+        """An event's days are read once a batch: most events posted under an article's terms are outside its
+        window, and so for the next articles too. Only placing changes an event's days, and an event is placed
+        into or merged only after its summary was read, which then stands in for them."""
+        unread = [event_id for event_id in event_ids if event_id not in self.events.cache and event_id not in self.days]
+        self.days.update(self.tables.days(EVENT, unread))
         near = [event_id for event_id in event_ids if event_id in self.events.cache
-                or (event_id in days and days_apart(*days[event_id], day) <= STORY_DAYS)]
+                or (event_id in self.days and days_apart(*self.days[event_id], day) <= STORY_DAYS)]
         for start in range(0, len(near), CANDIDATES):
             self.events.load(near[start:start + CANDIDATES])
             yield from super()._standing_within(near[start:start + CANDIDATES], day)

@@ -154,3 +154,24 @@ def test_placing_reads_as_often_however_many_events_its_words_were_posted_under(
     """Candidates are read a few queries per article (postings, merges, days, then summaries within the
     window only), not one per event posted: the cost of placing does not grow with what the store holds."""
     assert _reads_placing_after(8, tmp_path / "eight") == _reads_placing_after(2, tmp_path / "two")
+
+
+def test_the_days_of_events_outside_the_window_are_read_once_a_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The events posted under a report's words a year before and more are passed over by the next report of
+    the batch too: their days are read once, not for every article that looks them up."""
+    waiting = []
+    with Store(tmp_path / "live.sqlite") as store:
+        for year, name in [(2030, RICE[0]), (2031, RICE[0]), (2032, RICE[0]), (2033, RICE[0]), (2033, RICE[1])]:
+            path = tmp_path / f"{year}-{name}"
+            path.write_text((GOLD / name).read_text("utf-8").replace("2025", str(year)), encoding="utf-8")
+            result = pipeline.ingest([str(path)], store, place_stories=year < 2033)
+            waiting += result.article_ids if year == 2033 else []
+        asked: list[list[str]] = []
+        days = LiveStoryTables.days
+        monkeypatch.setattr(LiveStoryTables, "days", lambda tables, kind, ids: asked.append(ids) or days(tables, kind, ids))
+        with store.transaction():
+            live = LiveStories(store)
+            for article in store.articles(waiting):
+                live.place(article, None)
+    assert len(waiting) == 2 and asked[0], "the reports a year apart were not among the first one's candidates"
+    assert all(set(asked[0]).isdisjoint(later) for later in asked[1:])

@@ -336,6 +336,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                 {k: attrs.get(k) for k in keys}, when,
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
                  "context": _near_words(doc, sentence, quantity),
+                 "measured": _measured_by(doc, sentence, quantity),
                  "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
         verb = predicate(doc, sentence)
@@ -390,6 +391,19 @@ def _counts(word: str) -> bool:
     mengguncang Talaud" measures magnitude, it does not count shakings)."""
     return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt") \
         and not VERB_LIKE.match(word)
+
+
+MEASURE_REACH = 2  # words before a figure: "berjarak 14 km", "pada jarak 5 km", "dengan ketinggian 3.145 meter"
+
+
+def _measured_by(doc: Doc, sentence: Span, quantity: Span) -> str | None:
+    """The stem of the word naming what a figure measures, right before it past function words: "berjarak 14
+    km" and "pada jarak 5 km" both give a distance ("jarak"), "kedalaman 10 km" a depth ("dalam")."""
+    start, _ = clause_span(doc, sentence, quantity.start, quantity.end)
+    for word in reversed(list(WORD.finditer(doc.text, start, quantity.start))[-MEASURE_REACH:]):
+        if word.group(0).lower() not in word_set("id/claims/counted.txt"):
+            return stem(word.group(0).lower())
+    return None
 
 
 def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:

@@ -17,7 +17,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from functools import cache
 
-from kabar.lexicon import data_lines
+from kabar.lexicon import data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import listed_events, one_off_events
@@ -169,9 +169,14 @@ def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources:
     intervals = [_interval(c) for c in claims]
     if all(_overlap(a, b) for a in intervals for b in intervals):
         return ("corroborated" if len(sources) > 1 else "single-source"), "agree"
-    if _grows(claims, articles):
+    if (claims[0].quantity or {}).get("unit") not in _dimensions() and _grows(claims, articles):
         return "evolving", "grows"
     return "conflicting", "conflict"
+
+
+@cache
+def _dimensions() -> frozenset[str]:
+    return word_set("id/claims/dimensions.txt")
 
 
 def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
@@ -185,8 +190,7 @@ def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
             highs[day] = max(highs.get(day, 0.0), _stated(claim))
     series = [highs[day] for day in sorted(highs)]
     peaks = [max(series[: n + 1]) for n in range(len(series))]
-    # a figure a few thousandths apart (3.142 then 3.145 metres) was written differently, not revised
-    return len(series) > 1 and series[-1] > series[0] * (1 + APPROXIMATE) and all(
+    return len(series) > 1 and series[-1] > series[0] and all(
         value >= ROUNDED_FALL * peak for value, peak in zip(series, peaks, strict=True))
 
 
@@ -435,19 +439,19 @@ def _revised(first: Claim, second: Claim, articles: dict[str, Article]) -> bool:
 def _same_measure(first: Claim, second: Claim) -> bool:
     """Two reports measure one thing in one unit, named by the same word ("berjarak 14 km", "pada jarak 5 km";
     "ketinggian 3.145 meter", "berketinggian 3.142 meter"), about no other place or party: whatever their values,
-    they are one fact to compare. One report's two lengths measure two things."""
+    they are one fact to compare, as are two lengths from one place ("50 meter dari sekolah", "200 meter dari
+    sekolah"). One report's two lengths measure two things."""
     a, b = first.quantity or {}, second.quantity or {}
-    measured = first.extra.get("measured"), second.extra.get("measured")
-    return a.get("unit") in measures() and a.get("unit") == b.get("unit") and _alike_stems(*measured) \
+    alike = any(_alike_stems(one, other) for one in first.extra.get("measured") or []
+                for other in second.extra.get("measured") or [])
+    return a.get("unit") in measures() and a.get("unit") == b.get("unit") and alike \
         and first.evidence[0].article != second.evidence[0].article \
         and not (first.subject and second.subject and first.subject != second.subject) \
         and not _other_names(first, second, _words)  # a clause names more than the words next to its figure
 
 
-def _alike_stems(first: str | None, second: str | None) -> bool:
+def _alike_stems(first: str, second: str) -> bool:
     """The same stem, or one stem ending in the other where the stemmer left a prefix ("ketinggi", "tinggi")."""
-    if not first or not second:
-        return False
     shorter, longer = sorted((first, second), key=len)
     return len(shorter) >= MIN_MEASURE_STEM and longer.endswith(shorter)
 

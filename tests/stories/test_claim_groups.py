@@ -420,9 +420,25 @@ def test_two_outlets_giving_one_distance_differently_are_compared_and_a_depth_st
     assert any(v["value"] == "10 km" for g in groups if g is not distance for v in g.values)
 
 
-def test_a_precise_figure_written_a_few_units_apart_the_next_day_conflicts_rather_than_evolves():
+def test_a_height_written_a_few_units_apart_the_next_day_conflicts_rather_than_evolves():
     analysis = _dated_analysis((12, "Gunung Lawu berketinggian sekitar 3.265 meter di atas permukaan laut."),
                                   (13, "Gunung Lawu dengan ketinggian 3.262 meter itu ditutup untuk pendaki."))
     [height] = _figure_groups(analysis, "meter")
     assert len(height.claims) == 2
     assert height.status == "conflicting"
+
+
+def test_lengths_from_one_place_are_compared_and_a_distance_given_larger_later_conflicts():
+    analysis = _dated_analysis((11, "Tungku pembakaran itu berlokasi sekitar 50 meter dari sekolah warga."),
+                               (13, "Tungku pembakaran arang itu hanya berjarak sekitar 200 meter dari sekolah."))
+    [distance] = _figure_groups(analysis, "meter")
+    assert len(distance.claims) == 2
+    assert distance.status == "conflicting"
+
+
+def test_a_burnt_area_given_larger_the_next_day_still_evolves():
+    analysis = _dated_analysis((11, "Api sejak Senin menghanguskan 40 hektare hutan lindung di lereng utara."),
+                               (12, "Api yang belum padam telah menghanguskan 90 hektare hutan lindung."))
+    [area] = _figure_groups(analysis, "ha")
+    assert len(area.claims) == 2
+    assert area.status == "evolving"

@@ -336,6 +336,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                 {k: attrs.get(k) for k in keys}, when,
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
                  "context": _near_words(doc, sentence, quantity),
+                 "measured": _measured_by(doc, sentence, quantity),
                  "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
         verb = predicate(doc, sentence)
@@ -390,6 +391,27 @@ def _counts(word: str) -> bool:
     mengguncang Talaud" measures magnitude, it does not count shakings)."""
     return word.islower() and word.isalpha() and len(word) > 2 and word not in word_set("id/claims/counted.txt") \
         and not VERB_LIKE.match(word)
+
+
+MEASURE_REACH = 2  # words before a figure: "berjarak 14 km", "pada jarak 5 km", "dengan ketinggian 3.145 meter"
+# what follows a length to make it a distance from a place: "sekitar 50 meter dari sekolah"
+FROM_PLACE = re.compile(r"\s+(?:dari|from)\s+([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
+def _measured_by(doc: Doc, sentence: Span, quantity: Span) -> list[str]:
+    """Stems of the words naming what a figure measures: the word right before it past function words
+    ("berjarak 14 km" and "pada jarak 5 km" both give a distance, "jarak"; "kedalaman 10 km" a depth), and the
+    place a length is measured from ("berlokasi 50 meter dari sekolah", "berjarak 200 meter dari sekolah")."""
+    start, _ = clause_span(doc, sentence, quantity.start, quantity.end)
+    measured = []
+    for word in reversed(list(WORD.finditer(doc.text, start, quantity.start))[-MEASURE_REACH:]):
+        if word.group(0).lower() not in word_set("id/claims/counted.txt"):
+            measured.append(stem(word.group(0).lower()))
+            break
+    origin = FROM_PLACE.match(doc.text, quantity.end, sentence.end)
+    if origin:
+        measured.append("dari " + stem(origin.group(1).lower()))
+    return measured
 
 
 def _near_words(doc: Doc, sentence: Span, quantity: Span) -> str:

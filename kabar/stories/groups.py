@@ -17,7 +17,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from functools import cache
 
-from kabar.lexicon import data_lines
+from kabar.lexicon import data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import listed_events, one_off_events
@@ -40,6 +40,7 @@ COPIED_WORDS = 0.65
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
 APPROXIMATE = 0.1
+MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
 WORD = re.compile(r"\w+")
@@ -131,13 +132,26 @@ def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
 
 def _interval(claim: Claim) -> tuple[float, float]:
     """The values a figure allows: "lebih dari 400" is 400 and up, "hingga 12.000" up to 12.000, and
-    "sekitar 400" a tenth either way."""
+    "sekitar 400" a tenth either way, or less where the figure is written to its last unit: "sekitar 3.142
+    meter" rounds nothing, so it allows half a metre, and 3.145 is another value."""
     q = claim.quantity or {}
     low = float(q["min"]) if q.get("min") is not None else 0.0
     high = float(q["max"]) if q.get("max") is not None else math.inf
     if q.get("approximate") and not q.get("vague"):
-        low, high = low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
+        low = low - min(low * APPROXIMATE, _rounding(low) / 2)
+        high = high + min(high * APPROXIMATE, _rounding(high) / 2) if high != math.inf else high
     return low, high
+
+
+def _rounding(value: float) -> float:
+    """The place of a figure's last nonzero digit: 400 is rounded to the hundred, 3.142 to the unit, 2,5 to
+    the tenth."""
+    if value <= 0:
+        return math.inf
+    place = 10.0 ** math.floor(math.log10(value))
+    while place > 1e-6 and abs(value / place - round(value / place)) > 1e-9:
+        place /= 10
+    return place
 
 
 def _stated(claim: Claim) -> float:
@@ -155,9 +169,14 @@ def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources:
     intervals = [_interval(c) for c in claims]
     if all(_overlap(a, b) for a in intervals for b in intervals):
         return ("corroborated" if len(sources) > 1 else "single-source"), "agree"
-    if _grows(claims, articles):
+    if (claims[0].quantity or {}).get("unit") not in _dimensions() and _grows(claims, articles):
         return "evolving", "grows"
     return "conflicting", "conflict"
+
+
+@cache
+def _dimensions() -> frozenset[str]:
+    return word_set("id/claims/dimensions.txt")
 
 
 def _grows(claims: list[Claim], articles: dict[str, Article]) -> bool:
@@ -218,8 +237,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                             for article, clause in figure_clauses))
             and not _quoting_figures(c, figures_written[c.evidence[0].article])]
     compared = [c for c in told if _checkable(c)]
-    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures), lambda a, b: _revised(a, b, articles),
-                      apart=_two_counts)
+    counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
+                      lambda a, b: _revised(a, b, articles) or _same_measure(a, b), apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
     clusters = (_split_unchecked(_split_copied(counts, articles, names)) + _split_copied(events, articles, names)
                 + [[c] for c in told if not _checkable(c)])
@@ -417,6 +436,26 @@ def _revised(first: Claim, second: Claim, articles: dict[str, Article]) -> bool:
     return _same_owned_count(first, second) and day[0] != day[1]
 
 
+def _same_measure(first: Claim, second: Claim) -> bool:
+    """Two reports measure one thing in one unit, named by the same word ("berjarak 14 km", "pada jarak 5 km";
+    "ketinggian 3.145 meter", "berketinggian 3.142 meter"), about no other place or party: whatever their values,
+    they are one fact to compare, as are two lengths from one place ("50 meter dari sekolah", "200 meter dari
+    sekolah"). One report's two lengths measure two things."""
+    a, b = first.quantity or {}, second.quantity or {}
+    alike = any(_alike_stems(one, other) for one in first.extra.get("measured") or []
+                for other in second.extra.get("measured") or [])
+    return a.get("unit") in measures() and a.get("unit") == b.get("unit") and alike \
+        and first.evidence[0].article != second.evidence[0].article \
+        and not (first.subject and second.subject and first.subject != second.subject) \
+        and not _other_names(first, second, _words)  # a clause names more than the words next to its figure
+
+
+def _alike_stems(first: str, second: str) -> bool:
+    """The same stem, or one stem ending in the other where the stemmer left a prefix ("ketinggi", "tinggi")."""
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= MIN_MEASURE_STEM and longer.endswith(shorter)
+
+
 def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     """Two figures count the same thing: the same unit and owner, said in like words; a different figure
     must be said in nearly the same words and about no other place or party to be the same count revised."""
@@ -456,13 +495,13 @@ def _figures_in(text: str) -> set[str]:
     return set(NUMBER.findall(text))
 
 
-def _other_names(first: Claim, second: Claim) -> bool:
-    """The words around two figures name different places or parties (capitalised words, not counting one
-    that opens them, which may be capitalised only as the sentence's first), as "42 di Riau" and "45 di
-    Kalimantan Tengah" do. A name opening one that the other names inside ("Ulum ditahan 20 hari", "menahan
-    Ulum selama 20 hari") is shared."""
-    every = [set(NAME.findall(_near(c))) for c in (first, second)]
-    inside = [set(NAME.findall(_near(c))[1:]) if NAME.match(_near(c)) else names
+def _other_names(first: Claim, second: Claim, text: Callable[[Claim], str] = _near) -> bool:
+    """The words around two figures (or what `text` gives) name different places or parties (capitalised words,
+    not counting one that opens them, which may be capitalised only as the sentence's first), as "42 di Riau" and
+    "45 di Kalimantan Tengah" do. A name opening one that the other names inside ("Ulum ditahan 20 hari",
+    "menahan Ulum selama 20 hari") is shared."""
+    every = [set(NAME.findall(text(c))) for c in (first, second)]
+    inside = [set(NAME.findall(text(c))[1:]) if NAME.match(text(c)) else names
               for c, names in zip((first, second), every, strict=True)]
     return bool(inside[0]) and bool(inside[1]) and not inside[0] & every[1] and not inside[1] & every[0]
 

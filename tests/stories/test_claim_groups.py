@@ -403,3 +403,42 @@ def test_one_owners_different_counts_of_one_day_in_unlike_words_are_two_counts()
         (12, "KPK menetapkan satu tersangka baru dari pihak swasta dalam kasus suap izin reklamasi."),
         (12, "Sebelumnya KPK telah menetapkan tiga tersangka lainnya, termasuk seorang gubernur."))
     assert not [g for g in _compared(analysis) if any("tersangka" in v["value"] for v in g.values)]
+
+
+def _figure_groups(analysis: StoryAnalysis, unit: str) -> list[ClaimGroup]:
+    claims = {c.id: c for c in analysis.claims}
+    return [g for g in analysis.groups if (claims[g.claims[0]].quantity or {}).get("unit") == unit]
+
+
+def test_two_outlets_giving_one_distance_differently_are_compared_and_a_depth_stays_apart():
+    analysis, _ = _analysis("Pusat gempa berjarak 14 km tenggara Kota Sorong dengan kedalaman 10 km.",
+                            "Gempa terjadi di darat pada jarak 5 km arah barat Kota Sorong.")
+    groups = _figure_groups(analysis, "km")
+    [distance] = [g for g in groups if len(g.claims) > 1]
+    assert {v["value"] for v in distance.values} == {"14 km", "5 km"}
+    assert distance.status == "conflicting"
+    assert any(v["value"] == "10 km" for g in groups if g is not distance for v in g.values)
+
+
+def test_a_height_written_a_few_units_apart_the_next_day_conflicts_rather_than_evolves():
+    analysis = _dated_analysis((12, "Gunung Lawu berketinggian sekitar 3.265 meter di atas permukaan laut."),
+                                  (13, "Gunung Lawu dengan ketinggian 3.262 meter itu ditutup untuk pendaki."))
+    [height] = _figure_groups(analysis, "meter")
+    assert len(height.claims) == 2
+    assert height.status == "conflicting"
+
+
+def test_lengths_from_one_place_are_compared_and_a_distance_given_larger_later_conflicts():
+    analysis = _dated_analysis((11, "Tungku pembakaran itu berlokasi sekitar 50 meter dari sekolah warga."),
+                               (13, "Tungku pembakaran arang itu hanya berjarak sekitar 200 meter dari sekolah."))
+    [distance] = _figure_groups(analysis, "meter")
+    assert len(distance.claims) == 2
+    assert distance.status == "conflicting"
+
+
+def test_a_burnt_area_given_larger_the_next_day_still_evolves():
+    analysis = _dated_analysis((11, "Api sejak Senin menghanguskan 40 hektare hutan lindung di lereng utara."),
+                               (12, "Api yang belum padam telah menghanguskan 90 hektare hutan lindung."))
+    [area] = _figure_groups(analysis, "ha")
+    assert len(area.claims) == 2
+    assert area.status == "evolving"

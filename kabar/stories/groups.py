@@ -58,17 +58,25 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
 def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
     are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
-    outlet is a source of its own only in a group where nobody is credited, and then outlets giving the very
-    same figure are one unnamed source they all took it from (a magnitude, a count of suspects), while
-    outlets telling an event in their own words are each a witness. A speaker and the body whose title
+    outlet is a source of its own only in a group where nobody is credited, and then outlets telling a fact
+    or a figure in their own sentences are each a witness (a count of the dead, an amount), except where
+    the figure is a measurement or a quotation gives it: outlets giving the very same one then took it from
+    the one body that measured it or the one person who said it. A speaker and the body whose title
     they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
     stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
     source again."""
     if not any(c.attributed_to for c in members):
-        if members[0].kind == "quantity":
+        if members[0].kind == "quantity" and (_measured(members[0]) or any(c.extra.get("quoted") for c in members)):
             return {f"figure:{_stated(c)}" for c in members}
-        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles)}
+        told = _sentence if members[0].kind == "quantity" else None
+        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles, told)}
     return _primary_sources(members, names)
+
+
+def _measured(claim: Claim) -> bool:
+    """A figure only an instrument or one agency's survey gives (a magnitude, a depth, an area)."""
+    unit = (claim.quantity or {}).get("unit")
+    return unit in measures() or unit in word_set("id/claims/measured.txt")
 
 
 def _primary_sources(members: list[Claim], names: dict[str, str]) -> set[str]:

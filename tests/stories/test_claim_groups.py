@@ -198,11 +198,26 @@ def _compared(analysis: StoryAnalysis) -> list[ClaimGroup]:
     return [g for g in analysis.groups if len({row["article"] for row in g.values}) > 1]
 
 
-def test_outlets_giving_the_same_uncredited_figure_took_it_from_one_source():
+def test_outlets_telling_an_uncredited_count_in_their_own_words_each_witness_it():
     analysis, _ = _analysis("Pemerintah Malaysia telah membagikan 500.000 masker di Sarawak pada Rabu.",
                             "Malaysia membagikan sebanyak 500.000 masker kepada warga Sarawak.")
     [masks] = _compared(analysis)
-    assert masks.independent_sources == 1 and masks.status == "single-source"
+    assert masks.independent_sources == 2 and masks.status == "corroborated"
+
+
+def test_outlets_giving_the_same_uncredited_measurement_took_it_from_one_source():
+    analysis, _ = _analysis("Gempa bumi berkekuatan magnitudo 5,2 mengguncang Kabupaten Garut pada Rabu pagi.",
+                            "Kabupaten Garut diguncang gempa magnitudo 5,2 pada Rabu.")
+    [magnitude] = _compared(analysis)
+    assert magnitude.independent_sources == 1 and magnitude.status == "single-source"
+
+
+def test_an_uncredited_figure_one_outlet_quotes_is_the_speaker_s_alone():
+    analysis, _ = _analysis("Sebanyak 134 juta jiwa peserta iurannya dibayarkan oleh APBN dan APBD.",
+                            '"Dengan demikian, ada 134 juta jiwa yang iurannya dibayarkan oleh APBN dan APBD," '
+                            "ujar Kepala Biro Komunikasi itu di Jakarta.")
+    [members] = _compared(analysis)
+    assert members.independent_sources == 1 and members.status == "single-source"
 
 
 def test_a_speaker_and_the_body_in_their_title_are_one_source():

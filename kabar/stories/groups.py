@@ -36,6 +36,10 @@ RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
 # share of two outlets' clauses, word for word in order, above which they are one release copied, not two
 # tellings (set on the development events)
 COPIED_WORDS = 0.65
+# share of an article, from its start, that holds its news (the inverted pyramid puts what happened first); an
+# event only ever told after it is background (set as a round half; on the development events the events an
+# editor lists are all told within the first third of some article)
+NEWS_SHARE = 0.5
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
@@ -248,7 +252,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b), apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
-    clusters = (_split_unchecked(_split_copied(counts, articles, names)) + _split_copied(events, articles, names)
+    clusters = (_split_unchecked(_split_copied(counts, articles, names))
+                + _split_background(_split_copied(events, articles, names), articles)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -299,6 +304,18 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
                       and len(_independent_sources(members, articles, names)) < 2
                       and not any(c.stance in DISPUTING for c in members))
         kept.extend([[c] for c in members] if one_report else [members])
+    return kept
+
+
+def _split_background(clusters: list[list[Claim]], articles: dict[str, Article]) -> list[list[Claim]]:
+    """An event every outlet tells only in the second half of its article is background to the story (who the
+    accused bribed earlier, that no damage was reported yet, the haze's cause), not a comparison an editor
+    lists: its claims stay apart. Figures are compared wherever they stand."""
+    kept: list[list[Claim]] = []
+    for members in clusters:
+        background = len({_outlet(c, articles) for c in members}) > 1 and all(
+            c.evidence[0].start >= NEWS_SHARE * len(articles[c.evidence[0].article].text) for c in members)
+        kept.extend([[c] for c in members] if background else [members])
     return kept
 
 

@@ -220,6 +220,21 @@ def test_an_uncredited_figure_one_outlet_quotes_is_the_speaker_s_alone():
     assert members.independent_sources == 1 and members.status == "single-source"
 
 
+def test_an_event_every_outlet_tells_only_late_in_its_article_is_background_not_compared():
+    queue = ("Antrean kendaraan mengular di sejumlah stasiun pengisian.",
+             "Kendaraan mengantre panjang di banyak stasiun pengisian.")
+    news = ("Pemerintah menaikkan harga bahan bakar minyak mulai Sabtu dini hari. Sopir angkutan kota di Bandung "
+            "mengeluhkan kenaikan itu.",
+            "Mulai Sabtu dini hari, harga bahan bakar minyak naik. Para sopir angkot di Bandung mengeluh.")
+
+    def compared_queues(*texts: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if "stasiun pengisian" in g.topic]
+
+    assert len(compared_queues(f"{queue[0]} {news[0]}", f"{queue[1]} {news[1]}")) == 1
+    assert compared_queues(f"{news[0]} {queue[0]}", f"{news[1]} {queue[1]}") == []
+
+
 def test_a_speaker_and_the_body_in_their_title_are_one_source():
     analysis, _ = _analysis(
         "KPK menetapkan 12 tersangka dalam kasus suap itu, kata KPK dalam keterangannya.",

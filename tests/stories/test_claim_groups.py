@@ -472,3 +472,21 @@ def test_a_burnt_area_given_larger_the_next_day_still_evolves():
     [area] = _figure_groups(analysis, "ha")
     assert len(area.claims) == 2
     assert area.status == "evolving"
+
+
+def test_a_copy_of_any_of_an_outlets_tellings_is_that_telling_again():
+    from kabar.model import Evidence
+    from kabar.stories.groups import _own_tellings
+
+    articles = {name: Article(id=name, source=f"{name}.txt", text="", outlet=outlet,
+                              published=datetime(2024, 3, day, 9, tzinfo=WIB))
+                for name, outlet, day in (("a", "Harian A", 10), ("b", "Harian B", 11))}
+
+    def claim(number: int, article: str, clause: str) -> Claim:
+        return Claim(f"c{number}", "event", clause, None, "asserted", [Evidence(article, 0, len(clause), clause)],
+                     extra={"clause": clause})
+
+    short = claim(1, "a", "Dinas melaporkan jalur yang ditutup melalui Wekas")
+    listed = claim(2, "a", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
+    copied = claim(3, "b", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
+    assert len(_own_tellings([short, listed, copied], articles)) == 1

@@ -116,13 +116,15 @@ def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
 def _own_tellings(members: list[Claim], articles: dict[str, Article],
                   text: Callable[[Claim], str] | None = None) -> list[list[Claim]]:
     """The claims by the wording they share (of their clause, or of what `text` gives): outlets printing one
-    release in nearly the same words took it from one place and tell it once (a copy of any claim of a telling
-    joins it); an outlet's own words are a telling of their own."""
+    release in nearly the same words took it from one place and tell it once (a copy of any claim of a telling,
+    statement of statement or event of event, joins it); an outlet's own words are a telling of their own, and
+    so is an event it narrates in the words of another's statement."""
     words = text or _words
     tellings: list[list[Claim]] = []
     for claim in sorted(members, key=lambda c: _date(c, articles)):
-        home = next((t for t in tellings if any(_outlet(told, articles) == _outlet(claim, articles)
-                                                or _copied(words(told), words(claim)) for told in t)), None)
+        home = next((t for t in tellings if any(
+            _outlet(told, articles) == _outlet(claim, articles)
+            or (told.kind == claim.kind and _copied(words(told), words(claim))) for told in t)), None)
         if home is None:
             tellings.append([claim])
         else:

@@ -36,6 +36,10 @@ RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
 # share of two outlets' clauses, word for word in order, above which they are one release copied, not two
 # tellings (set on the development events)
 COPIED_WORDS = 0.65
+# share of an article, from its start, that holds its news (the inverted pyramid puts what happened first); an
+# event only ever told after it is background (set as a round half; on the development events the events an
+# editor lists are all told within the first third of some article)
+NEWS_SHARE = 0.5
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
@@ -58,17 +62,25 @@ def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
 def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
     are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
-    outlet is a source of its own only in a group where nobody is credited, and then outlets giving the very
-    same figure are one unnamed source they all took it from (a magnitude, a count of suspects), while
-    outlets telling an event in their own words are each a witness. A speaker and the body whose title
+    outlet is a source of its own only in a group where nobody is credited, and then outlets telling a fact
+    or a figure in their own sentences are each a witness (a count of the dead, an amount), except where
+    the figure is a measurement or a quotation gives it: outlets giving the very same one then took it from
+    the one body that measured it or the one person who said it. A speaker and the body whose title
     they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
     stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
     source again."""
     if not any(c.attributed_to for c in members):
-        if members[0].kind == "quantity":
+        if members[0].kind == "quantity" and (_measured(members[0]) or any(c.extra.get("quoted") for c in members)):
             return {f"figure:{_stated(c)}" for c in members}
-        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles)}
+        told = _sentence if members[0].kind == "quantity" else None
+        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles, told)}
     return _primary_sources(members, names)
+
+
+def _measured(claim: Claim) -> bool:
+    """A figure only an instrument or one agency's survey gives (a magnitude, a depth, an area)."""
+    unit = (claim.quantity or {}).get("unit")
+    return unit in measures() or unit in word_set("id/claims/measured.txt")
 
 
 def _primary_sources(members: list[Claim], names: dict[str, str]) -> set[str]:
@@ -104,13 +116,15 @@ def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
 def _own_tellings(members: list[Claim], articles: dict[str, Article],
                   text: Callable[[Claim], str] | None = None) -> list[list[Claim]]:
     """The claims by the wording they share (of their clause, or of what `text` gives): outlets printing one
-    release in nearly the same words took it from one place and tell it once; an outlet's own words are a
-    telling of their own."""
+    release in nearly the same words took it from one place and tell it once (a copy of any claim of a telling,
+    statement of statement or event of event, joins it); an outlet's own words are a telling of their own, and
+    so is an event it narrates in the words of another's statement."""
     words = text or _words
     tellings: list[list[Claim]] = []
     for claim in sorted(members, key=lambda c: _date(c, articles)):
-        home = next((t for t in tellings if _outlet(t[0], articles) == _outlet(claim, articles)
-                     or _copied(words(t[0]), words(claim))), None)
+        home = next((t for t in tellings if any(
+            _outlet(told, articles) == _outlet(claim, articles)
+            or (told.kind == claim.kind and _copied(words(told), words(claim))) for told in t)), None)
         if home is None:
             tellings.append([claim])
         else:
@@ -240,7 +254,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b), apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
-    clusters = (_split_unchecked(_split_copied(counts, articles, names)) + _split_copied(events, articles, names)
+    clusters = (_split_unchecked(_split_copied(counts, articles, names))
+                + _split_background(_split_copied(events, articles, names), articles)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -291,6 +306,18 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
                       and len(_independent_sources(members, articles, names)) < 2
                       and not any(c.stance in DISPUTING for c in members))
         kept.extend([[c] for c in members] if one_report else [members])
+    return kept
+
+
+def _split_background(clusters: list[list[Claim]], articles: dict[str, Article]) -> list[list[Claim]]:
+    """An event every outlet tells only in the second half of its article is background to the story (who the
+    accused bribed earlier, that no damage was reported yet, the haze's cause), not a comparison an editor
+    lists: its claims stay apart. Figures are compared wherever they stand."""
+    kept: list[list[Claim]] = []
+    for members in clusters:
+        background = len({_outlet(c, articles) for c in members}) > 1 and all(
+            c.evidence[0].start >= NEWS_SHARE * len(articles[c.evidence[0].article].text) for c in members)
+        kept.extend([[c] for c in members] if background else [members])
     return kept
 
 

@@ -198,11 +198,41 @@ def _compared(analysis: StoryAnalysis) -> list[ClaimGroup]:
     return [g for g in analysis.groups if len({row["article"] for row in g.values}) > 1]
 
 
-def test_outlets_giving_the_same_uncredited_figure_took_it_from_one_source():
+def test_outlets_telling_an_uncredited_count_in_their_own_words_each_witness_it():
     analysis, _ = _analysis("Pemerintah Malaysia telah membagikan 500.000 masker di Sarawak pada Rabu.",
                             "Malaysia membagikan sebanyak 500.000 masker kepada warga Sarawak.")
     [masks] = _compared(analysis)
-    assert masks.independent_sources == 1 and masks.status == "single-source"
+    assert masks.independent_sources == 2 and masks.status == "corroborated"
+
+
+def test_outlets_giving_the_same_uncredited_measurement_took_it_from_one_source():
+    analysis, _ = _analysis("Gempa bumi berkekuatan magnitudo 5,2 mengguncang Kabupaten Garut pada Rabu pagi.",
+                            "Kabupaten Garut diguncang gempa magnitudo 5,2 pada Rabu.")
+    [magnitude] = _compared(analysis)
+    assert magnitude.independent_sources == 1 and magnitude.status == "single-source"
+
+
+def test_an_uncredited_figure_one_outlet_quotes_is_the_speaker_s_alone():
+    analysis, _ = _analysis("Sebanyak 134 juta jiwa peserta iurannya dibayarkan oleh APBN dan APBD.",
+                            '"Dengan demikian, ada 134 juta jiwa yang iurannya dibayarkan oleh APBN dan APBD," '
+                            "ujar Kepala Biro Komunikasi itu di Jakarta.")
+    [members] = _compared(analysis)
+    assert members.independent_sources == 1 and members.status == "single-source"
+
+
+def test_an_event_every_outlet_tells_only_late_in_its_article_is_background_not_compared():
+    queue = ("Antrean kendaraan mengular di sejumlah stasiun pengisian.",
+             "Kendaraan mengantre panjang di banyak stasiun pengisian.")
+    news = ("Pemerintah menaikkan harga bahan bakar minyak mulai Sabtu dini hari. Sopir angkutan kota di Bandung "
+            "mengeluhkan kenaikan itu.",
+            "Mulai Sabtu dini hari, harga bahan bakar minyak naik. Para sopir angkot di Bandung mengeluh.")
+
+    def compared_queues(*texts: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if "stasiun pengisian" in g.topic]
+
+    assert len(compared_queues(f"{queue[0]} {news[0]}", f"{queue[1]} {news[1]}")) == 1
+    assert compared_queues(f"{news[0]} {queue[0]}", f"{news[1]} {queue[1]}") == []
 
 
 def test_a_speaker_and_the_body_in_their_title_are_one_source():
@@ -355,9 +385,11 @@ def test_a_number_that_names_or_gives_an_age_is_not_a_figure():
 
 
 def test_a_quotation_whose_numbers_are_its_articles_figures_is_compared_as_those_figures():
-    quote = ('Api melahap sekitar 150 hektare hutan. "Kalau untuk luasan sampai saat ini kisarannya sekitar 100 sampai '
-             '150 hektare," kata Kepala Balai Junita.')
-    analysis, _ = _analysis(quote, quote)
+    quote = ('"Kalau untuk luasan sampai saat ini kisarannya sekitar 100 sampai 150 hektare," kata Kepala Balai '
+             'Junita.')
+    # two outlets' own narration around one quotation (an article printed twice word for word is one report)
+    analysis, _ = _analysis(f"Api melahap sekitar 150 hektare hutan. {quote}",
+                            f"Sekitar 150 hektare hutan di lereng gunung itu sudah terbakar. {quote}")
     compared = _compared(analysis)
     assert compared and all(
         {c.kind for c in analysis.claims if c.id in group.claims} == {"quantity"} for group in compared)
@@ -442,3 +474,21 @@ def test_a_burnt_area_given_larger_the_next_day_still_evolves():
     [area] = _figure_groups(analysis, "ha")
     assert len(area.claims) == 2
     assert area.status == "evolving"
+
+
+def test_a_copy_of_any_of_an_outlets_tellings_is_that_telling_again():
+    from kabar.model import Evidence
+    from kabar.stories.groups import _own_tellings
+
+    articles = {name: Article(id=name, source=f"{name}.txt", text="", outlet=outlet,
+                              published=datetime(2024, 3, day, 9, tzinfo=WIB))
+                for name, outlet, day in (("a", "Harian A", 10), ("b", "Harian B", 11))}
+
+    def claim(number: int, article: str, clause: str) -> Claim:
+        return Claim(f"c{number}", "event", clause, None, "asserted", [Evidence(article, 0, len(clause), clause)],
+                     extra={"clause": clause})
+
+    short = claim(1, "a", "Dinas melaporkan jalur yang ditutup melalui Wekas")
+    listed = claim(2, "a", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
+    copied = claim(3, "b", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
+    assert len(_own_tellings([short, listed, copied], articles)) == 1

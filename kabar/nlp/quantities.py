@@ -131,7 +131,7 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|[.,]\d))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%))?)",
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>°\s?[CF]?(?![A-Za-z])|℃))?)",
         re.IGNORECASE,
     )
 
@@ -259,6 +259,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     no noun after it is what is counted ("tiga unit handphone" counts handphone, "300 unit" units)."""
     if match.group("sign"):
         return "persen", match.end()
+    if match.group("degree"):
+        return "derajat", match.end()  # "35°C", "35 °C": a temperature in degrees
     if match.group("attached"):
         return match.group("attached").lower(), match.end()
     if match.group("unit") and text[match.start("unit") - 1] == "-":
@@ -494,6 +496,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+    if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
+            (match.group("attached") or unit in _units()):
+        return True  # "kelas 55kg": a weight class, named by the measure (but "kelas 1.500 cc" measures)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
     if counted is None and re.fullmatch(r"\d{5,}", low):

@@ -726,3 +726,13 @@ def test_a_part_opening_a_quotation_counts_what_its_whole_counts_but_not_a_large
     assert [(f[0], f[3]) for f in _figures('Kata dia,"Sedangkan 8 dari 10 desa sudah pulih."')] == \
         [("8", "desa"), ("10 desa", "desa")]
     assert [f[3] for f in _figures("Tim itu meraih nilai 15 dari 12 laga.")] == [None, "laga"]
+
+
+def test_a_weight_class_is_no_figure_but_an_engine_class_measures():
+    assert _figures("Ia turun di kelas 61kg, rekannya di kelas 73 kg.") == []
+    assert [f[3] for f in _figures("Mobil kelas 1.500 cc itu laris.")] == ["cc"]
+
+
+@pytest.mark.parametrize("text", ["Suhu siang ini 34°C.", "Suhu siang ini 34 °C.", "Suhu siang ini 34℃."])
+def test_a_temperature_written_with_the_degree_sign(text):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(34.0, "derajat")]

@@ -347,6 +347,18 @@ def _counts_in_capitals(text: str, word: str) -> bool:
         re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
+def _counts_back(text: str, match: re.Match[str]) -> bool:
+    """A number word with no noun, doing something or described ("dan dua melenceng", "hanya sembilan yang
+    gulung tikar"): it counts what a figure before it in the sentence counted. Not "satu", which is prose
+    as often as not."""
+    low = match.group("low") or ""
+    if low[:1].isdigit() or len(low.split()) != 1 or low.lower() in ("satu", "se") or match.group("high"):
+        return False
+    after = WORD_AFTER.match(text, match.end("low"))
+    return after is not None and (after.group(1).lower() == "yang" or after.group(1).lower() in _words("predicate")
+                                  or VERB_LIKE.match(after.group(1).lower()) is not None)
+
+
 def _named_before(text: str, match: re.Match[str]) -> str | None:
     """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
     something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"."""
@@ -503,7 +515,7 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "10 besar Kontes KDI"
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
-    if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
+    if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match):
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
@@ -672,6 +684,11 @@ def find_quantities(doc: Doc) -> Doc:
         if unit is None and OF_THE_SAME.match(text, match.end("high" if match.group("high") else "low")):
             unit = _unit_before(doc, match.start())  # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"
             unit_word = unit
+        if unit is None and _counts_back(text, match):
+            unit = unit_word = _unit_before(doc, match.start())  # "ada tiga tembakan … dan dua melenceng"
+            if unit is None:
+                continue
+            unit_end = _number_end(match)
         age = not vague and _age(text, match, unit)
         if age:
             unit, unit_word = "tahun", unit_word or "tahun"

@@ -736,3 +736,16 @@ def test_a_weight_class_is_no_figure_but_an_engine_class_measures():
 @pytest.mark.parametrize("text", ["Suhu siang ini 34°C.", "Suhu siang ini 34 °C.", "Suhu siang ini 34℃."])
 def test_a_temperature_written_with_the_degree_sign(text):
     assert [(f[1], f[3]) for f in _figures(text)] == [(34.0, "derajat")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Ada lima kapal berlabuh dan tiga berlayar lagi.", ("tiga", 3.0, 3.0, "kapal", "amount")),
+    ("Dari ratusan toko di pasar itu, hanya empat yang buka.", ("empat", 4.0, 4.0, "toko", "amount")),
+])
+def test_a_number_word_doing_something_counts_what_a_figure_before_it_counted(text, figure):
+    assert _figures(text)[-1] == figure
+
+
+@pytest.mark.parametrize("text", ["Dua bersaudara itu pergi.", "Satu menunggu di luar."])
+def test_a_number_word_with_nothing_counted_before_is_no_figure(text):
+    assert _figures(text) == []

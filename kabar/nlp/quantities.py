@@ -13,7 +13,9 @@ persen"). A number written with both separators reads the last as the decimal po
 and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
 saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 dan 196 unit"), and an amount in
 millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
-juta"). English number words count in English text only ("One UI" is a name).
+juta"). English number words count in English text only ("One UI" is a name). Signs of comparison bound a
+figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts the noun before them when the
+article counts that noun ("SIM sebanyak 754").
 """
 
 from __future__ import annotations
@@ -121,14 +123,15 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     prefix = alternation(list(_prefixes()))
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})\s+)?(?:(?P<between>antara|between)\s+)?"
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥])))?"
+        rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|[.,]\d))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%))?)",
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>°\s?[CF]?(?![A-Za-z])|℃))?)",
         re.IGNORECASE,
     )
 
@@ -223,6 +226,7 @@ MORE_AFTER = re.compile(
     r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
+COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"[.!?]\s")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
@@ -230,6 +234,8 @@ AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['peak noun']))})\s+$", re.IGNORECASE)
 # "per satu juta" right after a figure: what the rate is counted against
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
+# the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
+NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
@@ -253,6 +259,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     no noun after it is what is counted ("tiga unit handphone" counts handphone, "300 unit" units)."""
     if match.group("sign"):
         return "persen", match.end()
+    if match.group("degree"):
+        return "derajat", match.end()  # "35°C", "35 °C": a temperature in degrees
     if match.group("attached"):
         return match.group("attached").lower(), match.end()
     if match.group("unit") and text[match.start("unit") - 1] == "-":
@@ -261,8 +269,10 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     cursor = match.start("unit") - 1 if match.group("unit") else match.end()
     more = MORE_BEFORE_UNIT.match(text, cursor)
     counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
-    if counted_after and _without_possessive(counted_after.group(1).lower()) in _units():
-        cursor = counted_after.start()  # "3.000 lebih warga" counts warga
+    # "3.000 lebih warga", "seribu lebih kendaraan" (not "dua lebih baik dari satu")
+    if counted_after and (_without_possessive(counted_after.group(1).lower()) in _units() or (
+            _is_counted_noun(counted_after.group(1)) and not COMPARED.match(text, counted_after.end()))):
+        cursor = counted_after.start()
     classifiers = _words("classifier")
     counted: tuple[str, int] | None = None
     first = cursor
@@ -335,6 +345,41 @@ def _counts_in_capitals(text: str, word: str) -> bool:
         return lower not in _words("not counted")
     return word[:1].isupper() and word[1:].islower() and _is_counted_noun(lower) and \
         re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def _counts_back(text: str, match: re.Match[str]) -> bool:
+    """A number word with no noun, doing something or described ("dan dua melenceng", "hanya sembilan yang
+    gulung tikar"): it counts what a figure before it in the sentence counted. Not "satu", which is prose
+    as often as not."""
+    low = match.group("low") or ""
+    if low[:1].isdigit() or len(low.split()) != 1 or low.lower() in ("satu", "se") or match.group("high"):
+        return False
+    after = WORD_AFTER.match(text, match.end("low"))
+    return after is not None and (after.group(1).lower() == "yang" or after.group(1).lower() in _words("predicate")
+                                  or VERB_LIKE.match(after.group(1).lower()) is not None)
+
+
+def _named_before(text: str, match: re.Match[str]) -> str | None:
+    """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
+    something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"."""
+    approximator = (match.group("approx") or "").lower()
+    if not approximator or _meaning(approximator) != "exact":
+        return None
+    named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if named is None or not _counted_in_the_article(text, named.group(1)):
+        return None
+    word = named.group(1).lower()
+    return _units().get(word, word)
+
+
+def _counted_in_the_article(text: str, word: str) -> bool:
+    """An acronym for what is counted ("SIM", "STNK"), a listed unit, or a noun the article counts after a
+    figure elsewhere ("jumlah url mencapai 72.500" beside "42.000 url"); not any noun ("terjual", "capaian")."""
+    if word.isupper():
+        return _counts_in_capitals(text, word)
+    lower = word.lower()
+    return _is_counted_noun(word) and (lower in _units() or
+                                       re.search(rf"\d\s+{re.escape(lower)}\b", text) is not None)
 
 
 def _noun_follows(text: str, position: int) -> bool:
@@ -445,8 +490,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
-    if unit in _parts_of_day() and re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
-        return True  # "jam 4 sore": a time of day ("empat malam" is a stay of four nights)
+    if (unit in _parts_of_day() or CLOCK.fullmatch(low)) and \
+            re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
+        return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
@@ -462,11 +508,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
+    if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
+            (match.group("attached") or unit in _units()):
+        return True  # "kelas 55kg": a weight class, named by the measure (but "kelas 1.500 cc" measures)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
-    if not low[:1].isdigit() and counted is None and len(low.split()) == 1:
+    if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match):
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
@@ -503,15 +552,23 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     or joins two scores ("21-14") is part of a name or a result, not an amount. A lower-case word after it need
     not be what it counts when the capitalised word and the number recur together ("Galaxy Z Flip 7 tersedia",
     "S&P 500 turun"): a name is written again, a count in a name's place seldom."""
-    before = re.search(r"[(\"“'‘]?(\S+)\s+$", text[max(0, start - 30) : start])
+    window_start = max(0, start - 30)
+    before = re.search(r"[,;:]*([^\s(\"“'‘.!?]+)\s+$", text[window_start:start])
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
-    sentence_start = before is None or re.search(r"[.!?\"“]\s*$", text[max(0, start - 30) : start]) is not None
+    sentence_start = before is None or (before.group(1).lower() in _words("not counted")
+                                        and _opens_a_sentence(text, window_start + before.start(1)))
     capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
+
+
+def _opens_a_sentence(text: str, position: int) -> bool:
+    """The word at `position` starts a sentence, a quotation or a paragraph ("Papua.,\"Sedangkan 11 dari 13"):
+    the capital of a function word there says nothing of a name."""
+    return position == 0 or re.search(r"[.!?\"“\n][\s,\"“'‘(]*$", text[max(0, position - 4) : position]) is not None
 
 
 def _written_as_a_name(word: str) -> bool:
@@ -556,14 +613,15 @@ def _unit_before(doc: Doc, position: int) -> str | None:
     return earlier[-1].attrs["unit"] if earlier else None
 
 
-# the high end of a range glued to the unit of its low end by a dash: "5 persen-10 persen"
-GLUED_HIGH = re.compile(r"[-–](?P<high>\d+(?:[.,]\d+)*)\s+(?P<unit>[A-Za-z]+)")
+# the high end of a range glued to the unit of its low end by a dash: "5 persen-10 persen", "2% -7%"
+GLUED_HIGH = re.compile(r"\s?[-–](?P<high>\d+(?:[.,]\d+)*)(?:\s+(?P<unit>[A-Za-z]+)|(?P<sign>%))")
 
 
 def _glued_high_end(text: str, position: int, low: float, unit: str, english: bool) -> tuple[float, int] | None:
     """The number after the dash must rise and take the same unit: "5 persen-10 persen", not "5 persen-2 hari"."""
     glued = GLUED_HIGH.match(text, position)
-    if glued is None or _units().get(glued["unit"].lower(), glued["unit"].lower()) != unit:
+    word = (glued["unit"] or "persen").lower() if glued else ""
+    if glued is None or _units().get(word, word) != unit:
         return None
     high = parse_value(glued["high"], english)
     return (high, glued.end()) if high is not None and high > low else None
@@ -619,9 +677,18 @@ def find_quantities(doc: Doc) -> Doc:
             unit = _prefixes()[unit_word.lower()]
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
+        if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
+                (named := _named_before(text, match)) is not None:
+            unit_end = unit_end if unit else _number_end(match)
+            unit = unit_word = named
         if unit is None and OF_THE_SAME.match(text, match.end("high" if match.group("high") else "low")):
             unit = _unit_before(doc, match.start())  # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"
             unit_word = unit
+        if unit is None and _counts_back(text, match):
+            unit = unit_word = _unit_before(doc, match.start())  # "ada tiga tembakan … dan dua melenceng"
+            if unit is None:
+                continue
+            unit_end = _number_end(match)
         age = not vague and _age(text, match, unit)
         if age:
             unit, unit_word = "tahun", unit_word or "tahun"
@@ -635,7 +702,8 @@ def find_quantities(doc: Doc) -> Doc:
         meaning = _meaning(approximator)
         if approximator in _words("peak word") and PEAK.search(text, max(0, match.start() - 30), match.start()):
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
-        if meaning == "exact" and (match.group("ish") or (not vague and _rounded(match.group("low")))):
+        rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
+        if meaning == "exact" and rounded:
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
         bound = BOUND_AFTER.match(text, end)
         if meaning == "exact" and bound:
@@ -660,11 +728,12 @@ def find_quantities(doc: Doc) -> Doc:
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
             earlier[0].end, earlier[0].attrs["max"] = end, maximum  # "1,5 persen hingga 2 persen"
+            earlier[0].attrs["approximate"] |= rounded  # "mulai Rp 136 jutaan sampai Rp 156 jutaan"
             continue
         doc.add("quantities", Span(match.start(), end, "quantity", {
             "min": minimum,
             "max": maximum,
-            "approximate": meaning in ("about", "under") or vague is not None,
+            "approximate": meaning in ("about", "under") or vague is not None or rounded,  # "mulai Rp 3 jutaan"
             "vague": vague,
             "unit": unit,
             "unit_word": unit_word if unit else None,
@@ -749,7 +818,7 @@ def _share_units_of_a_whole(doc: Doc) -> None:
     text, figures = doc.text, doc.layer("quantities")
     for part, whole in zip(figures, figures[1:], strict=False):
         if part.attrs["unit"] is None and whole.attrs["unit"] and whole.attrs["kind"] == "amount" and \
-                PART_OF.fullmatch(text, part.end, whole.start):
+                PART_OF.fullmatch(text, part.end, whole.start) and _not_above(part, whole):
             _count_as(part, whole)
     for index, whole in enumerate(figures):
         if not whole.attrs["unit"] or not WHOLE_FIRST.search(text, max(0, whole.start - 12), whole.start):
@@ -760,6 +829,12 @@ def _share_units_of_a_whole(doc: Doc) -> None:
             if part.attrs["unit"] not in _units() and not part.attrs["approximator"] and \
                     CLAUSE_START.search(text, max(0, part.start - 12), part.start):
                 _count_as(part, whole)
+
+
+def _not_above(part: Span, whole: Span) -> bool:
+    """A part is no larger than its whole: "nilai 15 dari 12 laga" is 15 points in 12 matches, not 15 matches."""
+    low, high = part.attrs["min"], whole.attrs["max"]
+    return low is None or high is None or low <= high
 
 
 def _count_as(part: Span, whole: Span) -> None:

@@ -676,3 +676,76 @@ def test_about_a_figure_and_more_is_open_above():
     doc = find_quantities(_doc("Nilainya sekitar 40 triliun lebih, kata dia."))
     assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == \
         [(40e12, None, True)]
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Kadarnya <5% dari berat bersih.", (None, 5.0)),
+    ("Anak berusia ≥ 12 tahun boleh ikut.", (12.0, None)),
+    ("Kandungannya 3% -8% dari beratnya.", (3.0, 8.0)),
+])
+def test_signs_of_comparison_and_a_range_with_a_spaced_dash(text, bounds):
+    assert [(f[1], f[2]) for f in _figures(text)] == [bounds]
+
+
+def test_a_rounded_range_after_mulai_is_about():
+    doc = find_quantities(_doc("Mobil itu dijual mulai Rp 210 jutaan sampai Rp 245 jutaan."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == \
+        [(210e6, 245e6, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Siswa kini masuk jam 06.45 setiap hari.",
+    "Kedua negara saling menghormati satu sama lain.",
+])
+def test_a_clock_time_after_jam_and_satu_sama_lain_are_no_figures(text):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Ada 12 daerah pemilihan di provinsi itu.", ("12 daerah pemilihan", 12.0, 12.0, "daerah-pemilihan", "amount")),
+    ("Sekolah itu punya 6 jam pelajaran sehari.", ("6 jam pelajaran", 6.0, 6.0, "jam-pelajaran", "amount")),
+    ("Pemerintah membebaskan 9 jenis obat dari pajak.", ("9 jenis obat", 9.0, 9.0, "obat", "amount")),
+    ("Dari seribu lebih pelamar, sedikit yang lolos.", ("seribu lebih pelamar", 1000.0, None, "pelamar", "amount")),
+])
+def test_two_word_units_kinds_of_a_noun_and_more_than_a_spelled_thousand(text, figure):
+    assert _figures(text) == [figure]
+
+
+def test_more_before_a_comparison_is_no_count():
+    assert _figures("Tim dengan dua lebih baik dari tim dengan satu.") == []
+
+
+def test_the_noun_before_sebanyak_is_counted_when_the_article_counts_it():
+    text = "Petugas menyita KTP sebanyak 30 dan STNK sebanyak 12 lembar. Jumlah akun mencapai 900, lalu 400 akun."
+    assert [(f[0], f[3]) for f in _figures(text)] == \
+        [("sebanyak 30", "ktp"), ("sebanyak 12 lembar", "stnk"), ("mencapai 900", "akun"), ("400 akun", "akun")]
+    assert [f[3] for f in _figures("Mobil itu terjual sebanyak 189 pada Agustus.")] == [None]
+
+
+def test_a_part_opening_a_quotation_counts_what_its_whole_counts_but_not_a_larger_number():
+    assert [(f[0], f[3]) for f in _figures('Kata dia,"Sedangkan 8 dari 10 desa sudah pulih."')] == \
+        [("8", "desa"), ("10 desa", "desa")]
+    assert [f[3] for f in _figures("Tim itu meraih nilai 15 dari 12 laga.")] == [None, "laga"]
+
+
+def test_a_weight_class_is_no_figure_but_an_engine_class_measures():
+    assert _figures("Ia turun di kelas 61kg, rekannya di kelas 73 kg.") == []
+    assert [f[3] for f in _figures("Mobil kelas 1.500 cc itu laris.")] == ["cc"]
+
+
+@pytest.mark.parametrize("text", ["Suhu siang ini 34°C.", "Suhu siang ini 34 °C.", "Suhu siang ini 34℃."])
+def test_a_temperature_written_with_the_degree_sign(text):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(34.0, "derajat")]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Ada lima kapal berlabuh dan tiga berlayar lagi.", ("tiga", 3.0, 3.0, "kapal", "amount")),
+    ("Dari ratusan toko di pasar itu, hanya empat yang buka.", ("empat", 4.0, 4.0, "toko", "amount")),
+])
+def test_a_number_word_doing_something_counts_what_a_figure_before_it_counted(text, figure):
+    assert _figures(text)[-1] == figure
+
+
+@pytest.mark.parametrize("text", ["Dua bersaudara itu pergi.", "Satu menunggu di luar."])
+def test_a_number_word_with_nothing_counted_before_is_no_figure(text):
+    assert _figures(text) == []

@@ -100,6 +100,7 @@ class _Namesakes:
     ids: set[str] = field(default_factory=set)
     first_by_spelling: dict[str, int] = field(default_factory=dict)
     others_by_spelling: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    comparisons: int = 0  # given names compared letter by letter so far: what blocking keeps small
 
     def find(self, given: tuple[str, ...], spellings: set[str]) -> str | None:
         """The first person met whose given names `given` (its first one shortened to `spellings`) can be a
@@ -110,8 +111,11 @@ class _Namesakes:
             if place is not None:
                 candidates.add(place)
                 candidates.update(self.others_by_spelling.get(spelling, ()))
-        return next((self.people[place][0] for place in sorted(candidates)
-                     if _same_given_names(self.people[place][1], given)), None)
+        for place in sorted(candidates):
+            self.comparisons += 1
+            if _same_given_names(self.people[place][1], given):
+                return self.people[place][0]
+        return None
 
     def add(self, entity_id: str, given: tuple[str, ...], spellings: set[str]) -> None:
         """Register a person under the spellings of its first given name shortened by up to its own tolerance
@@ -133,6 +137,11 @@ class EntityRegistry:
 
     def __init__(self) -> None:
         self.namesakes: dict[tuple[int, str], _Namesakes] = {}  # (words, surname) → the people met under it
+
+    @property
+    def comparisons(self) -> int:
+        """How many registered people the names linked so far were compared with."""
+        return sum(namesakes.comparisons for namesakes in self.namesakes.values())
 
     def key_for(self, surface: str, label: str) -> str:
         words = _words(surface)

@@ -69,25 +69,19 @@ def _same_given_names(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
     return known == given or all(_within_edits(x, y, _tolerance(len(x))) for x, y in zip(known, given, strict=True))
 
 
-def _deletions(word: str, most: int) -> set[str]:
-    """The word with up to `most` letters deleted: two words within `most` edits share one of these. Each set of
-    deleted letters is taken once (the next deletion never left of the last)."""
+def _spellings(word: str) -> set[str]:
+    """The given name with up to its own tolerance of letters deleted, each set of deleted letters taken once
+    (the next deletion never left of the last). A registered name within its tolerance of `word` shares one of
+    these: the letters only one of them has, or has differently, deleted from both, is a spelling of each with
+    at most the registered name's tolerance deleted, and at most `word`'s, since a longer name's tolerance
+    outgrows a shorter one's by no more than their lengths differ."""
+    most = _tolerance(len(word))
     found = {word}
     frontier = [(word, 0)]
     for _ in range(most):
         frontier = [(w[:i] + w[i + 1:], i) for w, first in frontier for i in range(first, len(w))]
         found.update([w for w, _ in frontier])
     return found
-
-
-@cache
-def _reach(letters: int) -> int:
-    """The most edits any registered given name within its own tolerance of a word of so many letters may
-    allow: such a name is at most `letters + its tolerance` long."""
-    longest = letters
-    while longest + 1 - _tolerance(longest + 1) <= letters:
-        longest += 1
-    return _tolerance(longest)
 
 
 @dataclass
@@ -103,8 +97,8 @@ class _Namesakes:
     comparisons: int = 0  # given names compared letter by letter so far: what blocking keeps small
 
     def find(self, given: tuple[str, ...], spellings: set[str]) -> str | None:
-        """The first person met whose given names `given` (its first one shortened to `spellings`) can be a
-        spelling of."""
+        """The first person met whose given names `given` (the `spellings` of its first one) can be a spelling
+        of."""
         candidates = set()
         for spelling in spellings:
             place = self.first_by_spelling.get(spelling)
@@ -118,13 +112,12 @@ class _Namesakes:
         return None
 
     def add(self, entity_id: str, given: tuple[str, ...], spellings: set[str]) -> None:
-        """Register a person under the spellings of its first given name shortened by up to its own tolerance
-        (those of `spellings`, shortened up to the reach, that are long enough)."""
-        place, shortest = len(self.people), len(given[0]) - _tolerance(len(given[0]))
+        """Register a person under the `spellings` of its first given name."""
+        place = len(self.people)
         self.people.append((entity_id, given))
         self.ids.add(entity_id)
         for spelling in spellings:
-            if len(spelling) >= shortest and self.first_by_spelling.setdefault(spelling, place) != place:
+            if self.first_by_spelling.setdefault(spelling, place) != place:
                 self.others_by_spelling[spelling].append(place)
 
 
@@ -148,7 +141,7 @@ class EntityRegistry:
         if label != "PERSON" or len(words) < 2:
             return slug(surface)
         block, given = (len(words), words[-1]), tuple(words[:-1])
-        spellings = _deletions(given[0], _reach(len(given[0])))
+        spellings = _spellings(given[0])
         found = self.namesakes[block].find(given, spellings) if block in self.namesakes else None
         if found is not None:
             return found

@@ -64,8 +64,8 @@ def _tolerance(letters: int) -> int:
 
 
 def _same_given_names(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
-    """The given names of a registered person and of a name with the same surname and word count:
-    "Dimitry" ~ "Dmitry", "Jong Un" ~ "Jong Un"; not "Jong Un" ~ "Hong kyun"."""
+    """The given names of a registered person and of a name with the same surname and word count, each within
+    the registered one's tolerance: "Dimitry" ~ "Dmitry", "Muhammad" ~ "Mohamad"; not "Andika" ~ "Anita"."""
     return known == given or all(_within_edits(x, y, _tolerance(len(x))) for x, y in zip(known, given, strict=True))
 
 

@@ -10,8 +10,10 @@ its country stays its own entity, linked by `related`.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 
 from kabar.lexicon import data_lines
@@ -34,79 +36,118 @@ def slug(name: str) -> str:
     return "ent-" + re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
-def _edit_distance(a: str, b: str) -> int:
+def _within_edits(a: str, b: str, most: int) -> bool:
+    """Whether `a` and `b` are at most `most` insertions, deletions or substitutions apart. The start and end
+    they share cost no edit, so only what lies between is compared letter by letter."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    a, b = a[shared:], b[shared:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
-    return previous[-1]
+    return previous[-1] <= most
 
 
 def _words(name: str) -> list[str]:
     return fold(name).replace("-", " ").split()
 
 
-def _tolerance(word: str) -> int:
-    """The edits a registered name's given name may differ by: one, or one per four letters."""
-    return max(1, len(word) // 4)
+def _tolerance(letters: int) -> int:
+    """The edits a registered given name of so many letters may differ by: one, or one per four letters."""
+    return max(1, letters // 4)
 
 
-def _same_person(a: str, b: str) -> bool:
-    """"Dimitry Peskov" ~ "Dmitry Peskov", "Kim Jong-Un" ~ "Kim Jong Un"; not "Kim Jong Un" ~ "Kim Hong-kyun"."""
-    wa, wb = _words(a), _words(b)
-    if wa == wb:
-        return True
-    if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1]:
-        return False
-    return all(_edit_distance(x, y) <= _tolerance(x) for x, y in zip(wa[:-1], wb[:-1], strict=True))
+def _same_given_names(known: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """The given names of a registered person and of a name with the same surname and word count, each within
+    the registered one's tolerance: "Dimitry" ~ "Dmitry", "Muhammad" ~ "Mohamad"; not "Andika" ~ "Anita"."""
+    return known == given or all(_within_edits(x, y, _tolerance(len(x))) for x, y in zip(known, given, strict=True))
 
 
-def _deletions(word: str, most: int) -> set[str]:
-    """The word with up to `most` letters deleted: two words within `most` edits share one of these."""
-    found = frontier = {word}
+def _spellings(word: str) -> set[str]:
+    """The given name with up to its own tolerance of letters deleted, each set of deleted letters taken once
+    (the next deletion never left of the last). A registered name within its tolerance of `word` shares one of
+    these: the letters only one of them has, or has differently, deleted from both, is a spelling of each with
+    at most the registered name's tolerance deleted, and at most `word`'s, since a longer name's tolerance
+    outgrows a shorter one's by no more than their lengths differ."""
+    most = _tolerance(len(word))
+    found = {word}
+    frontier = [(word, 0)]
     for _ in range(most):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        found = found | frontier
+        frontier = [(w[:i] + w[i + 1:], i) for w, first in frontier for i in range(first, len(w))]
+        found.update([w for w, _ in frontier])
     return found
 
 
-def _reach(word: str) -> int:
-    """The most edits any registered given name within its own tolerance of `word` may allow: such a name is
-    at most `len(word) + its tolerance` long."""
-    longest = len(word)
-    while longest + 1 - _tolerance("x" * (longest + 1)) <= len(word):
-        longest += 1
-    return _tolerance("x" * longest)
+@dataclass
+class _Namesakes:
+    """The people met so far under one word count and surname, in the order met, found by the spellings of
+    their first given name shortened by up to its tolerance of letters. A spelling maps to plain places (no
+    container for the many spellings only one person has), so the garbage collector never walks the index."""
+
+    people: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (id, given names) by place
+    ids: set[str] = field(default_factory=set)
+    first_by_spelling: dict[str, int] = field(default_factory=dict)
+    others_by_spelling: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    comparisons: int = 0  # given names compared letter by letter so far: what blocking keeps small
+
+    def find(self, given: tuple[str, ...], spellings: set[str]) -> str | None:
+        """The first person met whose given names `given` (the `spellings` of its first one) can be a spelling
+        of."""
+        candidates = set()
+        for spelling in spellings:
+            place = self.first_by_spelling.get(spelling)
+            if place is not None:
+                candidates.add(place)
+                candidates.update(self.others_by_spelling.get(spelling, ()))
+        for place in sorted(candidates):
+            self.comparisons += 1
+            if _same_given_names(self.people[place][1], given):
+                return self.people[place][0]
+        return None
+
+    def add(self, entity_id: str, given: tuple[str, ...], spellings: set[str]) -> None:
+        """Register a person under the `spellings` of its first given name."""
+        place = len(self.people)
+        self.people.append((entity_id, given))
+        self.ids.add(entity_id)
+        for spelling in spellings:
+            if self.first_by_spelling.setdefault(spelling, place) != place:
+                self.others_by_spelling[spelling].append(place)
 
 
 class EntityRegistry:
     """The key of each name across articles: its slug, or that of a person met before under a near spelling.
-    Person names met so far are looked up by blocking: names `_same_person` can match share their number of
-    words, their folded surname and a spelling of their first word with a few letters deleted (up to its
-    tolerance), so a name is compared only with the few registered names sharing such a key, and linking
+    Person names met so far are looked up by blocking: names that can be spellings of one person share their
+    number of words, their folded surname and a spelling of their first word with a few letters deleted (up to
+    its tolerance), so a name is compared only with the few registered names sharing such a key, and linking
     costs the same per name however many people a pile names."""
 
     def __init__(self) -> None:
-        self.person_names: dict[tuple[int, str, str], tuple[int, str]] = {}  # (words, surname, id) → (order, name)
-        self.blocks: dict[tuple[int, str, str], list[str]] = defaultdict(list)  # (words, surname, variant) → ids
+        self.namesakes: dict[tuple[int, str], _Namesakes] = {}  # (words, surname) → the people met under it
+
+    @property
+    def comparisons(self) -> int:
+        """How many registered people the names linked so far were compared with."""
+        return sum(namesakes.comparisons for namesakes in self.namesakes.values())
 
     def key_for(self, surface: str, label: str) -> str:
         words = _words(surface)
         if label != "PERSON" or len(words) < 2:
             return slug(surface)
-        count, surname = len(words), words[-1]
-        candidates = {(count, surname, entity_id) for variant in _deletions(words[0], _reach(words[0]))
-                      for entity_id in self.blocks.get((count, surname, variant), ())}
-        for candidate in sorted(candidates, key=lambda c: self.person_names[c][0]):
-            if _same_person(self.person_names[candidate][1], surface):
-                return candidate[2]
+        block, given = (len(words), words[-1]), tuple(words[:-1])
+        spellings = _spellings(given[0])
+        found = self.namesakes[block].find(given, spellings) if block in self.namesakes else None
+        if found is not None:
+            return found
         key = slug(surface)
-        if " " in surface and (count, surname, key) not in self.person_names:
-            self.person_names[count, surname, key] = (len(self.person_names), surface)
-            for variant in _deletions(words[0], _tolerance(words[0])):
-                self.blocks[count, surname, variant].append(key)
+        if " " in surface and key not in self.namesakes.setdefault(block, _Namesakes()).ids:
+            self.namesakes[block].add(key, given, spellings)
         return key
 
 

@@ -27,6 +27,8 @@ from trafilatura.xpaths import (
     _STORY_ID_TOKENS,
 )
 
+from kabar.clean.extractor_prunes import prunes_in_one_pass
+
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
 CONTROL = re.compile(f"[{re.escape(CONTROL_CHARACTERS)}]")
@@ -340,13 +342,15 @@ def _main_content(root: Any) -> Any:
         etree.SubElement(page, "body").append(frame)  # moved, not copied: the extractor copies what it reads
         frame.tail = None  # the text after the frame is the page's, not the frame's
         try:
-            document = trafilatura.bare_extraction(page, options=options)
+            with prunes_in_one_pass():
+                document = trafilatura.bare_extraction(page, options=options)
         finally:
             parent.insert(place, frame)
             frame.tail = tail
         if _settled_by_frame(document, options):
             return document
-    return trafilatura.bare_extraction(root, options=options)
+    with prunes_in_one_pass():
+        return trafilatura.bare_extraction(root, options=options)
 
 
 def _article_frame(root: Any) -> Any | None:

@@ -1,12 +1,13 @@
-"""trafilatura's pruning expressions as Kabar's own call runs them: the same elements, found in one C-level pass.
+"""trafilatura's XPath expressions as Kabar's own call runs them: the same elements, found in one C-level pass.
 
-Before and while it reads the article, the extractor deletes comment sections, infinite-scroll containers and
-boilerplate (share rows, menus, ads, hidden elements) that XPath expressions find. Their regular-expression tests
-(`re:test`) call back into Python for every element and attribute they test, a tenth of Kabar's cleaning time on
-real pages. Here the same tests run over lxml's C-level iteration, each set of attribute values judged once.
-`prunes_in_one_pass()` puts them in the extractor's place only while Kabar's call runs, so any other use of
-trafilatura is untouched; `tests/clean/test_extractor_prunes.py` checks that each selects what its expression
-selects, in the same order.
+The extractor finds the article's frame with its body expressions, and before and while it reads the article
+deletes comment sections, infinite-scroll containers and boilerplate (share rows, menus, ads, hidden elements)
+that its pruning expressions find. Their regular-expression tests (`re:test`) call back into Python for every
+element and attribute they test, an eighth of Kabar's cleaning time on real pages. Here the same tests run over
+lxml's C-level iteration, each set of attribute values judged once. `expressions_in_one_pass()` puts them in the
+extractor's place only while Kabar's call runs, so any other use of trafilatura is untouched;
+`tests/clean/test_extractor_expressions.py` checks that each selects what its expression selects, in the same
+order.
 """
 
 from __future__ import annotations
@@ -20,16 +21,100 @@ from typing import Any
 from lxml import etree
 from trafilatura import core, main_extractor
 from trafilatura.xpaths import (
+    _ARTICLE_CONTENT_CLASS_TOKENS,
+    _ARTICLE_CONTENT_ID_TOKENS,
     _COMMENTS_CLASS,
     _COMMENTS_ID,
     _CONSENT_ID_CLASS_TOKENS,
+    _MAIN_CONTENT_CLASS_TOKENS,
+    _MAIN_CONTENT_ID_TOKENS,
     _OVERALL_DISCARD_BOTH_TOKENS,
     _OVERALL_DISCARD_CLASS_TOKENS,
     _OVERALL_DISCARD_ID_TOKENS,
+    _STORY_CLASS_TOKENS,
+    _STORY_ID_TOKENS,
     RAW_TREE_PRUNE_XPATH,
 )
 
 Selection = Callable[[Any], list[Any]]
+
+FRAME_TAGS = ("article", "div", "main", "section")
+FRAME_EXPRESSIONS = 5
+ARTICLE_ID = re.compile("|".join(_ARTICLE_CONTENT_ID_TOKENS))
+ARTICLE_CLASS = re.compile("|".join(_ARTICLE_CONTENT_CLASS_TOKENS))
+STORY_ID = re.compile("|".join(_STORY_ID_TOKENS))
+STORY_CLASS = re.compile("|".join(_STORY_CLASS_TOKENS))
+FULL_TEXT_CLASS = re.compile("fulltext", re.IGNORECASE)
+MAIN_ID = re.compile("|".join(_MAIN_CONTENT_ID_TOKENS))
+MAIN_CLASS = re.compile("|".join(_MAIN_CONTENT_CLASS_TOKENS))
+CM_LOWER, CP_LOWER = str.maketrans("CM", "cm"), str.maketrans("CP", "cp")
+
+
+@lru_cache(maxsize=8192)
+def frame_rank(tag: str, css_class: str | None, element_id: str | None, role: str | None,
+               item_property: str | None) -> int:
+    """The first of trafilatura's five body expressions (BODY_XPATH) that accepts an element with these tag and
+    attributes, FRAME_EXPRESSIONS when none does."""
+    return next((index for index, accepted in enumerate(
+        frame_expressions(tag, css_class, element_id, role, item_property)) if accepted), FRAME_EXPRESSIONS)
+
+
+@lru_cache(maxsize=8192)
+def frame_expressions(tag: str, css_class: str | None, element_id: str | None, role: str | None,
+                      item_property: str | None) -> tuple[bool, ...]:
+    """Whether each of the five body expressions accepts an element with these tag (one of FRAME_TAGS) and
+    attributes, their tests written out in its order; an absent attribute reads as "" as in XPath."""
+    css, ident, role = css_class or "", element_id or "", role or ""
+    return (
+        css in ("post", "entry") or item_property == "articleBody" or ident == "articleContent"
+        or ARTICLE_ID.search(ident) is not None or ARTICLE_CLASS.search(css) is not None,
+        tag == "article",
+        role == "article" or ident in ("article", "story") or css in ("postarea", "art-postcontent", "text", "cell",
+                                                                      "story")
+        or STORY_ID.search(ident) is not None or FULL_TEXT_CLASS.search(css) is not None
+        or STORY_CLASS.search(css) is not None,
+        ident == "content" or css == "content" or MAIN_ID.search(ident) is not None
+        or MAIN_CLASS.search(css) is not None or "main-content" in ident.translate(CM_LOWER)
+        or "main-content" in css.translate(CM_LOWER) or "page-content" in css.translate(CP_LOWER),
+        tag == "main" or css.startswith("main") or ident.startswith("main") or role.startswith("main"),
+    )
+
+
+def _accepted_by(tree: Any, index: int) -> Iterator[Any]:
+    for element in tree.iterdescendants(*FRAME_TAGS):
+        get = element.get
+        if frame_expressions(element.tag, get("class"), get("id"), get("role"), get("itemprop"))[index]:
+            yield element
+
+
+def article_content_frames(tree: Any) -> list[Any]:
+    """BODY_XPATH[0], `.//*[...][1]`: of each element's children that the first expression accepts, the first."""
+    found, parents = [], set()
+    for element in _accepted_by(tree, 0):
+        parent = element.getparent()
+        if parent not in parents:
+            parents.add(parent)
+            found.append(element)
+    return found
+
+
+def first_frames_of(index: int) -> Selection:
+    """BODY_XPATH[1] to [4], `(...)[1]`: the first element the expression accepts; the last expression is the
+    union of two such firsts, a <main> and an element of another tag, in page order."""
+    kinds_wanted = 2 if index == 4 else 1
+
+    def select(tree: Any) -> list[Any]:
+        found, kinds = [], set()
+        for element in _accepted_by(tree, index):
+            kind = index == 4 and element.tag == "main"
+            if kind not in kinds:
+                kinds.add(kind)
+                found.append(element)
+                if len(kinds) == kinds_wanted:
+                    break
+        return found
+    return select
+
 
 CONSENT = re.compile("|".join(_CONSENT_ID_CLASS_TOKENS))
 BOILERPLATE_ID = re.compile("|".join(_OVERALL_DISCARD_BOTH_TOKENS + _OVERALL_DISCARD_ID_TOKENS))
@@ -139,6 +224,7 @@ def appended_articles(tree: Any) -> list[Any]:
 
 
 REPLACED: list[tuple[Any, str, list[Selection]]] = [
+    (main_extractor, "BODY_XPATH", [article_content_frames, *map(first_frames_of, range(1, FRAME_EXPRESSIONS))]),
     (main_extractor, "OVERALL_DISCARD_XPATH", [boilerplate_sections, hidden_or_reply_elements]),
     (core, "REMOVE_COMMENTS_AND_LISTS_XPATH", [comment_sections]),
     (core, "RAW_TREE_PRUNE_XPATH", [appended_articles, RAW_TREE_PRUNE_XPATH[1]]),
@@ -146,7 +232,7 @@ REPLACED: list[tuple[Any, str, list[Selection]]] = [
 
 
 @contextmanager
-def prunes_in_one_pass() -> Iterator[None]:
+def expressions_in_one_pass() -> Iterator[None]:
     """trafilatura with these selections in place of its expressions, for the time of one call."""
     saved = [(module, name, getattr(module, name)) for module, name, _ in REPLACED]
     for module, name, selections in REPLACED:

@@ -1,5 +1,5 @@
-"""The one-pass selections select what trafilatura's pruning expressions select, in the same order: on markup
-written to reach each of their tests, on the fixture and real pages, and on the trees the extractor prunes
+"""The one-pass selections select what trafilatura's body and pruning expressions select, in the same order: on
+markup written to reach each of their tests, on the fixture and real pages, and on the trees the extractor reads
 while Kabar's own call runs."""
 
 from __future__ import annotations
@@ -8,18 +8,21 @@ import pytest
 from trafilatura import core, main_extractor, xpaths
 
 from kabar.clean import clean
-from kabar.clean import extractor_prunes as prunes
+from kabar.clean import extractor_expressions as expressions
 from kabar.clean.blocks import parse_html
 from kabar.errors import KabarError
 from kabar.eval import real_cleaning as real
 from kabar.eval.pages import all_pages
 from kabar.model import RawDocument
 
+FRAMES = [(selection, expression) for selection, expression in zip(
+    [expressions.article_content_frames, *map(expressions.first_frames_of, range(1, 5))], xpaths.BODY_XPATH,
+    strict=True)]
 PAIRS = [
-    (prunes.boilerplate_sections, xpaths.OVERALL_DISCARD_XPATH[0]),
-    (prunes.hidden_or_reply_elements, xpaths.OVERALL_DISCARD_XPATH[1]),
-    (prunes.comment_sections, xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH[0]),
-    (prunes.appended_articles, xpaths.RAW_TREE_PRUNE_XPATH[0]),
+    (expressions.boilerplate_sections, xpaths.OVERALL_DISCARD_XPATH[0]),
+    (expressions.hidden_or_reply_elements, xpaths.OVERALL_DISCARD_XPATH[1]),
+    (expressions.comment_sections, xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH[0]),
+    (expressions.appended_articles, xpaths.RAW_TREE_PRUNE_XPATH[0]),
 ]
 
 # each test of each expression, both orders of the attributes an expression reads as "the first of two", and
@@ -43,6 +46,16 @@ ELEMENTS = [
     "<section class='infinite-scroll'><h1>M</h1></section>", "<aside id='mvp-post-add-box'><h1>N</h1></aside>",
     "<div class='x mvp-post-add-wrap'>O</div>", "<div class='elementor-share-buttons'>P</div>",
 ]
+# each test of each body expression, twice among siblings and nested, and near misses
+FRAME_ELEMENTS = [
+    "<div class='post'>a</div>", "<section class='entry'><div itemprop='articleBody'>b</div></section>",
+    "<div id='articleContent'>c</div><main class='post-content'>d</main>", "<span class='article-content'>e</span>",
+    "<article>f<article>g</article></article>", "<div role='article'>h</div>", "<div id='story'>i</div>",
+    "<div class='text'>j</div>", "<div class='FullText'>k</div>", "<div id='primary-col'>l</div>",
+    "<div id='content'>m</div>", "<section class='content__body'>n</section>", "<div id='Main-Content'>o</div>",
+    "<div class='Page-Content'>p</div>", "<main>q</main>", "<div class='mainly'>r</div>",
+    "<section role='main-region'>s</section>", "<main class='main'>t</main>", "<article id='late'>u</article>",
+]
 
 
 def _markup() -> str:
@@ -50,11 +63,25 @@ def _markup() -> str:
 
 
 @pytest.mark.parametrize(("selection", "expression"), PAIRS)
-def test_each_selection_finds_what_its_expression_finds_on_markup_reaching_each_test(selection, expression):
+def test_each_pruning_selection_finds_what_its_expression_finds_on_markup_reaching_each_test(selection, expression):
     root = parse_html(_markup())
     expected = expression(root)
     assert len(expected) >= 2  # the markup reaches this expression's tests
     assert selection(root) == expected
+
+
+@pytest.mark.parametrize(("selection", "expression"), FRAMES)
+def test_each_frame_selection_finds_what_its_expression_finds_as_the_page_loses_its_first_frames(selection,
+                                                                                                  expression):
+    root = parse_html("<html><body>" + "".join(f"<div class='wrap'>{element}</div>" for element in FRAME_ELEMENTS)
+                      + "</body></html>")
+    found = 0
+    while expected := expression(root):
+        assert selection(root) == expected
+        found += 1
+        expected[0].getparent().remove(expected[0])  # the next candidates get their turn
+    assert selection(root) == []
+    assert found >= 2
 
 
 def test_the_selections_agree_with_the_expressions_on_the_fixture_and_real_pages():
@@ -62,11 +89,11 @@ def test_the_selections_agree_with_the_expressions_on_the_fixture_and_real_pages
     pages += [page.html for page in real.real_pages()] if real.EXTRACTION.exists() else []
     for markup in pages:
         root = parse_html(markup)
-        for selection, expression in PAIRS:
+        for selection, expression in FRAMES + PAIRS:
             assert selection(root) == expression(root)
 
 
-def test_the_selections_agree_on_the_trees_the_extractor_prunes_in_kabars_call(monkeypatch):
+def test_the_selections_agree_on_the_trees_the_extractor_reads_in_kabars_call(monkeypatch):
     """Inside the extractor, the boilerplate expressions run on trees it has already cleaned and renamed."""
     compared: list[int] = []
 
@@ -78,7 +105,8 @@ def test_the_selections_agree_on_the_trees_the_extractor_prunes_in_kabars_call(m
             return expected
         return both
 
-    monkeypatch.setattr(prunes, "REPLACED", [
+    monkeypatch.setattr(expressions, "REPLACED", [
+        (main_extractor, "BODY_XPATH", [checked(*pair) for pair in FRAMES]),
         (main_extractor, "OVERALL_DISCARD_XPATH", [checked(*PAIRS[0]), checked(*PAIRS[1])]),
         (core, "REMOVE_COMMENTS_AND_LISTS_XPATH", [checked(*PAIRS[2])]),
         (core, "RAW_TREE_PRUNE_XPATH", [checked(*PAIRS[3]), xpaths.RAW_TREE_PRUNE_XPATH[1]]),
@@ -91,13 +119,14 @@ def test_the_selections_agree_on_the_trees_the_extractor_prunes_in_kabars_call(m
             clean(raw, "page")
         except KabarError:
             pass
-    assert len(compared) >= 3 * len(raws) and sum(compared) > 0
+    assert len(compared) >= 4 * len(raws) and sum(compared) > 0
 
 
 def test_trafilatura_keeps_its_own_expressions_outside_kabars_call():
-    with prunes.prunes_in_one_pass():
-        assert main_extractor.OVERALL_DISCARD_XPATH == [prunes.boilerplate_sections, prunes.hidden_or_reply_elements]
-        assert core.RAW_TREE_PRUNE_XPATH[0] is prunes.appended_articles
+    with expressions.expressions_in_one_pass():
+        assert main_extractor.OVERALL_DISCARD_XPATH == [expressions.boilerplate_sections, expressions.hidden_or_reply_elements]
+        assert core.RAW_TREE_PRUNE_XPATH[0] is expressions.appended_articles
     assert main_extractor.OVERALL_DISCARD_XPATH is xpaths.OVERALL_DISCARD_XPATH
+    assert main_extractor.BODY_XPATH is xpaths.BODY_XPATH
     assert core.RAW_TREE_PRUNE_XPATH is xpaths.RAW_TREE_PRUNE_XPATH
     assert core.REMOVE_COMMENTS_AND_LISTS_XPATH is xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH

@@ -18,14 +18,8 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import MANUALLY_CLEANED, Extractor
-from trafilatura.xpaths import (
-    _ARTICLE_CONTENT_CLASS_TOKENS,
-    _ARTICLE_CONTENT_ID_TOKENS,
-    _MAIN_CONTENT_CLASS_TOKENS,
-    _MAIN_CONTENT_ID_TOKENS,
-    _STORY_CLASS_TOKENS,
-    _STORY_ID_TOKENS,
-)
+
+from kabar.clean.extractor_expressions import FRAME_EXPRESSIONS, FRAME_TAGS, expressions_in_one_pass, frame_rank
 
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
@@ -340,13 +334,15 @@ def _main_content(root: Any) -> Any:
         etree.SubElement(page, "body").append(frame)  # moved, not copied: the extractor copies what it reads
         frame.tail = None  # the text after the frame is the page's, not the frame's
         try:
-            document = trafilatura.bare_extraction(page, options=options)
+            with expressions_in_one_pass():
+                document = trafilatura.bare_extraction(page, options=options)
         finally:
             parent.insert(place, frame)
             frame.tail = tail
         if _settled_by_frame(document, options):
             return document
-    return trafilatura.bare_extraction(root, options=options)
+    with expressions_in_one_pass():
+        return trafilatura.bare_extraction(root, options=options)
 
 
 def _article_frame(root: Any) -> Any | None:
@@ -357,49 +353,12 @@ def _article_frame(root: Any) -> Any | None:
     best, best_rank = None, FRAME_EXPRESSIONS
     for element in root.iter(*FRAME_TAGS):
         get = element.get
-        rank = _frame_rank(element.tag, get("class"), get("id"), get("role"), get("itemprop"))
+        rank = frame_rank(element.tag, get("class"), get("id"), get("role"), get("itemprop"))
         if rank < best_rank:
             best, best_rank = element, rank
             if rank == 0:
                 break
     return best
-
-
-FRAME_TAGS = ("article", "div", "main", "section")
-FRAME_EXPRESSIONS = 5
-ARTICLE_ID = re.compile("|".join(_ARTICLE_CONTENT_ID_TOKENS))
-ARTICLE_CLASS = re.compile("|".join(_ARTICLE_CONTENT_CLASS_TOKENS))
-STORY_ID = re.compile("|".join(_STORY_ID_TOKENS))
-STORY_CLASS = re.compile("|".join(_STORY_CLASS_TOKENS))
-FULL_TEXT_CLASS = re.compile("fulltext", re.IGNORECASE)
-MAIN_ID = re.compile("|".join(_MAIN_CONTENT_ID_TOKENS))
-MAIN_CLASS = re.compile("|".join(_MAIN_CONTENT_CLASS_TOKENS))
-CM_LOWER, CP_LOWER = str.maketrans("CM", "cm"), str.maketrans("CP", "cp")
-
-
-@lru_cache(maxsize=8192)
-def _frame_rank(tag: str, css_class: str | None, element_id: str | None, role: str | None,
-                item_property: str | None) -> int:
-    """The first of trafilatura's five body expressions that accepts an element with these tag and attributes
-    (FRAME_EXPRESSIONS when none does), their tests written out in its order; an absent attribute reads as ""
-    as in XPath. `tests/clean/test_blocks.py` checks it against the expressions themselves."""
-    css, ident, role = css_class or "", element_id or "", role or ""
-    if css in ("post", "entry") or item_property == "articleBody" or ident == "articleContent" \
-            or ARTICLE_ID.search(ident) or ARTICLE_CLASS.search(css):
-        return 0
-    if tag == "article":
-        return 1
-    if role == "article" or ident in ("article", "story") \
-            or css in ("postarea", "art-postcontent", "text", "cell", "story") \
-            or STORY_ID.search(ident) or FULL_TEXT_CLASS.search(css) or STORY_CLASS.search(css):
-        return 2
-    if ident == "content" or css == "content" or MAIN_ID.search(ident) or MAIN_CLASS.search(css) \
-            or "main-content" in ident.translate(CM_LOWER) or "main-content" in css.translate(CM_LOWER) \
-            or "page-content" in css.translate(CP_LOWER):
-        return 3
-    if tag == "main" or css.startswith("main") or ident.startswith("main") or role.startswith("main"):
-        return 4
-    return FRAME_EXPRESSIONS
 
 
 def _settled_by_frame(document: Any, options: Extractor) -> bool:

@@ -186,7 +186,11 @@ BETWEEN_PROSE = "between-prose"
 HEADS_NEXT = "heads-next"
 """The place of a line between two paragraphs whose words come back in the paragraph after it (`names_paragraph`): a
 sub-heading names what its section tells ("Dukung Penuh PSI" over "... akan mendukung penuh PSI")."""
-UNWEIGHTED_PLACES = frozenset({HEADS_NEXT})
+NAMES_ARTICLE = "names-article"
+"""The place of a line whose own words, once the furniture groups' words are set aside, come back in the page's
+paragraph-length lines (`names_article`): a closing word to the reader about the article's subject ("Pantau terus
+jadwal seleksi beasiswa agar kamu tidak terlambat."), where an outlet's promo speaks of its app or channel."""
+UNWEIGHTED_PLACES = frozenset({HEADS_NEXT, NAMES_ARTICLE})
 """Place marks that only spare a line (`is_article_structure`) and that the model is not trained on: learned, the
 mark moved the other weights so that a sub-heading naming its section in other words than the paragraph's
 ("Antrean Panjang di Balai Desa" over "... sudah mengantre ...") was taken for furniture."""
@@ -225,6 +229,21 @@ def _stopwords() -> frozenset[str]:
     return word_set("clean/stopwords.txt")
 
 
+ARTICLE_WORDS_SHARE = 1 / 2
+"""Share of a line's subject words (`names_article`) that must come back in the article's paragraphs."""
+
+
+def names_article(line: str, article: str) -> bool:
+    """Two or more of the line's words that are neither stopwords nor a furniture group's (promo verb, channel,
+    call, the reader, the outlet's voice), and at least `ARTICLE_WORDS_SHARE` of them, come back in the article's
+    paragraphs (lower-cased): the line speaks of what the article tells, not of the outlet."""
+    stopwords = _stopwords()
+    line_words = {word for word in TOKEN.findall(line.lower())
+                  if len(word) >= 3 and word not in stopwords and _group_of(word) is None}
+    shared = sum(1 for word in line_words if word in article)
+    return shared >= 2 and shared >= ARTICLE_WORDS_SHARE * len(line_words)
+
+
 class PagePlaces:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
     whether it is a short line between short lines among the paragraphs (an item of the article's list: an
@@ -239,6 +258,7 @@ class PagePlaces:
         self.short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
         long_lines = [index for index in range(self.count) if not self.short[index]]
         self.first_long, self.last_long = (long_lines[0], long_lines[-1]) if long_lines else (-1, -1)
+        self.article = "\n".join(texts[index] for index in long_lines).lower()
         self.introduced: list[bool] = []
         introduced = False
         for index in range(self.count):
@@ -254,8 +274,9 @@ class PagePlaces:
         listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
         between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
         heads = between and names_paragraph(self.texts[index], self.texts[index + 1])
+        about = body != "body:none" and short[index] and names_article(self.texts[index], self.article)
         marks = (("listed",) * listed + (BETWEEN_PROSE,) * between + (HEADS_NEXT,) * heads
-                 + (INTRODUCED,) * self.introduced[index])
+                 + (NAMES_ARTICLE,) * about + (INTRODUCED,) * self.introduced[index])
         return (near, f"half:{'head' if index < count / 2 else 'tail'}", *marks, body)
 
 
@@ -309,12 +330,22 @@ INSERT_SHAPES = LINK_SHAPES | {"bracketed", "all-capitals", "sentence-end", "lab
 """Shapes of an outlet's insert between paragraphs (a link, a channel, a credit, a promo sentence)."""
 
 
+def is_word_to_reader(features: tuple[str, ...]) -> bool:
+    """A sentence to the reader (second person) about the article's subject (`NAMES_ARTICLE`), with no link, no
+    outlet's name and not in the outlet's voice ("kami", "redaksi"): the article's closing advice ("... agar kamu
+    tidak terlambat."), not the outlet's promo ("Kirim tulisan Anda dan jadilah bagian dari komunitas kami.")."""
+    return NAMES_ARTICLE in features and "group:reader" in features and "sentence-end" in features \
+        and "group:outlet-voice" not in features and LINK_SHAPES.isdisjoint(features)
+
+
 def is_article_structure(features: tuple[str, ...]) -> bool:
     """A sub-heading (a short line between two paragraphs with none of an insert's shapes) or an item of a list a
     paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader)
     unless the paragraph after the sub-heading takes up its words (`HEADS_NEXT`: "Dukung Penuh PSI"): the model's
     word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas retention
     showed."""
+    if is_word_to_reader(features):
+        return True
     shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features else None
     return shapes is not None and shapes.isdisjoint(features) \
         and (HEADS_NEXT in features or not any(name.startswith("group:") for name in features))

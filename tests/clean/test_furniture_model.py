@@ -4,7 +4,7 @@ the order Python's sets give the features."""
 from __future__ import annotations
 
 from kabar.clean import clean
-from kabar.clean.furniture import furniture_probability, line_features, page_places, text_features
+from kabar.clean.furniture import furniture_probability, line_features, model, page_places, text_features
 from kabar.eval.noise import OUTLET_FEATURE, LineExample, RealArticle, general_features, training_lines
 from kabar.model import RawDocument
 
@@ -151,3 +151,14 @@ def test_the_mark_that_a_line_heads_the_next_paragraph_spares_it_but_is_not_trai
     examples = training_lines([], [article])
     assert examples and not any("heads-next" in example.features for example in examples)
     assert any("between-prose" in example.features for example in examples)
+
+
+def test_a_closing_word_to_the_reader_about_the_articles_subject_is_kept_but_the_outlets_promo_goes():
+    advice = "Pantau terus jadwal pembangunan jembatan gantung agar kamu bisa menyeberang dengan tenang."
+    promo = "Kirim kabar dari desamu dan jadilah bagian dari warga pembaca kami."
+    lines = [*PARAGRAPHS, advice, promo]
+    places = page_places(lines)
+    assert furniture_probability(line_features(advice, places[-2])) >= model()[1]  # the model alone drops it
+    assert "names-article" in places[-2] and "names-article" not in page_places([*PARAGRAPHS[:1], advice])[-1]
+    article = clean(RawDocument("t", b"", "\n".join(lines), "text/plain"), "t")
+    assert advice in article.text and promo not in article.text

@@ -10,6 +10,7 @@ from kabar.clean.metadata import (
     author_from,
     estimate_publication,
     is_user_generated,
+    lead_paragraph,
     meta_datetime,
     outlet_from_byline,
     outlet_from_copyright,
@@ -43,7 +44,7 @@ def clean(raw: RawDocument, article_id: str) -> Article:
         raise NoArticleError("no article text found: every block looked like page furniture")
     lines = [d.block.text for d in decisions]
     head = [d.block.text for d in decisions[: next((i for i, d in enumerate(decisions) if d.kept), 0)]]
-    dateline = read_dateline(text.split("\n\n", 1)[0], head)
+    dateline = read_dateline(lead_paragraph(text, paragraphs)[1], head)
     url = raw.url or raw.hints.get("url") or meta.get("og:url") or meta.get("canonical")
     outlet = (
         (outlet_name(raw.hints["outlet"]) if raw.hints.get("outlet") else None)

@@ -296,7 +296,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decisions[i] is not None:
             continue
         if i < first_body:
-            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known, i + 1 == first_body)
+            lead = blocks[first_body] if i + 1 == first_body < len(blocks) else None
+            _decide_head(i, blocks[i], decide, title is None and not title_before, main_known, lead)
         elif i >= end:
             decide(i, "boilerplate", "after the end of the article")
         else:
@@ -426,10 +427,11 @@ def _in_announced_list(decisions: list[Decision | None], i: int) -> bool:
 
 ROUND_UP_LINK = "link to the full story printed after each item of a round-up"
 INSTRUCTION_STEP = "step of the article's instructions, worded like an app promo"
-KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK, INSTRUCTION_STEP})
+KICKER = "kicker naming what the first paragraph tells"
+KEPT_FOR_STRUCTURE = frozenset({ROUND_UP_LINK, INSTRUCTION_STEP, KICKER})
 """Reasons of lines kept for the article's structure, which the furniture model's words and places do not see:
 it judges each copy of a recurring line by its place, and would take the last item's link for the page's tail,
-or a how-to's "Unduh aplikasi ..." step for an app promo."""
+a how-to's "Unduh aplikasi ..." step for an app promo, or a kicker for a headline in the page's header."""
 TITLE_AS_SUBHEADING = "the title's words as a sub-heading inside the article"
 
 
@@ -553,7 +555,8 @@ def _ends_article(decision: Decision) -> bool:
 
 
 def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: bool = False,
-                 leads_into_body: bool = False) -> None:
+                 lead: Block | None = None) -> None:
+    """A line before the article's first paragraph; `lead` is that paragraph when the line stands right before it."""
     text = block.text
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
     if printed:
@@ -564,8 +567,10 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
         decide(i, "byline", "byline (names before the article)")
     elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
         decide(i, "body", "line the extractor counts in the article, before its first paragraph")
-    elif leads_into_body and block.in_main is not False and _reads_as_lead(text):
+    elif lead is not None and block.in_main is not False and _reads_as_lead(text):
         decide(i, "body", "lead sentence before the first paragraph of prose")
+    elif lead is not None and block.in_main is not False and _heads_lead(text, lead.text):
+        decide(i, "heading", KICKER)
     else:
         decide(i, "boilerplate", "page header before the article")
 
@@ -580,6 +585,16 @@ def _reads_as_lead(text: str) -> bool:
     Page headers are labels, names, dates and headlines."""
     return (len(words(text)) >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
             and not is_title_case(text))
+
+
+def _heads_lead(text: str, lead: str) -> bool:
+    """A headline straight above the first paragraph whose words that paragraph takes up (`names_paragraph`) is the
+    article's kicker ("Panen Raya Dimulai di Karawang" over "KARAWANG, KOMPAS.com - Panen raya dimulai ..."): a
+    page's header lines (section, date, the outlet's labels) name no story, and its other headlines other stories.
+    A line naming an outlet or linking somewhere is the page's, even when the lead repeats it ("Liputan6.com,
+    Jakarta" over its dateline)."""
+    return is_headline_like(text) and names_paragraph(text, lead) \
+        and OUTLET_OR_LINK_SHAPES.isdisjoint(text_features(text))
 
 
 def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:

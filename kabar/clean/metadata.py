@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from kabar.clean.classify import BYLINE_SEPARATOR, DATELINE, Decision, byline_name, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
 from kabar.lexicon import alternation, sections, table
-from kabar.model import DateEstimate
+from kabar.model import DateEstimate, Paragraph
 
 PLATFORM = re.compile(r"^(?P<outlet>[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s+adalah\s+platform\s+blog")
 UGC = re.compile(r"konten\s+ini\s+(adalah\s+)?(kiriman|tulisan|dibuat)|platform\s+blog|tanggung\s+jawab\s+blog",
@@ -51,6 +51,13 @@ class Dateline:
     city: str | None
     outlet_span: tuple[int, int] | None
     city_span: tuple[int, int] | None
+
+
+def lead_paragraph(text: str, paragraphs: list[Paragraph]) -> tuple[int, str]:
+    """The article's first body paragraph and where it starts in the text: a report's dateline opens it, not the
+    kicker heading above it."""
+    lead = next((paragraph for paragraph in paragraphs if paragraph.kind == "body"), None)
+    return (lead.start, text[lead.start : lead.end]) if lead else (0, text.split("\n\n", 1)[0])
 
 
 def read_dateline(paragraph: str, head_lines: list[str]) -> Dateline | None:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from kabar.clean.metadata import read_dateline
+from kabar.clean.metadata import lead_paragraph, read_dateline
 from kabar.lexicon import data_lines
 from kabar.model import Doc, Span
 from kabar.nlp.quantities import number_words, people_units
@@ -283,14 +283,15 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
     in a line written in both cases a city's words are capitalised, and in a line all in capitals nothing
     sets a city apart unless an outlet follows it."""
     outlet = [doc.article.outlet] if doc.article.outlet else []
-    dateline = read_dateline(doc.text.split("\n\n", 1)[0], outlet)
+    offset, lead = lead_paragraph(doc.text, doc.article.paragraphs)
+    dateline = read_dateline(lead, outlet)
     if dateline is None:
         return
     for part, label, name in ((dateline.outlet_span, "MEDIA", dateline.outlet),
                               (dateline.city_span, "GPE", dateline.city)):
         if part is None:
             continue
-        start, end = part
+        start, end = part[0] + offset, part[1] + offset
         end = start + len(doc.text[start:end].rstrip())  # "JAKARTA , KOMPAS.COM": the name, not the space after it
         if label == "GPE" and (_uncapitalised_in_cased_line(doc.text, start, end, every_word=True) or (
                 dateline.outlet_span is None and not any(c.islower() for c in _line_at(doc.text, start, end)))):

@@ -480,3 +480,16 @@ def test_a_round_ups_last_link_after_its_last_item_is_kept_but_another_storys_he
     other_story = "Gubernur Lantik Tiga Kepala Dinas Baru"
     article = clean(_raw(text.replace(ROUND_UP_OF_HEADLINES[-1], other_story)), "t")
     assert other_story not in article.text and article.text.endswith("jalan layang simpang lima.")
+
+
+def test_a_kicker_naming_the_lead_is_kept_above_it_and_the_dateline_is_still_read():
+    title = "Panen Raya Padi di Karawang Dimulai Lebih Awal Tahun Ini"
+    lead = ("KARAWANG, KOMPAS.com - Panen raya padi di sejumlah kecamatan Karawang dimulai pekan ini, dua minggu "
+            "lebih awal dari jadwal tahun lalu karena hujan datang lebih cepat.")
+    rest = "Dinas pertanian mencatat luas sawah yang siap dipanen mencapai ribuan hektar di wilayah utara kabupaten."
+    for head, kept in (("Panen Raya di Karawang Datang Lebih Awal", True), ("Berita Jawa Barat Terpopuler Hari Ini", False)):
+        article = clean(RawDocument("t", b"", "\n".join([title, head, lead, rest]), "text/plain",
+                                    hints={"title": title}), "t")
+        assert (head in article.text) is kept
+        assert article.dateline == "Karawang"
+    assert article.paragraphs[0].kind == "body"

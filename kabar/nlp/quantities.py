@@ -136,22 +136,39 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     )
 
 LOOSE_JOINER = re.compile(r"\s*(?:dan|atau|to|and)\s*", re.IGNORECASE)
+LISTING_JOINER = re.compile(r"\s*(?:dan|and)\s*", re.IGNORECASE)
 
 
 def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
-    """Figures in text order. Two numbers joined by "dan" or "atau" make a range only after "antara" or when
-    they rise and carry the same scale word, and the second repeats no currency: "Rp122,9 triliun atau 7,2
-    persen" and "Rp 45,9 triliun dan Rp 61,6 triliun" are two figures each, "dua atau tiga hari" one. Amounts in
-    two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun" converts."""
+    """Figures in text order. Two numbers joined by "dan" or "atau" are read together only after "antara" or
+    when they rise and carry the same scale word, the second repeats no currency and takes no unit of its own
+    after an amount of money: "Rp122,9 triliun atau 7,2 persen", "Rp 45,9 triliun dan Rp 61,6 triliun" and
+    "naik Rp15 atau 30%" are two figures each, "dua atau tiga hari" one (and "40 dan 50 tahun" two of one unit,
+    split once read). Amounts in two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun"
+    converts."""
     position = 0
     while (match := _pattern("all", english).search(text, position)) is not None:
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
-                and (match.group("hprefix") or not _rises_on_one_scale(match["low"], match["high"], english)):
+                and (match.group("hprefix") or _money_then_own_unit(match)
+                     or not _rises_on_one_scale(match["low"], match["high"], english)):
             match = _pattern("tight", english).match(text, match.start()) or match
         if match.group("high") and _in_two_currencies(match):
             match = _pattern("none", english).match(text, match.start()) or match
         yield match
         position = _number_end(match)
+
+
+def _lists_two(match: re.Match[str]) -> bool:
+    """"40 dan 50 tahun" lists two figures; only "antara 40 dan 50 tahun" spans a range."""
+    return bool(match.group("high") and not match.group("between") and LISTING_JOINER.fullmatch(match.group("joiner")))
+
+
+def _money_then_own_unit(match: re.Match[str]) -> bool:
+    """An amount of money followed by a number in a unit of its own: "naik Rp15 atau 30%" is a change in
+    rupiah and the same change in percent."""
+    unit = (match.group("unit") or "").lower()
+    return match.group("prefix") is not None and bool(
+        match.group("sign") or match.group("degree") or match.group("attached") or unit in _units())
 
 
 def _in_two_currencies(match: re.Match[str]) -> bool:
@@ -348,12 +365,14 @@ def _counts_in_capitals(text: str, word: str) -> bool:
 
 
 def _counts_back(text: str, match: re.Match[str]) -> bool:
-    """A number word with no noun, doing something or described ("dan dua melenceng", "hanya sembilan yang
-    gulung tikar"): it counts what a figure before it in the sentence counted. Not "satu", which is prose
-    as often as not."""
+    """A number word with no noun, doing something, described or one of more ("dan dua melenceng", "hanya
+    sembilan yang gulung tikar", "sebelas di antaranya"): it counts what a figure before it counted. Not "satu",
+    which is prose as often as not."""
     low = match.group("low") or ""
     if low[:1].isdigit() or len(low.split()) != 1 or low.lower() in ("satu", "se") or match.group("high"):
         return False
+    if OF_THE_SAME.match(text, match.end("low")):
+        return True  # "sebelas di antaranya"
     after = WORD_AFTER.match(text, match.end("low"))
     return after is not None and (after.group(1).lower() == "yang" or after.group(1).lower() in _words("predicate")
                                   or VERB_LIKE.match(after.group(1).lower()) is not None)
@@ -606,9 +625,13 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
-def _unit_before(doc: Doc, position: int) -> str | None:
-    """The unit of the last figure before `position` in the same sentence."""
-    sentence_start = max((m.end() for m in SENTENCE_START.finditer(doc.text, 0, position)), default=0)
+def _unit_before(doc: Doc, position: int, sentences: int = 1) -> str | None:
+    """The unit of the last figure before `position` in the same sentence, or with `sentences` of 2 in the
+    sentence before it too."""
+    sentence_start, limit = position, position
+    for _ in range(sentences):
+        sentence_start = max((m.end() for m in SENTENCE_START.finditer(doc.text, 0, limit)), default=0)
+        limit = max(0, sentence_start - 1)
     earlier = [q for q in doc.layer("quantities") if sentence_start <= q.start < position and q.attrs.get("unit")]
     return earlier[-1].attrs["unit"] if earlier else None
 
@@ -681,9 +704,10 @@ def find_quantities(doc: Doc) -> Doc:
                 (named := _named_before(text, match)) is not None:
             unit_end = unit_end if unit else _number_end(match)
             unit = unit_word = named
-        if unit is None and OF_THE_SAME.match(text, match.end("high" if match.group("high") else "low")):
-            unit = _unit_before(doc, match.start())  # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"
-            unit_word = unit
+        if unit is None and (same := OF_THE_SAME.match(text, _number_end(match))):
+            # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"; "… mencapai 42 orang. 30 di antaranya selamat"
+            unit = unit_word = _unit_before(doc, match.start(), sentences=2)
+            unit_end = same.end()
         if unit is None and _counts_back(text, match):
             unit = unit_word = _unit_before(doc, match.start())  # "ada tiga tembakan … dan dua melenceng"
             if unit is None:
@@ -730,7 +754,7 @@ def find_quantities(doc: Doc) -> Doc:
             earlier[0].end, earlier[0].attrs["max"] = end, maximum  # "1,5 persen hingga 2 persen"
             earlier[0].attrs["approximate"] |= rounded  # "mulai Rp 136 jutaan sampai Rp 156 jutaan"
             continue
-        doc.add("quantities", Span(match.start(), end, "quantity", {
+        attrs = {
             "min": minimum,
             "max": maximum,
             "approximate": meaning in ("about", "under") or vague is not None or rounded,  # "mulai Rp 3 jutaan"
@@ -739,7 +763,16 @@ def find_quantities(doc: Doc) -> Doc:
             "unit_word": unit_word if unit else None,
             "approximator": approximator,
             "kind": "age" if age else ("duration" if unit in durations() else "amount"),
-        }))
+        }
+        if _lists_two(match) and low is not None and high is not None:
+            # "berusia 40 dan 50 tahun": read together, so that the cue and the unit hold for both, but two figures
+            for figure_start, figure_end, value in ((match.start(), match.end("low"), low),
+                                                    (match.start("high"), end, high)):
+                doc.add("quantities", Span(figure_start, figure_end, "quantity", {
+                    **attrs, "min": None if meaning in ("upto", "below") else value,
+                    "max": None if meaning in ("over", "atleast") else value}))
+            continue
+        doc.add("quantities", Span(match.start(), end, "quantity", attrs))
     _share_units_of_a_whole(doc)
     _share_units_of_the_same_scale(doc)
     _share_units_of_a_figure_said_again(doc)

@@ -749,3 +749,30 @@ def test_a_number_word_doing_something_counts_what_a_figure_before_it_counted(te
 @pytest.mark.parametrize("text", ["Dua bersaudara itu pergi.", "Satu menunggu di luar."])
 def test_a_number_word_with_nothing_counted_before_is_no_figure(text):
     assert _figures(text) == []
+
+
+def test_a_change_in_money_and_the_same_change_in_percent_are_two_figures():
+    assert [(f[1], f[2], f[3]) for f in _figures("Saham itu naik Rp25 atau 40% ke Rp87.")] == [
+        (25, 25, "rupiah"), (40, 40, "persen"), (87, 87, "rupiah")]
+
+
+def test_figures_listed_with_dan_are_two_of_one_unit_and_cue():
+    assert [(f[1], f[2], f[3], f[4]) for f in _figures("Mereka yang berusia 35 dan 60 tahun diundang.")] == [
+        (35, 35, "tahun", "age"), (60, 60, "tahun", "age")]
+    assert [(f[1], f[2]) for f in _figures("Antara 35 dan 60 persen warga setuju.")] == [(35, 60)]
+    assert _figures("Sidang digelar pada 4 dan 11 Agustus.") == []
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Korban yang dievakuasi mencapai 25 orang. 18 di antaranya selamat, sementara 7 lainnya hilang.",
+     ["korban", "korban", "korban"]),
+    ("Petugas menerima 9 jenazah, tujuh di antaranya sudah dikenali.", ["jenazah", "jenazah"]),
+])
+def test_a_part_of_the_figures_before_counts_them_across_a_sentence_end(text, units):
+    assert [f[3] for f in _figures(text)] == units
+
+
+def test_mendekati_makes_a_figure_approximate():
+    doc = find_quantities(_doc("Harga emas mendekati 2.000 dollar AS per ons."))
+    [figure] = doc.layer("quantities")
+    assert (figure.attrs["min"], figure.attrs["max"], figure.attrs["approximate"]) == (2000, 2000, True)

@@ -190,7 +190,7 @@ def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
 
 NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
-ENUMERATOR = re.compile(r"[.)]\s+[A-Z]")
+ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
 # where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander")
 PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|[^\d\s],)$")
 
@@ -522,10 +522,13 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "Pajero 4x4", "perahu 2x5 meter": a type or two sides, not a product like "1x24 jam"
     if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
+    if re.fullmatch(r"0\d+", low):
+        return True  # "022", "007": a code keeps its leading zeros, an amount does not
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
-                 (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))):
+                 (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
+            not _index_level(text, start, previous.group(1)):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
             (match.group("attached") or unit in _units()):
@@ -564,6 +567,17 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if re.fullmatch(r"\w\(", before):
         return True  # "Section 17(2)", "Pasal 5(1)": a subsection
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+# a change in points or percent, as market reports give it before the level an index closed at
+CHANGE_REPORTED = re.compile(r"\d\s*(?:poin|points?|%|persen)\b", re.IGNORECASE)
+
+
+def _index_level(text: str, start: int, word: str) -> bool:
+    """"turun 1,68 poin atau 0,5% di level 352": after a change in points or percent in its sentence, the number
+    after "level" is where an index stands, an amount (not "status level 4")."""
+    sentence_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, start)), default=0)
+    return word.lower() == "level" and CHANGE_REPORTED.search(text, sentence_start, start) is not None
 
 
 def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: bool = False) -> bool:

@@ -776,3 +776,18 @@ def test_mendekati_makes_a_figure_approximate():
     doc = find_quantities(_doc("Harga emas mendekati 2.000 dollar AS per ons."))
     [figure] = doc.layer("quantities")
     assert (figure.attrs["min"], figure.attrs["max"], figure.attrs["approximate"]) == (2000, 2000, True)
+
+
+def test_a_number_with_leading_zeros_is_a_code():
+    assert _figures("Berkas bernomor 014/Polres/009 sudah diterima.") == []
+    assert [f[1] for f in _figures("Tamu di kamar 007 membayar Rp 80.000.")] == [80000]
+
+
+def test_a_list_item_number_glued_to_its_text_is_no_figure():
+    assert _figures("Urutan peserta:,1. Andi,2.Budi dari Medan") == []
+
+
+def test_the_level_an_index_closed_at_after_a_change_is_a_figure():
+    figures = _figures("Indeks LQ45 naik 3,12 poin atau 0,3% ke level 987.")
+    assert [(f[1], f[3]) for f in figures] == [(3.12, "poin"), (0.3, "persen"), (987, None)]
+    assert _figures("Status gunung itu naik ke level 3.") == []

@@ -99,8 +99,9 @@ def _number_word_values() -> dict[str, tuple[str, ...]]:
 def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
     English number words count in English text only."""
-    # "1x24", "3,007.39", "1.500,5", "12"
-    number = rf"{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:[.,]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
+    number = rf"{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:,\d{{3}})+" \
+        rf"|\d+(?:[.,]\d+)?"
     number_words = {**_table("word"), **(_table("english word") if english else {})}
     words = alternation([w for w in number_words if w != "se"])
     whole = alternation([w for w, (v, *_) in number_words.items() if w != "se" and float(v) >= 10])
@@ -130,7 +131,7 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
-        rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|[.,]\d))"
+        rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
         rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>°\s?[CF]?(?![A-Za-z])|℃))?)",
         re.IGNORECASE,
     )

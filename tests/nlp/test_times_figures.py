@@ -791,3 +791,8 @@ def test_the_level_an_index_closed_at_after_a_change_is_a_figure():
     figures = _figures("Indeks LQ45 naik 3,12 poin atau 0,3% ke level 987.")
     assert [(f[1], f[3]) for f in figures] == [(3.12, "poin"), (0.3, "persen"), (987, None)]
     assert _figures("Status gunung itu naik ke level 3.") == []
+
+
+def test_a_decimal_before_a_list_item_that_a_dump_joined_with_a_comma():
+    text = "Hasil latihan:,1. Rossi,2. Rins + 0,412,3. Marquez + 1,208,4. Dovizioso"
+    assert [f[1] for f in _figures(text)] == [0.412, 1.208]

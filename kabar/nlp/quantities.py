@@ -549,7 +549,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if low.lower() == "satu" and SAME_AS.match(text, match.end("low")):
         return True  # "berada satu ruangan dengannya", "satu tim dengan": the same room, not one room
     if not match.group("approx") and (counted is None or counted not in _units()) and not _scale_in(low) and \
-            _names_a_thing(text, start, match, recurring_only=counted is not None):
+            _names_a_thing(text, start, match, recurring_only=counted is not None) and \
+            not _after_a_breakdown(text, start):
         return True  # but a figure with a scale word is an amount ("di Vietnam 5 ribuan")
     if counted is None and DENOMINATOR.search(text, max(0, start - 5), start):
         return True  # "2.671 per satu juta": the rate's denominator, part of the figure before
@@ -789,6 +790,7 @@ def find_quantities(doc: Doc) -> Doc:
             continue
         doc.add("quantities", Span(match.start(), end, "quantity", attrs))
     _share_units_of_a_whole(doc)
+    _share_units_of_a_breakdown(doc)
     _share_units_of_the_same_scale(doc)
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
@@ -851,6 +853,39 @@ def _sentence_around(text: str, position: int) -> tuple[int, int]:
     start = max((m.end() for m in SENTENCE_START.finditer(text, 0, position)), default=0)
     following = SENTENCE_START.search(text, position)
     return start, following.start() + 1 if following else len(text)
+
+
+# "54 gelar major terdiri atas 20 Grand Slam, 6 Final ATP, …", "54 gelar dengan rincian 16 Grand Slam, …"
+BREAKDOWN = re.compile(r"(?:\s+[a-z]+){0,2}?,?\s+(?:terdiri\s+(?:atas|dari)|dengan\s+rincian|rinciannya)\b",
+                       re.IGNORECASE)
+
+
+# a figure and what it counts, then its breakdown: "54 gelar major terdiri atas"
+WHOLE_BROKEN_DOWN = re.compile(rf"\d(?:[\d.,]*\d)?\s+[a-z]+{BREAKDOWN.pattern}", re.IGNORECASE)
+
+
+def _after_a_breakdown(text: str, start: int) -> bool:
+    """A number after "terdiri atas" a figure before it in the sentence is a part of that figure, even when a
+    name follows it ("20 Grand Slam"); one right after a name is still part of the name ("ATP Masters 1000")."""
+    sentence_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, start)), default=0)
+    return WHOLE_BROKEN_DOWN.search(text, sentence_start, start) is not None and \
+        re.search(r"[A-Z][\w-]*\s+$", text[sentence_start:start]) is None
+
+
+def _share_units_of_a_breakdown(doc: Doc) -> None:
+    """Parts named by a name of their kind after a whole broken down ("54 gelar … terdiri atas 20 Grand Slam,
+    6 Final ATP, dan 28 ATP Masters") count what the whole counts; parts with a noun of their own ("270 daerah
+    … rinciannya 9 provinsi") keep it."""
+    text, figures = doc.text, doc.layer("quantities")
+    for index, whole in enumerate(figures):
+        if not whole.attrs["unit"] or whole.attrs["kind"] != "amount" or not BREAKDOWN.match(text, whole.end):
+            continue
+        for part in figures[index + 1 :]:
+            if SENTENCE_START.search(text, whole.end, part.start):
+                break
+            words = text[part.start : part.end].split()
+            if part.attrs["unit"] is None or (len(words) > 1 and words[1][:1].isupper()):
+                _count_as(part, whole)
 
 
 PART_OF = re.compile(r"\s+dari\s+(?:total\s+)?", re.IGNORECASE)

@@ -796,3 +796,10 @@ def test_the_level_an_index_closed_at_after_a_change_is_a_figure():
 def test_a_decimal_before_a_list_item_that_a_dump_joined_with_a_comma():
     text = "Hasil latihan:,1. Rossi,2. Rins + 0,412,3. Marquez + 1,208,4. Dovizioso"
     assert [f[1] for f in _figures(text)] == [0.412, 1.208]
+
+
+def test_parts_named_by_their_kind_count_what_the_whole_broken_down_counts():
+    text = "Klub itu meraih 31 trofi yang terdiri atas 12 Liga Super, 9 Piala FA, dan 10 Piala Kota 1950."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(31, "trofi"), (12, "trofi"), (9, "trofi"), (10, "trofi")]
+    text = "Ada 40 sekolah, rinciannya 25 SD dan 15 madrasah."
+    assert [f[3] for f in _figures(text)] == ["sekolah", "sekolah", "madrasah"]

@@ -15,7 +15,9 @@ saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 
 millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
 juta"). English number words count in English text only ("One UI" is a name). Signs of comparison bound a
 figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts the noun before them when the
-article counts that noun ("SIM sebanyak 754").
+article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
+change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers
+with leading zeros ("022") are codes, and the number after "level" is an index's level after a change in points.
 """
 
 from __future__ import annotations
@@ -166,10 +168,11 @@ def _lists_two(match: re.Match[str]) -> bool:
 
 def _money_then_own_unit(match: re.Match[str]) -> bool:
     """An amount of money followed by a number in a unit of its own: "naik Rp15 atau 30%" is a change in
-    rupiah and the same change in percent."""
-    unit = (match.group("unit") or "").lower()
-    return match.group("prefix") is not None and bool(
-        match.group("sign") or match.group("degree") or match.group("attached") or unit in _units())
+    rupiah and the same change in percent ("Rp 5 atau 6 juta rupiah" is one range)."""
+    if match.group("prefix") is None:
+        return False
+    own = "persen" if match.group("sign") else (match.group("attached") or match.group("unit") or "").lower()
+    return match.group("degree") is not None or _units().get(own) not in (None, _prefixes()[match["prefix"].lower()])
 
 
 def _in_two_currencies(match: re.Match[str]) -> bool:

@@ -235,8 +235,9 @@ def _without_possessive(word: str) -> str:
 
 
 WORD_AFTER = re.compile(r"\s+([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
-# an active verb (meN-, ber-: "membawa", "melawan", "meraih") rather than a noun; "menteri" is a noun
-VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}$")
+# an active verb (meN-, ber-: "membawa", "melawan", "meraih") or a passive one in di-…-kan ("diperkirakan")
+# rather than a noun; "menteri" is a noun
+VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di\w{3,}kan)$")
 
 
 GENERIC_UNITS = {"orang"}
@@ -267,7 +268,7 @@ def _counted_earlier(text: str, position: int) -> str | None:
     sentence_start = starts[-1] if starts else 0
     people = people_units()
     for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
-        unit = _units().get(_without_possessive(word))
+        unit = _units().get(_without_possessive(word), word)
         if unit in people:
             return unit
     return None
@@ -563,7 +564,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if MONTHS.match(unit):  # "8 Oktober", "13 hingga 15 Oktober" are dates
         return True
     is_year = re.fullmatch(r"(19|20)\d{2}", low) is not None and not (match.group("attached") or match.group("sign"))
-    after_a_year_cue = YEAR_CONTEXT.search(text[max(0, start - 12) : start]) is not None
+    word_before = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
+    # "sejak 2012", "pada 2004", "13 September 2019 jam 08.00": a year
+    after_a_year_cue = YEAR_CONTEXT.search(text[max(0, start - 12) : start]) is not None or \
+        (word_before is not None and MONTHS.match(word_before.group(1)) is not None)
     if is_year and (after_a_year_cue or not unit or unit not in _units()):
         return True
     if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():

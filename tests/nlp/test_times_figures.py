@@ -433,7 +433,7 @@ def _value_of_each(text: str) -> list[tuple[str, float | None, float | None, str
      [("40 juta pound", 40e6, 40e6, "pound"), ("32 juta", 32e6, 32e6, "pound"), ("5-8 juta", 5e6, 8e6, "pound")]),
     ("Penjual meminta 45 juta dolar. Pembeli hanya sanggup 30 juta saja.",
      [("45 juta dolar", 45e6, 45e6, "dolar"), ("30 juta", 30e6, 30e6, "dolar")]),
-    ("Tahun lalu pendaftar mencapai 3 juta, tahun ini naik menjadi 4 juta orang.",
+    ("Tahun lalu kunjungan mencapai 3 juta, tahun ini naik menjadi 4 juta orang.",
      [("mencapai 3 juta", 3e6, 3e6, "orang"), ("4 juta orang", 4e6, 4e6, "orang")]),
 ])
 def test_an_amount_in_millions_with_no_unit_takes_the_unit_of_its_neighbours(text, figures):
@@ -803,3 +803,21 @@ def test_parts_named_by_their_kind_count_what_the_whole_broken_down_counts():
     assert [(f[1], f[3]) for f in _figures(text)] == [(31, "trofi"), (12, "trofi"), (9, "trofi"), (10, "trofi")]
     text = "Ada 40 sekolah, rinciannya 25 SD dan 15 madrasah."
     assert [f[3] for f in _figures(text)] == ["sekolah", "sekolah", "madrasah"]
+
+
+def test_a_number_in_an_index_name_before_a_verb_is_no_figure():
+    assert [f[0] for f in _figures("Indeks FTSE 100 turun 0,4 persen, sedangkan KOSPI 50 diperkirakan naik.")] == [
+        "0,4 persen"]
+
+
+def test_a_year_after_a_month_is_a_date_even_before_a_unit():
+    assert _figures("Pada 2 Maret 2020 jam 10.00 WIB rapat dimulai.") == []
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Jumlah karyawan pabrik itu kini mencapai 2.300 orang.", "karyawan"),
+    ("Peserta ujian tahun ini berjumlah 812 orang.", "peserta"),
+    ("Sebanyak 40 orang mengantre sejak pagi.", "orang"),
+])
+def test_a_head_count_in_orang_counts_the_people_named_before_it(text, unit):
+    assert [f[3] for f in _figures(text)] == [unit]

@@ -369,12 +369,14 @@ NerDataOption = Annotated[Path | None, typer.Option(
     "checkout, when present).")]
 
 
-def _run_evaluation(name: str, gold: Path | None = None, data: Path | None = None) -> None:
+def _run_evaluation(name: str, gold: Path | None = None, data: Path | None = None, detail: bool = False) -> None:
     from kabar.eval import gold_folder
 
     module = importlib.import_module(EVALUATIONS[name])
     if name == "ner":
         module.main(data)
+    elif detail:
+        module.main(gold_folder(gold), detail=True)
     else:
         module.main(gold_folder(gold))
 
@@ -387,11 +389,19 @@ def _gold_evaluation(name: str) -> Callable[[Path | None], None]:
 
 def _register_evaluations() -> None:
     for name, module in EVALUATIONS.items():
-        if name != "ner":
+        if name not in ("ner", "claims"):
             eval_app.command(name, help=f"Precision/recall for the {name} layer ({module}).")(_gold_evaluation(name))
 
 
 _register_evaluations()
+
+
+@eval_app.command("claims")
+def eval_claims(gold: GoldOption = None, detail: Annotated[bool, typer.Option(
+        "--detail", help="Also list every development event's gold groups beside the system's, marking wrong "
+        "statuses and source counts, and the compared groups the gold does not list.")] = False) -> None:
+    """Precision/recall for the claims layer (kabar.eval.claims), on the seeds and the real events."""
+    _run_evaluation("claims", gold=gold, detail=detail)
 
 
 @eval_app.command("ner")

@@ -14,9 +14,11 @@ from kabar.cli import app
 from kabar.errors import KabarError
 from kabar.eval import real_claims
 from kabar.eval.annotations import PAGE_CORPUS, evaluate
+from kabar.eval.claims import detail_table
 from kabar.eval.claims import evaluate as evaluate_claims
 from kabar.eval.cleaning import installed_baselines, score_pages
 from kabar.eval.pages import all_pages
+from kabar.model import ClaimGroup
 
 runner = CliRunner()
 
@@ -85,6 +87,29 @@ def test_claim_groups_on_the_real_development_events():
     assert scores["claim groups found"].precision >= 0.6
     assert scores["status (matched groups)"].f1 >= 0.6
     assert scores["independent sources (matched groups)"].f1 >= 0.75
+
+
+def _gold_group(name: str, status: str, low: int, high: int) -> dict:
+    return {"id": name, "status": status, "independent_sources": [low, high]}
+
+
+def test_claim_detail_marks_what_is_wrong_and_shows_no_held_back_event():
+    agreed = ClaimGroup("g-1", "sekolah diliburkan", [], "corroborated", 2)
+    misread = ClaimGroup("g-2", "kedalaman gempa", [], "conflicting", 3)
+    unlisted = ClaimGroup("g-3", "jalan desa ditutup", [], "single-source", 1)
+    development = real_claims.EventResult("banjir-dev", False, matches=[
+        (_gold_group("schools", "corroborated", 1, 2), agreed),
+        (_gold_group("depth", "single-source", 1, 1), misread),
+        (_gold_group("bridge", "single-source", 1, 1), None)], unlisted=[unlisted])
+    held_back = real_claims.EventResult("gempa-held", True, matches=[(_gold_group("hidden", "corroborated", 1, 1), None)])
+    console = Console(width=300, record=True)
+    console.print(detail_table([development, held_back]))
+    rows = {line.split("│")[2].strip(): line for line in console.export_text().splitlines() if line.count("│") > 3}
+    assert "gempa-held" not in console.export_text() and "hidden" not in rows
+    assert "✗" not in rows["schools"]
+    assert "✗ single-source / conflicting" in rows["depth"] and "✗ 1 / 3" in rows["depth"]
+    assert "✗ not found" in rows["bridge"]
+    assert "jalan desa ditutup" in rows["✗ not listed"]
 
 
 def test_claim_evaluation_prints_its_table(seeds_dir):

@@ -173,3 +173,4 @@ def test_events_and_stories_on_the_development_part_of_the_real_gold(real):
     assert real.labelled["development, added"] + real.labelled["held back, added"] == 147
     assert real.labelled["development, third set"] + real.labelled["held back, third set"] == 159
     assert real.labelled["development, fourth set"] + real.labelled["held back, fourth set"] == 74
+    assert real.labelled["development, fifth set"] + real.labelled["held back, fifth set"] == 69

@@ -453,9 +453,9 @@ class StoryGrouper:
 
     def _pairwise_likeness(self, items: list[Features], cohesion: Cohesion) -> np.ndarray:
         """The weighted mean of the views' cosines between every two articles (for two languages, of the views
-        that read across them), less `cohesion.decay` per day
-        apart beyond EVENT_DAYS, or less UNDATED_MARGIN where either has no date: as for the joins, time
-        cannot hold an undated article apart, so only a strong likeness keeps it with the others."""
+        that read across them), less `cohesion.decay` per day apart beyond EVENT_DAYS, or less UNDATED_MARGIN
+        where either has no date: as for the joins, time cannot hold an undated article apart, so only a strong
+        likeness keeps it with the others."""
         total = np.zeros((len(items), len(items)))
         weights = np.zeros((len(items), len(items)))
         languages = np.array([item.language for item in items])

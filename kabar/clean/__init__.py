@@ -8,6 +8,7 @@ from kabar.clean.furniture import PagePlaces, is_furniture
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
     author_from,
+    estimate_from_url,
     estimate_publication,
     is_user_generated,
     lead_paragraph,
@@ -86,7 +87,7 @@ def clean(raw: RawDocument, article_id: str) -> Article:
         sha256=raw.sha256,
     )
     if article.published is None and article.updated is None:
-        article.published_estimate = estimate_publication(text)
+        article.published_estimate = estimate_from_url(url) or estimate_publication(text)
     return article
 
 

@@ -243,6 +243,24 @@ def _is_coming(text: str, start: int, end: int) -> bool:
     return bool(before.search(text[max(sentence_start, start - 40) : start]) or after.match(text[end : end + 30]))
 
 
+URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<mon>\d{1,2}|[A-Za-z]{3,9})/(?P<d>\d{1,2})(?=/|$)")
+
+
+def estimate_from_url(url: str | None) -> DateEstimate | None:
+    """Many outlets file a story under the day it went up ("/read/2025/06/02/…", "/2019/sep/10/…"): where no
+    date is printed, that path names the publication day more surely than any date the text mentions."""
+    found = URL_DAY.search(urlsplit(url).path) if url else None
+    if found is None:
+        return None
+    mon = found.group("mon")
+    try:
+        day = date(int(found.group("y")), int(mon) if mon.isdigit() else month_number(mon) or 0, int(found.group("d")))
+    except ValueError:
+        return None
+    return DateEstimate(earliest=day.isoformat(), latest=day.isoformat(),
+                        basis=f"no date is printed; the URL files it under {day.isoformat()} (“{found.group(0)}”)")
+
+
 def estimate_publication(text: str) -> DateEstimate | None:
     """An undated report is published on the day of the latest event it dates, or the day after. Dates it
     names as coming or as deadlines ("berlaku mulai 1 Juli 2025") never push the estimate forward; with

@@ -368,6 +368,25 @@ def test_a_month_named_as_coming_gives_no_estimate_from_it():
     assert estimate.earliest == "2025-11-01" and estimate.latest is None
 
 
+UNDATED_MARKET_REPORT = ("BANDUNG, KOMPAS.com - Pemerintah kota meresmikan pasar baru pada Senin (2/6/2025). "
+                         "Pedagang lama dipindahkan ke gedung baru yang dibangun sejak awal tahun dengan anggaran daerah.")
+
+
+@pytest.mark.parametrize(("url", "day"), [("https://regional.kompas.com/read/2025/06/03/101500/pasar-baru", "2025-06-03"),
+                                          ("https://www.example.co.uk/world/2019/sep/10/market", "2019-09-10")])
+def test_an_undated_article_filed_under_a_day_in_its_url_is_dated_by_it(url: str, day: str):
+    article = clean(_raw(UNDATED_MARKET_REPORT, url=url), "t")
+    assert (article.published_estimate.earliest, article.published_estimate.latest) == (day, day)
+    assert day in article.published_estimate.basis and "URL" in article.published_estimate.basis
+
+
+@pytest.mark.parametrize("url", ["https://example.com/2025/13/02/x", "https://example.com/2025/02/30/x",
+                                 "https://example.com/arsip?hari=/2025/06/03/", "https://example.com/berita/20250603"])
+def test_a_url_without_a_real_day_in_its_path_leaves_the_estimate_to_the_text(url: str):
+    article = clean(_raw(UNDATED_MARKET_REPORT, url=url), "t")
+    assert article.published_estimate.earliest == "2025-06-02" and "URL" not in article.published_estimate.basis
+
+
 @pytest.mark.parametrize(("lead", "city"), [("BANDUNG KOMPAS.com - Warga berkumpul di alun-alun.", "Bandung"),
                                             ("BANDUNG, KOMPAS.com - Warga berkumpul di alun-alun.", "Bandung"),
                                             ("KOTA BEKASI KOMPAS.com - Warga berkumpul di alun-alun.", "Kota Bekasi")])

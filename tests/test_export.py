@@ -118,8 +118,36 @@ def test_report_and_brief_lead_with_the_stories_and_give_each_its_section():
     assert html.index('id="stories"') < html.index('id="s-1"') < html.index('id="s-2"')
     assert html.count('class="story"') == 2
     markdown = render_brief_markdown(document)
-    assert markdown.index("## Stories") < markdown.index("## Pasukan tiba") < markdown.index("## Banjir")
+    assert markdown.index("## Cerita") < markdown.index("## Pasukan tiba") < markdown.index("## Banjir")
     assert markdown.index("Banjir merendam 300 rumah.") > markdown.index("## Banjir")
+
+
+def _sections(page: str, first: str, second: str) -> tuple[str, str]:
+    return page[page.index(first) : page.index(second)], page[page.index(second) :]
+
+
+def test_interface_words_follow_each_story_language_in_report_and_brief():
+    analysis = _two_stories()
+    analysis.articles[1].language = "en"
+    analysis.timeline.append(TimelineEntry(When("2024-11-02", "day", None, "Saturday"), "flood",
+                                           [analysis.brief[1].citations[0]]))
+    document = export.to_json(analysis)
+    html_troops, html_flood = _sections(render_report_html(document), 'id="s-1"', 'id="s-2"')
+    md_troops, md_flood = _sections(render_brief_markdown(document), "## Pasukan tiba", "## Banjir")
+    for troops, flood in ((html_troops, html_flood), (md_troops, md_flood)):
+        assert "Angka dan klaim kunci" in troops and "Linimasa" in troops and "satu sumber" in troops
+        assert "Key figures and claims" in flood and "Timeline" in flood and "single source" in flood
+        assert "Key figures" not in troops and "Linimasa" not in flood
+    assert "(hari)" in md_troops and "(day)" in md_flood
+
+
+def test_brief_table_gives_each_group_its_figures_and_sources_once():
+    analysis = _export()
+    analysis.claim_groups.append(ClaimGroup("g-2", "tentara dikirim", ["c-1"], "single-source", 1, "one source"))
+    analysis.claim_groups[0].note = "Angka-angkanya sama: sekitar 1.500 tentara (menurut NIS, 1 media)."
+    markdown = render_brief_markdown(export.to_json(analysis))
+    assert markdown.count("| tentara dikirim |") == 1
+    assert "sekitar 1.500 tentara \\(menurut NIS, 1 media\\)" in markdown
 
 
 def test_report_highlights_cited_evidence_and_escapes_text():

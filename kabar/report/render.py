@@ -1,4 +1,8 @@
-"""Turn an export document into report.html (self-contained) and brief.md."""
+"""Turn an export document into report.html (self-contained) and brief.md.
+
+Interface words follow the language of what they frame (the web app's string tables): each story's section
+that of its brief, the page that of the whole document's brief.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-STATUS_LABELS = {
-    "corroborated": "corroborated",
-    "conflicting": "conflicting",
-    "evolving": "evolving",
-    "single-source": "single source",
-    "disputed": "disputed",
-}
+from kabar.web.i18n import translator
+
+STATUS_ORDER = ("conflicting", "disputed", "evolving", "corroborated", "single-source")
+"""Among groups with as many independent sources, what an editor checks first: figures that disagree."""
 
 _environment = Environment(
     loader=PackageLoader("kabar.report", "templates"),
@@ -107,17 +108,19 @@ def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[s
     for claim in document["claims"]:
         if claim["stance"] in ("denied", "unconfirmed"):
             disputed[claim["story"]].append(claim)
-    quotes: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    quotes: dict[str, dict[str | None, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for quote in document["quotes"]:
-        quotes[quote["story"]][names.get(quote["speaker"] or "", "unknown speaker")].append(quote)
+        quotes[quote["story"]][names.get(quote["speaker"] or "")].append(quote)
     articles = {a["id"]: a for a in document["articles"]}
     return [
         {
             **story,
-            "groups": sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0), g["topic"])),
+            "groups": sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0),
+                                                                  STATUS_ORDER.index(g["status"]), g["topic"])),
             "disputed_claims": disputed[story["id"]],
             "quotes_by_speaker": sorted(quotes[story["id"]].items(), key=lambda kv: -len(kv[1])),
             "members": [articles[a] for a in story["articles"] if a in articles],
+            "t": translator(story["brief"]["language"]),
         }
         for story in document["stories"]
     ]
@@ -127,13 +130,14 @@ def _context(document: dict[str, Any]) -> dict[str, Any]:
     names = {e["id"]: e["name"] for e in document["entities"]}
     cited = _cited_spans(document)
     stories = _story_views(document, names)
+    page = translator(document["brief"]["language"])
     return {
         "document": document,
-        "title": stories[0]["title"] if len(stories) == 1 else f"Kabar: {len(stories)} stories",
+        "title": stories[0]["title"] if len(stories) == 1 else page("report_title", count=len(stories)),
+        "t": page,
         "names": names,
         "claims": {c["id"]: c for c in document["claims"]},
         "articles": {a["id"]: a for a in document["articles"]},
-        "status_labels": STATUS_LABELS,
         "stories": stories,
         "entities": sorted(document["entities"], key=lambda e: -len(e["mentions"])),
         "sources_graph": sources_graph(document, names),

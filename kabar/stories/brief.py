@@ -3,7 +3,9 @@
 It says, in an editor's order, what happened (the sentence most like the whole story), the headline
 figure (the one most outlets give) and the other key claims with who claims them (one sentence per claim
 group, groups told by most outlets first), what is denied or unconfirmed, and the latest development
-(the newest article's lead). Near-repeats are dropped, and nothing comes from removed boilerplate.
+(the newest article's lead). Near-repeats are dropped, and nothing comes from removed boilerplate. A
+lead's dateline ("JAKARTA, KOMPAS.com - ") says where a report was filed, not what happened: the cited
+characters start after it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import datetime
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from kabar.clean.classify import DATELINE
 from kabar.model import BriefSentence, Claim, ClaimGroup, Doc, Evidence, SentenceAttrs, Span
 from kabar.textnorm import normalize_tokens
 
@@ -61,7 +64,17 @@ def build_brief(docs: list[Doc], claims: list[Claim], groups: list[ClaimGroup]) 
         if claim.stance in ("denied", "unconfirmed") and claim.evidence[-1].article in by_id:
             take(_whole_sentence(by_id[claim.evidence[-1].article], claim.evidence[-1]))
     take(_latest_lead(docs))
-    return language, [BriefSentence(e.text, [e]) for e in chosen]
+    return language, [BriefSentence(e.text, [e]) for e in map(_after_dateline, chosen)]
+
+
+def _after_dateline(evidence: Evidence) -> Evidence:
+    """The evidence without a dateline opening it: a city or outlet in capitals, or a domain, before a dash."""
+    found = DATELINE.match(evidence.text)
+    first_word = found.group(0).split(maxsplit=1)[0].rstrip(",") if found else ""
+    if found is None or not (first_word.isupper() or "." in first_word):
+        return evidence
+    skip = found.end() - 1
+    return Evidence(evidence.article, evidence.start + skip, evidence.end, evidence.text[skip:])
 
 
 def _whole_sentence(doc: Doc, evidence: Evidence) -> Evidence:

@@ -97,6 +97,15 @@ def test_brief_cites_article_sentences_without_repeats():
     assert all(c.article != "b" for s in analysis.brief for c in s.citations)  # never cites the copy
 
 
+def test_brief_sentences_start_after_the_dateline_and_still_cite_exact_characters():
+    lead = "SEMARANG, WARTASATU.ID - " + WIRE
+    docs = [annotate(_article("a", lead, 19, "Warta Satu"))]
+    analysis = analyze(docs, link_entities(docs), stories=[Story("s-1", "", ["a"])])
+    assert analysis.brief and not any(s.text.startswith(("SEMARANG", "WARTASATU")) for s in analysis.brief)
+    opening = [s for s in analysis.brief if s.citations[0].start == len("SEMARANG, WARTASATU.ID - ")]
+    assert opening and opening[0].text == lead[opening[0].citations[0].start : opening[0].citations[0].end]
+
+
 def test_stories_analysed_on_workers_come_out_as_in_one_process(monkeypatch):
     from kabar.stories import analysis as story_analysis
 

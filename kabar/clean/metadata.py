@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from kabar.clean.classify import BYLINE_SEPARATOR, DATELINE, Decision, byline_name, words
 from kabar.clean.dates import NAMED_DMY, NUMERIC_DMY, PrintedDate, month_number, parse_printed_date
@@ -120,10 +120,20 @@ def outlet_from_copyright(lines: list[str]) -> str | None:
     return None
 
 
-def outlet_from_url(url: str | None) -> str | None:
-    if not url:
+def _split_url(url: str | None) -> SplitResult | None:
+    """The URL's parts, or None for no URL or one too malformed to read ("http://[bad/…" in a dump): the
+    article stays, only what its URL would have told is missing."""
+    try:
+        return urlsplit(url) if url else None
+    except ValueError:
         return None
-    host = WWW.sub("", urlsplit(url).hostname or "")
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    parts = _split_url(url)
+    if parts is None:
+        return None
+    host = WWW.sub("", parts.hostname or "")
     if host in table("clean/short-links.tsv"):
         return table("clean/short-links.tsv")[host]
     labels = host.split(".")[:-1]  # the top-level domain names no outlet
@@ -249,7 +259,8 @@ URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<mon>\d{1,2}|[A-Za-z]{3,9})/(?P<
 def estimate_from_url(url: str | None) -> DateEstimate | None:
     """Many outlets file a story under the day it went up ("/read/2025/06/02/…", "/2019/sep/10/…"): where no
     date is printed, that path names the publication day more surely than any date the text mentions."""
-    found = URL_DAY.search(urlsplit(url).path) if url else None
+    parts = _split_url(url)
+    found = URL_DAY.search(parts.path) if parts else None
     if found is None:
         return None
     mon = found.group("mon")

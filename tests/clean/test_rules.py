@@ -380,7 +380,7 @@ def test_an_undated_article_filed_under_a_day_in_its_url_is_dated_by_it(url: str
     assert day in article.published_estimate.basis and "URL" in article.published_estimate.basis
 
 
-@pytest.mark.parametrize("url", ["https://example.com/2025/13/02/x", "https://example.com/2025/02/30/x",
+@pytest.mark.parametrize("url", ["https://example.com/2025/13/02/x", "https://example.com/2025/02/30/x", "http://[bad/2025/06/03/x",
                                  "https://example.com/arsip?hari=/2025/06/03/", "https://example.com/berita/20250603"])
 def test_a_url_without_a_real_day_in_its_path_leaves_the_estimate_to_the_text(url: str):
     article = clean(_raw(UNDATED_MARKET_REPORT, url=url), "t")

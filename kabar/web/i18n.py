@@ -31,7 +31,8 @@ def translator(language: str):  # noqa: ANN201 - a closure the templates call as
     table = strings(language if language in LANGUAGES else DEFAULT)
 
     def t(key: str, **values: object) -> str:
-        text = table[key]
+        # a count of one reads "<key>_one" where the tables give it ("1 article", not "1 articles")
+        text = table.get(f"{key}_one", table[key]) if values.get("count") == 1 else table[key]
         return text.format(**values) if values else text
 
     return t

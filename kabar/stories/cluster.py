@@ -43,8 +43,10 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
   development, while in a thread of a few reports one development's reports retell one release, and reports
   alike only in genre or actor (two fires of one day, one minister's unrelated remarks) are different events.
   So a small thread's events must be more cohesive (`for_thread_of`): on the dev events, F1 0.888 -> 0.902
-  (the fifth batch's look-alikes 0.714 -> 0.925, the first set's large threads 0.920 -> 0.914). Two reports
-  in two languages are compared only in the views that read across languages (names, meaning).
+  (the fifth batch's look-alikes 0.714 -> 0.925, the first set's large threads 0.920 -> 0.914). A report and
+  an event, or two reports, told only in different languages are compared, on arrival as in the read-out, only
+  in the views that read across languages (names, meaning): on the 65 articles written for Kabar the grouping
+  rises from 0.898 to 0.927 and live placement from 0.853 to 0.898.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from kabar.clean.language import wording_of
 from kabar.model import Article, Doc, Story
 from kabar.stories.meaning import embeddings
 from kabar.textnorm import fold, normalize_tokens
@@ -195,6 +198,7 @@ class Event:
     lengths: dict[str, float] = field(default_factory=dict)
     posted: set[str] = field(default_factory=set)
     meaning: np.ndarray | None = None  # the sum of its members' embeddings
+    languages: set[str] = field(default_factory=set)  # the languages its members are worded in (`wording_of`)
 
     def gap(self, day: float | None) -> float:
         return days_apart(self.first, self.last, day)
@@ -231,7 +235,7 @@ class StoryGrouper:
         vectors = self.vocabulary.vectors(item)
         self.headlines[item.id] = vectors[HEADLINE]
         candidates = self._candidates(vectors, item.meaning, item.day)
-        close = sorted(((self._likeness(vectors, item.meaning, event, EVENT_WEIGHTS)[0], event) for event in candidates
+        close = sorted(((self._likeness(vectors, item, event, EVENT_WEIGHTS)[0], event) for event in candidates
                         if event.gap(item.day) <= EVENT_DAYS and event.span_with(item.day) <= EVENT_SPAN),
                        key=lambda pair: -pair[0])
         if close and close[0][0] >= EVENT_JOIN + (UNDATED_MARGIN if item.day is None else 0.0):
@@ -239,7 +243,7 @@ class StoryGrouper:
         else:
             home = Event("e-" + item.id.removeprefix("a-"), [], item.day, item.day)
             self.events[home.id] = home
-            self.story_parent[home.id] = self._likeliest_story(vectors, item.meaning, item.day, candidates) or home.id
+            self.story_parent[home.id] = self._likeliest_story(vectors, item, candidates) or home.id
             if self.story_parent[home.id] == home.id:
                 self.story_summaries[home.id] = Event(home.id, [], item.day, item.day)
         self._join(home, item, vectors)
@@ -251,19 +255,18 @@ class StoryGrouper:
                 self._merge_events(home, other)
         return home.id
 
-    def _likeliest_story(self, vectors: dict[str, Vector], meaning: np.ndarray | None, day: float | None,
-                         candidates: list[Event]) -> str | None:
+    def _likeliest_story(self, vectors: dict[str, Vector], item: Features, candidates: list[Event]) -> str | None:
         """The story of candidate events most like the article as a whole (its summary over all its events),
         if it is like enough in words and names both: a thread shares who and where, not only a beat's
         vocabulary. The bar rises with each day since the story's last report: a running story is told
         day after day, while a beat (one series' race weekends, one province's school admissions) comes
         back after a week of silence with the same words about another matter."""
-        best, best_score = None, 0.0
+        best, best_score, day = None, 0.0, item.day
         for story_id in dict.fromkeys(self.story_of(event.id) for event in candidates):
             story = self.story_summaries[story_id]
             if story.gap(day) > STORY_DAYS:
                 continue
-            score, names = self._likeness(vectors, meaning, story, STORY_WEIGHTS)
+            score, names = self._likeness(vectors, item, story, STORY_WEIGHTS)
             silence = max(0.0, story.gap(day) - EVENT_DAYS)
             bar = STORY_JOIN + STORY_DECAY * silence + (UNDATED_MARGIN if day is None else 0.0)
             if score >= bar and score >= best_score and names >= NAME_FLOOR:
@@ -312,16 +315,18 @@ class StoryGrouper:
         signs = (self.hyperplanes @ meaning > 0).reshape(MEANING_TABLES, MEANING_BITS)
         return [f"{MEANING}:{table}:" + "".join("1" if bit else "0" for bit in row) for table, row in enumerate(signs)]
 
-    def _likeness(self, vectors: dict[str, Vector], meaning: np.ndarray | None, event: Event,
+    def _likeness(self, vectors: dict[str, Vector], item: Features, event: Event,
                   weighting: dict[str, float]) -> tuple[float, float]:
-        """(the weighted mean of the views' cosines, the names cosine alone)."""
+        """(the weighted mean of the views' cosines, the names cosine alone). An article and an event told
+        only in another language share no words: between them only the names and the meaning count."""
         total = weights = names = 0.0
-        if weighting[MEANING] and meaning is not None and event.meaning is not None:
-            total += weighting[MEANING] * _meaning_likeness(meaning, event.meaning)
+        if weighting[MEANING] and item.meaning is not None and event.meaning is not None:
+            total += weighting[MEANING] * _meaning_likeness(item.meaning, event.meaning)
             weights += weighting[MEANING]
+        wordless = _other_languages({wording_of(item.language)}, event.languages)
         for view, vector in vectors.items():
             summary = event.summary.get(view, {})
-            if not weighting[view] or (not vector and not summary):
+            if not weighting[view] or (not vector and not summary) or (wordless and view in WORDING_VIEWS):
                 continue
             shared = sum(w * summary[t] for t, w in vector.items() if t in summary)
             cosine = shared / event.lengths[view] if shared else 0.0
@@ -333,6 +338,7 @@ class StoryGrouper:
 
     def _join(self, event: Event, item: Features, vectors: dict[str, Vector], post: bool = True) -> None:
         event.members.append(item.id)
+        event.languages.add(wording_of(item.language))
         if item.day is not None:
             event.first = item.day if event.first is None else min(event.first, item.day)
             event.last = item.day if event.last is None else max(event.last, item.day)
@@ -458,7 +464,7 @@ class StoryGrouper:
         likeness keeps it with the others."""
         total = np.zeros((len(items), len(items)))
         weights = np.zeros((len(items), len(items)))
-        languages = np.array([item.language for item in items])
+        languages = np.array([wording_of(item.language) for item in items])
         one_language = languages[:, None] == languages[None, :]
         vectors = [self.vocabulary.vectors(item) for item in items]
         for view in TERM_VIEWS:
@@ -530,8 +536,9 @@ def _summary_likeness(first: Event, second: Event, weighting: dict[str, float]) 
     if weighting[MEANING] and first.meaning is not None and second.meaning is not None:
         total += weighting[MEANING] * _meaning_likeness(first.meaning, second.meaning)
         weights += weighting[MEANING]
+    wordless = _other_languages(first.languages, second.languages)
     for view, weight in weighting.items():
-        if view == MEANING:
+        if view == MEANING or (wordless and view in WORDING_VIEWS):
             continue
         a, b = first.summary.get(view, {}), second.summary.get(view, {})
         if not weight or not (a or b):
@@ -544,9 +551,15 @@ def _summary_likeness(first: Event, second: Event, weighting: dict[str, float]) 
     return total / weights if weights else 0.0
 
 
+def _other_languages(first: set[str], second: set[str]) -> bool:
+    """Whether two sets of reports are told in different languages only (an unknown set is no evidence)."""
+    return bool(first and second and not first & second)
+
+
 def _absorb(into: Event, other: Event) -> None:
     """`into` takes `other`'s members, days and summary."""
     into.members.extend(other.members)
+    into.languages |= other.languages
     for bound in (other.first, other.last):
         if bound is not None:
             into.first = bound if into.first is None else min(into.first, bound)

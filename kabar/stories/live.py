@@ -174,14 +174,13 @@ class _StoredGrouper(StoryGrouper):
             merged = set(self.merged_into.load(merged).values())
         return found
 
-    def _likeliest_story(self, vectors: dict[str, Vector], meaning: np.ndarray | None, day: float | None,
-                         candidates: list[Event]) -> str | None:
+    def _likeliest_story(self, vectors: dict[str, Vector], item: Features, candidates: list[Event]) -> str | None:
         """The candidates' stories read first, one query a step up their links and one for their summaries."""
         parents = {event.id for event in candidates}
         while parents:
             parents = set(self.story_parent.load(parents).values())
         self.story_summaries.load(self.story_of(event.id) for event in candidates)
-        return super()._likeliest_story(vectors, meaning, day, candidates)
+        return super()._likeliest_story(vectors, item, candidates)
 
     def _post(self, key: str, event_id: str) -> None:
         """Posting needs no read: the store has the events posted before, and what one article posts is written
@@ -210,7 +209,8 @@ def _posted(stored: dict[str, list[str]], keys: list[str]) -> dict[str, list[str
 def _row(event: Event) -> SummaryRow:
     meaning = None if event.meaning is None else event.meaning.astype(np.float32).tobytes()
     return SummaryRow(event.id, event.first, event.last,
-                      json.dumps({"summary": event.summary, "lengths": event.lengths}, ensure_ascii=False),
+                      json.dumps({"summary": event.summary, "lengths": event.lengths,
+                                  "languages": sorted(event.languages)}, ensure_ascii=False),
                       json.dumps(sorted(event.posted), ensure_ascii=False), meaning)
 
 
@@ -219,7 +219,7 @@ def _event(row: SummaryRow, changed: set[str]) -> Event:
     held = json.loads(row.summary)
     meaning = None if row.meaning is None else np.frombuffer(row.meaning, dtype=np.float32).copy()
     return Event(row.id, _Members(row.id, changed), row.first, row.last, held["summary"], held["lengths"],
-                 set(json.loads(row.posted)), meaning)
+                 set(json.loads(row.posted)), meaning, set(held.get("languages", ())))
 
 
 def _summaries(tables: LiveStoryTables, kind: str) -> _Stored[Event]:

@@ -239,3 +239,28 @@ def test_an_english_report_is_compared_by_the_views_that_read_across_languages()
             grouper.vocabulary.count(item)
         parts = grouper.cohesive_parts(list(items), items, grouping.for_thread_of(len(items), grouping.EVENT_COHESION))
         assert (len(parts) == 1) == (told_as == "en")
+
+
+
+def _likeness_on_arrival(told_as: str) -> float:
+    """How like the Indonesian event of a quake its English report is as it arrives, labelled `told_as`."""
+    articles = [
+        _article("id1", "Gempa M 6,1 Guncang Majene, 34 Rumah Rusak Berat", QUAKE_ID, 8, 6),
+        _article("id2", "Warga Majene Mengungsi ke Dataran Tinggi Usai Gempa", QUAKE_ID, 8, 9),
+        _article("en1", "Magnitude 6.1 quake hits West Sulawesi, dozens of homes destroyed", QUAKE_EN, 8, 11, told_as),
+    ]
+    grouper = grouping.StoryGrouper()
+    items = [grouping.features(a, m) for a, m in zip(articles, grouping.article_meanings(articles), strict=True)]
+    event = grouper.add(items[0])
+    grouper.add(items[1])
+    grouper.vocabulary.count(items[2])
+    vectors = grouper.vocabulary.vectors(items[2])
+    return grouper._likeness(vectors, items[2], grouper.events[event], grouping.EVENT_WEIGHTS)[0]
+
+
+def test_an_english_report_meets_an_indonesian_event_by_the_views_that_read_across_languages():
+    """On arrival as in the read-out, an English report is compared with an Indonesian event by names and
+    meaning only: its words share nothing with the event's and would only pull the likeness down. A report
+    read as Malay shares the Indonesian words and is compared in all views."""
+    assert _likeness_on_arrival("en") > _likeness_on_arrival("id") + 0.1
+    assert _likeness_on_arrival("ms") == pytest.approx(_likeness_on_arrival("id"))

@@ -280,9 +280,15 @@ def test_half_of_a_length_of_time_or_a_measure_is_a_figure():
     assert _figures("Bendera dikibarkan setengah tiang.") == []
 
 
-@pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu."])
-def test_a_length_of_time_ago_is_a_point_in_time_not_a_figure(text):
+@pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu.",
+                                  "Pelaku ditangkap dua hari usai kejadian.",
+                                  "Gudang itu disegel tiga pekan sebelum pemilihan."])
+def test_a_length_of_time_ago_or_counted_from_an_event_is_a_point_in_time_not_a_figure(text):
     assert _figures(text) == []
+
+
+def test_a_length_of_time_not_counted_from_an_event_stays_a_figure():
+    assert [f[1:4] for f in _figures("Tersangka ditahan selama 20 hari di rutan.")] == [(20, 20, "hari")]
 
 
 @pytest.mark.parametrize("text", [

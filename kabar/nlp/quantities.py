@@ -249,7 +249,8 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
-SENTENCE_START = re.compile(r"[.!?]\s")
+# a sentence ends at a stop before a space, or before the comma a dump put in place of a line break ("pukul 7.,Akibat")
+SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[A-Z\"“]))")
 AGO = re.compile(rf"\s+(?:yang\s+)?(?:{alternation(sorted(sections('id/nlp/numbers.txt')['time after']))})\b",
                  re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted

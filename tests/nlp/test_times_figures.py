@@ -827,3 +827,8 @@ def test_a_year_after_a_month_is_a_date_even_before_a_unit():
 ])
 def test_a_head_count_in_orang_counts_the_people_named_before_it(text, unit):
     assert [f[3] for f in _figures(text)] == [unit]
+
+
+def test_a_head_count_after_a_dumps_comma_break_does_not_count_the_people_of_the_sentence_before():
+    text = "Sebanyak 40 petugas dikerahkan ke lokasi sejak pagi.,Akibat kejadian itu, tiga orang mengalami luka."
+    assert [f[3] for f in _figures(text)] == ["petugas", "orang"]

@@ -287,8 +287,13 @@ def test_a_length_of_time_ago_or_counted_from_an_event_is_a_point_in_time_not_a_
     assert _figures(text) == []
 
 
-def test_a_length_of_time_not_counted_from_an_event_stays_a_figure():
-    assert [f[1:4] for f in _figures("Tersangka ditahan selama 20 hari di rutan.")] == [(20, 20, "hari")]
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Tersangka ditahan selama 20 hari di rutan.", (20, 20, "hari")),
+    ("Uang pengganti wajib dibayar selama 2 bulan setelah putusan.", (2, 2, "bulan")),
+    ("Penyanyi itu wafat pada usia 70 tahun usai dirawat sepekan.", (70, 70, "tahun")),
+])
+def test_a_length_of_time_marked_as_one_or_an_age_stays_a_figure(text, figure):
+    assert [f[1:4] for f in _figures(text)] == [figure]
 
 
 @pytest.mark.parametrize("text", [

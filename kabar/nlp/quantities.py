@@ -249,12 +249,8 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
-# a sentence ends at a stop before a space, or before the comma a dump put in place of a line break ("pukul 7.,Akibat")
-SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[A-Z\"“]))")
-# "selama 1 bulan setelah inkrah": a length of time the sentence marks as one, whatever follows it
-PERIOD_BEFORE = re.compile(r"\bselama\s+$", re.IGNORECASE)
-AGO = re.compile(rf"\s+(?:yang\s+)?(?:{alternation(sorted(sections('id/nlp/numbers.txt')['time after']))})\b",
-                 re.IGNORECASE)
+SENTENCE_START = re.compile(r"[.!?]\s")
+AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
 # a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
 PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['peak noun']))})\s+$", re.IGNORECASE)
@@ -745,8 +741,8 @@ def find_quantities(doc: Doc) -> Doc:
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
-        if unit in durations() and not age and AGO.match(text, end) and not PERIOD_BEFORE.search(text, 0, match.start()):
-            continue  # "dua tahun lalu", "tiga hari usai kejadian": a point in time, not a length of time
+        if unit in durations() and AGO.match(text, end):
+            continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
         if _meaning(approximator) == "exact" and match.group("happrox"):
             approximator = match.group("happrox").lower()  # "mencapai 400 hingga hampir 600"

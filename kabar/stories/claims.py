@@ -307,20 +307,6 @@ def _names_rather_than_counts(doc: Doc, sentence: Span, quantity: Span) -> bool:
                                            and before[-1][:1].isupper())
 
 
-def _converts(doc: Doc, earlier: tuple[Span, dict], quantity: Span, attrs: dict) -> bool:
-    """The amount restates the one just before it in another currency ("10.000 euro (sekira Rp154 juta)")."""
-    units = (earlier[1].get("unit"), attrs.get("unit"))
-    between = doc.text[earlier[0].end : quantity.start]
-    return units[0] != units[1] and all(unit in _conversions()["currency"] for unit in units) \
-        and all(word.lower() in _conversions()["joiner"] for word in WORD.findall(between)) \
-        and not re.search(r"[^\w\s(,~≈-]", between)
-
-
-@cache
-def _conversions() -> dict[str, frozenset[str]]:
-    return {name: frozenset(lines) for name, lines in sections("id/claims/conversions.txt").items()}
-
-
 def claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
     return _with_bodies(_claims_in(doc, names), speaker_bodies(doc))
 
@@ -335,11 +321,8 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
         figures: list[tuple[int, int]] = []
-        previous: tuple[Span, dict] | None = None
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
             attrs = _with_counted_noun(doc, sentence, quantity)
-            converts = previous is not None and _converts(doc, previous, quantity, attrs)
-            previous = quantity, attrs
             if not attrs.get("unit") or _names_rather_than_counts(doc, sentence, quantity):
                 continue
             subject = _subject_of_quantity(doc, sentence, quantity, source)
@@ -354,8 +337,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
                  "context": _near_words(doc, sentence, quantity),
                  "measured": _measured_by(doc, sentence, quantity),
-                 "quoted": any(start <= quantity.start < end for start, end in quoted),
-                 "converts": converts},
+                 "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
         verb = predicate(doc, sentence)
         if verb is None:

@@ -17,7 +17,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from functools import cache
 
-from kabar.lexicon import data_lines, table, word_set
+from kabar.lexicon import data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import measures
 from kabar.stories.claims import listed_events, one_off_events
@@ -47,8 +47,6 @@ APPROXIMATE = 0.1
 MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
-NUMBERED = re.compile(r"\b([^\W\d_]+)\s+(\d+(?:[.,:]\d+)*)\b(?![/\-.,:]?\d)")
-YEAR = re.compile(r"(?:19|20)\d\d")
 WORD = re.compile(r"\w+")
 
 
@@ -240,10 +238,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     same thing, events told in clauses that mean the same. The sentence encoder and shared stems propose a
     match; a figure that differs with no sign of being the same count, a differing place or an opposite
     stance keeps two claims apart or marks the group, never the wording alone."""
-    figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")
-               and not c.extra.get("converts")]
-    # an amount restated in another currency is the outlet's arithmetic: shown, never compared
-    conversions = [c for c in claims if c.kind == "quantity" and c.extra.get("converts")]
+    figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
     # (a listed event, "mengirim ratusan drone", stays an event too: a denial of it disputes the event)
@@ -258,11 +253,10 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b), apart=_two_counts)
-    events = _cluster(compared, _same_event, _words, _like_wording_before(compared),
-                      lambda a, b: _same_detail(a, b, articles))
+    events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
     clusters = (_split_unchecked(_split_copied(counts, articles, names))
                 + _split_background(_split_copied(events, articles, names), articles)
-                + [[c] for c in told if not _checkable(c)] + [[c] for c in conversions])
+                + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
 
@@ -522,44 +516,6 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
         return first.evidence[0].article != second.evidence[0].article and similarity >= RETOLD_MEANING \
             and word_overlap(*(NUMBER.sub(" ", _words(c)) for c in (first, second))) >= RETOLD_WORDS
     return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
-
-
-def _same_detail(first: Claim, second: Claim, articles: dict[str, Article]) -> bool:
-    """Two outlets' clauses naming the same numbered detail ("lantai 7", "pukul 06.20", "Pasal 310") tell one
-    fact however differently they word the rest: a number with the word that names it, said once in each
-    article, is too particular to recur by chance. A detail an article repeats (the "KM 92" where a crash
-    happened) is the story's setting, shared by all its facts. Two people's statements stay two."""
-    if first.kind == second.kind == "statement" and first.attributed_to != second.attributed_to:
-        return False
-    if _outlet(first, articles) == _outlet(second, articles):
-        return False
-    shared = set(_details(_words(first))) & set(_details(_words(second)))
-    return any(all(_details(articles[c.evidence[0].article].text).count(detail) == 1 for c in (first, second))
-               for detail in shared)
-
-
-def _details(text: str) -> list[tuple[str, str]]:
-    """The numbers a text gives with the word before them, leaving out dates and years ("Senin 16",
-    "16 September", "tahun 2019"), which many clauses of one story share, and codes in capitals that name a
-    thing rather than tell a fact (a number plate "S 7190", a toll road's "KM 92")."""
-    found = []
-    for match in NUMBERED.finditer(text):
-        word, number = match.group(1).lower(), match.group(2)
-        after = WORD.match(text, match.end() + 1)
-        if not YEAR.fullmatch(number) and word not in _day_names() and not match.group(1).isupper() \
-                and not (after and after.group(0).lower() in _month_names()):
-            found.append((word, number))
-    return found
-
-
-@cache
-def _day_names() -> frozenset[str]:
-    return frozenset(table("id/days.tsv"))
-
-
-@cache
-def _month_names() -> frozenset[str]:
-    return frozenset(table("id/months.tsv"))
 
 
 def _figures_in(text: str) -> set[str]:

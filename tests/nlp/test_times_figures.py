@@ -280,20 +280,9 @@ def test_half_of_a_length_of_time_or_a_measure_is_a_figure():
     assert _figures("Bendera dikibarkan setengah tiang.") == []
 
 
-@pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu.",
-                                  "Pelaku ditangkap dua hari usai kejadian.",
-                                  "Gudang itu disegel tiga pekan sebelum pemilihan."])
-def test_a_length_of_time_ago_or_counted_from_an_event_is_a_point_in_time_not_a_figure(text):
+@pytest.mark.parametrize("text", ["Izin itu terbit 2 tahun lalu.", "Ia salat sekitar 10-15 menit yang lalu."])
+def test_a_length_of_time_ago_is_a_point_in_time_not_a_figure(text):
     assert _figures(text) == []
-
-
-@pytest.mark.parametrize(("text", "figure"), [
-    ("Tersangka ditahan selama 20 hari di rutan.", (20, 20, "hari")),
-    ("Uang pengganti wajib dibayar selama 2 bulan setelah putusan.", (2, 2, "bulan")),
-    ("Penyanyi itu wafat pada usia 70 tahun usai dirawat sepekan.", (70, 70, "tahun")),
-])
-def test_a_length_of_time_marked_as_one_or_an_age_stays_a_figure(text, figure):
-    assert [f[1:4] for f in _figures(text)] == [figure]
 
 
 @pytest.mark.parametrize("text", [
@@ -832,8 +821,3 @@ def test_a_year_after_a_month_is_a_date_even_before_a_unit():
 ])
 def test_a_head_count_in_orang_counts_the_people_named_before_it(text, unit):
     assert [f[3] for f in _figures(text)] == [unit]
-
-
-def test_a_head_count_after_a_dumps_comma_break_does_not_count_the_people_of_the_sentence_before():
-    text = "Sebanyak 40 petugas dikerahkan ke lokasi sejak pagi.,Akibat kejadian itu, tiga orang mengalami luka."
-    assert [f[3] for f in _figures(text)] == ["petugas", "orang"]

@@ -492,38 +492,3 @@ def test_a_copy_of_any_of_an_outlets_tellings_is_that_telling_again():
     listed = claim(2, "a", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
     copied = claim(3, "b", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
     assert len(_own_tellings([short, listed, copied], articles)) == 1
-
-
-def test_outlets_naming_the_same_numbered_detail_in_unlike_words_tell_one_fact():
-    analysis, _ = _analysis("Petugas menerima laporan kebakaran pukul 04.15 WIB dari satpam gedung.",
-                            "Api mulai terlihat sekitar pukul 04.15 WIB, kata Kepala Regu Damkar Budi.")
-    [reported] = _compared(analysis)
-    assert {row["article"] for row in reported.values} == {"n0", "n1"}
-    assert reported.status == "corroborated"
-
-
-def test_a_detail_an_article_repeats_a_date_or_a_code_in_capitals_does_not_join_unlike_clauses():
-    told = "Api mulai terlihat {}, kata Kepala Regu Damkar Budi."
-    for first, second in (
-            ("Petugas menerima laporan kebakaran pukul 04.15 WIB dari satpam gedung. Regu pertama diberangkatkan "
-             "dari pos pukul 04.15 WIB juga.", told.format("sekitar pukul 04.15 WIB")),
-            ("Petugas menerima laporan kebakaran pada Senin 16 September dari satpam gedung.",
-             told.format("pada Senin 16 September")),
-            ("Petugas menerima laporan kebakaran di KM 57 dari satpam gedung.", told.format("di KM 57"))):
-        analysis, _ = _analysis(first, second)
-        assert _compared(analysis) == []
-
-
-def test_an_amount_restated_in_another_currency_is_shown_but_not_compared():
-    analysis, _ = _analysis("Pengadilan menjatuhkan denda 20.000 euro (sekira Rp310 juta) kepada pengusaha itu.",
-                            "Pengusaha itu didenda 20 ribu euro atau sekitar Rp312 juta oleh pengadilan.")
-    rupiah = {c.id for c in analysis.claims if (c.quantity or {}).get("unit") == "rupiah"}
-    assert len(rupiah) == 2 and all(c.extra["converts"] for c in analysis.claims if c.id in rupiah)
-    assert not any(rupiah & set(g.claims) for g in _compared(analysis))
-    assert sorted(len(g.claims) for g in analysis.groups if rupiah & set(g.claims)) == [1, 1]
-
-
-def test_an_amount_in_one_currency_followed_by_another_figure_is_not_a_conversion():
-    analysis, _ = _analysis("Ia membayar 500 dolar, lalu menerima Rp2 juta dari rekannya.",
-                            "Harga tiket naik Rp50.000 atau 10 persen.")
-    assert not any(c.extra.get("converts") for c in analysis.claims if c.kind == "quantity")

@@ -176,6 +176,8 @@ def _print_real(console: Console, gold: Path, detail: bool = False) -> None:
     results = real_claims.evaluate(gold / "stories" / "clickid-2019.json")
     batches = sorted({r.batch for r in results}, key=lambda batch: batch != real_claims.FIRST_BATCH)
     parts = [("development events", [r for r in results if not r.held_back])]
+    parts += [(f"development events of the {batch}", [r for r in results if not r.held_back and r.batch == batch])
+              for batch in batches if len(batches) > 1]
     parts += [(f"held-back events of the {batch} (never tuned on)",
                [r for r in results if r.held_back and r.batch == batch]) for batch in batches]
     for title, part in parts:

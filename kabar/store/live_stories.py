@@ -55,9 +55,10 @@ class LiveStoryTables:
         """A story's row, unless it has one."""
         self.connection.execute("INSERT OR IGNORE INTO live_stories (id, title) VALUES (?, ?)", (story_id, title))
 
-    def move_event(self, event_id: str, into: str) -> None:
-        """The members of a merged event now belong to the event it was merged into."""
-        self.connection.execute("UPDATE live_story_members SET event_id = ? WHERE event_id = ?", (into, event_id))
+    def move_event(self, event_id: str, into: str, story_id: str) -> None:
+        """The members of a merged event now belong to the event it was merged into, and to that event's story."""
+        self.connection.execute("UPDATE live_story_members SET event_id = ?, story_id = ? WHERE event_id = ?",
+                                (into, story_id, event_id))
 
     def move_story(self, story_id: str, into: str) -> None:
         """A merged story's members now belong to the story it was merged into (which takes its title if it

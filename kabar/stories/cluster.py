@@ -23,7 +23,8 @@ events ("B. J. Habibie"). One method serves a folder of ten articles and a store
 - stories: a new event joins the story (candidates' stories, compared with the summary of the whole
   story) most like its first article at STORY_JOIN or more (words, names and meaning), in words and names
   both, or starts one;
-  two stories merge when their events do. A beat (one club's results, household tips, an official's
+  an event merged into another leaves its story for that event's: the bridge says two reports are one
+  development, not that the rest of their threads are one. A beat (one club's results, household tips, an official's
   unrelated policies) shares its words week after week; a running story shares who and where, so the
   names view must agree too (NAME_FLOOR), and the likeness is to the story as a whole, not to its
   nearest member, so no chain of near neighbours drifts from one matter to the next. A beat also comes
@@ -64,6 +65,7 @@ from scipy.spatial.distance import squareform
 
 from kabar.clean.language import wording_of
 from kabar.model import Article, Doc, Story
+from kabar.stories.background import BACKGROUND_ARTICLES, background
 from kabar.stories.meaning import embeddings
 from kabar.textnorm import fold, normalize_tokens
 
@@ -166,6 +168,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.articles = 0
         self.holding: dict[str, Counter[str]] = {view: Counter() for view in TERM_VIEWS}
+        self.background = background()
 
     def count(self, item: Features) -> None:
         self.articles += 1
@@ -173,7 +176,11 @@ class Vocabulary:
             self.holding[view].update(counts.keys())
 
     def idf(self, view: str, term: str) -> float:
-        return math.log((self.articles + 1) / (self.holding[view][term] + 1)) + 1
+        """Over the pile's own articles and, for as many as it falls short of BACKGROUND_ARTICLES, the news at
+        large's: a small pile alone cannot tell its matter's names from words any report uses."""
+        stand_in = max(0, BACKGROUND_ARTICLES - self.articles)
+        held = self.holding[view][term] + self.background.share(view, term, stand_in)
+        return math.log((self.articles + stand_in + 1) / (held + 1)) + 1
 
     def vectors(self, item: Features) -> dict[str, Vector]:
         """Unit vectors of sublinear counts times inverse document frequency, per view, of the heaviest
@@ -377,7 +384,6 @@ class StoryGrouper:
         self.merged_into[other.id] = into.id
         _absorb(into, other)
         self._trim_and_post(into)
-        self._merge_stories(into.id, other.id)
 
     def live_event(self, event_id: str) -> str:
         """The event an event was merged into, followed to the one still standing."""
@@ -391,13 +397,6 @@ class StoryGrouper:
             self.story_parent[root] = self.story_parent[self.story_parent[root]]
             root = self.story_parent[root]
         return root
-
-    def _merge_stories(self, first: str, second: str) -> None:
-        a, b = sorted((self.story_of(first), self.story_of(second)))
-        if a != b:
-            self.story_parent[b] = a
-            _absorb(self.story_summaries[a], self.story_summaries.pop(b))
-            self._trim_and_post(self.story_summaries[a], post=False)
 
     def stories(self, titles: dict[str, str], order: dict[str, int],
                 items: dict[str, Features] | None = None) -> list[Story]:

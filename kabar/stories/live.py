@@ -285,7 +285,8 @@ class LiveStories:
             for key in links.changed:
                 self.tables.save_link(relation, key, links[key])
         for key in self.merged_into.changed:
-            self.tables.move_event(key, self.grouper.live_event(key))
+            into = self.grouper.live_event(key)
+            self.tables.move_event(key, into, story_id(self.grouper.story_of(into)))
         for key in self.story_parent.changed:
             root = self.grouper.story_of(key)
             if key != root:

@@ -17,8 +17,10 @@ from kabar.stories.live import LiveStories, live_stories
 
 RICE = ["44-wartaibukota.txt", "45-sinarpagi.txt", "47-beritaselaras.txt"]
 DRONE = ["21-detaknusa.txt", "22-beritaselaras.txt", "24-gemarakyat.txt"]
-# the labelled set in this order has a late report merge two events (and their stories) placed before it
-BRIDGED = sorted((str(path) for path in GOLD.glob("*.txt")), reverse=True)
+# the labelled set in this order (every third report first, then the others) has late reports merge events (and
+# their stories) placed before them
+_LABELLED = sorted(str(path) for path in GOLD.glob("*.txt"))
+BRIDGED = _LABELLED[::3] + [path for n, path in enumerate(_LABELLED) if n % 3]
 STATE = ("live_story_members", "live_stories", "live_summaries", "live_links", "live_terms", "live_counts")
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from kabar.errors import failure
+from kabar.ingest.compressed import DecompressedTooLargeError, open_input, read_input
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
 from kabar.textnorm import without_surrogates
@@ -56,7 +58,7 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
-def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
+def _lines(handle: BufferedIOBase, limit: int) -> Iterator[tuple[bytes, bool]]:
     """(line, whole) pairs; a line longer than `limit` is read no further than that and skipped past, so
     one endless line never sits in memory."""
     while line := handle.readline(limit + 1):
@@ -84,7 +86,7 @@ def _parse(text: bytes | str) -> Any:
 
 def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
     name = display_name(path)
-    with path.open("rb") as handle:
+    with open_input(path) as handle:
         for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
             source = f"{name}#L{number}"
             if not line.strip():
@@ -102,11 +104,11 @@ def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
 
 def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
     name = display_name(path)
-    if path.stat().st_size > options.max_bytes:
+    try:
+        data = _parse(read_input(path, options.max_bytes))
+    except DecompressedTooLargeError:
         yield reject(name, "JSON file over the size limit; write it as JSON Lines to stream it")
         return
-    try:
-        data = _parse(path.read_bytes())
     except MalformedJsonError as error:
         yield reject(name, f"malformed JSON: {error}")
         return

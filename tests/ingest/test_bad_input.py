@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from pathlib import Path
@@ -130,3 +131,15 @@ def test_oversized_download_is_cut(local_site):
     pages["/besar"] = (200, "text/html", b"<p>" + b"a" * 50_000 + b"</p>")
     item = next(iter_inputs([f"{base}/besar"], IngestOptions(allow_private=True, max_bytes=10_000)))
     assert "over the" in _reason(item)
+
+
+def test_compressed_files_that_cannot_be_read_say_why(tmp_path: Path):
+    truncated = tmp_path / "terpotong.html.gz"
+    truncated.write_bytes(gzip.compress(ARTICLE_HTML.encode("utf-8"))[:-12])
+    assert "corrupt or truncated gzip" in _reason(_one(truncated))
+    bomb = tmp_path / "bom.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 3_000_000))
+    assert "once decompressed" in _reason(_one(bomb, max_bytes=1_000_000))
+    big_json = tmp_path / "besar.json.gz"
+    big_json.write_bytes(gzip.compress(json.dumps([{"text": STORY}] * 20_000).encode("utf-8")))
+    assert "size limit" in _reason(_one(big_json, max_bytes=1_000_000))

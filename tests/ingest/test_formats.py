@@ -122,3 +122,23 @@ def test_gzip_warc_is_streamed_not_rejected_for_size(tmp_path: Path):
     found = _all([str(path)], max_bytes=len(ARTICLE_HTML) + 100)
     assert len(found) == 30 and all(isinstance(item, RawDocument) for item in found)
     assert gzip.open(path).read(4) == b"WARC"
+
+
+def test_gzip_compressed_files_are_read_as_what_their_name_says(tmp_path: Path):
+    (tmp_path / "halaman.html.gz").write_bytes(gzip.compress(ARTICLE_HTML.encode("utf-8")))
+    (tmp_path / "berita.txt.gz").write_bytes(gzip.compress(STORY.encode("utf-8")))
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(
+        "\n".join(json.dumps({"text": f"{STORY} Nomor {n}."}) for n in range(3)).encode("utf-8")))
+    (tmp_path / "arsip.tar.gz").write_bytes(gzip.compress(b"bukan artikel"))
+    found = {Path(item.source).name: item for item in _all([str(tmp_path)])}
+    assert found["halaman.html.gz"].media_type == "text/html" and "<html" in found["halaman.html.gz"].text
+    assert found["berita.txt.gz"].media_type == "text/plain" and found["berita.txt.gz"].text == STORY
+    assert [found[f"dump.jsonl.gz#L{n}"].text for n in (1, 2, 3)] == [f"{STORY} Nomor {n}." for n in range(3)]
+    assert found["arsip.tar.gz"].status == "skipped" and ".tar" in found["arsip.tar.gz"].reason
+
+
+def test_gzip_is_recognised_by_its_bytes_under_any_name(tmp_path: Path):
+    path = tmp_path / "unduhan.html"
+    path.write_bytes(gzip.compress(ARTICLE_HTML.encode("utf-8")))
+    [raw] = _all([str(path)])
+    assert isinstance(raw, RawDocument) and "<html" in raw.text

@@ -71,6 +71,17 @@ def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str
     assert raw.text == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+@pytest.mark.parametrize("name", ["catatan.txt", "halaman.html"])
+def test_unicode_with_a_byte_order_mark_is_text_not_binary(tmp_path: Path, encoding: str, name: str):
+    text = ARTICLE_HTML if name.endswith(".html") else STORY + " Harga naik 5½ persen, kata “pejabat” itu."
+    path = tmp_path / name
+    path.write_bytes(("\ufeff" + text).encode(encoding))
+    raw = _one(path)
+    assert isinstance(raw, RawDocument), raw
+    assert raw.text == text
+
+
 def test_malformed_jsonl_lines_are_rejected_one_by_one(tmp_path: Path):
     path = tmp_path / "rusak.jsonl"
     lines = [json.dumps({"text": STORY}), "{tidak valid", json.dumps({"title": "tanpa isi"}), "[1, 2]",

@@ -21,9 +21,12 @@ class DecompressedTooLargeError(ValueError):
 
 
 def format_suffix(path: Path) -> str:
-    """The suffix naming what the file holds: ".html" for "page.html.gz" and for "page.html"."""
+    """The suffix naming what the file holds: ".html" for "page.html.gz" and for "page.html"; ".gz" when
+    the name says no more (its bytes will tell)."""
     name = path.name.lower()
-    return Path(name.removesuffix(".gz")).suffix if name.endswith(".gz") else Path(name).suffix
+    if name.endswith(".gz"):
+        return Path(name.removesuffix(".gz")).suffix or ".gz"
+    return Path(name).suffix
 
 
 def is_gzip(path: Path) -> bool:

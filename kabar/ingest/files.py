@@ -30,7 +30,7 @@ from kabar.ingest.warc import iter_warc
 STREAMED = {".jsonl", ".ndjson", ".warc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-ARTICLE_SUFFIXES = {".txt", ".json", *STREAMED, *FEED_SUFFIXES, *HTML_SUFFIXES}
+ARTICLE_SUFFIXES = {".txt", ".json", ".gz", *STREAMED, *FEED_SUFFIXES, *HTML_SUFFIXES}
 
 
 def iter_path(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:

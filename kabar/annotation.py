@@ -19,12 +19,13 @@ from typing import Any
 
 from kabar.clean import clean
 from kabar.clean.language import detect_language
-from kabar.errors import KabarError
+from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.raw import Item, looks_like_html, make_raw, reject
 from kabar.ingest.records import record_to_item
 from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawDocument, Span
-from kabar.nlp import annotate_all, link_entities
+from kabar.nlp import link_entities
+from kabar.pipeline import annotate_isolated
 
 LAYERS = ("entities", "quotes", "quantities", "times", "sentences")
 BATCH = 256
@@ -85,6 +86,7 @@ def _article(raw: RawDocument, as_is: bool) -> Article:
 
 
 def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
+    """One record per item, in order; a fault while cleaning or annotating one input is its error line."""
     articles: list[Article | InputOutcome] = []
     for item in items:
         if isinstance(item, InputOutcome):
@@ -94,10 +96,15 @@ def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
             articles.append(_article(item, as_is))
         except KabarError as error:
             articles.append(InputOutcome(item.source, InputStatus.REJECTED, str(error)))
-    docs = iter(annotate_all([a for a in articles if isinstance(a, Article)]))
+        except Exception as error:  # noqa: BLE001
+            articles.append(InputOutcome(item.source, InputStatus.REJECTED, failure("cleaning", error)))
+    annotated, failures = annotate_isolated([a for a in articles if isinstance(a, Article)])
+    docs = iter(annotated)
     for article in articles:
         if isinstance(article, InputOutcome):
             yield {"source": article.source, "error": article.reason}
+        elif article.id in failures:
+            yield {"source": article.source, "error": failures[article.id]}
         else:
             yield doc_record(next(docs))
 

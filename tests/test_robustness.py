@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from kabar import cli, export, pipeline
 from kabar.clean.language import detect_language
 from kabar.cli import example_corpus
-from kabar.model import Doc, InputStatus
+from kabar.model import Article, Doc, InputStatus, Paragraph
+from kabar.nlp import pipeline as nlp_pipeline
 from kabar.nlp import recogniser as recogniser_module
 from kabar.nlp.pipeline import annotate
 from kabar.report import render_brief_markdown, render_report_html
@@ -106,6 +107,26 @@ def test_an_article_300_elements_deep_is_found(tmp_path: Path):
         [outcome] = pipeline.ingest(_write_pages(tmp_path / "in", pages), store).outcomes
         assert outcome.status == InputStatus.STORED, outcome.reason
         assert "120 keluarga" in store.article(outcome.article_id).text
+
+
+def test_a_fault_inside_a_batch_rejects_that_article_alone(monkeypatch: pytest.MonkeyPatch):
+    """Articles are annotated in batches, in worker processes from PARALLEL_FROM on: a fault is pinned on the
+    article that raised it, not on the articles before it in its batch."""
+
+    def fails_on_marker(doc: Doc) -> Doc:
+        if "rusak anotasi" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return doc
+
+    monkeypatch.setattr(nlp_pipeline, "default_workers", lambda: 2)  # batches of 8 whatever the machine
+    monkeypatch.setattr(nlp_pipeline, "COMPONENTS",
+                        (*nlp_pipeline.COMPONENTS, nlp_pipeline.Component("fault", fails_on_marker, (), ())))
+    texts = [f"Banjir merendam {n} rumah di Desa Sukamaju pada Senin." for n in range(nlp_pipeline.PARALLEL_FROM)]
+    texts[11] += " Penanda rusak anotasi."
+    articles = [Article(f"a-{n}", f"berita-{n}.txt", text, [Paragraph(0, len(text))]) for n, text in enumerate(texts)]
+    docs, failures = pipeline.annotate_isolated(articles)
+    assert list(failures) == ["a-11"] and failures["a-11"].startswith("annotating failed: RecursionError")
+    assert [doc.article.id for doc in docs] == [article.id for article in articles if article.id != "a-11"]
 
 
 def test_a_fault_in_any_stage_rejects_only_that_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

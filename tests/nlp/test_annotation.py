@@ -6,8 +6,11 @@ import json
 
 from typer.testing import CliRunner
 
+from kabar import annotation
 from kabar.annotation import annotate_text
 from kabar.cli import app
+from kabar.model import Doc
+from kabar.nlp import pipeline as nlp_pipeline
 from tests.conftest import ARTICLE_HTML
 
 runner = CliRunner()
@@ -72,3 +75,28 @@ def test_jsonl_on_stdin_gives_one_line_per_record_in_order():
 def test_unknown_format_is_refused():
     result = runner.invoke(app, ["annotate", "-", "--format", "csv"], input="x")
     assert result.exit_code != 0
+
+
+def test_a_fault_in_one_input_is_its_error_line_and_the_others_are_annotated(tmp_path, monkeypatch):
+    def fails_on_marker(doc: Doc) -> Doc:
+        if "rusak anotasi" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return doc
+
+    real_clean = annotation.clean
+
+    def clean(raw, article_id):  # noqa: ANN001, ANN202
+        if "MELEDAK" in raw.text:
+            raise ValueError("tanggal tidak ada")
+        return real_clean(raw, article_id)
+
+    monkeypatch.setattr(nlp_pipeline, "COMPONENTS",
+                        (*nlp_pipeline.COMPONENTS, nlp_pipeline.Component("fault", fails_on_marker, (), ())))
+    monkeypatch.setattr(annotation, "clean", clean)
+    texts = [SENTENCE, SENTENCE + " Penanda rusak anotasi.", SENTENCE + " MELEDAK.", SENTENCE + " Lagi."]
+    path = tmp_path / "berita.jsonl"
+    path.write_text("\n".join(json.dumps({"text": text}) for text in texts), encoding="utf-8")
+    records = list(annotation.annotate_inputs([str(path)]))
+    assert [record.get("error", "").split(":")[0] for record in records] == [
+        "", "annotating failed", "cleaning failed", ""]
+    assert records[3]["text"].endswith("Lagi.")

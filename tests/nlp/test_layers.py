@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kabar.model import Article, Doc
+from kabar.model import Article, Doc, Span
 from kabar.nlp import annotate, link_entities
 from kabar.nlp.quantities import find_quantities, parse_value
 from kabar.nlp.sentences import split_sentences
@@ -273,3 +273,18 @@ def test_an_acronym_written_alone_joins_the_name_another_article_spelled_it_out_
     agency = next(e for e in entities if "NADMA" in [e.name, *e.aliases])
     assert agency.name == "Badan Penanggulangan Bencana Nasional Malaysia"
     assert {m.article for m in agency.mentions} == {"a", "b"}
+
+
+@given(bounds=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=30),
+       start=st.integers(0, 80), length=st.integers(0, 30))
+def test_span_lookups_by_bisection_match_a_scan_of_every_span(bounds: list[tuple[int, int]], start: int,
+                                                              length: int):
+    doc = Doc(Article("a", "s", "x" * 100))
+    for first, width in bounds:
+        doc.add("entities", Span(first, first + width, "PERSON"))
+    end = start + length
+    layer = doc.layer("entities")
+    assert doc.index("entities").within(start, end) == [s for s in layer if start <= s.start and s.end <= end]
+    assert doc.covering("entities", start, end) == [s for s in layer if s.start < end and start < s.end]
+    doc.add("entities", Span(start, end, "ORG"))  # a span added later is found too
+    assert doc.index("entities").within(start, end)[-1].label == "ORG"

@@ -5,7 +5,8 @@ with the span layers (entities, quotes, quantities, times, sentences with attrib
 span carries `start`, `end` (offsets into the record's `text`), `label` and `text`. Without `as_is` the
 text is cleaned first, as ingest would (page furniture dropped, the dateline read), and the offsets point
 into the cleaned text the record prints. `annotate_inputs` does the same for files, JSON Lines and HTML,
-one record per input in input order; an input that cannot be read is a record with a one-line `error`.
+one record per input in input order; an input that cannot be read is a record with a one-line `error`, a
+file a folder walk passes over one with the reason it was `skipped`.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
     docs = iter(annotated)
     for article in articles:
         if isinstance(article, InputOutcome):
-            yield {"source": article.source, "error": article.reason}
+            skipped = article.status == InputStatus.SKIPPED  # a folder's README.md, a dangling link
+            yield {"source": article.source, "skipped" if skipped else "error": article.reason}
         elif article.id in failures:
             yield {"source": article.source, "error": failures[article.id]}
         else:

@@ -64,12 +64,28 @@ def test_jsonl_on_stdin_gives_one_line_per_record_in_order():
     lines = [json.dumps({"text": SENTENCE}), "{not json", json.dumps({"title": "no text"}),
              json.dumps({"text": "Gubernur Jawa Tengah Ahmad Luthfi meninjau Semarang."})]
     result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"], input="\n".join(lines) + "\n")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # some input could not be annotated; the rest was
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 4
     assert records[0]["text"] == SENTENCE and "error" not in records[0]
     assert "malformed JSON" in records[1]["error"] and "no text" in records[2]["error"]
     assert "Ahmad Luthfi" in {e["text"] for e in records[3]["entities"]}
+
+
+def test_a_missing_file_is_an_error_line_and_exit_code_2(tmp_path):
+    result = runner.invoke(app, ["annotate", str(tmp_path / "tidak-ada.txt")])
+    assert result.exit_code == 2
+    [line] = result.stdout.splitlines()
+    assert json.loads(line)["error"] == "no such file or directory"
+
+
+def test_a_file_a_folder_walk_passes_over_is_listed_as_skipped_not_failed(tmp_path):
+    (tmp_path / "README.md").write_text("# Catatan", encoding="utf-8")
+    (tmp_path / "berita.txt").write_text(SENTENCE, encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(tmp_path), "--as-is"])
+    assert result.exit_code == 0, result.output
+    skipped, annotated = (json.loads(line) for line in result.stdout.splitlines())
+    assert "not an article file type" in skipped["skipped"] and annotated["text"] == SENTENCE
 
 
 def test_unknown_format_is_refused():

@@ -101,8 +101,10 @@ def test_comment_only_and_control_character_pages(tmp_path: Path):
         assert result.count(InputStatus.STORED) == 3
 
 
-def test_an_article_300_elements_deep_is_found(tmp_path: Path):
-    pages = {"dalam.html": _page("Artikel dalam", SENTENCES, wrap=("<div>" * 300, "</div>" * 300))}
+@pytest.mark.parametrize("depth", [300, 10_000])  # libxml2 stops reading at 2,048 levels even with huge_tree
+def test_an_article_deep_in_wrappers_is_found(tmp_path: Path, depth: int):
+    wrap = ('<div class="isi">' * (depth // 2) + "<span>" * (depth // 2), "</span></div>" * (depth // 2))
+    pages = {"dalam.html": _page("Artikel dalam", SENTENCES, wrap=wrap)}
     with Store(tmp_path / "k.sqlite") as store:
         [outcome] = pipeline.ingest(_write_pages(tmp_path / "in", pages), store).outcomes
         assert outcome.status == InputStatus.STORED, outcome.reason

@@ -29,7 +29,7 @@ def _reason(item: RawDocument | InputOutcome) -> str:
     ("name", "content", "expected"),
     [
         ("kosong.txt", b"", "empty input"),
-        ("spasi.txt", b"  \n\t \n", "empty input"),
+        ("spasi.txt", b"  \n\t \n", "empty input: only whitespace"),
         ("laporan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
         ("foto.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
         ("arsip.txt", b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),

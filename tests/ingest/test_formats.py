@@ -168,3 +168,19 @@ def test_a_record_whose_text_is_a_list_of_paragraphs(tmp_path: Path):
     joined, numbers, number = _all([str(path)])
     assert joined.text == STORY
     assert "JSON list, not a string" in numbers.reason and "JSON int, not a string" in number.reason
+
+
+def test_feed_items_without_a_link_are_read_from_the_feed(tmp_path: Path):
+    body = STORY.replace("\n\n", "</p><p>")
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <title>Kabar &amp; Lokal</title>
+    <entry><title>Jalan &amp; saluran</title><updated>2024-10-19T08:00:00Z</updated>
+    <content type="html">&lt;p&gt;{body}&lt;/p&gt;</content></entry>
+    <entry><title>Kosong</title></entry></feed>"""
+    path = tmp_path / "kabar.atom"
+    path.write_text(feed, encoding="utf-8")
+    read, empty = _all([str(path)])
+    assert isinstance(read, RawDocument) and read.source.endswith("kabar.atom#item0")
+    assert "Medan menutup dua ruas" in read.text and read.hints["title"] == "Jalan & saluran"
+    assert read.hints["outlet"] == "Kabar & Lokal" and read.hints["published"].startswith("2024-10-19T08:00")
+    assert empty.status == "rejected" and "no link to fetch and no text" in empty.reason

@@ -5,7 +5,8 @@ with the span layers (entities, quotes, quantities, times, sentences with attrib
 span carries `start`, `end` (offsets into the record's `text`), `label` and `text`. Without `as_is` the
 text is cleaned first, as ingest would (page furniture dropped, the dateline read), and the offsets point
 into the cleaned text the record prints. `annotate_inputs` does the same for files, JSON Lines and HTML,
-one record per input in input order; an input that cannot be read is a record with a one-line `error`.
+one record per input in input order; an input that cannot be read is a record with a one-line `error`, a
+file a folder walk passes over one with the reason it was `skipped`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from typing import Any
 
 from kabar.clean import clean
 from kabar.clean.language import detect_language
-from kabar.errors import KabarError
+from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.raw import Item, looks_like_html, make_raw, reject
 from kabar.ingest.records import record_to_item
 from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawDocument, Span
-from kabar.nlp import annotate_all, link_entities
+from kabar.nlp import link_entities
+from kabar.pipeline import annotate_isolated
 
 LAYERS = ("entities", "quotes", "quantities", "times", "sentences")
 BATCH = 256
@@ -85,6 +87,7 @@ def _article(raw: RawDocument, as_is: bool) -> Article:
 
 
 def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
+    """One record per item, in order; a fault while cleaning or annotating one input is its error line."""
     articles: list[Article | InputOutcome] = []
     for item in items:
         if isinstance(item, InputOutcome):
@@ -94,10 +97,16 @@ def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
             articles.append(_article(item, as_is))
         except KabarError as error:
             articles.append(InputOutcome(item.source, InputStatus.REJECTED, str(error)))
-    docs = iter(annotate_all([a for a in articles if isinstance(a, Article)]))
+        except Exception as error:  # noqa: BLE001
+            articles.append(InputOutcome(item.source, InputStatus.REJECTED, failure("cleaning", error)))
+    annotated, failures = annotate_isolated([a for a in articles if isinstance(a, Article)])
+    docs = iter(annotated)
     for article in articles:
         if isinstance(article, InputOutcome):
-            yield {"source": article.source, "error": article.reason}
+            skipped = article.status == InputStatus.SKIPPED  # a folder's README.md, a dangling link
+            yield {"source": article.source, "skipped" if skipped else "error": article.reason}
+        elif article.id in failures:
+            yield {"source": article.source, "error": failures[article.id]}
         else:
             yield doc_record(next(docs))
 

@@ -342,15 +342,20 @@ def annotate(
     as_is: Annotated[bool, typer.Option(
         "--as-is", help="Annotate the text exactly as given: no cleaning, no minimum length.")] = False,
 ) -> None:
-    """Print each input's span layers as one JSON line per record, in input order; nothing is stored."""
+    """Print each input's span layers as one JSON line per record, in input order; nothing is stored. An
+    input that cannot be annotated is a line with its `error`, and the exit code is then 2."""
     import json
 
     from kabar.annotation import annotate_inputs
 
     if input_format not in ("auto", "jsonl"):
         raise KabarError(f"unknown --format {input_format!r}: use jsonl, or leave it out")
+    failed = 0
     for record in annotate_inputs([source], as_is=as_is, jsonl=input_format == "jsonl"):
+        failed += "error" in record
         print(json.dumps(record, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(code=2)
 
 
 EVALUATIONS = {

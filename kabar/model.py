@@ -9,6 +9,7 @@ from these spans; nothing recomputes them from guesses.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -223,12 +224,44 @@ class Span(Generic[A]):
         return text[self.start : self.end]
 
 
+class SpanIndex:
+    """A layer's spans sorted by start, so that the spans inside or across a stretch are found by bisection:
+    on a long article, thousands of lookups that each scanned every span cost the square of its length."""
+
+    def __init__(self, spans: list[Span[Any]]):
+        self.spans = spans
+        self.size = len(spans)
+        self.order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self.starts = [spans[i].start for i in self.order]
+        self.longest = max((span.end - span.start for span in spans), default=0)
+
+    def within(self, start: int, end: int) -> list[Span[Any]]:
+        """Spans lying inside [start, end], in layer order."""
+        candidates = self.order[bisect_left(self.starts, start) : bisect_right(self.starts, end)]
+        return [self.spans[i] for i in sorted(candidates) if self.spans[i].end <= end]
+
+    def overlapping(self, start: int, end: int) -> list[Span[Any]]:
+        """Spans that overlap [start, end), in layer order."""
+        candidates = self.order[bisect_left(self.starts, start - self.longest) : bisect_left(self.starts, end)]
+        return [self.spans[i] for i in sorted(candidates) if start < self.spans[i].end]
+
+
 @dataclass
 class Doc:
     """An article plus named annotation layers, the object every NLP component reads and extends."""
 
     article: Article
     layers: dict[str, list[Span[Any]]] = field(default_factory=dict)
+    indexes: dict[str, SpanIndex] = field(default_factory=dict, repr=False, compare=False)
+    """Per layer, its SpanIndex while the layer stays the same list of the same length (spans are only ever
+    added to a layer, never moved)."""
+
+    def index(self, name: str) -> SpanIndex:
+        layer = self.layer(name)
+        index = self.indexes.get(name)
+        if index is None or index.spans is not layer or index.size != len(layer):
+            index = self.indexes[name] = SpanIndex(layer)
+        return index
 
     @property
     def text(self) -> str:
@@ -269,7 +302,7 @@ class Doc:
 
     def covering(self, name: str, start: int, end: int) -> list[Span[Any]]:
         """Spans of one layer that overlap [start, end)."""
-        return [s for s in self.layers.get(name, []) if s.start < end and start < s.end]
+        return self.index(name).overlapping(start, end) if name in self.layers else []
 
 
 @dataclass

@@ -25,7 +25,7 @@ from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument, Story
 from kabar.nlp import annotate_all, link_entities
-from kabar.nlp.pipeline import PARALLEL_FROM, default_workers
+from kabar.nlp.pipeline import BATCH, PARALLEL_FROM, default_workers
 from kabar.store import Store
 from kabar.stories import analyze as analyze_story
 from kabar.stories.cluster import article_meanings, group_articles
@@ -207,7 +207,8 @@ def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, li
 
 def annotate_isolated(articles: list[Article], progress: Progress = _no_progress) -> tuple[list[Doc], dict[str, str]]:
     """Annotate every article; one that makes a stage fail is left out with the reason (article id →
-    reason), and the rest are annotated still."""
+    reason), and the rest are annotated still. Articles go in batches (of at most BATCH): the batch that
+    failed is annotated again one article at a time, so the fault is pinned on the article that raised it."""
     docs: list[Doc] = []
     failures: dict[str, str] = {}
     remaining = articles
@@ -220,9 +221,14 @@ def annotate_isolated(articles: list[Article], progress: Progress = _no_progress
                 done += 1
                 progress("annotate", 1)
             break
-        except Exception as error:  # noqa: BLE001
-            failures[remaining[done].id] = failure("annotating", error)
-            remaining = remaining[done + 1:]
+        except Exception:  # noqa: BLE001
+            for article in remaining[done : done + BATCH]:
+                try:
+                    docs.extend(annotate_all([article]))
+                except Exception as error:  # noqa: BLE001
+                    failures[article.id] = failure("annotating", error)
+                progress("annotate", 1)
+            remaining = remaining[done + BATCH:]
     return docs, failures
 
 

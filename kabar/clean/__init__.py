@@ -28,6 +28,13 @@ from kabar.errors import NoArticleError
 from kabar.model import Article, Paragraph, RawDocument, Removed
 
 
+def _sample(removed: list[Removed]) -> str:
+    """The first removed line, with why, short enough for a one-line reason."""
+    first = removed[0]
+    text = first.text if len(first.text) <= 60 else first.text[:57] + "..."
+    return f"{text!r}: {first.reason}"
+
+
 def clean(raw: RawDocument, article_id: str) -> Article:
     """One input's article from that input alone: nothing learned from other pages of a batch, so the
     result is the same however inputs are split across runs or machines."""
@@ -41,8 +48,11 @@ def clean(raw: RawDocument, article_id: str) -> Article:
     known_title = hint_title or title_from_meta(meta, None)
     decisions = remove_furniture(classify(blocks, known_title))
     paragraphs, removed, text = _assemble(decisions)
+    if not text.strip() and not removed:
+        raise NoArticleError("no article text found: the page holds no visible text (only markup or scripts)")
     if not text.strip():
-        raise NoArticleError("no article text found: every block looked like page furniture")
+        raise NoArticleError(f"no article text found: every block looked like page furniture ({len(blocks)} "
+                             f"removed, e.g. {_sample(removed)})")
     lines = [d.block.text for d in decisions]
     head = [d.block.text for d in decisions[: next((i for i, d in enumerate(decisions) if d.kept), 0)]]
     dateline = read_dateline(lead_paragraph(text, paragraphs)[1], head)

@@ -68,6 +68,7 @@ def without_controls(text: str) -> str:
     return CONTROL.sub(" ", text)
 
 
+WRAPPER_TAG = re.compile(rb"</?(?:div|span|section|font)\b[^>]*>", re.IGNORECASE)
 CONTROL_BYTES_AS_SPACES = bytes(0x20 if chr(byte) in CONTROL_CHARACTERS else byte for byte in range(256))
 """A translation table for UTF-8 bytes: a control character is one byte below 0x80, never part of another
 character's bytes, so it can be replaced by a space in the encoded page."""
@@ -115,7 +116,12 @@ def parse_html(markup: str) -> Any | None:
     costs more than encoding it here; the control characters are spaced out in the bytes, in one pass."""
     try:
         markup_bytes = markup.encode("utf-8", "replace").translate(CONTROL_BYTES_AS_SPACES)
-        return lxml_html.document_fromstring(markup_bytes, parser=UTF8_PARSER)
+        root = lxml_html.document_fromstring(markup_bytes, parser=UTF8_PARSER)
+        if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in UTF8_PARSER.error_log):
+            # nested past libxml2's depth limit (2,048 levels even with huge_tree), where it stops reading:
+            # the page is read again without its wrappers, which hold no text of their own
+            root = lxml_html.document_fromstring(WRAPPER_TAG.sub(b" ", markup_bytes), parser=UTF8_PARSER)
+        return root
     except etree.ParserError:
         return None
 

@@ -12,6 +12,10 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re
 
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 WINDOWS_FALLBACK = "kabar-cp1252-fallback"
+UNICODE_BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 class UndecodableError(ValueError):
@@ -48,6 +52,9 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used). Raises UndecodableError when no encoding fits."""
     if content.startswith(codecs.BOM_UTF8):
         return content[3:].decode("utf-8", "replace"), "utf-8-sig"
+    for bom, encoding in UNICODE_BYTE_ORDER_MARKS:  # what Windows Notepad saves as "Unicode"
+        if content.startswith(bom):
+            return content[len(bom):].decode(encoding, "replace"), encoding
     for encoding in filter(None, (declared, "utf-8")):
         try:
             return _windows_for_latin(content.decode(encoding), content, encoding)

@@ -1,15 +1,17 @@
-"""RSS and Atom feeds: read the item list, then fetch each item's page."""
+"""RSS and Atom feeds: read the item list, then fetch each item's page (an item without one is read from
+the feed itself)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import feedparser
 
 from kabar.errors import failure
-from kabar.ingest.raw import Item, reject
+from kabar.ingest.raw import Item, make_raw, reject
 from kabar.ingest.web import Fetcher
 
 
@@ -22,16 +24,26 @@ def iter_feed(source: str, content: bytes, fetcher: Fetcher) -> Iterator[Item]:
     outlet = feed.feed.get("title")
     for index, entry in enumerate(feed.entries):
         link = entry.get("link")
-        if not link:
-            yield reject(f"{source}#item{index}", "feed item has no link to fetch")
-            continue
         published = entry.get("published") or entry.get("updated")
         hints = {"title": entry.get("title"), "published": feed_date(published) if published else None,
                  "author": entry.get("author"), "outlet": outlet}
+        if not link:
+            yield _item_itself(f"{source}#item{index}", entry, hints, fetcher)
+            continue
         try:
             yield fetcher.fetch(link, {k: v for k, v in hints.items() if v})
         except Exception as error:  # noqa: BLE001 (one bad item never ends the feed)
             yield reject(link, failure("fetching the feed item", error))
+
+
+def _item_itself(source: str, entry: Any, hints: dict[str, Any], fetcher: Fetcher) -> Item:
+    """An item with no page to fetch is read from the feed: its full content, else its summary."""
+    body = next((part.get("value") for part in entry.get("content") or [] if part.get("value")), None)
+    body = body or entry.get("summary")
+    if not body or not body.strip():
+        return reject(source, "feed item has no link to fetch and no text of its own")
+    return make_raw(source, body.encode("utf-8", "replace"), "text/html", fetcher.options, None,
+                    {k: v for k, v in hints.items() if v})
 
 
 def feed_date(text: str) -> str:

@@ -6,6 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kabar.errors import failure
+from kabar.ingest.compressed import (
+    CorruptCompressionError,
+    DecompressedTooLargeError,
+    format_suffix,
+    is_gzip,
+    read_input,
+)
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import (
     Item,
@@ -20,10 +27,10 @@ from kabar.ingest.raw import (
 from kabar.ingest.records import iter_json, iter_jsonl
 from kabar.ingest.warc import iter_warc
 
-STREAMED = {".jsonl", ".ndjson", ".warc", ".gz"}
+STREAMED = {".jsonl", ".ndjson", ".warc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-ARTICLE_SUFFIXES = {".txt", ".json", *STREAMED, *FEED_SUFFIXES, *HTML_SUFFIXES}
+ARTICLE_SUFFIXES = {".txt", ".json", ".gz", *STREAMED, *FEED_SUFFIXES, *HTML_SUFFIXES}
 
 
 def iter_path(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:
@@ -39,11 +46,11 @@ def iter_path(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     for child in _walk(path):
         if isinstance(child, tuple):
             yield skip(display_name(child[0]), child[1])
-        elif child.suffix.lower() in ARTICLE_SUFFIXES or child.name.lower().endswith(".warc.gz"):
+        elif format_suffix(child) in ARTICLE_SUFFIXES:
             yield from _isolated(child, options)
         else:
-            yield skip(display_name(child),
-                       f"not an article file type ({child.suffix or 'no extension'}); name it to read it as text")
+            kind = format_suffix(child) or "no extension"
+            yield skip(display_name(child), f"not an article file type ({kind}); name it to read it as text")
 
 
 def _walk(folder: Path) -> list[Path | tuple[Path, str]]:
@@ -89,8 +96,9 @@ def _isolated(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
 
 
 def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:
+    """The file read by the format its name says; gzip-compressed files by the name without ".gz"."""
     source = display_name(path)
-    suffix = path.suffix.lower()
+    suffix = format_suffix(path)
     try:
         size = path.stat().st_size
         if suffix == ".jsonl" or suffix == ".ndjson":
@@ -99,13 +107,20 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
         if suffix == ".json":
             yield from iter_json(path, options)
             return
-        if suffix == ".warc" or path.name.lower().endswith(".warc.gz"):
+        if suffix == ".warc":
             yield from iter_warc(path, options)
             return
-        if size > options.max_bytes:
+        compressed = is_gzip(path)
+        if size > options.max_bytes and not compressed:
             yield reject(source, f"too large: {megabytes(size)}, over the {megabytes(options.max_bytes)} limit")
             return
-        content = path.read_bytes()
+        content = read_input(path, options.max_bytes)
+    except DecompressedTooLargeError:
+        yield reject(source, f"too large: over the {megabytes(options.max_bytes)} limit once decompressed")
+        return
+    except CorruptCompressionError as error:
+        yield reject(source, str(error))
+        return
     except OSError as error:
         yield reject(source, f"unreadable: {error.strerror or error}")
         return

@@ -44,7 +44,8 @@ def make_raw(
     content_type: str | None = None,
 ) -> Item:
     if not content.strip():
-        return reject(source, "empty input: no bytes to read", content or None)
+        return reject(source, "empty input: only whitespace" if content else "empty input: no bytes to read",
+                      content or None)
     if len(content) > options.max_bytes:
         return reject(source, f"too large: {megabytes(len(content))}, over the "
                       f"{megabytes(options.max_bytes)} limit", content)

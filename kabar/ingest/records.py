@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from kabar.errors import failure
+from kabar.ingest.compressed import DecompressedTooLargeError, open_input, read_input
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
 from kabar.textnorm import without_surrogates
@@ -37,12 +39,16 @@ def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     hints = {key: without_surrogates(value) for key, value in hints.items() if isinstance(value, str) and value.strip()}
     html = record.get("html")
     text = record.get("text") or record.get("content") or record.get("body")
+    if isinstance(text, list) and all(isinstance(part, str) for part in text):
+        text = "\n\n".join(text)  # the article's paragraphs, kept as a list
     if isinstance(html, str) and html.strip():
         return make_raw(source, without_surrogates(html).encode("utf-8"), "text/html", options, hints.get("url"),
                         hints)
     if isinstance(text, str) and text.strip():
         media = "text/html" if text.lstrip().startswith("<") else "text/plain"
         return make_raw(source, without_surrogates(text).encode("utf-8"), media, options, hints.get("url"), hints)
+    if text:
+        return reject(source, f"record's article text is a JSON {type(text).__name__}, not a string")
     return reject(source, "record has no text, html or content field with article text")
 
 
@@ -56,7 +62,7 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
-def _lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
+def _lines(handle: BufferedIOBase, limit: int) -> Iterator[tuple[bytes, bool]]:
     """(line, whole) pairs; a line longer than `limit` is read no further than that and skipped past, so
     one endless line never sits in memory."""
     while line := handle.readline(limit + 1):
@@ -83,8 +89,18 @@ def _parse(text: bytes | str) -> Any:
 
 
 def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
+    """One record per line; a file that is one JSON document instead (an array or object spread over
+    lines, so its first line alone is no JSON) is read as a .json file would be."""
     name = display_name(path)
-    with path.open("rb") as handle:
+    if not _first_line_is_json(path, options):
+        try:
+            document = _parse(read_input(path, options.max_bytes))
+        except (DecompressedTooLargeError, MalformedJsonError):
+            pass
+        else:
+            yield from _document_records(name, document, options)
+            return
+    with open_input(path) as handle:
         for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
             source = f"{name}#L{number}"
             if not line.strip():
@@ -97,19 +113,29 @@ def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
             except MalformedJsonError as error:
                 yield reject(source, f"malformed JSON on line {number}: {error}", line)
                 continue
-            yield record_to_item(source, record, options)
+            if isinstance(record, list) and record and all(isinstance(item, dict) for item in record):
+                yield from _document_records(source, record, options)  # an array written on one line
+            else:
+                yield record_to_item(source, record, options)
 
 
 def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
+    """One JSON document; a file of one JSON value per line under a .json name is read as JSON Lines."""
     name = display_name(path)
-    if path.stat().st_size > options.max_bytes:
-        yield reject(name, "JSON file over the size limit; write it as JSON Lines to stream it")
-        return
     try:
-        data = _parse(path.read_bytes())
-    except MalformedJsonError as error:
-        yield reject(name, f"malformed JSON: {error}")
+        data = _parse(read_input(path, options.max_bytes))
+    except (DecompressedTooLargeError, MalformedJsonError) as error:
+        if _first_line_is_json(path, options):
+            yield from iter_jsonl(path, options)
+        elif isinstance(error, DecompressedTooLargeError):
+            yield reject(name, "JSON file over the size limit; write it as JSON Lines to stream it")
+        else:
+            yield reject(name, f"malformed JSON: {error}")
         return
+    yield from _document_records(name, data, options)
+
+
+def _document_records(name: str, data: Any, options: IngestOptions) -> Iterator[Item]:
     if isinstance(data, dict):
         yield record_to_item(name, data, options)
         return
@@ -118,3 +144,17 @@ def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
         return
     for index, record in enumerate(data):
         yield record_to_item(f"{name}#{index}", record, options)
+
+
+def _first_line_is_json(path: Path, options: IngestOptions) -> bool:
+    """Whether the first non-blank line is a whole JSON value, as in JSON Lines."""
+    with open_input(path) as handle:
+        for line, whole in _lines(handle, options.max_bytes):
+            if not line.strip():
+                continue
+            try:
+                _parse(line)
+            except MalformedJsonError:
+                return False
+            return whole
+    return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 MAGIC = (
     (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
@@ -14,8 +16,15 @@ MAGIC = (
 )
 
 
+TEXT_BYTE_ORDER_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+"""UTF-16 and UTF-32 text is full of NUL bytes; its byte-order mark says it is text (UTF-32 LE's mark begins
+with UTF-16 LE's)."""
+
+
 def binary_kind(head: bytes) -> str | None:
     """What the bytes are, when they are clearly not text; None for anything that may be text."""
+    if head.startswith(TEXT_BYTE_ORDER_MARKS):
+        return None
     for magic, kind in MAGIC:
         if head.startswith(magic):
             return kind

@@ -71,8 +71,7 @@ def stance_of(sentence: str) -> tuple[Stance, str | None]:
 
 
 def _sources(doc: Doc, sentence: Span[SentenceAttrs]) -> list[Span[EntityAttrs]]:
-    return [s for s in doc.layer("entities")
-            if sentence.start <= s.start and s.end <= sentence.end and s.label in SPEAKER_KINDS]
+    return [s for s in doc.index("entities").within(sentence.start, sentence.end) if s.label in SPEAKER_KINDS]
 
 
 def _told_to(text: str, entity: Span[EntityAttrs]) -> bool:

@@ -14,6 +14,7 @@ other languages, which the model never learned, known names, titles and organisa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -415,10 +416,16 @@ def _add_recognised(text: str, mentions: _Mentions, known: list[tuple[int, int, 
     """Names from the statistical model, reshaped where a title or a known name is caught inside them;
     returns the bounds of the known names cut from them, which are mentions of their own."""
     cut: set[tuple[int, int]] = set()
+    order = sorted(range(len(known)), key=lambda i: known[i][0])
+    starts = [known[i][0] for i in order]
+    longest = max((known_end - known_start for known_start, known_end, _ in known), default=0)
     for start, end, label in found:
         if _capitalised_opening(text, start, end) or _uncapitalised_in_cased_line(text, start, end):
             continue
-        reshaped = _reshaped(text, start, end, RECOGNISED_LABELS[label], known, cut)
+        # only the known names overlapping the span can reshape it (its bounds only ever narrow), found by
+        # bisection in their original order: scanning all of them for every span costs the square
+        near = sorted(order[bisect_left(starts, start - longest) : bisect_left(starts, end)])
+        reshaped = _reshaped(text, start, end, RECOGNISED_LABELS[label], [known[i] for i in near], cut)
         if reshaped is not None:
             mentions.add(*reshaped, origin="model", role=None)
     return cut

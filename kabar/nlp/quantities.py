@@ -261,11 +261,26 @@ NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
+MAX_SENTENCE = 2000
+"""Characters looked back for the start of a sentence: a "sentence" longer than this is a text without
+full stops, and reading it all again for each of its figures would cost the square of its length."""
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, looked for backwards from it, not from the text's start."""
+    window = 256
+    while True:
+        low = max(0, position - window, position - MAX_SENTENCE)
+        starts = [m.end() for m in SENTENCE_START.finditer(text, low, position)]
+        if starts or low == 0 or window >= MAX_SENTENCE:
+            return starts[-1] if starts else low
+        window *= 4
+
+
 def _counted_earlier(text: str, position: int) -> str | None:
     """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the people named before it
     in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas")."""
-    starts = [m.end() for m in SENTENCE_START.finditer(text, 0, position)]
-    sentence_start = starts[-1] if starts else 0
+    sentence_start = _sentence_start(text, position)
     people = people_units()
     for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
         unit = _units().get(_without_possessive(word), word)
@@ -585,7 +600,7 @@ CHANGE_REPORTED = re.compile(r"\d\s*(?:poin|points?|%|persen)\b", re.IGNORECASE)
 def _index_level(text: str, start: int, word: str) -> bool:
     """"turun 1,68 poin atau 0,5% di level 352": after a change in points or percent in its sentence, the number
     after "level" is where an index stands, an amount (not "status level 4")."""
-    sentence_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, start)), default=0)
+    sentence_start = _sentence_start(text, start)
     return word.lower() == "level" and CHANGE_REPORTED.search(text, sentence_start, start) is not None
 
 
@@ -653,7 +668,7 @@ def _unit_before(doc: Doc, position: int, sentences: int = 1) -> str | None:
     sentence before it too."""
     sentence_start, limit = position, position
     for _ in range(sentences):
-        sentence_start = max((m.end() for m in SENTENCE_START.finditer(doc.text, 0, limit)), default=0)
+        sentence_start = _sentence_start(doc.text, limit)
         limit = max(0, sentence_start - 1)
     earlier = [q for q in doc.layer("quantities") if sentence_start <= q.start < position and q.attrs.get("unit")]
     return earlier[-1].attrs["unit"] if earlier else None
@@ -857,9 +872,9 @@ def _scale_in(figure_text: str) -> str | None:
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
     position = max(0, position)
-    start = max((m.end() for m in SENTENCE_START.finditer(text, 0, position)), default=0)
-    following = SENTENCE_START.search(text, position)
-    return start, following.start() + 1 if following else len(text)
+    start = _sentence_start(text, position)
+    following = SENTENCE_START.search(text, position, position + MAX_SENTENCE)
+    return start, following.start() + 1 if following else min(len(text), position + MAX_SENTENCE)
 
 
 # "54 gelar major terdiri atas 20 Grand Slam, 6 Final ATP, …", "54 gelar dengan rincian 16 Grand Slam, …"
@@ -874,7 +889,7 @@ WHOLE_BROKEN_DOWN = re.compile(rf"\d(?:[\d.,]*\d)?\s+[a-z]+{BREAKDOWN.pattern}",
 def _after_a_breakdown(text: str, start: int) -> bool:
     """A number after "terdiri atas" a figure before it in the sentence is a part of that figure, even when a
     name follows it ("20 Grand Slam"); one right after a name is still part of the name ("ATP Masters 1000")."""
-    sentence_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, start)), default=0)
+    sentence_start = _sentence_start(text, start)
     return WHOLE_BROKEN_DOWN.search(text, sentence_start, start) is not None and \
         re.search(r"[A-Z][\w-]*\s+$", text[sentence_start:start]) is None
 

@@ -94,7 +94,7 @@ def _boundary() -> re.Pattern[str]:
 
 
 def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in SPEAKER_KINDS]
+    return [s for s in doc.index("entities").within(start, end) if s.label in SPEAKER_KINDS]
 
 
 def _told_to(text: str, span_start: int) -> bool:

@@ -16,7 +16,10 @@ from kabar.errors import KabarError
 from kabar.model import Doc, Span
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-id"
-LINE = re.compile(r"[^\n]+")
+LONGEST_LINE = 20_000
+"""A longer line (a text with no line breaks) goes to the model in pieces cut at a space: spaCy refuses a
+text over a million characters, and its memory grows with the length of what it reads at once."""
+LINE = re.compile(rf"[^\n]{{1,{LONGEST_LINE}}}(?!\S)|[^\n]{{1,{LONGEST_LINE}}}")
 BATCH_LINES = 256
 
 
@@ -63,7 +66,8 @@ def recognise(text: str) -> list[tuple[int, int, str]]:
 
 def recognise_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """`recognise` for many texts at once: the lines of all of them go through the model in large batches,
-    which costs less per line than text by text. Lines, not whole texts, so no input is too long for it."""
+    which costs less per line than text by text. Lines (long ones in pieces), not whole texts, so no input is
+too long for it."""
     lines = [(index, line) for index, text in enumerate(texts) for line in LINE.finditer(text)]
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     with _one_blas_thread():

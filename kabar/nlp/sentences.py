@@ -23,6 +23,21 @@ def _abbreviation_before(text: str, stop: int) -> bool:
     return word in word_set("id/nlp/abbreviations.txt") or (len(word) == 1 and word.isalpha())
 
 
+LONGEST_SENTENCE = 3_000
+"""A longer stretch with no sentence end (a text without full stops) is cut at spaces into pieces no longer
+than this: stages that weigh each word of a sentence against the others would cost the square of the text."""
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + LONGEST_SENTENCE)
+        cut = cut if cut > start else start + LONGEST_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    return [*pieces, (start, end)]
+
+
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence (start, end) pairs inside one paragraph, trimmed of surrounding spaces."""
     bounds: list[tuple[int, int]] = []
@@ -33,9 +48,9 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if not NEXT_STARTS_SENTENCE.match(text, stop, end):
             continue
-        bounds.append((cursor, stop))
+        bounds.extend(_pieces(text, cursor, stop))
         cursor = stop
-    bounds.append((cursor, end))
+    bounds.extend(_pieces(text, cursor, end))
     trimmed = []
     for a, b in bounds:
         while a < b and (text[a].isspace() or text[a] == ","):

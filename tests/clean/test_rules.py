@@ -84,9 +84,16 @@ def test_sub_headings_are_kept_as_headings():
     assert [p.kind for p in article.paragraphs] == ["body", "heading", "body"]
 
 
-def test_a_page_of_menus_only_has_no_article():
-    with pytest.raises(NoArticleError):
+def test_a_page_of_menus_only_has_no_article_and_the_reason_shows_what_was_removed():
+    with pytest.raises(NoArticleError, match=r"5 removed, e\.g\. 'Beranda': ") as raised:
         clean(_raw("Beranda\nNasional\nBERITA TERKAIT\nTERPOPULER\nKontak"), "t")
+    assert "\n" not in str(raised.value)
+
+
+def test_a_page_of_scripts_only_says_it_holds_no_visible_text():
+    page = "<html><head><script>var a = 1;</script></head><body><script>muat();</script></body></html>"
+    with pytest.raises(NoArticleError, match="no visible text"):
+        clean(RawDocument("halaman.html", page.encode(), page, "text/html"), "t")
 
 
 def test_an_input_is_cleaned_the_same_whatever_arrives_with_it(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from pathlib import Path
@@ -28,7 +29,7 @@ def _reason(item: RawDocument | InputOutcome) -> str:
     ("name", "content", "expected"),
     [
         ("kosong.txt", b"", "empty input"),
-        ("spasi.txt", b"  \n\t \n", "empty input"),
+        ("spasi.txt", b"  \n\t \n", "empty input: only whitespace"),
         ("laporan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
         ("foto.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
         ("arsip.txt", b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
@@ -67,6 +68,17 @@ def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str
     path.write_bytes(text.encode(encoding))
     raw = _one(path)
     assert isinstance(raw, RawDocument)
+    assert raw.text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+@pytest.mark.parametrize("name", ["catatan.txt", "halaman.html"])
+def test_unicode_with_a_byte_order_mark_is_text_not_binary(tmp_path: Path, encoding: str, name: str):
+    text = ARTICLE_HTML if name.endswith(".html") else STORY + " Harga naik 5½ persen, kata “pejabat” itu."
+    path = tmp_path / name
+    path.write_bytes(("\ufeff" + text).encode(encoding))
+    raw = _one(path)
+    assert isinstance(raw, RawDocument), raw
     assert raw.text == text
 
 
@@ -130,3 +142,15 @@ def test_oversized_download_is_cut(local_site):
     pages["/besar"] = (200, "text/html", b"<p>" + b"a" * 50_000 + b"</p>")
     item = next(iter_inputs([f"{base}/besar"], IngestOptions(allow_private=True, max_bytes=10_000)))
     assert "over the" in _reason(item)
+
+
+def test_compressed_files_that_cannot_be_read_say_why(tmp_path: Path):
+    truncated = tmp_path / "terpotong.html.gz"
+    truncated.write_bytes(gzip.compress(ARTICLE_HTML.encode("utf-8"))[:-12])
+    assert "corrupt or truncated gzip" in _reason(_one(truncated))
+    bomb = tmp_path / "bom.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 3_000_000))
+    assert "once decompressed" in _reason(_one(bomb, max_bytes=1_000_000))
+    big_json = tmp_path / "besar.json.gz"
+    big_json.write_bytes(gzip.compress(json.dumps([{"text": STORY}] * 20_000).encode("utf-8")))
+    assert "size limit" in _reason(_one(big_json, max_bytes=1_000_000))

@@ -122,3 +122,65 @@ def test_gzip_warc_is_streamed_not_rejected_for_size(tmp_path: Path):
     found = _all([str(path)], max_bytes=len(ARTICLE_HTML) + 100)
     assert len(found) == 30 and all(isinstance(item, RawDocument) for item in found)
     assert gzip.open(path).read(4) == b"WARC"
+
+
+def test_gzip_compressed_files_are_read_as_what_their_name_says(tmp_path: Path):
+    (tmp_path / "halaman.html.gz").write_bytes(gzip.compress(ARTICLE_HTML.encode("utf-8")))
+    (tmp_path / "berita.txt.gz").write_bytes(gzip.compress(STORY.encode("utf-8")))
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(
+        "\n".join(json.dumps({"text": f"{STORY} Nomor {n}."}) for n in range(3)).encode("utf-8")))
+    (tmp_path / "arsip.tar.gz").write_bytes(gzip.compress(b"bukan artikel"))
+    (tmp_path / "unduhan.gz").write_bytes(gzip.compress(STORY.encode("utf-8")))
+    found = {Path(item.source).name: item for item in _all([str(tmp_path)])}
+    assert found["halaman.html.gz"].media_type == "text/html" and "<html" in found["halaman.html.gz"].text
+    assert found["berita.txt.gz"].media_type == "text/plain" and found["berita.txt.gz"].text == STORY
+    assert [found[f"dump.jsonl.gz#L{n}"].text for n in (1, 2, 3)] == [f"{STORY} Nomor {n}." for n in range(3)]
+    assert found["arsip.tar.gz"].status == "skipped" and ".tar" in found["arsip.tar.gz"].reason
+    assert found["unduhan.gz"].text == STORY
+
+
+def test_gzip_is_recognised_by_its_bytes_under_any_name(tmp_path: Path):
+    path = tmp_path / "unduhan.html"
+    path.write_bytes(gzip.compress(ARTICLE_HTML.encode("utf-8")))
+    [raw] = _all([str(path)])
+    assert isinstance(raw, RawDocument) and "<html" in raw.text
+
+
+def test_json_written_where_lines_were_expected_and_lines_under_a_json_name(tmp_path: Path):
+    records = [{"title": f"Berita {n}", "text": f"{STORY} Nomor {n}."} for n in range(3)]
+    (tmp_path / "a-rapi.jsonl").write_text(json.dumps(records, indent=2), encoding="utf-8")
+    (tmp_path / "b-satu-baris.jsonl").write_text(json.dumps(records), encoding="utf-8")
+    (tmp_path / "c-baris.json").write_text("\n".join(json.dumps(r) for r in records) + "\n{rusak", encoding="utf-8")
+    found = _all([str(tmp_path)])
+    assert [Path(item.source).name for item in found] == [
+        "a-rapi.jsonl#0", "a-rapi.jsonl#1", "a-rapi.jsonl#2",
+        "b-satu-baris.jsonl#L1#0", "b-satu-baris.jsonl#L1#1", "b-satu-baris.jsonl#L1#2",
+        "c-baris.json#L1", "c-baris.json#L2", "c-baris.json#L3", "c-baris.json#L4"]
+    assert [item.hints["title"] for item in found[:9]] == [r["title"] for r in records] * 3
+    assert found[-1].status == "rejected" and "line 4" in found[-1].reason
+
+
+def test_a_record_whose_text_is_a_list_of_paragraphs(tmp_path: Path):
+    path = tmp_path / "paragraf.jsonl"
+    paragraphs = STORY.split("\n\n")
+    path.write_text("\n".join(json.dumps(r) for r in [{"text": paragraphs}, {"text": [1, 2]}, {"text": 7}]),
+                    encoding="utf-8")
+    joined, numbers, number = _all([str(path)])
+    assert joined.text == STORY
+    assert "JSON list, not a string" in numbers.reason and "JSON int, not a string" in number.reason
+
+
+def test_feed_items_without_a_link_are_read_from_the_feed(tmp_path: Path):
+    body = STORY.replace("\n\n", "</p><p>")
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <title>Kabar &amp; Lokal</title>
+    <entry><title>Jalan &amp; saluran</title><updated>2024-10-19T08:00:00Z</updated>
+    <content type="html">&lt;p&gt;{body}&lt;/p&gt;</content></entry>
+    <entry><title>Kosong</title></entry></feed>"""
+    path = tmp_path / "kabar.atom"
+    path.write_text(feed, encoding="utf-8")
+    read, empty = _all([str(path)])
+    assert isinstance(read, RawDocument) and read.source.endswith("kabar.atom#item0")
+    assert "Medan menutup dua ruas" in read.text and read.hints["title"] == "Jalan & saluran"
+    assert read.hints["outlet"] == "Kabar & Lokal" and read.hints["published"].startswith("2024-10-19T08:00")
+    assert empty.status == "rejected" and "no link to fetch and no text" in empty.reason

@@ -6,8 +6,11 @@ import json
 
 from typer.testing import CliRunner
 
+from kabar import annotation
 from kabar.annotation import annotate_text
 from kabar.cli import app
+from kabar.model import Doc
+from kabar.nlp import pipeline as nlp_pipeline
 from tests.conftest import ARTICLE_HTML
 
 runner = CliRunner()
@@ -61,7 +64,7 @@ def test_jsonl_on_stdin_gives_one_line_per_record_in_order():
     lines = [json.dumps({"text": SENTENCE}), "{not json", json.dumps({"title": "no text"}),
              json.dumps({"text": "Gubernur Jawa Tengah Ahmad Luthfi meninjau Semarang."})]
     result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"], input="\n".join(lines) + "\n")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # some input could not be annotated; the rest was
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 4
     assert records[0]["text"] == SENTENCE and "error" not in records[0]
@@ -69,6 +72,47 @@ def test_jsonl_on_stdin_gives_one_line_per_record_in_order():
     assert "Ahmad Luthfi" in {e["text"] for e in records[3]["entities"]}
 
 
+def test_a_missing_file_is_an_error_line_and_exit_code_2(tmp_path):
+    result = runner.invoke(app, ["annotate", str(tmp_path / "tidak-ada.txt")])
+    assert result.exit_code == 2
+    [line] = result.stdout.splitlines()
+    assert json.loads(line)["error"] == "no such file or directory"
+
+
+def test_a_file_a_folder_walk_passes_over_is_listed_as_skipped_not_failed(tmp_path):
+    (tmp_path / "README.md").write_text("# Catatan", encoding="utf-8")
+    (tmp_path / "berita.txt").write_text(SENTENCE, encoding="utf-8")
+    result = runner.invoke(app, ["annotate", str(tmp_path), "--as-is"])
+    assert result.exit_code == 0, result.output
+    skipped, annotated = (json.loads(line) for line in result.stdout.splitlines())
+    assert "not an article file type" in skipped["skipped"] and annotated["text"] == SENTENCE
+
+
 def test_unknown_format_is_refused():
     result = runner.invoke(app, ["annotate", "-", "--format", "csv"], input="x")
     assert result.exit_code != 0
+
+
+def test_a_fault_in_one_input_is_its_error_line_and_the_others_are_annotated(tmp_path, monkeypatch):
+    def fails_on_marker(doc: Doc) -> Doc:
+        if "rusak anotasi" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return doc
+
+    real_clean = annotation.clean
+
+    def clean(raw, article_id):  # noqa: ANN001, ANN202
+        if "MELEDAK" in raw.text:
+            raise ValueError("tanggal tidak ada")
+        return real_clean(raw, article_id)
+
+    monkeypatch.setattr(nlp_pipeline, "COMPONENTS",
+                        (*nlp_pipeline.COMPONENTS, nlp_pipeline.Component("fault", fails_on_marker, (), ())))
+    monkeypatch.setattr(annotation, "clean", clean)
+    texts = [SENTENCE, SENTENCE + " Penanda rusak anotasi.", SENTENCE + " MELEDAK.", SENTENCE + " Lagi."]
+    path = tmp_path / "berita.jsonl"
+    path.write_text("\n".join(json.dumps({"text": text}) for text in texts), encoding="utf-8")
+    records = list(annotation.annotate_inputs([str(path)]))
+    assert [record.get("error", "").split(":")[0] for record in records] == [
+        "", "annotating failed", "cleaning failed", ""]
+    assert records[3]["text"].endswith("Lagi.")

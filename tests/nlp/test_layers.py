@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kabar.model import Article, Doc
+from kabar.model import Article, Doc, Span
 from kabar.nlp import annotate, link_entities
 from kabar.nlp.quantities import find_quantities, parse_value
-from kabar.nlp.sentences import split_sentences
+from kabar.nlp.sentences import LONGEST_SENTENCE, split_sentences
 from kabar.nlp.times import find_times
 
 WIB = timezone(timedelta(hours=7))
@@ -273,3 +273,26 @@ def test_an_acronym_written_alone_joins_the_name_another_article_spelled_it_out_
     agency = next(e for e in entities if "NADMA" in [e.name, *e.aliases])
     assert agency.name == "Badan Penanggulangan Bencana Nasional Malaysia"
     assert {m.article for m in agency.mentions} == {"a", "b"}
+
+
+@given(bounds=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=30),
+       start=st.integers(0, 80), length=st.integers(0, 30))
+def test_span_lookups_by_bisection_match_a_scan_of_every_span(bounds: list[tuple[int, int]], start: int,
+                                                              length: int):
+    doc = Doc(Article("a", "s", "x" * 100))
+    for first, width in bounds:
+        doc.add("entities", Span(first, first + width, "PERSON"))
+    end = start + length
+    layer = doc.layer("entities")
+    assert doc.index("entities").within(start, end) == [s for s in layer if start <= s.start and s.end <= end]
+    assert doc.covering("entities", start, end) == [s for s in layer if s.start < end and start < s.end]
+    doc.add("entities", Span(start, end, "ORG"))  # a span added later is found too
+    assert doc.index("entities").within(start, end)[-1].label == "ORG"
+
+
+def test_a_text_without_full_stops_is_cut_at_spaces_into_bounded_sentences():
+    text = " ".join(f"kata{n}" for n in range(3000))
+    doc = split_sentences(Doc(Article("a", "s", text)))
+    sentences = [text[s.start : s.end] for s in doc.layer("sentences")]
+    assert len(sentences) > 1 and all(len(sentence) <= LONGEST_SENTENCE for sentence in sentences)
+    assert " ".join(sentences).split() == text.split()

@@ -10,7 +10,7 @@ import pytest
 from kabar.errors import KabarError
 from kabar.model import Article, Doc
 from kabar.nlp import annotate
-from kabar.nlp.recogniser import recognise, recogniser
+from kabar.nlp.recogniser import LINE, LONGEST_LINE, recognise, recogniser
 from kabar.nlp.training import SETS, evaluate, read_tagged, train, unified_tag, word_vectors
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ner"
@@ -108,3 +108,11 @@ def test_model_spans_cover_whole_hyphenated_words():
     assert text[slice(*_whole_words(text, 8, 16))] == "Kim Hong-kyun"
     assert text[slice(*_whole_words(text, 25, 36))] == "O'Neill-Putri"
     assert text[slice(*_whole_words(text, 8, 11))] == "Kim"
+
+
+def test_a_text_without_line_breaks_goes_to_the_model_in_pieces_cut_at_spaces():
+    text = "warga desa berkumpul " * 1500 + "lalu Presiden Joko Widodo tiba di Jakarta pada Senin."
+    pieces = [(m.start(), m.end()) for m in LINE.finditer(text)]
+    assert len(pieces) > 1 and all(end - start <= LONGEST_LINE for start, end in pieces)
+    assert all(text[end] == " " for _, end in pieces[:-1]) and "".join(text[s:e] for s, e in pieces) == text
+    assert "Joko Widodo" in {text[start:end] for start, end, label in recognise(text) if label == "PER"}

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kabar.model import Article, Doc
-from kabar.nlp.quantities import find_quantities
+from kabar.nlp.quantities import MAX_SENTENCE, SENTENCE_START, _sentence_start, find_quantities
 from kabar.nlp.times import find_times
 
 WIB = timezone(timedelta(hours=7))
@@ -821,3 +823,19 @@ def test_a_year_after_a_month_is_a_date_even_before_a_unit():
 ])
 def test_a_head_count_in_orang_counts_the_people_named_before_it(text, unit):
     assert [f[3] for f in _figures(text)] == [unit]
+
+
+@given(sentences=st.lists(st.text(alphabet="abc 12,", min_size=0, max_size=60), min_size=1, max_size=40),
+       at=st.floats(min_value=0, max_value=1))
+def test_a_sentence_start_found_backwards_is_the_one_read_from_the_text_start(sentences: list[str], at: float):
+    text = ". ".join(sentences)
+    position = int(at * len(text))
+    from_the_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, position)), default=0)
+    assert _sentence_start(text, position) == from_the_start
+
+
+def test_figures_in_a_text_without_full_stops_look_back_a_bounded_stretch():
+    text = "warga " * 2000 + "mencatat 12 orang tewas"
+    doc = find_quantities(Doc(Article("a", "s", text)))
+    assert [q.attrs.get("unit") for q in doc.layer("quantities")] == ["orang"]
+    assert _sentence_start(text, len(text)) == len(text) - MAX_SENTENCE

@@ -3,7 +3,7 @@
 UD Indonesian splits a clitic "-nya" (and a few "-lah", "-kah", "-ku", "-mu", "-pun") from its host as a
 multiword token: "menyetujuinya" is the words "menyetujui" + "nya", the object. The model learns those
 syntactic words, so the object, the possessor or the subject that "-nya" stands for gets its own head and
-relation; at run time `split_clitics` makes the same cut in running text. Scores align the predicted words
+relation; at run time `treebank_words` makes the same cut in running text. Scores align the predicted words
 with the gold ones by character offsets, so a word cut wrongly counts as wrong, as in the CoNLL 2018 scorer.
 """
 
@@ -188,7 +188,6 @@ class ParseScore:
             if _offsets(predicted, guess.head) == gold_head:
                 self.unlabelled += 1
                 self.labelled += guess.deprel == word.deprel
-        return None
 
     def share(self, count: int) -> float:
         return count / self.words if self.words else 0.0

@@ -364,6 +364,7 @@ EVALUATIONS = {
     "ner": "kabar.eval.ner",
     "stories": "kabar.eval.stories",
     "claims": "kabar.eval.claims",
+    "ud": "kabar.eval.ud",
 }
 
 
@@ -372,13 +373,16 @@ GoldOption = Annotated[Path | None, typer.Option(
 NerDataOption = Annotated[Path | None, typer.Option(
     "--data", help="Folder holding idner-news-2k/, nergrit/ and nerp/ (default: ../shared/data/ner beside the "
     "checkout, when present).")]
+UdDataOption = Annotated[Path | None, typer.Option(
+    "--data", help="Folder holding id_csui-ud-test.conllu (default: ../shared/data/ud beside the checkout, when "
+    "present).")]
 
 
 def _run_evaluation(name: str, gold: Path | None = None, data: Path | None = None, detail: bool = False) -> None:
     from kabar.eval import gold_folder
 
     module = importlib.import_module(EVALUATIONS[name])
-    if name == "ner":
+    if name in ("ner", "ud"):
         module.main(data)
     elif detail:
         module.main(gold_folder(gold), detail=True)
@@ -394,7 +398,7 @@ def _gold_evaluation(name: str) -> Callable[[Path | None], None]:
 
 def _register_evaluations() -> None:
     for name, module in EVALUATIONS.items():
-        if name not in ("ner", "claims"):
+        if name not in ("ner", "claims", "ud"):
             eval_app.command(name, help=f"Precision/recall for the {name} layer ({module}).")(_gold_evaluation(name))
 
 
@@ -415,12 +419,18 @@ def eval_ner(data: NerDataOption = None) -> None:
     _run_evaluation("ner", data=data)
 
 
+@eval_app.command("ud")
+def eval_ud(data: UdDataOption = None) -> None:
+    """UPOS, lemma, UAS and LAS of the shipped syntax model on UD Indonesian-CSUI test, and its speed."""
+    _run_evaluation("ud", data=data)
+
+
 @eval_app.command("all")
 def eval_all(gold: GoldOption = None, data: NerDataOption = None) -> None:
     """Every layer's evaluation, one after another."""
     for name in EVALUATIONS:
         stdout.rule(name)
-        _run_evaluation(name, gold, data)
+        _run_evaluation(name, gold, data if name == "ner" else None)
 
 
 @app.command("train-ner")
@@ -437,6 +447,24 @@ def train_ner(
     record = training.train(data, out or training.MODEL_DIR, max_steps)
     for name, score in record["dev_scores"].items():
         stdout.print(f"  {name:14} dev P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}")
+
+
+@app.command("train-ud")
+def train_ud(
+    data: Annotated[Path, typer.Argument(
+        help="Folder holding the UD Indonesian treebanks (id_gsd-ud-dev.conllu, id_csui-ud-train.conllu).")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Where to write the model (default: the one Kabar ships).")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Stop after this many updates.")] = None,
+) -> None:
+    """Retrain the shipped tagger, lemmatiser and dependency parser from the UD Indonesian treebanks (same
+    seed, same result)."""
+    from kabar.nlp import syntax, syntax_training
+
+    record = syntax_training.train(data, out or syntax.MODEL_DIR, max_steps)
+    for name, score in record["scores"].items():
+        stdout.print(f"  {name:14} UPOS {score['upos']:.3f}  lemma {score['lemma']:.3f}  UAS {score['uas']:.3f}  "
+                     f"LAS {score['las']:.3f}")
 
 
 @app.command()

@@ -25,18 +25,23 @@ BATCH_LINES = 256
 
 @cache
 def recogniser():
-    """The loaded model, once per process. Its layers multiply matrices with numpy's BLAS rather than thinc's
-    default (BLIS): the same sums, in about a third of the CPU time here, where numpy's build is tuned to the
-    processor and BLIS's is generic."""
+    """The loaded model, once per process, multiplying through numpy's BLAS."""
     import spacy
-    from spacy.pipeline import TrainablePipe
-    from thinc.api import NumpyOps
 
     if not (MODEL_DIR / "config.cfg").is_file():
         raise KabarError(f"the entity model is missing from {MODEL_DIR}; build it with `kabar train-ner`")
     # The model keeps spaCy's Indonesian tokenizer unchanged, and building it already loads its ~30,000
     # special cases; reading them again from the model folder would double the start-up time.
-    nlp = spacy.load(MODEL_DIR, exclude=["tokenizer"])
+    return with_numpy_blas(spacy.load(MODEL_DIR, exclude=["tokenizer"]))
+
+
+def with_numpy_blas(nlp):
+    """`nlp` with every layer multiplying through numpy's BLAS rather than thinc's default (BLIS): the same
+    sums, in about a third of the CPU time here, where numpy's build is tuned to the processor and BLIS's is
+    generic."""
+    from spacy.pipeline import TrainablePipe
+    from thinc.api import NumpyOps
+
     ops = NumpyOps(use_blis=False)
     for _name, component in nlp.pipeline:
         for layer in component.model.walk() if isinstance(component, TrainablePipe) else ():
@@ -52,7 +57,7 @@ def _blas():
 
 
 @contextmanager
-def _one_blas_thread() -> Iterator[None]:
+def one_blas_thread() -> Iterator[None]:
     """The model's matrices are small: BLAS threads would spin waiting for one another, costing CPU time for
     little gain, and annotation already keeps every core busy with one process each."""
     with _blas().limit(limits=1, user_api="blas"):
@@ -70,7 +75,7 @@ def recognise_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
 too long for it."""
     lines = [(index, line) for index, text in enumerate(texts) for line in LINE.finditer(text)]
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    with _one_blas_thread():
+    with one_blas_thread():
         docs = recogniser().pipe((model_form(line.group(0)) for _, line in lines), batch_size=BATCH_LINES)
         for (index, line), doc in zip(lines, docs, strict=True):
             text = texts[index]

@@ -237,8 +237,8 @@ def write_record(out_dir: Path, data_dir: Path, counts: dict[str, int], vector_w
     record = {
         "sentences": counts,
         "vector_words": vector_words,
-        "data": {os.path.relpath(path, data_dir): _sha256(path) for path in _data_files(data_dir)},
-        "config_sha256": _sha256(CONFIG),
+        "data": {os.path.relpath(path, data_dir): file_sha256(path) for path in _data_files(data_dir)},
+        "config_sha256": file_sha256(CONFIG),
         "overrides": overrides,
         "dev_scores": {name: score.as_dict() for name, score in evaluate(spacy.load(out_dir), data_dir).items()},
     }
@@ -250,7 +250,7 @@ def _data_files(data_dir: Path) -> list[Path]:
     return [data_dir / s.name / split for s in SETS for split in (s.train, s.dev)] + raw_text_files(data_dir)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

@@ -14,10 +14,10 @@ other languages, which the model never learned, known names, titles and organisa
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kabar.clean.metadata import lead_paragraph, read_dateline
 from kabar.lexicon import data_lines
@@ -149,14 +149,25 @@ def _starts_with_title(phrase: str) -> bool:
 
 
 class _Mentions:
-    """Collects non-overlapping spans; earlier (more trusted) sources win overlaps."""
+    """Collects non-overlapping spans; earlier (more trusted) sources win overlaps. Since no two spans overlap,
+    in the order of their starts their ends are in order too, and the spans overlapping a stretch are found by
+    bisection rather than by reading every span (a text of a hundred thousand names)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.spans: list[Span] = []
+        self.spans: list[Span] = []  # in the order they were added
+        self._starts: list[int] = []
+        self._placed: list[tuple[int, Span]] = []  # (when added, span), in the order of their starts
+        self._added = 0
 
     def overlapping(self, start: int, end: int) -> list[Span]:
-        return [s for s in self.spans if s.start < end and start < s.end]
+        """The spans overlapping start..end, in the order they were added."""
+        found = []
+        before = bisect_left(self._starts, end)  # the spans starting before `end`
+        while before and self._placed[before - 1][1].end > start:
+            before -= 1
+            found.append(self._placed[before])
+        return [span for _, span in sorted(found, key=lambda placed: placed[0])]
 
     def overlaps(self, start: int, end: int) -> Span | None:
         return next(iter(self.overlapping(start, end)), None)
@@ -166,7 +177,16 @@ class _Mentions:
             return None
         span = Span(start, end, label, dict(attrs))
         self.spans.append(span)
+        at = bisect_left(self._starts, start)
+        self._starts.insert(at, start)
+        self._placed.insert(at, (self._added, span))
+        self._added += 1
         return span
+
+    def remove(self, span: Span) -> None:
+        self.spans.remove(span)
+        at = bisect_left(self._starts, span.start)
+        del self._starts[at], self._placed[at]
 
 
 def find_entities(doc: Doc) -> Doc:
@@ -211,7 +231,7 @@ def _add_patterns(text: str, mentions: _Mentions) -> None:
             role = _role_ending_at(text, name[0])
             if role:  # the whole name after a title, where the model saw only its end ("Ratna [Sari Dewi]")
                 for span in inside:
-                    mentions.spans.remove(span)
+                    mentions.remove(span)
                 mentions.add(name[0], name[1], "PERSON", origin="title", role=role)
         elif name is None:
             _add_name_before_title(text, match, mentions)
@@ -263,7 +283,7 @@ def _add_described_sources(text: str, mentions: _Mentions) -> None:
         described = DESCRIBED_SOURCE.search(text, max(0, place.start - 20), place.start)
         if not described or described.group("what").lower() == "pemerintah":
             continue
-        mentions.spans.remove(place)
+        mentions.remove(place)
         kind = "MEDIA" if described.group("what").lower() in ("media", "kantor berita") else "ORG"
         mentions.add(described.start(), place.end, kind, origin="described", role=None, about=place.attrs.get("known"))
 
@@ -274,7 +294,7 @@ def _yield_places_inside(mentions: _Mentions, start: int, end: int) -> None:
     inside = mentions.overlapping(start, end)
     if inside and all(s.label == "GPE" and start < s.start and s.end <= end for s in inside):
         for span in inside:
-            mentions.spans.remove(span)
+            mentions.remove(span)
 
 
 def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
@@ -305,7 +325,7 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
                 same.attrs["name"] = name
             continue
         for span in inside:
-            mentions.spans.remove(span)
+            mentions.remove(span)
         mentions.add(start, end, label, origin="dateline", role=None, name=name)
 
 
@@ -404,7 +424,7 @@ def _add_known(text: str, mentions: _Mentions, start: int, end: int, entity: Kno
         return
     if inside and all(start <= s.start and s.end <= end for s in inside):
         for span in inside:
-            mentions.spans.remove(span)
+            mentions.remove(span)
         mentions.add(start, end, entity.type, origin="gazetteer", known=entity.id, role=None)
     elif rules_add or entity.type == "PERSON" or _is_description(_form_of(text[start:end])) \
             or _listed_name_in_cased_line(text, start, end):
@@ -541,7 +561,14 @@ def _next_to_capitalised_word(text: str, start: int, end: int) -> bool:
 
 
 def _title_case_line(text: str, start: int) -> bool:
-    words = [word for word in _line_at(text, start, start).split() if word[0].isalpha()]
+    line_end = text.find("\n", start)
+    return _title_case(text, text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text))
+
+
+@lru_cache(maxsize=32)
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Read once per line: one line may hold thousands of names, each asking."""
+    words = [word for word in text[start:end].split() if word[0].isalpha()]
     return sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
@@ -572,14 +599,21 @@ def _add_surname_mentions(text: str, mentions: _Mentions) -> None:
     words = {word for person in people for word in text[person.start : person.end].split() if len(word) > 2}
     if not words:
         return
+    # the people holding each name part, in the order of their ends (they do not overlap: of their starts too)
+    holding: dict[str, list[Span]] = {}
+    for person in people:
+        for word in dict.fromkeys(text[person.start : person.end].split()):
+            holding.setdefault(word, []).append(person)
+    ends = {word: [person.end for person in held] for word, held in holding.items()}
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     for match in pattern.finditer(text):
-        earlier = [p for p in people if p.end <= match.start() and match.group(1) in text[p.start : p.end].split()]
+        earlier = bisect_right(ends[match.group(1)], match.start())
         if earlier and not _next_to_capitalised_word(text, match.start(), match.end()):
-            person = earlier[-1]  # the most recent person with that name part ("Kim" after "Kim Hong-kyun")
+            # the most recent person with that name part ("Kim" after "Kim Hong-kyun")
+            person = holding[match.group(1)][earlier - 1]
             guessed = mentions.overlaps(match.start(), match.end())
             if guessed is not None and guessed.attrs.get("origin") == "model" and (guessed.start, guessed.end) == \
                     match.span():
-                mentions.spans.remove(guessed)  # the model guessed a kind; the earlier mention says whose name
+                mentions.remove(guessed)  # the model guessed a kind; the earlier mention says whose name
             mentions.add(match.start(), match.end(), "PERSON", origin="surname", role=None,
                          refers_to=[person.start, person.end])

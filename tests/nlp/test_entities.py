@@ -4,8 +4,10 @@ The model's output is given here as the "recognised" layer, so these tests do no
 
 from __future__ import annotations
 
+import random
+
 from kabar.model import Article, Doc, Span
-from kabar.nlp.entities import find_entities
+from kabar.nlp.entities import _Mentions, find_entities
 
 
 def _entities(text: str, recognised: list[tuple[str, str]], language: str = "id") -> dict[str, tuple[str, dict]]:
@@ -124,3 +126,20 @@ def test_gazetteer_forms_are_found_as_one_alternation_of_every_form_finds_them()
     for text in texts:
         assert list(_gazetteer_matches(text)) == [match.span() for match in pattern.finditer(text)], text
     assert any(list(_gazetteer_matches(text)) for text in texts)
+
+
+def test_mentions_found_by_bisection_are_those_a_full_scan_finds_in_the_order_added():
+    """The stage asks which mentions overlap a stretch many times per article: the answer from the sorted index
+    must be the one reading every mention gives, through adds, refused overlaps and removals."""
+    chance = random.Random(7)
+    mentions = _Mentions(Doc(Article(id="a-1", source="x.txt", text="x" * 2000)))
+    for _ in range(400):
+        start = chance.randrange(1990)
+        added = mentions.add(start, start + chance.randrange(1, 12), "PERSON")
+        if added is None and mentions.spans and chance.random() < 0.2:
+            mentions.remove(chance.choice(mentions.spans))
+        start = chance.randrange(1990)
+        end = start + chance.randrange(1, 40)
+        assert mentions.overlapping(start, end) == [s for s in mentions.spans if s.start < end and start < s.end]
+    assert len(mentions.spans) > 50
+

@@ -60,15 +60,6 @@ class LiveStoryTables:
         self.connection.execute("UPDATE live_story_members SET event_id = ?, story_id = ? WHERE event_id = ?",
                                 (into, story_id, event_id))
 
-    def move_story(self, story_id: str, into: str) -> None:
-        """A merged story's members now belong to the story it was merged into (which takes its title if it
-        has no row yet: a newcomer's story that an older one merged into); its row goes."""
-        c = self.connection
-        c.execute("UPDATE live_story_members SET story_id = ? WHERE story_id = ?", (into, story_id))
-        c.execute("INSERT OR IGNORE INTO live_stories (id, title) SELECT ?, title FROM live_stories WHERE id = ?",
-                  (into, story_id))
-        c.execute("DELETE FROM live_stories WHERE id = ?", (story_id,))
-
     def unplaced(self, article_ids: list[str]) -> list[str]:
         """Those of these articles that have no live story yet, in the order given."""
         placed = {row[0] for row in self.connection.execute(

@@ -270,8 +270,8 @@ class LiveStories:
 
     def _write_summaries(self) -> None:
         """Write back what the last article changed: the summaries it started, joined, merged or merged away,
-        the links set, the events posted, the term counts; move the members of merged events and stories to
-        the ones they were merged into."""
+        the links set, the events posted, the term counts; move the members of merged events to the events they
+        were merged into and to those events' stories."""
         for kind, summaries in ((EVENT, self.events), (STORY, self.stories)):
             for key in summaries.changed:
                 summary = summaries.cache[key]
@@ -287,10 +287,6 @@ class LiveStories:
         for key in self.merged_into.changed:
             into = self.grouper.live_event(key)
             self.tables.move_event(key, into, story_id(self.grouper.story_of(into)))
-        for key in self.story_parent.changed:
-            root = self.grouper.story_of(key)
-            if key != root:
-                self.tables.move_story(story_id(key), story_id(root))
         self.merged_into.changed.clear()
         self.story_parent.changed.clear()
         self.tables.post(self.grouper.posts)

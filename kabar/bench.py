@@ -313,6 +313,8 @@ def child(stage: str, corpus: str, limit: int, out: str = typer.Option("", help=
         figures = _annotate_child(corpus, limit, None if workers == "all" else int(workers))
     elif stage == "add-one":
         figures = _add_one_child(corpus, limit)
+    elif stage == "long-line":
+        figures = _long_line_child(corpus, limit)
     else:
         figures = _child(stage, corpus, limit)
     print(json.dumps(figures))
@@ -1004,6 +1006,50 @@ def annotate(
                   f"{len(articles) / (own + in_workers):.1f} articles per CPU-second, "
                   f"{all_cores_rate(len(articles), own, in_workers, cores):.1f} articles/s on {cores} cores with the "
                   "machine to itself (main CPU seconds whole, workers' shared out over the cores)")
+
+
+def _long_line_child(corpus: str, characters: int) -> dict[str, float]:
+    """`annotate_text(..., as_is=True)` on one line of real words with no sentence end: the articles of
+    `corpus` joined, their line breaks and full stops made spaces, cut to `characters` (a page scraped without
+    its markup can arrive like that)."""
+    from kabar.annotation import annotate_text
+    from kabar.nlp.recogniser import recogniser
+
+    pieces, length = [], 0
+    with open(corpus, encoding="utf-8") as lines:
+        for line in lines:
+            piece = re.sub(r"[\s.!?]+", " ", json.loads(line).get("text") or "")
+            pieces.append(piece)
+            length += len(piece) + 1
+            if length >= characters:
+                break
+    text = " ".join(pieces)[:characters]
+    recogniser()
+    before = cpu_seconds()
+    record = annotate_text(text, as_is=True)
+    return {"characters": len(text), "cpu_seconds": cpu_seconds() - before, "peak_mb": peak_rss_mb(),
+            "spans": sum(len(spans) for spans in record.values() if isinstance(spans, list))}
+
+
+@app.command("long-line")
+def long_line(
+    corpus: Path = typer.Option(KOMPAS_DEV, help="JSON Lines of real articles whose words make the line."),
+    sizes: str = typer.Option("100000,300000,1000000", help="Lengths of the line, in characters."),
+) -> None:
+    """One line with no sentence end, of growing length, annotated as is in a fresh process each: CPU seconds
+    and peak memory, to show that neither grows faster than the text."""
+    if not corpus.exists():
+        console.print(f"[yellow]{corpus} not found: nothing to measure.[/]")
+        return
+    table = Table("characters", "CPU s", "CPU s per 100,000 characters", "peak MB", "spans")
+    for size in (int(part) for part in sizes.split(",")):
+        out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", "long-line", str(corpus), str(size)],
+                             check=True, capture_output=True, text=True).stdout
+        figures = json.loads(out.strip().splitlines()[-1])
+        table.add_row(f"{figures['characters']:,}", f"{figures['cpu_seconds']:.1f}",
+                      f"{figures['cpu_seconds'] / figures['characters'] * 100_000:.2f}", f"{figures['peak_mb']:.0f}",
+                      f"{figures['spans']:,}")
+    console.print(table)
 
 
 if __name__ == "__main__":

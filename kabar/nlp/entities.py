@@ -155,7 +155,7 @@ class _Mentions:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.spans: list[Span] = []  # in the order they were added
+        self._by_addition: dict[int, Span] = {}  # (when added → span): removal by key, not by a list scan
         self._starts: list[int] = []
         self._placed: list[tuple[int, Span]] = []  # (when added, span), in the order of their starts
         self._added = 0
@@ -176,17 +176,21 @@ class _Mentions:
         if start >= end or self.overlaps(start, end):
             return None
         span = Span(start, end, label, dict(attrs))
-        self.spans.append(span)
+        self._by_addition[self._added] = span
         at = bisect_left(self._starts, start)
         self._starts.insert(at, start)
         self._placed.insert(at, (self._added, span))
         self._added += 1
         return span
 
+    @property
+    def spans(self) -> list[Span]:
+        """The spans in the order they were added."""
+        return list(self._by_addition.values())
+
     def remove(self, span: Span) -> None:
-        self.spans.remove(span)
         at = bisect_left(self._starts, span.start)
-        del self._starts[at], self._placed[at]
+        del self._by_addition[self._placed[at][0]], self._starts[at], self._placed[at]
 
 
 def find_entities(doc: Doc) -> Doc:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
@@ -266,6 +266,13 @@ MAX_SENTENCE = 2000
 full stops, and reading it all again for each of its figures would cost the square of its length."""
 
 
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding `position` ends (after its full stop and the space after it); past the
+    text's end when no sentence ends after it. Found once for all the figures after `position`."""
+    found = SENTENCE_START.search(text, position)
+    return found.end() if found else len(text) + 1
+
+
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts, looked for backwards from it, not from the text's start."""
     window = 256
@@ -380,8 +387,15 @@ def _counts_in_capitals(text: str, word: str) -> bool:
     lower = word.lower()
     if word.isupper() and word.isalpha() and 2 <= len(word) <= 5:
         return lower not in _words("not counted")
-    return word[:1].isupper() and word[1:].islower() and _is_counted_noun(lower) and \
-        re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return word[:1].isupper() and word[1:].islower() and _is_counted_noun(lower) and lower in _words_of(text)
+
+
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of a text as written (runs of letters, digits and hyphens): asking a set whether a word
+    occurs costs the same however long the text is, where a search through the text per figure made a long
+    text's cost grow with the square of its length."""
+    return frozenset(re.findall(r"[\w-]+", text))
 
 
 def _counts_back(text: str, match: re.Match[str]) -> bool:
@@ -604,6 +618,9 @@ def _index_level(text: str, start: int, word: str) -> bool:
     return word.lower() == "level" and CHANGE_REPORTED.search(text, sentence_start, start) is not None
 
 
+WORD_AFTER_FIGURE = re.compile(r"\s+([^\s,.;:!?]+)")
+
+
 def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: bool = False) -> bool:
     """A number with no counted noun that sits in a name ("PLTU Jawa 7", "BWF 100", "1485 Green Trees Road")
     or joins two scores ("21-14") is part of a name or a result, not an amount. A lower-case word after it need
@@ -611,7 +628,7 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     "S&P 500 turun"): a name is written again, a count in a name's place seldom."""
     window_start = max(0, start - 30)
     before = re.search(r"[,;:]*([^\s(\"“'‘.!?]+)\s+$", text[window_start:start])
-    after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
+    after = WORD_AFTER_FIGURE.match(text, match.end("high" if match.group("high") else "low"))
     sentence_start = before is None or (before.group(1).lower() in _words("not counted")
                                         and _opens_a_sentence(text, window_start + before.start(1)))
     capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start
@@ -635,7 +652,22 @@ def _written_as_a_name(word: str) -> bool:
 
 
 def _recurs(text: str, word: str, number: str) -> bool:
-    return len(re.findall(rf"(?<!\w){re.escape(word)}\s+{re.escape(number)}(?![\w.,]\d)", text)) >= 2
+    """`word` then `number` at least twice in the text. The word is found by plain string search and only its
+    occurrences are tried as the start of the pair: one regular-expression scan of the whole text per figure
+    made long texts cost the square of their length."""
+    number_after = re.compile(rf"\s+{re.escape(number)}(?![\w.,]\d)")
+    found, position = 0, text.find(word)
+    while position >= 0 and word:
+        word_starts = position == 0 or not WORD_CHARACTER.match(text, position - 1)
+        if word_starts and number_after.match(text, position + len(word)):
+            found += 1
+            if found == 2:
+                return True
+        position = text.find(word, position + 1)
+    return False
+
+
+WORD_CHARACTER = re.compile(r"\w")
 
 
 # a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
@@ -902,8 +934,9 @@ def _share_units_of_a_breakdown(doc: Doc) -> None:
     for index, whole in enumerate(figures):
         if not whole.attrs["unit"] or whole.attrs["kind"] != "amount" or not BREAKDOWN.match(text, whole.end):
             continue
+        sentence_end = _sentence_end(text, whole.end)
         for part in figures[index + 1 :]:
-            if SENTENCE_START.search(text, whole.end, part.start):
+            if part.start >= sentence_end:
                 break
             words = text[part.start : part.end].split()
             if part.attrs["unit"] is None or (len(words) > 1 and words[1][:1].isupper()):
@@ -928,8 +961,9 @@ def _share_units_of_a_whole(doc: Doc) -> None:
     for index, whole in enumerate(figures):
         if not whole.attrs["unit"] or not WHOLE_FIRST.search(text, max(0, whole.start - 12), whole.start):
             continue
+        sentence_end = _sentence_end(text, whole.end)
         for part in figures[index + 1 :]:
-            if SENTENCE_START.search(text, whole.end, part.start):
+            if part.start >= sentence_end:
                 break
             if part.attrs["unit"] not in _units() and not part.attrs["approximator"] and \
                     CLAUSE_START.search(text, max(0, part.start - 12), part.start):

@@ -21,6 +21,9 @@ LONGEST_LINE = 20_000
 text over a million characters, and its memory grows with the length of what it reads at once."""
 LINE = re.compile(rf"[^\n]{{1,{LONGEST_LINE}}}(?!\S)|[^\n]{{1,{LONGEST_LINE}}}")
 BATCH_LINES = 256
+BATCH_CHARACTERS = 100_000
+"""The most text the model reads in one batch: a batch's working memory grows with all it holds, so a few
+long lines (a scrape with no line breaks) must not fill one batch as 256 short ones do."""
 
 
 @cache
@@ -76,12 +79,30 @@ too long for it."""
     lines = [(index, line) for index, text in enumerate(texts) for line in LINE.finditer(text)]
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     with one_blas_thread():
-        docs = recogniser().pipe((model_form(line.group(0)) for _, line in lines), batch_size=BATCH_LINES)
-        for (index, line), doc in zip(lines, docs, strict=True):
-            text = texts[index]
-            found[index].extend((*_whole_words(text, line.start() + ent.start_char, line.start() + ent.end_char),
-                                 ent.label_) for ent in doc.ents if ent.text.strip() == ent.text)
+        for batch in _batches(lines):
+            docs = recogniser().pipe((model_form(line.group(0)) for _, line in batch), batch_size=len(batch))
+            for (index, line), doc in zip(batch, docs, strict=True):
+                text = texts[index]
+                found[index].extend((*_whole_words(text, line.start() + ent.start_char,
+                                                   line.start() + ent.end_char),
+                                     ent.label_) for ent in doc.ents if ent.text.strip() == ent.text)
     return found
+
+
+def _batches(lines: list[tuple[int, re.Match[str]]]) -> Iterator[list[tuple[int, re.Match[str]]]]:
+    """The lines in order, in batches of at most BATCH_LINES lines and BATCH_CHARACTERS characters (a longer
+    line alone)."""
+    batch: list[tuple[int, re.Match[str]]] = []
+    characters = 0
+    for item in lines:
+        size = item[1].end() - item[1].start()
+        if batch and (len(batch) == BATCH_LINES or characters + size > BATCH_CHARACTERS):
+            yield batch
+            batch, characters = [], 0
+        batch.append(item)
+        characters += size
+    if batch:
+        yield batch
 
 
 def recognise_names(docs: list[Doc]) -> list[Doc]:

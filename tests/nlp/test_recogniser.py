@@ -10,7 +10,16 @@ import pytest
 from kabar.errors import KabarError
 from kabar.model import Article, Doc
 from kabar.nlp import annotate
-from kabar.nlp.recogniser import LINE, LONGEST_LINE, recognise, recogniser
+from kabar.nlp import recogniser as recogniser_module
+from kabar.nlp.recogniser import (
+    BATCH_CHARACTERS,
+    BATCH_LINES,
+    LINE,
+    LONGEST_LINE,
+    recognise,
+    recognise_many,
+    recogniser,
+)
 from kabar.nlp.training import SETS, evaluate, read_tagged, train, unified_tag, word_vectors
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ner"
@@ -116,3 +125,18 @@ def test_a_text_without_line_breaks_goes_to_the_model_in_pieces_cut_at_spaces():
     assert len(pieces) > 1 and all(end - start <= LONGEST_LINE for start, end in pieces)
     assert all(text[end] == " " for _, end in pieces[:-1]) and "".join(text[s:e] for s, e in pieces) == text
     assert "Joko Widodo" in {text[start:end] for start, end, label in recognise(text) if label == "PER"}
+
+
+def test_long_lines_fill_a_batch_by_their_length_and_every_line_keeps_its_names_in_order():
+    long_text = "warga desa berkumpul di balai " * 4000  # 120,000 characters: six pieces of the longest line
+    short_texts = [f"Wali Kota Bogor Dedie Rachim meninjau pasar ke-{n} di Kota Bogor." for n in range(BATCH_LINES + 3)]
+    texts = [*short_texts[:2], long_text + "lalu Presiden Joko Widodo tiba di Jakarta.", *short_texts[2:]]
+    batches = list(recogniser_module._batches([(i, line) for i, text in enumerate(texts)
+                                                for line in LINE.finditer(text)]))
+    assert all(len(batch) == 1 or sum(len(line.group(0)) for _, line in batch) <= BATCH_CHARACTERS
+               for batch in batches)
+    assert all(len(batch) <= BATCH_LINES for batch in batches) and len(batches) >= 3
+    assert [i for batch in batches for i, _ in batch] == sorted(i for batch in batches for i, _ in batch)
+    found = recognise_many(texts)
+    assert [found[i] for i in (0, 1, len(texts) - 1)] == [recognise(texts[i]) for i in (0, 1, len(texts) - 1)]
+    assert "Joko Widodo" in {texts[2][start:end] for start, end, label in found[2] if label == "PER"}

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kabar.model import Article, Doc
+from kabar.nlp import quantities
 from kabar.nlp.quantities import MAX_SENTENCE, SENTENCE_START, _sentence_start, find_quantities
 from kabar.nlp.times import find_times
 
@@ -839,3 +840,15 @@ def test_figures_in_a_text_without_full_stops_look_back_a_bounded_stretch():
     doc = find_quantities(Doc(Article("a", "s", text)))
     assert [q.attrs.get("unit") for q in doc.layer("quantities")] == ["orang"]
     assert _sentence_start(text, len(text)) == len(text) - MAX_SENTENCE
+
+
+def test_a_name_and_its_number_count_as_written_again_only_where_the_name_starts_a_word():
+    once = "Galaxy Z Flip 7 tersedia dalam tiga warna. MegaFlip 7 dijual mulai Agustus."
+    twice = "Galaxy Z Flip 7 tersedia dalam tiga warna. Galaxy Z Flip 7 dijual mulai Agustus."
+    assert quantities._recurs(twice, "Flip", "7") and not quantities._recurs(once, "Flip", "7")
+    assert not quantities._recurs("Flip 7,5 dan Flip 7.", "Flip", "7")  # 7,5 is another number
+
+
+def test_parts_after_a_broken_down_whole_stop_at_the_end_of_its_sentence():
+    text = "Ia meraih 54 gelar terdiri atas 20 Grand Slam dan 6 Final ATP. Penontonnya 17 ribu."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(54, "gelar"), (20, "gelar"), (6, "gelar"), (17000, None)]

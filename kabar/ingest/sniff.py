@@ -22,12 +22,15 @@ with UTF-16 LE's)."""
 
 
 def binary_kind(head: bytes) -> str | None:
-    """What the bytes are, when they are clearly not text; None for anything that may be text."""
+    """What the bytes are, when they are clearly not text; None for anything that may be text. A stray NUL
+    byte or two (a scraper's or a database's leftover) does not make an article binary: more than one byte in
+    a hundred does."""
     if head.startswith(TEXT_BYTE_ORDER_MARKS):
         return None
     for magic, kind in MAGIC:
         if head.startswith(magic):
             return kind
-    if b"\x00" in head[:4096]:
+    start = head[:4096]
+    if start.count(b"\x00") * 100 > len(start):
         return "binary data (NUL bytes)"
     return None

@@ -42,6 +42,18 @@ def test_unreadable_content_is_rejected_with_a_reason(tmp_path: Path, name: str,
     assert expected in _reason(_one(path))
 
 
+def test_a_stray_nul_byte_in_an_article_is_dropped_and_the_article_read(tmp_path: Path):
+    from kabar.clean import clean
+
+    middle = len(STORY) // 2
+    path = tmp_path / "sisa-basis-data.txt"
+    path.write_bytes(STORY[:middle].encode() + b"\x00" + STORY[middle:].encode())
+    raw = _one(path)
+    assert isinstance(raw, RawDocument)
+    article = clean(raw, "nul")
+    assert "\x00" not in article.text and len(article.text.split()) > 0.9 * len(STORY.split())
+
+
 def test_file_over_the_size_limit(tmp_path: Path):
     path = tmp_path / "besar.txt"
     path.write_bytes(b"kata " * 3000)

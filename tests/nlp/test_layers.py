@@ -279,7 +279,7 @@ def test_an_acronym_written_alone_joins_the_name_another_article_spelled_it_out_
        start=st.integers(0, 80), length=st.integers(0, 30))
 def test_span_lookups_by_bisection_match_a_scan_of_every_span(bounds: list[tuple[int, int]], start: int,
                                                               length: int):
-    doc = Doc(Article("a", "s", "x" * 100))
+    doc = Doc(Article("a", "s", "x" * 120))
     for first, width in bounds:
         doc.add("entities", Span(first, first + width, "PERSON"))
     end = start + length

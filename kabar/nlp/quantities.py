@@ -258,6 +258,9 @@ PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['pe
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+BOUND_BEFORE_NOUN = re.compile(
+    rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$",
+    re.IGNORECASE)
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
@@ -764,6 +767,8 @@ def find_quantities(doc: Doc) -> Doc:
         meaning = _meaning(approximator)
         if approximator in _words("peak word") and PEAK.search(text, max(0, match.start() - 30), match.start()):
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
+        elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
+            approximator, meaning = bound_word, _meaning(bound_word)
         rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
         if meaning == "exact" and rounded:
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
@@ -771,8 +776,7 @@ def find_quantities(doc: Doc) -> Doc:
         if meaning == "exact" and bound:
             approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"
             end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
-        more = MORE_AFTER.match(text, end) or \
-            (MORE_BEFORE_UNIT.match(text, match.end("high" if match.group("high") else "low")) if unit else None)
+        more = MORE_AFTER.match(text, end) or _more_before_its_noun(text, match, unit_end if unit else None)
         if meaning == "exact" and more:
             approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
             end = max(end, more.end("more"))
@@ -817,6 +821,26 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     return doc
+
+
+def _bound_before_its_noun(text: str, position: int) -> str | None:
+    """"maksimal penghasilan Rp8,5 juta", "berat maksimal paket lima kilogram": a cap or a floor written before
+    the one or two nouns the figure measures bounds it as if it stood right before it; not a peak ("tenaga
+    maksimal mesin")."""
+    before = BOUND_BEFORE_NOUN.search(text, max(0, position - 60), position)
+    if before is None or not all(_is_counted_noun(word) for word in before.group("nouns").split()):
+        return None
+    if PEAK.search(text, max(0, before.start() - 30), before.start()) or \
+            any(word in _words("peak noun") for word in before.group("nouns").split()):
+        return None
+    return before.group("bound").lower()
+
+
+def _more_before_its_noun(text: str, match: re.Match[str], unit_end: int | None) -> re.Match[str] | None:
+    """"3.000 lebih warga": "lebih" between a figure and the noun it counts; after an amount whose unit came
+    before it ("Rp4,08 triliun lebih mahal") "lebih" compares, and the amount stays exact."""
+    more = MORE_BEFORE_UNIT.match(text, match.end("high" if match.group("high") else "low"))
+    return more if more is not None and unit_end is not None and unit_end > more.end("more") else None
 
 
 def _share_units_of_a_figure_said_again(doc: Doc) -> None:

@@ -249,7 +249,8 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
-SENTENCE_START = re.compile(r"[.!?]\s")
+# a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with ("tersebut.,Selanjutnya")
+SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[^\s\d,]))")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
 # a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
@@ -260,6 +261,9 @@ DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$",
+    re.IGNORECASE)
+TOTAL_OF = re.compile(
+    rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['total word']))})\s+(?P<noun>[a-z][a-z-]+)\b",
     re.IGNORECASE)
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
@@ -412,6 +416,16 @@ def _named_before(text: str, match: re.Match[str]) -> str | None:
         return None
     word = named.group(1).lower()
     return _units().get(word, word)
+
+
+def _totalled_before(text: str, position: int) -> str | None:
+    """"jumlah pelamar di 76 instansi pusat mencapai 1.446.460": a figure with no noun of its own, after "jumlah"
+    or "total" and the noun they total earlier in its sentence, counts that noun (the last one named so)."""
+    totals = list(TOTAL_OF.finditer(text, _sentence_start(text, position), position))
+    if not totals:
+        return None
+    noun = _plain_noun(totals[-1].group("noun"))
+    return _units().get(noun, noun) if _is_counted_noun(totals[-1].group("noun")) else None
 
 
 def _counted_in_the_article(text: str, word: str) -> bool:
@@ -745,6 +759,10 @@ def find_quantities(doc: Doc) -> Doc:
                 (named := _named_before(text, match)) is not None:
             unit_end = unit_end if unit else _number_end(match)
             unit = unit_word = named
+        if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \
+                (total := _totalled_before(text, match.start())) is not None:
+            unit, unit_word, unit_end = total, total, _number_end(match)  # "jumlah pelamar … mencapai 1.446.460"
+            # (not a threshold: "jumlah titik panas dengan frekuensi > 1")
         if unit is None and (same := OF_THE_SAME.match(text, _number_end(match))):
             # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"; "… mencapai 42 orang. 30 di antaranya selamat"
             unit = unit_word = _unit_before(doc, match.start(), sentences=2)

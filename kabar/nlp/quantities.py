@@ -412,10 +412,19 @@ def _named_before(text: str, match: re.Match[str]) -> str | None:
     if not approximator or _meaning(approximator) != "exact":
         return None
     named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-    if named is None or not _counted_in_the_article(text, named.group(1)):
-        return None
-    word = named.group(1).lower()
-    return _units().get(word, word)
+    if named is not None and _counted_in_the_article(text, named.group(1)):
+        word = named.group(1).lower()
+        return _units().get(word, word)
+    # "peserta seleksi akan mencapai 5,5 juta": the noun a few words before, past no other figure or its noun
+    clause = text[max(_sentence_start(text, match.start()), match.start() - 50) : match.start()]
+    words = re.findall(r"[A-Za-z]+|\d+", clause)[-6:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.isdigit() or (index and words[index - 1].isdigit()):
+            return None
+        if word.islower() and _counted_in_the_article(text, word):
+            return _units().get(word, word)
+    return None
 
 
 def _totalled_before(text: str, position: int) -> str | None:

@@ -126,7 +126,7 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     prefix = alternation(list(_prefixes()))
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥])))?"
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"  # "•", "§": the Mac Roman endings of ≥, ≤
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -134,7 +134,7 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>°\s?[CF]?(?![A-Za-z])|℃))?)",
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃))?)",
         re.IGNORECASE,
     )
 
@@ -304,7 +304,7 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if match.group("sign"):
         return "persen", match.end()
     if match.group("degree"):
-        return "derajat", match.end()  # "35°C", "35 °C": a temperature in degrees
+        return "derajat", match.end()  # "35°C", "35 °C", or "35 ¬∞C" as a dump that read UTF-8 as Mac Roman writes it
     if match.group("attached"):
         return match.group("attached").lower(), match.end()
     if match.group("unit") and text[match.start("unit") - 1] == "-":

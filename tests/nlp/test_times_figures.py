@@ -839,3 +839,48 @@ def test_figures_in_a_text_without_full_stops_look_back_a_bounded_stretch():
     doc = find_quantities(Doc(Article("a", "s", text)))
     assert [q.attrs.get("unit") for q in doc.layer("quantities")] == ["orang"]
     assert _sentence_start(text, len(text)) == len(text) - MAX_SENTENCE
+
+
+def test_a_numeral_classifier_counts_the_noun_it_classifies_and_alone_itself():
+    figures = _figures("Polisi menyita dua pucuk senjata api dan tiga helai kain, lalu empat pucuk lagi.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "senjata"), (3, "kain"), (4, "pucuk")]
+
+
+def test_lebih_after_an_amount_whose_unit_came_first_compares_rather_than_bounds():
+    figures = _figures("Tawaran itu Rp4 triliun lebih mahal dari pesaingnya, dan 3.000 lebih warga menolak.")
+    assert [(f[1], f[2]) for f in figures] == [(4e12, 4e12), (3000, None)]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Syaratnya maksimal penghasilan Rp8 juta per bulan.", None, 8e6),
+    ("Tingkat berat maksimal paket lima kilogram.", None, 5),
+    ("Dibatasi maksimal beban barang sebanyak 20 kilogram.", None, 20),
+    ("Syarat minimal usia pelamar 17 tahun.", 17, None),
+    ("Tenaga maksimal mesin itu 120 PS.", 120, 120),
+])
+def test_a_cap_or_floor_before_the_nouns_a_figure_measures_bounds_it(text, low, high):
+    assert [(f[1], f[2]) for f in _figures(text)] == [(low, high)]
+
+
+def test_a_figure_after_a_total_and_its_noun_counts_that_noun_unless_bounded():
+    figures = _figures("Jumlah pelamar di 12 kabupaten mencapai 3.400 orang, sedangkan di kota sebanyak 1.200.")
+    assert [(f[1], f[3]) for f in figures] == [(12, "kabupaten"), (3400, "orang"), (1200, "pelamar")]
+    assert [f[3] for f in _figures("Jumlah titik panas dengan frekuensi > 1, di wilayah itu naik.")] == [None]
+
+
+def test_a_noun_a_few_words_before_sebanyak_or_mencapai_is_counted_past_no_other_figure():
+    text = "Panitia memperkirakan peserta lomba akan mencapai 4.000. Tahun lalu 3.100 peserta hadir."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(4000, "peserta"), (3100, "peserta")]
+    text = "Pendaftar di 12 sekolah favorit mencapai 900. Ada 40 sekolah lain."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(12, "sekolah"), (900, None), (40, "sekolah")]
+
+
+def test_a_full_stop_before_the_comma_that_joined_two_paragraphs_ends_a_sentence():
+    text = "Jumlah pelamar naik.,Kuota daerah sebanyak 1.200."
+    assert _sentence_start(text, len(text) - 3) == text.index("Kuota")
+    assert [f[3] for f in _figures(text)] == [None]
+
+
+def test_degree_and_comparison_signs_as_a_mac_roman_dump_writes_them():
+    figures = _figures("Titik didih awal 225 ¬∞ C dan kadar minyak ‚â•70%.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(225, 225, "derajat"), (70, None, "persen")]

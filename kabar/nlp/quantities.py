@@ -124,9 +124,10 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
-    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
+    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
+    # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"  # "•", "§": the Mac Roman endings of ≥, ≤
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -249,7 +250,8 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
-# a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with ("tersebut.,Selanjutnya")
+# a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with
+# ("tersebut.,Selanjutnya")
 SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[^\s\d,]))")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
@@ -260,8 +262,8 @@ DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 BOUND_BEFORE_NOUN = re.compile(
-    rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$",
-    re.IGNORECASE)
+    rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
+    rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
 TOTAL_OF = re.compile(
     rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['total word']))})\s+(?P<noun>[a-z][a-z-]+)\b",
     re.IGNORECASE)

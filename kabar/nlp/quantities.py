@@ -576,7 +576,7 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
-            not _index_level(text, start, previous.group(1)):
+            not _index_level(text, start, previous.group(1), low):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
             (match.group("attached") or unit in _units()):
@@ -625,11 +625,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
 CHANGE_REPORTED = re.compile(r"\d\s*(?:poin|points?|%|persen)\b", re.IGNORECASE)
 
 
-def _index_level(text: str, start: int, word: str) -> bool:
+def _index_level(text: str, start: int, word: str, number: str) -> bool:
     """"turun 1,68 poin atau 0,5% di level 352": after a change in points or percent in its sentence, the number
-    after "level" is where an index stands, an amount (not "status level 4")."""
-    sentence_start = _sentence_start(text, start)
-    return word.lower() == "level" and CHANGE_REPORTED.search(text, sentence_start, start) is not None
+    after "level" is where an index stands, an amount (not "status level 4"); so is a number of three digits or
+    more, a price or an index ("target harga di level 1775"), as no scale of grades runs that far."""
+    if word.lower() != "level":
+        return False
+    return re.fullmatch(r"[1-9]\d{2,}", number) is not None or \
+        CHANGE_REPORTED.search(text, _sentence_start(text, start), start) is not None
 
 
 def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: bool = False) -> bool:

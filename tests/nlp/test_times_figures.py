@@ -884,3 +884,8 @@ def test_a_full_stop_before_the_comma_that_joined_two_paragraphs_ends_a_sentence
 def test_degree_and_comparison_signs_as_a_mac_roman_dump_writes_them():
     figures = _figures("Titik didih awal 225 ¬∞ C dan kadar minyak ‚â•70%.")
     assert [(f[1], f[2], f[3]) for f in figures] == [(225, 225, "derajat"), (70, None, "persen")]
+
+
+def test_a_number_of_three_digits_after_level_is_a_price_or_index_not_a_grade():
+    figures = _figures("Saham itu berpeluang naik dengan target harga di level 1775. Gunung itu berstatus level 4.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [("1775", 1775, None)]

@@ -889,3 +889,8 @@ def test_degree_and_comparison_signs_as_a_mac_roman_dump_writes_them():
 def test_a_number_of_three_digits_after_level_is_a_price_or_index_not_a_grade():
     figures = _figures("Saham itu berpeluang naik dengan target harga di level 1775. Gunung itu berstatus level 4.")
     assert [(f[0], f[1], f[3]) for f in figures] == [("1775", 1775, None)]
+
+
+def test_wheels_and_bores_named_by_a_number_are_classes_but_sizes_with_a_measure():
+    text = "Kendaraan roda 4 dan senapan kaliber 22 dilarang, sedangkan mobil dengan roda 14 inci dan peluru kaliber 38 mm boleh."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(14, "inci"), (38, "mm")]

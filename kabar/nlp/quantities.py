@@ -680,6 +680,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
         return True
+    if unit in durations() and unit != "tahun":
+        # "bayi berusia 3 bulan", "usia 14 hari-24 tahun": an age in days, weeks or months, right after its cue
+        words = re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-2:]
+        return any(word in _words("age cue") for word in words)
     if unit != "tahun":
         return False
     single = not match.group("high")
@@ -787,7 +791,7 @@ def find_quantities(doc: Doc) -> Doc:
                 continue
             unit_end = _number_end(match)
         age = not vague and _age(text, match, unit)
-        if age:
+        if age and unit not in durations():
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))

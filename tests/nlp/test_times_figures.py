@@ -894,3 +894,8 @@ def test_a_number_of_three_digits_after_level_is_a_price_or_index_not_a_grade():
 def test_wheels_and_bores_named_by_a_number_are_classes_but_sizes_with_a_measure():
     text = "Kendaraan roda 4 dan senapan kaliber 22 dilarang, sedangkan mobil dengan roda 14 inci dan peluru kaliber 38 mm boleh."
     assert [(f[1], f[3]) for f in _figures(text)] == [(14, "inci"), (38, "mm")]
+
+
+def test_an_age_in_days_weeks_or_months_right_after_its_cue_keeps_its_unit():
+    figures = _figures("Bayi berusia 3 bulan itu dirawat selama 5 hari.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(3, "bulan", "age"), (5, "hari", "duration")]

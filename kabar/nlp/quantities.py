@@ -645,7 +645,9 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or (before.group(1).lower() in _words("not counted")
                                         and _opens_a_sentence(text, window_start + before.start(1)))
-    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start
+    # a capitalised label before a colon introduces a value ("Support: 1700"), it names nothing
+    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and \
+        not before.group(1).endswith(":")
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
     if recurring_only:

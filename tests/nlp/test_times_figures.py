@@ -899,3 +899,7 @@ def test_wheels_and_bores_named_by_a_number_are_classes_but_sizes_with_a_measure
 def test_an_age_in_days_weeks_or_months_right_after_its_cue_keeps_its_unit():
     figures = _figures("Bayi berusia 3 bulan itu dirawat selama 5 hari.")
     assert [(f[1], f[3], f[4]) for f in figures] == [(3, "bulan", "age"), (5, "hari", "duration")]
+
+
+def test_a_number_after_a_capitalised_label_and_a_colon_is_a_value_not_a_name():
+    assert [f[1] for f in _figures("Resisten: 1815 dan 1850, sedangkan indeks LQ 45 melemah.")] == [1815, 1850]

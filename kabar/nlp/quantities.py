@@ -407,9 +407,10 @@ def _counts_back(text: str, match: re.Match[str]) -> bool:
                                   or VERB_LIKE.match(after.group(1).lower()) is not None)
 
 
-def _named_before(text: str, match: re.Match[str]) -> str | None:
+def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
-    something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"."""
+    something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"; `further`, for a figure
+    with no noun after it at all, a few words before."""
     approximator = (match.group("approx") or "").lower()
     if not approximator or _meaning(approximator) != "exact":
         return None
@@ -417,12 +418,15 @@ def _named_before(text: str, match: re.Match[str]) -> str | None:
     if named is not None and _counted_in_the_article(text, named.group(1)):
         word = named.group(1).lower()
         return _units().get(word, word)
+    if not further:
+        return None
     # "peserta seleksi akan mencapai 5,5 juta": the noun a few words before, past no other figure or its noun
+    # nor a time ("yang disembelih tahun ini mencapai")
     clause = text[max(_sentence_start(text, match.start()), match.start() - 50) : match.start()]
     words = re.findall(r"[A-Za-z]+|\d+", clause)[-6:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
-        if word.isdigit() or (index and words[index - 1].isdigit()):
+        if word.isdigit() or (index and words[index - 1].isdigit()) or _units().get(word) in durations():
             return None
         if word.islower() and _counted_in_the_article(text, word):
             return _units().get(word, word)
@@ -645,9 +649,11 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     after = re.match(r"\s+([^\s,.;:!?]+)", text[match.end("high" if match.group("high") else "low") :])
     sentence_start = before is None or (before.group(1).lower() in _words("not counted")
                                         and _opens_a_sentence(text, window_start + before.start(1)))
-    # a capitalised label before a colon introduces a value ("Support: 1700"), it names nothing
-    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and \
-        not before.group(1).endswith(":")
+    # a capitalised word alone before a colon labels a value ("Support: 1700"), while one ending a longer name
+    # still names ("QS. Ali Imron: 159")
+    label = before is not None and before.group(1).endswith(":") and \
+        not re.search(r"[A-Z]\w*\s+$", text[window_start : window_start + before.start(1)])
+    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and not label
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
     if recurring_only:
@@ -776,7 +782,7 @@ def find_quantities(doc: Doc) -> Doc:
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
-                (named := _named_before(text, match)) is not None:
+                (named := _named_before(text, match, further=unit is None)) is not None:
             unit_end = unit_end if unit else _number_end(match)
             unit = unit_word = named
         if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \

@@ -903,3 +903,9 @@ def test_an_age_in_days_weeks_or_months_right_after_its_cue_keeps_its_unit():
 
 def test_a_number_after_a_capitalised_label_and_a_colon_is_a_value_not_a_name():
     assert [f[1] for f in _figures("Resisten: 1815 dan 1850, sedangkan indeks LQ 45 melemah.")] == [1815, 1850]
+
+
+def test_a_noun_found_further_back_never_replaces_a_classifier_nor_is_a_time_and_a_name_keeps_its_colon():
+    figures = _figures("Jumlah hewan kurban yang disembelih tahun ini mencapai 9.757 ekor.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(9757, "ekor", "amount")]
+    assert _figures("Ia mengutip ayat (QS. Ali Imron: 159) dalam ceramahnya.") == []

@@ -909,3 +909,8 @@ def test_a_noun_found_further_back_never_replaces_a_classifier_nor_is_a_time_and
     figures = _figures("Jumlah hewan kurban yang disembelih tahun ini mencapai 9.757 ekor.")
     assert [(f[1], f[3], f[4]) for f in figures] == [(9757, "ekor", "amount")]
     assert _figures("Ia mengutip ayat (QS. Ali Imron: 159) dalam ceramahnya.") == []
+
+
+def test_conjunctions_and_words_pointing_back_after_a_figure_are_not_what_it_counts():
+    figures = _figures("Dari 264 kades yang dilantik, dua diantaranya bersaudara. Tim itu bermain imbang 1-1 kontra Vietnam.")
+    assert [(f[1], f[3]) for f in figures] == [(264, "kades"), (2, "kades")]

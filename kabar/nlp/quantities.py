@@ -261,6 +261,7 @@ PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['pe
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
@@ -813,6 +814,8 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
         elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
             approximator, meaning = bound_word, _meaning(bound_word)
+        elif approximator and meaning == "exact" and (stacked := _stacked_approximator(text, match.start())):
+            approximator, meaning = stacked, _meaning(stacked)  # "setidaknya sebanyak dua kali"
         rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
         if meaning == "exact" and rounded:
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
@@ -865,6 +868,15 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     return doc
+
+
+def _stacked_approximator(text: str, position: int) -> str | None:
+    """"setidaknya sebanyak dua kali", "hampir mencapai 500": an approximator before "sebanyak"/"mencapai" says
+    what the figure is; not "hingga", for "hingga mencapai 404" tells how far a level rose, not a cap."""
+    before = STACKED.search(text, max(0, position - 30), position)
+    if before is None or _meaning(before.group(1).lower()) in ("exact", "upto"):
+        return None
+    return before.group(1).lower()
 
 
 def _bound_before_its_noun(text: str, position: int) -> str | None:

@@ -914,3 +914,10 @@ def test_a_noun_found_further_back_never_replaces_a_classifier_nor_is_a_time_and
 def test_conjunctions_and_words_pointing_back_after_a_figure_are_not_what_it_counts():
     figures = _figures("Dari 264 kades yang dilantik, dua diantaranya bersaudara. Tim itu bermain imbang 1-1 kontra Vietnam.")
     assert [(f[1], f[3]) for f in figures] == [(264, "kades"), (2, "kades")]
+
+
+def test_an_approximator_before_sebanyak_or_mencapai_says_what_the_figure_is_but_hingga_does_not_cap_it():
+    doc = find_quantities(_doc("Ia diobati setidaknya sebanyak dua kali, pasiennya hampir mencapai 500 orang, "
+                               "dan polusi naik hingga mencapai 404 poin."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == [
+        (2, None, False), (500, 500, True), (404, 404, False)]

@@ -124,9 +124,10 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
-    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa"
+    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
+    # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥])))?"
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -134,7 +135,7 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>°\s?[CF]?(?![A-Za-z])|℃))?)",
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃))?)",
         re.IGNORECASE,
     )
 
@@ -249,7 +250,9 @@ MORE_AFTER = re.compile(
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
-SENTENCE_START = re.compile(r"[.!?]\s")
+# a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with
+# ("tersebut.,Selanjutnya")
+SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[^\s\d,]))")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
 # a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
@@ -258,6 +261,13 @@ PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['pe
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
+BOUND_BEFORE_NOUN = re.compile(
+    rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
+    rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
+TOTAL_OF = re.compile(
+    rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['total word']))})\s+(?P<noun>[a-z][a-z-]+)\b",
+    re.IGNORECASE)
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
@@ -304,7 +314,7 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if match.group("sign"):
         return "persen", match.end()
     if match.group("degree"):
-        return "derajat", match.end()  # "35°C", "35 °C": a temperature in degrees
+        return "derajat", match.end()  # "35°C", "35 °C", or "35 ¬∞C" as a dump that read UTF-8 as Mac Roman writes it
     if match.group("attached"):
         return match.group("attached").lower(), match.end()
     if match.group("unit") and text[match.start("unit") - 1] == "-":
@@ -412,17 +422,40 @@ def _counts_back(text: str, match: re.Match[str]) -> bool:
                                   or VERB_LIKE.match(after.group(1).lower()) is not None)
 
 
-def _named_before(text: str, match: re.Match[str]) -> str | None:
+def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
-    something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"."""
+    something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"; `further`, for a figure
+    with no noun after it at all, a few words before."""
     approximator = (match.group("approx") or "").lower()
     if not approximator or _meaning(approximator) != "exact":
         return None
     named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-    if named is None or not _counted_in_the_article(text, named.group(1)):
+    if named is not None and _counted_in_the_article(text, named.group(1)):
+        word = named.group(1).lower()
+        return _units().get(word, word)
+    if not further:
         return None
-    word = named.group(1).lower()
-    return _units().get(word, word)
+    # "peserta seleksi akan mencapai 5,5 juta": the noun a few words before, past no other figure or its noun
+    # nor a time ("yang disembelih tahun ini mencapai")
+    clause = text[max(_sentence_start(text, match.start()), match.start() - 50) : match.start()]
+    words = re.findall(r"[A-Za-z]+|\d+", clause)[-6:]
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.isdigit() or (index and words[index - 1].isdigit()) or _units().get(word) in durations():
+            return None
+        if word.islower() and _counted_in_the_article(text, word):
+            return _units().get(word, word)
+    return None
+
+
+def _totalled_before(text: str, position: int) -> str | None:
+    """"jumlah pelamar di 76 instansi pusat mencapai 1.446.460": a figure with no noun of its own, after "jumlah"
+    or "total" and the noun they total earlier in its sentence, counts that noun (the last one named so)."""
+    totals = list(TOTAL_OF.finditer(text, _sentence_start(text, position), position))
+    if not totals:
+        return None
+    noun = _plain_noun(totals[-1].group("noun"))
+    return _units().get(noun, noun) if _is_counted_noun(totals[-1].group("noun")) else None
 
 
 def _counted_in_the_article(text: str, word: str) -> bool:
@@ -562,7 +595,7 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
-            not _index_level(text, start, previous.group(1)):
+            not _index_level(text, start, previous.group(1), low):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
             (match.group("attached") or unit in _units()):
@@ -611,11 +644,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
 CHANGE_REPORTED = re.compile(r"\d\s*(?:poin|points?|%|persen)\b", re.IGNORECASE)
 
 
-def _index_level(text: str, start: int, word: str) -> bool:
+def _index_level(text: str, start: int, word: str, number: str) -> bool:
     """"turun 1,68 poin atau 0,5% di level 352": after a change in points or percent in its sentence, the number
-    after "level" is where an index stands, an amount (not "status level 4")."""
-    sentence_start = _sentence_start(text, start)
-    return word.lower() == "level" and CHANGE_REPORTED.search(text, sentence_start, start) is not None
+    after "level" is where an index stands, an amount (not "status level 4"); so is a number of three digits or
+    more, a price or an index ("target harga di level 1775"), as no scale of grades runs that far."""
+    if word.lower() != "level":
+        return False
+    return re.fullmatch(r"[1-9]\d{2,}", number) is not None or \
+        CHANGE_REPORTED.search(text, _sentence_start(text, start), start) is not None
 
 
 WORD_AFTER_FIGURE = re.compile(r"\s+([^\s,.;:!?]+)")
@@ -631,7 +667,11 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
     after = WORD_AFTER_FIGURE.match(text, match.end("high" if match.group("high") else "low"))
     sentence_start = before is None or (before.group(1).lower() in _words("not counted")
                                         and _opens_a_sentence(text, window_start + before.start(1)))
-    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start
+    # a capitalised word alone before a colon labels a value ("Support: 1700"), while one ending a longer name
+    # still names ("QS. Ali Imron: 159")
+    label = before is not None and before.group(1).endswith(":") and \
+        not re.search(r"[A-Z]\w*\s+$", text[window_start : window_start + before.start(1)])
+    capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and not label
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
     if recurring_only:
@@ -681,6 +721,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
         return True
+    if unit in durations() and unit != "tahun":
+        # "bayi berusia 3 bulan", "usia 14 hari-24 tahun": an age in days, weeks or months, right after its cue
+        words = re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-2:]
+        return any(word in _words("age cue") for word in words)
     if unit != "tahun":
         return False
     single = not match.group("high")
@@ -771,9 +815,13 @@ def find_quantities(doc: Doc) -> Doc:
         if unit in GENERIC_UNITS:
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
-                (named := _named_before(text, match)) is not None:
+                (named := _named_before(text, match, further=unit is None)) is not None:
             unit_end = unit_end if unit else _number_end(match)
             unit = unit_word = named
+        if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \
+                (total := _totalled_before(text, match.start())) is not None:
+            unit, unit_word, unit_end = total, total, _number_end(match)  # "jumlah pelamar … mencapai 1.446.460"
+            # (not a threshold: "jumlah titik panas dengan frekuensi > 1")
         if unit is None and (same := OF_THE_SAME.match(text, _number_end(match))):
             # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"; "… mencapai 42 orang. 30 di antaranya selamat"
             unit = unit_word = _unit_before(doc, match.start(), sentences=2)
@@ -784,7 +832,7 @@ def find_quantities(doc: Doc) -> Doc:
                 continue
             unit_end = _number_end(match)
         age = not vague and _age(text, match, unit)
-        if age:
+        if age and unit not in durations():
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
@@ -796,6 +844,10 @@ def find_quantities(doc: Doc) -> Doc:
         meaning = _meaning(approximator)
         if approximator in _words("peak word") and PEAK.search(text, max(0, match.start() - 30), match.start()):
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
+        elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
+            approximator, meaning = bound_word, _meaning(bound_word)
+        elif approximator and meaning == "exact" and (stacked := _stacked_approximator(text, match.start())):
+            approximator, meaning = stacked, _meaning(stacked)  # "setidaknya sebanyak dua kali"
         rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
         if meaning == "exact" and rounded:
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
@@ -803,8 +855,7 @@ def find_quantities(doc: Doc) -> Doc:
         if meaning == "exact" and bound:
             approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"
             end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
-        more = MORE_AFTER.match(text, end) or \
-            (MORE_BEFORE_UNIT.match(text, match.end("high" if match.group("high") else "low")) if unit else None)
+        more = MORE_AFTER.match(text, end) or _more_before_its_noun(text, match, unit_end if unit else None)
         if meaning == "exact" and more:
             approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
             end = max(end, more.end("more"))
@@ -849,6 +900,35 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     return doc
+
+
+def _stacked_approximator(text: str, position: int) -> str | None:
+    """"setidaknya sebanyak dua kali", "hampir mencapai 500": an approximator before "sebanyak"/"mencapai" says
+    what the figure is; not "hingga", for "hingga mencapai 404" tells how far a level rose, not a cap."""
+    before = STACKED.search(text, max(0, position - 30), position)
+    if before is None or _meaning(before.group(1).lower()) in ("exact", "upto"):
+        return None
+    return before.group(1).lower()
+
+
+def _bound_before_its_noun(text: str, position: int) -> str | None:
+    """"maksimal penghasilan Rp8,5 juta", "berat maksimal paket lima kilogram": a cap or a floor written before
+    the one or two nouns the figure measures bounds it as if it stood right before it; not a peak ("tenaga
+    maksimal mesin")."""
+    before = BOUND_BEFORE_NOUN.search(text, max(0, position - 60), position)
+    if before is None or not all(_is_counted_noun(word) for word in before.group("nouns").split()):
+        return None
+    if PEAK.search(text, max(0, before.start() - 30), before.start()) or \
+            any(word in _words("peak noun") for word in before.group("nouns").split()):
+        return None
+    return before.group("bound").lower()
+
+
+def _more_before_its_noun(text: str, match: re.Match[str], unit_end: int | None) -> re.Match[str] | None:
+    """"3.000 lebih warga": "lebih" between a figure and the noun it counts; after an amount whose unit came
+    before it ("Rp4,08 triliun lebih mahal") "lebih" compares, and the amount stays exact."""
+    more = MORE_BEFORE_UNIT.match(text, match.end("high" if match.group("high") else "low"))
+    return more if more is not None and unit_end is not None and unit_end > more.end("more") else None
 
 
 def _share_units_of_a_figure_said_again(doc: Doc) -> None:

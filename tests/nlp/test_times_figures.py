@@ -852,3 +852,85 @@ def test_a_name_and_its_number_count_as_written_again_only_where_the_name_starts
 def test_parts_after_a_broken_down_whole_stop_at_the_end_of_its_sentence():
     text = "Ia meraih 54 gelar terdiri atas 20 Grand Slam dan 6 Final ATP. Penontonnya 17 ribu."
     assert [(f[1], f[3]) for f in _figures(text)] == [(54, "gelar"), (20, "gelar"), (6, "gelar"), (17000, None)]
+
+
+def test_a_numeral_classifier_counts_the_noun_it_classifies_and_alone_itself():
+    figures = _figures("Polisi menyita dua pucuk senjata api dan tiga helai kain, lalu empat pucuk lagi.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "senjata"), (3, "kain"), (4, "pucuk")]
+
+
+def test_lebih_after_an_amount_whose_unit_came_first_compares_rather_than_bounds():
+    figures = _figures("Tawaran itu Rp4 triliun lebih mahal dari pesaingnya, dan 3.000 lebih warga menolak.")
+    assert [(f[1], f[2]) for f in figures] == [(4e12, 4e12), (3000, None)]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Syaratnya maksimal penghasilan Rp8 juta per bulan.", None, 8e6),
+    ("Tingkat berat maksimal paket lima kilogram.", None, 5),
+    ("Dibatasi maksimal beban barang sebanyak 20 kilogram.", None, 20),
+    ("Syarat minimal usia pelamar 17 tahun.", 17, None),
+    ("Tenaga maksimal mesin itu 120 PS.", 120, 120),
+])
+def test_a_cap_or_floor_before_the_nouns_a_figure_measures_bounds_it(text, low, high):
+    assert [(f[1], f[2]) for f in _figures(text)] == [(low, high)]
+
+
+def test_a_figure_after_a_total_and_its_noun_counts_that_noun_unless_bounded():
+    figures = _figures("Jumlah pelamar di 12 kabupaten mencapai 3.400 orang, sedangkan di kota sebanyak 1.200.")
+    assert [(f[1], f[3]) for f in figures] == [(12, "kabupaten"), (3400, "orang"), (1200, "pelamar")]
+    assert [f[3] for f in _figures("Jumlah titik panas dengan frekuensi > 1, di wilayah itu naik.")] == [None]
+
+
+def test_a_noun_a_few_words_before_sebanyak_or_mencapai_is_counted_past_no_other_figure():
+    text = "Panitia memperkirakan peserta lomba akan mencapai 4.000. Tahun lalu 3.100 peserta hadir."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(4000, "peserta"), (3100, "peserta")]
+    text = "Pendaftar di 12 sekolah favorit mencapai 900. Ada 40 sekolah lain."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(12, "sekolah"), (900, None), (40, "sekolah")]
+
+
+def test_a_full_stop_before_the_comma_that_joined_two_paragraphs_ends_a_sentence():
+    text = "Jumlah pelamar naik.,Kuota daerah sebanyak 1.200."
+    assert _sentence_start(text, len(text) - 3) == text.index("Kuota")
+    assert [f[3] for f in _figures(text)] == [None]
+
+
+def test_degree_and_comparison_signs_as_a_mac_roman_dump_writes_them():
+    figures = _figures("Titik didih awal 225 ¬∞ C dan kadar minyak ‚â•70%.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(225, 225, "derajat"), (70, None, "persen")]
+
+
+def test_a_number_of_three_digits_after_level_is_a_price_or_index_not_a_grade():
+    figures = _figures("Saham itu berpeluang naik dengan target harga di level 1775. Gunung itu berstatus level 4.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [("1775", 1775, None)]
+
+
+def test_wheels_and_bores_named_by_a_number_are_classes_but_sizes_with_a_measure():
+    text = "Kendaraan roda 4 dan senapan kaliber 22 dilarang, sedangkan mobil dengan roda 14 inci dan peluru kaliber 38 mm boleh."
+    assert [(f[1], f[3]) for f in _figures(text)] == [(14, "inci"), (38, "mm")]
+
+
+def test_an_age_in_days_weeks_or_months_right_after_its_cue_keeps_its_unit():
+    figures = _figures("Bayi berusia 3 bulan itu dirawat selama 5 hari.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(3, "bulan", "age"), (5, "hari", "duration")]
+
+
+def test_a_number_after_a_capitalised_label_and_a_colon_is_a_value_not_a_name():
+    assert [f[1] for f in _figures("Resisten: 1815 dan 1850, sedangkan indeks LQ 45 melemah.")] == [1815, 1850]
+
+
+def test_a_noun_found_further_back_never_replaces_a_classifier_nor_is_a_time_and_a_name_keeps_its_colon():
+    figures = _figures("Jumlah hewan kurban yang disembelih tahun ini mencapai 9.757 ekor.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(9757, "ekor", "amount")]
+    assert _figures("Ia mengutip ayat (QS. Ali Imron: 159) dalam ceramahnya.") == []
+
+
+def test_conjunctions_and_words_pointing_back_after_a_figure_are_not_what_it_counts():
+    figures = _figures("Dari 264 kades yang dilantik, dua diantaranya bersaudara. Tim itu bermain imbang 1-1 kontra Vietnam.")
+    assert [(f[1], f[3]) for f in figures] == [(264, "kades"), (2, "kades")]
+
+
+def test_an_approximator_before_sebanyak_or_mencapai_says_what_the_figure_is_but_hingga_does_not_cap_it():
+    doc = find_quantities(_doc("Ia diobati setidaknya sebanyak dua kali, pasiennya hampir mencapai 500 orang, "
+                               "dan polusi naik hingga mencapai 404 poin."))
+    assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == [
+        (2, None, False), (500, 500, True), (404, 404, False)]

@@ -243,14 +243,15 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
-    # (a listed event, "mengirim ratusan drone", stays an event too: a denial of it disputes the event)
+    # a listed event too ("mengirim 10 unit mobil pemadam"), unless the figure is only a magnitude word ("mengirim
+    # ratusan drone", never compared as a figure) or the event is denied or doubted: the denial disputes the event
+    counted_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures
+                       if not (c.quantity or {}).get("vague")}
     figures_written: dict[str, set[str]] = defaultdict(set)
     for c in figures:
         figures_written[c.evidence[0].article] |= _figures_in(c.extra.get("figure") or "")
     told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
-            and (c.extra.get("event") in listed_events()
-                 or not any(article == c.evidence[0].article and clause and clause in c.text
-                            for article, clause in figure_clauses))
+            and not _in_clause(c, _clauses_comparing(c, figure_clauses, counted_clauses))
             and not _quoting_figures(c, figures_written[c.evidence[0].article])]
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
@@ -262,6 +263,19 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _clauses_comparing(claim: Claim, figure_clauses: set[tuple[str, str]],
+                       counted_clauses: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The figures' clauses that, holding this event, compare it as their figure."""
+    if claim.extra.get("event") not in listed_events():
+        return figure_clauses
+    return set() if claim.stance in DISPUTING else counted_clauses
+
+
+def _in_clause(claim: Claim, clauses: set[tuple[str, str]]) -> bool:
+    """The claim's words hold one of these (article, clause) pairs' clauses, in its own article."""
+    return any(article == claim.evidence[0].article and clause and clause in claim.text for article, clause in clauses)
 
 
 def _quoting_figures(claim: Claim, figures: set[str]) -> bool:

@@ -518,3 +518,17 @@ def test_a_head_count_in_orang_and_one_naming_the_people_count_the_same_people_t
     assert len(suspects.values) == 2
     assert compared("Kecelakaan bus di Nganjuk mengakibatkan tiga tersangka ditahan.",
                     "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.") == []
+
+
+def test_a_listed_event_told_in_a_figures_clause_is_compared_as_the_figure_unless_it_is_denied():
+    def event_groups(*texts: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if any(claim.kind == "event" for claim in analysis.claims
+                                                      if claim.id in g.claims)]
+
+    sent = ("Sebanyak 10 unit mobil pemadam kebakaran dikerahkan untuk memadamkan api di apartemen itu.",
+            "Petugas langsung mengerahkan 10 unit mobil pemadam kebakaran ke apartemen itu.")
+    assert event_groups(*sent) == []
+    doubted = ("Polisi belum dapat mengonfirmasi bahwa 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.",
+               "Polisi belum bisa mengonfirmasi 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.")
+    assert event_groups(*doubted)

@@ -241,7 +241,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     match; a figure that differs with no sign of being the same count, a differing place or an opposite
     stance keeps two claims apart or marks the group, never the wording alone."""
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
-    # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
+    # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure,
+    # unless its words give another time or number ("dua truk kontainer terjadi pada pukul 14.30")
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
     # a listed event too ("mengirim 10 unit mobil pemadam"), unless the figure is only a magnitude word ("mengirim
     # ratusan drone", never compared as a figure) or the event is denied or doubted: the denial disputes the event
@@ -250,8 +251,13 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     figures_written: dict[str, set[str]] = defaultdict(set)
     for c in figures:
         figures_written[c.evidence[0].article] |= _figures_in(c.extra.get("figure") or "")
-    told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
-            and not _in_clause(c, _clauses_comparing(c, figure_clauses, counted_clauses))
+
+    def compared_as_figure(claim: Claim) -> bool:
+        carried = claim.extra.get("carried_by_figure") or _in_clause(
+            claim, _clauses_comparing(claim, figure_clauses, counted_clauses))
+        return bool(carried) and _figures_in(_words(claim)) <= figures_written[claim.evidence[0].article]
+
+    told = [c for c in claims if c.kind != "quantity" and not compared_as_figure(c)
             and not _quoting_figures(c, figures_written[c.evidence[0].article])]
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),

@@ -532,3 +532,12 @@ def test_a_listed_event_told_in_a_figures_clause_is_compared_as_the_figure_unles
     doubted = ("Polisi belum dapat mengonfirmasi bahwa 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.",
                "Polisi belum bisa mengonfirmasi 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.")
     assert event_groups(*doubted)
+
+
+def test_an_event_in_a_figures_clause_that_gives_its_time_is_compared_as_an_event_too():
+    analysis, _ = _analysis("Kecelakaan dua truk kontainer terjadi pada pukul 14.30 WIB di Tol Cipularang.",
+                            "Kecelakaan yang melibatkan dua truk kontainer itu terjadi pada pukul 14.00 WIB di Tol "
+                            "Cipularang.")
+    claims = {c.id: c for c in analysis.claims}
+    [told] = [g for g in _compared(analysis) if any(claims[c].kind == "event" for c in g.claims)]
+    assert told.status == "conflicting"

@@ -19,7 +19,7 @@ from functools import cache
 
 from kabar.lexicon import data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
-from kabar.nlp.quantities import measures
+from kabar.nlp.quantities import measures, people_units
 from kabar.stories.claims import listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
 
@@ -44,6 +44,8 @@ NEWS_SHARE = 0.5
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
 APPROXIMATE = 0.1
+# the unit of a head count that says nothing of whom it counts ("tiga orang")
+GENERIC_PEOPLE = "orang"
 MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
@@ -239,26 +241,47 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     match; a figure that differs with no sign of being the same count, a differing place or an opposite
     stance keeps two claims apart or marks the group, never the wording alone."""
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
-    # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure
+    # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure,
+    # unless its words give another time or number ("dua truk kontainer terjadi pada pukul 14.30")
     figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
-    # (a listed event, "mengirim ratusan drone", stays an event too: a denial of it disputes the event)
+    # a listed event too ("mengirim 10 unit mobil pemadam"), unless the figure is only a magnitude word ("mengirim
+    # ratusan drone", never compared as a figure) or the event is denied or doubted: the denial disputes the event
+    counted_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures
+                       if not (c.quantity or {}).get("vague")}
     figures_written: dict[str, set[str]] = defaultdict(set)
     for c in figures:
         figures_written[c.evidence[0].article] |= _figures_in(c.extra.get("figure") or "")
-    told = [c for c in claims if c.kind != "quantity" and not c.extra.get("carried_by_figure")
-            and (c.extra.get("event") in listed_events()
-                 or not any(article == c.evidence[0].article and clause and clause in c.text
-                            for article, clause in figure_clauses))
+
+    def compared_as_figure(claim: Claim) -> bool:
+        carried = claim.extra.get("carried_by_figure") or _in_clause(
+            claim, _clauses_comparing(claim, figure_clauses, counted_clauses))
+        return bool(carried) and _figures_in(_words(claim)) <= figures_written[claim.evidence[0].article]
+
+    told = [c for c in claims if c.kind != "quantity" and not compared_as_figure(c)
             and not _quoting_figures(c, figures_written[c.evidence[0].article])]
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
-                      lambda a, b: _revised(a, b, articles) or _same_measure(a, b), apart=_two_counts)
+                      lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b),
+                      apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
     clusters = (_split_unchecked(_split_copied(counts, articles, names))
                 + _split_background(_split_copied(events, articles, names), articles)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+
+
+def _clauses_comparing(claim: Claim, figure_clauses: set[tuple[str, str]],
+                       counted_clauses: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The figures' clauses that, holding this event, compare it as their figure."""
+    if claim.extra.get("event") not in listed_events():
+        return figure_clauses
+    return set() if claim.stance in DISPUTING else counted_clauses
+
+
+def _in_clause(claim: Claim, clauses: set[tuple[str, str]]) -> bool:
+    """The claim's words hold one of these (article, clause) pairs' clauses, in its own article."""
+    return any(article == claim.evidence[0].article and clause and clause in claim.text for article, clause in clauses)
 
 
 def _quoting_figures(claim: Claim, figures: set[str]) -> bool:
@@ -394,8 +417,16 @@ def _same_unit_before(figures: list[Claim]) -> Candidates:
     seen: dict[object, set[int]] = defaultdict(set)
     for later, claim in enumerate(figures):
         unit = (claim.quantity or {}).get("unit")
-        yield later, set(seen[unit])
-        seen[unit].add(later)
+        kind = GENERIC_PEOPLE if unit in people_units() else unit
+        yield later, set(seen[kind])
+        seen[kind].add(later)
+
+
+def _same_unit(first: Claim, second: Claim) -> bool:
+    """The same unit, or people counted once as "orang" and once by what they are ("tiga orang tewas", "tiga
+    korban tewas"): the generic head count may count any people; two named kinds ("korban", "tersangka") differ."""
+    units = {(first.quantity or {}).get("unit"), (second.quantity or {}).get("unit")}
+    return len(units) == 1 or (GENERIC_PEOPLE in units and units <= people_units() | {GENERIC_PEOPLE})
 
 
 def _like_wording_before(events: list[Claim]) -> Candidates:
@@ -473,8 +504,29 @@ def _same_measure(first: Claim, second: Claim) -> bool:
                 for other in second.extra.get("measured") or [])
     return a.get("unit") in measures() and a.get("unit") == b.get("unit") and alike \
         and first.evidence[0].article != second.evidence[0].article \
-        and not (first.subject and second.subject and first.subject != second.subject) \
+        and not _other_owners(first, second) \
         and not _other_names(first, second, _words)  # a clause names more than the words next to its figure
+
+
+def _same_exact_figure(first: Claim, second: Claim) -> bool:
+    """Two reports give the very same figure in one unit, one no round number would give ("Rp11,5 miliar",
+    "409 sekolah", "43 tahun"): in one story that is one fact, however each report words it and whatever else
+    its clause names; a round figure ("dua orang", "200 juta") may count different things."""
+    a, b = first.quantity or {}, second.quantity or {}
+    return first.evidence[0].article != second.evidence[0].article and _same_unit(first, second) \
+        and not a.get("vague") and not b.get("vague") and a.get("min") is not None \
+        and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) and _specific(float(a["min"])) \
+        and not _other_owners(first, second)
+
+
+def _other_owners(first: Claim, second: Claim) -> bool:
+    """Both figures name whose they are, and not the same owner ("42 di Riau", "45 di Kalimantan Tengah")."""
+    return bool(first.subject and second.subject and first.subject != second.subject)
+
+
+def _specific(value: float) -> bool:
+    """A figure of two significant digits or more: 43, 409, 11,5 miliar; not 2, 10, 400 or 200 juta."""
+    return value > 0 and _rounding(value) < 10.0 ** math.floor(math.log10(value))
 
 
 def _alike_stems(first: str, second: str) -> bool:
@@ -486,9 +538,8 @@ def _alike_stems(first: str, second: str) -> bool:
 def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     """Two figures count the same thing: the same unit and owner, said in like words; a different figure
     must be said in nearly the same words and about no other place or party to be the same count revised."""
-    a, b = first.quantity or {}, second.quantity or {}
     same_article = first.evidence[0].article == second.evidence[0].article
-    if a.get("unit") != b.get("unit") or (first.subject and second.subject and first.subject != second.subject):
+    if not _same_unit(first, second) or _other_owners(first, second):
         return False
     if _same_owned_count(first, second) and _overlap(_interval(first), _interval(second)):
         return True  # troops of North Korea, in like figures however each report words them

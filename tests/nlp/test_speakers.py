@@ -202,3 +202,9 @@ def test_a_denial_after_the_quote_names_its_speaker():
 
 def test_a_record_with_no_author_is_no_speaker():
     assert _speakers("Menurut catatan, sejak 2012 sudah enam kali kabar itu beredar di media sosial.") == []
+
+
+def test_memastikan_reports_what_its_subject_vouches_for_but_not_after_a_purpose_word():
+    assert _speakers("Kepala Dinas Kesehatan Budi Santoso memastikan seluruh korban sudah dirawat di rumah sakit.") \
+        == ["Budi Santoso"]
+    assert _speakers("Polisi masih bekerja untuk memastikan penyebab kebakaran gudang itu.") == []

@@ -492,3 +492,52 @@ def test_a_copy_of_any_of_an_outlets_tellings_is_that_telling_again():
     listed = claim(2, "a", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
     copied = claim(3, "b", "jalur yang ditutup melalui Wekas, Getasan, Salatiga, Magelang dan Boyolali")
     assert len(_own_tellings([short, listed, copied], articles)) == 1
+
+
+def test_the_very_same_specific_figure_is_one_fact_however_each_report_words_it_but_a_round_one_is_not():
+    def compared_amounts(amount: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(f"Hakim meyakini Ending telah memberikan uang Rp {amount} kepada pihak Kemenpora.",
+                                f"Jaksa KPK menyebut Miftahul Ulum menerima Rp{amount} dari Sekjen KONI.")
+        return [g for g in _compared(analysis) if "miliar" in g.topic]
+
+    assert len(compared_amounts("11,5 miliar")) == 1
+    assert compared_amounts("10 miliar") == []
+
+
+def test_a_head_count_in_orang_and_one_naming_the_people_count_the_same_people_two_kinds_of_people_do_not():
+    def compared(first: str, second: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(first, second)
+        return [g for g in _compared(analysis) if any(claim.kind == "quantity" for claim in analysis.claims
+                                                       if claim.id in g.claims)]
+
+    [dead] = compared("Kecelakaan bus di Nganjuk menyebabkan tiga orang tewas.",
+                      "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.")
+    assert len(dead.values) == 2
+    [suspects] = compared("Polisi telah menetapkan tujuh orang sebagai tersangka pembakaran hutan di Riau.",
+                          "Di Riau, tujuh individu telah ditetapkan polisi sebagai tersangka pembakaran hutan.")
+    assert len(suspects.values) == 2
+    assert compared("Kecelakaan bus di Nganjuk mengakibatkan tiga tersangka ditahan.",
+                    "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.") == []
+
+
+def test_a_listed_event_told_in_a_figures_clause_is_compared_as_the_figure_unless_it_is_denied():
+    def event_groups(*texts: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if any(claim.kind == "event" for claim in analysis.claims
+                                                      if claim.id in g.claims)]
+
+    sent = ("Sebanyak 10 unit mobil pemadam kebakaran dikerahkan untuk memadamkan api di apartemen itu.",
+            "Petugas langsung mengerahkan 10 unit mobil pemadam kebakaran ke apartemen itu.")
+    assert event_groups(*sent) == []
+    doubted = ("Polisi belum dapat mengonfirmasi bahwa 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.",
+               "Polisi belum bisa mengonfirmasi 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.")
+    assert event_groups(*doubted)
+
+
+def test_an_event_in_a_figures_clause_that_gives_its_time_is_compared_as_an_event_too():
+    analysis, _ = _analysis("Kecelakaan dua truk kontainer terjadi pada pukul 14.30 WIB di Tol Cipularang.",
+                            "Kecelakaan yang melibatkan dua truk kontainer itu terjadi pada pukul 14.00 WIB di Tol "
+                            "Cipularang.")
+    claims = {c.id: c for c in analysis.claims}
+    [told] = [g for g in _compared(analysis) if any(claims[c].kind == "event" for c in g.claims)]
+    assert told.status == "conflicting"

@@ -265,3 +265,11 @@ def test_an_english_report_meets_an_indonesian_event_by_the_views_that_read_acro
     read as Malay shares the Indonesian words and is compared in all views."""
     assert _likeness_on_arrival("en") > _likeness_on_arrival("id") + 0.1
     assert _likeness_on_arrival("ms") == pytest.approx(_likeness_on_arrival("id"))
+
+
+def test_a_time_of_day_is_no_name_but_a_figure_is():
+    """Unrelated reports share a time of day (every first school day starts at 06.30), not a count."""
+    names = grouping.names_and_figures("Siswa SMAN 1 Palangka Raya masuk pukul 06.30 WIB, dan 2.938 polisi berjaga "
+                                       "sejak 19:00.")
+    assert "0630" not in names and "1900" not in names
+    assert {"2938", "palangka", "raya", "wib"} <= set(names)

@@ -493,8 +493,9 @@ def _plain_noun(word: str) -> str:
 
 def parse_value(text: str, english: bool) -> float | None:
     """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24; English reads "1,500"
-    and "1.5"; "3,007.39" is read the English way in Indonesian text too. Scaling is decimal, so "Rp 8,12
-    triliun" is 8120000000000 and not a binary neighbour of it."""
+    and "1.5"; "3,007.39" is read the English way in Indonesian text too, and "6,090,000" (one separator
+    written twice) has no decimal point in either language. Scaling is decimal, so "Rp 8,12 triliun" is
+    8120000000000 and not a binary neighbour of it."""
     parts, scale = _split_scale(text)
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
@@ -504,6 +505,8 @@ def parse_value(text: str, english: bool) -> float | None:
     thousands, decimal = (",", ".") if english else (".", ",")
     if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
         thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
+    elif repeated := re.fullmatch(r"\d{1,3}([.,])\d{3}(?:\1\d{3})+", token):
+        thousands = repeated.group(1)  # one separator written twice or more is never a decimal point
     if re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")

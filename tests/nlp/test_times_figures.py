@@ -934,3 +934,10 @@ def test_an_approximator_before_sebanyak_or_mencapai_says_what_the_figure_is_but
                                "dan polusi naik hingga mencapai 404 poin."))
     assert [(q.attrs["min"], q.attrs["max"], q.attrs["approximate"]) for q in doc.layer("quantities")] == [
         (2, None, False), (500, 500, True), (404, 404, False)]
+
+
+def test_a_separator_written_twice_is_never_a_decimal_point_in_either_language():
+    assert [(f[1], f[3]) for f in _figures("Nilai kontraknya US$ 6,090,000 dan Rp 1.500.000 per unit.")] \
+        == [(6090000, "dolar"), (1500000, "rupiah")]
+    assert quantities.parse_value("2.000.000", english=True) == 2000000
+    assert quantities.parse_value("12,5", english=False) == 12.5  # one comma stays a decimal comma

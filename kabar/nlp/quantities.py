@@ -241,7 +241,8 @@ WORD_AFTER = re.compile(r"\s+([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
 VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di\w{3,}kan)$")
 
 
-GENERIC_UNITS = {"orang"}
+# the unit of a head count that says nothing of whom it counts ("tiga orang"; "jiwa", "warga" are read as it)
+GENERIC_PEOPLE = "orang"
 RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
@@ -819,7 +820,7 @@ def find_quantities(doc: Doc) -> Doc:
         if match.group("prefix"):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
             unit = _prefixes()[unit_word.lower()]
-        if unit in GENERIC_UNITS:
+        if unit == GENERIC_PEOPLE:
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
                 (named := _named_before(text, match, further=unit is None)) is not None:

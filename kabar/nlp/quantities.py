@@ -255,7 +255,6 @@ COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b"
 # ("tersebut.,Selanjutnya")
 SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[^\s\d,]))")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
-# "200 lainnya", "10 di antaranya": more of what the figure before counted
 # a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
 PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['peak noun']))})\s+$", re.IGNORECASE)
 # "per satu juta" right after a figure: what the rate is counted against
@@ -269,6 +268,7 @@ BOUND_BEFORE_NOUN = re.compile(
 TOTAL_OF = re.compile(
     rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['total word']))})\s+(?P<noun>[a-z][a-z-]+)\b",
     re.IGNORECASE)
+# "200 lainnya", "10 di antaranya": more of what the figure before counted
 OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
 
 
@@ -851,7 +851,7 @@ def find_quantities(doc: Doc) -> Doc:
         if _meaning(approximator) == "exact" and match.group("happrox"):
             approximator = match.group("happrox").lower()  # "mencapai 400 hingga hampir 600"
         meaning = _meaning(approximator)
-        if approximator in _words("peak word") and PEAK.search(text, max(0, match.start() - 30), match.start()):
+        if approximator in _words("peak word") and _peak_named_before(text, match.start()):
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
         elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
             approximator, meaning = bound_word, _meaning(bound_word)
@@ -927,10 +927,16 @@ def _bound_before_its_noun(text: str, position: int) -> str | None:
     before = BOUND_BEFORE_NOUN.search(text, max(0, position - 60), position)
     if before is None or not all(_is_counted_noun(word) for word in before.group("nouns").split()):
         return None
-    if PEAK.search(text, max(0, before.start() - 30), before.start()) or \
+    if _peak_named_before(text, before.start()) or \
             any(word in _words("peak noun") for word in before.group("nouns").split()):
         return None
     return before.group("bound").lower()
+
+
+def _peak_named_before(text: str, position: int) -> bool:
+    """A measure at its peak named right before `position` ("tenaga maksimal"): what follows is its peak, not a
+    bound."""
+    return PEAK.search(text, max(0, position - 30), position) is not None
 
 
 def _more_before_its_noun(text: str, match: re.Match[str], unit_end: int | None) -> re.Match[str] | None:

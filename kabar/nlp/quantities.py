@@ -913,7 +913,8 @@ def find_quantities(doc: Doc) -> Doc:
 
 def _stacked_approximator(text: str, position: int) -> str | None:
     """"setidaknya sebanyak dua kali", "hampir mencapai 500": an approximator before "sebanyak"/"mencapai" says
-    what the figure is; not "hingga", for "hingga mencapai 404" tells how far a level rose, not a cap."""
+    what the figure is; not a word of the "up to" kind ("hingga", "sampai", "maksimal"), for "hingga mencapai 404"
+    tells how far a level rose, not a cap."""
     before = STACKED.search(text, max(0, position - 30), position)
     if before is None or _meaning(before.group(1).lower()) in ("exact", "upto"):
         return None

@@ -1043,9 +1043,7 @@ def long_line(
         return
     table = Table("characters", "CPU s", "CPU s per 100,000 characters", "peak MB", "spans")
     for size in (int(part) for part in sizes.split(",")):
-        out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", "long-line", str(corpus), str(size)],
-                             check=True, capture_output=True, text=True).stdout
-        figures = json.loads(out.strip().splitlines()[-1])
+        figures = _child_figures(["long-line", str(corpus), str(size)])
         table.add_row(f"{figures['characters']:,}", f"{figures['cpu_seconds']:.1f}",
                       f"{figures['cpu_seconds'] / figures['characters'] * 100_000:.2f}", f"{figures['peak_mb']:.0f}",
                       f"{figures['spans']:,}")

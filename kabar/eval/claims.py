@@ -174,7 +174,8 @@ def _print_real(console: Console, gold: Path, detail: bool = False) -> None:
         console.print(f"[yellow]Real corpus not found at {real_claims.CORPUS}: real-event claim evaluation skipped.[/]")
         return
     results = real_claims.evaluate(gold / "stories" / "clickid-2019.json")
-    batches = sorted({r.batch for r in results}, key=lambda batch: batch != real_claims.FIRST_BATCH)
+    # the first batch first, then the rest in the gold's order (a set's order changes from run to run)
+    batches = sorted(dict.fromkeys(r.batch for r in results), key=lambda batch: batch != real_claims.FIRST_BATCH)
     parts = [("development events", [r for r in results if not r.held_back])]
     parts += [(f"development events of the {batch}", [r for r in results if not r.held_back and r.batch == batch])
               for batch in batches if len(batches) > 1]

@@ -155,7 +155,6 @@ class _Mentions:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self._by_addition: dict[int, Span] = {}  # (when added → span): removal by key, not by a list scan
         self._starts: list[int] = []
         self._placed: list[tuple[int, Span]] = []  # (when added, span), in the order of their starts
         self._added = 0
@@ -167,7 +166,7 @@ class _Mentions:
         while before and self._placed[before - 1][1].end > start:
             before -= 1
             found.append(self._placed[before])
-        return [span for _, span in sorted(found, key=lambda placed: placed[0])]
+        return _in_order_added(found)
 
     def overlaps(self, start: int, end: int) -> Span | None:
         return next(iter(self.overlapping(start, end)), None)
@@ -176,7 +175,6 @@ class _Mentions:
         if start >= end or self.overlaps(start, end):
             return None
         span = Span(start, end, label, dict(attrs))
-        self._by_addition[self._added] = span
         at = bisect_left(self._starts, start)
         self._starts.insert(at, start)
         self._placed.insert(at, (self._added, span))
@@ -186,11 +184,16 @@ class _Mentions:
     @property
     def spans(self) -> list[Span]:
         """The spans in the order they were added."""
-        return list(self._by_addition.values())
+        return _in_order_added(self._placed)
 
     def remove(self, span: Span) -> None:
         at = bisect_left(self._starts, span.start)
-        del self._by_addition[self._placed[at][0]], self._starts[at], self._placed[at]
+        del self._starts[at], self._placed[at]
+
+
+def _in_order_added(placed: list[tuple[int, Span]]) -> list[Span]:
+    """The spans of (when added, span) pairs, in the order they were added."""
+    return [span for _, span in sorted(placed, key=lambda pair: pair[0])]
 
 
 def find_entities(doc: Doc) -> Doc:

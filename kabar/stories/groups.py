@@ -19,7 +19,7 @@ from functools import cache
 
 from kabar.lexicon import data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
-from kabar.nlp.quantities import measures, people_units
+from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units
 from kabar.stories.claims import listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
 
@@ -44,8 +44,6 @@ NEWS_SHARE = 0.5
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
 APPROXIMATE = 0.1
-# the unit of a head count that says nothing of whom it counts ("tiga orang")
-GENERIC_PEOPLE = "orang"
 MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")

@@ -1010,8 +1010,8 @@ def annotate(
 
 def _long_line_child(corpus: str, characters: int) -> dict[str, float]:
     """`annotate_text(..., as_is=True)` on one line of real words with no sentence end: the articles of
-    `corpus` joined, their line breaks and full stops made spaces, cut to `characters` (a page scraped without
-    its markup can arrive like that)."""
+    `corpus` joined, their line breaks and sentence ends (. ! ?) made spaces, cut to `characters` (a page
+    scraped without its markup can arrive like that)."""
     from kabar.annotation import annotate_text
     from kabar.nlp.recogniser import recogniser
 

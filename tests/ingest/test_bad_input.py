@@ -42,7 +42,7 @@ def test_unreadable_content_is_rejected_with_a_reason(tmp_path: Path, name: str,
     assert expected in _reason(_one(path))
 
 
-def test_a_stray_nul_byte_in_an_article_is_dropped_and_the_article_read(tmp_path: Path):
+def test_a_stray_nul_byte_in_an_article_is_read_as_a_space_and_the_article_kept(tmp_path: Path):
     from kabar.clean import clean
 
     middle = len(STORY) // 2

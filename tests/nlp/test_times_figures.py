@@ -941,3 +941,7 @@ def test_a_separator_written_twice_is_never_a_decimal_point_in_either_language()
         == [(6090000, "dolar"), (1500000, "rupiah")]
     assert quantities.parse_value("2.000.000", english=True) == 2000000
     assert quantities.parse_value("12,5", english=False) == 12.5  # one comma stays a decimal comma
+
+
+def test_a_name_and_a_longer_number_are_not_the_name_written_again_with_its_number():
+    assert not quantities._recurs("Flip 75 dan Flip 75.", "Flip", "7")

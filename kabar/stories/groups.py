@@ -241,22 +241,22 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure,
     # unless its words give another time or number ("dua truk kontainer terjadi pada pukul 14.30")
-    figure_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures}
+    figure_clauses = _clauses_by_article(figures)
     # a listed event too ("mengirim 10 unit mobil pemadam"), unless the figure is only a magnitude word ("mengirim
     # ratusan drone", never compared as a figure) or the event is denied or doubted: the denial disputes the event
-    counted_clauses = {(c.evidence[0].article, c.extra.get("clause") or "") for c in figures
-                       if not (c.quantity or {}).get("vague")}
+    counted_clauses = _clauses_by_article([c for c in figures if not (c.quantity or {}).get("vague")])
     figures_written: dict[str, set[str]] = defaultdict(set)
     for c in figures:
         figures_written[c.evidence[0].article] |= _figures_in(c.extra.get("figure") or "")
 
-    def compared_as_figure(claim: Claim) -> bool:
+    def compared_as_figures(claim: Claim) -> bool:
+        """Told as figures its article gives elsewhere: carried by a figure's clause, or a quotation of them."""
+        written, given = _figures_in(_words(claim)), figures_written[claim.evidence[0].article]
         carried = claim.extra.get("carried_by_figure") or _in_clause(
             claim, _clauses_comparing(claim, figure_clauses, counted_clauses))
-        return bool(carried) and _figures_in(_words(claim)) <= figures_written[claim.evidence[0].article]
+        return (bool(carried) and written <= given) or _quoting_figures(claim, written, given)
 
-    told = [c for c in claims if c.kind != "quantity" and not compared_as_figure(c)
-            and not _quoting_figures(c, figures_written[c.evidence[0].article])]
+    told = [c for c in claims if c.kind != "quantity" and not compared_as_figures(c)]
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b),
@@ -269,24 +269,32 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
 
 
-def _clauses_comparing(claim: Claim, figure_clauses: set[tuple[str, str]],
-                       counted_clauses: set[tuple[str, str]]) -> set[tuple[str, str]]:
+def _clauses_by_article(figures: list[Claim]) -> dict[str, set[str]]:
+    """The clauses the figures are told in, by article, so that a claim is held against its own article's only."""
+    clauses: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        if clause := figure.extra.get("clause"):
+            clauses[figure.evidence[0].article].add(clause)
+    return clauses
+
+
+def _clauses_comparing(claim: Claim, figure_clauses: dict[str, set[str]],
+                       counted_clauses: dict[str, set[str]]) -> dict[str, set[str]]:
     """The figures' clauses that, holding this event, compare it as their figure."""
     if claim.extra.get("event") not in listed_events():
         return figure_clauses
-    return set() if claim.stance in DISPUTING else counted_clauses
+    return {} if claim.stance in DISPUTING else counted_clauses
 
 
-def _in_clause(claim: Claim, clauses: set[tuple[str, str]]) -> bool:
-    """The claim's words hold one of these (article, clause) pairs' clauses, in its own article."""
-    return any(article == claim.evidence[0].article and clause and clause in claim.text for article, clause in clauses)
+def _in_clause(claim: Claim, clauses: dict[str, set[str]]) -> bool:
+    """The claim's words hold one of its own article's figure clauses."""
+    return any(clause in claim.text for clause in clauses.get(claim.evidence[0].article, ()))
 
 
-def _quoting_figures(claim: Claim, figures: set[str]) -> bool:
-    """A quotation whose every number is a figure its article gives ("kisarannya masih sekitar 100 sampai 150
-    hektare") is compared as those figures, not once more as a statement; a denial stays one."""
-    written = _figures_in(_words(claim))
-    return claim.kind == "statement" and claim.stance not in DISPUTING and bool(written) and written <= figures
+def _quoting_figures(claim: Claim, written: set[str], given: set[str]) -> bool:
+    """A quotation whose every number (`written`) is a figure its article gives ("kisarannya masih sekitar 100
+    sampai 150 hektare") is compared as those figures, not once more as a statement; a denial stays one."""
+    return claim.kind == "statement" and claim.stance not in DISPUTING and bool(written) and written <= given
 
 
 def _checkable(claim: Claim) -> bool:

@@ -198,11 +198,7 @@ first one's metadata.
 
 def _measure(args: list[str], runs: int) -> dict[str, float]:
     """Median of `runs` fresh subprocesses: throughput and peak memory."""
-    samples = []
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-m", "kabar.bench", "child", *args],
-                             check=True, capture_output=True, text=True).stdout
-        samples.append(json.loads(out.strip().splitlines()[-1]))
+    samples = [_child_figures(args) for _ in range(runs)]
     rates = [s["items"] / s["seconds"] for s in samples]
     return {"items": samples[0]["items"], "rate": statistics.median(rates),
             "peak_mb": statistics.median(s["peak_mb"] for s in samples), "words": samples[0].get("words"),

@@ -503,13 +503,16 @@ def parse_value(text: str, english: bool) -> float | None:
     """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24; English reads "1,500"
     and "1.5"; "3,007.39" is read the English way in Indonesian text too, and "6,090,000" (one separator
     written twice) has no decimal point in either language. Scaling is decimal, so "Rp 8,12 triliun" is
-    8120000000000 and not a binary neighbour of it."""
+    8120000000000 and not a binary neighbour of it; a stray scale word after a number written out to its units
+    ("3.636.251 juta" applicants) is left out."""
     parts, scale = _split_scale(text)
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
     if (times := TIMES.fullmatch(token)) is not None:
         return float(int(times.group(1)) * int(times.group(2)) * scale)
+    if scale != 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3}){2,}", token):
+        scale = Decimal(1)  # "pelamar … 3.636.251 juta": a number written out to its units takes no scale word
     thousands, decimal = (",", ".") if english else (".", ",")
     if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
         thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
@@ -733,6 +736,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
         return True
+    if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
+            re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
+            re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
+        return True  # "Pada usia 31, dia …": a bare number right after its cue is an age in years
     if unit in durations() and unit != "tahun":
         # "bayi berusia 3 bulan", "usia 14 hari-24 tahun": an age in days, weeks or months, right after its cue
         words = re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-2:]

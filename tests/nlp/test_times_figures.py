@@ -945,3 +945,32 @@ def test_a_separator_written_twice_is_never_a_decimal_point_in_either_language()
 
 def test_a_name_and_a_longer_number_are_not_the_name_written_again_with_its_number():
     assert not quantities._recurs("Flip 75 dan Flip 75.", "Flip", "7")
+
+
+def test_device_specifications_and_recipe_measures_keep_their_units():
+    figures = _figures("Layar 120 Hz, baterai 4.000 mAh dan kamera 50 MP. Siapkan 6 kuning telur, 2 sdt garam "
+                       "dan 1 sendok makan susu.")
+    assert [(f[1], f[3]) for f in figures] == [(120, "hz"), (4000, "mah"), (50, "mp"), (6, "kuning-telur"),
+                                               (2, "sendok-teh"), (1, "sendok-makan")]
+
+
+def test_a_bare_number_right_after_an_age_cue_is_an_age_in_years_but_not_after_other_words():
+    figures = _figures("Pada usia 31, dia menikmati performa terbaik. Ia mengenakan nomor 31 di klub itu.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(31, "tahun", "age")]
+
+
+def test_butir_before_a_noun_counts_the_noun_and_alone_counts_itself():
+    figures = _figures("Polisi menyita 4 butir peluru dan 20 butir.")
+    assert [(f[1], f[3]) for f in figures] == [(4, "peluru"), (20, "butir")]
+
+
+def test_a_stray_scale_word_after_a_number_written_out_to_its_units_is_left_out():
+    assert quantities.parse_value("3.636.251 juta", english=False) == 3636251
+    assert quantities.parse_value("3.636 juta", english=False) == 3636000000
+    figures = _figures("Total pelamar yang berjumlah 3.636.251 juta orang.")
+    assert [f[1] for f in figures] == [3636251]
+
+
+def test_adverbs_after_a_figure_are_not_what_it_counts():
+    figures = _figures("Dari 16,5 juta keluarga itu, 14,3 juta memang berada di desil terbawah.")
+    assert [(f[1], f[3]) for f in figures] == [(16500000, "keluarga"), (14300000, "keluarga")]

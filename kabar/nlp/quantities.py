@@ -82,9 +82,10 @@ def _prefixes() -> dict[str, str]:
 
 
 def _attachable_measures() -> list[str]:
-    """Measure words a number may carry unspaced ("5kg", "1.5L"); of one letter only "l" (liter), for "5G" is a
-    network and "4M" a name."""
-    return [word for word, unit in _units().items() if unit in measures() and (len(word) > 1 or word == "l")]
+    """Unit words a number may carry unspaced ("5kg", "1.5L", "11.333ton"); of one letter only "l" (liter), for
+    "5G" is a network and "4M" a name, and of two letters only measures ("5km", not "5as")."""
+    return [word for word, unit in _units().items()
+            if (unit in measures() and (len(word) > 1 or word == "l")) or (word.isalpha() and len(word) > 2)]
 
 
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
@@ -102,8 +103,11 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
     English number words count in English text only."""
     # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
-    number = rf"{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:,\d{{3}})+" \
-        rf"|\d+(?:[.,]\d+)?"
+    # "1/2 sdt", "3/4 cangkir": a proper fraction before a unit (never a date such as "9/7/2025" or "(9/7)")
+    unit_words = alternation(sorted(_units()))
+    fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
+    number = rf"{fraction}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
+        rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
     number_words = {**_table("word"), **(_table("english word") if english else {})}
     words = alternation([w for w in number_words if w != "se"])
     whole = alternation([w for w, (v, *_) in number_words.items() if w != "se" and float(v) >= 10])
@@ -500,7 +504,7 @@ def _plain_noun(word: str) -> str:
 
 
 def parse_value(text: str, english: bool) -> float | None:
-    """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24; English reads "1,500"
+    """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24, "1/2" → 0.5; English reads "1,500"
     and "1.5"; "3,007.39" is read the English way in Indonesian text too, and "6,090,000" (one separator
     written twice) has no decimal point in either language. Scaling is decimal, so "Rp 8,12 triliun" is
     8120000000000 and not a binary neighbour of it; a stray scale word after a number written out to its units
@@ -509,6 +513,9 @@ def parse_value(text: str, english: bool) -> float | None:
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
+    if (fraction := re.fullmatch(r"(\d+)/(\d+)", token)) is not None:
+        numerator, denominator = int(fraction.group(1)), int(fraction.group(2))
+        return float(Decimal(numerator) / Decimal(denominator) * scale) if numerator < denominator else None
     if (times := TIMES.fullmatch(token)) is not None:
         return float(int(times.group(1)) * int(times.group(2)) * scale)
     if scale != 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3}){2,}", token):

@@ -974,3 +974,14 @@ def test_a_stray_scale_word_after_a_number_written_out_to_its_units_is_left_out(
 def test_adverbs_after_a_figure_are_not_what_it_counts():
     figures = _figures("Dari 16,5 juta keluarga itu, 14,3 juta memang berada di desil terbawah.")
     assert [(f[1], f[3]) for f in figures] == [(16500000, "keluarga"), (14300000, "keluarga")]
+
+
+def test_a_unit_word_written_onto_its_number_is_its_unit_but_two_letters_only_when_a_measure():
+    figures = _figures("Ekspor mencapai 11.333ton, jaraknya 5km, dan 10km² lahan, bukan jaringan 5G.")
+    assert [(f[1], f[3]) for f in figures] == [(11333, "ton"), (5, "km"), (10, "km2")]
+
+
+def test_a_proper_fraction_before_a_unit_is_a_figure_but_a_date_is_not():
+    figures = _figures("Siapkan 1/2 sdt garam dan 1/4 kg gula. Rapat digelar Rabu (9/7/2025) dan 9/7 pukul 10.")
+    assert [(f[1], f[3]) for f in figures] == [(0.5, "sendok-teh"), (0.25, "kg")]
+    assert quantities.parse_value("7/4", english=False) is None

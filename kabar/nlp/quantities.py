@@ -887,6 +887,8 @@ def find_quantities(doc: Doc) -> Doc:
             end = max(end, more.end("more"))
         if unit and low is not None and low == high and (glued := _glued_high_end(text, end, low, unit, english)):
             high, end = glued  # "sekitar 5 persen-10 persen"
+        if meaning == "exact" and not approximator and (bound_word := _bound_of_the_list(doc, match.start(), unit)):
+            approximator, meaning = bound_word, _meaning(bound_word)  # "maksimal Rp8,5 juta bagi …, dan Rp10 juta"
         minimum: float | None = low
         maximum: float | None = high
         if meaning in ("upto", "below") and low == high:
@@ -949,6 +951,23 @@ def _bound_before_its_noun(text: str, position: int) -> str | None:
             any(word in _words("peak noun") for word in before.group("nouns").split()):
         return None
     return before.group("bound").lower()
+
+
+# what may stand between the figures of a list: "Rp8,5 juta bagi single, dan Rp10 juta"
+LIST_TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+(?:dan|serta|sedangkan|sementara)\s+")
+
+
+def _bound_of_the_list(doc: Doc, position: int, unit: str | None) -> str | None:
+    """A cap or floor stated for the first figure of a list holds for the next in the same unit ("maksimal
+    penghasilan Rp8,5 juta bagi single, dan Rp10 juta untuk yang sudah menikah"); "hingga" and "mulai" are left
+    out, for they open ranges and steps."""
+    earlier = doc.layer("quantities")[-1:]
+    if not earlier or unit is None or earlier[0].attrs.get("unit") != unit:
+        return None
+    bound = earlier[0].attrs.get("approximator")
+    if bound not in _words("bound for a list"):
+        return None
+    return bound if LIST_TAIL.fullmatch(doc.text, earlier[0].end, position) else None
 
 
 def _peak_named_before(text: str, position: int) -> bool:

@@ -985,3 +985,9 @@ def test_a_proper_fraction_before_a_unit_is_a_figure_but_a_date_is_not():
     figures = _figures("Siapkan 1/2 sdt garam dan 1/4 kg gula. Rapat digelar Rabu (9/7/2025) dan 9/7 pukul 10.")
     assert [(f[1], f[3]) for f in figures] == [(0.5, "sendok-teh"), (0.25, "kg")]
     assert quantities.parse_value("7/4", english=False) is None
+
+
+def test_a_cap_stated_for_the_first_figure_of_a_list_holds_for_the_next_in_its_unit_but_hingga_does_not():
+    figures = _figures("Syaratnya maksimal penghasilan Rp8,5 juta bagi lajang, dan Rp10 juta untuk yang menikah. "
+                       "Harga naik hingga 5 persen dan 3 persen. Minimal 20 orang dan 5 kendaraan.")
+    assert [(f[1], f[2]) for f in figures] == [(None, 8500000), (None, 10000000), (None, 5), (3, 3), (20, None), (5, 5)]

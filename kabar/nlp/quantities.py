@@ -606,8 +606,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # ",2. Alexander Marwata": a numbered list item
     if (match.group("ish") or "-").startswith("a") and counted is None:
         return True  # "era 90an" is a decade; "260.000an unit" counts
-    if TIMES.fullmatch(low) and _units().get(unit) not in durations():
-        return True  # "Pajero 4x4", "perahu 2x5 meter": a type or two sides, not a product like "1x24 jam"
+    if TIMES.fullmatch(low) and _units().get(unit) not in durations() | measures():
+        return True  # "Pajero 4x4": a type, not a product like "1x24 jam" nor two sides like "2x5 meter"
     if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     if re.fullmatch(r"0\d+", low):
@@ -857,6 +857,9 @@ def find_quantities(doc: Doc) -> Doc:
             if unit is None:
                 continue
             unit_end = _number_end(match)
+        if not vague and unit in measures() and (sides := TIMES.fullmatch(match.group("low"))):
+            _add_sides(doc, match, sides, unit, unit_word, unit_end)  # "ruangan 4x7 meter"
+            continue
         age = not vague and _age(text, match, unit)
         if age and unit not in durations():
             unit, unit_word = "tahun", unit_word or "tahun"
@@ -928,6 +931,19 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     return doc
+
+
+def _add_sides(doc: Doc, match: re.Match[str], sides: re.Match[str], unit: str, unit_word: str | None,
+               unit_end: int) -> None:
+    """"4x7 meter" gives two sides of a size, each in the unit written after the second, as "165.62 x 77.01 mm"
+    gives two figures; a product is read only of lengths of time ("1x24 jam")."""
+    for side in (1, 2):
+        start = match.start("low") + sides.start(side)
+        end = unit_end if side == 2 else match.start("low") + sides.end(side)
+        value = float(sides.group(side))
+        doc.add("quantities", Span(start, end, "quantity", {
+            "min": value, "max": value, "approximate": False, "vague": None, "unit": unit, "unit_word": unit_word,
+            "approximator": None, "kind": "amount"}))
 
 
 def _stacked_approximator(text: str, position: int) -> str | None:

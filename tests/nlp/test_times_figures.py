@@ -563,12 +563,10 @@ def test_a_figure_said_again_without_its_unit_counts_what_it_counted_first():
 
 
 @pytest.mark.parametrize(("text", "values"), [
-    ("Perahu berukuran 3x6 meter itu tenggelam.", []),
-    ("Ruangan seluas 4 X 5 meter disiapkan.", []),
     ("Pencuri membawa satu unit Honda Beat 110 dan satu unit mobil.", [1, 1]),
     ("Lagu-lagu era 80an kembali digemari.", []),
 ])
-def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
+def test_a_model_number_and_a_decade_are_no_figures(text, values):
     assert [f[1] for f in _figures(text)] == values
 
 
@@ -991,3 +989,11 @@ def test_a_cap_stated_for_the_first_figure_of_a_list_holds_for_the_next_in_its_u
     figures = _figures("Syaratnya maksimal penghasilan Rp8,5 juta bagi lajang, dan Rp10 juta untuk yang menikah. "
                        "Harga naik hingga 5 persen dan 3 persen. Minimal 20 orang dan 5 kendaraan.")
     assert [(f[1], f[2]) for f in figures] == [(None, 8500000), (None, 10000000), (None, 5), (3, 3), (20, None), (5, 5)]
+
+
+def test_two_sides_in_a_measure_are_two_figures_a_product_only_of_time_and_a_type_none():
+    figures = _figures("Ruangan hanya 4x7 meter untuk 25 orang. Mobil Pajero 4x4 ditahan 1x24 jam. "
+                       "Ruangan seluas 4 X 5 meter disiapkan.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("4", 4, "meter"), ("7 meter", 7, "meter"), ("25 orang", 25, "orang"), ("1x24 jam", 24, "jam"),
+        ("4", 4, "meter"), ("5 meter", 5, "meter")]

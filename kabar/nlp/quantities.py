@@ -301,10 +301,13 @@ def _sentence_start(text: str, position: int) -> int:
 
 def _counted_earlier(text: str, position: int) -> str | None:
     """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the people named before it
-    in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas")."""
+    in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas"), nor
+    past a number of places ("pendaftar … dengan kuota 34.128 orang" is a count of seats)."""
     sentence_start = _sentence_start(text, position)
     people = people_units()
     for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
+        if word in _words("places for people"):
+            return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:
             return unit

@@ -997,3 +997,8 @@ def test_two_sides_in_a_measure_are_two_figures_a_product_only_of_time_and_a_typ
     assert [(f[0], f[1], f[3]) for f in figures] == [
         ("4", 4, "meter"), ("7 meter", 7, "meter"), ("25 orang", 25, "orang"), ("1x24 jam", 24, "jam"),
         ("4", 4, "meter"), ("5 meter", 5, "meter")]
+
+
+def test_a_head_count_after_a_quota_counts_places_not_the_applicants_named_before():
+    figures = _figures("Jumlah pendaftar mencapai 109.220 orang, dengan kuota yang tersedia sebanyak 47.700 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(109220, "pendaftar"), (47700, "orang")]

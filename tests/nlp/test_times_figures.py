@@ -1002,3 +1002,8 @@ def test_two_sides_in_a_measure_are_two_figures_a_product_only_of_time_and_a_typ
 def test_a_head_count_after_a_quota_counts_places_not_the_applicants_named_before():
     figures = _figures("Jumlah pendaftar mencapai 109.220 orang, dengan kuota yang tersedia sebanyak 47.700 orang.")
     assert [(f[1], f[3]) for f in figures] == [(109220, "pendaftar"), (47700, "orang")]
+
+
+def test_a_minute_in_brackets_after_a_scorer_is_no_age_but_a_bracket_age_stays():
+    figures = _figures("Levante membalas lewat Mayoral di menit ke-49 dan Melero (75). Rina (34) tewas di tempat.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(34, "tahun", "age")]

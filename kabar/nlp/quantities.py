@@ -302,11 +302,14 @@ def _sentence_start(text: str, position: int) -> int:
 def _counted_earlier(text: str, position: int) -> str | None:
     """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the people named before it
     in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas"), nor
-    past a number of places ("pendaftar … dengan kuota 34.128 orang" is a count of seats)."""
+    when its own clause names places after them ("pendaftar …, dengan kuota 34.128 orang" is a count of seats;
+    "kuota siswa sebanyak 36.141 orang" counts pupils)."""
     sentence_start = _sentence_start(text, position)
+    words = re.findall(r"[a-z]+", text[sentence_start:position].lower())
+    in_clause = len(re.findall(r"[a-z]+", re.split(r"[,;]", text[sentence_start:position].lower())[-1]))
     people = people_units()
-    for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
-        if word in _words("places for people"):
+    for back, word in enumerate(reversed(words)):
+        if back < in_clause and word in _words("places for people"):
             return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:

@@ -1000,8 +1000,10 @@ def test_two_sides_in_a_measure_are_two_figures_a_product_only_of_time_and_a_typ
 
 
 def test_a_head_count_after_a_quota_counts_places_not_the_applicants_named_before():
-    figures = _figures("Jumlah pendaftar mencapai 109.220 orang, dengan kuota yang tersedia sebanyak 47.700 orang.")
-    assert [(f[1], f[3]) for f in figures] == [(109220, "pendaftar"), (47700, "orang")]
+    figures = _figures("Jumlah pendaftar mencapai 109.220 orang, dengan kuota yang tersedia sebanyak 47.700 orang, "
+                       "namun hanya 31.022 orang yang lolos. Ada 232 sekolah dengan kuota siswa sebanyak 36.141 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(109220, "pendaftar"), (47700, "orang"), (31022, "pendaftar"),
+                                               (232, "sekolah"), (36141, "siswa")]
 
 
 def test_a_minute_in_brackets_after_a_scorer_is_no_age_but_a_bracket_age_stays():

@@ -129,9 +129,10 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
+    # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"

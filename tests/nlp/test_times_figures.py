@@ -1009,3 +1009,8 @@ def test_a_head_count_after_a_quota_counts_places_not_the_applicants_named_befor
 def test_a_minute_in_brackets_after_a_scorer_is_no_age_but_a_bracket_age_stays():
     figures = _figures("Levante membalas lewat Mayoral di menit ke-49 dan Melero (75). Rina (34) tewas di tempat.")
     assert [(f[1], f[3], f[4]) for f in figures] == [(34, "tahun", "age")]
+
+
+def test_the_metres_after_a_kilometre_post_are_no_figure():
+    figures = _figures("Perbaikan di km Sby 233+500 dan KM 15+200 sampai KM 15+400 sepanjang 2 km.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "km")]

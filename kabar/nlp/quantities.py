@@ -254,6 +254,9 @@ RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re
 MORE_AFTER = re.compile(
     r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
+# "lima cangkir atau lebih", "60 tahun atau lebih": at least; not "Rp 3,78 triliun atau lebih rendah", which compares
+COMPARATIVE = alternation(sorted(sections("id/nlp/numbers.txt")["comparative"]))
+OR_MORE = re.compile(rf"\s+atau\s+(?P<more>lebih)\b(?!\s+(?:{COMPARATIVE})\b)", re.IGNORECASE)
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
 # a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with
@@ -895,7 +898,8 @@ def find_quantities(doc: Doc) -> Doc:
         if meaning == "exact" and bound:
             approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"
             end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
-        more = MORE_AFTER.match(text, end) or _more_before_its_noun(text, match, unit_end if unit else None)
+        more = MORE_AFTER.match(text, end) or OR_MORE.match(text, end) or \
+            _more_before_its_noun(text, match, unit_end if unit else None)
         if meaning == "exact" and more:
             approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
             end = max(end, more.end("more"))

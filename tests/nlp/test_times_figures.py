@@ -1014,3 +1014,8 @@ def test_a_minute_in_brackets_after_a_scorer_is_no_age_but_a_bracket_age_stays()
 def test_the_metres_after_a_kilometre_post_are_no_figure():
     figures = _figures("Perbaikan di km Sby 233+500 dan KM 15+200 sampai KM 15+400 sepanjang 2 km.")
     assert [(f[1], f[3]) for f in figures] == [(2, "km")]
+
+
+def test_atau_lebih_after_a_figure_makes_it_a_floor_unless_it_compares():
+    figures = _figures("Minum lima cangkir atau lebih kopi per hari. Penawaran Rp 3,78 triliun atau lebih rendah.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(5, None, "cangkir"), (3780000000000, 3780000000000, "rupiah")]

@@ -603,6 +603,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True
     if match.group("prefix"):
         return False
+    if low.lower() == "satu" and unit_word and \
+            re.match(rf"\s+ke\s+{re.escape(unit_word)}\s+lain", text[match.end("unit") :], re.IGNORECASE):
+        return True  # "dari satu pulau ke pulau lain": one place after another, not a count
     if match.group("sign") and (named := NAME_AFTER.match(text, match.end())) and \
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:

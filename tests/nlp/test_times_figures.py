@@ -1019,3 +1019,8 @@ def test_the_metres_after_a_kilometre_post_are_no_figure():
 def test_atau_lebih_after_a_figure_makes_it_a_floor_unless_it_compares():
     figures = _figures("Minum lima cangkir atau lebih kopi per hari. Penawaran Rp 3,78 triliun atau lebih rendah.")
     assert [(f[1], f[2], f[3]) for f in figures] == [(5, None, "cangkir"), (3780000000000, 3780000000000, "rupiah")]
+
+
+def test_one_place_after_another_is_no_count():
+    figures = _figures("Mereka berpindah dari satu pulau ke pulau lain. Ada satu pulau ke arah timur.")
+    assert [(f[1], f[3]) for f in figures] == [(1, "pulau")]

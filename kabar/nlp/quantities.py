@@ -82,9 +82,10 @@ def _prefixes() -> dict[str, str]:
 
 
 def _attachable_measures() -> list[str]:
-    """Measure words a number may carry unspaced ("5kg", "1.5L"); of one letter only "l" (liter), for "5G" is a
-    network and "4M" a name."""
-    return [word for word, unit in _units().items() if unit in measures() and (len(word) > 1 or word == "l")]
+    """Unit words a number may carry unspaced ("5kg", "1.5L", "11.333ton"); of one letter only "l" (liter), for
+    "5G" is a network and "4M" a name, and of two letters only measures ("5km", not "5as")."""
+    return [word for word, unit in _units().items()
+            if (unit in measures() and (len(word) > 1 or word == "l")) or (word.isalpha() and len(word) > 2)]
 
 
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
@@ -102,8 +103,11 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
     English number words count in English text only."""
     # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
-    number = rf"{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:,\d{{3}})+" \
-        rf"|\d+(?:[.,]\d+)?"
+    # "1/2 sdt", "1/4 kg": a proper fraction before a unit (never a date such as "9/7/2025" or "(9/7)")
+    unit_words = alternation(sorted(_units()))
+    fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
+    number = rf"{fraction}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
+        rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
     number_words = {**_table("word"), **(_table("english word") if english else {})}
     words = alternation([w for w in number_words if w != "se"])
     whole = alternation([w for w, (v, *_) in number_words.items() if w != "se" and float(v) >= 10])
@@ -125,9 +129,10 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
+    # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -249,6 +254,9 @@ RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re
 MORE_AFTER = re.compile(
     r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
+# "lima cangkir atau lebih", "60 tahun atau lebih": at least; not "Rp 3,78 triliun atau lebih rendah", which compares
+COMPARATIVE = alternation(sorted(sections("id/nlp/numbers.txt")["comparative"]))
+OR_MORE = re.compile(rf"\s+atau\s+(?P<more>lebih)\b(?!\s+(?:{COMPARATIVE})\b)", re.IGNORECASE)
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
 # a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with
@@ -297,10 +305,16 @@ def _sentence_start(text: str, position: int) -> int:
 
 def _counted_earlier(text: str, position: int) -> str | None:
     """"jumlah tentara ... mencapai 12.000 orang": a head count in people counts the people named before it
-    in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas")."""
+    in the sentence (soldiers, victims, tourists), not any noun ("rentetan rudal … sepuluh orang tewas"), nor
+    when its own clause names places after them ("pendaftar …, dengan kuota 34.128 orang" is a count of seats;
+    "kuota siswa sebanyak 36.141 orang" counts pupils)."""
     sentence_start = _sentence_start(text, position)
+    words = re.findall(r"[a-z]+", text[sentence_start:position].lower())
+    in_clause = len(re.findall(r"[a-z]+", re.split(r"[,;]", text[sentence_start:position].lower())[-1]))
     people = people_units()
-    for word in reversed(re.findall(r"[a-z]+", text[sentence_start:position].lower())):
+    for back, word in enumerate(reversed(words)):
+        if back < in_clause and word in _words("places for people"):
+            return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:
             return unit
@@ -500,16 +514,22 @@ def _plain_noun(word: str) -> str:
 
 
 def parse_value(text: str, english: bool) -> float | None:
-    """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24; English reads "1,500"
+    """"1.500" → 1500, "1,5 juta" (or "1,5juta") → 1500000, "dua" → 2, "1x24" → 24, "1/2" → 0.5; English reads "1,500"
     and "1.5"; "3,007.39" is read the English way in Indonesian text too, and "6,090,000" (one separator
     written twice) has no decimal point in either language. Scaling is decimal, so "Rp 8,12 triliun" is
-    8120000000000 and not a binary neighbour of it."""
+    8120000000000 and not a binary neighbour of it; a stray scale word after a number written out to its units
+    ("3.636.251 juta" applicants) is left out."""
     parts, scale = _split_scale(text)
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
+    if (fraction := re.fullmatch(r"(\d+)/(\d+)", token)) is not None:
+        numerator, denominator = int(fraction.group(1)), int(fraction.group(2))
+        return float(Decimal(numerator) / Decimal(denominator) * scale) if numerator < denominator else None
     if (times := TIMES.fullmatch(token)) is not None:
         return float(int(times.group(1)) * int(times.group(2)) * scale)
+    if scale != 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3}){2,}", token):
+        scale = Decimal(1)  # "pelamar … 3.636.251 juta": a number written out to its units takes no scale word
     thousands, decimal = (",", ".") if english else (".", ",")
     if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
         thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
@@ -583,10 +603,17 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True
     if match.group("prefix"):
         return False
+    if low.lower() == "satu" and unit_word and \
+            re.match(rf"\s+ke\s+{re.escape(unit_word)}\s+lain", text[match.end("unit") :], re.IGNORECASE):
+        return True  # "dari satu pulau ke pulau lain": one place after another, not a count
     if match.group("sign") and (named := NAME_AFTER.match(text, match.end())) and \
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
+    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]?\)", text[match.end("low") :]) and \
+            AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
+            re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE):
+        return True  # "gol … di menit ke-49 dan Gonzalo Melero (75)": the minute of a goal, not an age
     if (unit in _parts_of_day() or CLOCK.fullmatch(low)) and \
             re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)
@@ -596,8 +623,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # ",2. Alexander Marwata": a numbered list item
     if (match.group("ish") or "-").startswith("a") and counted is None:
         return True  # "era 90an" is a decade; "260.000an unit" counts
-    if TIMES.fullmatch(low) and _units().get(unit) not in durations():
-        return True  # "Pajero 4x4", "perahu 2x5 meter": a type or two sides, not a product like "1x24 jam"
+    if TIMES.fullmatch(low) and _units().get(unit) not in durations() | measures():
+        return True  # "Pajero 4x4": a type, not a product like "1x24 jam" nor two sides like "2x5 meter"
     if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     if re.fullmatch(r"0\d+", low):
@@ -733,6 +760,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
         return True
+    if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
+            re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
+            re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
+        return True  # "Pada usia 31, dia …": a bare number right after its cue is an age in years
     if unit in durations() and unit != "tahun":
         # "bayi berusia 3 bulan", "usia 14 hari-24 tahun": an age in days, weeks or months, right after its cue
         words = re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-2:]
@@ -843,6 +874,9 @@ def find_quantities(doc: Doc) -> Doc:
             if unit is None:
                 continue
             unit_end = _number_end(match)
+        if not vague and unit in measures() and (sides := TIMES.fullmatch(match.group("low"))):
+            _add_sides(doc, match, sides, unit, unit_word, unit_end)  # "ruangan 4x7 meter"
+            continue
         age = not vague and _age(text, match, unit)
         if age and unit not in durations():
             unit, unit_word = "tahun", unit_word or "tahun"
@@ -867,12 +901,15 @@ def find_quantities(doc: Doc) -> Doc:
         if meaning == "exact" and bound:
             approximator, meaning = bound.group(0).strip(), "atleast" if bound.group("way") == "atas" else "upto"
             end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
-        more = MORE_AFTER.match(text, end) or _more_before_its_noun(text, match, unit_end if unit else None)
+        more = MORE_AFTER.match(text, end) or OR_MORE.match(text, end) or \
+            _more_before_its_noun(text, match, unit_end if unit else None)
         if meaning == "exact" and more:
             approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
             end = max(end, more.end("more"))
         if unit and low is not None and low == high and (glued := _glued_high_end(text, end, low, unit, english)):
             high, end = glued  # "sekitar 5 persen-10 persen"
+        if meaning == "exact" and not approximator and (bound_word := _bound_of_the_list(doc, match.start(), unit)):
+            approximator, meaning = bound_word, _meaning(bound_word)  # "maksimal Rp8,5 juta bagi …, dan Rp10 juta"
         minimum: float | None = low
         maximum: float | None = high
         if meaning in ("upto", "below") and low == high:
@@ -914,6 +951,19 @@ def find_quantities(doc: Doc) -> Doc:
     return doc
 
 
+def _add_sides(doc: Doc, match: re.Match[str], sides: re.Match[str], unit: str, unit_word: str | None,
+               unit_end: int) -> None:
+    """"4x7 meter" gives two sides of a size, each in the unit written after the second, as "165.62 x 77.01 mm"
+    gives two figures; a product is read only of lengths of time ("1x24 jam")."""
+    for side in (1, 2):
+        start = match.start("low") + sides.start(side)
+        end = unit_end if side == 2 else match.start("low") + sides.end(side)
+        value = float(sides.group(side))
+        doc.add("quantities", Span(start, end, "quantity", {
+            "min": value, "max": value, "approximate": False, "vague": None, "unit": unit, "unit_word": unit_word,
+            "approximator": None, "kind": "amount"}))
+
+
 def _stacked_approximator(text: str, position: int) -> str | None:
     """"setidaknya sebanyak dua kali", "hampir mencapai 500": an approximator before "sebanyak"/"mencapai" says
     what the figure is; not a word of the "up to" kind ("hingga", "sampai", "maksimal"), for "hingga mencapai 404"
@@ -935,6 +985,23 @@ def _bound_before_its_noun(text: str, position: int) -> str | None:
             any(word in _words("peak noun") for word in before.group("nouns").split()):
         return None
     return before.group("bound").lower()
+
+
+# what may stand between the figures of a list: "Rp8,5 juta bagi single, dan Rp10 juta"
+LIST_TAIL = re.compile(r"(?:\s+[a-z]+){0,3}\s*,?\s+(?:dan|serta|sedangkan|sementara)\s+")
+
+
+def _bound_of_the_list(doc: Doc, position: int, unit: str | None) -> str | None:
+    """A cap or floor stated for the first figure of a list holds for the next in the same unit ("maksimal
+    penghasilan Rp8,5 juta bagi single, dan Rp10 juta untuk yang sudah menikah"); "hingga" and "mulai" are left
+    out, for they open ranges and steps."""
+    earlier = doc.layer("quantities")[-1:]
+    if not earlier or unit is None or earlier[0].attrs.get("unit") != unit:
+        return None
+    bound = earlier[0].attrs.get("approximator")
+    if bound not in _words("bound for a list"):
+        return None
+    return bound if LIST_TAIL.fullmatch(doc.text, earlier[0].end, position) else None
 
 
 def _peak_named_before(text: str, position: int) -> bool:

@@ -563,12 +563,10 @@ def test_a_figure_said_again_without_its_unit_counts_what_it_counted_first():
 
 
 @pytest.mark.parametrize(("text", "values"), [
-    ("Perahu berukuran 3x6 meter itu tenggelam.", []),
-    ("Ruangan seluas 4 X 5 meter disiapkan.", []),
     ("Pencuri membawa satu unit Honda Beat 110 dan satu unit mobil.", [1, 1]),
     ("Lagu-lagu era 80an kembali digemari.", []),
 ])
-def test_sides_of_a_rectangle_and_a_model_number_are_no_figures(text, values):
+def test_a_model_number_and_a_decade_are_no_figures(text, values):
     assert [f[1] for f in _figures(text)] == values
 
 
@@ -945,3 +943,84 @@ def test_a_separator_written_twice_is_never_a_decimal_point_in_either_language()
 
 def test_a_name_and_a_longer_number_are_not_the_name_written_again_with_its_number():
     assert not quantities._recurs("Flip 75 dan Flip 75.", "Flip", "7")
+
+
+def test_device_specifications_and_recipe_measures_keep_their_units():
+    figures = _figures("Layar 120 Hz, baterai 4.000 mAh dan kamera 50 MP. Siapkan 6 kuning telur, 2 sdt garam "
+                       "dan 1 sendok makan susu.")
+    assert [(f[1], f[3]) for f in figures] == [(120, "hz"), (4000, "mah"), (50, "mp"), (6, "kuning-telur"),
+                                               (2, "sendok-teh"), (1, "sendok-makan")]
+
+
+def test_a_bare_number_right_after_an_age_cue_is_an_age_in_years_but_not_after_other_words():
+    figures = _figures("Pada usia 31, dia menikmati performa terbaik. Ia mengenakan nomor 31 di klub itu.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(31, "tahun", "age")]
+
+
+def test_butir_before_a_noun_counts_the_noun_and_alone_counts_itself():
+    figures = _figures("Polisi menyita 4 butir peluru dan 20 butir.")
+    assert [(f[1], f[3]) for f in figures] == [(4, "peluru"), (20, "butir")]
+
+
+def test_a_stray_scale_word_after_a_number_written_out_to_its_units_is_left_out():
+    assert quantities.parse_value("3.636.251 juta", english=False) == 3636251
+    assert quantities.parse_value("3.636 juta", english=False) == 3636000000
+    figures = _figures("Total pelamar yang berjumlah 3.636.251 juta orang.")
+    assert [f[1] for f in figures] == [3636251]
+
+
+def test_adverbs_after_a_figure_are_not_what_it_counts():
+    figures = _figures("Dari 16,5 juta keluarga itu, 14,3 juta memang berada di desil terbawah.")
+    assert [(f[1], f[3]) for f in figures] == [(16500000, "keluarga"), (14300000, "keluarga")]
+
+
+def test_a_unit_word_written_onto_its_number_is_its_unit_but_two_letters_only_when_a_measure():
+    figures = _figures("Ekspor mencapai 11.333ton, jaraknya 5km, dan 10km² lahan, bukan jaringan 5G.")
+    assert [(f[1], f[3]) for f in figures] == [(11333, "ton"), (5, "km"), (10, "km2")]
+
+
+def test_a_proper_fraction_before_a_unit_is_a_figure_but_a_date_is_not():
+    figures = _figures("Siapkan 1/2 sdt garam dan 1/4 kg gula. Rapat digelar Rabu (9/7/2025) dan 9/7 pukul 10.")
+    assert [(f[1], f[3]) for f in figures] == [(0.5, "sendok-teh"), (0.25, "kg")]
+    assert quantities.parse_value("7/4", english=False) is None
+
+
+def test_a_cap_stated_for_the_first_figure_of_a_list_holds_for_the_next_in_its_unit_but_hingga_does_not():
+    figures = _figures("Syaratnya maksimal penghasilan Rp8,5 juta bagi lajang, dan Rp10 juta untuk yang menikah. "
+                       "Harga naik hingga 5 persen dan 3 persen. Minimal 20 orang dan 5 kendaraan.")
+    assert [(f[1], f[2]) for f in figures] == [(None, 8500000), (None, 10000000), (None, 5), (3, 3), (20, None), (5, 5)]
+
+
+def test_two_sides_in_a_measure_are_two_figures_a_product_only_of_time_and_a_type_none():
+    figures = _figures("Ruangan hanya 4x7 meter untuk 25 orang. Mobil Pajero 4x4 ditahan 1x24 jam. "
+                       "Ruangan seluas 4 X 5 meter disiapkan.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("4", 4, "meter"), ("7 meter", 7, "meter"), ("25 orang", 25, "orang"), ("1x24 jam", 24, "jam"),
+        ("4", 4, "meter"), ("5 meter", 5, "meter")]
+
+
+def test_a_head_count_after_a_quota_counts_places_not_the_applicants_named_before():
+    figures = _figures("Jumlah pendaftar mencapai 109.220 orang, dengan kuota yang tersedia sebanyak 47.700 orang, "
+                       "namun hanya 31.022 orang yang lolos. Ada 232 sekolah dengan kuota siswa sebanyak 36.141 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(109220, "pendaftar"), (47700, "orang"), (31022, "pendaftar"),
+                                               (232, "sekolah"), (36141, "siswa")]
+
+
+def test_a_minute_in_brackets_after_a_scorer_is_no_age_but_a_bracket_age_stays():
+    figures = _figures("Levante membalas lewat Mayoral di menit ke-49 dan Melero (75). Rina (34) tewas di tempat.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(34, "tahun", "age")]
+
+
+def test_the_metres_after_a_kilometre_post_are_no_figure():
+    figures = _figures("Perbaikan di km Sby 233+500 dan KM 15+200 sampai KM 15+400 sepanjang 2 km.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "km")]
+
+
+def test_atau_lebih_after_a_figure_makes_it_a_floor_unless_it_compares():
+    figures = _figures("Minum lima cangkir atau lebih kopi per hari. Penawaran Rp 3,78 triliun atau lebih rendah.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(5, None, "cangkir"), (3780000000000, 3780000000000, "rupiah")]
+
+
+def test_one_place_after_another_is_no_count():
+    figures = _figures("Mereka berpindah dari satu pulau ke pulau lain. Ada satu pulau ke arah timur.")
+    assert [(f[1], f[3]) for f in figures] == [(1, "pulau")]

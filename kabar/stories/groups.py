@@ -259,7 +259,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     told = [c for c in claims if c.kind != "quantity" and not compared_as_figures(c)]
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
-                      lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b),
+                      lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b)
+                      or _same_fate_count(a, b),
                       apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
     clusters = (_split_unchecked(_split_copied(counts, articles, names))
@@ -523,6 +524,37 @@ def _same_exact_figure(first: Claim, second: Claim) -> bool:
         and not a.get("vague") and not b.get("vague") and a.get("min") is not None \
         and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) and _specific(float(a["min"])) \
         and not _other_owners(first, second)
+
+
+def _same_fate_count(first: Claim, second: Claim) -> bool:
+    """Two reports give the very same head count, round ones too, of people who met one fate, the fate named
+    nearest each figure ("delapan orang meninggal dunia", "merenggut nyawa 8 orang"; "dua orang luka bakar",
+    "dua warga ... mengalami luka bakar"): one fact, however each sentence is worded."""
+    a, b = first.quantity or {}, second.quantity or {}
+    fate = _nearest_fate(first)
+    return first.evidence[0].article != second.evidence[0].article and _same_unit(first, second) \
+        and {a.get("unit"), b.get("unit")} <= people_units() | {GENERIC_PEOPLE} \
+        and not a.get("vague") and not b.get("vague") and a.get("min") is not None \
+        and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) \
+        and fate is not None and fate == _nearest_fate(second) and not _other_owners(first, second)
+
+
+@cache
+def _fate_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = (line.split("\t") for line in data_lines("id/claims/fates.tsv"))
+    return tuple((fate, re.compile(r"\b(?:" + "|".join(re.escape(p.strip()) for p in phrases.split(",")) + r")\b"))
+                 for fate, phrases in rows)
+
+
+def _nearest_fate(claim: Claim) -> str | None:
+    """The fate (kabar/data/id/claims/fates.tsv) its sentence names nearest the figure: in "delapan orang
+    meninggal dunia sementara sejumlah korban lainnya mengalami luka" the eight died."""
+    sentence = _sentence(claim).lower()
+    at = sentence.find((claim.extra.get("figure") or "").lower())
+    if at < 0:
+        return None
+    distances = [(abs(found.start() - at), fate) for fate, words in _fate_words() for found in words.finditer(sentence)]
+    return min(distances)[1] if distances else None
 
 
 def _other_owners(first: Claim, second: Claim) -> bool:

@@ -541,3 +541,16 @@ def test_an_event_in_a_figures_clause_that_gives_its_time_is_compared_as_an_even
     claims = {c.id: c for c in analysis.claims}
     [told] = [g for g in _compared(analysis) if any(claims[c].kind == "event" for c in g.claims)]
     assert told.status == "conflicting"
+
+
+def test_the_same_round_head_count_of_people_who_met_one_fate_is_one_fact_another_fate_is_not():
+    def compared(first: str, second: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(first, second)
+        return [g for g in _compared(analysis) if any(claim.kind == "quantity" for claim in analysis.claims
+                                                       if claim.id in g.claims)]
+
+    [dead] = compared("Dalam kejadian itu delapan orang meninggal dunia sementara sejumlah korban lainnya luka.",
+                      "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang merenggut nyawa 8 orang.")
+    assert len(dead.values) == 2
+    assert compared("Dalam kejadian itu delapan orang meninggal dunia sementara sejumlah korban lainnya luka.",
+                    "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang membuat 8 orang cedera.") == []

@@ -102,8 +102,12 @@ def known_entity_ids(text: str) -> set[str]:
     cheap enough to run as each article arrives, and the same ids `link_entities` gives those mentions
     later. The live-story thresholds were set with that list; the Indonesian provinces, cities and
     institutions, named in most articles whatever their story, split stories when counted too."""
-    return {entity.id for start, end in _gazetteer_matches(text)
-            if (entity := gazetteer()[_form_of(text[start:end])]).id in _story_entity_ids()}
+    return gazetteer_ids(text) & _story_entity_ids()
+
+
+def gazetteer_ids(text: str) -> set[str]:
+    """Every entity of the gazetteer files a text names, without annotating it."""
+    return {gazetteer()[_form_of(text[start:end])].id for start, end in _gazetteer_matches(text)}
 
 
 @cache

@@ -147,9 +147,16 @@ ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z]{2,6})\)")
 CANDIDATE_NAME = re.compile(rf"(?<![\w-]){NAME_WORD}(?:\s+{NAME_WORD}){{1,9}}(?![\w-])")
 
 
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(_titles())
+
+
 def _starts_with_title(phrase: str) -> bool:
-    lowered = phrase.lower()
-    return any(lowered == t or lowered.startswith(t + " ") for t in _titles())
+    """The phrase is a title or begins with one and a space: its first words are looked up, one, two, ...,
+    rather than every title tried in turn (this runs for every candidate name)."""
+    words = phrase.lower().split(" ")
+    return any(" ".join(words[:count]) in _title_set() for count in range(1, len(words) + 1))
 
 
 class _Mentions:

@@ -16,6 +16,7 @@ from kabar.nlp.recogniser import (
     BATCH_LINES,
     LINE,
     LONGEST_LINE,
+    read,
     recognise,
     recognise_many,
     recogniser,
@@ -140,3 +141,15 @@ def test_long_lines_fill_a_batch_by_their_length_and_every_line_keeps_its_names_
     found = recognise_many(texts)
     assert [found[i] for i in (0, 1, len(texts) - 1)] == [recognise(texts[i]) for i in (0, 1, len(texts) - 1)]
     assert "Joko Widodo" in {texts[2][start:end] for start, end, label in found[2] if label == "PER"}
+
+
+def test_reading_through_the_beam_of_one_finds_the_entities_of_spacys_own_pipe(ner_data_dir):
+    sentences = [" ".join(words) for s in SETS for words, _ in read_tagged(ner_data_dir / s.name / s.dev)][::10]
+    texts = [*sentences, *TEXT.split("\n")]
+
+    def entities(docs):
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+    ours = entities(read(texts))
+    assert sum(map(len, ours)) > len(texts) // 2
+    assert ours == entities(recogniser().pipe(texts))

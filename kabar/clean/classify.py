@@ -16,9 +16,9 @@ from functools import lru_cache
 from itertools import takewhile
 
 from kabar.clean.blocks import Block
-from kabar.clean.dates import parse_printed_date
+from kabar.clean.dates import UPDATE_CUE, parse_printed_date
 from kabar.clean.furniture import names_paragraph, text_features
-from kabar.lexicon import data_lines, word_set
+from kabar.lexicon import data_lines, table, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
@@ -559,7 +559,7 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
     """A line before the article's first paragraph; `lead` is that paragraph when the line stands right before it."""
     text = block.text
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
-    if printed:
+    if printed and not (_reads_as_lead(text) and _tells_more_than_a_date(text)):
         decide(i, "date", "updated date line" if printed.is_update else "date line")
     elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
         decide(i, "title", "title line (first headline before the article)")
@@ -585,6 +585,19 @@ def _reads_as_lead(text: str) -> bool:
     Page headers are labels, names, dates and headlines."""
     return (len(words(text)) >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
             and not is_title_case(text))
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return frozenset((*table("id/days.tsv"), *table("id/months.tsv"), *table("id/timezones.tsv")))
+
+
+def _tells_more_than_a_date(text: str) -> bool:
+    """A sentence that carries a date ("Gempa mengguncang Papua Barat, Sabtu (14/9/2019)."), not a page's date line:
+    `LEAD_WORDS` words or more besides the day, month and time-zone names, and no update cue ("Diperbarui"). Such
+    leads, short and dense with names, were taken for date lines in the CLICK-ID texts of four outlets."""
+    told = [word for word in words(text) if word.lower() not in _date_words()]
+    return len(told) >= LEAD_WORDS and not UPDATE_CUE.search(text)
 
 
 def _heads_lead(text: str, lead: str) -> bool:

@@ -576,15 +576,21 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
 
 
 LEAD_WORDS = 6
+NAME_DENSE_LEAD_WORDS = 15
+"""A sentence this long with a full stop is a lead even when nearly every word is capitalised ("Tim Reaksi Cepat
+(TRC) Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Sitaro mengevakuasi ..."): no headline runs so long
+and ends so, and the CLICK-ID texts lost such leads as page headers."""
 
 
 def _reads_as_lead(text: str) -> bool:
     """A short lead dense with names ("Kecelakaan kembali terjadi di ruas Tol Cipularang."), too short or too
     poor in function words for `reads_as_prose`: a sentence with a full stop, written as a sentence rather than
-    in a headline's capitals, straight before that paragraph (a photo's caption is followed by its credit).
+    in a headline's capitals unless it runs longer than a headline (`NAME_DENSE_LEAD_WORDS`), straight before that
+    paragraph (a photo's caption is followed by its credit).
     Page headers are labels, names, dates and headlines."""
-    return (len(words(text)) >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
-            and not is_title_case(text))
+    count = len(words(text))
+    return (count >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
+            and (not is_title_case(text) or count >= NAME_DENSE_LEAD_WORDS))
 
 
 @lru_cache(maxsize=1)

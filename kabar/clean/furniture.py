@@ -327,6 +327,8 @@ dev styles has 22 words): the model is not asked, which spares its cost on long 
 
 LINK_SHAPES = frozenset({"domain", "url", "handle", "hashtag", "separator", "outlet-name", "brand-case"})
 """Shapes of a link or an outlet's name, which no list item nor sub-heading of the article needs to be furniture."""
+ADDRESS_SHAPES = frozenset({"domain", "url", "handle", "hashtag"})
+"""Shapes that point to a page or an account."""
 INSERT_SHAPES = LINK_SHAPES | {"bracketed", "all-capitals", "sentence-end", "label-name", "short-with-slash"}
 """Shapes of an outlet's insert between paragraphs (a link, a channel, a credit, a promo sentence)."""
 
@@ -340,10 +342,11 @@ def is_word_to_reader(features: tuple[str, ...]) -> bool:
 
 
 def is_quotation(features: tuple[str, ...]) -> bool:
-    """A sentence that opens with a quotation mark ("Kami bersatu ..." or "...," ujar Nama.), with no link shape: the
-    speaker's words, whose "kami" and "Anda" are the speaker's, not the outlet's voice. No insert of the outlet
-    styles opens with a quotation mark; the model took such quotes for promos in the CLICK-ID texts."""
-    return "opens-quote" in features and "sentence-end" in features and LINK_SHAPES.isdisjoint(features)
+    """A sentence that opens with a quotation mark ("Kami bersatu ..." or "...," ujar Nama.), with no address in it:
+    the speaker's words, whose "kami" and "Anda" are the speaker's, not the outlet's voice. No insert of the outlet
+    styles opens with a quotation mark; the model took such quotes for promos in the CLICK-ID texts. An outlet's
+    name or a dash may stand in a quote ("antara" is also a word); an address or a handle points away from it."""
+    return "opens-quote" in features and "sentence-end" in features and ADDRESS_SHAPES.isdisjoint(features)
 
 
 def is_article_structure(features: tuple[str, ...]) -> bool:

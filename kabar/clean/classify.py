@@ -315,8 +315,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
     _keep_closing_list(decisions, last_body)
     _keep_round_up_last_link(decisions, last_body)
-    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason in (CLOSING_LIST, ROUND_UP_LINK)),
-                    default=last_body)
+    last_body = max([last_body, *(i for i, d in enumerate(decisions)
+                                  if d is not None and d.reason in (CLOSING_LIST, ROUND_UP_LINK))])
     listed = last_body >= 0 and _in_announced_list(decisions, last_body)
     for i in range(last_body + 1, len(blocks)):
         decision = decisions[i]

@@ -208,6 +208,14 @@ def test_a_round_up_is_kept_whole_with_the_read_more_link_after_each_item():
     assert [article.text[p.start : p.end] for p in article.paragraphs] == ROUND_UP.strip().splitlines()[1:]
 
 
+def test_a_round_ups_last_item_without_its_link_is_kept_whole():
+    last_item = ["4. Harga cabai turun", "Harga cabai rawit di pasar induk turun tajam setelah panen raya di sejumlah "
+                 "daerah sentra produksi.", "Pedagang berharap harga kembali stabil menjelang akhir bulan ini."]
+    article = clean(_raw(ROUND_UP + "\n".join(last_item)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == \
+        ROUND_UP.strip().splitlines()[1:] + last_item
+
+
 def test_a_read_more_line_printed_once_still_ends_the_article():
     text = ROUND_UP.split("2. Jalan tol")[0] + "Tulis komentar Anda di bawah ini dan bagikan artikel ini kepada teman.\n"
     article = clean(_raw(text), "t")

@@ -16,9 +16,9 @@ from functools import lru_cache
 from itertools import takewhile
 
 from kabar.clean.blocks import Block
-from kabar.clean.dates import parse_printed_date
+from kabar.clean.dates import UPDATE_CUE, parse_printed_date
 from kabar.clean.furniture import names_paragraph, text_features
-from kabar.lexicon import data_lines, word_set
+from kabar.lexicon import data_lines, table, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
@@ -315,8 +315,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
                      if d is not None and d.label == "body" and d.reason != SHORT_LINE), default=-1)
     _keep_closing_list(decisions, last_body)
     _keep_round_up_last_link(decisions, last_body)
-    last_body = max((i for i, d in enumerate(decisions) if d is not None and d.reason in (CLOSING_LIST, ROUND_UP_LINK)),
-                    default=last_body)
+    last_body = max([last_body, *(i for i, d in enumerate(decisions)
+                                  if d is not None and d.reason in (CLOSING_LIST, ROUND_UP_LINK))])
     listed = last_body >= 0 and _in_announced_list(decisions, last_body)
     for i in range(last_body + 1, len(blocks)):
         decision = decisions[i]
@@ -559,7 +559,7 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
     """A line before the article's first paragraph; `lead` is that paragraph when the line stands right before it."""
     text = block.text
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
-    if printed:
+    if printed and not (_reads_as_lead(text) and _tells_more_than_a_date(text)):
         decide(i, "date", "updated date line" if printed.is_update else "date line")
     elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
         decide(i, "title", "title line (first headline before the article)")
@@ -576,15 +576,34 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
 
 
 LEAD_WORDS = 6
+NAME_DENSE_LEAD_WORDS = 15
+"""A sentence this long with a full stop is a lead even when nearly every word is capitalised ("Tim Reaksi Cepat
+(TRC) Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Sitaro mengevakuasi ..."): no headline runs so long
+and ends so, and the CLICK-ID texts lost such leads as page headers."""
 
 
 def _reads_as_lead(text: str) -> bool:
     """A short lead dense with names ("Kecelakaan kembali terjadi di ruas Tol Cipularang."), too short or too
     poor in function words for `reads_as_prose`: a sentence with a full stop, written as a sentence rather than
-    in a headline's capitals, straight before that paragraph (a photo's caption is followed by its credit).
+    in a headline's capitals unless it runs longer than a headline (`NAME_DENSE_LEAD_WORDS`), straight before that
+    paragraph (a photo's caption is followed by its credit).
     Page headers are labels, names, dates and headlines."""
-    return (len(words(text)) >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
-            and not is_title_case(text))
+    count = len(words(text))
+    return (count >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
+            and (not is_title_case(text) or count >= NAME_DENSE_LEAD_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return frozenset((*table("id/days.tsv"), *table("id/months.tsv"), *table("id/timezones.tsv")))
+
+
+def _tells_more_than_a_date(text: str) -> bool:
+    """A sentence that carries a date ("Gempa mengguncang Papua Barat, Sabtu (14/9/2019)."), not a page's date line:
+    `LEAD_WORDS` words or more besides the day, month and time-zone names, and no update cue ("Diperbarui"). Such
+    leads, short and dense with names, were taken for date lines in the CLICK-ID texts of four outlets."""
+    told = [word for word in words(text) if word.lower() not in _date_words()]
+    return len(told) >= LEAD_WORDS and not UPDATE_CUE.search(text)
 
 
 def _heads_lead(text: str, lead: str) -> bool:

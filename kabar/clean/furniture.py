@@ -148,6 +148,7 @@ def text_features(text: str) -> tuple[str, ...]:
         ("question", stripped.endswith("?")),
         ("exclamation", stripped.endswith("!")),
         ("quoted", any(mark in text for mark in QUOTES)),
+        ("opens-quote", stripped[:1] in QUOTES),
         ("bracketed", _bracketed(stripped)),
         ("short-with-slash", "/" in stripped and len(tokens) <= 8),
         ("domain", any(suffix in lower_text for suffix in DOMAIN_HINTS) and DOMAIN.search(text)),
@@ -326,6 +327,8 @@ dev styles has 22 words): the model is not asked, which spares its cost on long 
 
 LINK_SHAPES = frozenset({"domain", "url", "handle", "hashtag", "separator", "outlet-name", "brand-case"})
 """Shapes of a link or an outlet's name, which no list item nor sub-heading of the article needs to be furniture."""
+ADDRESS_SHAPES = frozenset({"domain", "url", "handle", "hashtag"})
+"""Shapes that point to a page or an account."""
 INSERT_SHAPES = LINK_SHAPES | {"bracketed", "all-capitals", "sentence-end", "label-name", "short-with-slash"}
 """Shapes of an outlet's insert between paragraphs (a link, a channel, a credit, a promo sentence)."""
 
@@ -338,13 +341,21 @@ def is_word_to_reader(features: tuple[str, ...]) -> bool:
         and "group:outlet-voice" not in features and LINK_SHAPES.isdisjoint(features)
 
 
+def is_quotation(features: tuple[str, ...]) -> bool:
+    """A sentence that opens with a quotation mark ("Kami bersatu ..." or "...," ujar Nama.), with no address in it:
+    the speaker's words, whose "kami" and "Anda" are the speaker's, not the outlet's voice. No insert of the outlet
+    styles opens with a quotation mark; the model took such quotes for promos in the CLICK-ID texts. An outlet's
+    name or a dash may stand in a quote ("antara" is also a word); an address or a handle points away from it."""
+    return "opens-quote" in features and "sentence-end" in features and ADDRESS_SHAPES.isdisjoint(features)
+
+
 def is_article_structure(features: tuple[str, ...]) -> bool:
     """A sub-heading (a short line between two paragraphs with none of an insert's shapes) or an item of a list a
     paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader)
     unless the paragraph after the sub-heading takes up its words (`HEADS_NEXT`: "Dukung Penuh PSI"): the model's
     word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas retention
     showed."""
-    if is_word_to_reader(features):
+    if is_word_to_reader(features) or is_quotation(features):
         return True
     shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features else None
     return shapes is not None and shapes.isdisjoint(features) \

@@ -330,6 +330,11 @@ def print_real_material(console: Console) -> None:
                       "skipped.[/]")
         return
     console.print(_retention_table(real.score_retention()))
+    if real.CLICKID.exists():
+        console.print(_parts_table("Real paragraphs kept on CLICK-ID 2019 text of five outlets (../shared/corpus/real, "
+                                   "labelled furniture left out)", real.score_clickid_retention(), _retention_cell))
+    else:
+        console.print(f"[yellow]CLICK-ID texts not found at {real.CLICKID}; their retention skipped.[/]")
     console.print(_noise_table(real.score_noise()))
     console.print(_dates_table(real.score_dates_and_outlets()))
 
@@ -351,9 +356,14 @@ def _real_pages_table(results: dict) -> Table:
                         lambda s: f"{s.mean:.3f} ({s.empty_where_trafilatura_finds_text} empty) n={len(s.scores)}")
 
 
+def _retention_cell(retention: Any) -> str:
+    return (f"{retention.share:.4f} of {retention.total} "
+            f"({retention.articles_with_loss}/{retention.articles} articles lose one)")
+
+
 def _retention_table(results: dict) -> Table:
     return _parts_table("Real paragraphs kept on clean Kompas.com text (../shared/corpus/real, all body)", results,
-                        lambda r: f"{r.share:.4f} of {r.total} ({r.articles_with_loss}/{r.articles} articles lose one)")
+                        _retention_cell)
 
 
 def _noise_table(results: dict) -> Table:

@@ -3,6 +3,8 @@
 - real HTML pages (`data/extraction`): token F1 of the article text against the human-written body, Kabar
   beside `trafilatura.extract` and jusText in the same run;
 - clean Kompas.com text (`corpus/real/kompas-2025-dev.jsonl`, every paragraph is body): paragraphs kept;
+- the CLICK-ID 2019 texts of five other outlets (`corpus/real/clickid-2019-dev.jsonl`): paragraphs kept, save the
+  scraped furniture labelled in `tests/gold/cleaning/clickid-furniture.jsonl`;
 - the same articles with the furniture of many outlets injected (`kabar.eval.noise`);
 - publication-date estimates against `collected_on`, and the outlet read without the record's own hint.
 
@@ -24,12 +26,14 @@ from typing import Any
 
 from kabar.clean import clean
 from kabar.errors import KabarError
-from kabar.eval import SHARED
+from kabar.eval import CHECKOUT_GOLD, SHARED
 from kabar.eval.noise import PLACEHOLDER, NoiseScores, RealArticle, held_back, read_articles, score_styles
 from kabar.model import RawDocument
 
 EXTRACTION = SHARED / "data" / "extraction"
 KOMPAS = SHARED / "corpus" / "real" / "kompas-2025-dev.jsonl"
+CLICKID = SHARED / "corpus" / "real" / "clickid-2019-dev.jsonl"
+CLICKID_FURNITURE = CHECKOUT_GOLD / "cleaning" / "clickid-furniture.jsonl"
 PARTS = ("dev", "held-back")
 TOKEN = re.compile(r"\w+")
 
@@ -176,6 +180,65 @@ def score_retention(systems: tuple[str, ...] = ("kabar", "trafilatura", "jusText
                 lost += not whole
             score.articles += 1
             score.articles_with_loss += lost > 0
+    return results
+
+
+COMMA_JOIN = re.compile(r"(?<=[.!?\"”:])\s?,+(?=[^\s\d,])")
+"""Where the CLICK-ID scraper joined two paragraphs: a comma (or several, for a dropped link) straight after a
+sentence's end or a colon, and no space before the next paragraph's first character."""
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def comma_joined_paragraphs(text: str) -> list[tuple[int, int]]:
+    """The character spans of the paragraphs the CLICK-ID scraper joined with commas, stripped of spaces; spans
+    with no letter or digit (a lone quote mark) are none."""
+    spans, start = [], 0
+    for end in [match.start() for match in COMMA_JOIN.finditer(text)] + [len(text)]:
+        piece = text[start:end]
+        left = start + len(piece) - len(piece.lstrip())
+        right = start + len(piece.rstrip())
+        if LETTER_OR_DIGIT.search(text[left:right]):
+            spans.append((left, right))
+        start = COMMA_JOIN.match(text, end).end() if end < len(text) else end  # type: ignore[union-attr]
+    return spans
+
+
+def clickid_furniture() -> dict[str, set[tuple[int, int]]]:
+    """The spans of scraped furniture (and of furniture and text glued into one paragraph) in the CLICK-ID texts,
+    by record id: they are no article paragraph."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    for line in CLICKID_FURNITURE.read_text("utf-8").splitlines():
+        label = json.loads(line)
+        found.setdefault(label["id"], set()).add((label["start"], label["end"]))
+    return found
+
+
+def score_clickid_retention() -> dict[str, dict[str, Retention]]:
+    """Paragraphs of the CLICK-ID texts kept, each text cleaned as the paragraphs the scraper joined, one a line
+    pair; the labelled furniture is left out of the count."""
+    results = {"kabar": {part: Retention() for part in PARTS}}
+    furniture = clickid_furniture()
+    for line in CLICKID.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        spans = comma_joined_paragraphs(record.get("text") or "")
+        if not spans:
+            continue
+        key = record_key(record)
+        paragraphs = [record["text"][start:end] for start, end in spans]
+        text = "\n\n".join(paragraphs)
+        raw = RawDocument("clickid", text.encode("utf-8"), text, "text/plain", record.get("url"),
+                          hints={"title": record["title"]} if record.get("title") else {})
+        try:
+            article = clean(raw, "clickid")
+            kept = {article.text[p.start : p.end] for p in article.paragraphs}
+        except KabarError:
+            kept = set()
+        score = results["kabar"][part_of(key)]
+        body = [p for p, span in zip(paragraphs, spans, strict=True) if span not in furniture.get(key, set())]
+        score.total += len(body)
+        score.kept += sum(p in kept for p in body)
+        score.articles += 1
+        score.articles_with_loss += any(p not in kept for p in body)
     return results
 
 

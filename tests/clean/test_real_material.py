@@ -6,6 +6,7 @@ held-back parts, so a regression fails while run-to-run noise does not.
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -72,6 +73,23 @@ def test_real_kompas_paragraphs_are_kept():
     _needs(real.KOMPAS)
     results = real.score_retention(("kabar",))["kabar"]
     assert results["dev"].share >= 0.993 and results["held-back"].share >= 0.993
+
+
+def test_paragraphs_joined_with_commas_are_split_again_and_none_is_only_a_quote_mark():
+    text = 'Warga mengungsi ke balai desa.,"Air naik cepat," kata Ani.,",Baca juga:,,Hujan turun lagi pada 1,5 jam.'
+    spans = real.comma_joined_paragraphs(text)
+    assert [text[start:end] for start, end in spans] == [
+        "Warga mengungsi ke balai desa.", '"Air naik cepat," kata Ani.', "Baca juga:", "Hujan turun lagi pada 1,5 jam."]
+
+
+def test_real_clickid_paragraphs_are_kept_and_the_furniture_gold_points_into_the_texts():
+    _needs(real.CLICKID)
+    texts = {real.record_key(record): record["text"] for record in map(json.loads, real.CLICKID.read_text("utf-8")
+                                                                          .splitlines())}
+    for key, spans in real.clickid_furniture().items():
+        assert set(spans) <= set(real.comma_joined_paragraphs(texts[key])), key
+    results = real.score_clickid_retention()["kabar"]
+    assert results["dev"].share >= 0.995 and results["held-back"].share >= 0.993
 
 
 def test_publication_estimates_and_outlets_on_real_kompas_text():

@@ -208,6 +208,14 @@ def test_a_round_up_is_kept_whole_with_the_read_more_link_after_each_item():
     assert [article.text[p.start : p.end] for p in article.paragraphs] == ROUND_UP.strip().splitlines()[1:]
 
 
+def test_a_round_ups_last_item_without_its_link_is_kept_whole():
+    last_item = ["4. Harga cabai turun", "Harga cabai rawit di pasar induk turun tajam setelah panen raya di sejumlah "
+                 "daerah sentra produksi.", "Pedagang berharap harga kembali stabil menjelang akhir bulan ini."]
+    article = clean(_raw(ROUND_UP + "\n".join(last_item)), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == \
+        ROUND_UP.strip().splitlines()[1:] + last_item
+
+
 def test_a_read_more_line_printed_once_still_ends_the_article():
     text = ROUND_UP.split("2. Jalan tol")[0] + "Tulis komentar Anda di bawah ini dan bagikan artikel ini kepada teman.\n"
     article = clean(_raw(text), "t")
@@ -519,3 +527,37 @@ def test_a_kicker_naming_the_lead_is_kept_above_it_and_the_dateline_is_still_rea
         assert (head in article.text) is kept
         assert article.dateline == "Karawang"
     assert article.paragraphs[0].kind == "body"
+
+
+def test_a_short_lead_sentence_with_its_date_is_kept_and_a_date_line_is_not():
+    title = "Gempa Guncang Papua Barat"
+    lines = ["Gempa berkekuatan magnitudo 5,3 mengguncang wilayah Papua Barat, Sabtu (14/9/2019).",
+             "Badan Meteorologi mencatat pusat gempa berada di laut pada kedalaman sepuluh kilometer dari permukaan.",
+             "Warga sempat berhamburan keluar rumah, tetapi belum ada laporan kerusakan bangunan hingga sore hari."]
+    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+    dated = "\n".join([title, "Sabtu, 14 September 2019 10:42 WIB", *lines[1:]])
+    article = clean(RawDocument("t", b"", dated, "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:]
+    assert article.published is not None and article.published.date().isoformat() == "2019-09-14"
+
+
+def test_a_long_lead_of_capitalised_names_is_no_page_header():
+    title = "Warga Dievakuasi"
+    lines = ["Tim Reaksi Cepat (TRC) Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Sitaro Mengevakuasi Enam "
+             "Belas Kepala Keluarga Warga Desa Winangun.",
+             "Mereka dibawa ke gedung sekolah yang aman dari longsor karena hujan deras masih turun sejak malam.",
+             "Petugas menyiapkan dapur umum dan tenda darurat bagi warga yang rumahnya rusak akibat longsor itu."]
+    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
+
+
+def test_a_quotation_in_the_speakers_voice_is_not_removed_by_the_furniture_model_alone():
+    from kabar.clean.furniture import furniture_probability, is_furniture, line_features, model
+
+    quote = "\"Kami punya persoalan di antara kami, tapi kami bersatu melawan pemerintahan ini.\""
+    place = ("edge:1-2", "half:tail", "body:after")  # a closing quote after the last long paragraph
+    assert furniture_probability(line_features(quote, place)) >= model()[1]  # the words alone read as a promo
+    assert not is_furniture(quote, place)[0]
+    promo = "Kami mengajak Anda bergabung di kanal WhatsApp kami untuk berita terbaru setiap hari."
+    assert is_furniture(promo, place)[0]

@@ -184,11 +184,40 @@ def is_prose(block: Block) -> bool:
 def reads_as_prose(text: str) -> bool:
     """The words of running sentences; the classifier asks this of a line several times."""
     tokens = words(text)
-    if len(tokens) < 8:
+    count = word_count(text, tokens)
+    ratio = stopword_ratio(tokens) * len(tokens) / count if count else 0.0
+    if ratio < KNOWN_WORDS_RATIO:
+        return _sentence_shaped(text, tokens, count)
+    if count < 8:
         return False
-    ratio = stopword_ratio(tokens)
-    enough = ratio >= 0.08 or (len(tokens) >= 15 and ratio >= 0.04)  # long news sentences are dense with nouns
-    return enough and (bool(SENTENCE_END.search(text)) or len(tokens) >= 20)
+    enough = ratio >= 0.08 or count >= 15  # long news sentences are dense with nouns
+    return enough and (bool(SENTENCE_END.search(text)) or count >= 20)
+
+
+KNOWN_WORDS_RATIO = 0.04
+"""Below this share of the function words the lists know, a line is written in a language they do not cover
+(German, Russian, Korean, Japanese ...) or is no running text at all: its shape decides, not its words."""
+UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Letters of scripts written without spaces between words (Thai, kana, Han): about two make a word."""
+LINK_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?<!\w)[@#]\w")
+SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S|[。！？]\s*\S")
+"""One sentence ending inside a line and the next starting: a paragraph may end in a quoted title, not a stop."""
+
+
+def word_count(text: str, tokens: list[str]) -> int:
+    """The line's words, two letters of a script written without spaces counted as one word (a Japanese
+    sentence is a few runs of letters to `words`)."""
+    unspaced = len(UNSPACED_LETTER.findall(text)) if not text.isascii() else 0
+    return len(tokens) + unspaced // 2
+
+
+def _sentence_shaped(text: str, tokens: list[str], count: int) -> bool:
+    """Running sentences in any language: as many words as a prose line needs, mostly letters, a sentence's end
+    (or two sentences inside it), no link or handle and not a headline's capitals."""
+    letters = sum(map(len, tokens))
+    sentences = bool(SENTENCE_END.search(text)) or len(SENTENCE_BREAK.findall(text)) >= 2
+    return (count >= 8 and letters >= 0.6 * len("".join(text.split())) and sentences
+            and not LINK_OR_HANDLE.search(text) and not is_title_case(text))
 
 
 def is_headline_like(text: str) -> bool:

@@ -323,6 +323,9 @@ def print_real_material(console: Console) -> None:
 
     if real.EXTRACTION.exists():
         console.print(_real_pages_table(real.score_real_pages()))
+        console.print(_parts_table("Paragraphs kept of the same pages' human-written bodies as plain text, by language "
+                                   "group (Indonesian: the Kompas and CLICK-ID tables)", real.score_languages(),
+                                   _retention_cell, rows="language group"))
     else:
         console.print(f"[yellow]Real HTML pages not found at {real.EXTRACTION}; page F1 skipped.[/]")
     if not real.KOMPAS.exists():
@@ -339,10 +342,10 @@ def print_real_material(console: Console) -> None:
     console.print(_dates_table(real.score_dates_and_outlets()))
 
 
-def _parts_table(title: str, results: dict, cell: Callable[[Any], str]) -> Table:
-    """One row per system, one column per part (dev, held-back)."""
+def _parts_table(title: str, results: dict, cell: Callable[[Any], str], rows: str = "system") -> Table:
+    """One row per system (or other `rows`), one column per part (dev, held-back)."""
     table = Table(title=title)
-    table.add_column("system")
+    table.add_column(rows)
     for part in ("dev", "held-back"):
         table.add_column(part, justify="right")
     for system, parts in results.items():

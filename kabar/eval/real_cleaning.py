@@ -2,6 +2,8 @@
 
 - real HTML pages (`data/extraction`): token F1 of the article text against the human-written body, Kabar
   beside `trafilatura.extract` and jusText in the same run;
+- the same bodies read as plain text: paragraphs kept per language group (English, other Latin script,
+  non-Latin scripts), where only shape can tell prose in a language the function-word lists do not hold;
 - clean Kompas.com text (`corpus/real/kompas-2025-dev.jsonl`, every paragraph is body): paragraphs kept;
 - the CLICK-ID 2019 texts of five other outlets (`corpus/real/clickid-2019-dev.jsonl`): paragraphs kept, save the
   scraped furniture labelled in `tests/gold/cleaning/clickid-furniture.jsonl`;
@@ -17,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from html import escape
 from typing import Any
 
 from kabar.clean import clean
+from kabar.clean.language import detect_language, wording_of
 from kabar.errors import KabarError
 from kabar.eval import CHECKOUT_GOLD, SHARED
 from kabar.eval.noise import PLACEHOLDER, NoiseScores, RealArticle, held_back, read_articles, score_styles
@@ -62,8 +66,13 @@ class RealPage:
     url: str | None
 
 
+def ground_truth() -> dict[str, dict]:
+    """The human-written body (and URL) of each extraction page, by page id."""
+    return json.loads((EXTRACTION / "ground-truth.json").read_text("utf-8"))
+
+
 def real_pages() -> list[RealPage]:
-    truth = json.loads((EXTRACTION / "ground-truth.json").read_text("utf-8"))
+    truth = ground_truth()
     return [RealPage(page_id, gzip.decompress((EXTRACTION / "html" / f"{page_id}.html.gz").read_bytes())
                      .decode("utf-8", "replace"), record["articleBody"], record.get("url"))
             for page_id, record in sorted(truth.items())]
@@ -240,6 +249,38 @@ def score_clickid_retention() -> dict[str, dict[str, Retention]]:
         score.articles += 1
         score.articles_with_loss += any(p not in kept for p in body)
     return results
+
+
+LANGUAGE_GROUPS = ("Indonesian", "English", "other Latin script", "non-Latin scripts")
+
+
+def language_group(text: str) -> str:
+    """Non-Latin when most letters are of another script; else the language the text's words name."""
+    letters = [character for character in text if character.isalpha()]
+    latin = sum(unicodedata.name(character, "").startswith("LATIN") for character in letters)
+    if latin < len(letters) / 2:
+        return "non-Latin scripts"
+    return {"id": "Indonesian", "en": "English"}.get(wording_of(detect_language(text)), "other Latin script")
+
+
+def score_languages() -> dict[str, dict[str, Retention]]:
+    """Paragraphs kept of the extraction pages' human-written bodies read as plain text, one paragraph a line
+    pair, by language group: every line is body, so whatever is removed is lost. A rejected text loses all."""
+    results = {group: {part: Retention() for part in PARTS} for group in LANGUAGE_GROUPS}
+    for page_id, record in sorted(ground_truth().items()):
+        paragraphs = [" ".join(lines) for lines in real_paragraphs(record["articleBody"])]
+        text = "\n\n".join(paragraphs)
+        try:
+            article = clean(RawDocument("extraction", text.encode("utf-8"), text, "text/plain", None), page_id)
+            kept = {article.text[p.start : p.end] for p in article.paragraphs}
+        except KabarError:
+            kept = set()
+        score = results[language_group(text)][part_of(page_id)]
+        score.total += len(paragraphs)
+        score.kept += sum(paragraph in kept for paragraph in paragraphs)
+        score.articles += 1
+        score.articles_with_loss += any(paragraph not in kept for paragraph in paragraphs)
+    return {group: parts for group, parts in results.items() if any(s.articles for s in parts.values())}
 
 
 @dataclass

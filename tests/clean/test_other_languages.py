@@ -12,6 +12,7 @@ import pytest
 from kabar import pipeline
 from kabar.clean import clean
 from kabar.clean.classify import reads_as_prose
+from kabar.eval.real_cleaning import language_group
 from kabar.model import InputStatus, RawDocument
 from kabar.store import Store
 
@@ -74,3 +75,16 @@ def test_jsonl_records_in_other_languages_are_stored_and_an_empty_one_gets_its_r
         assert texts == {"\n\n".join(paragraphs) for paragraphs in PARAGRAPHS.values()}
         rejected = [o for o in outcomes if o.status == InputStatus.REJECTED]
         assert len(rejected) == 1 and rejected[0].reason and "\n" not in rejected[0].reason
+
+
+@pytest.mark.parametrize(("language", "group"), [
+    ("de", "other Latin script"), ("ru", "non-Latin scripts"), ("ja", "non-Latin scripts"), ("ko", "non-Latin scripts")])
+def test_the_evaluations_language_groups_follow_script_then_words(language: str, group: str):
+    assert language_group(" ".join(PARAGRAPHS[language])) == group
+
+
+def test_indonesian_and_english_text_keep_their_own_groups():
+    assert language_group("Pemerintah kota menutup dua jalan utama karena perbaikan saluran air yang rusak.") \
+        == "Indonesian"
+    assert language_group("The city closed two main roads for a week to repair the sewers, the engineer said.") \
+        == "English"

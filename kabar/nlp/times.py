@@ -233,7 +233,7 @@ def _reference(doc: Doc) -> date | None:
     return moment.date() if moment else None
 
 
-IGNORECASE_FOLDS = {"İ": "i", "ı": "i", "ſ": "s"}
+IGNORECASE_FOLDS: dict[str, str | int | None] = {"İ": "i", "ı": "i", "ſ": "s"}
 """The letters outside ASCII that re.IGNORECASE matches to an ASCII letter but str.lower keeps or expands (the
 fourth, the Kelvin sign, lower-cases to "k")."""
 

@@ -44,57 +44,65 @@ def _relative_days() -> dict[str, int]:
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """(kind, pattern, cues): every match contains one of the cues (lower-case), so a text without any of them
+    is not scanned; no cues, always scanned."""
     month = rf"(?P<mon>{alternation(list(_months()))})\.?"
     first_month = rf"(?P<mon1>{alternation(list(_months()))})\.?"
     day_name = rf"(?P<dayname>{alternation(list(_days()))})"
     joiner = rf"\s*(?:{alternation(list(_words('range joiner')))})\s*"
     part_of_day = rf"(?:\s+(?:{alternation(list(_words('part of day')))}))?"
     year = r"(?P<y>(?:19|20)\d{2})"
+    months, days = tuple(_months()), tuple(_days())
+    weeks = ("pekan", "minggu", "week")
     return [
         ("clock", re.compile(
             rf"\b(?:pukul|jam|pk\.?)\s+(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?!\d|[.,:]\d)"
-            rf"(?:\s*(?P<zone>{alternation(list(table('id/timezones.tsv')))})\b)?", re.IGNORECASE)),
+            rf"(?:\s*(?P<zone>{alternation(list(table('id/timezones.tsv')))})\b)?", re.IGNORECASE),
+         ("pukul", "jam", "pk")),
         ("day_range", re.compile(
             rf"\b(?:tanggal\s+)?(?P<d1>\d{{1,2}})(?:\s+{first_month}(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?{joiner}"
-            rf"(?:tanggal\s+)?(?P<d2>\d{{1,2}})\s+{month}(?:\s+{year})?\b", re.IGNORECASE)),
-        ("month_range", re.compile(rf"\b{first_month}{joiner}{month}\s+{year}\b", re.IGNORECASE)),
+            rf"(?:tanggal\s+)?(?P<d2>\d{{1,2}})\s+{month}(?:\s+{year})?\b", re.IGNORECASE), months),
+        ("month_range", re.compile(rf"\b{first_month}{joiner}{month}\s+{year}\b", re.IGNORECASE), months),
         ("year_range", re.compile(
             r"\b(?:(?P<between>antara)\s+)?(?:tahun\s+)?(?P<y1>(?:19|20)\d{2})\s*(?:-|–|hingga|sampai|to|(?(between)dan|(?!)))"
             r"\s*(?P<y2>(?:19|20)\d{2})\b",
-            re.IGNORECASE)),
+            re.IGNORECASE), ()),
         ("named_date", re.compile(
             rf"\b(?:{day_name}{part_of_day},?\s*)?(?P<d>\d{{1,2}})\s+{month}(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b",
-            re.IGNORECASE)),
-        ("english_date", re.compile(rf"\b{month}\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>(?:19|20)\d{{2}}))?\b")),
+            re.IGNORECASE), months),
+        ("english_date", re.compile(rf"\b{month}\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>(?:19|20)\d{{2}}))?\b"), months),
         ("numeric_date", re.compile(
-            rf"(?:\b{day_name},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\)", re.IGNORECASE)),
-        ("slash_date", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")),
+            rf"(?:\b{day_name},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\)", re.IGNORECASE),
+         ("/",)),
+        ("slash_date", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"), ("/",)),
         ("weekend", re.compile(
             r"\bakhir\s+(?:pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+weekend\b",
-            re.IGNORECASE)),
+            re.IGNORECASE), weeks),
         ("past_week", re.compile(r"\b(?:se|satu\s+)(?:pekan|minggu)\s+terakhir\b|\b(?:the\s+)?past\s+week\b",
-                                 re.IGNORECASE)),
+                                 re.IGNORECASE), ("terakhir", "week")),
         ("days_ago", re.compile(
             rf"\b(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+|se)(?P<unit>hari|pekan|minggu)\s+"
-            r"(?P<rel>(?:yang\s+)?lalu|silam|depan)\b", re.IGNORECASE)),
+            r"(?P<rel>(?:yang\s+)?lalu|silam|depan)\b", re.IGNORECASE), ("lalu", "silam", "depan")),
         ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
-                            re.IGNORECASE)),
+                            re.IGNORECASE), weeks),
         ("day_name", re.compile(
             rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
-            re.IGNORECASE)),
+            re.IGNORECASE), days),
         ("month_relative", re.compile(
             rf"\b(?:(?P<part>awal|akhir|pertengahan|early|late|mid)\s+)?(?:(?:pada\s+)?bulan\s+|(?:sejak|since)\s+)?"
             rf"{month}(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rel>lalu|tahun lalu|tahun ini|ini|last year))?\b",
-            re.IGNORECASE)),
+            re.IGNORECASE), months),
         ("period", re.compile(
             rf"\b(?:(?:(?P<n>\d{{1,2}}|{alternation(list(COUNTS))})\s+)|se)?(?P<unit>bulan|tahun)\s+"
             rf"(?P<rel>ini|(?:yang\s+)?lalu|silam|depan)\b"
-            r"|\b(?P<en>this|last|next)\s+(?P<enunit>month|year)\b", re.IGNORECASE)),
-        ("relative_day", re.compile(rf"\b(?P<word>{alternation(list(_relative_days()))})\b", re.IGNORECASE)),
+            r"|\b(?P<en>this|last|next)\s+(?P<enunit>month|year)\b", re.IGNORECASE),
+         ("bulan", "tahun", "month", "year")),
+        ("relative_day", re.compile(rf"\b(?P<word>{alternation(list(_relative_days()))})\b", re.IGNORECASE),
+         tuple(_relative_days())),
         ("year", re.compile(
             rf"\b(?:{alternation(list(_words('year cue')))})\s+(?:(?:tahun|musim|kompetisi)\s+)*{year}\b(?![.,]\d)",
-            re.IGNORECASE)),
+            re.IGNORECASE), ()),
     ]
 
 
@@ -225,6 +233,19 @@ def _reference(doc: Doc) -> date | None:
     return moment.date() if moment else None
 
 
+IGNORECASE_FOLDS: dict[str, str | int | None] = {"İ": "i", "ı": "i", "ſ": "s"}
+"""The letters outside ASCII that re.IGNORECASE matches to an ASCII letter but str.lower keeps or expands (the
+fourth, the Kelvin sign, lower-cases to "k")."""
+
+
+def case_folded(text: str) -> str:
+    """`text` lower-cased as re.IGNORECASE compares it, so that a word a case-insensitive pattern matches is a
+    substring of it."""
+    if any(letter in text for letter in IGNORECASE_FOLDS):
+        text = text.translate(str.maketrans(IGNORECASE_FOLDS))
+    return text.lower()
+
+
 MONTH_NAMES_ONLY = {"mei", "may", "mar", "jun", "jul", "sep", "des", "dec", "jan", "feb", "apr", "aug", "oct", "nov"}
 
 
@@ -234,7 +255,10 @@ def find_times(doc: Doc) -> Doc:
     reference = _reference(doc)
     taken: list[tuple[int, int]] = []
     found: list[Span] = []
-    for kind, pattern in _patterns():
+    folded = case_folded(text)
+    for kind, pattern, cues in _patterns():
+        if cues and not any(map(folded.__contains__, cues)):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
@@ -284,8 +308,7 @@ def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int
         return False
     if kind == "relative_day" and any(0 <= match.start() - end <= 2 for _, end in taken):
         return False
-    if kind == "period" and re.search(rf"(?:[\d,.]|\b(?:{alternation(list(_words('vague count')))}))\s*$",
-                                      text[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
+    if kind == "period" and _vague_count_before().search(text[max(0, match.start() - 12) : match.start()]):
         return False
     return not (kind in ("year", "named_date", "month_relative") and RULE_NUMBER.search(before))
 
@@ -294,9 +317,20 @@ def _coordinated_year(text: str, match: re.Match[str]) -> str | None:
     """"April dan Oktober 2024": a month without a year shares the year of the date joined to it."""
     if match.groupdict().get("y") or not match.groupdict().get("mon"):
         return None
-    joined = re.match(rf"\s*(?:,|dan|serta|atau|hingga|sampai)\s+(?:\d{{1,2}}\s+)?(?:{alternation(list(_months()))})"
-                      r"\s+((?:19|20)\d{2})\b", text[match.end() : match.end() + 40], re.IGNORECASE)
+    joined = _joined_dated_month().match(text[match.end() : match.end() + 40])
     return joined.group(1) if joined else None
+
+
+@cache
+def _joined_dated_month() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,|dan|serta|atau|hingga|sampai)\s+(?:\d{{1,2}}\s+)?(?:{alternation(list(_months()))})"
+                      r"\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+@cache
+def _vague_count_before() -> re.Pattern[str]:
+    """A figure or a vague count ("beberapa") just before "bulan lalu": a duration, not a date."""
+    return re.compile(rf"(?:[\d,.]|\b(?:{alternation(list(_words('vague count')))}))\s*$", re.IGNORECASE)
 
 
 def _plausible_month(match: re.Match[str]) -> bool:

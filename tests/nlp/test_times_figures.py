@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+import string
+import sys
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,7 +16,7 @@ from hypothesis import strategies as st
 from kabar.model import Article, Doc
 from kabar.nlp import quantities
 from kabar.nlp.quantities import MAX_SENTENCE, SENTENCE_START, _sentence_start, find_quantities
-from kabar.nlp.times import find_times
+from kabar.nlp.times import _patterns, case_folded, find_times
 
 WIB = timezone(timedelta(hours=7))
 
@@ -1024,3 +1029,32 @@ def test_atau_lebih_after_a_figure_makes_it_a_floor_unless_it_compares():
 def test_one_place_after_another_is_no_count():
     figures = _figures("Mereka berpindah dari satu pulau ke pulau lain. Ada satu pulau ke arah timur.")
     assert [(f[1], f[3]) for f in figures] == [(1, "pulau")]
+
+
+def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
+    """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
+    missing from the folded text cannot be in a match."""
+    letters = re.compile("|".join(string.ascii_lowercase), re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        if letters.fullmatch(character):
+            letter = next(a for a in string.ascii_lowercase if re.fullmatch(a, character, re.IGNORECASE))
+            assert case_folded(character) == letter, hex(code)
+    assert case_folded("PUKUL 10 WIB, Jum'at, hari İni, Aguſtus") == "pukul 10 wib, jum'at, hari ini, agustus"
+
+
+REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
+
+
+@pytest.mark.skipif(not REAL_KOMPAS.is_file(), reason="the real Kompas sample (../shared/corpus/real) is absent")
+def test_every_time_match_in_real_news_holds_one_of_its_cues() -> None:
+    """A pattern is not run on a text without any of its cues: that must never drop a match."""
+    texts = [json.loads(line)["text"] for line in REAL_KOMPAS.read_text("utf-8").splitlines()[:150]]
+    texts.append("Pukul 9 WIB, pk. 14.00, Selasa (2/9/2025), 8 hingga 13 Oktober, sepekan terakhir, dua hari lalu, kemarin")
+    checked = 0
+    for kind, pattern, cues in _patterns():
+        for text in texts:
+            for match in pattern.finditer(text):
+                checked += 1
+                assert not cues or any(cue in case_folded(match.group(0)) for cue in cues), (kind, match.group(0))
+    assert checked > 1000

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kabar.clean.blocks import Block, html_page, text_blocks
-from kabar.clean.classify import KEPT_FOR_STRUCTURE, Decision, classify, split_editor_initials
+from kabar.clean.classify import KEPT_FOR_STRUCTURE, Decision, classify, counted_between, split_editor_initials
 from kabar.clean.furniture import PagePlaces, is_furniture
 from kabar.clean.language import detect_language
 from kabar.clean.metadata import (
@@ -102,15 +102,28 @@ def clean(raw: RawDocument, article_id: str) -> Article:
 
 
 def remove_furniture(decisions: list[Decision]) -> list[Decision]:
-    """Lines the rules kept that the furniture model takes for an outlet's promo, credit or widget."""
+    """Lines the rules kept that the furniture model takes for an outlet's promo, credit or widget, unless the line
+    is the middle one of three numbered items the model leaves ("7. Tekan Kirim" among the steps)."""
     places = PagePlaces([decision.block.text for decision in decisions])
-    for index, decision in enumerate(decisions):
-        if decision.kept and decision.reason not in KEPT_FOR_STRUCTURE:
-            furniture, probability = is_furniture(decision.block.text, places.place(index))
-            if furniture:
-                decision.label = "boilerplate"
-                decision.reason = f"furniture model: p={probability:.2f} ({decision.reason})"
+    verdicts = {index: is_furniture(decision.block.text, places.place(index))
+                for index, decision in enumerate(decisions)
+                if decision.kept and decision.reason not in KEPT_FOR_STRUCTURE}
+    for index, (furniture, probability) in verdicts.items():
+        if furniture and not _counted_among_kept(decisions, verdicts, index):
+            decision = decisions[index]
+            decision.label = "boilerplate"
+            decision.reason = f"furniture model: p={probability:.2f} ({decision.reason})"
     return decisions
+
+
+def _counted_among_kept(decisions: list[Decision], verdicts: dict[int, tuple[bool, float]], index: int) -> bool:
+    """Whether the line is a numbered item between the items before and after it, both kept (`counted_between`)."""
+    if not 0 < index < len(decisions) - 1:
+        return False
+    neighbours = (index - 1, index + 1)
+    kept = all(decisions[i].kept and not verdicts.get(i, (False, 0.0))[0] for i in neighbours)
+    return kept and counted_between(decisions[index - 1].block.text, decisions[index].block.text,
+                                    decisions[index + 1].block.text)
 
 
 def _mark_outlet_lines(decisions: list[Decision], removed: list[Removed], outlet: str | None) -> None:

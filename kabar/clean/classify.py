@@ -418,6 +418,16 @@ def _keep_closing_list(decisions: list[Decision | None], last_body: int) -> None
 ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 
 
+def counted_between(before: str, text: str, after: str) -> bool:
+    """Item n of a numbered list between items n-1 and n+1 ("6. ...", "7. Tekan Kirim", "8. ..."), linking nowhere
+    and naming no outlet: a step of the article's list, whatever its words."""
+    numbers = [ITEM_NUMBER.match(line) for line in (before, text, after)]
+    if not all(numbers) or not OUTLET_OR_LINK_SHAPES.isdisjoint(text_features(text)):
+        return False
+    first, middle, last = (int(number.group(1)) for number in numbers if number)
+    return first + 1 == middle == last - 1
+
+
 def _list_goes_on(item: Decision, after: list[Decision | None]) -> bool:
     """Whether the next kept line after `item` is the list's next item: the number that follows its own ("4. ..."
     then "5. ..."), or the same label-and-value shape ("Kelurahan Tapos: 137 rumah")."""

@@ -185,8 +185,8 @@ first such line or after the last far more often than between them."""
 BETWEEN_PROSE = "between-prose"
 """The place of a short line with a paragraph-length line on each side: an article's sub-heading stands there."""
 HEADS_NEXT = "heads-next"
-"""The place of a line between two paragraphs whose words come back in the paragraph after it (`names_paragraph`): a
-sub-heading names what its section tells ("Dukung Penuh PSI" over "... akan mendukung penuh PSI")."""
+"""The place of a short line over a sentence that takes up its words (`heads_sentence`): a sub-heading names what its
+section tells ("Dukung Penuh PSI" over "... akan mendukung penuh PSI")."""
 NAMES_ARTICLE = "names-article"
 """The place of a line whose own words, once the furniture groups' words are set aside, come back in the page's
 paragraph-length lines (`names_article`): a closing word to the reader about the article's subject ("Pantau terus
@@ -245,11 +245,21 @@ def names_article(line: str, article: str) -> bool:
     return shared >= 2 and shared >= ARTICLE_WORDS_SHARE * len(line_words)
 
 
+def heads_sentence(line: str, following: str) -> bool:
+    """A line with no sentence end over a longer sentence that takes up its words (`names_paragraph`) or opens with
+    them ("Lovebird" over "Lovebird adalah burung kecil ..."): a sub-heading or a section's label, wherever the
+    page's paragraph-length lines stand (a profile's short sentences, a list's items)."""
+    line, following = line.strip(), following.strip()
+    return not line.endswith(SENTENCE_ENDS) and following.endswith(SENTENCE_ENDS) \
+        and following.count(" ") > line.count(" ") + 2 \
+        and (names_paragraph(line, following) or following.lower().startswith(line.lower() + " "))
+
+
 class PagePlaces:
     """Where each of a page's lines stands: how near the page's edges (furniture gathers there), in which half,
     whether it is a short line between short lines among the paragraphs (an item of the article's list: an
-    outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`, and `HEADS_NEXT` when
-    the paragraph after it takes up its words), in a list a sentence announces (`INTRODUCED`), and before, among or
+    outlet's insert stands between paragraphs) or between two paragraphs (`BETWEEN_PROSE`), over a sentence that
+    takes up its words (`HEADS_NEXT`), in a list a sentence announces (`INTRODUCED`), and before, among or
     after the paragraph-length lines (last). A line's place is worked out when it is asked for: the cleaner asks
     for the lines it kept, a few of a web page's hundreds."""
 
@@ -274,7 +284,7 @@ class PagePlaces:
                 else "body:after" if index > self.last_long else "body:among")
         listed = body == "body:among" and short[index] and short[index - 1] and short[index + 1]
         between = body == "body:among" and short[index] and not short[index - 1] and not short[index + 1]
-        heads = between and names_paragraph(self.texts[index], self.texts[index + 1])
+        heads = short[index] and index + 1 < count and heads_sentence(self.texts[index], self.texts[index + 1])
         about = body != "body:none" and short[index] and names_article(self.texts[index], self.article)
         marks = (("listed",) * listed + (BETWEEN_PROSE,) * between + (HEADS_NEXT,) * heads
                  + (NAMES_ARTICLE,) * about + (INTRODUCED,) * self.introduced[index])
@@ -350,14 +360,15 @@ def is_quotation(features: tuple[str, ...]) -> bool:
 
 
 def is_article_structure(features: tuple[str, ...]) -> bool:
-    """A sub-heading (a short line between two paragraphs with none of an insert's shapes) or an item of a list a
-    paragraph announces (no link shape), neither with an insert's words (promo verb, channel, call, the reader)
-    unless the paragraph after the sub-heading takes up its words (`HEADS_NEXT`: "Dukung Penuh PSI"): the model's
-    word weights alone may not remove it ("Pelaku Ditangkap Polisi", "Direktur: Nama"), as dev Kompas retention
-    showed."""
+    """A sub-heading (a short line between two paragraphs, or over a sentence that takes up its words, with none of
+    an insert's shapes) or an item of a list a paragraph announces (no link shape), neither with an insert's words
+    (promo verb, channel, call, the reader) unless the sentence after the sub-heading takes up its words
+    (`HEADS_NEXT`: "Dukung Penuh PSI"): the model's word weights alone may not remove it ("Pelaku Ditangkap
+    Polisi", "Direktur: Nama"), as dev Kompas retention showed."""
     if is_word_to_reader(features) or is_quotation(features):
         return True
-    shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features else None
+    shapes = INSERT_SHAPES if BETWEEN_PROSE in features else LINK_SHAPES if INTRODUCED in features \
+        else INSERT_SHAPES if HEADS_NEXT in features else None
     return shapes is not None and shapes.isdisjoint(features) \
         and (HEADS_NEXT in features or not any(name.startswith("group:") for name in features))
 

@@ -142,6 +142,32 @@ def test_a_sub_heading_with_a_promo_verb_is_kept_when_the_next_paragraph_takes_u
         assert ("heads-next" in page_places(lines)[2]) is kept
 
 
+def test_a_label_over_a_short_sentence_that_takes_up_its_words_is_kept_after_the_last_paragraph():
+    """A profile's or a list's section label ("Vidi Aldiano" over "Penyanyi Vidi Aldiano mengenang ...") stands among
+    short sentences, not between two paragraph-length lines; an insert there names something else."""
+    for label, sentence, kept in (
+            ("Sri Wahyuni", "Sri Wahyuni mengenang almarhum sebagai guru yang sabar.", True),
+            ("Dimakamkan Minggu Sore", "Jenazah dimakamkan Minggu sore di makam desa.", True),
+            ("Perahu Relawan", "Warga kini menyeberang dengan perahu yang disediakan relawan.", True),
+            ("Simak Video Pilihan Redaksi", "Warga kini menyeberang dengan perahu yang disediakan relawan.", False)):
+        lines = [PARAGRAPHS[0], PARAGRAPHS[1], "Sejumlah warga mengenang jembatan lama itu.", label, sentence,
+                 "Mereka berharap jembatan baru segera selesai."]
+        article = clean(RawDocument("t", b"", "\n".join(lines), "text/plain"), "t")
+        assert (label in [article.text[p.start : p.end] for p in article.paragraphs]) is kept
+        assert ("heads-next" in page_places(lines)[3]) is kept
+
+
+def test_a_numbered_step_between_the_kept_steps_before_and_after_it_is_kept_whatever_its_words():
+    for middle, kept in (("7. Tekan Kirim", True), ("7. Ikuti KabarLembah.id di Google News", False)):
+        steps = ["5. Pilih tipe pembayaran iuran jembatan", "6. Masukkan nomor rumah pada kolom tagihan", middle,
+                 "8. Layar akan menampilkan nama warga dan jumlah iuran yang harus dibayar",
+                 "9. Masukkan PIN aplikasi bank desa"]
+        lines = [PARAGRAPHS[0], PARAGRAPHS[1],
+                 "Berikut langkah membayar iuran pembangunan jembatan lewat aplikasi bank desa.", *steps]
+        article = clean(RawDocument("t", b"", "\n".join(lines), "text/plain"), "t")
+        assert (middle in [article.text[p.start : p.end] for p in article.paragraphs]) is kept
+
+
 def test_the_mark_that_a_line_heads_the_next_paragraph_spares_it_but_is_not_trained_on():
     sub_heading = "Dukung Pembangunan Jembatan"
     following = ("Warga desa menyatakan mendukung pembangunan jembatan itu dan bergotong royong mengangkut bahan "

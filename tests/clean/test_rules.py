@@ -25,6 +25,11 @@ def _raw(text: str, media_type: str = "text/plain", url: str | None = None) -> R
     return RawDocument("t", text.encode(), text, media_type, url)
 
 
+def _clean_under_title(title: str, text: str):  # noqa: ANN202 - the cleaner's Article
+    """Plain text whose record gives its title, as a dump's JSONL line does."""
+    return clean(RawDocument("t", b"", text, "text/plain", hints={"title": title}), "t")
+
+
 DETIK_STYLE = """Banjir Rob Rendam Permukiman Warga di Pesisir Semarang
 Andi Saputra - detikJateng
 Selasa, 12 Nov 2024 09:41 WIB
@@ -229,7 +234,7 @@ def test_the_title_repeated_between_paragraphs_heads_a_section():
              "Volume impor tahun lalu mencapai lebih dari tiga juta ton menurut data badan statistik.",
              "Dari mana saja Indonesia mengimpor beras",
              "Thailand dan Vietnam menjadi pemasok terbesar karena jaraknya dekat dan harganya bersaing di pasar."]
-    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    article = _clean_under_title(title, "\n".join([title, *lines]))
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
     assert [p.kind for p in article.paragraphs] == ["body", "body", "heading", "body"]
 
@@ -308,10 +313,10 @@ def test_a_short_lead_dense_with_names_is_no_page_header_but_a_head_caption_is()
     lines = ["Kecelakaan kembali terjadi di ruas Tol Cipularang.",
              "Sebuah truk bermuatan pasir menabrak lima kendaraan yang sedang melambat di kilometer 92 pada Senin pagi.",
              "Polisi menduga rem truk tersebut blong saat melintasi turunan panjang menjelang jembatan."]
-    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    article = _clean_under_title(title, "\n".join([title, *lines]))
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
     captioned = "\n".join([title, "Kendaraan yang ringsek di ruas Tol Cipularang.", "Foto:", "Dok. Polisi", *lines[1:]])
-    article = clean(RawDocument("t", b"", captioned, "text/plain", hints={"title": title}), "t")
+    article = _clean_under_title(title, captioned)
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:]
 
 
@@ -522,8 +527,7 @@ def test_a_kicker_naming_the_lead_is_kept_above_it_and_the_dateline_is_still_rea
             "lebih awal dari jadwal tahun lalu karena hujan datang lebih cepat.")
     rest = "Dinas pertanian mencatat luas sawah yang siap dipanen mencapai ribuan hektar di wilayah utara kabupaten."
     for head, kept in (("Panen Raya di Karawang Datang Lebih Awal", True), ("Berita Jawa Barat Terpopuler Hari Ini", False)):
-        article = clean(RawDocument("t", b"", "\n".join([title, head, lead, rest]), "text/plain",
-                                    hints={"title": title}), "t")
+        article = _clean_under_title(title, "\n".join([title, head, lead, rest]))
         assert (head in article.text) is kept
         assert article.dateline == "Karawang"
     assert article.paragraphs[0].kind == "body"
@@ -534,10 +538,10 @@ def test_a_short_lead_sentence_with_its_date_is_kept_and_a_date_line_is_not():
     lines = ["Gempa berkekuatan magnitudo 5,3 mengguncang wilayah Papua Barat, Sabtu (14/9/2019).",
              "Badan Meteorologi mencatat pusat gempa berada di laut pada kedalaman sepuluh kilometer dari permukaan.",
              "Warga sempat berhamburan keluar rumah, tetapi belum ada laporan kerusakan bangunan hingga sore hari."]
-    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    article = _clean_under_title(title, "\n".join([title, *lines]))
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
     dated = "\n".join([title, "Sabtu, 14 September 2019 10:42 WIB", *lines[1:]])
-    article = clean(RawDocument("t", b"", dated, "text/plain", hints={"title": title}), "t")
+    article = _clean_under_title(title, dated)
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines[1:]
     assert article.published is not None and article.published.date().isoformat() == "2019-09-14"
 
@@ -548,7 +552,7 @@ def test_a_long_lead_of_capitalised_names_is_no_page_header():
              "Belas Kepala Keluarga Warga Desa Winangun.",
              "Mereka dibawa ke gedung sekolah yang aman dari longsor karena hujan deras masih turun sejak malam.",
              "Petugas menyiapkan dapur umum dan tenda darurat bagi warga yang rumahnya rusak akibat longsor itu."]
-    article = clean(RawDocument("t", b"", "\n".join([title, *lines]), "text/plain", hints={"title": title}), "t")
+    article = _clean_under_title(title, "\n".join([title, *lines]))
     assert [article.text[p.start : p.end] for p in article.paragraphs] == lines
 
 

@@ -198,6 +198,13 @@ def _compared(analysis: StoryAnalysis) -> list[ClaimGroup]:
     return [g for g in analysis.groups if len({row["article"] for row in g.values}) > 1]
 
 
+def _compared_holding(kind: str, *texts: str) -> list[ClaimGroup]:
+    """The groups compared across the texts' outlets that hold a claim of this kind."""
+    analysis, _ = _analysis(*texts)
+    kinds = {claim.id: claim.kind for claim in analysis.claims}
+    return [g for g in _compared(analysis) if any(kinds[c] == kind for c in g.claims)]
+
+
 def test_outlets_telling_an_uncredited_count_in_their_own_words_each_witness_it():
     analysis, _ = _analysis("Pemerintah Malaysia telah membagikan 500.000 masker di Sarawak pada Rabu.",
                             "Malaysia membagikan sebanyak 500.000 masker kepada warga Sarawak.")
@@ -505,52 +512,37 @@ def test_the_very_same_specific_figure_is_one_fact_however_each_report_words_it_
 
 
 def test_a_head_count_in_orang_and_one_naming_the_people_count_the_same_people_two_kinds_of_people_do_not():
-    def compared(first: str, second: str) -> list[ClaimGroup]:
-        analysis, _ = _analysis(first, second)
-        return [g for g in _compared(analysis) if any(claim.kind == "quantity" for claim in analysis.claims
-                                                       if claim.id in g.claims)]
-
-    [dead] = compared("Kecelakaan bus di Nganjuk menyebabkan tiga orang tewas.",
-                      "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.")
+    [dead] = _compared_holding("quantity", "Kecelakaan bus di Nganjuk menyebabkan tiga orang tewas.",
+                               "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.")
     assert len(dead.values) == 2
-    [suspects] = compared("Polisi telah menetapkan tujuh orang sebagai tersangka pembakaran hutan di Riau.",
-                          "Di Riau, tujuh individu telah ditetapkan polisi sebagai tersangka pembakaran hutan.")
+    [suspects] = _compared_holding(
+        "quantity", "Polisi telah menetapkan tujuh orang sebagai tersangka pembakaran hutan di Riau.",
+        "Di Riau, tujuh individu telah ditetapkan polisi sebagai tersangka pembakaran hutan.")
     assert len(suspects.values) == 2
-    assert compared("Kecelakaan bus di Nganjuk mengakibatkan tiga tersangka ditahan.",
-                    "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.") == []
+    assert _compared_holding("quantity", "Kecelakaan bus di Nganjuk mengakibatkan tiga tersangka ditahan.",
+                             "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.") == []
 
 
 def test_a_listed_event_told_in_a_figures_clause_is_compared_as_the_figure_unless_it_is_denied():
-    def event_groups(*texts: str) -> list[ClaimGroup]:
-        analysis, _ = _analysis(*texts)
-        return [g for g in _compared(analysis) if any(claim.kind == "event" for claim in analysis.claims
-                                                      if claim.id in g.claims)]
-
     sent = ("Sebanyak 10 unit mobil pemadam kebakaran dikerahkan untuk memadamkan api di apartemen itu.",
             "Petugas langsung mengerahkan 10 unit mobil pemadam kebakaran ke apartemen itu.")
-    assert event_groups(*sent) == []
+    assert _compared_holding("event", *sent) == []
     doubted = ("Polisi belum dapat mengonfirmasi bahwa 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.",
                "Polisi belum bisa mengonfirmasi 10 unit mobil pemadam kebakaran dikerahkan ke apartemen itu.")
-    assert event_groups(*doubted)
+    assert _compared_holding("event", *doubted)
 
 
 def test_an_event_in_a_figures_clause_that_gives_its_time_is_compared_as_an_event_too():
-    analysis, _ = _analysis("Kecelakaan dua truk kontainer terjadi pada pukul 14.30 WIB di Tol Cipularang.",
-                            "Kecelakaan yang melibatkan dua truk kontainer itu terjadi pada pukul 14.00 WIB di Tol "
-                            "Cipularang.")
-    claims = {c.id: c for c in analysis.claims}
-    [told] = [g for g in _compared(analysis) if any(claims[c].kind == "event" for c in g.claims)]
+    [told] = _compared_holding("event", "Kecelakaan dua truk kontainer terjadi pada pukul 14.30 WIB di Tol Cipularang.",
+                               "Kecelakaan yang melibatkan dua truk kontainer itu terjadi pada pukul 14.00 WIB di Tol "
+                               "Cipularang.")
     assert told.status == "conflicting"
 
 
 def test_the_same_round_head_count_of_people_who_met_one_fate_is_one_fact_another_fate_is_not():
-    def compared(first: str, second: str) -> list[ClaimGroup]:
-        analysis, _ = _analysis(first, second)
-        return [g for g in _compared(analysis) if any(claim.kind == "quantity" for claim in analysis.claims
-                                                       if claim.id in g.claims)]
-
-    [dead] = compared("Dalam kejadian itu delapan orang meninggal dunia sementara sejumlah korban lainnya luka.",
-                      "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang merenggut nyawa 8 orang.")
+    deaths = "Dalam kejadian itu delapan orang meninggal dunia sementara sejumlah korban lainnya luka."
+    [dead] = _compared_holding("quantity", deaths,
+                               "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang merenggut nyawa 8 orang.")
     assert len(dead.values) == 2
-    assert compared("Dalam kejadian itu delapan orang meninggal dunia sementara sejumlah korban lainnya luka.",
-                    "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang membuat 8 orang cedera.") == []
+    assert _compared_holding("quantity", deaths,
+                             "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang membuat 8 orang cedera.") == []

@@ -9,7 +9,8 @@ dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18
 tahun", "aktris 30 tahun", "usianya baru 17 tahun") are, with kind "age". Spelled-out numbers may take
 several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawah" leave one end open,
 "-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen", "5 persen-10
-persen"). A number written with both separators reads the last as the decimal point ("3,007.39"); an amount
+persen"). A number written with both separators reads the last as the decimal point ("3,007.39"), and one opening with
+a zero always has one ("0.337", as the gaps of a timing table beside it: "+1.028 / +0.094"); an amount
 and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
 saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 dan 196 unit"), and an amount in
 millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
@@ -17,7 +18,8 @@ juta"). English number words count in English text only ("One UI" is a name). Si
 figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts the noun before them when the
 article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
 change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers
-with leading zeros ("022") are codes, and the number after "level" is an index's level after a change in points.
+with leading zeros ("022") are codes, a price list a dump joined with commas is read item by item ("Rp
+401.500,1 gram Rp 754.000"), and the number after "level" is an index's level after a change in points.
 """
 
 from __future__ import annotations
@@ -82,10 +84,11 @@ def _prefixes() -> dict[str, str]:
 
 
 def _attachable_measures() -> list[str]:
-    """Unit words a number may carry unspaced ("5kg", "1.5L", "11.333ton"); of one letter only "l" (liter), for
-    "5G" is a network and "4M" a name, and of two letters only measures ("5km", not "5as")."""
+    """Unit words a number may carry unspaced ("5kg", "1.5L", "11.333ton", "4GB"); of one letter only "l" (liter)
+    and "w" (watt: "30W"), for "5G" is a network and "4M" a name, and of two letters only measures ("5km", not
+    "5as")."""
     return [word for word, unit in _units().items()
-            if (unit in measures() and (len(word) > 1 or word == "l")) or (word.isalpha() and len(word) > 2)]
+            if (unit in measures() and (len(word) > 1 or word in ("l", "w"))) or (word.isalpha() and len(word) > 2)]
 
 
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
@@ -99,9 +102,10 @@ def _number_word_values() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
+def _pattern(joiners: str = "all", english: bool = False, list_item: bool = False) -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
-    English number words count in English text only."""
+    English number words count in English text only. A `list_item` opens right after the comma that ends the
+    item before it, digits and all ("Rp 401.500,1 gram")."""
     # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
     # "1/2 sdt", "1/4 kg": a proper fraction before a unit (never a date such as "9/7/2025" or "(9/7)")
     unit_words = alternation(sorted(_units()))
@@ -128,11 +132,12 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
+    opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=[^\d\s],))"
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -155,16 +160,40 @@ def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
     "naik Rp15 atau 30%" are two figures each, "dua atau tiga hari" one (and "40 dan 50 tahun" two of one unit,
     split once read). Amounts in two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun"
     converts."""
-    position = 0
-    while (match := _pattern("all", english).search(text, position)) is not None:
+    position, list_item = 0, False
+    while (match := (list_item and _pattern("all", english, list_item=True).match(text, position))
+           or _pattern("all", english).search(text, position)) is not None:
+        list_item = False
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
                 and (match.group("hprefix") or _money_then_own_unit(match)
                      or not _rises_on_one_scale(match["low"], match["high"], english)):
             match = _pattern("tight", english).match(text, match.start()) or match
         if match.group("high") and _in_two_currencies(match):
             match = _pattern("none", english).match(text, match.start()) or match
+        if not english and (comma := _list_comma_in_an_amount(text, match)) is not None:
+            match = _pattern("none", english).match(text[:comma], match.start()) or match
+            yield match
+            position, list_item = comma + 1, True
+            continue
         yield match
         position = _number_end(match)
+
+
+# what opens the next item of a list after an amount's comma: a count in a measure ("…,1 gram Rp 754.000")
+ITEM_AFTER_COMMA = re.compile(r",\d+\s+(?P<unit>[A-Za-z]+)\b")
+
+
+def _list_comma_in_an_amount(text: str, match: re.Match[str]) -> int | None:
+    """"0,5 gram Rp 401.500,1 gram Rp 754.000": in a price list a dump joined with commas, the comma after an
+    amount of money written to its thousands opens the next item, a count in a measure, and is no decimal
+    comma; where that comma stands, else None."""
+    low = match.group("low")
+    if not match.group("prefix") or match.group("high") or not low or \
+            not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", low):
+        return None
+    comma = match.start("low") + low.rindex(",")
+    item = ITEM_AFTER_COMMA.match(text, comma)
+    return comma if item is not None and _units().get(item.group("unit").lower()) in measures() else None
 
 
 def _lists_two(match: re.Match[str]) -> bool:
@@ -531,11 +560,13 @@ def parse_value(text: str, english: bool) -> float | None:
     if scale != 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3}){2,}", token):
         scale = Decimal(1)  # "pelamar … 3.636.251 juta": a number written out to its units takes no scale word
     thousands, decimal = (",", ".") if english else (".", ",")
-    if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
+    if re.fullmatch(r"0[.,]\d+", token):
+        thousands, decimal = "", token[1]  # "0.337", "0,337": no group of thousands starts with a zero
+    elif (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
         thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
     elif repeated := re.fullmatch(r"\d{1,3}([.,])\d{3}(?:\1\d{3})+", token):
         thousands = repeated.group(1)  # one separator written twice or more is never a decimal point
-    if re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
+    if thousands and re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
     try:
@@ -839,14 +870,15 @@ def find_quantities(doc: Doc) -> Doc:
             high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
         else:
-            low = parse_value(match.group("low"), english)
+            english_points = english or _a_gap_among_decimal_gaps(text, match.start())
+            low = parse_value(match.group("low"), english_points)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
-            high = parse_value(match.group("high"), english) if match.group("high") else low
+            high = parse_value(match.group("high"), english_points) if match.group("high") else low
             if match.group("high") and low is not None:
-                low = _scaled_like_the_high_end(low, match.group("low"), match.group("high"), english)
+                low = _scaled_like_the_high_end(low, match.group("low"), match.group("high"), english_points)
             vague = None
             if high is None or (low is not None and high < low):
                 high = low
@@ -949,6 +981,19 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     return doc
+
+
+# a gap to the leader in a timing table written with a decimal point: "+0.337", "+0.094"
+DECIMAL_GAP = re.compile(r"\+0\.\d")
+
+
+def _a_gap_among_decimal_gaps(text: str, position: int) -> bool:
+    """"+1.028 / +0.094": a gap in a row of a timing table (or a line of one) that writes other gaps with a
+    leading zero and a point ("+0.094") writes its point as a decimal point too, not as thousands."""
+    if text[position - 1 : position] != "+":
+        return False
+    row_start, row_end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    return DECIMAL_GAP.search(text, row_start, row_end if row_end >= 0 else len(text)) is not None
 
 
 def _add_sides(doc: Doc, match: re.Match[str], sides: re.Match[str], unit: str, unit_word: str | None,

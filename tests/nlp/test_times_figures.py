@@ -1031,6 +1031,31 @@ def test_one_place_after_another_is_no_count():
     assert [(f[1], f[3]) for f in figures] == [(1, "pulau")]
 
 
+def test_a_leading_zero_makes_a_decimal_point_and_gaps_beside_such_gaps_read_it_so():
+    figures = _figures("Hasil latihan:\n2. A. Marquez - GRESINI - +0.337 / +0.337\n15. J. Mir - HONDA - +1.028 / +0.094 - 01:20.099\n"
+                       "Harga naik 0,5 persen dan 1.028 unit mobil terjual.")
+    assert [f[1] for f in figures] == [0.337, 0.337, 1.028, 0.094, 0.5, 1028]
+
+
+def test_units_written_onto_their_numbers_in_device_and_engine_specifications():
+    figures = _figures("Charger 30W mengisi baterai, RAM 4GB, motor listrik 374bhp, dari 0-62mph dalam empat detik.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(30, 30, "watt"), (4, 4, "gb"), (374, 374, "bhp"),
+                                                     (0, 62, "mph"), (4, 4, "detik")]
+
+
+def test_compounds_sets_and_volumes_keep_their_units_and_deadlines_are_caps():
+    figures = _figures("Polisi menyita dua sepeda motor dan 1 set blender. Waduk menampung 68,11 meter kubik. "
+                       "SP3 terbit paling lama satu tahun dan dilaporkan paling lambat satu minggu.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(2, 2, "sepeda-motor"), (1, 1, "blender"), (68.11, 68.11, "m3"),
+                                                     (None, 1, "tahun"), (None, 1, "minggu")]
+
+
+def test_a_comma_after_an_amount_opens_the_next_item_of_a_price_list_when_a_measure_follows():
+    figures = _figures("Harga emas:, 0,5 gram Rp 401.500,1 gram Rp 754.000,2 gram Rp 1.457.000. Kurs Rp 14.057,50 per dolar.")
+    assert [(f[1], f[3]) for f in figures] == [(0.5, "gram"), (401500, "rupiah"), (1, "gram"), (754000, "rupiah"),
+                                              (2, "gram"), (1457000, "rupiah"), (14057.5, "rupiah")]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -14,7 +14,7 @@ a zero always has one ("0.337", as the gaps of a timing table beside it: "+1.028
 and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
 saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 dan 196 unit"), and an amount in
 millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
-juta"). English number words count in English text only ("One UI" is a name). Signs of comparison bound a
+juta"), as the start of a change is in the unit of its end ("dari 923, menjadi 1.643 unit"). English number words count in English text only ("One UI" is a name). Signs of comparison bound a
 figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts the noun before them when the
 article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
 change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers
@@ -913,7 +913,7 @@ def find_quantities(doc: Doc) -> Doc:
         if age and unit not in durations():
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
-        end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
+        end = unit_end if unit else _number_end(match)  # "kerugian saya puluhan juta": the scale word too
         if unit in durations() and AGO.match(text, end):
             continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
@@ -980,6 +980,7 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_the_same_scale(doc)
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
+    _share_units_of_a_change(doc)
     return doc
 
 
@@ -1064,14 +1065,15 @@ def _more_before_its_noun(text: str, match: re.Match[str], unit_end: int | None)
 
 def _share_units_of_a_figure_said_again(doc: Doc) -> None:
     """"… sebanyak 32.000 kendaraan …", then "per hari ini ada 32.000": a figure of a hundred or more written
-    again without its unit counts what it counted the first time."""
+    again without its unit counts what it counted the first time, also when it was a floor then ("lebih dari
+    200.000 mitra", then "Sudah 200.000 ya")."""
     figures = doc.layer("quantities")
     for index, figure in enumerate(figures):
         value = figure.attrs["min"]
         if figure.attrs["unit"] is not None or value is None or value < 100 or figure.attrs["max"] != value:
             continue
         first = next((other for other in figures[:index] if other.attrs["unit"] and other.attrs["kind"] == "amount"
-                      and other.attrs["min"] == value and other.attrs["max"] == value), None)
+                      and other.attrs["min"] == value and other.attrs["max"] in (value, None)), None)
         if first is not None:
             _count_as(figure, first)
 
@@ -1085,6 +1087,22 @@ def _share_units_of_a_restatement(doc: Doc) -> None:
                 re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]) and \
                 (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
             _count_as(figure, restated)
+
+
+# what stands between the two ends of a change: "dari 923, menjadi 1.643 unit", "dari 12 ke 15 persen"
+CHANGE_TO = re.compile(r"\s*,?\s*(?:menjadi|jadi|ke)\s+", re.IGNORECASE)
+CHANGE_FROM = re.compile(r"\bdari\s+$", re.IGNORECASE)
+
+
+def _share_units_of_a_change(doc: Doc) -> None:
+    """"retail sales dari 923, menjadi 1.643 unit": the start of a change, with no unit of its own, is in the
+    unit of where it ends."""
+    text, figures = doc.text, doc.layer("quantities")
+    for start, end in zip(figures, figures[1:], strict=False):
+        if start.attrs["unit"] is None and end.attrs["unit"] and \
+                CHANGE_FROM.search(text, max(0, start.start - 10), start.start) and \
+                CHANGE_TO.fullmatch(text, start.end, end.start):
+            _count_as(start, end)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

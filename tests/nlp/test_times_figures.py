@@ -1056,6 +1056,15 @@ def test_a_comma_after_an_amount_opens_the_next_item_of_a_price_list_when_a_meas
                                               (2, "gram"), (1457000, "rupiah"), (14057.5, "rupiah")]
 
 
+def test_a_figure_with_no_unit_takes_it_from_where_a_change_ends_or_from_its_first_telling_as_a_floor():
+    figures = _figures("Penjualan ritel naik dari 923, menjadi 1.643 unit. Ada lebih dari 200.000 mitra yang ikut. "
+                       "\"Sudah 200.000 ya,\" ujarnya. Mereka mencuri puluhan juta rupiah. \"Kerugian saya puluhan juta,\" "
+                       "katanya.")
+    assert [(f[0], f[3]) for f in figures] == [("923", "unit"), ("1.643 unit", "unit"),
+                                               ("lebih dari 200.000 mitra", "mitra"), ("200.000", "mitra"),
+                                               ("puluhan juta rupiah", "rupiah"), ("puluhan juta", "rupiah")]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -14,7 +14,8 @@ a zero always has one ("0.337", as the gaps of a timing table beside it: "+1.028
 and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
 saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 dan 196 unit"), and an amount in
 millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
-juta"), as the start of a change is in the unit of its end ("dari 923, menjadi 1.643 unit"). English number words count in English text only ("One UI" is a name). Signs of comparison bound a
+juta"), as the start of a change is in the unit of its end ("dari 923, menjadi 1.643 unit"). English number
+words count in English text only ("One UI" is a name). Signs of comparison bound a
 figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts the noun before them when the
 article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
 change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers

@@ -70,6 +70,11 @@ def measures() -> frozenset[str]:
 
 
 @cache
+def _words_of_units(section: str) -> frozenset[str]:
+    return frozenset(sections("id/nlp/units.txt")[section])
+
+
+@cache
 def durations() -> frozenset[str]:
     return frozenset(line.split()[0] for line in sections("id/nlp/units.txt")["duration"])
 
@@ -907,7 +912,7 @@ def find_quantities(doc: Doc) -> Doc:
             if unit is None:
                 continue
             unit_end = _number_end(match)
-        if not vague and unit in measures() and (sides := TIMES.fullmatch(match.group("low"))):
+        if not vague and unit in _words_of_units("side") and (sides := TIMES.fullmatch(match.group("low"))):
             _add_sides(doc, match, sides, unit, unit_word, unit_end)  # "ruangan 4x7 meter"
             continue
         age = not vague and _age(text, match, unit)
@@ -1001,7 +1006,7 @@ def _a_gap_among_decimal_gaps(text: str, position: int) -> bool:
 def _add_sides(doc: Doc, match: re.Match[str], sides: re.Match[str], unit: str, unit_word: str | None,
                unit_end: int) -> None:
     """"4x7 meter" gives two sides of a size, each in the unit written after the second, as "165.62 x 77.01 mm"
-    gives two figures; a product is read only of lengths of time ("1x24 jam")."""
+    gives two figures; in units other than lengths and areas it is a product ("1x24 jam", "2x50 MW")."""
     for side in (1, 2):
         start = match.start("low") + sides.start(side)
         end = unit_end if side == 2 else match.start("low") + sides.end(side)

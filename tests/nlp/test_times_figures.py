@@ -1065,6 +1065,12 @@ def test_a_figure_with_no_unit_takes_it_from_where_a_change_ends_or_from_its_fir
                                                ("puluhan juta rupiah", "rupiah"), ("puluhan juta", "rupiah")]
 
 
+def test_sides_are_read_only_in_lengths_and_areas_and_a_count_of_units_times_a_capacity_is_a_product():
+    figures = _figures("Dua unit pembangkit berkapasitas 2x50 MW dibangun, gudang berukuran 8 X 12 meter terbakar.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("Dua unit pembangkit", 2, "pembangkit"), ("2x50 MW", 100, "mw"), ("8", 8, "meter"), ("12 meter", 12, "meter")]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

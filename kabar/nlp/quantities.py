@@ -667,6 +667,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if re.fullmatch(r"0\d+", low):
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
+    if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
+            re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
+        return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \

@@ -1071,6 +1071,12 @@ def test_sides_are_read_only_in_lengths_and_areas_and_a_count_of_units_times_a_c
         ("Dua unit pembangkit", 2, "pembangkit"), ("2x50 MW", 100, "mw"), ("8", 8, "meter"), ("12 meter", 12, "meter")]
 
 
+def test_two_numbers_joined_by_a_hyphen_after_a_result_word_are_a_score_whatever_follows():
+    figures = _figures("Brasil kalah 0-1 usai gol Peru. Skor imbang 2-2 tetap bertahan. Indonesia kalah 2-3 lawan "
+                       "Malaysia, yang sudah kalah 9 kali. Harga naik 2-3 persen.")
+    assert [(f[0], f[1], f[2]) for f in figures] == [("9 kali", 9, 9), ("2-3 persen", 2, 3)]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -394,6 +394,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             return compound
         if bare in _units() and bare not in classifiers:
             return bare, found.end()
+        if counted is None and bare == "kali" and (event := _event_at(text, found.end())) is not None:
+            return event  # "43 kali gempa", "10 kali pemotongan suku bunga": the events, not the times
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
         elif counted is None and cursor == first and _counts_in_capitals(text, word):
@@ -404,6 +406,17 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if counted is None and (listed := _unit_of_the_next_in_list(text, match)) is not None:
         return listed, _number_end(match)
     return counted if counted is not None else (None, match.end())
+
+
+def _event_at(text: str, position: int) -> tuple[str, int] | None:
+    """The noun for an event written at `position`: a nominalisation in -an ("pemotongan", "pembayaran",
+    "tembakan") or a listed event ("gempa"), with its end; not "lipat" ("dua kali lipat") nor "seminggu"."""
+    found = WORD_AFTER.match(text, position)
+    if found is None or not _is_counted_noun(found.group(1)):
+        return None
+    word = _plain_noun(found.group(1))
+    nominal = len(word) > 6 and word.endswith("an")
+    return (word, found.end()) if nominal or word in _words("event noun") else None
 
 
 # "1.011 dan 196 unit", "sembilan dan sembilan assist": a list names its unit once, after the last figure

@@ -1077,6 +1077,12 @@ def test_two_numbers_joined_by_a_hyphen_after_a_result_word_are_a_score_whatever
     assert [(f[0], f[1], f[2]) for f in figures] == [("9 kali", 9, 9), ("2-3 persen", 2, 3)]
 
 
+def test_kali_before_a_noun_for_an_event_counts_the_event_but_not_before_other_words():
+    figures = _figures("Terjadi 43 kali gempa susulan. Eropa mengalami 10 kali pemotongan suku bunga. Harga naik dua "
+                       "kali lipat, dan ia dua kali melakukan pelaporan.")
+    assert [(f[1], f[3]) for f in figures] == [(43, "gempa"), (10, "pemotongan"), (2, "kali"), (2, "kali")]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

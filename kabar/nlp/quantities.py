@@ -151,7 +151,8 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃))?)",
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
+        rf"|\s?(?P<micro>(?:µ|μ|¬µ)g)(?![A-Za-z]))?)",
         re.IGNORECASE,
     )
 
@@ -363,6 +364,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     no noun after it is what is counted ("tiga unit handphone" counts handphone, "300 unit" units)."""
     if match.group("sign"):
         return "persen", match.end()
+    if match.group("micro"):
+        return "µg", match.end()  # "95,89 µg/m3", or "¬µg/m3" as a dump that read UTF-8 as Mac Roman writes it
     if match.group("degree"):
         return "derajat", match.end()  # "35°C", "35 °C", or "35 ¬∞C" as a dump that read UTF-8 as Mac Roman writes it
     if match.group("attached"):
@@ -966,9 +969,9 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = bound_word, _meaning(bound_word)  # "maksimal Rp8,5 juta bagi …, dan Rp10 juta"
         minimum: float | None = low
         maximum: float | None = high
-        if meaning in ("upto", "below") and low == high:
-            minimum = None
-        elif meaning in ("over", "atleast") and low == high:
+        if meaning in ("upto", "below") and (low == high or vague):
+            minimum = None  # "hingga puluhan ribu kilometer": a cap on a vague amount keeps its top only
+        elif meaning in ("over", "atleast") and (low == high or vague):
             maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
         elif meaning == "about" and MORE_AFTER.match(text, end) and low == high:
             maximum = None  # "sekitar 100 triliun lebih": about, and more

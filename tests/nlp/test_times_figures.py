@@ -1083,6 +1083,13 @@ def test_kali_before_a_noun_for_an_event_counts_the_event_but_not_before_other_w
     assert [(f[1], f[3]) for f in figures] == [(43, "gempa"), (10, "pemotongan"), (2, "kali"), (2, "kali")]
 
 
+def test_a_cap_on_a_vague_amount_keeps_its_top_and_micrograms_are_a_unit_also_as_mac_roman_writes_them():
+    figures = _figures("Mobil dipakai hingga puluhan ribu kilometer. Lebih dari ratusan warga hadir. Konsentrasi "
+                       "mencapai 95,89 ¬µg/m3, kemarin 40 µg/m³.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(None, 99999, "km"), (200, None, "orang"), (95.89, 95.89, "µg"),
+                                                     (40, 40, "µg")]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -20,7 +20,7 @@ figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts
 article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
 change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers
 with leading zeros ("022") are codes, a price list a dump joined with commas is read item by item ("Rp
-401.500,1 gram Rp 754.000"), and the number after "level" is an index's level after a change in points.
+401.500,1 gram Rp 754.000"), a number spelled again in brackets keeps the noun after them ("1 (satu) pucuk"), and the number after "level" is an index's level after a change in points.
 """
 
 from __future__ import annotations
@@ -374,6 +374,9 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         word = match.group("unit").lower()  # "4-silinder", "7-penumpang": a count written as a modifier
         return (_units().get(word, word), match.end()) if _is_counted_noun(word) else (None, match.start("unit") - 1)
     cursor = match.start("unit") - 1 if match.group("unit") else match.end()
+    if (again := SPELLED_AGAIN.match(text, cursor)) is not None and \
+            all(word in number_words() or word in _table("multiplier") for word in again.group(1).lower().split()):
+        cursor = again.end()  # "1 (satu) pucuk Senjata Api", "2 (dua) unit sepeda motor": the number spelled again
     more = MORE_BEFORE_UNIT.match(text, cursor)
     counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
     # "3.000 lebih warga", "seribu lebih kendaraan" (not "dua lebih baik dari satu")
@@ -420,6 +423,10 @@ def _event_at(text: str, position: int) -> tuple[str, int] | None:
     word = _plain_noun(found.group(1))
     nominal = len(word) > 6 and word.endswith("an")
     return (word, found.end()) if nominal or word in _words("event noun") else None
+
+
+# a number spelled out again in brackets after its digits, as deeds and police reports write it: "1 (satu)"
+SPELLED_AGAIN = re.compile(r"\s*\(\s*([A-Za-z]+(?:\s+[A-Za-z]+)*)\s*\)")
 
 
 # "1.011 dan 196 unit", "sembilan dan sembilan assist": a list names its unit once, after the last figure

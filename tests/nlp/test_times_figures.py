@@ -1090,6 +1090,14 @@ def test_a_cap_on_a_vague_amount_keeps_its_top_and_micrograms_are_a_unit_also_as
                                                      (40, 40, "µg")]
 
 
+def test_a_number_spelled_again_in_brackets_keeps_the_noun_after_the_brackets():
+    figures = _figures("Ia menyerahkan 1 (satu) pucuk Senjata Api. Polisi menyita 2 (dua) unit sepeda motor selama "
+                       "12 (dua belas) hari. Partai itu meraih 20 (PDIP) kursi.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("1 (satu) pucuk", 1, "pucuk"), ("2 (dua) unit sepeda motor", 2, "sepeda-motor"), ("12 (dua belas) hari", 12, "hari"),
+        ("20", 20, None)]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -20,7 +20,8 @@ figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts
 article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
 change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers
 with leading zeros ("022") are codes, a price list a dump joined with commas is read item by item ("Rp
-401.500,1 gram Rp 754.000"), a number spelled again in brackets keeps the noun after them ("1 (satu) pucuk"), and the number after "level" is an index's level after a change in points.
+401.500,1 gram Rp 754.000"), a number spelled again in brackets keeps the noun after them ("1 (satu)
+pucuk"), and the number after "level" is an index's level after a change in points.
 """
 
 from __future__ import annotations

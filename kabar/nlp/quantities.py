@@ -9,15 +9,19 @@ dates, clock times, phone numbers, model names ("KN-23"), identifiers ("Pasal 18
 tahun", "aktris 30 tahun", "usianya baru 17 tahun") are, with kind "age". Spelled-out numbers may take
 several words ("dua puluh lima"); "lebih" after a figure, "ke atas" and "ke bawah" leave one end open,
 "-an" makes it approximate, and a range may repeat its unit ("1,5 persen hingga 2 persen", "5 persen-10
-persen"). A number written with both separators reads the last as the decimal point ("3,007.39"); an amount
+persen"). A number written with both separators reads the last as the decimal point ("3,007.39"), and one opening with
+a zero always has one ("0.337", as the gaps of a timing table beside it: "+1.028 / +0.094"); an amount
 and its conversion into another currency are two figures; a part counts what its whole counts ("205 dari 554
 saham", "Dari 554 saham …, 205 tertekan"), a list names its unit once ("1.011 dan 196 unit"), and an amount in
 millions with no unit of its own is in the unit of the amounts in millions next to it ("80 juta euro … 63,5
-juta"). English number words count in English text only ("One UI" is a name). Signs of comparison bound a
+juta"), as the start of a change is in the unit of its end ("dari 923, menjadi 1.643 unit"). English number
+words count in English text only ("One UI" is a name). Signs of comparison bound a
 figure ("<70%"), and a figure with no noun after "sebanyak" or "mencapai" counts the noun before them when the
 article counts that noun ("SIM sebanyak 754"). "40 dan 50 tahun" lists two figures, "naik Rp15 atau 30%" gives one
 change twice; parts of a whole broken down ("54 gelar terdiri atas 20 Grand Slam") count what it counts; numbers
-with leading zeros ("022") are codes, and the number after "level" is an index's level after a change in points.
+with leading zeros ("022") are codes, a price list a dump joined with commas is read item by item ("Rp
+401.500,1 gram Rp 754.000"), a number spelled again in brackets keeps the noun after them ("1 (satu)
+pucuk"), and the number after "level" is an index's level after a change in points.
 """
 
 from __future__ import annotations
@@ -67,6 +71,11 @@ def measures() -> frozenset[str]:
 
 
 @cache
+def _words_of_units(section: str) -> frozenset[str]:
+    return frozenset(sections("id/nlp/units.txt")[section])
+
+
+@cache
 def durations() -> frozenset[str]:
     return frozenset(line.split()[0] for line in sections("id/nlp/units.txt")["duration"])
 
@@ -82,10 +91,11 @@ def _prefixes() -> dict[str, str]:
 
 
 def _attachable_measures() -> list[str]:
-    """Unit words a number may carry unspaced ("5kg", "1.5L", "11.333ton"); of one letter only "l" (liter), for
-    "5G" is a network and "4M" a name, and of two letters only measures ("5km", not "5as")."""
+    """Unit words a number may carry unspaced ("5kg", "1.5L", "11.333ton", "4GB"); of one letter only "l" (liter)
+    and "w" (watt: "30W"), for "5G" is a network and "4M" a name, and of two letters only measures ("5km", not
+    "5as")."""
     return [word for word, unit in _units().items()
-            if (unit in measures() and (len(word) > 1 or word == "l")) or (word.isalpha() and len(word) > 2)]
+            if (unit in measures() and (len(word) > 1 or word in ("l", "w"))) or (word.isalpha() and len(word) > 2)]
 
 
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
@@ -99,9 +109,10 @@ def _number_word_values() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
+def _pattern(joiners: str = "all", english: bool = False, list_item: bool = False) -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
-    English number words count in English text only."""
+    English number words count in English text only. A `list_item` opens right after the comma that ends the
+    item before it, digits and all ("Rp 401.500,1 gram")."""
     # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
     # "1/2 sdt", "1/4 kg": a proper fraction before a unit (never a date such as "9/7/2025" or "(9/7)")
     unit_words = alternation(sorted(_units()))
@@ -128,11 +139,12 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
+    opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=[^\d\s],))"
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"(?:(?<![\w:.,-])|(?<=[^\d\s],))(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -140,7 +152,8 @@ def _pattern(joiners: str = "all", english: bool = False) -> re.Pattern[str]:
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃))?)",
+        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
+        rf"|\s?(?P<micro>(?:µ|μ|¬µ)g)(?![A-Za-z]))?)",
         re.IGNORECASE,
     )
 
@@ -155,16 +168,40 @@ def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
     "naik Rp15 atau 30%" are two figures each, "dua atau tiga hari" one (and "40 dan 50 tahun" two of one unit,
     split once read). Amounts in two currencies are never a range: "USD 400 juta atau Rp 6,2 triliun"
     converts."""
-    position = 0
-    while (match := _pattern("all", english).search(text, position)) is not None:
+    position, list_item = 0, False
+    while (match := (list_item and _pattern("all", english, list_item=True).match(text, position))
+           or _pattern("all", english).search(text, position)) is not None:
+        list_item = False
         if match.group("high") and not match.group("between") and LOOSE_JOINER.fullmatch(match.group("joiner")) \
                 and (match.group("hprefix") or _money_then_own_unit(match)
                      or not _rises_on_one_scale(match["low"], match["high"], english)):
             match = _pattern("tight", english).match(text, match.start()) or match
         if match.group("high") and _in_two_currencies(match):
             match = _pattern("none", english).match(text, match.start()) or match
+        if not english and (comma := _list_comma_in_an_amount(text, match)) is not None:
+            match = _pattern("none", english).match(text[:comma], match.start()) or match
+            yield match
+            position, list_item = comma + 1, True
+            continue
         yield match
         position = _number_end(match)
+
+
+# what opens the next item of a list after an amount's comma: a count in a measure ("…,1 gram Rp 754.000")
+ITEM_AFTER_COMMA = re.compile(r",\d+\s+(?P<unit>[A-Za-z]+)\b")
+
+
+def _list_comma_in_an_amount(text: str, match: re.Match[str]) -> int | None:
+    """"0,5 gram Rp 401.500,1 gram Rp 754.000": in a price list a dump joined with commas, the comma after an
+    amount of money written to its thousands opens the next item, a count in a measure, and is no decimal
+    comma; where that comma stands, else None."""
+    low = match.group("low")
+    if not match.group("prefix") or match.group("high") or not low or \
+            not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", low):
+        return None
+    comma = match.start("low") + low.rindex(",")
+    item = ITEM_AFTER_COMMA.match(text, comma)
+    return comma if item is not None and _units().get(item.group("unit").lower()) in measures() else None
 
 
 def _lists_two(match: re.Match[str]) -> bool:
@@ -328,6 +365,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     no noun after it is what is counted ("tiga unit handphone" counts handphone, "300 unit" units)."""
     if match.group("sign"):
         return "persen", match.end()
+    if match.group("micro"):
+        return "µg", match.end()  # "95,89 µg/m3", or "¬µg/m3" as a dump that read UTF-8 as Mac Roman writes it
     if match.group("degree"):
         return "derajat", match.end()  # "35°C", "35 °C", or "35 ¬∞C" as a dump that read UTF-8 as Mac Roman writes it
     if match.group("attached"):
@@ -336,6 +375,9 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
         word = match.group("unit").lower()  # "4-silinder", "7-penumpang": a count written as a modifier
         return (_units().get(word, word), match.end()) if _is_counted_noun(word) else (None, match.start("unit") - 1)
     cursor = match.start("unit") - 1 if match.group("unit") else match.end()
+    if (again := SPELLED_AGAIN.match(text, cursor)) is not None and \
+            all(word in number_words() or word in _table("multiplier") for word in again.group(1).lower().split()):
+        cursor = again.end()  # "1 (satu) pucuk Senjata Api", "2 (dua) unit sepeda motor": the number spelled again
     more = MORE_BEFORE_UNIT.match(text, cursor)
     counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
     # "3.000 lebih warga", "seribu lebih kendaraan" (not "dua lebih baik dari satu")
@@ -359,6 +401,8 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
             return compound
         if bare in _units() and bare not in classifiers:
             return bare, found.end()
+        if counted is None and bare == "kali" and (event := _event_at(text, found.end())) is not None:
+            return event  # "43 kali gempa", "10 kali pemotongan suku bunga": the events, not the times
         if counted is None and word.lower() not in classifiers and _is_counted_noun(word):
             counted = (bare if bare in _units() else _plain_noun(word), found.end())
         elif counted is None and cursor == first and _counts_in_capitals(text, word):
@@ -369,6 +413,21 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if counted is None and (listed := _unit_of_the_next_in_list(text, match)) is not None:
         return listed, _number_end(match)
     return counted if counted is not None else (None, match.end())
+
+
+def _event_at(text: str, position: int) -> tuple[str, int] | None:
+    """The noun for an event written at `position`: a nominalisation in -an ("pemotongan", "pembayaran",
+    "tembakan") or a listed event ("gempa"), with its end; not "lipat" ("dua kali lipat") nor "seminggu"."""
+    found = WORD_AFTER.match(text, position)
+    if found is None or not _is_counted_noun(found.group(1)):
+        return None
+    word = _plain_noun(found.group(1))
+    nominal = len(word) > 6 and word.endswith("an")
+    return (word, found.end()) if nominal or word in _words("event noun") else None
+
+
+# a number spelled out again in brackets after its digits, as deeds and police reports write it: "1 (satu)"
+SPELLED_AGAIN = re.compile(r"\s*\(\s*([A-Za-z]+(?:\s+[A-Za-z]+)*)\s*\)")
 
 
 # "1.011 dan 196 unit", "sembilan dan sembilan assist": a list names its unit once, after the last figure
@@ -531,11 +590,13 @@ def parse_value(text: str, english: bool) -> float | None:
     if scale != 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3}){2,}", token):
         scale = Decimal(1)  # "pelamar … 3.636.251 juta": a number written out to its units takes no scale word
     thousands, decimal = (",", ".") if english else (".", ",")
-    if (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
+    if re.fullmatch(r"0[.,]\d+", token):
+        thousands, decimal = "", token[1]  # "0.337", "0,337": no group of thousands starts with a zero
+    elif (mixed := re.fullmatch(r"\d{1,3}(?:([.,])\d{3})+([.,])\d+", token)) and mixed.group(1) != mixed.group(2):
         thousands, decimal = mixed.groups()  # both separators: the last one is the decimal point, in any language
     elif repeated := re.fullmatch(r"\d{1,3}([.,])\d{3}(?:\1\d{3})+", token):
         thousands = repeated.group(1)  # one separator written twice or more is never a decimal point
-    if re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
+    if thousands and re.fullmatch(rf"\d{{1,3}}(\{thousands}\d{{3}})+(\{decimal}\d+)?", token):
         token = token.replace(thousands, "")
     token = token.replace(decimal, ".")
     try:
@@ -630,6 +691,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if re.fullmatch(r"0\d+", low):
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
+    if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
+            re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
+        return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows
     if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
@@ -839,14 +903,15 @@ def find_quantities(doc: Doc) -> Doc:
             high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
         else:
-            low = parse_value(match.group("low"), english)
+            english_points = english or _a_gap_among_decimal_gaps(text, match.start())
+            low = parse_value(match.group("low"), english_points)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
-            high = parse_value(match.group("high"), english) if match.group("high") else low
+            high = parse_value(match.group("high"), english_points) if match.group("high") else low
             if match.group("high") and low is not None:
-                low = _scaled_like_the_high_end(low, match.group("low"), match.group("high"), english)
+                low = _scaled_like_the_high_end(low, match.group("low"), match.group("high"), english_points)
             vague = None
             if high is None or (low is not None and high < low):
                 high = low
@@ -874,14 +939,14 @@ def find_quantities(doc: Doc) -> Doc:
             if unit is None:
                 continue
             unit_end = _number_end(match)
-        if not vague and unit in measures() and (sides := TIMES.fullmatch(match.group("low"))):
+        if not vague and unit in _words_of_units("side") and (sides := TIMES.fullmatch(match.group("low"))):
             _add_sides(doc, match, sides, unit, unit_word, unit_end)  # "ruangan 4x7 meter"
             continue
         age = not vague and _age(text, match, unit)
         if age and unit not in durations():
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
-        end = unit_end if unit else match.end("vague" if vague else ("high" if match.group("high") else "low"))
+        end = unit_end if unit else _number_end(match)  # "kerugian saya puluhan juta": the scale word too
         if unit in durations() and AGO.match(text, end):
             continue  # "dua tahun lalu" is a point in time (the times layer), not a length of time
         approximator = (match.group("approx") or "").lower() or None
@@ -912,9 +977,9 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = bound_word, _meaning(bound_word)  # "maksimal Rp8,5 juta bagi …, dan Rp10 juta"
         minimum: float | None = low
         maximum: float | None = high
-        if meaning in ("upto", "below") and low == high:
-            minimum = None
-        elif meaning in ("over", "atleast") and low == high:
+        if meaning in ("upto", "below") and (low == high or vague):
+            minimum = None  # "hingga puluhan ribu kilometer": a cap on a vague amount keeps its top only
+        elif meaning in ("over", "atleast") and (low == high or vague):
             maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
         elif meaning == "about" and MORE_AFTER.match(text, end) and low == high:
             maximum = None  # "sekitar 100 triliun lebih": about, and more
@@ -948,13 +1013,27 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_the_same_scale(doc)
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
+    _share_units_of_a_change(doc)
     return doc
+
+
+# a gap to the leader in a timing table written with a decimal point: "+0.337", "+0.094"
+DECIMAL_GAP = re.compile(r"\+0\.\d")
+
+
+def _a_gap_among_decimal_gaps(text: str, position: int) -> bool:
+    """"+1.028 / +0.094": a gap in a row of a timing table (or a line of one) that writes other gaps with a
+    leading zero and a point ("+0.094") writes its point as a decimal point too, not as thousands."""
+    if text[position - 1 : position] != "+":
+        return False
+    row_start, row_end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    return DECIMAL_GAP.search(text, row_start, row_end if row_end >= 0 else len(text)) is not None
 
 
 def _add_sides(doc: Doc, match: re.Match[str], sides: re.Match[str], unit: str, unit_word: str | None,
                unit_end: int) -> None:
     """"4x7 meter" gives two sides of a size, each in the unit written after the second, as "165.62 x 77.01 mm"
-    gives two figures; a product is read only of lengths of time ("1x24 jam")."""
+    gives two figures; in units other than lengths and areas it is a product ("1x24 jam", "2x50 MW")."""
     for side in (1, 2):
         start = match.start("low") + sides.start(side)
         end = unit_end if side == 2 else match.start("low") + sides.end(side)
@@ -1019,14 +1098,15 @@ def _more_before_its_noun(text: str, match: re.Match[str], unit_end: int | None)
 
 def _share_units_of_a_figure_said_again(doc: Doc) -> None:
     """"… sebanyak 32.000 kendaraan …", then "per hari ini ada 32.000": a figure of a hundred or more written
-    again without its unit counts what it counted the first time."""
+    again without its unit counts what it counted the first time, also when it was a floor then ("lebih dari
+    200.000 mitra", then "Sudah 200.000 ya")."""
     figures = doc.layer("quantities")
     for index, figure in enumerate(figures):
         value = figure.attrs["min"]
         if figure.attrs["unit"] is not None or value is None or value < 100 or figure.attrs["max"] != value:
             continue
         first = next((other for other in figures[:index] if other.attrs["unit"] and other.attrs["kind"] == "amount"
-                      and other.attrs["min"] == value and other.attrs["max"] == value), None)
+                      and other.attrs["min"] == value and other.attrs["max"] in (value, None)), None)
         if first is not None:
             _count_as(figure, first)
 
@@ -1040,6 +1120,22 @@ def _share_units_of_a_restatement(doc: Doc) -> None:
                 re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]) and \
                 (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
             _count_as(figure, restated)
+
+
+# what stands between the two ends of a change: "dari 923, menjadi 1.643 unit", "dari 12 ke 15 persen"
+CHANGE_TO = re.compile(r"\s*,?\s*(?:menjadi|jadi|ke)\s+", re.IGNORECASE)
+CHANGE_FROM = re.compile(r"\bdari\s+$", re.IGNORECASE)
+
+
+def _share_units_of_a_change(doc: Doc) -> None:
+    """"retail sales dari 923, menjadi 1.643 unit": the start of a change, with no unit of its own, is in the
+    unit of where it ends."""
+    text, figures = doc.text, doc.layer("quantities")
+    for start, end in zip(figures, figures[1:], strict=False):
+        if start.attrs["unit"] is None and end.attrs["unit"] and \
+                CHANGE_FROM.search(text, max(0, start.start - 10), start.start) and \
+                CHANGE_TO.fullmatch(text, start.end, end.start):
+            _count_as(start, end)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

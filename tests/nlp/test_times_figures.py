@@ -1031,6 +1031,73 @@ def test_one_place_after_another_is_no_count():
     assert [(f[1], f[3]) for f in figures] == [(1, "pulau")]
 
 
+def test_a_leading_zero_makes_a_decimal_point_and_gaps_beside_such_gaps_read_it_so():
+    figures = _figures("Hasil latihan:\n2. A. Marquez - GRESINI - +0.337 / +0.337\n15. J. Mir - HONDA - +1.028 / +0.094 - 01:20.099\n"
+                       "Harga naik 0,5 persen dan 1.028 unit mobil terjual.")
+    assert [f[1] for f in figures] == [0.337, 0.337, 1.028, 0.094, 0.5, 1028]
+
+
+def test_units_written_onto_their_numbers_in_device_and_engine_specifications():
+    figures = _figures("Charger 30W mengisi baterai, RAM 4GB, motor listrik 374bhp, dari 0-62mph dalam empat detik.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(30, 30, "watt"), (4, 4, "gb"), (374, 374, "bhp"),
+                                                     (0, 62, "mph"), (4, 4, "detik")]
+
+
+def test_compounds_sets_and_volumes_keep_their_units_and_deadlines_are_caps():
+    figures = _figures("Polisi menyita dua sepeda motor dan 1 set blender. Waduk menampung 68,11 meter kubik. "
+                       "SP3 terbit paling lama satu tahun dan dilaporkan paling lambat satu minggu.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(2, 2, "sepeda-motor"), (1, 1, "blender"), (68.11, 68.11, "m3"),
+                                                     (None, 1, "tahun"), (None, 1, "minggu")]
+
+
+def test_a_comma_after_an_amount_opens_the_next_item_of_a_price_list_when_a_measure_follows():
+    figures = _figures("Harga emas:, 0,5 gram Rp 401.500,1 gram Rp 754.000,2 gram Rp 1.457.000. Kurs Rp 14.057,50 per dolar.")
+    assert [(f[1], f[3]) for f in figures] == [(0.5, "gram"), (401500, "rupiah"), (1, "gram"), (754000, "rupiah"),
+                                              (2, "gram"), (1457000, "rupiah"), (14057.5, "rupiah")]
+
+
+def test_a_figure_with_no_unit_takes_it_from_where_a_change_ends_or_from_its_first_telling_as_a_floor():
+    figures = _figures("Penjualan ritel naik dari 923, menjadi 1.643 unit. Ada lebih dari 200.000 mitra yang ikut. "
+                       "\"Sudah 200.000 ya,\" ujarnya. Mereka mencuri puluhan juta rupiah. \"Kerugian saya puluhan juta,\" "
+                       "katanya.")
+    assert [(f[0], f[3]) for f in figures] == [("923", "unit"), ("1.643 unit", "unit"),
+                                               ("lebih dari 200.000 mitra", "mitra"), ("200.000", "mitra"),
+                                               ("puluhan juta rupiah", "rupiah"), ("puluhan juta", "rupiah")]
+
+
+def test_sides_are_read_only_in_lengths_and_areas_and_a_count_of_units_times_a_capacity_is_a_product():
+    figures = _figures("Dua unit pembangkit berkapasitas 2x50 MW dibangun, gudang berukuran 8 X 12 meter terbakar.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("Dua unit pembangkit", 2, "pembangkit"), ("2x50 MW", 100, "mw"), ("8", 8, "meter"), ("12 meter", 12, "meter")]
+
+
+def test_two_numbers_joined_by_a_hyphen_after_a_result_word_are_a_score_whatever_follows():
+    figures = _figures("Brasil kalah 0-1 usai gol Peru. Skor imbang 2-2 tetap bertahan. Indonesia kalah 2-3 lawan "
+                       "Malaysia, yang sudah kalah 9 kali. Harga naik 2-3 persen.")
+    assert [(f[0], f[1], f[2]) for f in figures] == [("9 kali", 9, 9), ("2-3 persen", 2, 3)]
+
+
+def test_kali_before_a_noun_for_an_event_counts_the_event_but_not_before_other_words():
+    figures = _figures("Terjadi 43 kali gempa susulan. Eropa mengalami 10 kali pemotongan suku bunga. Harga naik dua "
+                       "kali lipat, dan ia dua kali melakukan pelaporan.")
+    assert [(f[1], f[3]) for f in figures] == [(43, "gempa"), (10, "pemotongan"), (2, "kali"), (2, "kali")]
+
+
+def test_a_cap_on_a_vague_amount_keeps_its_top_and_micrograms_are_a_unit_also_as_mac_roman_writes_them():
+    figures = _figures("Mobil dipakai hingga puluhan ribu kilometer. Lebih dari ratusan warga hadir. Konsentrasi "
+                       "mencapai 95,89 ¬µg/m3, kemarin 40 µg/m³.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(None, 99999, "km"), (200, None, "orang"), (95.89, 95.89, "µg"),
+                                                     (40, 40, "µg")]
+
+
+def test_a_number_spelled_again_in_brackets_keeps_the_noun_after_the_brackets():
+    figures = _figures("Ia menyerahkan 1 (satu) pucuk Senjata Api. Polisi menyita 2 (dua) unit sepeda motor selama "
+                       "12 (dua belas) hari. Partai itu meraih 20 (PDIP) kursi.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [
+        ("1 (satu) pucuk", 1, "pucuk"), ("2 (dua) unit sepeda motor", 2, "sepeda-motor"), ("12 (dua belas) hari", 12, "hari"),
+        ("20", 20, None)]
+
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

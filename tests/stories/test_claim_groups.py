@@ -384,6 +384,15 @@ def test_one_reports_two_figures_in_one_unit_count_two_things():
         assert all(len(values) == 1 for values in by_article.values()), group.values
 
 
+def test_an_amount_converted_into_another_currency_is_the_amount_once_not_a_figure_of_its_own():
+    for sentence in ("Pengadilan Paris menjatuhkan denda 10.000 euro (sekira Rp154 juta) kepada sang putri.",
+                     "Perusahaan itu membayar USD 400 juta atau setara Rp 5,6 triliun kepada negara."):
+        analysis, _ = _analysis(sentence)
+        assert len([c for c in analysis.claims if c.kind == "quantity"]) == 1, sentence
+    analysis, _ = _analysis("Iuran naik dari Rp80.000 menjadi Rp160.000, atau USD 5 menjadi USD 10 (Rp140.000).")
+    assert len([c for c in analysis.claims if c.kind == "quantity"]) == 4  # "(Rp140.000)" converts USD 10
+
+
 def test_a_number_that_names_or_gives_an_age_is_not_a_figure():
     analysis, _ = _analysis("Saepudin (48), guru SDN Cilincing 07 Pagi, dijerat UU Nomor 31 Tahun 1999.")
     assert not [c for c in analysis.claims if c.kind == "quantity"]

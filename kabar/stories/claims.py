@@ -321,9 +321,11 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
         figures: list[tuple[int, int]] = []
+        previous: Span | None = None
         for quantity in doc.covering("quantities", sentence.start, sentence.end):
             attrs = _with_counted_noun(doc, sentence, quantity)
-            if not attrs.get("unit") or _names_rather_than_counts(doc, sentence, quantity):
+            converted, previous = previous is not None and _converts(doc, previous, quantity), quantity
+            if not attrs.get("unit") or _names_rather_than_counts(doc, sentence, quantity) or converted:
                 continue
             subject = _subject_of_quantity(doc, sentence, quantity, source)
             text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
@@ -356,6 +358,20 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                                                        for start, end in figures),
              "quoted": any(start <= verb.start() < end for start, end in quoted)}))
     return claims
+
+
+def _converts(doc: Doc, amount: Span, following: Span) -> bool:
+    """The following figure converts the amount into another currency ("10.000 euro (sekira Rp154 juta)", "USD 400
+    juta atau setara Rp 5,6 triliun"): the same figure again, which an editor lists once, not a second claim."""
+    money = [figure.attrs for figure in (amount, following) if figure.attrs.get("kind") == "amount"]
+    return len(money) == 2 and money[0].get("unit") != money[1].get("unit") \
+        and _conversion_gap().fullmatch(doc.text, amount.end, following.start) is not None
+
+
+@cache
+def _conversion_gap() -> re.Pattern[str]:
+    words = "|".join(re.escape(line).replace(r"\ ", r"\s+") for line in data_lines("id/claims/restating.txt"))
+    return re.compile(rf"\s*(?:\(\s*(?:(?:{words})\s+)*|(?:(?:{words})\s+)+)", re.IGNORECASE)
 
 
 def _direct_quotes(doc: Doc) -> list[tuple[int, int]]:

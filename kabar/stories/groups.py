@@ -40,6 +40,10 @@ COPIED_WORDS = 0.65
 # event only ever told after it is background (set as a round half; on the development events the events an
 # editor lists are all told within the first third of some article)
 NEWS_SHARE = 0.5
+# a figure is compared wherever it stands in the first two thirds: outlets give the figures of the news further down
+# than its events (the sum, the count, the sentence), but what every outlet gives only in its last third is background
+# (the previous years' deficits, how many days after the crash)
+FIGURE_NEWS_SHARE = 2 / 3
 # a later estimate this close to the largest earlier one is a rounding, not a fall ("hingga 12.000" after
 # "12.000–15.000")
 ROUNDED_FALL = 0.75
@@ -263,8 +267,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                       or _same_fate_count(a, b),
                       apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
-    clusters = (_split_unchecked(_split_copied(counts, articles, names))
-                + _split_background(_split_copied(events, articles, names), articles)
+    clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names)), articles, FIGURE_NEWS_SHARE)
+                + _split_background(_split_copied(events, articles, names), articles, NEWS_SHARE)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
     return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
@@ -339,14 +343,14 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
     return kept
 
 
-def _split_background(clusters: list[list[Claim]], articles: dict[str, Article]) -> list[list[Claim]]:
-    """An event every outlet tells only in the second half of its article is background to the story (who the
-    accused bribed earlier, that no damage was reported yet, the haze's cause), not a comparison an editor
-    lists: its claims stay apart. Figures are compared wherever they stand."""
+def _split_background(clusters: list[list[Claim]], articles: dict[str, Article], share: float) -> list[list[Claim]]:
+    """An event every outlet tells only in the second half of its article (a figure only in the last third, past
+    `share` of it) is background to the story (who the accused bribed earlier, that no damage was reported yet, the
+    haze's cause, the deficits of earlier years), not a comparison an editor lists: its claims stay apart."""
     kept: list[list[Claim]] = []
     for members in clusters:
         background = len({_outlet(c, articles) for c in members}) > 1 and all(
-            c.evidence[0].start >= NEWS_SHARE * len(articles[c.evidence[0].article].text) for c in members)
+            c.evidence[-1].start >= share * len(articles[c.evidence[0].article].text) for c in members)
         kept.extend([[c] for c in members] if background else [members])
     return kept
 

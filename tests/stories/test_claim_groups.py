@@ -242,6 +242,23 @@ def test_an_event_every_outlet_tells_only_late_in_its_article_is_background_not_
     assert compared_queues(f"{news[0]} {queue[0]}", f"{news[1]} {queue[1]}") == []
 
 
+def test_a_figure_every_outlet_gives_only_in_its_last_third_is_background_but_one_in_its_middle_is_compared():
+    deficit = ("Defisit BPJS Kesehatan pada 2015 tercatat Rp 9,4 triliun.",
+               "Pada 2015 BPJS Kesehatan mengalami defisit Rp9,4 triliun.")
+    news = ("Pemerintah menaikkan iuran BPJS Kesehatan kelas 1 mulai Januari. Kenaikan itu diputuskan dalam rapat "
+            "kabinet di Istana. Menteri Keuangan menyebut iuran lama tidak lagi menutup biaya layanan.",
+            "Iuran BPJS Kesehatan kelas 1 naik mulai Januari. Keputusan diambil dalam rapat kabinet di Istana. "
+            "Menurut Menteri Keuangan, iuran lama sudah tidak menutup biaya layanan rumah sakit.")
+
+    def compared_deficits(*texts: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if any("9.400.000.000.000" in row["value"] for row in g.values)]
+
+    first, rest = (news[0].split(". ", 1), news[1].split(". ", 1))
+    assert len(compared_deficits(f"{first[0]}. {deficit[0]} {first[1]}", f"{rest[0]}. {deficit[1]} {rest[1]}")) == 1
+    assert compared_deficits(f"{news[0]} {deficit[0]}", f"{news[1]} {deficit[1]}") == []
+
+
 def test_a_speaker_and_the_body_in_their_title_are_one_source():
     analysis, _ = _analysis(
         "KPK menetapkan 12 tersangka dalam kasus suap itu, kata KPK dalam keterangannya.",
@@ -382,6 +399,15 @@ def test_one_reports_two_figures_in_one_unit_count_two_things():
         for row in group.values:
             by_article.setdefault(row["article"], set()).add(row["value"])
         assert all(len(values) == 1 for values in by_article.values()), group.values
+
+
+def test_an_amount_converted_into_another_currency_is_the_amount_once_not_a_figure_of_its_own():
+    for sentence in ("Pengadilan Paris menjatuhkan denda 10.000 euro (sekira Rp154 juta) kepada sang putri.",
+                     "Perusahaan itu membayar USD 400 juta atau setara Rp 5,6 triliun kepada negara."):
+        analysis, _ = _analysis(sentence)
+        assert len([c for c in analysis.claims if c.kind == "quantity"]) == 1, sentence
+    analysis, _ = _analysis("Iuran naik dari Rp80.000 menjadi Rp160.000, atau USD 5 menjadi USD 10 (Rp140.000).")
+    assert len([c for c in analysis.claims if c.kind == "quantity"]) == 4  # "(Rp140.000)" converts USD 10
 
 
 def test_a_number_that_names_or_gives_an_age_is_not_a_figure():

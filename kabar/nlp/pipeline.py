@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -87,7 +88,9 @@ def _layers_of(articles: list[Article]) -> list[dict]:
 
 def annotate_all(articles: list[Article], workers: int | None = None) -> Iterator[Doc]:
     """Annotate many articles in order, one worker process per core. Workers are forked after the entity
-    model is loaded, so they share it instead of loading it again; only the layers travel back."""
+    model is loaded, so they share it instead of loading it again; only the layers travel back. Each worker
+    freezes what it inherits (the model, its vocabulary, the parent's objects): none of it becomes garbage
+    there, and the full collections would otherwise walk it all, copying the pages they touch."""
     workers = default_workers() if workers is None else workers
     size = max(1, min(BATCH, len(articles) // (workers * 4)))
     batches = [articles[start : start + size] for start in range(0, len(articles), size)]
@@ -97,7 +100,7 @@ def annotate_all(articles: list[Article], workers: int | None = None) -> Iterato
         return
     recogniser()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=gc.freeze) as pool:
         for batch, layers in zip(batches, pool.map(_layers_of, batches), strict=True):
             yield from (Doc(article, article_layers) for article, article_layers in zip(batch, layers, strict=True))
 

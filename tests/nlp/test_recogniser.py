@@ -16,6 +16,8 @@ from kabar.nlp.recogniser import (
     BATCH_LINES,
     LINE,
     LONGEST_LINE,
+    READ_ATTRIBUTES,
+    anchored_prefixes,
     read,
     recognise,
     recognise_many,
@@ -153,3 +155,27 @@ def test_reading_through_the_beam_of_one_finds_the_entities_of_spacys_own_pipe(n
     ours = entities(read(texts))
     assert sum(map(len, ours)) > len(texts) // 2
     assert ours == entities(recogniser().pipe(texts))
+
+
+@pytest.mark.parametrize("text", ["$5", "(Rp", "<br />x", "<b/>", "kata<a href=x>", "ab<a b>cd", "|x", "\\|x", "abc",
+                                  "ab", "zz", "", "a|", "<i>"])
+def test_anchored_prefixes_find_the_match_of_spacys_expression(text):
+    from spacy.util import compile_prefix_regex
+
+    # spaCy anchors only the first branch of an entry that is an alternation: "<a...>" is sought anywhere
+    entries = ["\\$", "\\(", "<(b|i|br)\\s?/>|<a([^>]+)>", "[|]", "\\\\\\|x", "ab|a", " "]
+    ours, spacys = anchored_prefixes(entries).search(text), compile_prefix_regex(entries).search(text)
+    assert (ours and ours.span()) == (spacys and spacys.span())
+
+
+def test_the_models_tokenizer_cuts_and_describes_words_as_spacys_indonesian_one(ner_data_dir):
+    import spacy
+    from spacy.attrs import IDS
+
+    sentences = [" ".join(words) for s in SETS for words, _ in read_tagged(ner_data_dir / s.name / s.dev)][::5]
+    texts = [*sentences, *TEXT.split("\n"), "Harga (Rp5.000,-) naik 10%; lihat <a href=x>tautan</a> & \"kutipan\".",
+             "e-KTP-nya  dibagikan\tpukul 09.30 WIB... (30/11/2025) http://kompas.com/x?y=1 US$5 @akun #tagar"]
+    attributes = [IDS[name] for name in ("ORTH", *READ_ATTRIBUTES)]
+    ours, spacys = recogniser().tokenizer, spacy.blank("id").tokenizer
+    for text in texts:
+        assert ours(text).to_array(attributes).tolist() == spacys(text).to_array(attributes).tolist()

@@ -842,8 +842,24 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
     if single and words and (words[-1] in _words("age noun") or " ".join(words[-2:]) in _words("age noun")):
         return True  # "aktris 30 tahun", "penjaga gawang 35 tahun"
+    if single and _reaches_an_age(words, text[end:]):
+        return True
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
+
+
+# the end of a clause right after "N tahun": the age reached is the clause's last word
+CLAUSE_END_AFTER_YEARS = re.compile(r"\s*tahun\s*(?:[.,;!?\"”)]|$)")
+
+
+def _reaches_an_age(words: list[str], after: str) -> bool:
+    """"Saya bulan depan sudah 83 tahun.", "Pria itu genap 70 tahun.": a person in a clause of at most three
+    words before a verb of reaching, and nothing after the years; a thing's years ("undang-undang ini
+    sudah 16 tahun") and a duration before a verb ("sudah 5 tahun bekerja") are not ages."""
+    if len(words) < 2 or len(words) > 4 or words[-1] not in _words("age verb") or \
+            not CLAUSE_END_AFTER_YEARS.match(after):
+        return False
+    return any(word in _words("person pronoun") or word in _words("age noun") for word in words[:-1])
 
 
 def _unit_before(doc: Doc, position: int, sentences: int = 1) -> str | None:

@@ -1098,6 +1098,19 @@ def test_a_number_spelled_again_in_brackets_keeps_the_noun_after_the_brackets():
         ("20", 20, None)]
 
 
+
+def test_a_price_floor_named_with_its_noun_has_no_top():
+    figures = _figures("Ponsel itu dijual mulai dengan harga Rp 3,5 juta. Mobil listrik ditawarkan mulai dari harga "
+                       "Rp 420 juta, sepatu mulai di harga Rp 900.000, dan tas dengan harga Rp 2 juta.")
+    assert [(f[1], f[2]) for f in figures] == [(3500000, None), (420000000, None), (900000, None),
+                                               (2000000, 2000000)]
+
+
+def test_a_person_who_has_reached_an_age_at_the_end_of_a_clause_has_an_age_but_a_thing_or_a_term_does_not():
+    figures = _figures("Tahun depan saya sudah 71 tahun. Wanita itu genap 64 tahun, ujarnya. Gedung ini sudah 40 "
+                       "tahun. Ia sudah 9 tahun mengajar di sana.")
+    assert [(f[1], f[4]) for f in figures] == [(71, "age"), (64, "age"), (40, "duration"), (9, "duration")]
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

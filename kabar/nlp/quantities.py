@@ -257,8 +257,9 @@ SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|
 SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
-# a product ("1x24 jam": a day, counted in hours)
-TIMES = re.compile(r"(\d{1,2})\s?[x×]\s?(\d{1,3})", re.IGNORECASE)
+# a product ("1x24 jam": a day, counted in hours), the sign spaced on both sides or on neither: in "Dynamic AMOLED
+# 2x 8 inci" the "2x" is part of a name
+TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
 # a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"

@@ -1111,6 +1111,11 @@ def test_a_person_who_has_reached_an_age_at_the_end_of_a_clause_has_an_age_but_a
                        "tahun. Ia sudah 9 tahun mengajar di sana.")
     assert [(f[1], f[4]) for f in figures] == [(71, "age"), (64, "age"), (40, "duration"), (9, "duration")]
 
+
+def test_a_times_sign_spaced_on_one_side_only_belongs_to_a_name_and_makes_no_size():
+    figures = _figures("Tablet itu memakai layar Super Retina 3x 11 inci, kamarnya 3 x 4 meter.")
+    assert [(f[1], f[3]) for f in figures] == [(11, "inci"), (3, "meter"), (4, "meter")]
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

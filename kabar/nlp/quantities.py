@@ -456,11 +456,15 @@ def _two_word_unit(text: str, word: str, position: int) -> tuple[str, int] | Non
 
 def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
     """A lower-case noun for people right at `position` ("anak", "korban"), after "orang" used as a
-    classifier."""
+    classifier; after "anggota", the body it is of when that is a lower-case noun ("empat orang anggota
+    keluarga": keluarga), as after a figure ("5 anggota kru": kru)."""
     after = WORD_AFTER.match(text, position)
     if after is None or not after.group(1).islower():
         return None
     noun = _plain_noun(after.group(1))
+    if noun in _words("classifier") and (body := WORD_AFTER.match(text, after.end())) and \
+            _is_counted_noun(body.group(1)):
+        return _plain_noun(body.group(1)), body.end()
     people = _words("age noun") | people_units()
     return (noun, after.end()) if noun in people else None
 

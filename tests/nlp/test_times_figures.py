@@ -1116,6 +1116,12 @@ def test_a_times_sign_spaced_on_one_side_only_belongs_to_a_name_and_makes_no_siz
     figures = _figures("Tablet itu memakai layar Super Retina 3x 11 inci, kamarnya 3 x 4 meter.")
     assert [(f[1], f[3]) for f in figures] == [(11, "inci"), (3, "meter"), (4, "meter")]
 
+
+def test_orang_before_anggota_counts_the_members_or_the_lower_case_body_they_are_of():
+    figures = _figures("Rapat dihadiri 310 orang anggota MPR. Tercatat lima orang anggota keluarga mengungsi, dan "
+                       "jumlah anggota koperasi itu mencapai 150 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(310, "anggota"), (5, "keluarga"), (150, "anggota")]
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -257,6 +257,8 @@ SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|
 SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
+# a number right after a figure's digits: what stands before it is an address or a reference, not an amount
+NUMBER_AFTER = re.compile(r"\s+(?:nomor|no\.?)\s?\d", re.IGNORECASE)
 # a product ("1x24 jam": a day, counted in hours), the sign spaced on both sides or on neither: in "Dynamic AMOLED
 # 2x 8 inci" the "2x" is part of a name
 TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
@@ -695,6 +697,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     if re.fullmatch(r"0\d+", low):
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
+    if NUMBER_AFTER.match(text, match.end("low")):
+        return True  # "Jalan Cempaka Baru 1 Nomor 7", "Pasal 23 Nomor 11": part of an address or a reference
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
             re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):

@@ -1122,6 +1122,12 @@ def test_orang_before_anggota_counts_the_members_or_the_lower_case_body_they_are
                        "jumlah anggota koperasi itu mencapai 150 orang.")
     assert [(f[1], f[3]) for f in figures] == [(310, "anggota"), (5, "keluarga"), (150, "anggota")]
 
+
+def test_a_number_right_before_nomor_and_its_digits_is_part_of_an_address_not_an_amount():
+    figures = _figures("Ia tinggal di Jalan Melati Raya 2 Nomor 15 bersama 3 anak, sesuai Pasal 12 No. 4, dan "
+                       "membawa 5 nomor antrean.")
+    assert [(f[1], f[3]) for f in figures] == [(3, "anak"), (5, "nomor")]
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

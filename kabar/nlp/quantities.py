@@ -257,8 +257,11 @@ SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|
 SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
-# a product ("1x24 jam": a day, counted in hours)
-TIMES = re.compile(r"(\d{1,2})\s?[x×]\s?(\d{1,3})", re.IGNORECASE)
+# a number right after a figure's digits: what stands before it is an address or a reference, not an amount
+NUMBER_AFTER = re.compile(r"\s+(?:nomor|no\.?)\s?\d", re.IGNORECASE)
+# a product ("1x24 jam": a day, counted in hours), the sign spaced on both sides or on neither: in "Dynamic AMOLED
+# 2x 8 inci" the "2x" is part of a name
+TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
 # a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
@@ -455,11 +458,15 @@ def _two_word_unit(text: str, word: str, position: int) -> tuple[str, int] | Non
 
 def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
     """A lower-case noun for people right at `position` ("anak", "korban"), after "orang" used as a
-    classifier."""
+    classifier; after "anggota", the body it is of when that is a lower-case noun ("empat orang anggota
+    keluarga": keluarga), as after a figure ("5 anggota kru": kru)."""
     after = WORD_AFTER.match(text, position)
     if after is None or not after.group(1).islower():
         return None
     noun = _plain_noun(after.group(1))
+    if noun in _words("classifier") and (body := WORD_AFTER.match(text, after.end())) and \
+            _is_counted_noun(body.group(1)):
+        return _plain_noun(body.group(1)), body.end()
     people = _words("age noun") | people_units()
     return (noun, after.end()) if noun in people else None
 
@@ -690,6 +697,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     if re.fullmatch(r"0\d+", low):
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
+    if NUMBER_AFTER.match(text, match.end("low")):
+        return True  # "Jalan Cempaka Baru 1 Nomor 7", "Pasal 23 Nomor 11": part of an address or a reference
     previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
             re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
@@ -842,8 +851,24 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
     if single and words and (words[-1] in _words("age noun") or " ".join(words[-2:]) in _words("age noun")):
         return True  # "aktris 30 tahun", "penjaga gawang 35 tahun"
+    if single and _reaches_an_age(words, text[end:]):
+        return True
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
+
+
+# the end of a clause right after "N tahun": the age reached is the clause's last word
+CLAUSE_END_AFTER_YEARS = re.compile(r"\s*tahun\s*(?:[.,;!?\"”)]|$)")
+
+
+def _reaches_an_age(words: list[str], after: str) -> bool:
+    """"Saya bulan depan sudah 83 tahun.", "Pria itu genap 70 tahun.": a person in a clause of at most three
+    words before a verb of reaching, and nothing after the years; a thing's years ("undang-undang ini
+    sudah 16 tahun") and a duration before a verb ("sudah 5 tahun bekerja") are not ages."""
+    if len(words) < 2 or len(words) > 4 or words[-1] not in _words("age verb") or \
+            not CLAUSE_END_AFTER_YEARS.match(after):
+        return False
+    return any(word in _words("person pronoun") or word in _words("age noun") for word in words[:-1])
 
 
 def _unit_before(doc: Doc, position: int, sentences: int = 1) -> str | None:

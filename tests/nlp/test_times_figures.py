@@ -1098,6 +1098,36 @@ def test_a_number_spelled_again_in_brackets_keeps_the_noun_after_the_brackets():
         ("20", 20, None)]
 
 
+
+def test_a_price_floor_named_with_its_noun_has_no_top():
+    figures = _figures("Ponsel itu dijual mulai dengan harga Rp 3,5 juta. Mobil listrik ditawarkan mulai dari harga "
+                       "Rp 420 juta, sepatu mulai di harga Rp 900.000, dan tas dengan harga Rp 2 juta.")
+    assert [(f[1], f[2]) for f in figures] == [(3500000, None), (420000000, None), (900000, None),
+                                               (2000000, 2000000)]
+
+
+def test_a_person_who_has_reached_an_age_at_the_end_of_a_clause_has_an_age_but_a_thing_or_a_term_does_not():
+    figures = _figures("Tahun depan saya sudah 71 tahun. Wanita itu genap 64 tahun, ujarnya. Gedung ini sudah 40 "
+                       "tahun. Ia sudah 9 tahun mengajar di sana.")
+    assert [(f[1], f[4]) for f in figures] == [(71, "age"), (64, "age"), (40, "duration"), (9, "duration")]
+
+
+def test_a_times_sign_spaced_on_one_side_only_belongs_to_a_name_and_makes_no_size():
+    figures = _figures("Tablet itu memakai layar Super Retina 3x 11 inci, kamarnya 3 x 4 meter.")
+    assert [(f[1], f[3]) for f in figures] == [(11, "inci"), (3, "meter"), (4, "meter")]
+
+
+def test_orang_before_anggota_counts_the_members_or_the_lower_case_body_they_are_of():
+    figures = _figures("Rapat dihadiri 310 orang anggota MPR. Tercatat lima orang anggota keluarga mengungsi, dan "
+                       "jumlah anggota koperasi itu mencapai 150 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(310, "anggota"), (5, "keluarga"), (150, "anggota")]
+
+
+def test_a_number_right_before_nomor_and_its_digits_is_part_of_an_address_not_an_amount():
+    figures = _figures("Ia tinggal di Jalan Melati Raya 2 Nomor 15 bersama 3 anak, sesuai Pasal 12 No. 4, dan "
+                       "membawa 5 nomor antrean.")
+    assert [(f[1], f[3]) for f in figures] == [(3, "anak"), (5, "nomor")]
+
 def test_case_folding_covers_every_letter_ignorecase_matches() -> None:
     """Every character a case-insensitive pattern matches to an ASCII letter folds to that letter, so a cue
     missing from the folded text cannot be in a match."""

@@ -237,6 +237,9 @@ def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
 
 NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
+# a registration plate's shape around its number: region letters before it, series letters after it
+PLATE_REGION = re.compile(r"([\w-]+)\s+(?:nomor\s+)?[A-Z]{1,2}\s*$")
+PLATE_SERIES = re.compile(r"\s*[A-Z]{1,3}(?![\w-])")
 ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
 # where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander")
 PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|[^\d\s],)$")
@@ -662,6 +665,13 @@ def _spelled_value(words: list[str]) -> float:
     return total + pending
 
 
+def _on_a_plate(text: str, start: int, match: re.Match[str]) -> bool:
+    """A number standing between a plate's region and series letters right after a word that names a plate."""
+    region = PLATE_REGION.search(text, max(0, start - 30), start)
+    return bool(region and region.group(1).lower() in _words("plate cue")
+                and re.fullmatch(r"\d{1,4}", match.group("low") or "") and PLATE_SERIES.match(text, match.end("low")))
+
+
 def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
         -> bool:
     low = match.group("low") or ""
@@ -695,6 +705,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "Pajero 4x4": a type, not a product like "1x24 jam" nor two sides like "2x5 meter"
     if unit == "tahun" and REGULATION_YEAR.match(text, match.end("unit")):
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
+    if _on_a_plate(text, start, match):
+        return True  # "bernomor polisi AE 567 SC": a vehicle's plate, not 567 of anything
     if re.fullmatch(r"0\d+", low):
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
     if NUMBER_AFTER.match(text, match.end("low")):

@@ -205,6 +205,15 @@ def test_more_identifiers_are_no_figures(text):
     assert not any(f[1] in (2, 5, 10) for f in _figures(text))
 
 
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Truk bernomor polisi AE 567 SC itu menabrak 3 rumah warga.", "3 rumah"),
+    ("Mobil dengan nopol B 1234 KJF terbalik dan 2 orang tewas.", "2 orang"),
+    ("Bus berpelat nomor DK 7012 AB mengangkut 40 penumpang.", "40 penumpang"),
+])
+def test_a_vehicle_plate_is_no_figure_but_what_the_sentence_counts_is(text, counted):
+    assert [f[0] for f in _figures(text)] == [counted]
+
+
 def test_a_clock_time_at_the_end_of_a_sentence():
     assert _times("Rapat itu dimulai sekitar pukul 14.30.") == [("pukul 14.30", "14:30", None, "minute")]
 

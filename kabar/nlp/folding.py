@@ -32,7 +32,7 @@ class FoldedPattern:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.lower = None
+        self.lower: re.Pattern[str] | None = None
         if pattern.flags & re.IGNORECASE:
             if re.search(r"[A-Z]", re.sub(r"\\.|\(\?P[<=]", "", pattern.pattern)):
                 raise ValueError(f"a case-insensitive pattern searched folded must be lower case: {pattern.pattern}")

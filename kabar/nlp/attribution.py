@@ -13,6 +13,7 @@ from functools import cache
 
 from kabar.lexicon import sections
 from kabar.model import Attribution, Doc, EntityAttrs, SentenceAttrs, Span, Stance
+from kabar.nlp.folding import FoldedPattern, case_folded
 from kabar.nlp.quotes import SPEAKER_KINDS, cues, subject_before
 
 NEGATION = re.compile(r"\b(tidak|tak|bukan|belum|not|never)\s+$", re.IGNORECASE)
@@ -24,10 +25,10 @@ CONTENT_REACH = 5  # words before a denial noun where a word of spreading conten
 
 
 @cache
-def _stance_patterns() -> dict[str, re.Pattern[str]]:
+def _stance_patterns() -> dict[str, FoldedPattern]:
     return {
-        stance: re.compile(r"(?<![\w-])(?:" + "|".join(sections("id/nlp/stance.txt")[stance]) + r")(?![\w-])",
-                           re.IGNORECASE)
+        stance: FoldedPattern(re.compile(
+            r"(?<![\w-])(?:" + "|".join(sections("id/nlp/stance.txt")[stance]) + r")(?![\w-])", re.IGNORECASE))
         for stance in STANCE_ORDER
     }
 
@@ -44,21 +45,22 @@ def _names_content(before: str) -> bool:
 
 
 @cache
-def _source_cue() -> re.Pattern[str]:
+def _source_cue() -> FoldedPattern:
     words = sorted([*cues("source"), *cues("after")], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?P<cue>" + "|".join(words) + r")\s+(?:oleh\s+)?", re.IGNORECASE)
+    return FoldedPattern(re.compile(r"(?<![\w-])(?P<cue>" + "|".join(words) + r")\s+(?:oleh\s+)?", re.IGNORECASE))
 
 
 @cache
-def _verb_cue() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?P<cue>" + "|".join(cues("before")) + r")(?![\w-])", re.IGNORECASE)
+def _verb_cue() -> FoldedPattern:
+    return FoldedPattern(re.compile(r"(?<![\w-])(?P<cue>" + "|".join(cues("before")) + r")(?![\w-])", re.IGNORECASE))
 
 
 def stance_of(sentence: str) -> tuple[Stance, str | None]:
     """Quotation marks are dropped first: 'tidak dapat "mengonfirmasi laporan"' is still unconfirmed."""
     sentence = sentence.translate(QUOTE_MARKS)
+    folded = case_folded(sentence)
     for stance in STANCE_ORDER:
-        for match in _stance_patterns()[stance].finditer(sentence):
+        for match in _stance_patterns()[stance].finditer(sentence, folded):
             before = sentence[: match.start()]
             if stance != "unconfirmed" and NEGATION.search(before):
                 continue  # "tidak membantah" does not deny, "tidak berpotensi" does not hedge
@@ -79,20 +81,21 @@ def _told_to(text: str, entity: Span[EntityAttrs]) -> bool:
     return text[max(0, entity.start - 8) : entity.start].rstrip().lower().endswith("kepada")
 
 
-def attribution_of(doc: Doc, sentence: Span[SentenceAttrs]) -> Attribution | None:
+def attribution_of(doc: Doc, sentence: Span[SentenceAttrs], folded: str) -> Attribution | None:
+    """`folded` is `case_folded(doc.text)`, read once for all the sentences."""
     text = doc.text
     entities = _sources(doc, sentence)
     for quote in doc.covering("quotes", sentence.start, sentence.end):
         if quote.attrs.get("speaker") and quote.attrs.get("speaker_kind") != "described":
             start, end = quote.attrs["speaker"]
             return {"start": start, "end": end, "name": text[start:end], "cue": quote.attrs["cue"]}
-    for match in _source_cue().finditer(text, sentence.start, sentence.end):
+    for match in _source_cue().finditer(text, folded, sentence.start, sentence.end):
         after = [e for e in entities if 0 <= e.start - match.end() <= 25 and not _told_to(text, e)]
         if after:
             first = min(after, key=lambda e: e.start)
             return {"start": first.start, "end": first.end, "name": text[first.start : first.end],
                     "cue": match.group("cue")}
-    for match in _verb_cue().finditer(text, sentence.start, sentence.end):
+    for match in _verb_cue().finditer(text, folded, sentence.start, sentence.end):
         subject = subject_before(doc, sentence.start, match.start())
         if subject is not None and match.start() - subject.end <= 60:
             return {"start": subject.start, "end": subject.end, "name": text[subject.start : subject.end],
@@ -101,9 +104,10 @@ def attribution_of(doc: Doc, sentence: Span[SentenceAttrs]) -> Attribution | Non
 
 
 def mark_attribution(doc: Doc) -> Doc:
+    folded = case_folded(doc.text)
     for sentence in doc.layer("sentences"):
         stance, cue = stance_of(doc.text[sentence.start : sentence.end])
         sentence.attrs["stance"] = stance
         sentence.attrs["stance_cue"] = cue
-        sentence.attrs["attribution"] = attribution_of(doc, sentence)
+        sentence.attrs["attribution"] = attribution_of(doc, sentence, folded)
     return doc

@@ -21,6 +21,7 @@ from functools import cache
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
+from kabar.nlp.folding import FoldedPattern, case_folded
 
 
 @cache
@@ -44,9 +45,13 @@ def _relative_days() -> dict[str, int]:
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+def _patterns() -> list[tuple[str, FoldedPattern, tuple[str, ...]]]:
     """(kind, pattern, cues): every match contains one of the cues (lower-case), so a text without any of them
-    is not scanned; no cues, always scanned."""
+    is not scanned; no cues, always scanned. Each is searched in the folded text (see kabar.nlp.folding)."""
+    return [(kind, FoldedPattern(pattern), cues) for kind, pattern, cues in _expressions()]
+
+
+def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     month = rf"(?P<mon>{alternation(list(_months()))})\.?"
     first_month = rf"(?P<mon1>{alternation(list(_months()))})\.?"
     day_name = rf"(?P<dayname>{alternation(list(_days()))})"
@@ -233,19 +238,6 @@ def _reference(doc: Doc) -> date | None:
     return moment.date() if moment else None
 
 
-IGNORECASE_FOLDS: dict[str, str | int | None] = {"İ": "i", "ı": "i", "ſ": "s"}
-"""The letters outside ASCII that re.IGNORECASE matches to an ASCII letter but str.lower keeps or expands (the
-fourth, the Kelvin sign, lower-cases to "k")."""
-
-
-def case_folded(text: str) -> str:
-    """`text` lower-cased as re.IGNORECASE compares it, so that a word a case-insensitive pattern matches is a
-    substring of it."""
-    if any(letter in text for letter in IGNORECASE_FOLDS):
-        text = text.translate(str.maketrans(IGNORECASE_FOLDS))
-    return text.lower()
-
-
 MONTH_NAMES_ONLY = {"mei", "may", "mar", "jun", "jul", "sep", "des", "dec", "jan", "feb", "apr", "aug", "oct", "nov"}
 
 
@@ -259,7 +251,7 @@ def find_times(doc: Doc) -> Doc:
     for kind, pattern, cues in _patterns():
         if cues and not any(map(folded.__contains__, cues)):
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, folded):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
                 continue
@@ -275,19 +267,19 @@ def find_times(doc: Doc) -> Doc:
                 kind == "month_relative" and not match.group("y"))})
             resolved.setdefault("kind", "date")
             found.append(Span(start, end, "time", resolved))
-    found.extend(_same_day_mentions(text, found, taken))
+    found.extend(_same_day_mentions(text, folded, found, taken))
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
     return doc
 
 
-SAME_DAY = re.compile(r"\b(?:(?:pada|di)\s+hari\s+yang\s+sama|on\s+the\s+same\s+day)\b", re.IGNORECASE)
+SAME_DAY = FoldedPattern(re.compile(r"\b(?:(?:pada|di)\s+hari\s+yang\s+sama|on\s+the\s+same\s+day)\b", re.IGNORECASE))
 
 
-def _same_day_mentions(text: str, found: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
+def _same_day_mentions(text: str, folded: str, found: list[Span], taken: list[tuple[int, int]]) -> list[Span]:
     """"Di hari yang sama" is the day the article last named: the latest single day before it."""
     mentions = []
-    for match in SAME_DAY.finditer(text):
+    for match in SAME_DAY.finditer(text, folded):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         days = [s for s in found if s.end <= match.start() and s.attrs["precision"] == "day" and not s.attrs["end"]]

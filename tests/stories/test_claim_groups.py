@@ -349,6 +349,12 @@ def test_an_event_told_in_articles_built_on_one_spokespersons_briefing_is_that_s
     assert witnessed.independent_sources == 2  # with no briefing behind them, each outlet tells what it saw
 
 
+def test_two_outlets_wording_a_short_fact_alike_each_witness_it_rather_than_copy_one_release():
+    [cause] = _compared(_analysis("Kebakaran dipicu korsleting listrik.",
+                                  "Kebakaran diduga dipicu korsleting listrik.")[0])
+    assert cause.independent_sources == 2 and cause.status == "corroborated"
+
+
 def test_only_claims_that_could_match_another_are_encoded(monkeypatch):
     from kabar.stories import groups
 

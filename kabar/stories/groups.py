@@ -33,9 +33,17 @@ REVISED_FIGURE_MEANING, REVISED_FIGURE_WORDS = 0.7, 0.35
 SAME_EVENT_MEANING, SAME_EVENT_WORDS = 0.6, 0.2
 MEAN_MEANING = 0.45
 RETOLD_MEANING, RETOLD_WORDS = 0.6, 0.3
+# an article crediting one source for at least this many of its claims, and for at least this share of those it credits,
+# reports that source's briefing (a press conference, a release): its own narration of an event repeats it (set on the
+# development events, where 2 to 4 claims give the same figures)
+FRAMING_CREDITS, FRAMING_SHARE = 3, 0.5
 # share of two outlets' clauses, word for word in order, above which they are one release copied, not two
 # tellings (set on the development events)
 COPIED_WORDS = 0.65
+# words two clauses must share in order to be one copied: fewer are what any telling of a short fact says in its own
+# words ("saat menyalip pengendara sepeda motor", "saat akan menyalip sepeda motor"; set on the development events: 4
+# finds part of the same, 6 joins one telling the gold does not list)
+COPIED_MIN_WORDS = 5
 # share of an article, from its start, that holds its news (the inverted pyramid puts what happened first); an
 # event only ever told after it is background (set as a round half; on the development events the events an
 # editor lists are all told within the first third of some article)
@@ -54,22 +62,26 @@ NAME = re.compile(r"\b[A-Z][\w-]+")
 WORD = re.compile(r"\w+")
 
 
-def _source_key(claim: Claim, articles: dict[str, Article]) -> str:
+def _source_key(claim: Claim, articles: dict[str, Article], framed: dict[str, str]) -> str:
     if claim.attributed_to:
         return claim.attributed_to
+    if claim.kind != "quantity" and claim.evidence[0].article in framed:
+        return framed[claim.evidence[0].article]
     article = articles[claim.evidence[0].article]
     original = article.duplicate_of or article.id
     # the copied report may sit in another story: then its id, not its outlet, names the one source
     return f"outlet:{original in articles and articles[original].outlet or original}"
 
 
-def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> set[str]:
+def _independent_sources(members: list[Claim], articles: dict[str, Article], names: dict[str, str],
+                         framed: dict[str, str]) -> set[str]:
     """The group's primary sources. Where any report names a source for the claim, outlets that name none
     are taken to repeat what was credited (three outlets retelling BMKG's magnitude are BMKG once); an
     outlet is a source of its own only in a group where nobody is credited, and then outlets telling a fact
     or a figure in their own sentences are each a witness (a count of the dead, an amount), except where
     the figure is a measurement or a quotation gives it: outlets giving the very same one then took it from
-    the one body that measured it or the one person who said it. A speaker and the body whose title
+    the one body that measured it or the one person who said it. An event told in an article that reports one
+    source's briefing (`framed`) is that source's, however the outlet words it. A speaker and the body whose title
     they speak under ("Juru bicara KPK Febri Diansyah") are one source. A credited name whose words all
     stand in another's ("Badan Penanggulangan Bencana Nasional" in "... Nasional Malaysia") is that
     source again."""
@@ -77,8 +89,24 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
         if members[0].kind == "quantity" and (_measured(members[0]) or any(c.extra.get("quoted") for c in members)):
             return {f"figure:{_stated(c)}" for c in members}
         told = _sentence if members[0].kind == "quantity" else None
-        return {_source_key(tellings[0], articles) for tellings in _own_tellings(members, articles, told)}
+        return {_source_key(tellings[0], articles, framed) for tellings in _own_tellings(members, articles, told)}
     return _primary_sources(members, names)
+
+
+def _framing_sources(claims: list[Claim]) -> dict[str, str]:
+    """The source each article reports the briefing of: the one it credits for most of its credited claims, and
+    for several ("Juru bicara KPK ... mengatakan", then more of what they said): an article built on a
+    spokesperson's statement tells the suspect named in its lead on their word, though the lead credits nobody."""
+    credits: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        if claim.attributed_to:
+            credits[claim.evidence[0].article][claim.attributed_to] += 1
+    framed = {}
+    for article, counted in credits.items():
+        source, times = counted.most_common(1)[0]
+        if times >= FRAMING_CREDITS and times >= FRAMING_SHARE * counted.total():
+            framed[article] = source
+    return framed
 
 
 def _measured(claim: Claim) -> bool:
@@ -137,10 +165,12 @@ def _own_tellings(members: list[Claim], articles: dict[str, Article],
 
 
 def _copied(first: str, second: str) -> bool:
-    """The same words in the same order, give or take a few: "Pihak aparat setempat memastikan kawasan terdampak
-    (kebakaran hutan) sudah steril dari pendaki"; a sentence turned from active to passive is another telling."""
-    return SequenceMatcher(None, WORD.findall(first.lower()), WORD.findall(second.lower()),
-                           autojunk=False).ratio() >= COPIED_WORDS
+    """The same words in the same order, give or take a few, and enough of them to be more than the fact itself:
+    "Pihak aparat setempat memastikan kawasan terdampak (kebakaran hutan) sudah steril dari pendaki"; a sentence
+    turned from active to passive is another telling, and so is a short clause any outlet would word alike."""
+    matcher = SequenceMatcher(None, WORD.findall(first.lower()), WORD.findall(second.lower()), autojunk=False)
+    return matcher.ratio() >= COPIED_WORDS \
+        and sum(block.size for block in matcher.get_matching_blocks()) >= COPIED_MIN_WORDS
 
 
 def _date(claim: Claim, articles: dict[str, Article]) -> datetime:
@@ -267,11 +297,13 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                       or _same_fate_count(a, b),
                       apart=_two_counts)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
-    clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names)), articles, FIGURE_NEWS_SHARE)
-                + _split_background(_split_copied(events, articles, names), articles, NEWS_SHARE)
+    framed = _framing_sources(claims)
+    clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names, framed)), articles,
+                                  FIGURE_NEWS_SHARE)
+                + _split_background(_split_copied(events, articles, names, framed), articles, NEWS_SHARE)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
-    return [_group(f"g-{number}", members, articles, names) for number, members in enumerate(clusters, start=1)]
+    return [_group(f"g-{number}", members, articles, names, framed) for number, members in enumerate(clusters, start=1)]
 
 
 def _clauses_by_article(figures: list[Claim]) -> dict[str, set[str]]:
@@ -323,8 +355,8 @@ def _split_unchecked(clusters: list[list[Claim]]) -> list[list[Claim]]:
     return kept
 
 
-def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
-                  names: dict[str, str]) -> list[list[Claim]]:
+def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article], names: dict[str, str],
+                  framed: dict[str, str]) -> list[list[Claim]]:
     """An event or a figure every outlet prints in one release's words, credited to one source or to none, is
     one report repeated, not a comparison an editor lists: its claims stay apart ("luas sekitar 10,2 hektare"
     copied word for word, "hingga dinihari tadi sekitar pukul 00.15 WIB" too). Two tellings, two sources, a
@@ -337,7 +369,7 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article],
                       # a figure's clause may be little more than the figure: its sentence shows the copy
                       and len(_own_tellings(members, articles, _sentence if members[0].kind == "quantity"
                                             else None)) < 2
-                      and len(_independent_sources(members, articles, names)) < 2
+                      and len(_independent_sources(members, articles, names, framed)) < 2
                       and not any(c.stance in DISPUTING for c in members))
         kept.extend([[c] for c in members] if one_report else [members])
     return kept
@@ -626,12 +658,13 @@ def _other_names(first: Claim, second: Claim, text: Callable[[Claim], str] = _ne
     return bool(inside[0]) and bool(inside[1]) and not inside[0] & every[1] and not inside[1] & every[0]
 
 
-def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> ClaimGroup:
+def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str],
+           framed: dict[str, str]) -> ClaimGroup:
     language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
     # those who deny it or cannot confirm it are not behind it, unless all of them do: then the denial is
     # what is reported, and its sources are those who make it
     behind = [c for c in members if c.stance not in DISPUTING] or members
-    sources = _independent_sources(behind, articles, names)
+    sources = _independent_sources(behind, articles, names, framed)
     status: GroupStatus
     if members[0].kind == "quantity":
         status, why = _quantity_status(members, articles, sources)

@@ -335,6 +335,26 @@ def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokes
     assert "2 media" in detention.note
 
 
+def test_an_event_told_in_articles_built_on_one_spokespersons_briefing_is_that_source_once():
+    leads = ("Komisi Pemberantasan Korupsi (KPK) menetapkan pengusaha Budi Santoso sebagai tersangka baru kasus suap "
+             "izin reklamasi di Kepulauan Riau.",
+             "KPK resmi menetapkan Budi Santoso, seorang pengusaha, sebagai tersangka dalam perkara suap izin "
+             "reklamasi Kepulauan Riau.")
+    briefing = (" Juru bicara KPK Febri Diansyah mengatakan penyidik telah memeriksa sebelas saksi dalam perkara itu."
+                " Febri Diansyah juga mengatakan tersangka diduga memberi uang kepada gubernur."
+                " Menurut Febri Diansyah, tersangka akan dipanggil pekan depan.")
+    [briefed] = _compared(_analysis(*(lead + briefing for lead in leads))[0])
+    [witnessed] = _compared(_analysis(*leads)[0])
+    assert "menetapkan" in briefed.topic and briefed.independent_sources == 1
+    assert witnessed.independent_sources == 2  # with no briefing behind them, each outlet tells what it saw
+
+
+def test_two_outlets_wording_a_short_fact_alike_each_witness_it_rather_than_copy_one_release():
+    [cause] = _compared(_analysis("Kebakaran dipicu korsleting listrik.",
+                                  "Kebakaran diduga dipicu korsleting listrik.")[0])
+    assert cause.independent_sources == 2 and cause.status == "corroborated"
+
+
 def test_only_claims_that_could_match_another_are_encoded(monkeypatch):
     from kabar.stories import groups
 

@@ -258,6 +258,7 @@ def _clock_zone() -> re.Pattern[str]:
 # "satu" before a noun and "dengan" someone: "satu ruangan dengannya", "satu tim dengan Messi"
 SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|dia|ia|mereka|anda|beliau)\b))")
 SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
+LENGTH_KE = re.compile(r"\b([A-Za-z]+)\s+ke\s+$")
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
 # a number right after a figure's digits: what stands before it is an address or a reference, not an amount
@@ -303,8 +304,8 @@ OR_MORE = re.compile(rf"\s+atau\s+(?P<more>lebih)\b(?!\s+(?:{COMPARATIVE})\b)", 
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
 # a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with
-# ("tersebut.,Selanjutnya")
-SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[^\s\d,]))")
+# ("tersebut.,Selanjutnya"), also past a backslash a dump left at a line's end (".\\" then a blank line)
+SENTENCE_START = re.compile(r"[.!?]\\?(?:\s|,(?=[^\s\d,]))")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
 PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['peak noun']))})\s+$", re.IGNORECASE)
@@ -352,8 +353,10 @@ def _counted_earlier(text: str, position: int) -> str | None:
     when its own clause names places after them ("pendaftar …, dengan kuota 34.128 orang" is a count of seats;
     "kuota siswa sebanyak 36.141 orang" counts pupils)."""
     sentence_start = _sentence_start(text, position)
-    words = re.findall(r"[a-z]+", text[sentence_start:position].lower())
-    in_clause = len(re.findall(r"[a-z]+", re.split(r"[,;]", text[sentence_start:position].lower())[-1]))
+    written = re.findall(r"[A-Za-z]+", text[sentence_start:position])
+    # a capitalised word past the sentence's first is part of a name ("Penerima Bantuan Iuran … 96,8 juta jiwa")
+    words = [word.lower() if word.islower() or index == 0 else "" for index, word in enumerate(written)]
+    in_clause = len(re.findall(r"[A-Za-z]+", re.split(r"[,;]", text[sentence_start:position])[-1]))
     people = people_units()
     for back, word in enumerate(reversed(words)):
         if back < in_clause and word in _words("places for people"):
@@ -732,6 +735,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
         return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
+    if (spaced := LENGTH_KE.search(text, max(0, start - 16), start)) is not None and \
+            _units().get(spaced.group(1).lower()) in durations() and _units().get(counted or "") not in durations():
+        return True  # "di hari ke delapan pencarian" is the eighth day (but "dari 2 hari ke 3 hari" is a change)
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
@@ -1005,8 +1011,8 @@ def find_quantities(doc: Doc) -> Doc:
             end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
         more = MORE_AFTER.match(text, end) or OR_MORE.match(text, end) or \
             _more_before_its_noun(text, match, unit_end if unit else None)
-        if meaning == "exact" and more:
-            approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
+        if more and (meaning == "exact" or approximator in _words("reaching")):
+            approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga", "sampai 1.000 lebih"
             end = max(end, more.end("more"))
         if unit and low is not None and low == high and (glued := _glued_high_end(text, end, low, unit, english)):
             high, end = glued  # "sekitar 5 persen-10 persen"
@@ -1137,15 +1143,23 @@ def _share_units_of_a_figure_said_again(doc: Doc) -> None:
     """"… sebanyak 32.000 kendaraan …", then "per hari ini ada 32.000": a figure of a hundred or more written
     again without its unit counts what it counted the first time, also when it was a floor then ("lebih dari
     200.000 mitra", then "Sudah 200.000 ya")."""
-    figures = doc.layer("quantities")
+    text, figures = doc.text, doc.layer("quantities")
     for index, figure in enumerate(figures):
         value = figure.attrs["min"]
         if figure.attrs["unit"] is not None or value is None or value < 100 or figure.attrs["max"] != value:
             continue
+        in_a_column = _zero_decimals(text[figure.start : figure.end])
         first = next((other for other in figures[:index] if other.attrs["unit"] and other.attrs["kind"] == "amount"
-                      and other.attrs["min"] == value and other.attrs["max"] in (value, None)), None)
+                      and other.attrs["min"] == value and other.attrs["max"] in (value, None)
+                      and (not in_a_column or _zero_decimals(text[other.start : other.end]))), None)
         if first is not None:
             _count_as(figure, first)
+
+
+def _zero_decimals(figure_text: str) -> bool:
+    """"381.00": a whole number written with zero decimals, as a table's column is, where prose wrote "381 poin";
+    such a column is of bare values, not the prose's figures said again."""
+    return re.search(r"\d[.,]0{1,2}(?!\d)", figure_text) is not None
 
 
 def _share_units_of_a_restatement(doc: Doc) -> None:

@@ -1136,6 +1136,40 @@ def test_a_number_right_before_nomor_and_its_digits_is_part_of_an_address_not_an
     assert [(f[1], f[3]) for f in figures] == [(3, "anak"), (5, "nomor")]
 
 
+
+def test_a_backslash_left_after_a_full_stop_still_ends_the_sentence_before_a_head_count():
+    figures = _figures("Para wisatawan datang dari jauh.\\\n\n\\\n\nDalam sehari, kuil itu menerima 300 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(300, "orang")]
+
+
+def test_a_capitalised_noun_inside_a_name_is_not_whom_a_head_count_counts():
+    figures = _figures("Program Penerima Bantuan Iuran mencapai 96,8 juta jiwa, dan jumlah penerima bantuan itu "
+                       "naik 2 juta orang.")
+    assert [(f[1], f[3]) for f in figures] == [(96_800_000, "orang"), (2_000_000, "penerima")]
+
+
+def test_reaching_a_figure_and_more_is_a_floor():
+    figures = _figures("Pengunjung membeludak sampai 1.000 lebih orang, dan antrean hingga 200 meter.")
+    assert [(f[1], f[2]) for f in figures] == [(1000, None), (None, 200)]
+
+
+def test_a_column_written_with_zero_decimals_is_not_the_prose_figure_said_again():
+    figures = _figures("Ia memimpin dengan 381 poin dan meraih 250 ribu dolar. Hadiah 250 ribu itu dibagi.\n\n"
+                       "Klasemen:\n\n1. Marc Rossi - 381.00\n\n2. Alex Rossi - 261.00\n")
+    assert [(f[1], f[3]) for f in figures] == [(381, "poin"), (250_000, "dolar"), (250_000, "dolar"), (381, None),
+                                               (261, None)]
+
+
+def test_a_number_after_a_length_of_time_and_a_spaced_ke_is_an_ordinal():
+    figures = _figures("Di hari ke delapan pencarian, tim bekerja 12 jam, dari 2 hari ke 3 hari.")
+    assert [(f[1], f[3]) for f in figures] == [(12, "jam"), (2, "hari"), (3, "hari")]
+
+
+def test_demonstratives_witnesses_reference_points_and_pixels():
+    figures = _figures("Sekitar 8 juta inilah yang terdampak. Polisi memeriksa 53 orang saksi di antara titik "
+                       "referensi 4 dan 7, layar 2400 Pixels.")
+    assert [(f[1], f[3]) for f in figures] == [(8_000_000, None), (53, "saksi"), (2400, "piksel")]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

@@ -1057,6 +1057,7 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     _share_units_of_a_change(doc)
+    _share_units_of_a_size(doc)
     return doc
 
 
@@ -1187,6 +1188,18 @@ def _share_units_of_a_change(doc: Doc) -> None:
                 CHANGE_FROM.search(text, max(0, start.start - 10), start.start) and \
                 CHANGE_TO.fullmatch(text, start.end, end.start):
             _count_as(start, end)
+
+
+SIZE_JOINER = re.compile(r"\s*[x×]\s*", re.IGNORECASE)
+
+
+def _share_units_of_a_size(doc: Doc) -> None:
+    """"resolusi 1080 x 2400 Pixels", "165.62 x 77.01 x 8.25 mm": the sides of a size name their unit once, after
+    the last (a product of small numbers, "2 x 45 menit", is read as one figure before this)."""
+    text, figures = doc.text, doc.layer("quantities")
+    for side, last in reversed(list(zip(figures, figures[1:], strict=False))):
+        if side.attrs["unit"] is None and last.attrs["unit"] and SIZE_JOINER.fullmatch(text, side.end, last.start):
+            _count_as(side, last)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

@@ -1170,6 +1170,17 @@ def test_demonstratives_witnesses_reference_points_and_pixels():
                        "referensi 4 dan 7, layar 2400 Pixels.")
     assert [(f[1], f[3]) for f in figures] == [(8_000_000, None), (53, "saksi"), (2400, "piksel")]
 
+
+def test_the_sides_of_a_size_take_the_unit_written_after_the_last():
+    figures = _figures("Layarnya beresolusi 1080 x 2400 Pixels, bodinya 165.62 x 77.01 x 8.25 mm, latihan 2 x 45 menit.")
+    assert [(f[1], f[3]) for f in figures] == [(1080, "piksel"), (2400, "piksel"), (165.62, "mm"), (77.01, "mm"),
+                                               (8.25, "mm"), (90, "menit")]
+
+
+def test_us_before_an_amount_in_dollars_is_its_currency_and_keeps_the_floor_before_it():
+    figures = _figures("Ia diduga menerima sekurang-kurangnya US 2,9 juta Dollar.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(2_900_000, None, "dolar")]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

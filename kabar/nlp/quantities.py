@@ -130,7 +130,8 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
     half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
     # "Rp 441 jutaan": about; digits may take their scale word unspaced ("Rp7,6juta")
-    value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
+    # "Rp 3,2 triliunnya": the scale word may take "-nya"
+    value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an|nya)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
     approx = alternation(list(_table("approximator")))
     # "16.000 hingga hampir 20.000": a range whose high end is about
     high_approx = alternation([word for word, (meaning, *_) in _table("approximator").items()
@@ -643,13 +644,17 @@ def _split_scale(value_text: str) -> tuple[list[str], Decimal]:
 
 
 def _scale_word(word: str) -> str:
-    """"jutaan" after a number ("441 jutaan") is a rounded "juta"."""
-    return word[:-2] if word.endswith("an") and word[:-2] in _table("scale") else word
+    """"jutaan" after a number ("441 jutaan") is a rounded "juta"; "triliunnya" is "triliun"."""
+    for ending in ("an", "nya"):
+        if word.endswith(ending) and word[: -len(ending)] in _table("scale"):
+            return word[: -len(ending)]
+    return word
 
 
 def _rounded(value_text: str) -> bool:
+    """"Rp 441 jutaan" is about, "Rp 3,2 triliunnya" exact."""
     last = value_text.lower().split()[-1]
-    return last != _scale_word(last)
+    return last.endswith("an") and last != _scale_word(last)
 
 
 def _spelled_value(words: list[str]) -> float:
@@ -766,6 +771,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     before = text[max(0, start - 2) : start]
     if re.fullmatch(r"\w\(", before):
         return True  # "Section 17(2)", "Pasal 5(1)": a subsection
+    if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
+        return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
 
 

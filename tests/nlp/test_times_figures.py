@@ -1181,6 +1181,24 @@ def test_us_before_an_amount_in_dollars_is_its_currency_and_keeps_the_floor_befo
     figures = _figures("Ia diduga menerima sekurang-kurangnya US 2,9 juta Dollar.")
     assert [(f[1], f[2], f[3]) for f in figures] == [(2_900_000, None, "dolar")]
 
+
+def test_a_scale_word_with_nya_and_triliunan_and_a_plus_minus_sign():
+    figures = _figures("Kerugian bukan Rp 3,2 triliunnya, tetapi hingga triliunan rupiah. Siapkan ± 200 g roti.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(3.2e12, 3.2e12, "rupiah"), (None, 9_999_999_999_999, "rupiah"),
+                                                     (200, 200, "gram")]
+    assert [q.attrs["approximate"] for q in find_quantities(_doc("Rp 3,2 triliunnya dan ± 200 g")).layer(
+        "quantities")] == [False, True]
+
+
+def test_pronouns_and_se_words_of_worth_are_not_what_a_figure_counts():
+    figures = _figures("Kerugian petani baru 5 kami temukan. Ada 37.636 unit senilai Rp 4,6 triliun, dan satu kilo beras.")
+    assert [(f[1], f[3]) for f in figures] == [(5, None), (37_636, "unit"), (4.6e12, "rupiah"), (1, "kg")]
+
+
+def test_singapore_dollars_are_their_own_currency_and_an_f_number_is_no_figure():
+    figures = _figures("Ia menukar 15.000 dolar Singapura untuk kamera 12 MP beraperture f/1.8.")
+    assert [(f[1], f[3]) for f in figures] == [(15_000, "dolar-singapura"), (12, "mp")]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

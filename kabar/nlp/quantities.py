@@ -100,6 +100,8 @@ def _attachable_measures() -> list[str]:
 
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
 WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
+# spaces that do not cross a blank line: "Auckland City (NZL) 0\n\nKlasemen …" counts nothing in the heading after it
+SPACE_IN_A_PARAGRAPH = r"(?:(?!\n\s*\n)\s)+"
 
 
 @cache
@@ -145,7 +147,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:adalah|ialah|yakni|yaitu))?(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -153,7 +155,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
         rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
+        rf"(?:(?:{SPACE_IN_A_PARAGRAPH}|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
         rf"|\s?(?P<micro>(?:µ|μ|¬µ)g)(?![A-Za-z]))?)",
         re.IGNORECASE,
     )
@@ -285,7 +287,7 @@ def _without_possessive(word: str) -> str:
     return word[:-3] if word.endswith("nya") and word[:-3] in _units() else word
 
 
-WORD_AFTER = re.compile(r"\s+([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
+WORD_AFTER = re.compile(rf"{SPACE_IN_A_PARAGRAPH}([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
 # an active verb (meN-, ber-: "membawa", "melawan", "meraih") or a passive one in di-…-kan ("diperkirakan")
 # rather than a noun; "menteri" is a noun
 VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di\w{3,}kan)$")
@@ -696,6 +698,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
+    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]\)", text[match.end("low") :]) and \
+            AGE_BRACKET.search(text[max(0, start - 60) : start]):
+        return True  # "Fabian Ruiz (19')": the minute of a goal, marked as such
     if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]?\)", text[match.end("low") :]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
             re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE):
@@ -705,8 +710,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
-    if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
-        return True  # ",2. Alexander Marwata": a numbered list item
+    if counted is None and ENUMERATOR.match(text, match.end("low")) and \
+            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low)):
+        return True  # ",2. Alexander Marwata", "Grup A: 1. Al Ahly (1 poin), 2. Porto (1)": a numbered list item
     if (match.group("ish") or "-").startswith("a") and counted is None:
         return True  # "era 90an" is a decade; "260.000an unit" counts
     if TIMES.fullmatch(low) and _units().get(unit) not in durations() | measures():
@@ -733,6 +739,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "kelas 55kg": a weight class, named by the measure (but "kelas 1.500 cc" measures)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
+    if f"{low} {unit}".lower() in _words("set phrase"):
+        return True  # "pengisian dua arah": two-way
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match):
@@ -774,6 +782,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
         return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+def _follows_its_predecessor(text: str, start: int, number: str) -> bool:
+    """"1. Al Ahly (1 poin), 2. Porto (1)": the number before it opens an item earlier in the same line."""
+    if not number.isdigit() or int(number) < 2:
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return re.search(rf"(?<![\d.,]){int(number) - 1}\.\s*[A-Z]", line) is not None
 
 
 # a change in points or percent, as market reports give it before the level an index closed at
@@ -857,7 +873,7 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     start, end = match.start(), match.end("low")
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
-        return True
+        return not _a_column_of_counts(text, start)
     if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
             re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
             re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
@@ -880,6 +896,18 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return True
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
+
+
+COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\(\d{1,3}\s+(?P<unit>[a-z]+)\)")
+
+
+def _a_column_of_counts(text: str, start: int) -> bool:
+    """"1. Al Ahly (1 poin), 2. Porto (1)": brackets after names that count something other than years, in the
+    same line, make a bare one beside them a count of that kind, not an age."""
+    line_end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    return any(_units().get(found.group("unit"), found.group("unit")) not in durations()
+               for found in COUNT_IN_BRACKETS.finditer(line))
 
 
 # the end of a clause right after "N tahun": the age reached is the clause's last word

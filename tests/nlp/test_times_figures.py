@@ -1199,6 +1199,24 @@ def test_singapore_dollars_are_their_own_currency_and_an_f_number_is_no_figure()
     figures = _figures("Ia menukar 15.000 dolar Singapura untuk kamera 12 MP beraperture f/1.8.")
     assert [(f[1], f[3]) for f in figures] == [(15_000, "dolar-singapura"), (12, "mp")]
 
+
+def test_paling_rendah_and_paling_tinggi_bound_a_figure_also_past_adalah():
+    figures = _figures("Luas tanah paling rendah adalah 25 meter persegi dan paling tinggi 200 meter persegi.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(25, None, "m2"), (None, 200, "m2")]
+    assert [(f[1], f[2]) for f in _figures("Suhu paling tinggi 35 derajat.")] == [(35, 35)]
+
+
+def test_a_standings_line_has_counts_not_ages_and_its_item_numbers_are_no_figures():
+    figures = _figures("Grup A: 1. Al Ahly (1 poin), 2. Porto (1), 3. Palmeiras (0)\n\nKorban: Rina (34).")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(1, "poin", "amount"), (1, None, "amount"), (0, None, "amount"),
+                                                     (34, "tahun", "age")]
+
+
+def test_a_goal_minute_a_heading_after_a_blank_line_and_set_phrases_are_no_counts():
+    figures = _figures("Gol dicetak Fabian Ruiz (19'). Skor akhir 4 gol.\n\nKlasemen baru. Atletico dengan nol poin, "
+                       "Tipe 8 Lebar 10 terjual habis, fitur pengisian dua arah.")
+    assert [(f[1], f[3]) for f in figures] == [(4, "gol"), (0, "poin")]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

@@ -149,10 +149,10 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     return re.compile(
         rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:adalah|ialah|yakni|yaitu))?(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
-        rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
+        rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?[ \t]{{0,3}})?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
+        rf"|(?P<low>{value})(?:(?:/[A-Z]{{3}})?(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
         rf"(?:(?:{SPACE_IN_A_PARAGRAPH}|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
@@ -981,7 +981,8 @@ def find_quantities(doc: Doc) -> Doc:
             high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
         else:
-            english_points = english or _a_gap_among_decimal_gaps(text, match.start())
+            english_points = english or _a_gap_among_decimal_gaps(text, match.start()) or \
+                _rupiah_in_english_groups(match)
             low = parse_value(match.group("low"), english_points)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
@@ -1094,6 +1095,13 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_change(doc)
     _share_units_of_a_size(doc)
     return doc
+
+
+def _rupiah_in_english_groups(match: re.Match[str]) -> bool:
+    """"Rp14,087 per USD" beside "Rp14.101": rupiah are never written to three decimals, so a comma before three
+    digits groups thousands the English way."""
+    prefix = (match.group("prefix") or "").lower()
+    return _prefixes().get(prefix) == "rupiah" and re.fullmatch(r"\d{1,3},\d{3}", match.group("low") or "") is not None
 
 
 # a gap to the leader in a timing table written with a decimal point: "+0.337", "+0.094"

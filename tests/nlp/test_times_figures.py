@@ -1217,6 +1217,18 @@ def test_a_goal_minute_a_heading_after_a_blank_line_and_set_phrases_are_no_count
                        "Tipe 8 Lebar 10 terjual habis, fitur pengisian dua arah.")
     assert [(f[1], f[3]) for f in figures] == [(4, "gol"), (0, "poin")]
 
+
+def test_rupiah_with_english_groups_a_range_across_a_per_currency_and_a_spaced_prefix():
+    figures = _figures("Kurs di kisaran Rp14.200/USD hingga Rp14.300, lalu Rp14,087 per USD, dividen Rp 466,18.\n"
+                       "BCA Rp   14.042")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(14_200, 14_300, "rupiah"), (14_087, 14_087, "rupiah"),
+                                                     (466.18, 466.18, "rupiah"), (14_042, 14_042, "rupiah")]
+
+
+def test_orang_before_technicians_counts_them_and_a_penalty_kick_is_no_count():
+    figures = _figures("Sebanyak lima orang teknisi pulang setelah tendangan 12 pas.")
+    assert [(f[1], f[3]) for f in figures] == [(5, "teknisi")]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

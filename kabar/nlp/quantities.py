@@ -100,6 +100,8 @@ def _attachable_measures() -> list[str]:
 
 # a word, hyphenated only between letters: "anak-anak", "non-kombatan", but "persen-10" is a word and a number
 WORD = r"[A-Za-z](?:\w|-(?=[A-Za-z]))*"
+# spaces that do not cross a blank line: "Auckland City (NZL) 0\n\nKlasemen …" counts nothing in the heading after it
+SPACE_IN_A_PARAGRAPH = r"(?:(?!\n\s*\n)\s)+"
 
 
 @cache
@@ -130,7 +132,8 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
     half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
     # "Rp 441 jutaan": about; digits may take their scale word unspaced ("Rp7,6juta")
-    value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
+    # "Rp 3,2 triliunnya": the scale word may take "-nya"
+    value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an|nya)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
     approx = alternation(list(_table("approximator")))
     # "16.000 hingga hampir 20.000": a range whose high end is about
     high_approx = alternation([word for word, (meaning, *_) in _table("approximator").items()
@@ -144,15 +147,15 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:adalah|ialah|yakni|yaitu))?(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
-        rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?)?"  # "-Rp177,27 miliar"
+        rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?[ \t]{{0,3}})?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
-        rf"|(?P<low>{value})(?:(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
+        rf"|(?P<low>{value})(?:(?:/[A-Z]{{3}})?(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
         rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
-        rf"(?:(?:\s+|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
+        rf"(?:(?:{SPACE_IN_A_PARAGRAPH}|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
         rf"|\s?(?P<micro>(?:µ|μ|¬µ)g)(?![A-Za-z]))?)",
         re.IGNORECASE,
     )
@@ -258,6 +261,7 @@ def _clock_zone() -> re.Pattern[str]:
 # "satu" before a noun and "dengan" someone: "satu ruangan dengannya", "satu tim dengan Messi"
 SAME_AS = re.compile(r"\s+[a-z]+\s+dengan(?:nya\b|\s+(?:[A-Z]|(?:saya|kami|kita|dia|ia|mereka|anda|beliau)\b))")
 SPACED_KE = re.compile(r"(?<!\w)ke\s+$", re.IGNORECASE)
+LENGTH_KE = re.compile(r"\b([A-Za-z]+)\s+ke\s+$")
 POINTED_BACK = re.compile(r"\s+[a-z]+\s+(?:ini|itu|tersebut)(?:lah)?\b", re.IGNORECASE)
 REGULATION_YEAR = re.compile(r"\s+(?:19|20)\d{2}\b")
 # a number right after a figure's digits: what stands before it is an address or a reference, not an amount
@@ -283,7 +287,7 @@ def _without_possessive(word: str) -> str:
     return word[:-3] if word.endswith("nya") and word[:-3] in _units() else word
 
 
-WORD_AFTER = re.compile(r"\s+([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
+WORD_AFTER = re.compile(rf"{SPACE_IN_A_PARAGRAPH}([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
 # an active verb (meN-, ber-: "membawa", "melawan", "meraih") or a passive one in di-…-kan ("diperkirakan")
 # rather than a noun; "menteri" is a noun
 VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di\w{3,}kan)$")
@@ -303,8 +307,8 @@ OR_MORE = re.compile(rf"\s+atau\s+(?P<more>lebih)\b(?!\s+(?:{COMPARATIVE})\b)", 
 MORE_BEFORE_UNIT = re.compile(r"\s+(?P<more>lebih)\s+(?=[a-z])")
 COMPARED = re.compile(r"\s+(?:dari|daripada|ketimbang|dibanding|dibandingkan)\b", re.IGNORECASE)
 # a sentence ends at a full stop before a space, or before the comma a dump joined its next paragraph with
-# ("tersebut.,Selanjutnya")
-SENTENCE_START = re.compile(r"[.!?](?:\s|,(?=[^\s\d,]))")
+# ("tersebut.,Selanjutnya"), also past a backslash a dump left at a line's end (".\\" then a blank line)
+SENTENCE_START = re.compile(r"[.!?]\\?(?:\s|,(?=[^\s\d,]))")
 AGO = re.compile(r"\s+(?:yang\s+)?(?:lalu|silam)\b", re.IGNORECASE)
 # a measure at its peak ("tenaga maksimal", "torsi puncak") rather than a cap on the figure
 PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['peak noun']))})\s+$", re.IGNORECASE)
@@ -352,8 +356,10 @@ def _counted_earlier(text: str, position: int) -> str | None:
     when its own clause names places after them ("pendaftar …, dengan kuota 34.128 orang" is a count of seats;
     "kuota siswa sebanyak 36.141 orang" counts pupils)."""
     sentence_start = _sentence_start(text, position)
-    words = re.findall(r"[a-z]+", text[sentence_start:position].lower())
-    in_clause = len(re.findall(r"[a-z]+", re.split(r"[,;]", text[sentence_start:position].lower())[-1]))
+    written = re.findall(r"[A-Za-z]+", text[sentence_start:position])
+    # a capitalised word past the sentence's first is part of a name ("Penerima Bantuan Iuran … 96,8 juta jiwa")
+    words = [word.lower() if word.islower() or index == 0 else "" for index, word in enumerate(written)]
+    in_clause = len(re.findall(r"[A-Za-z]+", re.split(r"[,;]", text[sentence_start:position])[-1]))
     people = people_units()
     for back, word in enumerate(reversed(words)):
         if back < in_clause and word in _words("places for people"):
@@ -640,13 +646,17 @@ def _split_scale(value_text: str) -> tuple[list[str], Decimal]:
 
 
 def _scale_word(word: str) -> str:
-    """"jutaan" after a number ("441 jutaan") is a rounded "juta"."""
-    return word[:-2] if word.endswith("an") and word[:-2] in _table("scale") else word
+    """"jutaan" after a number ("441 jutaan") is a rounded "juta"; "triliunnya" is "triliun"."""
+    for ending in ("an", "nya"):
+        if word.endswith(ending) and word[: -len(ending)] in _table("scale"):
+            return word[: -len(ending)]
+    return word
 
 
 def _rounded(value_text: str) -> bool:
+    """"Rp 441 jutaan" is about, "Rp 3,2 triliunnya" exact."""
     last = value_text.lower().split()[-1]
-    return last != _scale_word(last)
+    return last.endswith("an") and last != _scale_word(last)
 
 
 def _spelled_value(words: list[str]) -> float:
@@ -688,6 +698,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
+    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]\)", text[match.end("low") :]) and \
+            AGE_BRACKET.search(text[max(0, start - 60) : start]):
+        return True  # "Fabian Ruiz (19')": the minute of a goal, marked as such
     if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]?\)", text[match.end("low") :]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
             re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE):
@@ -697,8 +710,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
-    if counted is None and ENUMERATOR.match(text, match.end("low")) and PARAGRAPH_START.search(text, 0, start):
-        return True  # ",2. Alexander Marwata": a numbered list item
+    if counted is None and ENUMERATOR.match(text, match.end("low")) and \
+            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low)):
+        return True  # ",2. Alexander Marwata", "Grup A: 1. Al Ahly (1 poin), 2. Porto (1)": a numbered list item
     if (match.group("ish") or "-").startswith("a") and counted is None:
         return True  # "era 90an" is a decade; "260.000an unit" counts
     if TIMES.fullmatch(low) and _units().get(unit) not in durations() | measures():
@@ -725,6 +739,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "kelas 55kg": a weight class, named by the measure (but "kelas 1.500 cc" measures)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
+    if f"{low} {unit}".lower() in _words("set phrase"):
+        return True  # "pengisian dua arah": two-way
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match):
@@ -732,6 +748,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
         return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
+    if (spaced := LENGTH_KE.search(text, max(0, start - 16), start)) is not None and \
+            _units().get(spaced.group(1).lower()) in durations() and _units().get(counted or "") not in durations():
+        return True  # "di hari ke delapan pencarian" is the eighth day (but "dari 2 hari ke 3 hari" is a change)
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
@@ -760,7 +779,17 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     before = text[max(0, start - 2) : start]
     if re.fullmatch(r"\w\(", before):
         return True  # "Section 17(2)", "Pasal 5(1)": a subsection
+    if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
+        return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+def _follows_its_predecessor(text: str, start: int, number: str) -> bool:
+    """"1. Al Ahly (1 poin), 2. Porto (1)": the number before it opens an item earlier in the same line."""
+    if not number.isdigit() or int(number) < 2:
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return re.search(rf"(?<![\d.,]){int(number) - 1}\.\s*[A-Z]", line) is not None
 
 
 # a change in points or percent, as market reports give it before the level an index closed at
@@ -844,7 +873,7 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     start, end = match.start(), match.end("low")
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
-        return True
+        return not _a_column_of_counts(text, start)
     if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
             re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
             re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
@@ -867,6 +896,18 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return True
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
+
+
+COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\(\d{1,3}\s+(?P<unit>[a-z]+)\)")
+
+
+def _a_column_of_counts(text: str, start: int) -> bool:
+    """"1. Al Ahly (1 poin), 2. Porto (1)": brackets after names that count something other than years, in the
+    same line, make a bare one beside them a count of that kind, not an age."""
+    line_end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    return any(_units().get(found.group("unit"), found.group("unit")) not in durations()
+               for found in COUNT_IN_BRACKETS.finditer(line))
 
 
 # the end of a clause right after "N tahun": the age reached is the clause's last word
@@ -940,7 +981,8 @@ def find_quantities(doc: Doc) -> Doc:
             high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
         else:
-            english_points = english or _a_gap_among_decimal_gaps(text, match.start())
+            english_points = english or _a_gap_among_decimal_gaps(text, match.start()) or \
+                _rupiah_in_english_groups(match)
             low = parse_value(match.group("low"), english_points)
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
@@ -1005,8 +1047,8 @@ def find_quantities(doc: Doc) -> Doc:
             end = bound.end()  # "usia 60 tahun ke atas", "anak 12 tahun ke bawah"
         more = MORE_AFTER.match(text, end) or OR_MORE.match(text, end) or \
             _more_before_its_noun(text, match, unit_end if unit else None)
-        if meaning == "exact" and more:
-            approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga"
+        if more and (meaning == "exact" or approximator in _words("reaching")):
+            approximator, meaning = "lebih", "over"  # "Rp 3 miliar lebih", "3.000 lebih warga", "sampai 1.000 lebih"
             end = max(end, more.end("more"))
         if unit and low is not None and low == high and (glued := _glued_high_end(text, end, low, unit, english)):
             high, end = glued  # "sekitar 5 persen-10 persen"
@@ -1051,7 +1093,15 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_figure_said_again(doc)
     _share_units_of_a_restatement(doc)
     _share_units_of_a_change(doc)
+    _share_units_of_a_size(doc)
     return doc
+
+
+def _rupiah_in_english_groups(match: re.Match[str]) -> bool:
+    """"Rp14,087 per USD" beside "Rp14.101": rupiah are never written to three decimals, so a comma before three
+    digits groups thousands the English way."""
+    prefix = (match.group("prefix") or "").lower()
+    return _prefixes().get(prefix) == "rupiah" and re.fullmatch(r"\d{1,3},\d{3}", match.group("low") or "") is not None
 
 
 # a gap to the leader in a timing table written with a decimal point: "+0.337", "+0.094"
@@ -1137,15 +1187,23 @@ def _share_units_of_a_figure_said_again(doc: Doc) -> None:
     """"… sebanyak 32.000 kendaraan …", then "per hari ini ada 32.000": a figure of a hundred or more written
     again without its unit counts what it counted the first time, also when it was a floor then ("lebih dari
     200.000 mitra", then "Sudah 200.000 ya")."""
-    figures = doc.layer("quantities")
+    text, figures = doc.text, doc.layer("quantities")
     for index, figure in enumerate(figures):
         value = figure.attrs["min"]
         if figure.attrs["unit"] is not None or value is None or value < 100 or figure.attrs["max"] != value:
             continue
+        in_a_column = _zero_decimals(text[figure.start : figure.end])
         first = next((other for other in figures[:index] if other.attrs["unit"] and other.attrs["kind"] == "amount"
-                      and other.attrs["min"] == value and other.attrs["max"] in (value, None)), None)
+                      and other.attrs["min"] == value and other.attrs["max"] in (value, None)
+                      and (not in_a_column or _zero_decimals(text[other.start : other.end]))), None)
         if first is not None:
             _count_as(figure, first)
+
+
+def _zero_decimals(figure_text: str) -> bool:
+    """"381.00": a whole number written with zero decimals, as a table's column is, where prose wrote "381 poin";
+    such a column is of bare values, not the prose's figures said again."""
+    return re.search(r"\d[.,]0{1,2}(?!\d)", figure_text) is not None
 
 
 def _share_units_of_a_restatement(doc: Doc) -> None:
@@ -1173,6 +1231,18 @@ def _share_units_of_a_change(doc: Doc) -> None:
                 CHANGE_FROM.search(text, max(0, start.start - 10), start.start) and \
                 CHANGE_TO.fullmatch(text, start.end, end.start):
             _count_as(start, end)
+
+
+SIZE_JOINER = re.compile(r"\s*[x×]\s*", re.IGNORECASE)
+
+
+def _share_units_of_a_size(doc: Doc) -> None:
+    """"resolusi 1080 x 2400 Pixels", "165.62 x 77.01 x 8.25 mm": the sides of a size name their unit once, after
+    the last (a product of small numbers, "2 x 45 menit", is read as one figure before this)."""
+    text, figures = doc.text, doc.layer("quantities")
+    for side, last in reversed(list(zip(figures, figures[1:], strict=False))):
+        if side.attrs["unit"] is None and last.attrs["unit"] and SIZE_JOINER.fullmatch(text, side.end, last.start):
+            _count_as(side, last)
 
 
 def _share_units_of_the_same_scale(doc: Doc) -> None:

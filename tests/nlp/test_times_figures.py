@@ -1136,6 +1136,99 @@ def test_a_number_right_before_nomor_and_its_digits_is_part_of_an_address_not_an
     assert [(f[1], f[3]) for f in figures] == [(3, "anak"), (5, "nomor")]
 
 
+
+def test_a_backslash_left_after_a_full_stop_still_ends_the_sentence_before_a_head_count():
+    figures = _figures("Para wisatawan datang dari jauh.\\\n\n\\\n\nDalam sehari, kuil itu menerima 300 orang.")
+    assert [(f[1], f[3]) for f in figures] == [(300, "orang")]
+
+
+def test_a_capitalised_noun_inside_a_name_is_not_whom_a_head_count_counts():
+    figures = _figures("Program Penerima Bantuan Iuran mencapai 96,8 juta jiwa, dan jumlah penerima bantuan itu "
+                       "naik 2 juta orang.")
+    assert [(f[1], f[3]) for f in figures] == [(96_800_000, "orang"), (2_000_000, "penerima")]
+
+
+def test_reaching_a_figure_and_more_is_a_floor():
+    figures = _figures("Pengunjung membeludak sampai 1.000 lebih orang, dan antrean hingga 200 meter.")
+    assert [(f[1], f[2]) for f in figures] == [(1000, None), (None, 200)]
+
+
+def test_a_column_written_with_zero_decimals_is_not_the_prose_figure_said_again():
+    figures = _figures("Ia memimpin dengan 381 poin dan meraih 250 ribu dolar. Hadiah 250 ribu itu dibagi.\n\n"
+                       "Klasemen:\n\n1. Marc Rossi - 381.00\n\n2. Alex Rossi - 261.00\n")
+    assert [(f[1], f[3]) for f in figures] == [(381, "poin"), (250_000, "dolar"), (250_000, "dolar"), (381, None),
+                                               (261, None)]
+
+
+def test_a_number_after_a_length_of_time_and_a_spaced_ke_is_an_ordinal():
+    figures = _figures("Di hari ke delapan pencarian, tim bekerja 12 jam, dari 2 hari ke 3 hari.")
+    assert [(f[1], f[3]) for f in figures] == [(12, "jam"), (2, "hari"), (3, "hari")]
+
+
+def test_demonstratives_witnesses_reference_points_and_pixels():
+    figures = _figures("Sekitar 8 juta inilah yang terdampak. Polisi memeriksa 53 orang saksi di antara titik "
+                       "referensi 4 dan 7, layar 2400 Pixels.")
+    assert [(f[1], f[3]) for f in figures] == [(8_000_000, None), (53, "saksi"), (2400, "piksel")]
+
+
+def test_the_sides_of_a_size_take_the_unit_written_after_the_last():
+    figures = _figures("Layarnya beresolusi 1080 x 2400 Pixels, bodinya 165.62 x 77.01 x 8.25 mm, latihan 2 x 45 menit.")
+    assert [(f[1], f[3]) for f in figures] == [(1080, "piksel"), (2400, "piksel"), (165.62, "mm"), (77.01, "mm"),
+                                               (8.25, "mm"), (90, "menit")]
+
+
+def test_us_before_an_amount_in_dollars_is_its_currency_and_keeps_the_floor_before_it():
+    figures = _figures("Ia diduga menerima sekurang-kurangnya US 2,9 juta Dollar.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(2_900_000, None, "dolar")]
+
+
+def test_a_scale_word_with_nya_and_triliunan_and_a_plus_minus_sign():
+    figures = _figures("Kerugian bukan Rp 3,2 triliunnya, tetapi hingga triliunan rupiah. Siapkan ± 200 g roti.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(3.2e12, 3.2e12, "rupiah"), (None, 9_999_999_999_999, "rupiah"),
+                                                     (200, 200, "gram")]
+    assert [q.attrs["approximate"] for q in find_quantities(_doc("Rp 3,2 triliunnya dan ± 200 g")).layer(
+        "quantities")] == [False, True]
+
+
+def test_pronouns_and_se_words_of_worth_are_not_what_a_figure_counts():
+    figures = _figures("Kerugian petani baru 5 kami temukan. Ada 37.636 unit senilai Rp 4,6 triliun, dan satu kilo beras.")
+    assert [(f[1], f[3]) for f in figures] == [(5, None), (37_636, "unit"), (4.6e12, "rupiah"), (1, "kg")]
+
+
+def test_singapore_dollars_are_their_own_currency_and_an_f_number_is_no_figure():
+    figures = _figures("Ia menukar 15.000 dolar Singapura untuk kamera 12 MP beraperture f/1.8.")
+    assert [(f[1], f[3]) for f in figures] == [(15_000, "dolar-singapura"), (12, "mp")]
+
+
+def test_paling_rendah_and_paling_tinggi_bound_a_figure_also_past_adalah():
+    figures = _figures("Luas tanah paling rendah adalah 25 meter persegi dan paling tinggi 200 meter persegi.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(25, None, "m2"), (None, 200, "m2")]
+    assert [(f[1], f[2]) for f in _figures("Suhu paling tinggi 35 derajat.")] == [(35, 35)]
+
+
+def test_a_standings_line_has_counts_not_ages_and_its_item_numbers_are_no_figures():
+    figures = _figures("Grup A: 1. Al Ahly (1 poin), 2. Porto (1), 3. Palmeiras (0)\n\nKorban: Rina (34).")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(1, "poin", "amount"), (1, None, "amount"), (0, None, "amount"),
+                                                     (34, "tahun", "age")]
+
+
+def test_a_goal_minute_a_heading_after_a_blank_line_and_set_phrases_are_no_counts():
+    figures = _figures("Gol dicetak Fabian Ruiz (19'). Skor akhir 4 gol.\n\nKlasemen baru. Atletico dengan nol poin, "
+                       "Tipe 8 Lebar 10 terjual habis, fitur pengisian dua arah.")
+    assert [(f[1], f[3]) for f in figures] == [(4, "gol"), (0, "poin")]
+
+
+def test_rupiah_with_english_groups_a_range_across_a_per_currency_and_a_spaced_prefix():
+    figures = _figures("Kurs di kisaran Rp14.200/USD hingga Rp14.300, lalu Rp14,087 per USD, dividen Rp 466,18.\n"
+                       "BCA Rp   14.042")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(14_200, 14_300, "rupiah"), (14_087, 14_087, "rupiah"),
+                                                     (466.18, 466.18, "rupiah"), (14_042, 14_042, "rupiah")]
+
+
+def test_orang_before_technicians_counts_them_and_a_penalty_kick_is_no_count():
+    figures = _figures("Sebanyak lima orang teknisi pulang setelah tendangan 12 pas.")
+    assert [(f[1], f[3]) for f in figures] == [(5, "teknisi")]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

@@ -153,11 +153,20 @@ too long for it."""
         for batch in _batches(lines):
             docs = read([model_form(line.group(0)) for _, line in batch])
             for (index, line), doc in zip(batch, docs, strict=True):
-                text = texts[index]
-                found[index].extend((*_whole_words(text, line.start() + ent.start_char,
-                                                   line.start() + ent.end_char),
-                                     ent.label_) for ent in doc.ents if ent.text.strip() == ent.text)
+                found[index].extend((line.start() + start, line.start() + end, label)
+                                     for start, end, label in _whole_names(doc))
     return found
+
+
+def _whole_names(doc) -> Iterator[tuple[int, int, str]]:
+    """The model's spans of one line as whole words, in the line as the model read it (a line in capitals has
+    no case to go by); a span within the word the one before it ends in is that one again."""
+    floor = 0
+    for ent in doc.ents:
+        if ent.text.strip() == ent.text and ent.start_char >= floor:
+            start, end = _whole_words(doc.text, ent.start_char, ent.end_char)
+            floor = end
+            yield start, end, ent.label_
 
 
 PARSE_BATCH = 64

@@ -602,11 +602,19 @@ def _place_openers() -> frozenset[str]:
 
 
 def _capitalised_opening(text: str, start: int, end: int) -> bool:
-    """"BADAN meteorologi memprediksi ...": some outlets print a paragraph's first word in capitals."""
+    """"BADAN meteorologi memprediksi ...": some outlets print a paragraph's first word in capitals. An
+    acronym opens paragraphs far more often ("KPK menetapkan ..."); where the text writes the word in
+    capitals again, away from a paragraph's opening, it is that acronym ("QVC setuju ... saham QVC")."""
     at_paragraph_start = start == 0 or text[start - 1] == "\n"
     first = re.match(r"\S+", text[start:end])
     return at_paragraph_start and first is not None and first.group(0).isupper() and bool(
-        re.match(r"\s+[a-z]", text[start + first.end():]))
+        re.match(r"\s+[a-z]", text[start + first.end():])) and not _written_in_capitals_elsewhere(text, first.group(0))
+
+
+def _written_in_capitals_elsewhere(text: str, word: str) -> bool:
+    """Whether `word` (in capitals) stands in `text` somewhere other than at a paragraph's opening."""
+    return any(match.start() > 0 and text[match.start() - 1] != "\n"
+               for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
 def _add_surname_mentions(text: str, mentions: _Mentions) -> None:

@@ -200,6 +200,14 @@ def test_capitalised_first_word_is_not_a_name():
     assert not [name for name in found if name.startswith(("BADAN", "PEMERINTAH"))]
 
 
+def test_an_acronym_opening_a_paragraph_and_written_again_stays_a_name():
+    from kabar.nlp.entities import _capitalised_opening
+
+    text = "KPK menahan dua pejabat.\n\nPenyidik KPK memeriksa mereka."
+    assert not _capitalised_opening(text, 0, 3)
+    assert _capitalised_opening("BADAN itu mencatat inflasi turun.\n\nBADAN menambah pasokan.", 0, 5)
+
+
 def test_the_indonesian_model_does_not_guess_in_english_text():
     found = _entities("The Surabaya administration will extend its odd-even traffic policy next month.", language="en")
     assert not [name for name in found if name.startswith("The ") or "extend" in name]

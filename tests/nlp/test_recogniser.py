@@ -122,6 +122,21 @@ def test_model_spans_cover_whole_hyphenated_words():
     assert text[slice(*_whole_words(text, 8, 11))] == "Kim"
 
 
+def test_a_line_in_capitals_gets_the_same_whole_words_as_in_lower_case():
+    text = "setibanya di damaskus, menteri suriah faruq el-shara menemui para wartawan."
+    assert "faruq el-shara" in {text[start:end] for start, end, _ in recognise(text)}
+    assert recognise(text.upper()) == recognise(text)
+
+
+def test_a_common_word_capitalised_by_opening_a_sentence_is_no_name():
+    for text, word in [("Aku tidak pernah menyesal pindah ke Surabaya.", "Aku"),
+                       ("Demi menjaga harga beras, Bulog menambah pasokan.", "Demi")]:
+        assert word in {ent.text for ent in read([text])[0].ents}  # the model alone takes it for a name
+        assert word not in {text[start:end] for start, end, _ in recognise(text)}
+    text = "Harga beras naik. Jokowi mengatakan pasokan cukup."
+    assert "Jokowi" in {text[start:end] for start, end, _ in recognise(text)}
+
+
 def test_a_text_without_line_breaks_goes_to_the_model_in_pieces_cut_at_spaces():
     text = "warga desa berkumpul " * 1500 + "lalu Presiden Joko Widodo tiba di Jakarta pada Senin."
     pieces = [(m.start(), m.end()) for m in LINE.finditer(text)]

@@ -592,3 +592,22 @@ def test_the_same_round_head_count_of_people_who_met_one_fate_is_one_fact_anothe
     assert len(dead.values) == 2
     assert _compared_holding("quantity", deaths,
                              "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang membuat 8 orang cedera.") == []
+
+
+def _timed_crash(first_time: str, second_time: str) -> list[ClaimGroup]:
+    """Two outlets telling one crash in words of their own, each with the time of day it happened after a comma."""
+    return _compared_holding(
+        "event",
+        f"Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, sekira pukul {first_time} WIB.",
+        f"Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, pukul {second_time} WIB.")
+
+
+def test_one_happening_two_outlets_time_differently_is_one_conflicting_group():
+    [crash] = _timed_crash("14.15", "14.30")
+    assert crash.status == "conflicting"
+    assert "14:15" in crash.note and "14:30" in crash.note
+
+
+def test_times_of_day_a_reporters_rounding_apart_agree():
+    [crash] = _timed_crash("14.30", "14.31")
+    assert crash.status == "corroborated"

@@ -477,15 +477,14 @@ def _same_unit(first: Claim, second: Claim) -> bool:
 
 
 def _like_wording_before(events: list[Claim]) -> Candidates:
-    """Events can only be the same where both name one listed event, or their words share the stems
-    `_same_event` asks of them (all of them, or those besides their numbers)."""
+    """Events can only be the same where both name one listed event, or one happening at a time of day, or their
+    words share the stems `_same_event` asks of them (all of them, or those besides their numbers)."""
     listed: dict[object, list[int]] = defaultdict(list)
     for n, claim in enumerate(events):
         if claim.extra.get("event") in listed_events():
             listed[claim.extra["event"]].append(n)
-    for n, claim in enumerate(events):
         if _clock(claim) is not None and claim.extra.get("event"):
-            listed[("clock", claim.extra["event"])].append(n)
+            listed[("clock", claim.extra["event"])].append(n)  # one happening told at a time of day
     numbered = [n for n, claim in enumerate(events) if _figures_in(_words(claim))]
     wordings = _sharing_stems([stems(_words(c)) for c in events], SAME_EVENT_WORDS)
     retold = _sharing_stems([stems(NUMBER.sub(" ", _words(events[n]))) for n in numbered], RETOLD_WORDS)

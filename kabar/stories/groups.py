@@ -477,14 +477,15 @@ def _same_unit(first: Claim, second: Claim) -> bool:
 
 
 def _like_wording_before(events: list[Claim]) -> Candidates:
-    """Events can only be the same where both name one listed event, or one happening at a time of day, or their
-    words share the stems `_same_event` asks of them (all of them, or those besides their numbers)."""
+    """Events can only be the same where both name one listed event, or one happening at a time of day or a state
+    from a date, or their words share the stems `_same_event` asks of them (all of them, or those besides their
+    numbers)."""
     listed: dict[object, list[int]] = defaultdict(list)
     for n, claim in enumerate(events):
         if claim.extra.get("event") in listed_events():
             listed[claim.extra["event"]].append(n)
-        if _clock(claim) is not None and claim.extra.get("event"):
-            listed[("clock", claim.extra["event"])].append(n)  # one happening told at a time of day
+        if (_clock(claim) is not None or _since(claim) is not None) and claim.extra.get("event"):
+            listed[("clock", claim.extra["event"])].append(n)  # one happening or state told at a time
     numbered = [n for n, claim in enumerate(events) if _figures_in(_words(claim))]
     wordings = _sharing_stems([stems(_words(c)) for c in events], SAME_EVENT_WORDS)
     retold = _sharing_stems([stems(NUMBER.sub(" ", _words(events[n]))) for n in numbered], RETOLD_WORDS)
@@ -652,12 +653,25 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
 
 
 def _timed_alike(first: Claim, second: Claim) -> bool:
-    """Two outlets tell the same happening (one verb, "terjadi") at a time of day: in one story that is the one
-    event whose time they give, whatever else each sentence says, and its times are compared ("sekira pukul 14.15
-    WIB", "pukul 14.30 WIB")."""
+    """Two outlets tell the same happening (one verb, "terjadi") at a time of day, or the same state (one verb,
+    "dirawat") from a date it began: in one story that is the one event whose time they give, whatever else each
+    sentence says, and its times are compared ("sekira pukul 14.15 WIB", "pukul 14.30 WIB"; "sejak Senin, 2
+    September", "sejak Sabtu (7/9/2019)")."""
     tag = first.extra.get("event")
-    return bool(tag) and tag == second.extra.get("event") and _clock(first) is not None \
-        and _clock(second) is not None and first.evidence[0].article != second.evidence[0].article
+    if not tag or tag != second.extra.get("event") or first.evidence[0].article == second.evidence[0].article:
+        return False
+    return (_clock(first) is not None and _clock(second) is not None) \
+        or (_since(first) is not None and _since(second) is not None)
+
+
+def _since(claim: Claim) -> str | None:
+    """The date a state began, where the sentence gives it after "sejak" ("dirawat sejak Senin, 2 September")."""
+    when = claim.when
+    if not when or not when.expression or when.precision not in CALENDAR_PRECISIONS:
+        return None
+    sentence = _sentence(claim).lower()
+    at = sentence.find(when.expression.lower())
+    return when.start if at > 0 and sentence[:at].rstrip().endswith("sejak") else None
 
 
 def _clock(claim: Claim) -> str | None:
@@ -735,7 +749,13 @@ def _values(members: list[Claim], articles: dict[str, Article], names: dict[str,
 def _clash(members: list[Claim]) -> tuple[list[str], list[str]]:
     """Where reports of one event disagree: the dates of a one-off event, and the times or numbers in its words."""
     dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
-    return dates, _told_differently(members) or _timed_differently(members)
+    return dates or _began_differently(members), _told_differently(members) or _timed_differently(members)
+
+
+def _began_differently(members: list[Claim]) -> list[str]:
+    """The dates reports give a state's start ("sejak 1 September", "sejak 7 September"), where two differ."""
+    dates = sorted({since for c in members if (since := _since(c)) is not None})
+    return dates if len(dates) > 1 else []
 
 
 def _timed_differently(members: list[Claim]) -> list[str]:

@@ -611,3 +611,21 @@ def test_one_happening_two_outlets_time_differently_is_one_conflicting_group():
 def test_times_of_day_a_reporters_rounding_apart_agree():
     [crash] = _timed_crash("14.30", "14.31")
     assert crash.status == "corroborated"
+
+
+def _stay(first_day: str, second_day: str) -> list[ClaimGroup]:
+    """Two outlets telling since when a patient has been in hospital, in words of their own."""
+    return _compared_holding(
+        "event", f"Habibie dirawat sejak {first_day}, di rumah sakit pusat angkatan darat.",
+        f"Presiden ke-3 RI itu dirawat di Rumah Sakit Pusat Angkatan Darat sejak {second_day} lalu.")
+
+
+def test_a_state_two_outlets_date_from_different_days_is_one_conflicting_group():
+    [stay] = _stay("Senin, 2 September 2019", "Sabtu (7/9/2019)")
+    assert stay.status == "conflicting"
+    assert "2019-09-02" in stay.note and "2019-09-07" in stay.note
+
+
+def test_a_state_two_outlets_date_from_the_same_day_agrees():
+    [stay] = _stay("Senin, 2 September 2019", "Senin (2/9/2019)")
+    assert stay.status == "corroborated"

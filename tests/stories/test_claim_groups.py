@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from kabar.model import Article, Claim, ClaimGroup, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
@@ -594,38 +596,21 @@ def test_the_same_round_head_count_of_people_who_met_one_fate_is_one_fact_anothe
                              "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang membuat 8 orang cedera.") == []
 
 
-def _timed_crash(first_time: str, second_time: str) -> list[ClaimGroup]:
-    """Two outlets telling one crash in words of their own, each with the time of day it happened after a comma."""
-    return _compared_holding(
-        "event",
-        f"Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, sekira pukul {first_time} WIB.",
-        f"Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, pukul {second_time} WIB.")
+# two outlets telling one crash at a time of day, and one hospital stay from a date, each in words of its own
+CRASH = ("Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, sekira pukul {} WIB.",
+         "Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, pukul {} WIB.")
+STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
+        "Presiden ke-3 RI itu dirawat di Rumah Sakit Pusat Angkatan Darat sejak {} lalu.")
 
 
-def test_one_happening_two_outlets_time_differently_is_one_conflicting_group():
-    [crash] = _timed_crash("14.15", "14.30")
-    assert crash.status == "conflicting"
-    assert "14:15" in crash.note and "14:30" in crash.note
-
-
-def test_times_of_day_a_reporters_rounding_apart_agree():
-    [crash] = _timed_crash("14.30", "14.31")
-    assert crash.status == "corroborated"
-
-
-def _stay(first_day: str, second_day: str) -> list[ClaimGroup]:
-    """Two outlets telling since when a patient has been in hospital, in words of their own."""
-    return _compared_holding(
-        "event", f"Habibie dirawat sejak {first_day}, di rumah sakit pusat angkatan darat.",
-        f"Presiden ke-3 RI itu dirawat di Rumah Sakit Pusat Angkatan Darat sejak {second_day} lalu.")
-
-
-def test_a_state_two_outlets_date_from_different_days_is_one_conflicting_group():
-    [stay] = _stay("Senin, 2 September 2019", "Sabtu (7/9/2019)")
-    assert stay.status == "conflicting"
-    assert "2019-09-02" in stay.note and "2019-09-07" in stay.note
-
-
-def test_a_state_two_outlets_date_from_the_same_day_agrees():
-    [stay] = _stay("Senin, 2 September 2019", "Senin (2/9/2019)")
-    assert stay.status == "corroborated"
+@pytest.mark.parametrize(("told", "first", "second", "status", "shown"), [
+    (CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),
+    (CRASH, "14.30", "14.31", "corroborated", ()),  # a reporter's rounding apart
+    (STAY, "Senin, 2 September 2019", "Sabtu (7/9/2019)", "conflicting", ("2019-09-02", "2019-09-07")),
+    (STAY, "Senin, 2 September 2019", "Senin (2/9/2019)", "corroborated", ()),
+])
+def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_group(
+        told: tuple[str, str], first: str, second: str, status: str, shown: tuple[str, ...]):
+    [group] = _compared_holding("event", told[0].format(first), told[1].format(second))
+    assert group.status == status
+    assert all(time in group.note for time in shown)

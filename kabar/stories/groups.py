@@ -26,6 +26,10 @@ from kabar.stories.meaning import embeddings, stems, word_overlap
 DISPUTING = ("denied", "unconfirmed")
 # precisions whose start dates compare as text: "2024-06" holds "2024-06-19"
 CALENDAR_PRECISIONS = ("day", "month", "year")
+# the precision the times layer gives a time of day ("pukul 14.30 WIB")
+CLOCK_PRECISION = "minute"
+# minutes two times of day of one event may differ by and agree: reporters round to five ("20.30", "20.31")
+CLOCK_ROUNDING = 5
 # cosine of the sentence encoder and stem overlap a pair of claims needs (set on the development events of
 # tests/gold/stories/clickid-2019.json and the seeds, never on the held-back events)
 SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
@@ -296,7 +300,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b)
                       or _same_fate_count(a, b),
                       apart=_two_counts)
-    events = _cluster(compared, _same_event, _words, _like_wording_before(compared))
+    events = _cluster(compared, _same_event, _words, _like_wording_before(compared), _timed_alike)
     framed = _framing_sources(claims)
     clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names, framed)), articles,
                                   FIGURE_NEWS_SHARE)
@@ -473,12 +477,15 @@ def _same_unit(first: Claim, second: Claim) -> bool:
 
 
 def _like_wording_before(events: list[Claim]) -> Candidates:
-    """Events can only be the same where both name one listed event, or their words share the stems
-    `_same_event` asks of them (all of them, or those besides their numbers)."""
+    """Events can only be the same where both name one listed event, or one happening at a time of day or a state
+    from a date, or their words share the stems `_same_event` asks of them (all of them, or those besides their
+    numbers)."""
     listed: dict[object, list[int]] = defaultdict(list)
     for n, claim in enumerate(events):
         if claim.extra.get("event") in listed_events():
             listed[claim.extra["event"]].append(n)
+        if (_clock(claim) is not None or _since(claim) is not None) and claim.extra.get("event"):
+            listed[("clock", claim.extra["event"])].append(n)  # one happening or state told at a time
     numbered = [n for n, claim in enumerate(events) if _figures_in(_words(claim))]
     wordings = _sharing_stems([stems(_words(c)) for c in events], SAME_EVENT_WORDS)
     retold = _sharing_stems([stems(NUMBER.sub(" ", _words(events[n]))) for n in numbered], RETOLD_WORDS)
@@ -486,7 +493,7 @@ def _like_wording_before(events: list[Claim]) -> Candidates:
     for later, found in wordings:
         tag = events[later].extra.get("event")
         yield later, (found | earlier_retold.get(later, set())
-                      | {first for first in listed.get(tag, []) if first < later})
+                      | {first for first in listed.get(tag, []) + listed.get(("clock", tag), []) if first < later})
 
 
 def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candidates:
@@ -633,6 +640,8 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
     if first.kind == second.kind == "statement" and first.attributed_to != second.attributed_to:
         return False  # two people saying the same words make two statements
     tags = first.extra.get("event"), second.extra.get("event")
+    if _timed_alike(first, second):
+        return True
     if tags[0] in listed_events() and tags[1] in listed_events():
         return tags[0] == tags[1] and (first.subject == second.subject or similarity >= SAME_EVENT_MEANING)
     if _figures_in(_words(first)) and _figures_in(_words(second)) and \
@@ -641,6 +650,33 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
         return first.evidence[0].article != second.evidence[0].article and similarity >= RETOLD_MEANING \
             and word_overlap(*(NUMBER.sub(" ", _words(c)) for c in (first, second))) >= RETOLD_WORDS
     return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
+
+
+def _timed_alike(first: Claim, second: Claim) -> bool:
+    """Two outlets tell the same happening (one verb, "terjadi") at a time of day, or the same state (one verb,
+    "dirawat") from a date it began: in one story that is the one event whose time they give, whatever else each
+    sentence says, and its times are compared ("sekira pukul 14.15 WIB", "pukul 14.30 WIB"; "sejak Senin, 2
+    September", "sejak Sabtu (7/9/2019)")."""
+    tag = first.extra.get("event")
+    if not tag or tag != second.extra.get("event") or first.evidence[0].article == second.evidence[0].article:
+        return False
+    return (_clock(first) is not None and _clock(second) is not None) \
+        or (_since(first) is not None and _since(second) is not None)
+
+
+def _since(claim: Claim) -> str | None:
+    """The date a state began, where the sentence gives it after "sejak" ("dirawat sejak Senin, 2 September")."""
+    when = claim.when
+    if not when or not when.expression or when.precision not in CALENDAR_PRECISIONS:
+        return None
+    sentence = _sentence(claim).lower()
+    at = sentence.find(when.expression.lower())
+    return when.start if at > 0 and sentence[:at].rstrip().endswith("sejak") else None
+
+
+def _clock(claim: Claim) -> str | None:
+    """The time of day the claim's sentence gives it, as the times layer normalised it ("14:30+07:00")."""
+    return claim.when.start if claim.when and claim.when.precision == CLOCK_PRECISION else None
 
 
 def _figures_in(text: str) -> set[str]:
@@ -713,7 +749,26 @@ def _values(members: list[Claim], articles: dict[str, Article], names: dict[str,
 def _clash(members: list[Claim]) -> tuple[list[str], list[str]]:
     """Where reports of one event disagree: the dates of a one-off event, and the times or numbers in its words."""
     dates = _event_dates(members) if any(c.extra.get("event") in one_off_events() for c in members) else []
-    return dates, _told_differently(members)
+    return dates or _began_differently(members), _told_differently(members) or _timed_differently(members)
+
+
+def _began_differently(members: list[Claim]) -> list[str]:
+    """The dates reports give a state's start ("sejak 1 September", "sejak 7 September"), where two differ."""
+    dates = sorted({since for c in members if (since := _since(c)) is not None})
+    return dates if len(dates) > 1 else []
+
+
+def _timed_differently(members: list[Claim]) -> list[str]:
+    """The times of day reports give the event, where two differ by more than a reporter's rounding."""
+    times = sorted({clock for c in members if (clock := _clock(c)) is not None})
+    minutes = [_minutes(t) for t in times]
+    return times if any(abs(a - b) > CLOCK_ROUNDING for a in minutes for b in minutes) else []
+
+
+def _minutes(clock: str) -> int:
+    """Minutes into the day of a normalised time ("14:30+07:00")."""
+    hours, minutes = clock[:5].split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def _told_differently(members: list[Claim]) -> list[str]:

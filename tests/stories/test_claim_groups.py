@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from kabar.model import Article, Claim, ClaimGroup, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
@@ -592,3 +594,23 @@ def test_the_same_round_head_count_of_people_who_met_one_fate_is_one_fact_anothe
     assert len(dead.values) == 2
     assert _compared_holding("quantity", deaths,
                              "Insiden itu terjadi sepekan dari peristiwa sebelumnya yang membuat 8 orang cedera.") == []
+
+
+# two outlets telling one crash at a time of day, and one hospital stay from a date, each in words of its own
+CRASH = ("Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, sekira pukul {} WIB.",
+         "Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, pukul {} WIB.")
+STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
+        "Presiden ke-3 RI itu dirawat di Rumah Sakit Pusat Angkatan Darat sejak {} lalu.")
+
+
+@pytest.mark.parametrize(("told", "first", "second", "status", "shown"), [
+    (CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),
+    (CRASH, "14.30", "14.31", "corroborated", ()),  # a reporter's rounding apart
+    (STAY, "Senin, 2 September 2019", "Sabtu (7/9/2019)", "conflicting", ("2019-09-02", "2019-09-07")),
+    (STAY, "Senin, 2 September 2019", "Senin (2/9/2019)", "corroborated", ()),
+])
+def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_group(
+        told: tuple[str, str], first: str, second: str, status: str, shown: tuple[str, ...]):
+    [group] = _compared_holding("event", told[0].format(first), told[1].format(second))
+    assert group.status == status
+    assert all(time in group.note for time in shown)

@@ -61,7 +61,8 @@ def test_clock_times_carry_their_zone():
     ("Kebakaran terjadi Kamis (11/9) sekitar pukul 20.30.", "2014-09-11"),
     ("Rapat itu digelar pada Rabu, 10 September 2014 pada pukul 19.00 WIB.", "2014-09-10"),
     ("Kebakaran terjadi Kamis (11/9). Api padam pukul 20.30.", None),  # another sentence
-    ("Rapat digelar Kamis (11/9) di Balai Kota mulai pukul 10.00.", None),  # a place between
+    ("Jenazah tiba Rabu (10/9) dan dimakamkan keesokan harinya pukul 14.00.", None),  # the next day
+    ("Ganjil genap berlaku hari ini dari pukul 06.00.", "2014-09-12"),
 ])
 def test_a_clock_time_right_after_a_date_carries_that_day(text: str, day: str | None):
     date, clock = find_times(_doc(text)).layer("times")

@@ -192,7 +192,8 @@ class TimeAttrs(TypedDict):
     precision: Precision
     expression: str  # the words
     relative: bool  # read against the article's date ("kemarin", "Juni lalu")
-    refers_to: NotRequired[Offsets]  # "di hari yang sama": the day named before
+    refers_to: NotRequired[Offsets]  # "di hari yang sama", or a clock time right after a date: the day named before
+    day: NotRequired[str]  # a clock time's ISO day, where a date right before it gives it
     kind: Literal["date", "clock"]
 
 

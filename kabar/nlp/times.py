@@ -9,7 +9,8 @@ hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "
 "bulan depan" and "dua tahun lalu" count months and years from it, "tiga hari yang lalu" and "dua pekan
 silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone
 needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor 30 Tahun 2002") is
-not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset). Each
+not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset); one
+that closely follows a date ("Kamis (12/9) sekitar pukul 20.30") carries that date as its day. Each
 span keeps the words it came from and its precision.
 """
 
@@ -268,6 +269,7 @@ def find_times(doc: Doc) -> Doc:
             resolved.setdefault("kind", "date")
             found.append(Span(start, end, "time", resolved))
     found.extend(_same_day_mentions(text, folded, found, taken))
+    _date_clocks(text, found)
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
     return doc
@@ -289,6 +291,30 @@ def _same_day_mentions(text: str, folded: str, found: list[Span], taken: list[tu
                 "start": antecedent.attrs["start"], "end": None, "precision": "day", "expression": match.group(0),
                 "relative": True, "kind": "date", "refers_to": [antecedent.start, antecedent.end]}))
     return mentions
+
+
+# the most characters between a date and its clock time ("Selasa (10/9/2019) siang hari, sekitar pukul 14.30")
+CLOCK_GAP = 40
+
+
+def _date_clocks(text: str, found: list[Span]) -> None:
+    """A clock time right after a single day, with only day-part words or a lead such as "sekitar" between
+    ("Selasa (10/9/2019) siang, pukul 14.30 WIB"), is the time on that day: it carries the day and points
+    at its words, as the gold keeps the two as spans of their own."""
+    days = {s.end: s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day"
+            and not s.attrs["end"]}
+    for clock in (s for s in found if s.attrs["kind"] == "clock"):
+        gap = _gap_before_clock().search(text, max(0, clock.start - CLOCK_GAP), clock.start)
+        day = days.get(gap.start()) if gap else None
+        if day is not None:
+            clock.attrs.update({"day": day.attrs["start"], "refers_to": [day.start, day.end]})
+
+
+@cache
+def _gap_before_clock() -> re.Pattern[str]:
+    """What may stand between a date and its clock time, up to the clock: commas, day-part words, leads."""
+    words = alternation(list(_words("part of day")) + list(_words("clock lead")))
+    return re.compile(rf"(?:[\s,]|\b(?:{words})\b)*$", re.IGNORECASE)
 
 
 def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:

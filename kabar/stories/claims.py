@@ -130,15 +130,29 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
 
 
 def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
+    time = _time_of(doc, sentence, of_event)
+    if time is None:
+        return None
+    return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
+
+
+def _time_of(doc: Doc, sentence: Span, of_event: bool = False) -> Span | None:
     """The sentence's date. For an event, a date that follows the credited source ("kata KCNA pada hari
     Selasa") dates the report, not the event, and is passed over."""
     times = doc.covering("times", sentence.start, sentence.end)
     if of_event:
         times = [t for t in times if not _dates_the_report(doc, sentence, t)]
-    if not times:
-        return None
-    time = times[0]
-    return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
+    return times[0] if times else None
+
+
+def _clock_on_its_date(doc: Doc, sentence: Span) -> dict[str, str]:
+    """The time of day the sentence gives right after the event's date ("Selasa (10/9/2019) siang, pukul 14.30
+    WIB"), which the times layer links to that date, so that outlets' times of one happening compare."""
+    day = _time_of(doc, sentence, of_event=True)
+    if day is None or day.attrs["kind"] != "date":
+        return {}
+    return next(({"clock": t.attrs["start"]} for t in doc.covering("times", sentence.start, sentence.end)
+                 if t.attrs["kind"] == "clock" and t.attrs.get("refers_to") == [day.start, day.end]), {})
 
 
 def _dates_the_report(doc: Doc, sentence: Span, time: Span) -> bool:
@@ -356,7 +370,8 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
              # "mengirim 500.000 masker ke Sarawak" is compared as its figure, unless it names a listed event
              "carried_by_figure": name is None and any(clause_start <= start and end <= clause_end
                                                        for start, end in figures),
-             "quoted": any(start <= verb.start() < end for start, end in quoted)}))
+             "quoted": any(start <= verb.start() < end for start, end in quoted),
+             **_clock_on_its_date(doc, sentence)}))
     return claims
 
 

@@ -675,8 +675,11 @@ def _since(claim: Claim) -> str | None:
 
 
 def _clock(claim: Claim) -> str | None:
-    """The time of day the claim's sentence gives it, as the times layer normalised it ("14:30+07:00")."""
-    return claim.when.start if claim.when and claim.when.precision == CLOCK_PRECISION else None
+    """The time of day the claim's sentence gives it, as the times layer normalised it ("14:30+07:00"): its time,
+    or the clock time that follows its date ("Kamis (12/9) sekitar pukul 20.30")."""
+    if claim.when and claim.when.precision == CLOCK_PRECISION:
+        return claim.when.start
+    return claim.extra.get("clock")
 
 
 def _figures_in(text: str) -> set[str]:

@@ -56,6 +56,20 @@ def test_clock_times_carry_their_zone():
     assert clocks == [("15:50+07:00", "minute", "clock"), ("21:05+08:00", "minute", "clock")]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("Jenazah tiba Selasa (9/9/2014) siang, pukul 14.30 WIB.", "2014-09-09"),
+    ("Kebakaran terjadi Kamis (11/9) sekitar pukul 20.30.", "2014-09-11"),
+    ("Rapat itu digelar pada Rabu, 10 September 2014 pada pukul 19.00 WIB.", "2014-09-10"),
+    ("Kebakaran terjadi Kamis (11/9). Api padam pukul 20.30.", None),  # another sentence
+    ("Jenazah tiba Rabu (10/9) dan dimakamkan keesokan harinya pukul 14.00.", None),  # the next day
+    ("Ganjil genap berlaku hari ini dari pukul 06.00.", "2014-09-12"),
+])
+def test_a_clock_time_right_after_a_date_carries_that_day(text: str, day: str | None):
+    date, clock = find_times(_doc(text)).layer("times")
+    assert (clock.attrs["kind"], clock.attrs.get("day")) == ("clock", day)
+    assert clock.attrs.get("refers_to") == ([date.start, date.end] if day else None)
+
+
 def test_a_day_with_its_date_in_brackets_after_a_comma():
     assert _times("Rapat digelar Kamis, (21/8/2014).") == [("Kamis, (21/8/2014)", "2014-08-21", None, "day")]
 

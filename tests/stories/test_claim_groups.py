@@ -599,6 +599,8 @@ def test_the_same_round_head_count_of_people_who_met_one_fate_is_one_fact_anothe
 # two outlets telling one crash at a time of day, and one hospital stay from a date, each in words of its own
 CRASH = ("Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, sekira pukul {} WIB.",
          "Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, pukul {} WIB.")
+DATED_CRASH = ("Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, Jumat (8/3/2024) sekira pukul {} WIB.",
+               "Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, Jumat (8/3) siang, pukul {} WIB.")
 STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
         "Presiden ke-3 RI itu dirawat di Rumah Sakit Pusat Angkatan Darat sejak {} lalu.")
 
@@ -606,6 +608,7 @@ STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
 @pytest.mark.parametrize(("told", "first", "second", "status", "shown"), [
     (CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),
     (CRASH, "14.30", "14.31", "corroborated", ()),  # a reporter's rounding apart
+    (DATED_CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),  # each time after the day's date
     (STAY, "Senin, 2 September 2019", "Sabtu (7/9/2019)", "conflicting", ("2019-09-02", "2019-09-07")),
     (STAY, "Senin, 2 September 2019", "Senin (2/9/2019)", "corroborated", ()),
 ])

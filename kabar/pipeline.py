@@ -6,7 +6,6 @@ same order.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -385,25 +384,6 @@ def _rendered_meanwhile(document: dict[str, Any], pages: dict[str, Path], forked
             path.with_name(path.name + PART).unlink(missing_ok=True)
 
 
-YOUNG_OBJECTS = 100_000
-"""Objects allocated between two collections of the youngest generation during a batch run (Python's default
-is 700): a few MB of garbage cycles at most wait for the collector."""
-
-
-@contextmanager
-def _collecting_rarely() -> Iterator[None]:
-    """A batch run allocates millions of small objects that live to its end (articles, spans, claims, stories),
-    and the cycle collector, run every 700 allocations, walks them again and again (6.5 of about 100 CPU-s on
-    the Kompas dev file, 3.6 of them in the main process, 0.9 with this). Collect rarely while it runs (the
-    forked workers inherit the setting); then as before."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-
-
 def analyze_paths(
     targets: Iterable[str],
     store: Store,
@@ -414,12 +394,11 @@ def analyze_paths(
     """The main job: ingest the inputs, analyse the articles they map to, write the three outputs. The
     analysis groups the stories itself, so ingest leaves live-story placement for later. When no input
     became an article there is nothing to write: NothingToAnalyseError says so."""
-    with _collecting_rarely():
-        result = ingest(targets, store, options, progress, place_stories=False, workers=default_workers())
-        articles = list(store.articles(result.article_ids))
-        if not articles:
-            raise NothingToAnalyseError(
-                f"nothing to analyse: none of the {len(result.outcomes)} inputs became an article"
-                if result.outcomes else "nothing to analyse: no inputs found", result)
-        export = analyze_articles(articles, progress, result.outcomes, store)
-        return result, export, write_outputs(export, out_dir, store)
+    result = ingest(targets, store, options, progress, place_stories=False, workers=default_workers())
+    articles = list(store.articles(result.article_ids))
+    if not articles:
+        raise NothingToAnalyseError(
+            f"nothing to analyse: none of the {len(result.outcomes)} inputs became an article"
+            if result.outcomes else "nothing to analyse: no inputs found", result)
+    export = analyze_articles(articles, progress, result.outcomes, store)
+    return result, export, write_outputs(export, out_dir, store)

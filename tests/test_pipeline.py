@@ -1,6 +1,5 @@
 """The main job end to end, through the library and through the CLI."""
 
-import gc
 import json
 from pathlib import Path
 
@@ -124,25 +123,6 @@ def test_an_article_annotated_before_is_not_annotated_again(tmp_path, monkeypatc
                                            {b.id for b in first.articles})
         assert len(second.articles) == len(_example_texts())
         assert [c.id for c in second.claims if c.evidence[0].article in {a.id for a in first.articles}]
-
-
-def test_analyze_collects_cycles_rarely_while_it_runs_and_as_before_after(tmp_path, monkeypatch):
-    seen: list[tuple[int, ...]] = []
-    real_analyze_articles = pipeline.analyze_articles
-
-    def watching(*args, **kwargs):
-        seen.append(gc.get_threshold())
-        return real_analyze_articles(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "analyze_articles", watching)
-    before = gc.get_threshold()
-    with Store(tmp_path / "k.sqlite") as store:
-        pipeline.analyze_paths(_example_texts()[:2], store, tmp_path / "out")
-        assert seen[0][0] == pipeline.YOUNG_OBJECTS > before[0]
-        assert gc.get_threshold() == before
-        with pytest.raises(pipeline.NothingToAnalyseError):
-            pipeline.analyze_paths([str(tmp_path / "none")], store, tmp_path / "out")
-        assert gc.get_threshold() == before
 
 
 def test_ingest_by_several_processes_stores_what_one_stores(tmp_path):

@@ -785,8 +785,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():
         return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
-    if re.fullmatch(r"\w\(", before) or (counted is None and re.match(r"\s*\)(?![A-Za-z])", text[match.end("low") :]) and
-                                         re.search(r"\d\s*\(\s*$", text[max(0, start - 4) : start])):
+    closed = re.match(r"\s*\)(?![A-Za-z])", text[match.end("low") :]) is not None
+    if re.fullmatch(r"\w\(", before) or \
+            (counted is None and closed and re.search(r"\d\s*\(\s*$", text[max(0, start - 4) : start])):
         return True  # "Section 17(2)", "Pasal 5(1)", "Pasal 114 ( 1 )": a subsection
     if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
         return True  # "aperture f/1.8": a lens's f-number, written after its letter

@@ -1072,6 +1072,9 @@ def find_quantities(doc: Doc) -> Doc:
             high, end = glued  # "sekitar 5 persen-10 persen"
         if meaning == "exact" and not approximator and (bound_word := _bound_of_the_list(doc, match.start(), unit)):
             approximator, meaning = bound_word, _meaning(bound_word)  # "maksimal Rp8,5 juta bagi …, dan Rp10 juta"
+        elif meaning == "exact" and not approximator and \
+                (bound_word := _bound_of_the_alternative(doc, match.start(), unit)):
+            approximator, meaning = bound_word, _meaning(bound_word)  # "sampai 8 tahun atau 160.000 kilometer"
         minimum: float | None = low
         maximum: float | None = high
         if meaning in ("upto", "below") and (low == high or vague):
@@ -1186,6 +1189,23 @@ def _bound_of_the_list(doc: Doc, position: int, unit: str | None) -> str | None:
     if bound not in _words("bound for a list"):
         return None
     return bound if LIST_TAIL.fullmatch(doc.text, earlier[0].end, position) else None
+
+
+ALTERNATIVE = re.compile(r"\s+atau\s+", re.IGNORECASE)
+
+
+def _bound_of_the_alternative(doc: Doc, position: int, unit: str | None) -> str | None:
+    """"garansi sampai 8 tahun atau 160.000 kilometer": a cap or floor on a length of time holds for the use
+    written as its alternative right after it (whichever comes first), and the other way round; a figure in a unit
+    of the same kind after "atau" restates it ("hingga 121 PS atau 119 Tk") and is exact as written."""
+    earlier = doc.layer("quantities")[-1:]
+    if not earlier or unit is None or earlier[0].attrs.get("unit") is None or \
+            (_units().get(unit, unit) in durations()) == (_units().get(earlier[0].attrs["unit"], "") in durations()):
+        return None
+    bound = earlier[0].attrs.get("approximator")
+    if bound is None or _meaning(bound) not in ("upto", "below", "atleast", "over"):
+        return None
+    return bound if ALTERNATIVE.fullmatch(doc.text, earlier[0].end, position) else None
 
 
 def _peak_named_before(text: str, position: int) -> bool:

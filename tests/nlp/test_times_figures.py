@@ -1259,6 +1259,14 @@ def test_a_bare_number_after_nilai_in_standings_counts_points_and_a_capitalised_
                        "dan uang sejumlah 15 Ribu Dolar disita.")
     assert [(f[1], f[3]) for f in figures] == [(20, "nilai"), (18, "laga"), (15_000, "dolar")]
 
+
+def test_a_cap_holds_for_its_alternative_in_another_unit_and_a_period_after_a_classifier_is_not_counted():
+    figures = _figures("Baterai digaransi sampai 8 tahun atau 160.000 kilometer. Tenaga hingga 121 PS atau 119 Tk. "
+                       "Pabrik itu membuat sekitar 6.700 unit sehari.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(None, 8, "tahun"), (None, 160_000, "km"), (None, 121, "ps"),
+                                                     (119, 119, "tk"), (6_700, 6_700, "unit")]
+    assert [f[3] for f in _figures("Bank sentral memangkas bunga 10 basis points.")] == ["bps"]
+
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 
 

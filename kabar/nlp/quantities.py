@@ -1200,7 +1200,7 @@ def _bound_of_the_alternative(doc: Doc, position: int, unit: str | None) -> str 
     of the same kind after "atau" restates it ("hingga 121 PS atau 119 Tk") and is exact as written."""
     earlier = doc.layer("quantities")[-1:]
     if not earlier or unit is None or earlier[0].attrs.get("unit") is None or \
-            (_units().get(unit, unit) in durations()) == (_units().get(earlier[0].attrs["unit"], "") in durations()):
+            (unit in durations()) == (earlier[0].attrs["unit"] in durations()):
         return None
     bound = earlier[0].attrs.get("approximator")
     if bound is None or _meaning(bound) not in ("upto", "below", "atleast", "over"):

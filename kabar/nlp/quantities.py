@@ -283,8 +283,8 @@ def unit_of(word: str) -> str | None:
 
 
 def _without_possessive(word: str) -> str:
-    """"tentaranya" counts tentara."""
-    return word[:-3] if word.endswith("nya") and word[:-3] in _units() else word
+    """"tentaranya" counts tentara; an abbreviation takes no -nya ("hanya" is not hectares)."""
+    return word[:-3] if word.endswith("nya") and len(word) > 5 and word[:-3] in _units() else word
 
 
 WORD_AFTER = re.compile(rf"{SPACE_IN_A_PARAGRAPH}([A-Za-z%](?:[\w%]|-(?=[A-Za-z]))*)")
@@ -320,11 +320,16 @@ STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", 
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
+BOUND_BEFORE_DIMENSION = re.compile(
+    rf"\b(?P<bound>{alternation(sorted(_table('approximator')))})"
+    rf"\s+(?:{alternation(sorted(sections('id/nlp/numbers.txt')['dimension noun']))})\s+$", re.IGNORECASE)
+SCORE_BEFORE = re.compile(
+    rf"\b(?P<noun>{alternation(sorted(sections('id/nlp/numbers.txt')['score noun']))})\s+$", re.IGNORECASE)
 TOTAL_OF = re.compile(
     rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['total word']))})\s+(?P<noun>[a-z][a-z-]+)\b",
     re.IGNORECASE)
 # "200 lainnya", "10 di antaranya": more of what the figure before counted
-OF_THE_SAME = re.compile(r"\s+(?:lainnya|di\s?antaranya)\b", re.IGNORECASE)
+OF_THE_SAME = re.compile(r"\s+(?:lainnya|sisanya|di\s?antaranya)\b", re.IGNORECASE)
 
 
 MAX_SENTENCE = 2000
@@ -721,6 +726,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "PMK 32 Tahun 2025", "nomor 21 tahun 2001": a rule's number and year
     if _on_a_plate(text, start, match):
         return True  # "bernomor polisi AE 567 SC": a vehicle's plate, not 567 of anything
+    if re.search(r"\s[A-Z][a-z]+$", low) and unit_word[:1].isupper() and \
+            re.search(r"(?<![.!?\"“]\s)\b[A-Z][a-z]+\s+$", text[max(0, start - 20) : start]):
+        return True  # "Program 3 Juta Rumah": a name, its scale word capitalised like the words around it
     if re.fullmatch(r"0\d+", low):
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
     if NUMBER_AFTER.match(text, match.end("low")):
@@ -777,8 +785,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():
         return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
-    if re.fullmatch(r"\w\(", before):
-        return True  # "Section 17(2)", "Pasal 5(1)": a subsection
+    closed = re.match(r"\s*\)(?![A-Za-z])", text[match.end("low") :]) is not None
+    if re.fullmatch(r"\w\(", before) or \
+            (counted is None and closed and re.search(r"\d\s*\(\s*$", text[max(0, start - 4) : start])):
+        return True  # "Section 17(2)", "Pasal 5(1)", "Pasal 114 ( 1 )": a subsection
     if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
         return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
@@ -1009,6 +1019,10 @@ def find_quantities(doc: Doc) -> Doc:
                 (total := _totalled_before(text, match.start())) is not None:
             unit, unit_word, unit_end = total, total, _number_end(match)  # "jumlah pelamar … mencapai 1.446.460"
             # (not a threshold: "jumlah titik panas dengan frekuensi > 1")
+        if unit is None and not vague and not match.group("approx") and \
+                (score := SCORE_BEFORE.search(text, max(0, match.start() - 8), match.start())) is not None:
+            unit = unit_word = score.group("noun").lower()  # "dengan nilai 20 dari 18 laga": points
+            unit_end = _number_end(match)
         if unit is None and (same := OF_THE_SAME.match(text, _number_end(match))):
             # "sepuluh orang tewas dan sekitar 200 lainnya luka-luka"; "… mencapai 42 orang. 30 di antaranya selamat"
             unit = unit_word = _unit_before(doc, match.start(), sentences=2)
@@ -1036,6 +1050,10 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
         elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
             approximator, meaning = bound_word, _meaning(bound_word)
+        elif meaning == "exact" and (dimension := BOUND_BEFORE_DIMENSION.search(
+                text, max(0, match.start() - 40), match.start())) is not None:
+            approximator = dimension.group("bound").lower()  # "hingga kedalaman 2 meter", "mulai umur 15 tahun"
+            meaning = _meaning(approximator)
         elif approximator and meaning == "exact" and (stacked := _stacked_approximator(text, match.start())):
             approximator, meaning = stacked, _meaning(stacked)  # "setidaknya sebanyak dua kali"
         rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
@@ -1054,6 +1072,9 @@ def find_quantities(doc: Doc) -> Doc:
             high, end = glued  # "sekitar 5 persen-10 persen"
         if meaning == "exact" and not approximator and (bound_word := _bound_of_the_list(doc, match.start(), unit)):
             approximator, meaning = bound_word, _meaning(bound_word)  # "maksimal Rp8,5 juta bagi …, dan Rp10 juta"
+        elif meaning == "exact" and not approximator and \
+                (bound_word := _bound_of_the_alternative(doc, match.start(), unit)):
+            approximator, meaning = bound_word, _meaning(bound_word)  # "sampai 8 tahun atau 160.000 kilometer"
         minimum: float | None = low
         maximum: float | None = high
         if meaning in ("upto", "below") and (low == high or vague):
@@ -1170,6 +1191,23 @@ def _bound_of_the_list(doc: Doc, position: int, unit: str | None) -> str | None:
     return bound if LIST_TAIL.fullmatch(doc.text, earlier[0].end, position) else None
 
 
+ALTERNATIVE = re.compile(r"\s+atau\s+", re.IGNORECASE)
+
+
+def _bound_of_the_alternative(doc: Doc, position: int, unit: str | None) -> str | None:
+    """"garansi sampai 8 tahun atau 160.000 kilometer": a cap or floor on a length of time holds for the use
+    written as its alternative right after it (whichever comes first), and the other way round; a figure in a unit
+    of the same kind after "atau" restates it ("hingga 121 PS atau 119 Tk") and is exact as written."""
+    earlier = doc.layer("quantities")[-1:]
+    if not earlier or unit is None or earlier[0].attrs.get("unit") is None or \
+            (unit in durations()) == (earlier[0].attrs["unit"] in durations()):
+        return None
+    bound = earlier[0].attrs.get("approximator")
+    if bound is None or _meaning(bound) not in ("upto", "below", "atleast", "over"):
+        return None
+    return bound if ALTERNATIVE.fullmatch(doc.text, earlier[0].end, position) else None
+
+
 def _peak_named_before(text: str, position: int) -> bool:
     """A measure at its peak named right before `position` ("tenaga maksimal"): what follows is its peak, not a
     bound."""
@@ -1223,14 +1261,18 @@ CHANGE_FROM = re.compile(r"\bdari\s+$", re.IGNORECASE)
 
 
 def _share_units_of_a_change(doc: Doc) -> None:
-    """"retail sales dari 923, menjadi 1.643 unit": the start of a change, with no unit of its own, is in the
-    unit of where it ends."""
+    """"retail sales dari 923, menjadi 1.643 unit", "dari 16 tim menjadi 24": the end of a change with no unit of
+    its own is in the unit of where it starts, and the start in the unit of where it ends."""
     text, figures = doc.text, doc.layer("quantities")
     for start, end in zip(figures, figures[1:], strict=False):
-        if start.attrs["unit"] is None and end.attrs["unit"] and \
-                CHANGE_FROM.search(text, max(0, start.start - 10), start.start) and \
-                CHANGE_TO.fullmatch(text, start.end, end.start):
+        if (start.attrs["unit"] is None) == (end.attrs["unit"] is None) or \
+                not CHANGE_FROM.search(text, max(0, start.start - 10), start.start) or \
+                not CHANGE_TO.fullmatch(text, start.end, end.start):
+            continue
+        if start.attrs["unit"] is None:
             _count_as(start, end)
+        else:
+            _count_as(end, start)
 
 
 SIZE_JOINER = re.compile(r"\s*[x×]\s*", re.IGNORECASE)

@@ -752,7 +752,7 @@ def test_the_noun_before_sebanyak_is_counted_when_the_article_counts_it():
 def test_a_part_opening_a_quotation_counts_what_its_whole_counts_but_not_a_larger_number():
     assert [(f[0], f[3]) for f in _figures('Kata dia,"Sedangkan 8 dari 10 desa sudah pulih."')] == \
         [("8", "desa"), ("10 desa", "desa")]
-    assert [f[3] for f in _figures("Tim itu meraih nilai 15 dari 12 laga.")] == [None, "laga"]
+    assert [f[3] for f in _figures("Tim itu meraih nilai 15 dari 12 laga.")] == ["nilai", "laga"]
 
 
 def test_a_weight_class_is_no_figure_but_an_engine_class_measures():
@@ -1242,6 +1242,44 @@ def test_rupiah_with_english_groups_a_range_across_a_per_currency_and_a_spaced_p
 def test_orang_before_technicians_counts_them_and_a_penalty_kick_is_no_count():
     figures = _figures("Sebanyak lima orang teknisi pulang setelah tendangan 12 pas.")
     assert [(f[1], f[3]) for f in figures] == [(5, "teknisi")]
+
+
+def test_hanya_is_no_hectare_and_a_bracketed_number_after_a_number_is_a_subsection():
+    assert _figures("Sundulan di menit 38 hanya melambung. Ia dijerat Pasal 114 ( 1 ) UU Narkotika.") == []
+    assert [(f[1], f[3]) for f in _figures("Kebun itu seluas 38 ha di Bogor.")] == [(38, "ha")]
+
+
+def test_the_rest_counts_what_was_counted_before_and_a_change_ends_in_the_unit_it_starts_in():
+    figures = _figures("Dari sembilan pelaku, tujuh orang di antaranya anak-anak, dan dua sisanya orang dewasa. "
+                       "Peserta bertambah dari 16 tim menjadi 24 pada tahun itu.")
+    assert [(f[1], f[3]) for f in figures] == [(9, "pelaku"), (7, "pelaku"), (2, "pelaku"), (16, "tim"), (24, "tim")]
+
+
+def test_bilah_classifies_what_it_counts_and_kali_before_servis_counts_services():
+    figures = _figures("Polisi menyita 1 bilah senjata tajam. Mobil itu sudah menjalani 16 kali servis berkala.")
+    assert [(f[1], f[3]) for f in figures] == [(1, "senjata"), (16, "servis")]
+
+
+def test_a_bound_before_the_dimension_a_figure_measures_bounds_the_figure():
+    figures = _figures("Ponsel itu tahan air hingga kedalaman 2 meter. Tes dilakukan mulai umur 15 tahun. "
+                       "Indeks bergerak mendekati level 6.000. Sumur itu sedalam 30 meter.")
+    assert [(f[1], f[2]) for f in figures] == [(None, 2), (15, None), (6_000, 6_000), (30, 30)]
+    assert [q.attrs["approximate"] for q in find_quantities(_doc("Indeks mendekati level 6.000.")).layer(
+        "quantities")] == [True]
+
+
+def test_a_bare_number_after_nilai_in_standings_counts_points_and_a_capitalised_scale_word_in_a_name_is_none():
+    figures = _figures("Tim itu di posisi kelima dengan nilai 20 dari 18 laga. Kami mendukung Program 3 Juta Rumah, "
+                       "dan uang sejumlah 15 Ribu Dolar disita.")
+    assert [(f[1], f[3]) for f in figures] == [(20, "nilai"), (18, "laga"), (15_000, "dolar")]
+
+
+def test_a_cap_holds_for_its_alternative_in_another_unit_and_a_period_after_a_classifier_is_not_counted():
+    figures = _figures("Baterai digaransi sampai 8 tahun atau 160.000 kilometer. Tenaga hingga 121 PS atau 119 Tk. "
+                       "Pabrik itu membuat sekitar 6.700 unit sehari.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(None, 8, "tahun"), (None, 160_000, "km"), (None, 121, "ps"),
+                                                     (119, 119, "tk"), (6_700, 6_700, "unit")]
+    assert [f[3] for f in _figures("Bank sentral memangkas bunga 10 basis points.")] == ["bps"]
 
 REAL_KOMPAS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real" / "kompas-2025-dev.jsonl"
 

@@ -192,8 +192,9 @@ class TimeAttrs(TypedDict):
     precision: Precision
     expression: str  # the words
     relative: bool  # read against the article's date ("kemarin", "Juni lalu")
-    refers_to: NotRequired[Offsets]  # "di hari yang sama", or a clock time right after a date: the day named before
-    day: NotRequired[str]  # a clock time's ISO day, where a date right before it gives it
+    refers_to: NotRequired[Offsets]  # "di hari yang sama", or a clock time next to a date: that day's words
+    day: NotRequired[str]  # a clock time's ISO day, where a date right before or after it gives it
+    recurring: NotRequired[bool]  # a day of a weekly schedule ("setiap Minggu", "Senin-Jumat"), not one day
     kind: Literal["date", "clock"]
 
 

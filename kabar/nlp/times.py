@@ -10,7 +10,8 @@ hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "
 silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone
 needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor 30 Tahun 2002") is
 not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset); one
-that closely follows a date ("Kamis (12/9) sekitar pukul 20.30") carries that date as its day. Each
+that closely follows or precedes a date ("Kamis (12/9) sekitar pukul 20.30", "pukul 18.05 WIB, Rabu (11/9/2019)")
+carries that date as its day, unless the day recurs ("setiap Minggu", "Senin-Jumat"). Each
 span keeps the words it came from and its precision.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
@@ -269,6 +271,7 @@ def find_times(doc: Doc) -> Doc:
             resolved.setdefault("kind", "date")
             found.append(Span(start, end, "time", resolved))
     found.extend(_same_day_mentions(text, folded, found, taken))
+    _mark_recurring_days(text, found)
     _date_clocks(text, found)
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
@@ -298,23 +301,61 @@ CLOCK_GAP = 40
 
 
 def _date_clocks(text: str, found: list[Span]) -> None:
-    """A clock time right after a single day, with only day-part words or a lead such as "sekitar" between
-    ("Selasa (10/9/2019) siang, pukul 14.30 WIB"), is the time on that day: it carries the day and points
-    at its words, as the gold keeps the two as spans of their own."""
-    days = {s.end: s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day"
-            and not s.attrs["end"]}
+    """A clock time next to a single day, with only commas, day-part words or a lead such as "sekitar" between,
+    is the time on that day: right after it ("Selasa (10/9/2019) siang, pukul 14.30 WIB") or, failing that,
+    right before it ("pukul 18.05 WIB, Rabu (11/9/2019)"). It carries the day and points at its words, as the
+    gold keeps the two as spans of their own. A day that recurs ("setiap Minggu", "Senin-Jumat") is no one day."""
+    days = [s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day" and not s.attrs["end"]
+            and not s.attrs.get("recurring")]
     for clock in (s for s in found if s.attrs["kind"] == "clock"):
-        gap = _gap_before_clock().search(text, max(0, clock.start - CLOCK_GAP), clock.start)
-        day = days.get(gap.start()) if gap else None
+        day = next((d for d in days if _only_gap(text, d.end, clock.start)), None) \
+            or next((d for d in days if _only_gap(text, clock.end, d.start)), None)
         if day is not None:
             clock.attrs.update({"day": day.attrs["start"], "refers_to": [day.start, day.end]})
 
 
+def _only_gap(text: str, start: int, end: int) -> bool:
+    """Between `start` and `end` stand, within a short distance, only what may part a date from its clock time."""
+    return 0 <= end - start <= CLOCK_GAP and _gap_between_date_and_clock().fullmatch(text, start, end) is not None
+
+
 @cache
-def _gap_before_clock() -> re.Pattern[str]:
-    """What may stand between a date and its clock time, up to the clock: commas, day-part words, leads."""
+def _gap_between_date_and_clock() -> re.Pattern[str]:
+    """What may stand between a date and its clock time: commas, day-part words, leads."""
     words = alternation(list(_words("part of day")) + list(_words("clock lead")))
-    return re.compile(rf"(?:[\s,]|\b(?:{words})\b)*$", re.IGNORECASE)
+    return re.compile(rf"(?:[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
+
+
+def _mark_recurring_days(text: str, found: list[Span]) -> None:
+    """A day name after a recurrence word ("setiap Minggu", "tiap hari Sabtu") or at either end of a range of
+    day names ("Senin-Jumat", "Senin hingga Jumat") names a weekly schedule, not one past day: it is marked
+    "recurring", and no clock time takes it as its day."""
+    named = sorted((s for s in found if s.attrs["kind"] == "date"
+                    and _day_name_only().fullmatch(s.attrs["expression"])), key=lambda s: s.start)
+    for first, second in pairwise(named):
+        if _day_range_joiner().fullmatch(text, first.end, second.start):
+            first.attrs["recurring"] = second.attrs["recurring"] = True
+    for day in named:
+        if _recurrence_before().search(text, max(0, day.start - CLOCK_GAP), day.start):
+            day.attrs["recurring"] = True
+
+
+@cache
+def _day_name_only() -> re.Pattern[str]:
+    """A day told by its name alone ("Minggu", "hari Sabtu"), without a date."""
+    return re.compile(rf"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?(?:{alternation(list(_days()))})", re.IGNORECASE)
+
+
+@cache
+def _recurrence_before() -> re.Pattern[str]:
+    """A recurrence word just before a day name ("setiap", "tiap hari")."""
+    return re.compile(rf"\b(?:{alternation(list(_words('recurrence')))})\s+(?:hari\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _day_range_joiner() -> re.Pattern[str]:
+    """All that stands between the two ends of a range ("-", " hingga ")."""
+    return re.compile(rf"\s*(?:{alternation(list(_words('range joiner')))})\s*", re.IGNORECASE)
 
 
 def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:

@@ -138,8 +138,11 @@ def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
 
 def _time_of(doc: Doc, sentence: Span, of_event: bool = False) -> Span | None:
     """The sentence's date. For an event, a date that follows the credited source ("kata KCNA pada hari
-    Selasa") dates the report, not the event, and is passed over."""
-    times = doc.covering("times", sentence.start, sentence.end)
+    Selasa") dates the report, not the event, and is passed over. A clock time that carries its day ("pukul
+    18.05 WIB, Rabu (11/9/2019)") gives way to that day, and a day of a weekly schedule ("setiap Minggu") dates
+    nothing."""
+    times = [t for t in doc.covering("times", sentence.start, sentence.end)
+             if "day" not in t.attrs and not t.attrs.get("recurring")]
     if of_event:
         times = [t for t in times if not _dates_the_report(doc, sentence, t)]
     return times[0] if times else None

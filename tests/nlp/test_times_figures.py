@@ -70,6 +70,40 @@ def test_a_clock_time_right_after_a_date_carries_that_day(text: str, day: str | 
     assert clock.attrs.get("refers_to") == ([date.start, date.end] if day else None)
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("Gempa mengguncang pukul 18.05 WIB, Rabu (10/9/2014).", "2014-09-10"),
+    ("Api muncul sekitar pukul 20.30 WIB pada Kamis (11/9).", "2014-09-11"),
+    ("Api muncul pukul 20.30 WIB. Kamis (11/9) api padam.", None),  # another sentence
+    ("Ia tiba pukul 09.00 di kantor polisi yang jauh dari rumahnya, Kamis (11/9).", None),  # too far, other words
+])
+def test_a_clock_time_right_before_a_date_carries_that_day(text: str, day: str | None):
+    clock, date = find_times(_doc(text)).layer("times")
+    assert (clock.attrs["kind"], clock.attrs.get("day")) == ("clock", day)
+    assert clock.attrs.get("refers_to") == ([date.start, date.end] if day else None)
+
+
+def test_a_date_before_its_clock_time_wins_over_the_next_date():
+    first, clock, _ = find_times(_doc("Rapat Kamis (11/9) pukul 10.00, Jumat (12/9) dilanjutkan.")).layer("times")
+    assert (clock.attrs["day"], clock.attrs["refers_to"]) == ("2014-09-11", [first.start, first.end])
+
+
+@pytest.mark.parametrize("text", [
+    "Ganjil genap berlaku Senin-Jumat, pukul 06.00 hingga 10.00 WIB.",
+    "Toko itu buka Senin hingga Jumat pukul 08.00.",
+    "Misa digelar setiap Minggu pukul 07.30 WIB.",
+    "Pasar murah digelar tiap hari Sabtu, pukul 07.00.",
+])
+def test_a_day_of_a_weekly_schedule_is_no_clock_time_s_day(text: str):
+    times = find_times(_doc(text)).layer("times")
+    assert all(t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date")
+    assert [t.attrs.get("day") for t in times if t.attrs["kind"] == "clock"] == [None]
+
+
+def test_a_day_without_recurrence_or_range_is_one_day():
+    (day,) = find_times(_doc("Misa digelar pada Minggu di gereja itu.")).layer("times")
+    assert (day.attrs["start"], day.attrs.get("recurring")) == ("2014-09-07", None)
+
+
 def test_a_day_with_its_date_in_brackets_after_a_comma():
     assert _times("Rapat digelar Kamis, (21/8/2014).") == [("Kamis, (21/8/2014)", "2014-08-21", None, "day")]
 

@@ -34,6 +34,18 @@ def _events(analysis: StoryAnalysis) -> list[Claim]:
     return [c for c in analysis.claims if c.kind == "event"]
 
 
+@pytest.mark.parametrize(("text", "when", "clock"), [
+    ("Gempa mengguncang Lombok pukul 18.05 WIB, Rabu (6/3/2024).", ("2024-03-06", "day"), "18:05+07:00"),
+    ("Gempa mengguncang Lombok pada Rabu (6/3/2024) pukul 18.05 WIB.", ("2024-03-06", "day"), "18:05+07:00"),
+    ("Kapal itu berlayar setiap Minggu pukul 07.00 WIB ke Lombok.", ("07:00+07:00", "minute"), None),
+])
+def test_an_event_is_dated_by_its_day_and_its_clock_time_rides_along(text: str, when: tuple[str, str],
+                                                                      clock: str | None):
+    [event] = _events(_analysis(text)[0])
+    assert event.when is not None and (event.when.start, event.when.precision) == when
+    assert event.extra.get("clock") == clock
+
+
 def test_the_main_verb_names_the_event_not_a_verb_in_a_clause_after_it():
     analysis, _ = _analysis("Filipina pada Selasa (5/3/2024) memanggil duta besar Tiongkok untuk memprotes kapal "
                             "yang mengirim pasokan ke karang itu.")

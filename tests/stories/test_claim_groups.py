@@ -256,6 +256,27 @@ def test_an_event_every_outlet_tells_only_late_in_its_article_is_background_not_
     assert compared_queues(f"{news[0]} {queue[0]}", f"{news[1]} {queue[1]}") == []
 
 
+def test_an_event_every_outlet_tells_only_past_the_first_third_of_its_article_is_background():
+    queue = ("Antrean kendaraan mengular di sejumlah stasiun pengisian.",
+             "Kendaraan mengantre panjang di banyak stasiun pengisian.")
+    news = (("Pemerintah menaikkan harga bahan bakar minyak mulai Sabtu dini hari.",
+             "Sopir angkutan kota di Bandung mengeluhkan kenaikan itu.",
+             "Menteri Energi menyebut harga lama tidak lagi menutup biaya impor minyak mentah."),
+            ("Mulai Sabtu dini hari, harga bahan bakar minyak naik.",
+             "Para sopir angkot di Bandung mengeluh.",
+             "Menurut Menteri Energi, harga lama sudah tidak menutup biaya impor minyak mentah."))
+
+    def compared_queues(second_sentence: bool) -> list[ClaimGroup]:
+        """The queue told right after the lead (a quarter into each article), or a sentence later (two fifths in)."""
+        texts = [" ".join([lead, told, complaint, minister] if not second_sentence else [lead, complaint, told, minister])
+                 for told, (lead, complaint, minister) in zip(queue, news, strict=True)]
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if "stasiun pengisian" in g.topic]
+
+    assert len(compared_queues(second_sentence=False)) == 1
+    assert compared_queues(second_sentence=True) == []
+
+
 def test_a_figure_every_outlet_gives_only_in_its_last_third_is_background_but_one_in_its_middle_is_compared():
     deficit = ("Defisit BPJS Kesehatan pada 2015 tercatat Rp 9,4 triliun.",
                "Pada 2015 BPJS Kesehatan mengalami defisit Rp9,4 triliun.")

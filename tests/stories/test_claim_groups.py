@@ -436,6 +436,14 @@ def test_an_event_outlets_print_in_one_releases_words_is_one_report_not_a_compar
     assert all(g.status == "corroborated" for g in _compared(analysis) if "steril" in g.topic)
 
 
+def test_a_copied_event_one_outlet_prints_without_a_number_is_still_one_report_but_another_number_differs():
+    copied = "Truk tanah itu menabrak mobil-mobil yang terparkir di tepi jalan di Sektor 9 Bintaro."
+    analysis, _ = _analysis(copied, copied.replace(" di Sektor 9 Bintaro", ""))
+    assert not [g for g in _compared(analysis) if "Truk tanah" in g.topic]
+    analysis, _ = _analysis(copied, copied.replace("Sektor 9", "Sektor 7"))
+    assert [g for g in _compared(analysis) if "Truk tanah" in g.topic]  # one outlet got the number wrong
+
+
 def test_a_figure_outlets_print_in_one_releases_words_is_one_report_not_a_comparison():
     copied = "Izin itu untuk pembangunan resort dengan luas sekitar 10,2 hektare di Pulau Bintan."
     analysis, _ = _analysis(copied, copied.replace("Pulau ", ""))

@@ -19,7 +19,7 @@ from functools import cache
 
 from kabar.lexicon import data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
-from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units
+from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
 from kabar.stories.claims import listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
 
@@ -394,11 +394,11 @@ def _split_background(clusters: list[list[Claim]], articles: dict[str, Article],
 
 def _may_differ(members: list[Claim]) -> bool:
     """Whether the reports differ in what outlets can get wrong: the figure's value, or the times and numbers
-    an event's words give; a number one telling leaves out ("di Sektor 9 Bintaro" in one copy, cut in another) is
-    no other value."""
+    an event's words give, in digits or spelled out ("enam" and "6" agree); a number one telling leaves out ("di
+    Sektor 9 Bintaro" in one copy, cut in another) is no other value."""
     if members[0].kind == "quantity":
         return len({(_stated(c), (c.quantity or {}).get("unit")) for c in members}) > 1
-    return len({frozenset(_figures_in(_words(c))) for c in members} - {frozenset()}) > 1
+    return len({frozenset(_numbers_in(_words(c))) for c in members} - {frozenset()}) > 1
 
 
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
@@ -686,6 +686,12 @@ def _clock(claim: Claim) -> str | None:
 
 def _figures_in(text: str) -> set[str]:
     return set(NUMBER.findall(text))
+
+
+def _numbers_in(text: str) -> set[str]:
+    """The numbers a text gives, in digits or spelled out: "selama enam bulan" and "selama 6 bulan" give one."""
+    spelled = spelled_numbers()
+    return _figures_in(text) | {spelled[word] for word in WORD.findall(text.lower()) if word in spelled}
 
 
 def _other_names(first: Claim, second: Claim, text: Callable[[Claim], str] = _near) -> bool:

@@ -444,6 +444,18 @@ def test_a_copied_event_one_outlet_prints_without_a_number_is_still_one_report_b
     assert [g for g in _compared(analysis) if "Truk tanah" in g.topic]  # one outlet got the number wrong
 
 
+def test_a_number_spelled_out_in_one_copy_and_in_digits_in_another_is_the_same_number():
+    quote = ('"KPK melakukan pelarangan ke luar negeri terhadap Anggota DPR itu selama {} bulan ke depan terhitung '
+             'Selasa, 10 September 2019," kata juru bicara KPK Febri Diansyah di Jakarta.')
+
+    def compared_bans(first: str, second: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(quote.format(first), quote.format(second))
+        return [g for g in _compared(analysis) if "pelarangan" in g.topic]
+
+    assert compared_bans("enam", "6") == []  # one release, copied
+    assert len(compared_bans("enam", "tujuh")) == 1  # one outlet got the number wrong
+
+
 def test_a_figure_outlets_print_in_one_releases_words_is_one_report_not_a_comparison():
     copied = "Izin itu untuk pembangunan resort dengan luas sekitar 10,2 hektare di Pulau Bintan."
     analysis, _ = _analysis(copied, copied.replace("Pulau ", ""))

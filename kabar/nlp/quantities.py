@@ -111,6 +111,13 @@ def _number_word_values() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def spelled_numbers() -> dict[str, str]:
+    """Indonesian number words standing alone for a number of two or more ("enam": "6"), to read "enam bulan" and
+    "6 bulan" as one number; one is left out, for "salah satu" (one of) counts nothing."""
+    return {word: values[0] for word, values in _table("word").items() if float(values[0]) >= 2}
+
+
+@cache
 def _pattern(joiners: str = "all", english: bool = False, list_item: bool = False) -> re.Pattern[str]:
     """Figures; with "tight" joiners, "dan", "atau" and "to" join no range, and with "none" nothing does.
     English number words count in English text only. A `list_item` opens right after the comma that ends the

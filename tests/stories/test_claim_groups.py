@@ -256,6 +256,27 @@ def test_an_event_every_outlet_tells_only_late_in_its_article_is_background_not_
     assert compared_queues(f"{news[0]} {queue[0]}", f"{news[1]} {queue[1]}") == []
 
 
+def test_an_event_every_outlet_tells_only_past_the_first_third_of_its_article_is_background():
+    queue = ("Antrean kendaraan mengular di sejumlah stasiun pengisian.",
+             "Kendaraan mengantre panjang di banyak stasiun pengisian.")
+    news = (("Pemerintah menaikkan harga bahan bakar minyak mulai Sabtu dini hari.",
+             "Sopir angkutan kota di Bandung mengeluhkan kenaikan itu.",
+             "Menteri Energi menyebut harga lama tidak lagi menutup biaya impor minyak mentah."),
+            ("Mulai Sabtu dini hari, harga bahan bakar minyak naik.",
+             "Para sopir angkot di Bandung mengeluh.",
+             "Menurut Menteri Energi, harga lama sudah tidak menutup biaya impor minyak mentah."))
+
+    def compared_queues(second_sentence: bool) -> list[ClaimGroup]:
+        """The queue told right after the lead (a quarter into each article), or a sentence later (two fifths in)."""
+        texts = [" ".join([lead, told, complaint, minister] if not second_sentence else [lead, complaint, told, minister])
+                 for told, (lead, complaint, minister) in zip(queue, news, strict=True)]
+        analysis, _ = _analysis(*texts)
+        return [g for g in _compared(analysis) if "stasiun pengisian" in g.topic]
+
+    assert len(compared_queues(second_sentence=False)) == 1
+    assert compared_queues(second_sentence=True) == []
+
+
 def test_a_figure_every_outlet_gives_only_in_its_last_third_is_background_but_one_in_its_middle_is_compared():
     deficit = ("Defisit BPJS Kesehatan pada 2015 tercatat Rp 9,4 triliun.",
                "Pada 2015 BPJS Kesehatan mengalami defisit Rp9,4 triliun.")
@@ -413,6 +434,26 @@ def test_an_event_outlets_print_in_one_releases_words_is_one_report_not_a_compar
     assert not _compared(analysis)  # two different things are not compared either
     analysis, _ = _analysis(copied, "Aparat memastikan tak ada lagi pendaki di area yang terbakar, steril sepenuhnya.")
     assert all(g.status == "corroborated" for g in _compared(analysis) if "steril" in g.topic)
+
+
+def test_a_copied_event_one_outlet_prints_without_a_number_is_still_one_report_but_another_number_differs():
+    copied = "Truk tanah itu menabrak mobil-mobil yang terparkir di tepi jalan di Sektor 9 Bintaro."
+    analysis, _ = _analysis(copied, copied.replace(" di Sektor 9 Bintaro", ""))
+    assert not [g for g in _compared(analysis) if "Truk tanah" in g.topic]
+    analysis, _ = _analysis(copied, copied.replace("Sektor 9", "Sektor 7"))
+    assert [g for g in _compared(analysis) if "Truk tanah" in g.topic]  # one outlet got the number wrong
+
+
+def test_a_number_spelled_out_in_one_copy_and_in_digits_in_another_is_the_same_number():
+    quote = ('"KPK melakukan pelarangan ke luar negeri terhadap Anggota DPR itu selama {} bulan ke depan terhitung '
+             'Selasa, 10 September 2019," kata juru bicara KPK Febri Diansyah di Jakarta.')
+
+    def compared_bans(first: str, second: str) -> list[ClaimGroup]:
+        analysis, _ = _analysis(quote.format(first), quote.format(second))
+        return [g for g in _compared(analysis) if "pelarangan" in g.topic]
+
+    assert compared_bans("enam", "6") == []  # one release, copied
+    assert len(compared_bans("enam", "tujuh")) == 1  # one outlet got the number wrong
 
 
 def test_a_figure_outlets_print_in_one_releases_words_is_one_report_not_a_comparison():

@@ -756,9 +756,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
         return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
-    if (spaced := LENGTH_KE.search(text, max(0, start - 16), start)) is not None and \
-            _units().get(spaced.group(1).lower()) in durations() and _units().get(counted or "") not in durations():
-        return True  # "di hari ke delapan pencarian" is the eighth day (but "dari 2 hari ke 3 hari" is a change)
+    if _ordinal_of_a_length(text, start, counted):
+        return True  # "di hari ke delapan pencarian" is the eighth day
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
@@ -792,6 +791,19 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
         return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+def _ordinal_of_a_length(text: str, start: int, counted: str | None) -> bool:
+    """"hari ke delapan": a length of time, itself uncounted, then a spaced "ke" make the number after them an
+    ordinal. A counted length is a duration and "ke" then goes to a place ("dua minggu ke 3 negara"), and a
+    length after it makes a change ("dari 2 hari ke 3 hari")."""
+    spaced = LENGTH_KE.search(text, max(0, start - 16), start)
+    if spaced is None or _units().get(spaced.group(1).lower()) not in durations() or \
+            _units().get(counted or "") in durations():
+        return False
+    word_before = re.search(r"(\S+)\s+$", text[max(0, spaced.start() - 20) : spaced.start()])
+    return word_before is None or not (word_before.group(1)[-1:].isdigit()
+                                       or word_before.group(1).lower() in _table("word"))
 
 
 def _follows_its_predecessor(text: str, start: int, number: str) -> bool:

@@ -1213,6 +1213,11 @@ def test_a_number_after_a_length_of_time_and_a_spaced_ke_is_an_ordinal():
     assert [(f[1], f[3]) for f in figures] == [(12, "jam"), (2, "hari"), (3, "hari")]
 
 
+def test_a_counted_length_of_time_before_ke_is_a_duration_and_the_figure_after_it_counts():
+    figures = _figures("Rombongan itu berkeliling selama dua minggu ke 3 negara, lalu 2 jam ke 5 desa.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "minggu"), (3, "negara"), (2, "jam"), (5, "desa")]
+
+
 def test_demonstratives_witnesses_reference_points_and_pixels():
     figures = _figures("Sekitar 8 juta inilah yang terdampak. Polisi memeriksa 53 orang saksi di antara titik "
                        "referensi 4 dan 7, layar 2400 Pixels.")

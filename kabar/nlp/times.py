@@ -326,14 +326,19 @@ def _gap_between_date_and_clock() -> re.Pattern[str]:
     return re.compile(rf"(?:[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
 
 
+# the dates of a range of day names, in brackets after it: "Selasa-Rabu (9-10/9)" are two past days, not a schedule
+DATES_OF_A_DAY_RANGE = re.compile(r"\s*\(\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}")
+
+
 def _mark_recurring_days(text: str, found: list[Span]) -> None:
     """A day name after a recurrence word ("setiap Minggu", "tiap hari Sabtu") or at either end of a range of
     day names ("Senin-Jumat", "Senin hingga Jumat") names a weekly schedule, not one past day: it is marked
-    "recurring", and no clock time takes it as its day."""
+    "recurring", and no clock time takes it as its day. A range whose dates follow in brackets is past days."""
     named = sorted((s for s in found if s.attrs["kind"] == "date"
                     and _day_name_only().fullmatch(s.attrs["expression"])), key=lambda s: s.start)
     for first, second in pairwise(named):
-        if _day_range_joiner().fullmatch(text, first.end, second.start):
+        dated = DATES_OF_A_DAY_RANGE.match(text, second.end) is not None
+        if _day_range_joiner().fullmatch(text, first.end, second.start) and not dated:
             first.attrs["recurring"] = second.attrs["recurring"] = True
     for day in named:
         if _recurrence_before().search(text, max(0, day.start - CLOCK_GAP), day.start):

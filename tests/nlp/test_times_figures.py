@@ -104,6 +104,11 @@ def test_a_day_without_recurrence_or_range_is_one_day():
     assert (day.attrs["start"], day.attrs.get("recurring")) == ("2014-09-07", None)
 
 
+def test_a_range_of_day_names_with_its_dates_in_brackets_is_two_past_days():
+    times = find_times(_doc("Bentrok terjadi Selasa-Rabu (9-10/9) di perbatasan.")).layer("times")
+    assert [t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date"] == [None, None]
+
+
 def test_a_day_with_its_date_in_brackets_after_a_comma():
     assert _times("Rapat digelar Kamis, (21/8/2014).") == [("Kamis, (21/8/2014)", "2014-08-21", None, "day")]
 

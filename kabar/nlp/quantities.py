@@ -703,13 +703,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
-    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]\)", text[match.end("low") :]) and \
-            AGE_BRACKET.search(text[max(0, start - 60) : start]):
-        return True  # "Fabian Ruiz (19')": the minute of a goal, marked as such
-    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]?\)", text[match.end("low") :]) and \
+    if re.fullmatch(r"\d{1,3}", low) and (closing := re.match(r"(['’])?\)", text[match.end("low") :])) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
-            re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE):
-        return True  # "gol … di menit ke-49 dan Gonzalo Melero (75)": the minute of a goal, not an age
+            (closing.group(1) or re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE)):
+        return True  # "Fabian Ruiz (19')", "gol … di menit ke-49 dan Gonzalo Melero (75)": a goal's minute, not an age
     if (unit in _parts_of_day() or CLOCK.fullmatch(low)) and \
             re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)

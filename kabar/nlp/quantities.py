@@ -135,6 +135,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # "Rp 3,2 triliunnya": the scale word may take "-nya"
     value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an|nya)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
     approx = alternation(list(_table("approximator")))
+    copula = alternation(list(_table("copula")))
     # "16.000 hingga hampir 20.000": a range whose high end is about
     high_approx = alternation([word for word, (meaning, *_) in _table("approximator").items()
                                if meaning in ("about", "under")])
@@ -147,7 +148,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:adalah|ialah|yakni|yaitu))?(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:{copula}))?(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?[ \t]{{0,3}})?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"

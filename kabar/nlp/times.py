@@ -321,9 +321,10 @@ def _only_gap(text: str, start: int, end: int) -> bool:
 
 @cache
 def _gap_between_date_and_clock() -> re.Pattern[str]:
-    """What may stand between a date and its clock time: commas, day-part words, leads."""
+    """What may stand between a date and its clock time: commas, day-part words, leads, but no blank line:
+    a clock time opening a paragraph is told in a sentence of its own, apart from the date closing the one before."""
     words = alternation(list(_words("part of day")) + list(_words("clock lead")))
-    return re.compile(rf"(?:[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
+    return re.compile(rf"(?:(?!\n\s*\n)[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
 
 
 # the dates of a range of day names, in brackets after it: "Selasa-Rabu (9-10/9)" are two past days, not a schedule

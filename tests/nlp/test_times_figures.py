@@ -61,6 +61,7 @@ def test_clock_times_carry_their_zone():
     ("Kebakaran terjadi Kamis (11/9) sekitar pukul 20.30.", "2014-09-11"),
     ("Rapat itu digelar pada Rabu, 10 September 2014 pada pukul 19.00 WIB.", "2014-09-10"),
     ("Kebakaran terjadi Kamis (11/9). Api padam pukul 20.30.", None),  # another sentence
+    ("Palu, Kamis (11/9)\n\nSekitar pukul 20.30, api padam.", None),  # another paragraph
     ("Jenazah tiba Rabu (10/9) dan dimakamkan keesokan harinya pukul 14.00.", None),  # the next day
     ("Ganjil genap berlaku hari ini dari pukul 06.00.", "2014-09-12"),
 ])
@@ -74,6 +75,7 @@ def test_a_clock_time_right_after_a_date_carries_that_day(text: str, day: str | 
     ("Gempa mengguncang pukul 18.05 WIB, Rabu (10/9/2014).", "2014-09-10"),
     ("Api muncul sekitar pukul 20.30 WIB pada Kamis (11/9).", "2014-09-11"),
     ("Api muncul pukul 20.30 WIB. Kamis (11/9) api padam.", None),  # another sentence
+    ("Api muncul pukul 20.30 WIB\n\nKamis (11/9) api padam.", None),  # another paragraph
     ("Ia tiba pukul 09.00 di kantor polisi yang jauh dari rumahnya, Kamis (11/9).", None),  # too far, other words
 ])
 def test_a_clock_time_right_before_a_date_carries_that_day(text: str, day: str | None):

@@ -327,6 +327,8 @@ def _gap_between_date_and_clock() -> re.Pattern[str]:
     return re.compile(rf"(?:(?!\n\s*\n)[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
 
 
+# the most characters a recurrence word and "hari" may take before a day name ("tiap-tiap hari Sabtu")
+RECURRENCE_REACH = 40
 # the dates of a range of day names, in brackets after it: "Selasa-Rabu (9-10/9)" are two past days, not a schedule
 DATES_OF_A_DAY_RANGE = re.compile(r"\s*\(\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}")
 
@@ -342,7 +344,7 @@ def _mark_recurring_days(text: str, found: list[Span]) -> None:
         if _day_range_joiner().fullmatch(text, first.end, second.start) and not dated:
             first.attrs["recurring"] = second.attrs["recurring"] = True
     for day in named:
-        if _recurrence_before().search(text, max(0, day.start - CLOCK_GAP), day.start):
+        if _recurrence_before().search(text, max(0, day.start - RECURRENCE_REACH), day.start):
             day.attrs["recurring"] = True
 
 

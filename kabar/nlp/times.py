@@ -336,7 +336,8 @@ DATES_OF_A_DAY_RANGE = re.compile(r"\s*\(\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}
 def _mark_recurring_days(text: str, found: list[Span]) -> None:
     """A day name after a recurrence word ("setiap Minggu", "tiap hari Sabtu") or at either end of a range of
     day names ("Senin-Jumat", "Senin hingga Jumat") names a weekly schedule, not one past day: it is marked
-    "recurring", and no clock time takes it as its day. A range whose dates follow in brackets is past days."""
+    "recurring", and no clock time takes it as its day; so are the days listed after a recurring one ("setiap Senin
+    dan Kamis"). A range whose dates follow in brackets is past days."""
     named = sorted((s for s in found if s.attrs["kind"] == "date"
                     and _day_name_only().fullmatch(s.attrs["expression"])), key=lambda s: s.start)
     for first, second in pairwise(named):
@@ -345,6 +346,9 @@ def _mark_recurring_days(text: str, found: list[Span]) -> None:
             first.attrs["recurring"] = second.attrs["recurring"] = True
     for day in named:
         if _recurrence_before().search(text, max(0, day.start - RECURRENCE_REACH), day.start):
+            day.attrs["recurring"] = True
+    for earlier, day in pairwise(named):  # in order, so that the mark runs down the whole list
+        if earlier.attrs.get("recurring") and _day_list_joiner().fullmatch(text, earlier.end, day.start):
             day.attrs["recurring"] = True
 
 
@@ -358,6 +362,12 @@ def _day_name_only() -> re.Pattern[str]:
 def _recurrence_before() -> re.Pattern[str]:
     """A recurrence word just before a day name ("setiap", "tiap hari")."""
     return re.compile(rf"\b(?:{alternation(list(_words('recurrence')))})\s+(?:hari\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _day_list_joiner() -> re.Pattern[str]:
+    """All that stands between two day names of one list ("Senin dan Kamis", "Senin, Rabu, serta Kamis")."""
+    return re.compile(rf"\s*,?\s*(?:(?:{alternation(list(_words('list joiner')))})\s+)?", re.IGNORECASE)
 
 
 @cache

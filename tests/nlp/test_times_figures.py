@@ -94,6 +94,8 @@ def test_a_date_before_its_clock_time_wins_over_the_next_date():
     "Toko itu buka Senin hingga Jumat pukul 08.00.",
     "Misa digelar setiap Minggu pukul 07.30 WIB.",
     "Pasar murah digelar tiap hari Sabtu, pukul 07.00.",
+    "Pasar dibuka setiap Senin dan Kamis pukul 07.00 WIB.",  # the recurrence word holds for the list
+    "Pasar dibuka setiap Senin, Rabu, serta Kamis pukul 07.00 WIB.",
 ])
 def test_a_day_of_a_weekly_schedule_is_no_clock_time_s_day(text: str):
     times = find_times(_doc(text)).layer("times")
@@ -104,6 +106,8 @@ def test_a_day_of_a_weekly_schedule_is_no_clock_time_s_day(text: str):
 def test_a_day_without_recurrence_or_range_is_one_day():
     (day,) = find_times(_doc("Misa digelar pada Minggu di gereja itu.")).layer("times")
     assert (day.attrs["start"], day.attrs.get("recurring")) == ("2014-09-07", None)
+    days = find_times(_doc("Layanan tutup pada Sabtu dan Minggu pukul 12.00 WIB.")).layer("times")
+    assert [t.attrs.get("recurring") for t in days] == [None, None, None]
 
 
 def test_a_range_of_day_names_with_its_dates_in_brackets_is_two_past_days():

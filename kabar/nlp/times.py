@@ -26,6 +26,9 @@ from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.folding import FoldedPattern, case_folded
 
+# what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
+DAY_NAME_LEAD = r"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?"
+
 
 @cache
 def _months() -> dict[str, int]:
@@ -95,7 +98,7 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
                             re.IGNORECASE), weeks),
         ("day_name", re.compile(
-            rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
+            rf"\b{DAY_NAME_LEAD}{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
             re.IGNORECASE), days),
         ("month_relative", re.compile(
             rf"\b(?:(?P<part>awal|akhir|pertengahan|early|late|mid)\s+)?(?:(?:pada\s+)?bulan\s+|(?:sejak|since)\s+)?"
@@ -355,7 +358,7 @@ def _mark_recurring_days(text: str, found: list[Span]) -> None:
 @cache
 def _day_name_only() -> re.Pattern[str]:
     """A day told by its name alone ("Minggu", "hari Sabtu"), without a date."""
-    return re.compile(rf"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?(?:{alternation(list(_days()))})", re.IGNORECASE)
+    return re.compile(rf"{DAY_NAME_LEAD}(?:{alternation(list(_days()))})", re.IGNORECASE)
 
 
 @cache

@@ -60,9 +60,9 @@ def test_gold_offsets_point_at_the_labelled_words(real_corpus):
 
 def test_speakers_times_and_figures_on_real_articles(real_corpus):
     speakers = real.score_speakers()
-    # measured 0.908 held-back / 0.950 dev
+    # measured 0.908 held-back / 0.941 dev
     assert speakers["held-back"].accuracy >= 0.88 and speakers["dev"].accuracy >= 0.92
-    # figures' values: the batches labelled before the system ran on them keep the held-back part near 0.91
+    # figures' values: the batches labelled before the system ran on them keep the held-back part near 0.92
     for layer, f1_floor, value_floor in (("times", 0.93, 0.95), ("quantities", 0.93, 0.87)):
         for part, figures in real.score_spans(layer).items():
             assert figures.spans.f1 >= f1_floor, (layer, part)

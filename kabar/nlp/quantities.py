@@ -142,6 +142,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # "Rp 3,2 triliunnya": the scale word may take "-nya"
     value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an|nya)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
     approx = alternation(list(_table("approximator")))
+    copula = alternation(list(_table("copula")))
     # "16.000 hingga hampir 20.000": a range whose high end is about
     high_approx = alternation([word for word, (meaning, *_) in _table("approximator").items()
                                if meaning in ("about", "under")])
@@ -154,7 +155,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
-        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:adalah|ialah|yakni|yaitu))?(?:\s+|(?<=[<>≤≥•§])))?"
+        rf"{opening}(?<!\d/)(?<!\d\+)(?:(?P<approx>{approx})(?:\s+(?:{copula}))?(?:\s+|(?<=[<>≤≥•§])))?"
         rf"(?:(?P<between>antara|between)\s+)?"
         rf"(?P<signed>[-−](?=(?:{prefix})\s?\d))?(?:(?P<prefix>{prefix})\s?[ \t]{{0,3}})?"  # "-Rp177,27 miliar"
         rf"(?P<minus>(?:minus\s+|[-−])(?=\d))?"
@@ -710,13 +711,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             named.group(1).lower() not in table("id/days.tsv") and not MONTHS.match(named.group(1)) and \
             text.count(text[start : named.end()]) >= 2:
         return True  # "aplikasi 99% Usahaku", written again and again: a name
-    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]\)", text[match.end("low") :]) and \
-            AGE_BRACKET.search(text[max(0, start - 60) : start]):
-        return True  # "Fabian Ruiz (19')": the minute of a goal, marked as such
-    if re.fullmatch(r"\d{1,3}", low) and re.match(r"['’]?\)", text[match.end("low") :]) and \
+    if re.fullmatch(r"\d{1,3}", low) and (closing := re.match(r"(['’])?\)", text[match.end("low") :])) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
-            re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE):
-        return True  # "gol … di menit ke-49 dan Gonzalo Melero (75)": the minute of a goal, not an age
+            (closing.group(1) or re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE)):
+        return True  # "Fabian Ruiz (19')", "gol … di menit ke-49 dan Gonzalo Melero (75)": a goal's minute, not an age
     if (unit in _parts_of_day() or CLOCK.fullmatch(low)) and \
             re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)
@@ -763,9 +761,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
         return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
-    if (spaced := LENGTH_KE.search(text, max(0, start - 16), start)) is not None and \
-            _units().get(spaced.group(1).lower()) in durations() and _units().get(counted or "") not in durations():
-        return True  # "di hari ke delapan pencarian" is the eighth day (but "dari 2 hari ke 3 hari" is a change)
+    if _ordinal_of_a_length(text, start, counted):
+        return True  # "di hari ke delapan pencarian" is the eighth day
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
                                   or text[match.end("low") : match.end("low") + 1] == "-"):
         return True  # "salah satu", "satu-satunya"
@@ -799,6 +796,19 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
         return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+def _ordinal_of_a_length(text: str, start: int, counted: str | None) -> bool:
+    """"hari ke delapan": a length of time, itself uncounted, then a spaced "ke" make the number after them an
+    ordinal. A counted length is a duration and "ke" then goes to a place ("dua minggu ke 3 negara"), and a
+    length after it makes a change ("dari 2 hari ke 3 hari")."""
+    spaced = LENGTH_KE.search(text, max(0, start - 16), start)
+    if spaced is None or _units().get(spaced.group(1).lower()) not in durations() or \
+            _units().get(counted or "") in durations():
+        return False
+    word_before = re.search(r"(\S+)\s+$", text[max(0, spaced.start() - 20) : spaced.start()])
+    return word_before is None or not (word_before.group(1)[-1:].isdigit()
+                                       or word_before.group(1).lower() in _table("word"))
 
 
 def _follows_its_predecessor(text: str, start: int, number: str) -> bool:

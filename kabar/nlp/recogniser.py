@@ -170,7 +170,7 @@ def _whole_names(doc) -> Iterator[tuple[int, int, str]]:
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+)\Z")
-SENTENCE_ENDS = re.compile(r"[.!?](?=\s|$)|$")
+SENTENCE_ENDS = re.compile(r"[.!?](?=\s|$)")
 
 
 def _opening_words(doc) -> list:
@@ -197,7 +197,8 @@ def without_opening_guesses(docs: list) -> list:
 
 
 def _sentence_lower_cased_from(text: str, start: int, end: int) -> str:
-    """The sentence opening at `start`, its first word (ending at `end`) lower-cased."""
+    """The sentence opening at `start`, its first word (ending at `end`) lower-cased; the line's last sentence may
+    end with no stop."""
     sentence_end = SENTENCE_ENDS.search(text, end)
     return text[start:end].lower() + text[end : sentence_end.end() if sentence_end else len(text)]
 

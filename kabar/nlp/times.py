@@ -26,6 +26,9 @@ from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.folding import FoldedPattern, case_folded
 
+# what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
+DAY_NAME_LEAD = r"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?"
+
 
 @cache
 def _months() -> dict[str, int]:
@@ -95,7 +98,7 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
                             re.IGNORECASE), weeks),
         ("day_name", re.compile(
-            rf"\b(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
+            rf"\b{DAY_NAME_LEAD}{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
             re.IGNORECASE), days),
         ("month_relative", re.compile(
             rf"\b(?:(?P<part>awal|akhir|pertengahan|early|late|mid)\s+)?(?:(?:pada\s+)?bulan\s+|(?:sejak|since)\s+)?"
@@ -321,35 +324,53 @@ def _only_gap(text: str, start: int, end: int) -> bool:
 
 @cache
 def _gap_between_date_and_clock() -> re.Pattern[str]:
-    """What may stand between a date and its clock time: commas, day-part words, leads."""
+    """What may stand between a date and its clock time: commas, day-part words, leads, but no blank line:
+    a clock time opening a paragraph is told in a sentence of its own, apart from the date closing the one before."""
     words = alternation(list(_words("part of day")) + list(_words("clock lead")))
-    return re.compile(rf"(?:[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
+    return re.compile(rf"(?:(?!\n\s*\n)[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
+
+
+# the most characters a recurrence word and "hari" may take before a day name ("tiap-tiap hari Sabtu")
+RECURRENCE_REACH = 40
+# the dates of a range of day names, in brackets after it: "Selasa-Rabu (9-10/9)" are two past days, not a schedule
+DATES_OF_A_DAY_RANGE = re.compile(r"\s*\(\d{1,2}(?:/\d{1,2})?\s*[-–]\s*\d{1,2}/\d{1,2}")
 
 
 def _mark_recurring_days(text: str, found: list[Span]) -> None:
     """A day name after a recurrence word ("setiap Minggu", "tiap hari Sabtu") or at either end of a range of
     day names ("Senin-Jumat", "Senin hingga Jumat") names a weekly schedule, not one past day: it is marked
-    "recurring", and no clock time takes it as its day."""
+    "recurring", and no clock time takes it as its day; so are the days listed after a recurring one ("setiap Senin
+    dan Kamis"). A range whose dates follow in brackets is past days."""
     named = sorted((s for s in found if s.attrs["kind"] == "date"
                     and _day_name_only().fullmatch(s.attrs["expression"])), key=lambda s: s.start)
     for first, second in pairwise(named):
-        if _day_range_joiner().fullmatch(text, first.end, second.start):
+        dated = DATES_OF_A_DAY_RANGE.match(text, second.end) is not None
+        if _day_range_joiner().fullmatch(text, first.end, second.start) and not dated:
             first.attrs["recurring"] = second.attrs["recurring"] = True
     for day in named:
-        if _recurrence_before().search(text, max(0, day.start - CLOCK_GAP), day.start):
+        if _recurrence_before().search(text, max(0, day.start - RECURRENCE_REACH), day.start):
+            day.attrs["recurring"] = True
+    for earlier, day in pairwise(named):  # in order, so that the mark runs down the whole list
+        if earlier.attrs.get("recurring") and _day_list_joiner().fullmatch(text, earlier.end, day.start):
             day.attrs["recurring"] = True
 
 
 @cache
 def _day_name_only() -> re.Pattern[str]:
     """A day told by its name alone ("Minggu", "hari Sabtu"), without a date."""
-    return re.compile(rf"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?(?:{alternation(list(_days()))})", re.IGNORECASE)
+    return re.compile(rf"{DAY_NAME_LEAD}(?:{alternation(list(_days()))})", re.IGNORECASE)
 
 
 @cache
 def _recurrence_before() -> re.Pattern[str]:
     """A recurrence word just before a day name ("setiap", "tiap hari")."""
     return re.compile(rf"\b(?:{alternation(list(_words('recurrence')))})\s+(?:hari\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _day_list_joiner() -> re.Pattern[str]:
+    """All that stands between two day names of one list ("Senin dan Kamis", "Senin, Rabu, serta Kamis")."""
+    return re.compile(rf"\s*,?\s*(?:(?:{alternation(list(_words('list joiner')))})\s+)?", re.IGNORECASE)
 
 
 @cache

@@ -149,8 +149,9 @@ def _time_of(doc: Doc, sentence: Span, of_event: bool = False) -> Span | None:
 
 
 def _clock_on_its_date(doc: Doc, sentence: Span) -> dict[str, str]:
-    """The time of day the sentence gives right after the event's date ("Selasa (10/9/2019) siang, pukul 14.30
-    WIB"), which the times layer links to that date, so that outlets' times of one happening compare."""
+    """The time of day the sentence gives right after or before the event's date ("Selasa (10/9/2019) siang, pukul
+    14.30 WIB", "pukul 18.05 WIB, Rabu (11/9/2019)"), which the times layer links to that date, so that outlets'
+    times of one happening compare."""
     day = _time_of(doc, sentence, of_event=True)
     if day is None or day.attrs["kind"] != "date":
         return {}

@@ -61,6 +61,7 @@ def test_clock_times_carry_their_zone():
     ("Kebakaran terjadi Kamis (11/9) sekitar pukul 20.30.", "2014-09-11"),
     ("Rapat itu digelar pada Rabu, 10 September 2014 pada pukul 19.00 WIB.", "2014-09-10"),
     ("Kebakaran terjadi Kamis (11/9). Api padam pukul 20.30.", None),  # another sentence
+    ("Palu, Kamis (11/9)\n\nSekitar pukul 20.30, api padam.", None),  # another paragraph
     ("Jenazah tiba Rabu (10/9) dan dimakamkan keesokan harinya pukul 14.00.", None),  # the next day
     ("Ganjil genap berlaku hari ini dari pukul 06.00.", "2014-09-12"),
 ])
@@ -74,6 +75,7 @@ def test_a_clock_time_right_after_a_date_carries_that_day(text: str, day: str | 
     ("Gempa mengguncang pukul 18.05 WIB, Rabu (10/9/2014).", "2014-09-10"),
     ("Api muncul sekitar pukul 20.30 WIB pada Kamis (11/9).", "2014-09-11"),
     ("Api muncul pukul 20.30 WIB. Kamis (11/9) api padam.", None),  # another sentence
+    ("Api muncul pukul 20.30 WIB\n\nKamis (11/9) api padam.", None),  # another paragraph
     ("Ia tiba pukul 09.00 di kantor polisi yang jauh dari rumahnya, Kamis (11/9).", None),  # too far, other words
 ])
 def test_a_clock_time_right_before_a_date_carries_that_day(text: str, day: str | None):
@@ -92,6 +94,8 @@ def test_a_date_before_its_clock_time_wins_over_the_next_date():
     "Toko itu buka Senin hingga Jumat pukul 08.00.",
     "Misa digelar setiap Minggu pukul 07.30 WIB.",
     "Pasar murah digelar tiap hari Sabtu, pukul 07.00.",
+    "Pasar dibuka setiap Senin dan Kamis pukul 07.00 WIB.",  # the recurrence word holds for the list
+    "Pasar dibuka setiap Senin, Rabu, serta Kamis pukul 07.00 WIB.",
 ])
 def test_a_day_of_a_weekly_schedule_is_no_clock_time_s_day(text: str):
     times = find_times(_doc(text)).layer("times")
@@ -102,6 +106,13 @@ def test_a_day_of_a_weekly_schedule_is_no_clock_time_s_day(text: str):
 def test_a_day_without_recurrence_or_range_is_one_day():
     (day,) = find_times(_doc("Misa digelar pada Minggu di gereja itu.")).layer("times")
     assert (day.attrs["start"], day.attrs.get("recurring")) == ("2014-09-07", None)
+    days = find_times(_doc("Layanan tutup pada Sabtu dan Minggu pukul 12.00 WIB.")).layer("times")
+    assert [t.attrs.get("recurring") for t in days] == [None, None, None]
+
+
+def test_a_range_of_day_names_with_its_dates_in_brackets_is_two_past_days():
+    times = find_times(_doc("Bentrok terjadi Selasa-Rabu (9-10/9) di perbatasan.")).layer("times")
+    assert [t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date"] == [None, None]
 
 
 def test_a_day_with_its_date_in_brackets_after_a_comma():
@@ -1211,6 +1222,11 @@ def test_a_column_written_with_zero_decimals_is_not_the_prose_figure_said_again(
 def test_a_number_after_a_length_of_time_and_a_spaced_ke_is_an_ordinal():
     figures = _figures("Di hari ke delapan pencarian, tim bekerja 12 jam, dari 2 hari ke 3 hari.")
     assert [(f[1], f[3]) for f in figures] == [(12, "jam"), (2, "hari"), (3, "hari")]
+
+
+def test_a_counted_length_of_time_before_ke_is_a_duration_and_the_figure_after_it_counts():
+    figures = _figures("Rombongan itu berkeliling selama dua minggu ke 3 negara, lalu 2 jam ke 5 desa.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "minggu"), (3, "negara"), (2, "jam"), (5, "desa")]
 
 
 def test_demonstratives_witnesses_reference_points_and_pixels():

@@ -22,6 +22,7 @@ from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
 from kabar.stories.claims import listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
+from kabar.stories.places import provinces_named
 
 DISPUTING = ("denied", "unconfirmed")
 # precisions whose start dates compare as text: "2024-06" holds "2024-06-19"
@@ -30,6 +31,7 @@ CALENDAR_PRECISIONS = ("day", "month", "year")
 CLOCK_PRECISION = "minute"
 # minutes two times of day of one event may differ by and agree: reporters round to five ("20.30", "20.31")
 CLOCK_ROUNDING = 5
+MINUTES_A_DAY = 24 * 60
 # cosine of the sentence encoder and stem overlap a pair of claims needs (set on the development events of
 # tests/gold/stories/clickid-2019.json and the seeds, never on the held-back events)
 SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
@@ -65,6 +67,7 @@ MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
 WORD = re.compile(r"\w+")
+ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d\d):(?P<minutes>\d\d)$")
 
 
 def _source_key(claim: Claim, articles: dict[str, Article], framed: dict[str, str]) -> str:
@@ -662,8 +665,16 @@ def _timed_alike(first: Claim, second: Claim) -> bool:
     tag = first.extra.get("event")
     if not tag or tag != second.extra.get("event") or first.evidence[0].article == second.evidence[0].article:
         return False
-    return (_clock(first) is not None and _clock(second) is not None) \
+    timed = (_clock(first) is not None and _clock(second) is not None) \
         or (_since(first) is not None and _since(second) is not None)
+    # a fire in Medan and a crash in Semarang both "terjadi" at a time of day, and are two happenings
+    return timed and not _in_other_provinces(first, second)
+
+
+def _in_other_provinces(first: Claim, second: Claim) -> bool:
+    """The two sentences name places, and none of the provinces those places lie in is the same."""
+    provinces = [provinces_named(_sentence(c)) for c in (first, second)]
+    return bool(provinces[0]) and bool(provinces[1]) and not provinces[0] & provinces[1]
 
 
 def _since(claim: Claim) -> str | None:
@@ -772,14 +783,31 @@ def _began_differently(members: list[Claim]) -> list[str]:
 def _timed_differently(members: list[Claim]) -> list[str]:
     """The times of day reports give the event, where two differ by more than a reporter's rounding."""
     times = sorted({clock for c in members if (clock := _clock(c)) is not None})
-    minutes = [_minutes(t) for t in times]
-    return times if any(abs(a - b) > CLOCK_ROUNDING for a in minutes for b in minutes) else []
+    return times if any(_clock_gap(a, b) > CLOCK_ROUNDING for a in times for b in times) else []
+
+
+def _clock_gap(first: str, second: str) -> int:
+    """Minutes between two normalised times of day ("14:30+07:00"), either way round midnight ("23.58" and "00.02"
+    are four apart); in universal time where both give their zone ("14.30 WITA" and "13.30 WIB" are one moment),
+    else as written."""
+    zones = _zone(first), _zone(second)
+    shift = zones[0] - zones[1] if zones[0] is not None and zones[1] is not None else 0
+    apart = (_minutes(first) - _minutes(second) - shift) % MINUTES_A_DAY
+    return min(apart, MINUTES_A_DAY - apart)
 
 
 def _minutes(clock: str) -> int:
-    """Minutes into the day of a normalised time ("14:30+07:00")."""
+    """Minutes into the day of a normalised time, as written."""
     hours, minutes = clock[:5].split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def _zone(clock: str) -> int | None:
+    """A normalised time's offset from universal time in minutes ("+07:00" is 420), where it gives one."""
+    offset = ZONE_OFFSET.search(clock)
+    if not offset:
+        return None
+    return (1 if offset["sign"] == "+" else -1) * (int(offset["hours"]) * 60 + int(offset["minutes"]))
 
 
 def _told_differently(members: list[Claim]) -> list[str]:

@@ -654,6 +654,7 @@ CRASH = ("Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, 
          "Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, pukul {} WIB.")
 DATED_CRASH = ("Kali ini terjadi di wilayah Plered Kabupaten Purwakarta arah Jakarta, Jumat (8/3/2024) sekira pukul {} WIB.",
                "Kecelakaan lalu lintas kembali terjadi di jalan tol arah Jakarta, Jumat (8/3) siang, pukul {} WIB.")
+ZONED_CRASH = tuple(told.replace(" WIB", "") for told in CRASH)
 STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
         "Presiden ke-3 RI itu dirawat di Rumah Sakit Pusat Angkatan Darat sejak {} lalu.")
 
@@ -661,6 +662,8 @@ STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
 @pytest.mark.parametrize(("told", "first", "second", "status", "shown"), [
     (CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),
     (CRASH, "14.30", "14.31", "corroborated", ()),  # a reporter's rounding apart
+    (CRASH, "23.58", "00.02", "corroborated", ()),  # four minutes apart, across midnight
+    (ZONED_CRASH, "14.30 WITA", "13.30 WIB", "corroborated", ()),  # one moment told in two zones
     (DATED_CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),  # each time after the day's date
     (STAY, "Senin, 2 September 2019", "Sabtu (7/9/2019)", "conflicting", ("2019-09-02", "2019-09-07")),
     (STAY, "Senin, 2 September 2019", "Senin (2/9/2019)", "corroborated", ()),
@@ -670,3 +673,8 @@ def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_
     [group] = _compared_holding("event", told[0].format(first), told[1].format(second))
     assert group.status == status
     assert all(time in group.note for time in shown)
+
+
+def test_two_happenings_in_different_places_at_times_of_day_are_not_one_event():
+    assert _compared_holding("event", "Kebakaran gudang terjadi di Medan pukul 08.00 WIB.",
+                             "Tabrakan bus terjadi di Semarang pukul 21.40 WIB.") == []

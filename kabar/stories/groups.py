@@ -17,7 +17,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from functools import cache
 
-from kabar.lexicon import data_lines, word_set
+from kabar.lexicon import alternation, data_lines, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
 from kabar.stories.claims import listed_events, one_off_events
@@ -678,13 +678,19 @@ def _in_other_provinces(first: Claim, second: Claim) -> bool:
 
 
 def _since(claim: Claim) -> str | None:
-    """The date a state began, where the sentence gives it after "sejak" ("dirawat sejak Senin, 2 September")."""
+    """The date a state began, where the sentence gives it after a word such as "sejak" ("dirawat sejak Senin, 2
+    September")."""
     when = claim.when
     if not when or not when.expression or when.precision not in CALENDAR_PRECISIONS:
         return None
-    sentence = _sentence(claim).lower()
-    at = sentence.find(when.expression.lower())
-    return when.start if at > 0 and sentence[:at].rstrip().endswith("sejak") else None
+    opened = re.search(rf"\b(?:{_since_words()})\s+{re.escape(when.expression)}", _sentence(claim), re.IGNORECASE)
+    return when.start if opened else None
+
+
+@cache
+def _since_words() -> str:
+    """The words that open the date a state began ("sejak", `since.txt`), as one alternation."""
+    return alternation(sorted(word_set("id/claims/since.txt")))
 
 
 def _clock(claim: Claim) -> str | None:

@@ -667,6 +667,8 @@ STAY = ("Habibie dirawat sejak {}, di rumah sakit pusat angkatan darat.",
     (DATED_CRASH, "14.15", "14.30", "conflicting", ("14:15", "14:30")),  # each time after the day's date
     (STAY, "Senin, 2 September 2019", "Sabtu (7/9/2019)", "conflicting", ("2019-09-02", "2019-09-07")),
     (STAY, "Senin, 2 September 2019", "Senin (2/9/2019)", "corroborated", ()),
+    (tuple(told.replace("sejak", "semenjak") for told in STAY), "Senin, 2 September 2019", "Sabtu (7/9/2019)",
+     "conflicting", ("2019-09-02", "2019-09-07")),
 ])
 def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_group(
         told: tuple[str, str], first: str, second: str, status: str, shown: tuple[str, ...]):

@@ -102,8 +102,8 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
 
 
 def _framing_sources(claims: list[Claim]) -> dict[str, str]:
-    """The source each article reports the briefing of: the one it credits for most of its credited claims, and
-    for several ("Juru bicara KPK ... mengatakan", then more of what they said): an article built on a
+    """The source each article reports the briefing of: the one it credits for at least half of its credited claims,
+    and for several ("Juru bicara KPK ... mengatakan", then more of what they said): an article built on a
     spokesperson's statement tells the suspect named in its lead on their word, though the lead credits nobody."""
     credits: dict[str, Counter[str]] = defaultdict(Counter)
     for claim in claims:

@@ -695,7 +695,7 @@ def _since_words() -> str:
 
 def _clock(claim: Claim) -> str | None:
     """The time of day the claim's sentence gives it, as the times layer normalised it ("14:30+07:00"): its time,
-    or the clock time that follows its date ("Kamis (12/9) sekitar pukul 20.30")."""
+    or the clock time told next to its date ("Kamis (12/9) sekitar pukul 20.30", "pukul 18.05 WIB, Rabu (11/9)")."""
     if claim.when and claim.when.precision == CLOCK_PRECISION:
         return claim.when.start
     return claim.extra.get("clock")

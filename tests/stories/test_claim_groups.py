@@ -670,3 +670,17 @@ def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_
     [group] = _compared_holding("event", told[0].format(first), told[1].format(second))
     assert group.status == status
     assert all(time in group.note for time in shown)
+
+
+# one moment two outlets tell by different verbs: the fire service got the call, the fire broke out
+MOMENT = ("Petugas pemadam menerima laporan pukul {} WIB dari penghuni apartemen.",
+          "Api mulai membakar unit di lantai tujuh itu sekitar pukul {} WIB.")
+
+
+@pytest.mark.parametrize(("time", "joined"), [
+    ("06.20", True),
+    ("06.30", False),  # a time on the half hour may be two things set for it alike
+])
+def test_two_outlets_giving_the_very_same_minute_tell_one_moment_whatever_their_verbs(time: str, joined: bool):
+    compared = _compared_holding("event", MOMENT[0].format(time), MOMENT[1].format(time))
+    assert len(compared) == (1 if joined else 0)

@@ -30,7 +30,8 @@ CALENDAR_PRECISIONS = ("day", "month", "year")
 CLOCK_PRECISION = "minute"
 # minutes two times of day of one event may differ by and agree: reporters round to five ("20.30", "20.31")
 CLOCK_ROUNDING = 5
-# minutes a planned time is rounded to ("pukul 14.00", "pukul 09.30"): two things may be set for it alike
+# minutes a planned time is rounded to ("pukul 14.00", "pukul 09.30"): two things may be set for it alike (set on the
+# development events: the hour alone let a funeral's half-hour time join two things; quarter hours change nothing)
 ROUND_CLOCK = 30
 # cosine of the sentence encoder and stem overlap a pair of claims needs (set on the development events of
 # tests/gold/stories/clickid-2019.json and the seeds, never on the held-back events)

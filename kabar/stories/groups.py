@@ -32,6 +32,9 @@ CLOCK_PRECISION = "minute"
 # minutes two times of day of one event may differ by and agree: reporters round to five ("20.30", "20.31")
 CLOCK_ROUNDING = 5
 MINUTES_A_DAY = 24 * 60
+# minutes a planned time is rounded to ("pukul 14.00", "pukul 09.30"): two things may be set for it alike (set on the
+# development events: the hour alone let a funeral's half-hour time join two things; quarter hours change nothing)
+ROUND_CLOCK = 30
 # cosine of the sentence encoder and stem overlap a pair of claims needs (set on the development events of
 # tests/gold/stories/clickid-2019.json and the seeds, never on the held-back events)
 SAME_FIGURE_MEANING, SAME_FIGURE_WORDS = 0.5, 0.25
@@ -304,7 +307,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b)
                       or _same_fate_count(a, b),
                       apart=_two_counts)
-    events = _cluster(compared, _same_event, _words, _like_wording_before(compared), _timed_alike)
+    events = _cluster(compared, _same_event, _words, _like_wording_before(compared),
+                      lambda a, b: _timed_alike(a, b) or _same_moment(a, b))
     framed = _framing_sources(claims)
     clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names, framed)), articles,
                                   FIGURE_NEWS_SHARE)
@@ -483,14 +487,17 @@ def _same_unit(first: Claim, second: Claim) -> bool:
 
 def _like_wording_before(events: list[Claim]) -> Candidates:
     """Events can only be the same where both name one listed event, or one happening at a time of day or a state
-    from a date, or their words share the stems `_same_event` asks of them (all of them, or those besides their
-    numbers)."""
+    from a date, or give the very same time of day, or their words share the stems `_same_event` asks of them (all
+    of them, or those besides their numbers)."""
     listed: dict[object, list[int]] = defaultdict(list)
+    moments: dict[str, list[int]] = defaultdict(list)
     for n, claim in enumerate(events):
         if claim.extra.get("event") in listed_events():
             listed[claim.extra["event"]].append(n)
         if (_clock(claim) is not None or _since(claim) is not None) and claim.extra.get("event"):
             listed[("clock", claim.extra["event"])].append(n)  # one happening or state told at a time
+        if (clock := _clock(claim)) is not None:
+            moments[clock[:5]].append(n)  # one moment, whatever the verb
     numbered = [n for n, claim in enumerate(events) if _figures_in(_words(claim))]
     wordings = _sharing_stems([stems(_words(c)) for c in events], SAME_EVENT_WORDS)
     retold = _sharing_stems([stems(NUMBER.sub(" ", _words(events[n]))) for n in numbered], RETOLD_WORDS)
@@ -498,7 +505,8 @@ def _like_wording_before(events: list[Claim]) -> Candidates:
     for later, found in wordings:
         tag = events[later].extra.get("event")
         yield later, (found | earlier_retold.get(later, set())
-                      | {first for first in listed.get(tag, []) + listed.get(("clock", tag), []) if first < later})
+                      | {first for first in listed.get(tag, []) + listed.get(("clock", tag), []) if first < later}
+                      | {first for first in moments.get((_clock(events[later]) or "")[:5], []) if first < later})
 
 
 def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candidates:
@@ -675,6 +683,16 @@ def _in_other_provinces(first: Claim, second: Claim) -> bool:
     """The two sentences name places, and none of the provinces those places lie in is the same."""
     provinces = [provinces_named(_sentence(c)) for c in (first, second)]
     return bool(provinces[0]) and bool(provinces[1]) and not provinces[0] & provinces[1]
+
+
+def _same_moment(first: Claim, second: Claim) -> bool:
+    """Two outlets give the very same time of day, one no schedule would round to ("pukul 06.20 WIB" in both): in
+    one story that is one moment told, whatever verb each sentence tells it by ("terima berita", "kebakaran
+    terjadi"); a time on the hour or the half hour ("pukul 14.00") may be two things planned alike."""
+    clocks = _clock(first), _clock(second)
+    return first.evidence[0].article != second.evidence[0].article and clocks[0] is not None \
+        and clocks[0][:5] == (clocks[1] or "")[:5] and _minutes(clocks[0]) % ROUND_CLOCK != 0 \
+        and not _in_other_provinces(first, second)
 
 
 def _since(claim: Claim) -> str | None:

@@ -680,3 +680,22 @@ def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_
 def test_two_happenings_in_different_places_at_times_of_day_are_not_one_event():
     assert _compared_holding("event", "Kebakaran gudang terjadi di Medan pukul 08.00 WIB.",
                              "Tabrakan bus terjadi di Semarang pukul 21.40 WIB.") == []
+
+
+# one moment two outlets tell by different verbs: the fire service got the call, the fire broke out
+MOMENT = ("Petugas pemadam menerima laporan pukul {} WIB dari penghuni apartemen.",
+          "Api mulai membakar unit di lantai tujuh itu sekitar pukul {} WIB.")
+
+
+@pytest.mark.parametrize(("time", "joined"), [
+    ("06.20", True),
+    ("06.30", False),  # a time on the half hour may be two things set for it alike
+])
+def test_two_outlets_giving_the_very_same_minute_tell_one_moment_whatever_their_verbs(time: str, joined: bool):
+    compared = _compared_holding("event", MOMENT[0].format(time), MOMENT[1].format(time))
+    assert len(compared) == (1 if joined else 0)
+
+
+def test_the_very_same_minute_in_two_provinces_is_two_moments():
+    assert _compared_holding("event", "Petugas pemadam di Medan menerima laporan pukul 06.20 WIB.",
+                             "Api mulai membakar rumah di Semarang sekitar pukul 06.20 WIB.") == []

@@ -519,7 +519,7 @@ def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candida
         rare_first = sorted(found, key=lambda stem: (frequency[stem], stem))
         prefixes.append(rare_first[: len(found) - math.ceil(threshold * len(found) - 1e-9) + 1])
     for later, prefix in enumerate(prefixes):
-        yield later, {first for stem in prefix for first in holding[stem]}
+        yield later, set().union(*(holding[stem] for stem in prefix))
         for stem in prefix:
             holding[stem].append(later)
 
@@ -532,6 +532,10 @@ def _two_counts(first: Claim, second: Claim) -> bool:
 
 
 def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    """Clusters with a `firm` match between them as one. A firm match always joins two articles' reports, so one
+    article's clusters are left as they are without trying every pair."""
+    if len({c.evidence[0].article for members in clusters for c in members}) < 2:
+        return clusters
     merged: list[list[Claim]] = []
     for members in clusters:
         linked = [other for other in merged if any(firm(a, b) for a in members for b in other)]
@@ -553,8 +557,7 @@ def _revised(first: Claim, second: Claim, articles: dict[str, Article]) -> bool:
     """One owner's count as reported on different days (1.500 troops, then 12.000): the same count revised,
     however each report words it. Reports of one day giving two counts of one owner's unit ("2 tersangka"
     and "54 tersangka" of one province) count different things."""
-    day = _date(first, articles).date(), _date(second, articles).date()
-    return _same_owned_count(first, second) and day[0] != day[1]
+    return _same_owned_count(first, second) and _date(first, articles).date() != _date(second, articles).date()
 
 
 def _same_measure(first: Claim, second: Claim) -> bool:
@@ -563,10 +566,10 @@ def _same_measure(first: Claim, second: Claim) -> bool:
     they are one fact to compare, as are two lengths from one place ("50 meter dari sekolah", "200 meter dari
     sekolah"). One report's two lengths measure two things."""
     a, b = first.quantity or {}, second.quantity or {}
-    alike = any(_alike_stems(one, other) for one in first.extra.get("measured") or []
-                for other in second.extra.get("measured") or [])
-    return a.get("unit") in measures() and a.get("unit") == b.get("unit") and alike \
+    return a.get("unit") in measures() and a.get("unit") == b.get("unit") \
         and first.evidence[0].article != second.evidence[0].article \
+        and any(_alike_stems(one, other) for one in first.extra.get("measured") or []
+                for other in second.extra.get("measured") or []) \
         and not _other_owners(first, second) \
         and not _other_names(first, second, _words)  # a clause names more than the words next to its figure
 
@@ -587,12 +590,11 @@ def _same_fate_count(first: Claim, second: Claim) -> bool:
     nearest each figure ("delapan orang meninggal dunia", "merenggut nyawa 8 orang"; "dua orang luka bakar",
     "dua warga ... mengalami luka bakar"): one fact, however each sentence is worded."""
     a, b = first.quantity or {}, second.quantity or {}
-    fate = _nearest_fate(first)
     return first.evidence[0].article != second.evidence[0].article and _same_unit(first, second) \
         and {a.get("unit"), b.get("unit")} <= people_units() | {GENERIC_PEOPLE} \
         and not a.get("vague") and not b.get("vague") and a.get("min") is not None \
-        and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) \
-        and fate is not None and fate == _nearest_fate(second) and not _other_owners(first, second)
+        and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) and not _other_owners(first, second) \
+        and (fate := _nearest_fate(first)) is not None and fate == _nearest_fate(second)
 
 
 @cache

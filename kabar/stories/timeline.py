@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -137,9 +137,13 @@ def _in_a_credit(text: str, before: int, words: frozenset[str]) -> bool:
 
 def _close_in_meaning(claims: list[Claim]) -> Similar:
     """Whether two of these claims' clauses are close in meaning, through the shipped sentence encoder. Only
-    claims sharing their date with another are ever compared, so only those are encoded."""
-    dates = Counter(_period(c) for c in claims)
-    compared = [c for c in claims if dates[_period(c)] > 1]
+    claims sharing their date with another that their words alone do not already make one entry with are ever
+    compared, so only those are encoded."""
+    by_period: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_period[_period(claim)].append(claim)
+    compared = [c for c in claims if any(not _one_entry_by_words(c, other) for other in by_period[_period(c)]
+                                         if other is not c)]
     if not compared:
         return lambda first, second: False
     vectors = embeddings([_clause(c) for c in compared])
@@ -153,14 +157,18 @@ def _period(claim: Claim) -> tuple[str, str | None]:
 
 
 def _same_entry(first: Claim, second: Claim, close: Similar) -> bool:
-    if _period(first) != _period(second):
-        return False
+    return _period(first) == _period(second) and (_one_entry_by_words(first, second) or close(first, second))
+
+
+def _one_entry_by_words(first: Claim, second: Claim) -> bool:
+    """Two reports of one period that are one entry whatever their clauses mean: one sentence, one party, one
+    listed event, or shared stems."""
     if first.evidence[-1] == second.evidence[-1] or (first.subject and first.subject == second.subject):
         return True  # one sentence, or one party, on one date: one entry
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] == tags[1] and tags[0] in listed_events():
         return True
-    return word_overlap(_clause(first), _clause(second)) >= SAME_ENTRY_WORDS or close(first, second)
+    return word_overlap(_clause(first), _clause(second)) >= SAME_ENTRY_WORDS
 
 
 def _one_date_per_one_off_event(merged: list[list[Claim]]) -> list[list[Claim]]:

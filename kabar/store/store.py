@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -38,6 +39,8 @@ BUSY_TIMEOUT_MS = 120_000
 PAGE_CACHE_KIB = 65_536
 """SQLite's page cache per connection (its default is 2 MB): placing an article reads postings, days and
 summaries of events spread over the store, and past a few thousand articles most of those reads missed it."""
+OPEN_RETRY_FIRST_PAUSE_S, OPEN_RETRY_LONGEST_PAUSE_S = 0.05, 1.0
+"""Pauses between attempts to open a store another process is creating: short at first, never long."""
 
 
 @dataclass
@@ -55,6 +58,11 @@ class SearchHit:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    """Another connection holds the lock this one needs ("database is locked", "database is busy")."""
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error))
 
 
 def _utc(value: datetime | None) -> str | None:
@@ -78,18 +86,35 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.connection.row_factory = sqlite3.Row
-            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.connection.execute("PRAGMA journal_mode = WAL")
-            self.connection.execute("PRAGMA foreign_keys = ON")
-            self.connection.execute("PRAGMA synchronous = NORMAL")
-            self.connection.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
-            migrate(self.connection)
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot open the store at {self.path}: {error}") from error
+        self.connection = self._open_when_free()
         self.run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
+
+    def _open_when_free(self) -> sqlite3.Connection:
+        """Opens the file, sets it up and upgrades it. SQLite can answer "database is locked" at once, without
+        waiting out the busy timeout, while another process creates the same new store and turns on its
+        write-ahead log: the whole opening is then tried again, a little later each time, for as long as the
+        busy timeout allows, so two `kabar ingest` runs started together on one new store both go on."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        pause = OPEN_RETRY_FIRST_PAUSE_S
+        while True:
+            connection = None
+            try:
+                connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                connection.row_factory = sqlite3.Row
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA foreign_keys = ON")
+                connection.execute("PRAGMA synchronous = NORMAL")
+                connection.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+                migrate(connection)
+                return connection
+            except sqlite3.Error as error:
+                if connection is not None:
+                    connection.close()
+                if not _busy(error) or time.monotonic() + pause > deadline:
+                    raise StoreError(f"cannot open the store at {self.path}: {error}") from error
+                time.sleep(pause)
+                pause = min(2 * pause, OPEN_RETRY_LONGEST_PAUSE_S)
 
     @staticmethod
     def default_path() -> Path:

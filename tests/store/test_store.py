@@ -83,6 +83,29 @@ def test_a_store_newer_than_the_code_is_refused(tmp_path: Path):
         Store(path)
 
 
+def test_a_store_answering_locked_at_once_is_opened_again_until_it_is_free(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    from kabar.store import store as store_module
+    answers, real_migrate = iter([sqlite3.OperationalError("database is locked")]), store_module.migrate
+
+    def migrate_once_locked(connection: sqlite3.Connection) -> int:
+        for answer in answers:
+            raise answer  # another process is turning on the write-ahead log of the same new file
+        return real_migrate(connection)
+
+    monkeypatch.setattr(store_module, "migrate", migrate_once_locked)
+    monkeypatch.setattr(store_module, "OPEN_RETRY_FIRST_PAUSE_S", 0.01)
+    with Store(tmp_path / "k.sqlite") as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+def test_a_store_that_is_no_database_is_refused_at_once(tmp_path: Path):
+    path = tmp_path / "k.sqlite"
+    path.write_bytes(b"not a database at all, just some text written over many bytes" * 20)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(path)
+
+
 def test_outcomes_can_be_read_per_run(tmp_path: Path):
     path = tmp_path / "k.sqlite"
     with Store(path) as first:

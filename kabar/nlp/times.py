@@ -46,6 +46,17 @@ def _words(section: str) -> tuple[str, ...]:
 
 
 @cache
+def _either(section: str) -> str:
+    """The words of one section of time_words.txt as one regex alternation."""
+    return alternation(list(_words(section)))
+
+
+def _range_joiner() -> str:
+    """What joins the two ends of a range of dates or of day names ("30 November hingga 3 Desember", "Senin-Jumat")."""
+    return rf"\s*(?:{_either('range joiner')})\s*"
+
+
+@cache
 def _relative_days() -> dict[str, int]:
     return {word.lower(): int(shift) for word, shift in (line.split("\t") for line in _words("relative day"))}
 
@@ -61,8 +72,8 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     month = rf"(?P<mon>{alternation(list(_months()))})\.?"
     first_month = rf"(?P<mon1>{alternation(list(_months()))})\.?"
     day_name = rf"(?P<dayname>{alternation(list(_days()))})"
-    joiner = rf"\s*(?:{alternation(list(_words('range joiner')))})\s*"
-    part_of_day = rf"(?:\s+(?:{alternation(list(_words('part of day')))}))?"
+    joiner = _range_joiner()
+    part_of_day = rf"(?:\s+(?:{_either('part of day')}))?"
     year = r"(?P<y>(?:19|20)\d{2})"
     months, days = tuple(_months()), tuple(_days())
     weeks = ("pekan", "minggu", "week")
@@ -112,7 +123,7 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("relative_day", re.compile(rf"\b(?P<word>{alternation(list(_relative_days()))})\b", re.IGNORECASE),
          tuple(_relative_days())),
         ("year", re.compile(
-            rf"\b(?:{alternation(list(_words('year cue')))})\s+(?:(?:tahun|musim|kompetisi)\s+)*{year}\b(?![.,]\d)",
+            rf"\b(?:{_either('year cue')})\s+(?:(?:tahun|musim|kompetisi)\s+)*{year}\b(?![.,]\d)",
             re.IGNORECASE), ()),
     ]
 
@@ -326,8 +337,8 @@ def _only_gap(text: str, start: int, end: int) -> bool:
 def _gap_between_date_and_clock() -> re.Pattern[str]:
     """What may stand between a date and its clock time: commas, day-part words, leads, but no blank line:
     a clock time opening a paragraph is told in a sentence of its own, apart from the date closing the one before."""
-    words = alternation(list(_words("part of day")) + list(_words("clock lead")))
-    return re.compile(rf"(?:(?!\n\s*\n)[\s,]|\b(?:{words})\b)*", re.IGNORECASE)
+    return re.compile(rf"(?:(?!\n\s*\n)[\s,]|\b(?:{_either('part of day')}|{_either('clock lead')})\b)*",
+                      re.IGNORECASE)
 
 
 # the most characters a recurrence word and "hari" may take before a day name ("tiap-tiap hari Sabtu")
@@ -364,19 +375,19 @@ def _day_name_only() -> re.Pattern[str]:
 @cache
 def _recurrence_before() -> re.Pattern[str]:
     """A recurrence word just before a day name ("setiap", "tiap hari")."""
-    return re.compile(rf"\b(?:{alternation(list(_words('recurrence')))})\s+(?:hari\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_either('recurrence')})\s+(?:hari\s+)?$", re.IGNORECASE)
 
 
 @cache
 def _day_list_joiner() -> re.Pattern[str]:
     """All that stands between two day names of one list ("Senin dan Kamis", "Senin, Rabu, serta Kamis")."""
-    return re.compile(rf"\s*,?\s*(?:(?:{alternation(list(_words('list joiner')))})\s+)?", re.IGNORECASE)
+    return re.compile(rf"\s*,?\s*(?:(?:{_either('list joiner')})\s+)?", re.IGNORECASE)
 
 
 @cache
 def _day_range_joiner() -> re.Pattern[str]:
     """All that stands between the two ends of a range ("-", " hingga ")."""
-    return re.compile(rf"\s*(?:{alternation(list(_words('range joiner')))})\s*", re.IGNORECASE)
+    return re.compile(_range_joiner(), re.IGNORECASE)
 
 
 def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
@@ -410,7 +421,7 @@ def _joined_dated_month() -> re.Pattern[str]:
 @cache
 def _vague_count_before() -> re.Pattern[str]:
     """A figure or a vague count ("beberapa") just before "bulan lalu": a duration, not a date."""
-    return re.compile(rf"(?:[\d,.]|\b(?:{alternation(list(_words('vague count')))}))\s*$", re.IGNORECASE)
+    return re.compile(rf"(?:[\d,.]|\b(?:{_either('vague count')}))\s*$", re.IGNORECASE)
 
 
 def _plausible_month(match: re.Match[str]) -> bool:

@@ -24,6 +24,7 @@ from kabar.lexicon import data_lines
 from kabar.model import Doc, Span
 from kabar.nlp.quantities import number_words, people_units
 from kabar.nlp.recogniser import recognise
+from kabar.nlp.sentences import paragraph_at
 
 NAME_WORD = r"[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-z]*)*"
 NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
@@ -333,7 +334,7 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
         start, end = part[0] + offset, part[1] + offset
         end = start + len(doc.text[start:end].rstrip())  # "JAKARTA , KOMPAS.COM": the name, not the space after it
         if label == "GPE" and (_uncapitalised_in_cased_line(doc.text, start, end, every_word=True) or (
-                dateline.outlet_span is None and not any(c.islower() for c in _line_at(doc.text, start, end)))):
+                dateline.outlet_span is None and not any(c.islower() for c in paragraph_at(doc.text, start, end)))):
             continue
         inside = mentions.overlapping(start, end)
         same = next((s for s in inside if (s.start, s.end) == (start, end)), None)
@@ -345,12 +346,6 @@ def _add_dateline(doc: Doc, mentions: _Mentions) -> None:
         for span in inside:
             mentions.remove(span)
         mentions.add(start, end, label, origin="dateline", role=None, name=name)
-
-
-def _line_at(text: str, start: int, end: int) -> str:
-    """The whole line (paragraph) holding [start, end)."""
-    line_end = text.find("\n", end)
-    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
 
 
 def _form_of(surface: str) -> str:
@@ -522,7 +517,7 @@ def _uncapitalised_in_cased_line(text: str, start: int, end: int, every_word: bo
     capitalised = [any(c.isupper() or c.isdigit() for c in word) for word in text[start:end].split()]
     if all(capitalised) if every_word else any(capitalised):
         return False
-    return any(c.isupper() for c in _line_at(text, start, end))
+    return any(c.isupper() for c in paragraph_at(text, start, end))
 
 
 def _listed_name_in_cased_line(text: str, start: int, end: int) -> bool:
@@ -533,7 +528,7 @@ def _listed_name_in_cased_line(text: str, start: int, end: int) -> bool:
     entity = gazetteer().get(text[start:end])
     if entity is None or not _stands_alone(text, start, end, entity):
         return False
-    return any(c.islower() for c in _line_at(text, start, end))
+    return any(c.islower() for c in paragraph_at(text, start, end))
 
 
 WORD_BEFORE = re.compile(r"(?P<word>[^\s]+)[ \t]+$")

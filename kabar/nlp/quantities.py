@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
+from kabar.nlp.sentences import paragraph_at
 
 
 @cache
@@ -931,10 +932,8 @@ COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\(\d{1,3}\s+(?P<unit>[a-z]+)\
 def _a_column_of_counts(text: str, start: int) -> bool:
     """"1. Al Ahly (1 poin), 2. Porto (1)": brackets after names that count something other than years, in the
     same line, make a bare one beside them a count of that kind, not an age."""
-    line_end = text.find("\n", start)
-    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
     return any(_units().get(found.group("unit"), found.group("unit")) not in durations()
-               for found in COUNT_IN_BRACKETS.finditer(line))
+               for found in COUNT_IN_BRACKETS.finditer(paragraph_at(text, start, start)))
 
 
 # the end of a clause right after "N tahun": the age reached is the clause's last word

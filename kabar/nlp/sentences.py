@@ -65,6 +65,12 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 PARAGRAPH = re.compile(r"(?:(?!\n\n).)+", re.DOTALL)
 
 
+def paragraph_at(text: str, start: int, end: int) -> str:
+    """The whole line (paragraph) holding [start, end)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+
+
 def split_sentences(doc: Doc) -> Doc:
     """Sentences never cross a paragraph; without paragraph offsets, blank lines separate paragraphs."""
     text = doc.text

@@ -703,14 +703,15 @@ def _since(claim: Claim) -> str | None:
     when = claim.when
     if not when or not when.expression or when.precision not in CALENDAR_PRECISIONS:
         return None
-    opened = re.search(rf"\b(?:{_since_words()})\s+{re.escape(when.expression)}", _sentence(claim), re.IGNORECASE)
+    sentence, expression = _sentence(claim).lower(), when.expression.lower()
+    opened = any(sentence.startswith(expression, word.end()) for word in _since_word().finditer(sentence))
     return when.start if opened else None
 
 
 @cache
-def _since_words() -> str:
-    """The words that open the date a state began ("sejak", `since.txt`), as one alternation."""
-    return alternation(sorted(word_set("id/claims/since.txt")))
+def _since_word() -> re.Pattern[str]:
+    """A word that opens the date a state began ("sejak", `since.txt`), with the space after it."""
+    return re.compile(rf"\b(?:{alternation(sorted(word_set('id/claims/since.txt')))})\s+", re.IGNORECASE)
 
 
 def _clock(claim: Claim) -> str | None:

@@ -69,6 +69,8 @@ APPROXIMATE = 0.1
 MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 NAME = re.compile(r"\b[A-Z][\w-]+")
+# a word and the number right after it ("lantai 7", "KM 92", "Pasal 98 ayat 1" gives "Pasal 98")
+NUMBERED = re.compile(r"\b([^\W\d_]+)\.?\s+(\d+(?:[.,]\d+)*)\b")
 WORD = re.compile(r"\w+")
 ZONE_OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d\d):(?P<minutes>\d\d)$")
 
@@ -307,8 +309,9 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b)
                       or _same_fate_count(a, b),
                       apart=_two_counts)
+    numbered = _numbered_once(compared)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared),
-                      lambda a, b: _timed_alike(a, b) or _same_moment(a, b))
+                      lambda a, b: _timed_alike(a, b) or _same_moment(a, b) or _same_numbered(a, b, numbered))
     framed = _framing_sources(claims)
     clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names, framed)), articles,
                                   FIGURE_NEWS_SHARE)
@@ -695,6 +698,32 @@ def _same_moment(first: Claim, second: Claim) -> bool:
     return first.evidence[0].article != second.evidence[0].article and clocks[0] is not None \
         and clocks[0][:5] == (clocks[1] or "")[:5] and _minutes(clocks[0]) % ROUND_CLOCK != 0 \
         and not _in_other_provinces(first, second)
+
+
+def _numbered(claim: Claim) -> frozenset[tuple[str, str]]:
+    """The places and provisions the clause names by a number ("lantai 7", "KM 92", "Pasal 98"; `numbered.txt`),
+    each as its word and its number."""
+    return frozenset((word.lower(), number) for word, number in NUMBERED.findall(_words(claim))
+                     if word.lower() in word_set("id/claims/numbered.txt"))
+
+
+def _numbered_once(events: list[Claim]) -> dict[str, frozenset[tuple[str, str]]]:
+    """By article, the numbered places its events name each in one sentence only: a place an article names in several
+    ("KM 92", where a crash, a fire and a jam happened) does not tell which of its events another outlet's is."""
+    named: dict[str, dict[tuple[str, str], set[int]]] = defaultdict(lambda: defaultdict(set))
+    for claim in events:
+        for place in _numbered(claim):
+            named[claim.evidence[0].article][place].add(claim.evidence[-1].start)
+    return {article: frozenset(place for place, sentences in places.items() if len(sentences) == 1)
+            for article, places in named.items()}
+
+
+def _same_numbered(first: Claim, second: Claim, once: dict[str, frozenset[tuple[str, str]]]) -> bool:
+    """Two outlets tell an event at one numbered place, each naming it in that event alone ("berada di lantai 7
+    Tower Tulip", "kebakaran terjadi lantai 7"): one event, however else each words it."""
+    articles = first.evidence[0].article, second.evidence[0].article
+    return articles[0] != articles[1] and bool(
+        _numbered(first) & _numbered(second) & once.get(articles[0], frozenset()) & once.get(articles[1], frozenset()))
 
 
 def _since(claim: Claim) -> str | None:

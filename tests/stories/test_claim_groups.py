@@ -699,3 +699,22 @@ def test_two_outlets_giving_the_very_same_minute_tell_one_moment_whatever_their_
 def test_the_very_same_minute_in_two_provinces_is_two_moments():
     assert _compared_holding("event", "Petugas pemadam di Medan menerima laporan pukul 06.20 WIB.",
                              "Api mulai membakar rumah di Semarang sekitar pukul 06.20 WIB.") == []
+
+
+# one fire told by two outlets in other words, each naming the floor it broke out on
+FLOOR = ("Unit apartemen yang terbakar itu berada di lantai {} Tower Tulip.",
+         "Menurut petugas, kebakaran terjadi di lantai {}, kamar nomor 07 CK.")
+
+
+@pytest.mark.parametrize(("floors", "joined"), [
+    (("7", "7"), True),
+    (("7", "9"), False),  # another floor is another place
+])
+def test_two_outlets_telling_an_event_at_one_numbered_place_tell_one_event(floors: tuple[str, str], joined: bool):
+    compared = _compared_holding("event", FLOOR[0].format(floors[0]), FLOOR[1].format(floors[1]))
+    assert [g.status for g in compared] == (["corroborated"] if joined else [])
+
+
+def test_a_numbered_place_an_article_names_in_several_events_does_not_tell_which_one():
+    crash = "Tabrakan beruntun terjadi di Tol Cipularang KM 92. Sebuah truk terbakar di KM 92 setelah tabrakan."
+    assert _compared_holding("event", crash, "Polisi mengalihkan arus lalu lintas di KM 92 menuju Jakarta.") == []

@@ -230,6 +230,12 @@ def _money_then_own_unit(match: re.Match[str]) -> bool:
     return match.group("degree") is not None or _units().get(own) not in (None, _prefixes()[match["prefix"].lower()])
 
 
+def _a_name_before_a_count(match: re.Match[str], unit: str | None) -> bool:
+    """A prefix that is also a country's name ("US") before a figure that counts something else ("US 2 gol")."""
+    prefix = match.group("prefix").lower()
+    return prefix in _words("prefix that names") and unit is not None and unit != _prefixes()[prefix]
+
+
 def _in_two_currencies(match: re.Match[str]) -> bool:
     low, high = (match.group(group) for group in ("prefix", "hprefix"))
     return low is not None and high is not None and _prefixes()[low.lower()] != _prefixes()[high.lower()]
@@ -534,6 +540,17 @@ def _counts_back(text: str, match: re.Match[str]) -> bool:
                                   or VERB_LIKE.match(after.group(1).lower()) is not None)
 
 
+def _part_before_its_whole(text: str, match: re.Match[str]) -> bool:
+    """A number word right before "dari" and another figure ("Enam dari sembilan sektor", "satu dari empat
+    gol") is a part of that whole: a figure, which `_share_units_of_a_whole` gives the whole's noun."""
+    of = PART_OF.match(text, match.end("low"))
+    whole = WORD_OR_DIGIT.match(text, of.end()) if of else None
+    return whole is not None and (whole.group(0)[:1].isdigit() or whole.group(0).lower() in number_words())
+
+
+WORD_OR_DIGIT = re.compile(r"\d|[A-Za-z]+")
+
+
 def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
     something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"; `further`, for a figure
@@ -757,7 +774,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "pengisian dua arah": two-way
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
-    if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match):
+    if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match) and \
+            not _part_before_its_whole(text, match):
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
@@ -931,9 +949,19 @@ COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\(\d{1,3}\s+(?P<unit>[a-z]+)\
 
 def _a_column_of_counts(text: str, start: int) -> bool:
     """"1. Al Ahly (1 poin), 2. Porto (1)": brackets after names that count something other than years, in the
-    same line, make a bare one beside them a count of that kind, not an age."""
-    return any(_units().get(found.group("unit"), found.group("unit")) not in durations()
-               for found in COUNT_IN_BRACKETS.finditer(paragraph_at(text, start, start)))
+    same line and sentence, make a bare one beside them a count of that kind, not an age. Another sentence's
+    "Barcelona (3 poin)" leaves "Messi (34)" an age: a dump that joins paragraphs with commas is one line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for found in COUNT_IN_BRACKETS.finditer(paragraph_at(text, start, start)):
+        between = sorted((line_start + found.start(), start))
+        if _units().get(found.group("unit"), found.group("unit")) not in durations() and \
+                not SENTENCE_END_BETWEEN.search(text, *between):
+            return True
+    return False
+
+
+# a sentence's end, not a list item's number ("2. Porto")
+SENTENCE_END_BETWEEN = re.compile(r"(?<!\d)[.!?](?=[\s,\"”]|$)")
 
 
 # the end of a clause right after "N tahun": the age reached is the clause's last word
@@ -1022,7 +1050,7 @@ def find_quantities(doc: Doc) -> Doc:
                 high = low
         unit_word, unit_end = _unit_after(text, match)
         unit = _units().get(unit_word, unit_word) if unit_word else None
-        if match.group("prefix"):
+        if match.group("prefix") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
             unit = _prefixes()[unit_word.lower()]
         if unit == GENERIC_PEOPLE:

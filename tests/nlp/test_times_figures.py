@@ -115,6 +115,11 @@ def test_a_range_of_day_names_with_its_dates_in_brackets_is_two_past_days():
     assert [t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date"] == [None, None]
 
 
+def test_two_day_names_joined_by_a_slash_are_either_day_not_a_schedule():
+    times = find_times(_doc("Hasil tes diumumkan Senin/Selasa pekan depan.")).layer("times")
+    assert [t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date"][:2] == [None, None]
+
+
 def test_a_day_with_its_date_in_brackets_after_a_comma():
     assert _times("Rapat digelar Kamis, (21/8/2014).") == [("Kamis, (21/8/2014)", "2014-08-21", None, "day")]
 
@@ -430,6 +435,14 @@ def test_a_range_of_ages_after_an_age_cue():
 def test_a_part_counts_what_its_whole_counts():
     assert [(f[1], f[3]) for f in _figures("Sebanyak 2.098.685 dari 7.781.073 jiwa belum menikah.")] \
         == [(2_098_685, "orang"), (7_781_073, "orang")]
+
+
+def test_a_number_word_before_its_whole_counts_what_the_whole_counts():
+    figures = _figures("Enam dari sembilan sektor menguat. Lukaku menyumbang satu dari empat gol Belgia. "
+                       "Hanya salah satu dari lima pemain yang datang.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [("Enam", 6, "sektor"), ("sembilan sektor", 9, "sektor"),
+                                                     ("satu", 1, "gol"), ("empat gol", 4, "gol"),
+                                                     ("lima pemain", 5, "pemain")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1274,6 +1287,22 @@ def test_a_standings_line_has_counts_not_ages_and_its_item_numbers_are_no_figure
     figures = _figures("Grup A: 1. Al Ahly (1 poin), 2. Porto (1), 3. Palmeiras (0)\n\nKorban: Rina (34).")
     assert [(f[1], f[3], f[4]) for f in figures] == [(1, "poin", "amount"), (1, None, "amount"), (0, None, "amount"),
                                                      (34, "tahun", "age")]
+
+
+def test_an_age_in_brackets_stays_an_age_beside_a_count_in_brackets_of_another_sentence():
+    figures = _figures("Barcelona (3 poin) memimpin klasemen., Messi (34) mencetak dua gol.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(3, "poin", "amount"), (34, "tahun", "age"), (2, "gol", "amount")]
+
+
+def test_pounds_garlic_and_recipe_classifiers_name_what_they_count():
+    figures = _figures("Gajinya 300.000 pounds per pekan. Bahan: 2 btr telur, 3 siung bawang putih, 1 butir telur.")
+    assert [(f[1], f[3]) for f in figures] == [(300_000, "pound"), (2, "telur"), (3, "bawang-putih"), (1, "telur")]
+
+
+def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
+    figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
+                       "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "gol"), (2_900_000, "dolar"), (5_000, "kl"), (3, "km"), (1, "kg")]
 
 
 def test_a_goal_minute_a_heading_after_a_blank_line_and_set_phrases_are_no_counts():

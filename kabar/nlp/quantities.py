@@ -314,7 +314,7 @@ RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(
-    r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
+    r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak|karena)\b))")
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 # "lima cangkir atau lebih", "60 tahun atau lebih": at least; not "Rp 3,78 triliun atau lebih rendah", which compares
 COMPARATIVE = alternation(sorted(sections("id/nlp/numbers.txt")["comparative"]))
@@ -1050,7 +1050,7 @@ def find_quantities(doc: Doc) -> Doc:
                 high = low
         unit_word, unit_end = _unit_after(text, match)
         unit = _units().get(unit_word, unit_word) if unit_word else None
-        if match.group("prefix") and not _a_name_before_a_count(match, unit):
+        if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
             unit = _prefixes()[unit_word.lower()]
         if unit == GENERIC_PEOPLE:
@@ -1290,13 +1290,27 @@ def _zero_decimals(figure_text: str) -> bool:
 
 def _share_units_of_a_restatement(doc: Doc) -> None:
     """"dua ribu (SAR2.000)": a figure restated in brackets right after it, with the same value, names its
-    unit."""
+    unit; with another value in money, it converts the figure, which is then in the other currency the sentence
+    named before it ("150.000 pounds (Rp2,6 miliar) per pekan, artinya … potongan gaji 250.000 (Rp4,3 miliar)")."""
     text, figures = doc.text, doc.layer("quantities")
-    for figure, restated in zip(figures, figures[1:], strict=False):
+    for index, (figure, restated) in enumerate(zip(figures, figures[1:], strict=False)):
         if figure.attrs["unit"] is None and restated.attrs["unit"] and \
-                re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]) and \
-                (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
-            _count_as(figure, restated)
+                re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]):
+            if (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
+                _count_as(figure, restated)
+            elif (currency := _other_currency_before(text, figures[:index], restated)) is not None:
+                _count_as(figure, currency)
+
+
+def _other_currency_before(text: str, earlier: list[Span], converted: Span) -> Span | None:
+    """Of the figures `earlier` than a conversion into money, the last in its sentence that is money in another
+    currency."""
+    money = frozenset(_prefixes().values())
+    if not earlier or converted.attrs["unit"] not in money:
+        return None
+    sentence_start = _sentence_start(text, converted.start)
+    return next((figure for figure in reversed(earlier) if figure.start >= sentence_start and
+                 figure.attrs["unit"] in money and figure.attrs["unit"] != converted.attrs["unit"]), None)
 
 
 # what stands between the two ends of a change: "dari 923, menjadi 1.643 unit", "dari 12 ke 15 persen"

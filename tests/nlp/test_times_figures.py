@@ -1299,6 +1299,19 @@ def test_pounds_garlic_and_recipe_classifiers_name_what_they_count():
     assert [(f[1], f[3]) for f in figures] == [(300_000, "pound"), (2, "telur"), (3, "bawang-putih"), (1, "telur")]
 
 
+def test_a_bare_amount_converted_in_brackets_is_in_the_sentence_s_other_currency():
+    figures = _figures("Inter membayar lebih dari 150.000 pounds (Rp2,6 miliar) per pekan, artinya ia menerima "
+                       "potongan gaji 250.000 (Rp4,3 miliar) per pekan. Lalu 300 (Rp5 juta) dibayar tunai.")
+    assert [(f[1], f[3]) for f in figures] == [(150_000, "pound"), (2_600_000_000, "rupiah"), (250_000, "pound"),
+                                               (4_300_000_000, "rupiah"), (300, None), (5_000_000, "rupiah")]
+
+
+def test_a_percent_sign_wins_over_a_stray_rupiah_and_lebih_before_karena_is_a_floor():
+    figures = _figures("Makassar 28,7%, Banjarmasin Rp26,7%. Beratnya turun 50 kg lebih karena diet. Ada 7-airbags.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(28.7, 28.7, "persen"), (26.7, 26.7, "persen"),
+                                                     (50, None, "kg"), (7, 7, "airbag")]
+
+
 def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
     figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
                        "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")

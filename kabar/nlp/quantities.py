@@ -332,6 +332,8 @@ DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
+OVER_A_WORD = re.compile(rf"\b(?P<approx>{alternation(sorted(_table('approximator')))})\s+(?P<word>[a-z]+)\s+$",
+                         re.IGNORECASE)
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
@@ -386,8 +388,18 @@ def _counted_earlier(text: str, position: int) -> str | None:
             return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:
-            return unit
+            return _head_of(words[: len(words) - back])
     return None
+
+
+def _head_of(words: list[str]) -> str:
+    """Of people nouns in a row ending `words`, the first, which the others describe: "tersangka pelaku
+    kerusuhan" are suspects."""
+    nouns = [_units().get(_without_possessive(word), word) for word in words]
+    index = len(nouns) - 1
+    while index > 0 and nouns[index - 1] in people_units():
+        index -= 1
+    return nouns[index]
 
 
 def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
@@ -770,6 +782,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "kelas 55kg": a weight class, named by the measure (but "kelas 1.500 cc" measures)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
+    if unit in _words("legal code"):
+        return True  # "yaitu 212 KUHP": an article of a code of law
     if f"{low} {unit}".lower() in _words("set phrase"):
         return True  # "pengisian dua arah": two-way
     if counted is None and re.fullmatch(r"\d{5,}", low):
@@ -1100,6 +1114,8 @@ def find_quantities(doc: Doc) -> Doc:
             meaning = _meaning(approximator)
         elif approximator and meaning == "exact" and (stacked := _stacked_approximator(text, match.start())):
             approximator, meaning = stacked, _meaning(stacked)  # "setidaknya sebanyak dua kali"
+        elif not approximator and (reaching := _approximator_over_a_word(text, match.start())) is not None:
+            approximator, meaning = reaching, _meaning(reaching)  # "sedikitnya menewaskan 10 orang"
         rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
         if meaning == "exact" and rounded:
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
@@ -1203,6 +1219,17 @@ def _stacked_approximator(text: str, position: int) -> str | None:
     if before is None or _meaning(before.group(1).lower()) in ("exact", "upto"):
         return None
     return before.group(1).lower()
+
+
+def _approximator_over_a_word(text: str, position: int) -> str | None:
+    """"sedikitnya menindak 389 pelanggar", "kurang lebih selama 8 hari": an approximator of the about, under or
+    at-least kind before one verb (or "selama") still says what the figure is; not one of the "up to" kind, for
+    "hingga menewaskan 3 orang" tells a result, not a cap."""
+    before = OVER_A_WORD.search(text, max(0, position - 50), position)
+    if before is None or _meaning(before.group("approx").lower()) not in ("about", "under", "atleast"):
+        return None
+    word = before.group("word").lower()
+    return before.group("approx").lower() if VERB_LIKE.match(word) or word in _words("reached over") else None
 
 
 def _bound_before_its_noun(text: str, position: int) -> str | None:

@@ -1312,6 +1312,20 @@ def test_a_percent_sign_wins_over_a_stray_rupiah_and_lebih_before_karena_is_a_fl
                                                      (50, None, "kg"), (7, 7, "airbag")]
 
 
+def test_an_approximator_reaches_over_a_verb_but_a_cap_does_not():
+    figures = _figures("Gempa itu sedikitnya menewaskan 10 orang. Lampu menyala kurang lebih selama 8 hari. "
+                       "Banjir hingga menewaskan 3 orang.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(10, None, "orang"), (8, 8, "hari"), (3, 3, "orang")]
+    assert [q.attrs["approximate"] for q in find_quantities(_doc("Kurang lebih selama 8 hari.")).layer("quantities")] \
+        == [True]
+
+
+def test_people_nouns_in_a_row_count_the_first_and_articles_and_formations_are_no_figures():
+    figures = _figures("Jumlah tersangka pelaku kerusuhan bertambah menjadi 87 orang. Mereka dijerat 212 KUHP. "
+                       "Latihan itu melibatkan Korps 17 Serangan Gunung.")
+    assert [(f[1], f[3]) for f in figures] == [(87, "tersangka")]
+
+
 def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
     figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
                        "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")

@@ -885,7 +885,9 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
         not re.search(r"[A-Z]\w*\s+$", text[window_start : window_start + before.start(1)])
     capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and not label
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
-    score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
+    # "di area level 111-113", "usia 30-31": a range of what a dimension noun names, not a score
+    score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]) \
+        and not (before is not None and before.group(1).lower() in _words("dimension noun"))
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)

@@ -1326,6 +1326,11 @@ def test_people_nouns_in_a_row_count_the_first_and_articles_and_formations_are_n
     assert [(f[1], f[3]) for f in figures] == [(87, "tersangka")]
 
 
+def test_a_range_after_a_dimension_noun_is_no_score():
+    figures = _figures("Akumulasi beli pada area level 111-113. Skor akhir 21-14.")
+    assert [(f[1], f[2]) for f in figures] == [(111, 113)]
+
+
 def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
     figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
                        "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")

@@ -125,7 +125,8 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     item before it, digits and all ("Rp 401.500,1 gram")."""
     # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
     # "1/2 sdt", "1/4 kg": a proper fraction before a unit (never a date such as "9/7/2025" or "(9/7)")
-    unit_words = alternation(sorted(_units()))
+    # "1/2 buah tomat", "1/2 bawang bombay": or before a classifier or the first word of a two-word unit
+    unit_words = alternation(sorted({*_units(), *_words("classifier"), *(unit.split("-")[0] for unit in _units())}))
     fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
     number = rf"{fraction}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
@@ -151,8 +152,9 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
-    opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=[^\d\s],))"
-    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
+    opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=\D,))"
+    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa",
+    # "2019. ,Enam tersangka";
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
@@ -259,8 +261,9 @@ CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
 PLATE_REGION = re.compile(r"([\w-]+)\s+(?:nomor\s+)?[A-Z]{1,2}\s*$")
 PLATE_SERIES = re.compile(r"\s*[A-Z]{1,3}(?![\w-])")
 ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
-# where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander")
-PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|[^\d\s],)$")
+# where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander",
+# "pimpinan KPK: ,1. Firli Bahuri")
+PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|\D,)$")
 
 
 @cache

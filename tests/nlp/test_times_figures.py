@@ -1331,6 +1331,13 @@ def test_a_range_after_a_dimension_noun_is_no_score():
     assert [(f[1], f[2]) for f in figures] == [(111, 113)]
 
 
+def test_fractions_before_a_classifier_or_a_compound_and_figures_opening_a_comma_joined_paragraph():
+    figures = _figures("Bahan: 1/2 bawang bombay, 1/2 buah tomat, 2 lbr daun salam. Pada 9/7 ia datang. "
+                       "Peristiwa itu terjadi 22 Mei. ,Enam tersangka itu ditahan. ,1. Firli Bahuri ,Kursi Golkar 1 "
+                       "lanjut dia.")
+    assert [(f[1], f[3]) for f in figures] == [(0.5, "bawang-bombay"), (0.5, "tomat"), (2, "daun"), (6, "tersangka")]
+
+
 def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
     figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
                        "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")

@@ -154,7 +154,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     prefix = alternation(list(_prefixes()))
     opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=\D,))"
     # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa",
-    # "2019. ,Enam tersangka";
+    # "2019. ,Enam tersangka", or where it dropped a link from a sentence ("memangkas ,25 basis poin");
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
@@ -289,6 +289,9 @@ NUMBER_AFTER = re.compile(r"\s+(?:nomor|no\.?)\s?\d", re.IGNORECASE)
 TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
 # a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
+# a length of time named by its order right after a year: "2019 pekan kedua", "2020 minggu ke-3"
+WEEK_OF_A_SEASON = re.compile(
+    r"\s+[a-z]+\s+(?:ke-?\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)|pertama)\b", re.IGNORECASE)
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"
@@ -335,8 +338,9 @@ DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
-OVER_A_WORD = re.compile(rf"\b(?P<approx>{alternation(sorted(_table('approximator')))})\s+(?P<word>[a-z]+)\s+$",
-                         re.IGNORECASE)
+OVER_A_WORD = re.compile(
+    rf"\b(?P<approx>{alternation(sorted(sections('id/nlp/numbers.txt')['over one verb']))})\s+(?P<word>[a-z]+)\s+$",
+    re.IGNORECASE)
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
@@ -556,14 +560,18 @@ def _counts_back(text: str, match: re.Match[str]) -> bool:
 
 
 def _part_before_its_whole(text: str, match: re.Match[str]) -> bool:
-    """A number word right before "dari" and another figure ("Enam dari sembilan sektor", "satu dari empat
-    gol") is a part of that whole: a figure, which `_share_units_of_a_whole` gives the whole's noun."""
+    """A number word right before "dari" and another figure that counts a lower-case noun ("Enam dari sembilan
+    sektor", "satu dari empat gol") is a part of that whole: a figure, which `_share_units_of_a_whole` gives the
+    whole's noun ("satu dari 10 Final Nasional" names no noun to count)."""
     of = PART_OF.match(text, match.end("low"))
-    whole = WORD_OR_DIGIT.match(text, of.end()) if of else None
-    return whole is not None and (whole.group(0)[:1].isdigit() or whole.group(0).lower() in number_words())
+    return of is not None and _whole_counting_a_noun().match(text, of.end()) is not None
 
 
-WORD_OR_DIGIT = re.compile(r"\d|[A-Za-z]+")
+@cache
+def _whole_counting_a_noun() -> re.Pattern[str]:
+    """A whole's number, in digits or words ("sembilan", "dua puluh", "ratusan"), then a lower-case word."""
+    words = alternation(sorted(number_words()))
+    return re.compile(rf"(?:\d[\d.,]*|(?i:{words})(?:\s+(?i:{words}))*)\s+[a-z]")
 
 
 def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
@@ -820,8 +828,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     # "sejak 2012", "pada 2004", "13 September 2019 jam 08.00": a year
     after_a_year_cue = YEAR_CONTEXT.search(text[max(0, start - 12) : start]) is not None or \
         (word_before is not None and MONTHS.match(word_before.group(1)) is not None)
-    if is_year and (after_a_year_cue or not unit or unit not in _units()):
-        return True
+    if is_year and (after_a_year_cue or not unit or unit not in _units() or
+                    WEEK_OF_A_SEASON.match(text, match.end("low"))):
+        return True  # "Jadwal Liga 1 2019 pekan kedua": a season's year and a week of it
     if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():
         return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
@@ -1227,11 +1236,10 @@ def _stacked_approximator(text: str, position: int) -> str | None:
 
 
 def _approximator_over_a_word(text: str, position: int) -> str | None:
-    """"sedikitnya menindak 389 pelanggar", "kurang lebih selama 8 hari": an approximator of the about, under or
-    at-least kind before one verb (or "selama") still says what the figure is; not one of the "up to" kind, for
-    "hingga menewaskan 3 orang" tells a result, not a cap."""
+    """"sedikitnya menindak 389 pelanggar", "kurang lebih selama 8 hari": an approximator written before one verb
+    (or "selama") still says what the figure is (kabar/data/id/nlp/numbers.txt, [over one verb])."""
     before = OVER_A_WORD.search(text, max(0, position - 50), position)
-    if before is None or _meaning(before.group("approx").lower()) not in ("about", "under", "atleast"):
+    if before is None:
         return None
     word = before.group("word").lower()
     return before.group("approx").lower() if VERB_LIKE.match(word) or word in _words("reached over") else None

@@ -1338,6 +1338,12 @@ def test_fractions_before_a_classifier_or_a_compound_and_figures_opening_a_comma
     assert [(f[1], f[3]) for f in figures] == [(0.5, "bawang-bombay"), (0.5, "tomat"), (2, "daun"), (6, "tersangka")]
 
 
+def test_a_season_s_year_before_its_week_a_part_of_no_noun_and_mulai_before_a_verb_are_no_counts():
+    figures = _figures("Laga Liga 1 2019 pekan ke-18 digelar. Ia satu dari 10 Final Nasional. Aturan mulai berlaku "
+                       "5 tahun sejak diundangkan.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(5, 5, "tahun")]
+
+
 def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
     figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
                        "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")

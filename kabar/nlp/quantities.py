@@ -562,16 +562,19 @@ def _counts_back(text: str, match: re.Match[str]) -> bool:
 def _part_before_its_whole(text: str, match: re.Match[str]) -> bool:
     """A number word right before "dari" and another figure that counts a lower-case noun ("Enam dari sembilan
     sektor", "satu dari empat gol") is a part of that whole: a figure, which `_share_units_of_a_whole` gives the
-    whole's noun ("satu dari 10 Final Nasional" names no noun to count)."""
+    whole's noun ("satu dari 10 Final Nasional" names no noun to count, "satu dari empat bulan" no amount, and
+    "anak ke empat dari delapan" is the fourth)."""
     of = PART_OF.match(text, match.end("low"))
-    return of is not None and _whole_counting_a_noun().match(text, of.end()) is not None
+    whole = _whole_counting_a_noun().match(text, of.end()) if of else None
+    return whole is not None and _units().get(whole.group("noun")) not in durations() and \
+        not SPACED_KE.search(text, max(0, match.start("low") - 4), match.start("low"))  # "anak ke empat dari …"
 
 
 @cache
 def _whole_counting_a_noun() -> re.Pattern[str]:
     """A whole's number, in digits or words ("sembilan", "dua puluh", "ratusan"), then a lower-case word."""
     words = alternation(sorted(number_words()))
-    return re.compile(rf"(?:\d[\d.,]*|(?i:{words})(?:\s+(?i:{words}))*)\s+[a-z]")
+    return re.compile(rf"(?:\d[\d.,]*|(?i:{words})(?:\s+(?i:{words}))*)\s+(?P<noun>[a-z]+)")
 
 
 def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
@@ -947,7 +950,8 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     start, end = match.start(), match.end("low")
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
-        return not _a_column_of_counts(text, start)
+        # "(14 tahun)" says years; a bare "(2)" may be one more of a column of counts
+        return text[end : end + 1] != ")" or not _a_column_of_counts(text, start, match.group("low"))
     if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
             re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
             re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
@@ -972,24 +976,17 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
-COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\(\d{1,3}\s+(?P<unit>[a-z]+)\)")
+COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\((?P<count>\d{1,3})\s+(?P<unit>[a-z]+)\)")
 
 
-def _a_column_of_counts(text: str, start: int) -> bool:
-    """"1. Al Ahly (1 poin), 2. Porto (1)": brackets after names that count something other than years, in the
-    same line and sentence, make a bare one beside them a count of that kind, not an age. Another sentence's
-    "Barcelona (3 poin)" leaves "Messi (34)" an age: a dump that joins paragraphs with commas is one line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    for found in COUNT_IN_BRACKETS.finditer(paragraph_at(text, start, start)):
-        between = sorted((line_start + found.start(), start))
-        if _units().get(found.group("unit"), found.group("unit")) not in durations() and \
-                not SENTENCE_END_BETWEEN.search(text, *between):
-            return True
-    return False
-
-
-# a sentence's end, not a list item's number ("2. Porto")
-SENTENCE_END_BETWEEN = re.compile(r"(?<!\d)[.!?](?=[\s,\"”]|$)")
+def _a_column_of_counts(text: str, start: int, number: str) -> bool:
+    """"1. Al Ahly (1 poin), 2. Porto (1)", "M. Salah (3 gol), R. Firmino (2)": brackets after names that count
+    something other than years, in the same line, make a bare one beside them no larger a count of that kind,
+    not an age; "Barcelona (3 poin)" leaves "Messi (34)" an age (a dump that joins paragraphs with commas writes
+    a whole article as one line)."""
+    return any(_units().get(found.group("unit"), found.group("unit")) not in durations() and
+               int(found.group("count")) >= int(number)
+               for found in COUNT_IN_BRACKETS.finditer(paragraph_at(text, start, start)))
 
 
 # the end of a clause right after "N tahun": the age reached is the clause's last word

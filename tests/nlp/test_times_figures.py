@@ -1289,9 +1289,17 @@ def test_a_standings_line_has_counts_not_ages_and_its_item_numbers_are_no_figure
                                                      (34, "tahun", "age")]
 
 
-def test_an_age_in_brackets_stays_an_age_beside_a_count_in_brackets_of_another_sentence():
+def test_an_age_in_brackets_stays_an_age_beside_a_smaller_count_in_brackets():
     figures = _figures("Barcelona (3 poin) memimpin klasemen., Messi (34) mencetak dua gol.")
     assert [(f[1], f[3], f[4]) for f in figures] == [(3, "poin", "amount"), (34, "tahun", "age"), (2, "gol", "amount")]
+    figures = _figures("Liverpool: M. Salah (3 gol), R. Firmino (2). Klasemen: Carlsen (6 poin), Caruana (6). Pecatur "
+                       "Abdusattorov (14 tahun) menjadi termuda. HAT hampir menabrak dua anak, anak ke empat dari "
+                       "delapan saudara.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [
+        (3, "gol", "amount"), (2, None, "amount"), (6, "poin", "amount"), (6, None, "amount"), (14, "tahun", "age"),
+        (2, "anak", "amount"), (8, "saudara", "amount")]
+    nearly = find_quantities(_doc("HAT hampir menabrak dua anak.")).layer("quantities")
+    assert [q.attrs["approximate"] for q in nearly] == [False]
 
 
 def test_pounds_garlic_and_recipe_classifiers_name_what_they_count():

@@ -125,7 +125,8 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     item before it, digits and all ("Rp 401.500,1 gram")."""
     # "1x24", "3,007.39", "1.500,5", "1,500", "12"; a decimal comma follows groups of thousands written with dots
     # "1/2 sdt", "1/4 kg": a proper fraction before a unit (never a date such as "9/7/2025" or "(9/7)")
-    unit_words = alternation(sorted(_units()))
+    # "1/2 buah tomat", "1/2 bawang bombay": or before a classifier or the first word of a two-word unit
+    unit_words = alternation(sorted({*_units(), *_words("classifier"), *(unit.split("-")[0] for unit in _units())}))
     fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
     number = rf"{fraction}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
@@ -151,8 +152,9 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     loose = "|dan|atau|to|and" if joiners == "all" else ""
     range_joiner = rf"\s*(?:--|-|–|—|−|hingga|sampai|sampai dengan{loose})\s*" if joiners != "none" else "(?!)"
     prefix = alternation(list(_prefixes()))
-    opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=[^\d\s],))"
-    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa";
+    opening = r"(?<=,)" if list_item else r"(?:(?<![\w:.,-])|(?<=\D,))"
+    # a figure may open a paragraph that a dump joined to the one before with a comma: "sorotan.,Dua penggawa",
+    # "2019. ,Enam tersangka", or where it dropped a link from a sentence ("memangkas ,25 basis poin");
     # the metres after a road's kilometre post ("km Sby 233+500", "KM 15+200") are no figure of their own;
     # a sign of comparison may touch it, also as Mac Roman ends "≥" and "≤" ("‚â•70%")
     return re.compile(
@@ -230,6 +232,12 @@ def _money_then_own_unit(match: re.Match[str]) -> bool:
     return match.group("degree") is not None or _units().get(own) not in (None, _prefixes()[match["prefix"].lower()])
 
 
+def _a_name_before_a_count(match: re.Match[str], unit: str | None) -> bool:
+    """A prefix that is also a country's name ("US") before a figure that counts something else ("US 2 gol")."""
+    prefix = match.group("prefix").lower()
+    return prefix in _words("prefix that names") and unit is not None and unit != _prefixes()[prefix]
+
+
 def _in_two_currencies(match: re.Match[str]) -> bool:
     low, high = (match.group(group) for group in ("prefix", "hprefix"))
     return low is not None and high is not None and _prefixes()[low.lower()] != _prefixes()[high.lower()]
@@ -253,8 +261,9 @@ CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
 PLATE_REGION = re.compile(r"([\w-]+)\s+(?:nomor\s+)?[A-Z]{1,2}\s*$")
 PLATE_SERIES = re.compile(r"\s*[A-Z]{1,3}(?![\w-])")
 ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
-# where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander")
-PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|[^\d\s],)$")
+# where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander",
+# "pimpinan KPK: ,1. Firli Bahuri")
+PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|\D,)$")
 
 
 @cache
@@ -280,6 +289,9 @@ NUMBER_AFTER = re.compile(r"\s+(?:nomor|no\.?)\s?\d", re.IGNORECASE)
 TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
 # a number written with thousands groups or a decimal comma is an amount even after "level": "ke level 6.359,00"
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
+# a length of time named by its order right after a year: "2019 pekan kedua", "2020 minggu ke-3"
+WEEK_OF_A_SEASON = re.compile(
+    r"\s+[a-z]+\s+(?:ke-?\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)|pertama)\b", re.IGNORECASE)
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"
@@ -308,7 +320,7 @@ RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(
-    r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak)\b))")
+    r"\s+(?P<more>lebih)(?=\s*(?:[.,;:)\"”]|$|(?:dan|atau|yang|dari|di|ke|pada|untuk|per|sejak|karena)\b))")
 BOUND_AFTER = re.compile(r"\s+ke\s+(?P<way>atas|bawah)\b")
 # "lima cangkir atau lebih", "60 tahun atau lebih": at least; not "Rp 3,78 triliun atau lebih rendah", which compares
 COMPARATIVE = alternation(sorted(sections("id/nlp/numbers.txt")["comparative"]))
@@ -326,6 +338,9 @@ DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
+OVER_A_WORD = re.compile(
+    rf"\b(?P<approx>{alternation(sorted(sections('id/nlp/numbers.txt')['over one verb']))})\s+(?P<word>[a-z]+)\s+$",
+    re.IGNORECASE)
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
@@ -380,8 +395,18 @@ def _counted_earlier(text: str, position: int) -> str | None:
             return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:
-            return unit
+            return _head_of(words[: len(words) - back])
     return None
+
+
+def _head_of(words: list[str]) -> str:
+    """Of people nouns in a row ending `words`, the first, which the others describe: "tersangka pelaku
+    kerusuhan" are suspects."""
+    nouns = [_units().get(_without_possessive(word), word) for word in words]
+    index = len(nouns) - 1
+    while index > 0 and nouns[index - 1] in people_units():
+        index -= 1
+    return nouns[index]
 
 
 def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
@@ -532,6 +557,24 @@ def _counts_back(text: str, match: re.Match[str]) -> bool:
     after = WORD_AFTER.match(text, match.end("low"))
     return after is not None and (after.group(1).lower() == "yang" or after.group(1).lower() in _words("predicate")
                                   or VERB_LIKE.match(after.group(1).lower()) is not None)
+
+
+def _part_before_its_whole(text: str, match: re.Match[str]) -> bool:
+    """A number word right before "dari" and another figure that counts a lower-case noun ("Enam dari sembilan
+    sektor", "satu dari empat gol") is a part of that whole: a figure, which `_share_units_of_a_whole` gives the
+    whole's noun ("satu dari 10 Final Nasional" names no noun to count, "satu dari empat bulan" no amount, and
+    "anak ke empat dari delapan" is the fourth)."""
+    of = PART_OF.match(text, match.end("low"))
+    whole = _whole_counting_a_noun().match(text, of.end()) if of else None
+    return whole is not None and _units().get(whole.group("noun")) not in durations() and \
+        not SPACED_KE.search(text, max(0, match.start("low") - 4), match.start("low"))  # "anak ke empat dari …"
+
+
+@cache
+def _whole_counting_a_noun() -> re.Pattern[str]:
+    """A whole's number, in digits or words ("sembilan", "dua puluh", "ratusan"), then a lower-case word."""
+    words = alternation(sorted(number_words()))
+    return re.compile(rf"(?:\d[\d.,]*|(?i:{words})(?:\s+(?i:{words}))*)\s+(?P<noun>[a-z]+)")
 
 
 def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
@@ -753,11 +796,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "kelas 55kg": a weight class, named by the measure (but "kelas 1.500 cc" measures)
     if unit in _words("rank after"):
         return True  # "10 besar Kontes KDI"
+    if unit in _words("legal code"):
+        return True  # "yaitu 212 KUHP": an article of a code of law
     if f"{low} {unit}".lower() in _words("set phrase"):
         return True  # "pengisian dua arah": two-way
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
-    if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match):
+    if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match) and \
+            not _part_before_its_whole(text, match):
         return True  # a bare number word ("salah satu") is prose, not a figure
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
@@ -785,8 +831,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     # "sejak 2012", "pada 2004", "13 September 2019 jam 08.00": a year
     after_a_year_cue = YEAR_CONTEXT.search(text[max(0, start - 12) : start]) is not None or \
         (word_before is not None and MONTHS.match(word_before.group(1)) is not None)
-    if is_year and (after_a_year_cue or not unit or unit not in _units()):
-        return True
+    if is_year and (after_a_year_cue or not unit or unit not in _units() or
+                    WEEK_OF_A_SEASON.match(text, match.end("low"))):
+        return True  # "Jadwal Liga 1 2019 pekan kedua": a season's year and a week of it
     if after_a_year_cue and re.fullmatch(r"1\d{3}", low) and unit not in _units():
         return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
@@ -853,7 +900,9 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
         not re.search(r"[A-Z]\w*\s+$", text[window_start : window_start + before.start(1)])
     capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and not label
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
-    score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")])
+    # "di area level 111-113", "usia 30-31": a range of what a dimension noun names, not a score
+    score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]) \
+        and not (before is not None and before.group(1).lower() in _words("dimension noun"))
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
@@ -901,7 +950,8 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     start, end = match.start(), match.end("low")
     if re.fullmatch(r"\d{1,3}", match.group("low")) and re.match(r"(?:\s*tahun)?\)", text[end:]) and \
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
-        return not _a_column_of_counts(text, start)
+        # "(14 tahun)" says years; a bare "(2)" may be one more of a column of counts
+        return text[end : end + 1] != ")" or not _a_column_of_counts(text, start, match.group("low"))
     if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
             re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
             re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
@@ -926,13 +976,16 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
 
 
-COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\(\d{1,3}\s+(?P<unit>[a-z]+)\)")
+COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\((?P<count>\d{1,3})\s+(?P<unit>[a-z]+)\)")
 
 
-def _a_column_of_counts(text: str, start: int) -> bool:
-    """"1. Al Ahly (1 poin), 2. Porto (1)": brackets after names that count something other than years, in the
-    same line, make a bare one beside them a count of that kind, not an age."""
-    return any(_units().get(found.group("unit"), found.group("unit")) not in durations()
+def _a_column_of_counts(text: str, start: int, number: str) -> bool:
+    """"1. Al Ahly (1 poin), 2. Porto (1)", "M. Salah (3 gol), R. Firmino (2)": brackets after names that count
+    something other than years, in the same line, make a bare one beside them no larger a count of that kind,
+    not an age; "Barcelona (3 poin)" leaves "Messi (34)" an age (a dump that joins paragraphs with commas writes
+    a whole article as one line)."""
+    return any(_units().get(found.group("unit"), found.group("unit")) not in durations() and
+               int(found.group("count")) >= int(number)
                for found in COUNT_IN_BRACKETS.finditer(paragraph_at(text, start, start)))
 
 
@@ -1022,7 +1075,7 @@ def find_quantities(doc: Doc) -> Doc:
                 high = low
         unit_word, unit_end = _unit_after(text, match)
         unit = _units().get(unit_word, unit_word) if unit_word else None
-        if match.group("prefix"):
+        if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
             unit = _prefixes()[unit_word.lower()]
         if unit == GENERIC_PEOPLE:
@@ -1072,6 +1125,8 @@ def find_quantities(doc: Doc) -> Doc:
             meaning = _meaning(approximator)
         elif approximator and meaning == "exact" and (stacked := _stacked_approximator(text, match.start())):
             approximator, meaning = stacked, _meaning(stacked)  # "setidaknya sebanyak dua kali"
+        elif not approximator and (reaching := _approximator_over_a_word(text, match.start())) is not None:
+            approximator, meaning = reaching, _meaning(reaching)  # "sedikitnya menewaskan 10 orang"
         rounded = bool(match.group("ish")) or (not vague and _rounded(match.group("low")))
         if meaning == "exact" and rounded:
             approximator, meaning = "-an", "about"  # "1.000-an orang", "Rp 441 jutaan"
@@ -1177,6 +1232,16 @@ def _stacked_approximator(text: str, position: int) -> str | None:
     return before.group(1).lower()
 
 
+def _approximator_over_a_word(text: str, position: int) -> str | None:
+    """"sedikitnya menindak 389 pelanggar", "kurang lebih selama 8 hari": an approximator written before one verb
+    (or "selama") still says what the figure is (kabar/data/id/nlp/numbers.txt, [over one verb])."""
+    before = OVER_A_WORD.search(text, max(0, position - 50), position)
+    if before is None:
+        return None
+    word = before.group("word").lower()
+    return before.group("approx").lower() if VERB_LIKE.match(word) or word in _words("reached over") else None
+
+
 def _bound_before_its_noun(text: str, position: int) -> str | None:
     """"maksimal penghasilan Rp8,5 juta", "berat maksimal paket lima kilogram": a cap or a floor written before
     the one or two nouns the figure measures bounds it as if it stood right before it; not a peak ("tenaga
@@ -1262,13 +1327,27 @@ def _zero_decimals(figure_text: str) -> bool:
 
 def _share_units_of_a_restatement(doc: Doc) -> None:
     """"dua ribu (SAR2.000)": a figure restated in brackets right after it, with the same value, names its
-    unit."""
+    unit; with another value in money, it converts the figure, which is then in the other currency the sentence
+    named before it ("150.000 pounds (Rp2,6 miliar) per pekan, artinya … potongan gaji 250.000 (Rp4,3 miliar)")."""
     text, figures = doc.text, doc.layer("quantities")
-    for figure, restated in zip(figures, figures[1:], strict=False):
+    for index, (figure, restated) in enumerate(zip(figures, figures[1:], strict=False)):
         if figure.attrs["unit"] is None and restated.attrs["unit"] and \
-                re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]) and \
-                (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
-            _count_as(figure, restated)
+                re.fullmatch(r"\s*\(\s*", text[figure.end : restated.start]):
+            if (figure.attrs["min"], figure.attrs["max"]) == (restated.attrs["min"], restated.attrs["max"]):
+                _count_as(figure, restated)
+            elif (currency := _other_currency_before(text, figures[:index], restated)) is not None:
+                _count_as(figure, currency)
+
+
+def _other_currency_before(text: str, earlier: list[Span], converted: Span) -> Span | None:
+    """Of the figures `earlier` than a conversion into money, the last in its sentence that is money in another
+    currency."""
+    money = frozenset(_prefixes().values())
+    if not earlier or converted.attrs["unit"] not in money:
+        return None
+    sentence_start = _sentence_start(text, converted.start)
+    return next((figure for figure in reversed(earlier) if figure.start >= sentence_start and
+                 figure.attrs["unit"] in money and figure.attrs["unit"] != converted.attrs["unit"]), None)
 
 
 # what stands between the two ends of a change: "dari 923, menjadi 1.643 unit", "dari 12 ke 15 persen"

@@ -351,12 +351,14 @@ def _mark_recurring_days(text: str, found: list[Span]) -> None:
     """A day name after a recurrence word ("setiap Minggu", "tiap hari Sabtu") or at either end of a range of
     day names ("Senin-Jumat", "Senin hingga Jumat") names a weekly schedule, not one past day: it is marked
     "recurring", and no clock time takes it as its day; so are the days listed after a recurring one ("setiap Senin
-    dan Kamis"). A range whose dates follow in brackets is past days."""
+    dan Kamis"). A range whose dates follow in brackets is past days, and two names joined by a slash offer either
+    day ("diumumkan Senin/Selasa"): no schedule."""
     named = sorted((s for s in found if s.attrs["kind"] == "date"
                     and _day_name_only().fullmatch(s.attrs["expression"])), key=lambda s: s.start)
     for first, second in pairwise(named):
         dated = DATES_OF_A_DAY_RANGE.match(text, second.end) is not None
-        if _day_range_joiner().fullmatch(text, first.end, second.start) and not dated:
+        either = "/" in text[first.end : second.start]
+        if _day_range_joiner().fullmatch(text, first.end, second.start) and not dated and not either:
             first.attrs["recurring"] = second.attrs["recurring"] = True
     for day in named:
         if _recurrence_before().search(text, max(0, day.start - RECURRENCE_REACH), day.start):

@@ -115,6 +115,11 @@ def test_a_range_of_day_names_with_its_dates_in_brackets_is_two_past_days():
     assert [t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date"] == [None, None]
 
 
+def test_two_day_names_joined_by_a_slash_are_either_day_not_a_schedule():
+    times = find_times(_doc("Hasil tes diumumkan Senin/Selasa pekan depan.")).layer("times")
+    assert [t.attrs.get("recurring") for t in times if t.attrs["kind"] == "date"][:2] == [None, None]
+
+
 def test_a_day_with_its_date_in_brackets_after_a_comma():
     assert _times("Rapat digelar Kamis, (21/8/2014).") == [("Kamis, (21/8/2014)", "2014-08-21", None, "day")]
 
@@ -430,6 +435,14 @@ def test_a_range_of_ages_after_an_age_cue():
 def test_a_part_counts_what_its_whole_counts():
     assert [(f[1], f[3]) for f in _figures("Sebanyak 2.098.685 dari 7.781.073 jiwa belum menikah.")] \
         == [(2_098_685, "orang"), (7_781_073, "orang")]
+
+
+def test_a_number_word_before_its_whole_counts_what_the_whole_counts():
+    figures = _figures("Enam dari sembilan sektor menguat. Lukaku menyumbang satu dari empat gol Belgia. "
+                       "Hanya salah satu dari lima pemain yang datang.")
+    assert [(f[0], f[1], f[3]) for f in figures] == [("Enam", 6, "sektor"), ("sembilan sektor", 9, "sektor"),
+                                                     ("satu", 1, "gol"), ("empat gol", 4, "gol"),
+                                                     ("lima pemain", 5, "pemain")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1274,6 +1287,75 @@ def test_a_standings_line_has_counts_not_ages_and_its_item_numbers_are_no_figure
     figures = _figures("Grup A: 1. Al Ahly (1 poin), 2. Porto (1), 3. Palmeiras (0)\n\nKorban: Rina (34).")
     assert [(f[1], f[3], f[4]) for f in figures] == [(1, "poin", "amount"), (1, None, "amount"), (0, None, "amount"),
                                                      (34, "tahun", "age")]
+
+
+def test_an_age_in_brackets_stays_an_age_beside_a_smaller_count_in_brackets():
+    figures = _figures("Barcelona (3 poin) memimpin klasemen., Messi (34) mencetak dua gol.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [(3, "poin", "amount"), (34, "tahun", "age"), (2, "gol", "amount")]
+    figures = _figures("Liverpool: M. Salah (3 gol), R. Firmino (2). Klasemen: Carlsen (6 poin), Caruana (6). Pecatur "
+                       "Abdusattorov (14 tahun) menjadi termuda. HAT hampir menabrak dua anak, anak ke empat dari "
+                       "delapan saudara.")
+    assert [(f[1], f[3], f[4]) for f in figures] == [
+        (3, "gol", "amount"), (2, None, "amount"), (6, "poin", "amount"), (6, None, "amount"), (14, "tahun", "age"),
+        (2, "anak", "amount"), (8, "saudara", "amount")]
+    nearly = find_quantities(_doc("HAT hampir menabrak dua anak.")).layer("quantities")
+    assert [q.attrs["approximate"] for q in nearly] == [False]
+
+
+def test_pounds_garlic_and_recipe_classifiers_name_what_they_count():
+    figures = _figures("Gajinya 300.000 pounds per pekan. Bahan: 2 btr telur, 3 siung bawang putih, 1 butir telur.")
+    assert [(f[1], f[3]) for f in figures] == [(300_000, "pound"), (2, "telur"), (3, "bawang-putih"), (1, "telur")]
+
+
+def test_a_bare_amount_converted_in_brackets_is_in_the_sentence_s_other_currency():
+    figures = _figures("Inter membayar lebih dari 150.000 pounds (Rp2,6 miliar) per pekan, artinya ia menerima "
+                       "potongan gaji 250.000 (Rp4,3 miliar) per pekan. Lalu 300 (Rp5 juta) dibayar tunai.")
+    assert [(f[1], f[3]) for f in figures] == [(150_000, "pound"), (2_600_000_000, "rupiah"), (250_000, "pound"),
+                                               (4_300_000_000, "rupiah"), (300, None), (5_000_000, "rupiah")]
+
+
+def test_a_percent_sign_wins_over_a_stray_rupiah_and_lebih_before_karena_is_a_floor():
+    figures = _figures("Makassar 28,7%, Banjarmasin Rp26,7%. Beratnya turun 50 kg lebih karena diet. Ada 7-airbags.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(28.7, 28.7, "persen"), (26.7, 26.7, "persen"),
+                                                     (50, None, "kg"), (7, 7, "airbag")]
+
+
+def test_an_approximator_reaches_over_a_verb_but_a_cap_does_not():
+    figures = _figures("Gempa itu sedikitnya menewaskan 10 orang. Lampu menyala kurang lebih selama 8 hari. "
+                       "Banjir hingga menewaskan 3 orang.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(10, None, "orang"), (8, 8, "hari"), (3, 3, "orang")]
+    assert [q.attrs["approximate"] for q in find_quantities(_doc("Kurang lebih selama 8 hari.")).layer("quantities")] \
+        == [True]
+
+
+def test_people_nouns_in_a_row_count_the_first_and_articles_and_formations_are_no_figures():
+    figures = _figures("Jumlah tersangka pelaku kerusuhan bertambah menjadi 87 orang. Mereka dijerat 212 KUHP. "
+                       "Latihan itu melibatkan Korps 17 Serangan Gunung.")
+    assert [(f[1], f[3]) for f in figures] == [(87, "tersangka")]
+
+
+def test_a_range_after_a_dimension_noun_is_no_score():
+    figures = _figures("Akumulasi beli pada area level 111-113. Skor akhir 21-14.")
+    assert [(f[1], f[2]) for f in figures] == [(111, 113)]
+
+
+def test_fractions_before_a_classifier_or_a_compound_and_figures_opening_a_comma_joined_paragraph():
+    figures = _figures("Bahan: 1/2 bawang bombay, 1/2 buah tomat, 2 lbr daun salam. Pada 9/7 ia datang. "
+                       "Peristiwa itu terjadi 22 Mei. ,Enam tersangka itu ditahan. ,1. Firli Bahuri ,Kursi Golkar 1 "
+                       "lanjut dia.")
+    assert [(f[1], f[3]) for f in figures] == [(0.5, "bawang-bombay"), (0.5, "tomat"), (2, "daun"), (6, "tersangka")]
+
+
+def test_a_season_s_year_before_its_week_a_part_of_no_noun_and_mulai_before_a_verb_are_no_counts():
+    figures = _figures("Laga Liga 1 2019 pekan ke-18 digelar. Ia satu dari 10 Final Nasional. Aturan mulai berlaku "
+                       "5 tahun sejak diundangkan.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(5, 5, "tahun")]
+
+
+def test_a_country_before_a_count_is_no_currency_and_kilo_before_a_measure_is_a_prefix():
+    figures = _figures("Pencetak gol terbanyak: Pulisic US 2 gol. Nilainya US 2,9 juta Dollar. Sebanyak 5.000 kilo "
+                       "liter minyak tercecer sejauh 3 kilo meter, dan beras satu kilo.")
+    assert [(f[1], f[3]) for f in figures] == [(2, "gol"), (2_900_000, "dolar"), (5_000, "kl"), (3, "km"), (1, "kg")]
 
 
 def test_a_goal_minute_a_heading_after_a_blank_line_and_set_phrases_are_no_counts():

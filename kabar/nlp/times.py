@@ -465,14 +465,20 @@ def _day_range_joiner() -> re.Pattern[str]:
     return re.compile(_range_joiner(), re.IGNORECASE)
 
 
+# "esok harinya", "besok harinya": the day after the day the story tells, not after the article's
+NARRATIVE_DAY_AFTER = re.compile(r"\s+harinya\b", re.IGNORECASE)
+
+
 def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
     """Lower-case "minggu" is a week, not Sunday, unless "hari" comes before it; "kemarin" right after a date
-    belongs to it ("Kamis, 12 September 2019 kemarin"); "beberapa bulan lalu" is no date; a year in a
-    rule's number is none."""
+    belongs to it ("Kamis, 12 September 2019 kemarin"); "esok harinya" is the day after the one told, not the
+    article's; "beberapa bulan lalu" is no date; a year in a rule's number is none."""
     before = text[max(0, match.start() - 40) : match.start()]
     if kind == "day_name" and match.group("dayname").islower() and not re.search(r"\bhari\s+$", before):
         return False
     if kind == "relative_day" and any(0 <= match.start() - end <= 2 for _, end in taken):
+        return False
+    if kind == "relative_day" and NARRATIVE_DAY_AFTER.match(text, match.end()):
         return False
     if kind == "period" and _vague_count_before().search(text[max(0, match.start() - 12) : match.start()]):
         return False

@@ -83,3 +83,7 @@ def test_a_count_before_tahun_ini_is_a_length_of_time_not_this_year():
 
 def test_mulai_before_a_year_cues_it():
     assert _times("proyek bisa dikerjakan mulai 2020.") == [("mulai 2020", "2020", None, "year")]
+
+
+def test_esok_harinya_is_the_day_after_the_one_told_not_a_date():
+    assert _times("Mereka menginap di kota itu sebelum berangkat esok harinya.") == []

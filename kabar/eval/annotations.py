@@ -204,13 +204,14 @@ def _print_real_sample(console: Console) -> None:
                           f"{figures.value_accuracy:.3f}", str(spans.expected))
     console.print(table)
     console.print("held-back: the third of the labelled articles (by SHA-1 of their id) no rule was tuned on.")
-    batches = Table(title="Figures on real articles per labelling batch (tests/gold/real/batches.json)")
-    for column in ("batch", "part", "precision", "recall", "F1", "value accuracy", "gold items"):
-        batches.add_column(column, justify="left" if column in ("batch", "part") else "right")
-    for (batch, part), figures in real.score_spans_by_batch("quantities").items():
-        spans = figures.spans
-        batches.add_row(batch, part, f"{spans.precision:.3f}", f"{spans.recall:.3f}", f"{spans.f1:.3f}",
-                        f"{figures.value_accuracy:.3f}", str(spans.expected))
+    batches = Table(title="Times and figures on real articles per labelling batch (tests/gold/real/batches.json)")
+    for column in ("layer", "batch", "part", "precision", "recall", "F1", "value accuracy", "gold items"):
+        batches.add_column(column, justify="left" if column in ("layer", "batch", "part") else "right")
+    for layer in ("times", "quantities"):
+        for (batch, part), figures in real.score_spans_by_batch(layer).items():
+            spans = figures.spans
+            batches.add_row(layer, batch, part, f"{spans.precision:.3f}", f"{spans.recall:.3f}", f"{spans.f1:.3f}",
+                            f"{figures.value_accuracy:.3f}", str(spans.expected))
     console.print(batches)
     console.print("quotes found on sentences the gold says report nobody: " + ", ".join(
         f"{part} {speakers.found_elsewhere}" for part, speakers in speaker_scores.items()))

@@ -62,6 +62,22 @@ def _relative_days() -> dict[str, int]:
 
 
 @cache
+def _part_of_day_hours() -> dict[str, tuple[int, int]]:
+    """The first and last hour of each part of the day ("siang" 11 to 15)."""
+    rows = (line.split("\t") for line in _words("hours of part of day"))
+    return {word.lower(): (int(first), int(last)) for word, first, last in rows}
+
+
+def _hour_in_part(hour: int, part: str | None) -> int:
+    """A 12-hour reading inside the part of the day after it: "jam 2 siang" is 14:00, "jam 11 siang" 11:00;
+    an hour the part does not cover either way is kept as written."""
+    if not part:
+        return hour
+    first, last = _part_of_day_hours()[part.lower()]
+    return next((h for h in (hour, hour + 12) if first <= h <= last and h < 24), hour)
+
+
+@cache
 def _patterns() -> list[tuple[str, FoldedPattern, tuple[str, ...]]]:
     """(kind, pattern, cues): every match contains one of the cues (lower-case), so a text without any of them
     is not scanned; no cues, always scanned. Each is searched in the folded text (see kabar.nlp.folding)."""
@@ -80,7 +96,8 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     return [
         ("clock", re.compile(
             rf"\b(?:pukul|jam|pk\.?)\s+(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?(?!\d|[.,:]\d)"
-            rf"(?:\s*(?P<zone>{alternation(list(table('id/timezones.tsv')))})\b)?", re.IGNORECASE),
+            rf"(?:\s*(?P<zone>{alternation(list(table('id/timezones.tsv')))})\b)?"
+            rf"(?:\s+(?P<part>{alternation(list(_part_of_day_hours()))})\b)?", re.IGNORECASE),
          ("pukul", "jam", "pk")),
         ("day_range", re.compile(
             rf"\b(?:tanggal\s+)?(?P<d1>\d{{1,2}})(?:\s+{first_month}(?:\s+(?P<y1>(?:19|20)\d{{2}}))?)?{joiner}"
@@ -109,7 +126,7 @@ def _expressions() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
         ("week", re.compile(r"\b(?P<which>pekan|minggu)\s+(?P<rel>lalu|ini|depan)\b|\b(?P<en>last|this|next)\s+week\b",
                             re.IGNORECASE), weeks),
         ("day_name", re.compile(
-            rf"\b{DAY_NAME_LEAD}{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last))?\b",
+            rf"\b{DAY_NAME_LEAD}{day_name}(?:\s+(?P<rel>lalu|kemarin|ini|last|{_either('day ahead')}))?\b",
             re.IGNORECASE), days),
         ("month_relative", re.compile(
             rf"\b(?:(?P<part>awal|akhir|pertengahan|early|late|mid)\s+)?(?:(?:pada\s+)?bulan\s+|(?:sejak|since)\s+)?"
@@ -166,7 +183,8 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: s
     if kind == "clock":
         zone = groups.get("zone")
         offset = f"{int(table('id/timezones.tsv')[zone.lower()]):+03d}:00" if zone else ""
-        return {"start": f"{int(groups['h']):02d}:{groups.get('mi') or '00'}{offset}", "end": None,
+        hour = _hour_in_part(int(groups["h"]), groups.get("part"))
+        return {"start": f"{hour:02d}:{groups.get('mi') or '00'}{offset}", "end": None,
                 "precision": "minute", "kind": "clock"}
     if kind in ("day_range", "month_range"):
         month = _months()[groups["mon"].lower()]
@@ -193,7 +211,11 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: s
     if kind == "day_name":
         if reference is None:
             return None
-        back = (reference.weekday() - _days()[groups["dayname"].lower()]) % 7
+        weekday = _days()[groups["dayname"].lower()]
+        if (groups.get("rel") or "").lower() in _words("day ahead"):
+            ahead = (weekday - reference.weekday()) % 7 or 7
+            return {"start": (reference + timedelta(days=ahead)).isoformat(), "end": None, "precision": "day"}
+        back = (reference.weekday() - weekday) % 7
         return {"start": (reference - timedelta(days=back)).isoformat(), "end": None, "precision": "day"}
     if kind == "month_relative":
         month = _months()[groups["mon"].lower()]
@@ -205,8 +227,8 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: s
             return None
         return {"start": f"{year}-{month:02d}", "end": None, "precision": "month"}
     if kind == "period":
-        if reference is None:
-            return None
+        if reference is None or (groups.get("n") and (groups.get("rel") or "").lower() == "ini"):
+            return None  # "24 tahun ini", "dua bulan ini": these many years, a length of time
         shift = _shift(groups)
         if (groups.get("unit") or groups.get("enunit") or "").lower() in ("tahun", "year"):
             return {"start": str(reference.year + shift), "end": None, "precision": "year"}
@@ -286,6 +308,8 @@ def find_times(doc: Doc) -> Doc:
             found.append(Span(start, end, "time", resolved))
     found.extend(_same_day_mentions(text, folded, found, taken))
     _mark_recurring_days(text, found)
+    _dates_after_relative_days(text, found)
+    found = _joined_day_ranges(text, found)
     _date_clocks(text, found)
     for span in sorted(found, key=lambda s: s.start):
         doc.add("times", span)
@@ -308,6 +332,55 @@ def _same_day_mentions(text: str, folded: str, found: list[Span], taken: list[tu
                 "start": antecedent.attrs["start"], "end": None, "precision": "day", "expression": match.group(0),
                 "relative": True, "kind": "date", "refers_to": [antecedent.start, antecedent.end]}))
     return mentions
+
+
+# the most characters between a relative day word and the date that says which day it is ("kemarin malam (11/9/2019)")
+RELATIVE_TO_DATE_GAP = 20
+
+
+def _single_days(found: list[Span]) -> list[Span]:
+    return sorted((s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day"
+                   and not s.attrs["end"] and not s.attrs.get("recurring")), key=lambda s: s.start)
+
+
+def _dates_after_relative_days(text: str, found: list[Span]) -> None:
+    """A relative day word followed at once by a written date ("sejak kemarin malam (11/9/2019)", "hari ini, Kamis
+    (12/9/2019)") means that date: the writer counted from another day than the article's (a report filed the
+    next morning), and the date says which. Only commas and parts of the day may stand between."""
+    days = _single_days(found)
+    for word, date_span in pairwise(days):
+        if word.attrs["expression"].lower() in _relative_days() and not date_span.attrs["relative"] \
+                and date_span.start - word.end <= RELATIVE_TO_DATE_GAP \
+                and _part_of_day_gap().fullmatch(text, word.end, date_span.start):
+            word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
+
+
+@cache
+def _part_of_day_gap() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,]|\b(?:{_either('part of day')})\b)*", re.IGNORECASE)
+
+
+def _joined_day_ranges(text: str, found: list[Span]) -> list[Span]:
+    """Two single days joined by a range word ("Kamis (5/9) hingga Minggu (8/9)", "besok hingga lusa 14
+    September") are one range of days; an end that took its day from the date after it reaches over that date."""
+    days = _single_days(found)
+    merged: list[Span] = []
+    dropped: set[int] = set()
+    for first, last in pairwise(days):
+        if id(first) in dropped or last.attrs["start"] <= first.attrs["start"] \
+                or not _day_range_joiner().fullmatch(text, first.end, last.start) \
+                or _day_name_only().fullmatch(first.attrs["expression"]):
+            continue
+        end = last.end
+        named = next((d for d in days if last.attrs.get("refers_to") == [d.start, d.end] and d.start >= last.end), None)
+        if named is not None:
+            end = named.end
+            dropped.add(id(named))
+        dropped.update((id(first), id(last)))
+        merged.append(Span(first.start, end, "time", {
+            **first.attrs, "end": last.attrs["start"], "expression": text[first.start : end],
+            "relative": first.attrs["relative"] or last.attrs["relative"]}))
+    return [s for s in found if id(s) not in dropped] + merged
 
 
 # the most characters between a date and its clock time ("Selasa (10/9/2019) siang hari, sekitar pukul 14.30")
@@ -392,14 +465,20 @@ def _day_range_joiner() -> re.Pattern[str]:
     return re.compile(_range_joiner(), re.IGNORECASE)
 
 
+# "esok harinya", "besok harinya": the day after the day the story tells, not after the article's
+NARRATIVE_DAY_AFTER = re.compile(r"\s+harinya\b", re.IGNORECASE)
+
+
 def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
     """Lower-case "minggu" is a week, not Sunday, unless "hari" comes before it; "kemarin" right after a date
-    belongs to it ("Kamis, 12 September 2019 kemarin"); "beberapa bulan lalu" is no date; a year in a
-    rule's number is none."""
+    belongs to it ("Kamis, 12 September 2019 kemarin"); "esok harinya" is the day after the one told, not the
+    article's; "beberapa bulan lalu" is no date; a year in a rule's number is none."""
     before = text[max(0, match.start() - 40) : match.start()]
     if kind == "day_name" and match.group("dayname").islower() and not re.search(r"\bhari\s+$", before):
         return False
     if kind == "relative_day" and any(0 <= match.start() - end <= 2 for _, end in taken):
+        return False
+    if kind == "relative_day" and NARRATIVE_DAY_AFTER.match(text, match.end()):
         return False
     if kind == "period" and _vague_count_before().search(text[max(0, match.start() - 12) : match.start()]):
         return False

@@ -1,0 +1,89 @@
+"""Time expressions as news writes them around the article's date: relative words beside explicit dates,
+ranges between two dated days, parts of the day, and counts before "tahun ini"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from kabar.model import Article, Doc
+from kabar.nlp.times import find_times
+
+WIB = timezone(timedelta(hours=7))
+FRIDAY_13 = datetime(2019, 9, 13, 9, 27, tzinfo=WIB)
+
+
+def _times(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    doc = find_times(Doc(Article(id="t", source="t", text=text, published=FRIDAY_13)))
+    return [(doc.text[t.start : t.end], t.attrs["start"], t.attrs["end"], t.attrs["precision"])
+            for t in doc.layer("times")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("kebakaran yang berlangsung sejak kemarin malam (11/9/2019).", "2019-09-11"),
+    ("ditutup sejak hari ini, Kamis (12/9/2019).", "2019-09-12"),
+    ("sesi latihan sore ini, Selasa (10/9/2019) di stadion.", "2019-09-10"),
+])
+def test_an_explicit_date_right_after_a_relative_word_gives_its_day(text: str, day: str):
+    assert {start for _, start, _, _ in _times(text)} == {day}
+
+
+def test_a_relative_word_far_from_a_date_keeps_its_own_day():
+    assert _times("Ia datang kemarin. Sidang digelar pada Rabu (4/9/2019) di Jakarta.")[0][1] == "2019-09-12"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("yang dimulai Kamis (5/9) hingga Minggu (8/9).", "2019-09-05", "2019-09-08"),
+    ("mulai besok hingga lusa 15 September,", "2019-09-14", "2019-09-15"),
+])
+def test_two_dated_days_joined_by_a_range_word_are_one_range(text: str, start: str, end: str):
+    assert [(s, e) for _, s, e, _ in _times(text)] == [(start, end)]
+
+
+def test_a_range_dash_written_as_mis_decoded_characters_joins_a_range():
+    assert _times("digelar pada 25\u201a\u00c4\u00ee27 Oktober 2019.") == [
+        ("25\u201a\u00c4\u00ee27 Oktober 2019", "2019-10-25", "2019-10-27", "day")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("pada Rabu esok, KPK memeriksa saksi", "2019-09-18"),
+    ("Pertemuan itu digelar Senin depan.", "2019-09-16"),
+    ("Ia tiba Rabu lalu.", "2019-09-11"),
+])
+def test_a_day_name_with_a_word_ahead_is_the_coming_day(text: str, day: str):
+    assert _times(text)[0][1] == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Proses pemadaman dilakukan hingga malam tadi.", "2019-09-12"),
+    ("Pagi tadi beredar kabar itu.", "2019-09-13"),
+    ("Ia akan dimakamkan siang ini.", "2019-09-13"),
+    ("Tim berangkat esok.", "2019-09-14"),
+])
+def test_parts_of_the_day_with_ini_or_tadi_are_days(text: str, day: str):
+    assert [start for _, start, _, _ in _times(text)] == [day]
+
+
+@pytest.mark.parametrize("text, clock", [
+    ("Pak Jokowi datang jam 2 siang.", "14:00"),
+    ("ditutup pukul 7 malam.", "19:00"),
+    ("Saya datang jam 11 siang.", "11:00"),
+    ("berangkat pukul 20.00 malam", "20:00"),
+    ("bangun jam 4 pagi", "04:00"),
+])
+def test_a_part_of_the_day_after_a_clock_time_reads_its_hour(text: str, clock: str):
+    assert _times(text)[0][1] == clock
+
+
+def test_a_count_before_tahun_ini_is_a_length_of_time_not_this_year():
+    assert _times("perempuan 24 tahun ini baru saja beralih") == []
+    assert _times("target tahun ini") == [("tahun ini", "2019", None, "year")]
+
+
+def test_mulai_before_a_year_cues_it():
+    assert _times("proyek bisa dikerjakan mulai 2020.") == [("mulai 2020", "2020", None, "year")]
+
+
+def test_esok_harinya_is_the_day_after_the_one_told_not_a_date():
+    assert _times("Mereka menginap di kota itu sebelum berangkat esok harinya.") == []

@@ -177,7 +177,8 @@ def _year_for(month: int, reference: date | None, explicit: str | None, past: bo
 
 
 def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None) -> dict | None:
-    groups = m.groupdict()
+    # the words as the case-insensitive patterns compared them ("ſore" is "sore"), so that they are found in the tables
+    groups = {name: case_folded(value) if value else value for name, value in m.groupdict().items()}
     if shared_year and not groups.get("y"):
         groups["y"] = shared_year
     if kind == "clock":
@@ -349,7 +350,7 @@ def _dates_after_relative_days(text: str, found: list[Span]) -> None:
     next morning), and the date says which. Only commas and parts of the day may stand between."""
     days = _single_days(found)
     for word, date_span in pairwise(days):
-        if word.attrs["expression"].lower() in _relative_days() and not date_span.attrs["relative"] \
+        if case_folded(word.attrs["expression"]) in _relative_days() and not date_span.attrs["relative"] \
                 and date_span.start - word.end <= RELATIVE_TO_DATE_GAP \
                 and _part_of_day_gap().fullmatch(text, word.end, date_span.start):
             word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})

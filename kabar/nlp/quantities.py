@@ -298,7 +298,7 @@ TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 # a length of time named by its order right after a year: "2019 pekan kedua", "2020 minggu ke-3"
 WEEK_OF_A_SEASON = re.compile(
-    r"\s+[a-z]+\s+(?:ke-?\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)|pertama)\b", re.IGNORECASE)
+    rf"\s+[a-z]+\s+(?:ke-?\d+|{alternation(sorted(_words('ordinal word')))})\b", re.IGNORECASE)
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"

@@ -340,6 +340,7 @@ RELATIVE_TO_DATE_GAP = 20
 
 
 def _single_days(found: list[Span]) -> list[Span]:
+    """The dates of one day each, no range and no weekly schedule, in the order they are written."""
     return sorted((s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day"
                    and not s.attrs["end"] and not s.attrs.get("recurring")), key=lambda s: s.start)
 
@@ -393,8 +394,7 @@ def _date_clocks(text: str, found: list[Span]) -> None:
     is the time on that day: right after it ("Selasa (10/9/2019) siang, pukul 14.30 WIB") or, failing that,
     right before it ("pukul 18.05 WIB, Rabu (11/9/2019)"). It carries the day and points at its words, as the
     gold keeps the two as spans of their own. A day that recurs ("setiap Minggu", "Senin-Jumat") is no one day."""
-    days = [s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day" and not s.attrs["end"]
-            and not s.attrs.get("recurring")]
+    days = _single_days(found)
     for clock in (s for s in found if s.attrs["kind"] == "clock"):
         day = next((d for d in days if _only_gap(text, d.end, clock.start)), None) \
             or next((d for d in days if _only_gap(text, clock.end, d.start)), None)

@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
+from kabar.nlp.folding import case_folded
 from kabar.nlp.sentences import paragraph_at
 
 
@@ -89,6 +90,12 @@ def _words(section: str) -> frozenset[str]:
 @cache
 def _prefixes() -> dict[str, str]:
     return {row[0]: row[1] for row in (line.split("\t") for line in sections("id/nlp/numbers.txt")["prefix"])}
+
+
+def _currency(prefix: str) -> str:
+    """What a money prefix the case-insensitive pattern matched names, the prefix read as the pattern compared it
+    ("Uſ", with a long s, is "us")."""
+    return _prefixes()[case_folded(prefix)]
 
 
 def _attachable_measures() -> list[str]:
@@ -229,18 +236,18 @@ def _money_then_own_unit(match: re.Match[str]) -> bool:
     if match.group("prefix") is None:
         return False
     own = "persen" if match.group("sign") else (match.group("attached") or match.group("unit") or "").lower()
-    return match.group("degree") is not None or _units().get(own) not in (None, _prefixes()[match["prefix"].lower()])
+    return match.group("degree") is not None or _units().get(own) not in (None, _currency(match["prefix"]))
 
 
 def _a_name_before_a_count(match: re.Match[str], unit: str | None) -> bool:
     """A prefix that is also a country's name ("US") before a figure that counts something else ("US 2 gol")."""
-    prefix = match.group("prefix").lower()
-    return prefix in _words("prefix that names") and unit is not None and unit != _prefixes()[prefix]
+    prefix = case_folded(match.group("prefix"))
+    return prefix in _words("prefix that names") and unit is not None and unit != _currency(prefix)
 
 
 def _in_two_currencies(match: re.Match[str]) -> bool:
     low, high = (match.group(group) for group in ("prefix", "hprefix"))
-    return low is not None and high is not None and _prefixes()[low.lower()] != _prefixes()[high.lower()]
+    return low is not None and high is not None and _currency(low) != _currency(high)
 
 
 def _number_end(match: re.Match[str]) -> int:
@@ -291,7 +298,7 @@ TIMES = re.compile(r"(\d{1,2})(?:[x×]|\s[x×]\s)(\d{1,3})", re.IGNORECASE)
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+,\d+")
 # a length of time named by its order right after a year: "2019 pekan kedua", "2020 minggu ke-3"
 WEEK_OF_A_SEASON = re.compile(
-    r"\s+[a-z]+\s+(?:ke-?\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)|pertama)\b", re.IGNORECASE)
+    rf"\s+[a-z]+\s+(?:ke-?\d+|{alternation(sorted(_words('ordinal word')))})\b", re.IGNORECASE)
 YEAR_CONTEXT = re.compile(r"\b(tahun|sejak|pada|hingga|since|in|year)\s*$", re.IGNORECASE)  # not "kepada"
 MONTHS = re.compile(r"^(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
                     r"jan|feb|mar|apr|jun|jul|agu|ags|sep|okt|nov|des|january|february|march|june|july|august|"
@@ -1077,7 +1084,7 @@ def find_quantities(doc: Doc) -> Doc:
         unit = _units().get(unit_word, unit_word) if unit_word else None
         if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
-            unit = _prefixes()[unit_word.lower()]
+            unit = _currency(unit_word)
         if unit == GENERIC_PEOPLE:
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \

@@ -177,7 +177,8 @@ def _year_for(month: int, reference: date | None, explicit: str | None, past: bo
 
 
 def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None) -> dict | None:
-    groups = m.groupdict()
+    # the words as the case-insensitive patterns compared them ("ſore" is "sore"), so that they are found in the tables
+    groups = {name: case_folded(value) if value else value for name, value in m.groupdict().items()}
     if shared_year and not groups.get("y"):
         groups["y"] = shared_year
     if kind == "clock":
@@ -339,6 +340,7 @@ RELATIVE_TO_DATE_GAP = 20
 
 
 def _single_days(found: list[Span]) -> list[Span]:
+    """The dates of one day each, no range and no weekly schedule, in the order they are written."""
     return sorted((s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day"
                    and not s.attrs["end"] and not s.attrs.get("recurring")), key=lambda s: s.start)
 
@@ -349,7 +351,7 @@ def _dates_after_relative_days(text: str, found: list[Span]) -> None:
     next morning), and the date says which. Only commas and parts of the day may stand between."""
     days = _single_days(found)
     for word, date_span in pairwise(days):
-        if word.attrs["expression"].lower() in _relative_days() and not date_span.attrs["relative"] \
+        if case_folded(word.attrs["expression"]) in _relative_days() and not date_span.attrs["relative"] \
                 and date_span.start - word.end <= RELATIVE_TO_DATE_GAP \
                 and _part_of_day_gap().fullmatch(text, word.end, date_span.start):
             word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
@@ -392,8 +394,7 @@ def _date_clocks(text: str, found: list[Span]) -> None:
     is the time on that day: right after it ("Selasa (10/9/2019) siang, pukul 14.30 WIB") or, failing that,
     right before it ("pukul 18.05 WIB, Rabu (11/9/2019)"). It carries the day and points at its words, as the
     gold keeps the two as spans of their own. A day that recurs ("setiap Minggu", "Senin-Jumat") is no one day."""
-    days = [s for s in found if s.attrs["kind"] == "date" and s.attrs["precision"] == "day" and not s.attrs["end"]
-            and not s.attrs.get("recurring")]
+    days = _single_days(found)
     for clock in (s for s in found if s.attrs["kind"] == "clock"):
         day = next((d for d in days if _only_gap(text, d.end, clock.start)), None) \
             or next((d for d in days if _only_gap(text, clock.end, d.start)), None)

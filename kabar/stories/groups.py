@@ -707,23 +707,24 @@ def _numbered(claim: Claim) -> frozenset[tuple[str, str]]:
                      if word.lower() in word_set("id/claims/numbered.txt"))
 
 
-def _numbered_once(events: list[Claim]) -> dict[str, frozenset[tuple[str, str]]]:
-    """By article, the numbered places its events name each in one sentence only: a place an article names in several
-    ("KM 92", where a crash, a fire and a jam happened) does not tell which of its events another outlet's is."""
+def _numbered_once(events: list[Claim]) -> dict[int, frozenset[tuple[str, str]]]:
+    """By event (its `id()`), the numbered places it names that its article names in that one sentence only: a place
+    an article names in several ("KM 92", where a crash, a fire and a jam happened) does not tell which of its events
+    another outlet's is. Read once per event, as every pair of clusters is compared."""
+    places = {id(claim): _numbered(claim) for claim in events}
     named: dict[str, dict[tuple[str, str], set[int]]] = defaultdict(lambda: defaultdict(set))
     for claim in events:
-        for place in _numbered(claim):
+        for place in places[id(claim)]:
             named[claim.evidence[0].article][place].add(claim.evidence[-1].start)
-    return {article: frozenset(place for place, sentences in places.items() if len(sentences) == 1)
-            for article, places in named.items()}
+    once = {article: frozenset(place for place, sentences in found.items() if len(sentences) == 1)
+            for article, found in named.items()}
+    return {id(claim): places[id(claim)] & once.get(claim.evidence[0].article, frozenset()) for claim in events}
 
 
-def _same_numbered(first: Claim, second: Claim, once: dict[str, frozenset[tuple[str, str]]]) -> bool:
+def _same_numbered(first: Claim, second: Claim, once: dict[int, frozenset[tuple[str, str]]]) -> bool:
     """Two outlets tell an event at one numbered place, each naming it in that event alone ("berada di lantai 7
     Tower Tulip", "kebakaran terjadi lantai 7"): one event, however else each words it."""
-    articles = first.evidence[0].article, second.evidence[0].article
-    return articles[0] != articles[1] and bool(
-        _numbered(first) & _numbered(second) & once.get(articles[0], frozenset()) & once.get(articles[1], frozenset()))
+    return first.evidence[0].article != second.evidence[0].article and bool(once[id(first)] & once[id(second)])
 
 
 def _since(claim: Claim) -> str | None:

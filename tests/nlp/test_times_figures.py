@@ -1428,3 +1428,11 @@ def test_every_time_match_in_real_news_holds_one_of_its_cues() -> None:
                 checked += 1
                 assert not cues or any(cue in case_folded(match.group(0)) for cue in cues), (kind, match.group(0))
     assert checked > 1000
+
+
+@pytest.mark.parametrize("odd, plain", [
+    ("senilai Uſ 2,9 juta Dollar", "senilai US 2,9 juta Dollar"),  # a long s, which re.IGNORECASE takes for "s"
+    ("Pulisic uſ 2 gol", "Pulisic us 2 gol"),
+])
+def test_a_money_prefix_with_a_letter_the_pattern_takes_for_an_ascii_one_reads_as_that_prefix(odd: str, plain: str):
+    assert [found[1:] for found in _figures(odd)] == [found[1:] for found in _figures(plain)]

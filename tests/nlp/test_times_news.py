@@ -87,3 +87,13 @@ def test_mulai_before_a_year_cues_it():
 
 def test_esok_harinya_is_the_day_after_the_one_told_not_a_date():
     assert _times("Mereka menginap di kota itu sebelum berangkat esok harinya.") == []
+
+
+@pytest.mark.parametrize("odd, plain", [
+    ("dimulai pukul 2 sıang", "dimulai pukul 2 siang"),  # a dotless i, which re.IGNORECASE takes for "i"
+    ("latihan ſore ini", "latihan sore ini"),  # a long s, taken for "s"
+    ("dibuka Rabu beſok", "dibuka Rabu besok"),
+    ("sejak 12 ſeptember 2019", "sejak 12 september 2019"),
+])
+def test_a_letter_the_patterns_take_for_an_ascii_one_reads_as_that_letter(odd: str, plain: str):
+    assert [found[1:] for found in _times(odd)] == [found[1:] for found in _times(plain)]

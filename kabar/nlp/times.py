@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
+from kabar.nlp.entities import gazetteer_ids
 from kabar.nlp.folding import FoldedPattern, case_folded
 
 # what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
@@ -69,12 +70,13 @@ def _part_of_day_hours() -> dict[str, tuple[int, int]]:
 
 
 def _hour_in_part(hour: int, part: str | None) -> int:
-    """A 12-hour reading inside the part of the day after it: "jam 2 siang" is 14:00, "jam 11 siang" 11:00;
-    an hour the part does not cover either way is kept as written."""
+    """A 12-hour reading inside the part of the day after it: "jam 2 siang" is 14:00, "jam 11 siang" 11:00,
+    "jam 12 siang" noon and "jam 12 malam" midnight (the night runs to hour 24, 00:00); an hour the part does
+    not cover in any reading is kept as written."""
     if not part:
         return hour
     first, last = _part_of_day_hours()[part.lower()]
-    return next((h for h in (hour, hour + 12) if first <= h <= last and h < 24), hour)
+    return next((h % 24 for h in (hour, hour + 12, hour + 24) if first <= h <= last and h <= 24), hour)
 
 
 @cache
@@ -176,14 +178,15 @@ def _year_for(month: int, reference: date | None, explicit: str | None, past: bo
     return reference.year if not past and month - reference.month <= MONTHS_AHEAD else reference.year - 1
 
 
-def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None) -> dict | None:
+def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None,
+             local_offset: str = "") -> dict | None:
     # the words as the case-insensitive patterns compared them ("ſore" is "sore"), so that they are found in the tables
     groups = {name: case_folded(value) if value else value for name, value in m.groupdict().items()}
     if shared_year and not groups.get("y"):
         groups["y"] = shared_year
     if kind == "clock":
         zone = groups.get("zone")
-        offset = f"{int(table('id/timezones.tsv')[zone.lower()]):+03d}:00" if zone else ""
+        offset = _offset(int(table('id/timezones.tsv')[zone.lower()])) if zone else local_offset
         hour = _hour_in_part(int(groups["h"]), groups.get("part"))
         return {"start": f"{hour:02d}:{groups.get('mi') or '00'}{offset}", "end": None,
                 "precision": "minute", "kind": "clock"}
@@ -278,6 +281,32 @@ def _reference(doc: Doc) -> date | None:
     return moment.date() if moment else None
 
 
+def _offset(hours: int) -> str:
+    return f"{hours:+03d}:00"
+
+
+@cache
+def _zone_of_place() -> dict[str, int]:
+    """Each Indonesian place of province-of.tsv with the UTC offset, in hours, of its province's time zone."""
+    zones = table("id/entities/province-zones.tsv")
+    return {place: int(zones[province]) for place, province in table("id/entities/province-of.tsv").items()
+            if province in zones}
+
+
+def _local_offset(doc: Doc) -> str:
+    """The UTC offset of the place a report comes from, for its clock times printed without a zone ("pukul
+    18.03"): its dateline city's, or else the one zone all the Indonesian places the entity stage found lie in.
+    Where the places lie in several zones, or none is known, the clock keeps no offset: a guess of WIB would
+    be wrong for news from Makassar or Jayapura."""
+    datelined = gazetteer_ids(doc.article.dateline) if doc.article.dateline else set()
+    named = {span.attrs["known"] for span in doc.layer("entities") if span.attrs.get("known")}
+    for places in (datelined, named):
+        zones = {_zone_of_place()[place] for place in places if place in _zone_of_place()}
+        if zones:
+            return _offset(zones.pop()) if len(zones) == 1 else ""
+    return ""
+
+
 MONTH_NAMES_ONLY = {"mei", "may", "mar", "jun", "jul", "sep", "des", "dec", "jan", "feb", "apr", "aug", "oct", "nov"}
 
 
@@ -285,6 +314,7 @@ def find_times(doc: Doc) -> Doc:
     """Longest expressions win; a shorter one inside an earlier, longer match is not repeated."""
     text = doc.text
     reference = _reference(doc)
+    local_offset = _local_offset(doc)
     taken: list[tuple[int, int]] = []
     found: list[Span] = []
     folded = case_folded(text)
@@ -299,7 +329,7 @@ def find_times(doc: Doc) -> Doc:
                 continue
             if not _plausible(kind, text, match, taken):
                 continue
-            resolved = _resolve(kind, match, reference, _coordinated_year(text, match))
+            resolved = _resolve(kind, match, reference, _coordinated_year(text, match), local_offset)
             if resolved is None:
                 continue
             taken.append((start, end))

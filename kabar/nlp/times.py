@@ -337,6 +337,7 @@ def find_times(doc: Doc) -> Doc:
                 kind == "month_relative" and not match.group("y"))})
             resolved.setdefault("kind", "date")
             found.append(Span(start, end, "time", resolved))
+    _writers_relative_days(text, folded, found, reference)
     found.extend(_same_day_mentions(text, folded, found, taken))
     _mark_recurring_days(text, found)
     _dates_after_relative_days(text, found)
@@ -363,6 +364,33 @@ def _same_day_mentions(text: str, folded: str, found: list[Span], taken: list[tu
                 "start": antecedent.attrs["start"], "end": None, "precision": "day", "expression": match.group(0),
                 "relative": True, "kind": "date", "refers_to": [antecedent.start, antecedent.end]}))
     return mentions
+
+
+# the most characters a bracketed relative day word takes after its day: " (hari ini, red.)"
+BRACKET_REACH = 24
+
+
+@cache
+def _bracketed_relative_day() -> FoldedPattern:
+    """A relative day word in brackets, an editor's mark at most after it: "(kemarin)", "(hari ini, red)"."""
+    return FoldedPattern(re.compile(
+        rf"\s*\(\s*(?P<word>{alternation(list(_relative_days()))})\s*(?:,\s*red\.?\s*)?\)", re.IGNORECASE))
+
+
+def _writers_relative_days(text: str, folded: str, found: list[Span], reference: date | None) -> None:
+    """A relative day word in brackets right after a day ("Sore tadi (kemarin)", "Jadi besok (hari ini)", "Rabu
+    (besok)") is the writer putting a speaker's or a first draft's day into the article's own time: it gives the
+    day, counted from the article's date, and the span reaches over it."""
+    if reference is None:
+        return
+    for day in _single_days(found):
+        bracket = next(_bracketed_relative_day().finditer(text, folded, day.end, day.end + BRACKET_REACH), None)
+        if bracket is None or bracket.start() != day.end:
+            continue
+        shift = _relative_days()[case_folded(bracket.group("word")).lower()]
+        day.end = bracket.end()
+        day.attrs.update({"start": (reference + timedelta(days=shift)).isoformat(), "relative": True,
+                          "expression": text[day.start : day.end]})
 
 
 # the most characters between a relative day word and the date that says which day it is ("kemarin malam (11/9/2019)")

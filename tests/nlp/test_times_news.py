@@ -125,3 +125,13 @@ def test_a_clock_time_without_a_zone_takes_the_zone_of_the_place_the_report_come
 
 def test_a_zone_written_after_the_clock_time_wins_over_the_place():
     assert _clock_in("dimulai pukul 10.00 WIT", "Jakarta") == "10:00+09:00"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sore tadi (kemarin) rapat digelar.", "2019-09-12"),
+    ('"Jadi besok (hari ini) kami berangkat," katanya.', "2019-09-13"),
+    ('"Besok (hari ini, red) diumumkan," ujarnya.', "2019-09-13"),
+    ("Sidang digelar Rabu (besok).", "2019-09-14"),
+])
+def test_a_relative_day_in_brackets_after_a_day_is_the_writers_and_gives_the_day(text: str, day: str):
+    assert [start for _, start, _, _ in _times(text)] == [day]

@@ -9,7 +9,8 @@ hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "
 "bulan depan" and "dua tahun lalu" count months and years from it, "tiga hari yang lalu" and "dua pekan
 silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone
 needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor 30 Tahun 2002") is
-not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset); one
+not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset; without a
+zone, the offset of the place the report comes from, where the entity stage knows it); one
 that closely follows or precedes a date ("Kamis (12/9) sekitar pukul 20.30", "pukul 18.05 WIB, Rabu (11/9/2019)")
 carries that date as its day, unless the day recurs ("setiap Minggu", "Senin-Jumat"). Each
 span keeps the words it came from and its precision.

@@ -41,7 +41,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("recognised", None, (), ("recognised",), recognise_names),
     Component("entities", find_entities, ("sentences", "recognised"), ("entities",)),
     Component("quantities", find_quantities, ("sentences",), ("quantities",)),
-    Component("times", find_times, ("sentences",), ("times",)),
+    Component("times", find_times, ("sentences", "entities"), ("times",)),
     Component("quotes", find_quotes, ("sentences", "entities"), ("quotes",)),
     Component("attribution", mark_attribution, ("sentences", "entities"), ()),
 )

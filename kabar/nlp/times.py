@@ -9,7 +9,8 @@ hingga 3 Desember 2014" are day ranges, "Februari–Maret 2025" a month range; "
 "bulan depan" and "dua tahun lalu" count months and years from it, "tiga hari yang lalu" and "dua pekan
 silam" days and weeks; "tahun 1950 hingga 1953" and "antara 2010 dan 2015" year ranges; a year alone
 needs a cue ("Pada 2004", "lahir 1907"), and one inside a rule's number ("UU Nomor 30 Tahun 2002") is
-not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset); one
+not a time. "pukul 15.50 WIB" is a clock time (kind "clock", an ISO time with the zone's offset; without a
+zone, the offset of the place the report comes from, where the entity stage knows it); one
 that closely follows or precedes a date ("Kamis (12/9) sekitar pukul 20.30", "pukul 18.05 WIB, Rabu (11/9/2019)")
 carries that date as its day, unless the day recurs ("setiap Minggu", "Senin-Jumat"). Each
 span keeps the words it came from and its precision.
@@ -24,6 +25,7 @@ from itertools import pairwise
 
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
+from kabar.nlp.entities import gazetteer_ids
 from kabar.nlp.folding import FoldedPattern, case_folded
 
 # what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
@@ -69,12 +71,13 @@ def _part_of_day_hours() -> dict[str, tuple[int, int]]:
 
 
 def _hour_in_part(hour: int, part: str | None) -> int:
-    """A 12-hour reading inside the part of the day after it: "jam 2 siang" is 14:00, "jam 11 siang" 11:00;
-    an hour the part does not cover either way is kept as written."""
+    """A 12-hour reading inside the part of the day after it: "jam 2 siang" is 14:00, "jam 11 siang" 11:00,
+    "jam 12 siang" noon and "jam 12 malam" midnight (the night runs to hour 24, 00:00); an hour the part does
+    not cover in any reading is kept as written."""
     if not part:
         return hour
     first, last = _part_of_day_hours()[part.lower()]
-    return next((h for h in (hour, hour + 12) if first <= h <= last and h < 24), hour)
+    return next((h % 24 for h in (hour, hour + 12, hour + 24) if first <= h <= last and h <= 24), hour)
 
 
 @cache
@@ -176,14 +179,15 @@ def _year_for(month: int, reference: date | None, explicit: str | None, past: bo
     return reference.year if not past and month - reference.month <= MONTHS_AHEAD else reference.year - 1
 
 
-def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None) -> dict | None:
+def _resolve(kind: str, m: re.Match[str], reference: date | None, shared_year: str | None = None,
+             local_offset: str = "") -> dict | None:
     # the words as the case-insensitive patterns compared them ("ſore" is "sore"), so that they are found in the tables
     groups = {name: case_folded(value) if value else value for name, value in m.groupdict().items()}
     if shared_year and not groups.get("y"):
         groups["y"] = shared_year
     if kind == "clock":
         zone = groups.get("zone")
-        offset = f"{int(table('id/timezones.tsv')[zone.lower()]):+03d}:00" if zone else ""
+        offset = _offset(int(table('id/timezones.tsv')[zone.lower()])) if zone else local_offset
         hour = _hour_in_part(int(groups["h"]), groups.get("part"))
         return {"start": f"{hour:02d}:{groups.get('mi') or '00'}{offset}", "end": None,
                 "precision": "minute", "kind": "clock"}
@@ -278,6 +282,32 @@ def _reference(doc: Doc) -> date | None:
     return moment.date() if moment else None
 
 
+def _offset(hours: int) -> str:
+    return f"{hours:+03d}:00"
+
+
+@cache
+def _zone_of_place() -> dict[str, int]:
+    """Each Indonesian place of province-of.tsv with the UTC offset, in hours, of its province's time zone."""
+    zones = table("id/entities/province-zones.tsv")
+    return {place: int(zones[province]) for place, province in table("id/entities/province-of.tsv").items()
+            if province in zones}
+
+
+def _local_offset(doc: Doc) -> str:
+    """The UTC offset of the place a report comes from, for its clock times printed without a zone ("pukul
+    18.03"): its dateline city's, or else the one zone all the Indonesian places the entity stage found lie in.
+    Where the places lie in several zones, or none is known, the clock keeps no offset: a guess of WIB would
+    be wrong for news from Makassar or Jayapura."""
+    datelined = gazetteer_ids(doc.article.dateline) if doc.article.dateline else set()
+    named = {span.attrs["known"] for span in doc.layer("entities") if span.attrs.get("known")}
+    for places in (datelined, named):
+        zones = {_zone_of_place()[place] for place in places if place in _zone_of_place()}
+        if zones:
+            return _offset(zones.pop()) if len(zones) == 1 else ""
+    return ""
+
+
 MONTH_NAMES_ONLY = {"mei", "may", "mar", "jun", "jul", "sep", "des", "dec", "jan", "feb", "apr", "aug", "oct", "nov"}
 
 
@@ -285,6 +315,7 @@ def find_times(doc: Doc) -> Doc:
     """Longest expressions win; a shorter one inside an earlier, longer match is not repeated."""
     text = doc.text
     reference = _reference(doc)
+    local_offset = _local_offset(doc)
     taken: list[tuple[int, int]] = []
     found: list[Span] = []
     folded = case_folded(text)
@@ -299,7 +330,7 @@ def find_times(doc: Doc) -> Doc:
                 continue
             if not _plausible(kind, text, match, taken):
                 continue
-            resolved = _resolve(kind, match, reference, _coordinated_year(text, match))
+            resolved = _resolve(kind, match, reference, _coordinated_year(text, match), local_offset)
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -307,6 +338,7 @@ def find_times(doc: Doc) -> Doc:
                 kind == "month_relative" and not match.group("y"))})
             resolved.setdefault("kind", "date")
             found.append(Span(start, end, "time", resolved))
+    _writers_relative_days(text, folded, found, reference)
     found.extend(_same_day_mentions(text, folded, found, taken))
     _mark_recurring_days(text, found)
     _dates_after_relative_days(text, found)
@@ -333,6 +365,33 @@ def _same_day_mentions(text: str, folded: str, found: list[Span], taken: list[tu
                 "start": antecedent.attrs["start"], "end": None, "precision": "day", "expression": match.group(0),
                 "relative": True, "kind": "date", "refers_to": [antecedent.start, antecedent.end]}))
     return mentions
+
+
+# the most characters a bracketed relative day word takes after its day: " (hari ini, red.)"
+BRACKET_REACH = 24
+
+
+@cache
+def _bracketed_relative_day() -> FoldedPattern:
+    """A relative day word in brackets, an editor's mark at most after it: "(kemarin)", "(hari ini, red)"."""
+    return FoldedPattern(re.compile(
+        rf"\s*\(\s*(?P<word>{alternation(list(_relative_days()))})\s*(?:,\s*red\.?\s*)?\)", re.IGNORECASE))
+
+
+def _writers_relative_days(text: str, folded: str, found: list[Span], reference: date | None) -> None:
+    """A relative day word in brackets right after a day ("Sore tadi (kemarin)", "Jadi besok (hari ini)", "Rabu
+    (besok)") is the writer putting a speaker's or a first draft's day into the article's own time: it gives the
+    day, counted from the article's date, and the span reaches over it."""
+    if reference is None:
+        return
+    for day in _single_days(found):
+        bracket = next(_bracketed_relative_day().finditer(text, folded, day.end, day.end + BRACKET_REACH), None)
+        if bracket is None or bracket.start() != day.end:
+            continue
+        shift = _relative_days()[case_folded(bracket.group("word")).lower()]
+        day.end = bracket.end()
+        day.attrs.update({"start": (reference + timedelta(days=shift)).isoformat(), "relative": True,
+                          "expression": text[day.start : day.end]})
 
 
 # the most characters between a relative day word and the date that says which day it is ("kemarin malam (11/9/2019)")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kabar.model import Article, Doc
+from kabar.model import Article, Doc, Span
 from kabar.nlp.times import find_times
 
 WIB = timezone(timedelta(hours=7))
@@ -71,6 +71,10 @@ def test_parts_of_the_day_with_ini_or_tadi_are_days(text: str, day: str):
     ("Saya datang jam 11 siang.", "11:00"),
     ("berangkat pukul 20.00 malam", "20:00"),
     ("bangun jam 4 pagi", "04:00"),
+    ("pesta berakhir jam 12 malam", "00:00"),
+    ("pintu ditutup pukul 12 malam.", "00:00"),
+    ("makan bersama jam 12 siang", "12:00"),
+    ("tiba pukul 11 malam", "23:00"),
 ])
 def test_a_part_of_the_day_after_a_clock_time_reads_its_hour(text: str, clock: str):
     assert _times(text)[0][1] == clock
@@ -97,3 +101,37 @@ def test_esok_harinya_is_the_day_after_the_one_told_not_a_date():
 ])
 def test_a_letter_the_patterns_take_for_an_ascii_one_reads_as_that_letter(odd: str, plain: str):
     assert [found[1:] for found in _times(odd)] == [found[1:] for found in _times(plain)]
+
+
+def _clock_in(text: str, dateline: str | None = None, places: tuple[str, ...] = ()) -> str:
+    """The first clock time of `text`, in an article with that dateline whose entity stage found those known places."""
+    doc = Doc(Article(id="t", source="t", text=text, published=FRIDAY_13, dateline=dateline))
+    for place in places:
+        doc.add("entities", Span(0, 1, "GPE", {"origin": "gazetteer", "role": None, "known": place}))
+    return next(t.attrs["start"] for t in find_times(doc).layer("times") if t.attrs["kind"] == "clock")
+
+
+@pytest.mark.parametrize("dateline, places, clock", [
+    ("Makassar", (), "18:03+08:00"),  # the dateline city's zone, WITA
+    ("Jayapura", ("ent-jakarta",), "18:03+09:00"),  # the dateline wins over the places named
+    (None, ("ent-jakarta", "ent-bandung"), "18:03+07:00"),  # every place named lies in WIB
+    (None, ("ent-jakarta", "ent-makassar"), "18:03"),  # places in two zones: none is known
+    (None, (), "18:03"),  # no place known: no guess
+])
+def test_a_clock_time_without_a_zone_takes_the_zone_of_the_place_the_report_comes_from(
+        dateline: str | None, places: tuple[str, ...], clock: str):
+    assert _clock_in("Ia wafat sekitar pukul 18.03 di rumah sakit.", dateline, places) == clock
+
+
+def test_a_zone_written_after_the_clock_time_wins_over_the_place():
+    assert _clock_in("dimulai pukul 10.00 WIT", "Jakarta") == "10:00+09:00"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Sore tadi (kemarin) rapat digelar.", "2019-09-12"),
+    ('"Jadi besok (hari ini) kami berangkat," katanya.', "2019-09-13"),
+    ('"Besok (hari ini, red) diumumkan," ujarnya.', "2019-09-13"),
+    ("Sidang digelar Rabu (besok).", "2019-09-14"),
+])
+def test_a_relative_day_in_brackets_after_a_day_is_the_writers_and_gives_the_day(text: str, day: str):
+    assert [start for _, start, _, _ in _times(text)] == [day]

@@ -1451,3 +1451,8 @@ def test_a_shortest_term_is_a_floor_as_the_longest_is_a_cap():
 def test_an_age_in_brackets_glued_to_a_name_is_an_age_while_one_glued_to_a_number_or_ayat_is_a_subsection():
     figures = _figures("Pemakai yakni AR alias Maman (40), JP alias Joko(34). Ia dijerat Pasal 114 ayat(1) dan Section 17(2).")
     assert [(f[1], f[4]) for f in figures] == [(40, "age"), (34, "age")]
+
+
+def test_an_area_in_square_miles_or_feet_keeps_its_whole_unit():
+    figures = _figures("Peternakan seluas 100 mil persegi, dengan pondok seluas 33.000 kaki persegi dan air terjun sedalam 12 mil.")
+    assert [(f[1], f[3]) for f in figures] == [(100, "mil-persegi"), (33000, "kaki-persegi"), (12, "mil")]

@@ -845,12 +845,18 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "didirikan pada 1607": an older year
     before = text[max(0, start - 2) : start]
     closed = re.match(r"\s*\)(?![A-Za-z])", text[match.end("low") :]) is not None
-    if re.fullmatch(r"\w\(", before) or \
+    glued_to = re.search(r"(\w+)\($", text[max(0, start - 30) : start])
+    if (glued_to is not None and not _a_name(glued_to.group(1))) or \
             (counted is None and closed and re.search(r"\d\s*\(\s*$", text[max(0, start - 4) : start])):
-        return True  # "Section 17(2)", "Pasal 5(1)", "Pasal 114 ( 1 )": a subsection
+        return True  # "Section 17(2)", "ayat(1)", "Pasal 114 ( 1 )": a subsection; "Joko(34)" may be an age
     if re.search(r"(?:^|[^\w/])[A-Za-z]/$", text[max(0, start - 3) : start]):
         return True  # "aperture f/1.8": a lens's f-number, written after its letter
     return before[-1:] in ("/", "(") and re.match(r"\d+/", text[start:]) is not None
+
+
+def _a_name(word: str) -> bool:
+    """A capitalised word of letters ("Joko"), not a number or a code ("17", "5A")."""
+    return word.isalpha() and word[:1].isupper()
 
 
 def _ordinal_of_a_length(text: str, start: int, counted: str | None) -> bool:

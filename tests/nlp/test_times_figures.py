@@ -1438,7 +1438,6 @@ def test_a_money_prefix_with_a_letter_the_pattern_takes_for_an_ascii_one_reads_a
     assert [found[1:] for found in _figures(odd)] == [found[1:] for found in _figures(plain)]
 
 
-
 def test_an_age_in_brackets_glued_to_a_name_is_an_age_while_one_glued_to_a_number_or_ayat_is_a_subsection():
     figures = _figures("Pemakai yakni AR alias Maman (40), JP alias Joko(34). Ia dijerat Pasal 114 ayat(1) dan Section 17(2).")
     assert [(f[1], f[4]) for f in figures] == [(40, "age"), (34, "age")]

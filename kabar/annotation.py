@@ -2,11 +2,12 @@
 
 `annotate_text("Presiden Prabowo Subianto tiba di Jakarta.", as_is=True)` returns one JSON-ready record
 with the span layers (entities, quotes, quantities, times, sentences with attribution and stance); every
-span carries `start`, `end` (offsets into the record's `text`), `label` and `text`. Without `as_is` the
-text is cleaned first, as ingest would (page furniture dropped, the dateline read), and the offsets point
-into the cleaned text the record prints. `annotate_inputs` does the same for files, JSON Lines and HTML,
-one record per input in input order; an input that cannot be read is a record with a one-line `error`, a
-file a folder walk passes over one with the reason it was `skipped`.
+span carries `start`, `end` (offsets into the record's `text`), `label` and `text`. Without `as_is` the text
+is cleaned first, as ingest would (page furniture dropped, the dateline read), and the offsets point into the
+cleaned text the record prints; as is, a JSON Lines record's own `published` date (and `author`) is still
+kept, so that "kemarin" resolves against the day it was written. `annotate_inputs` does the same for files,
+JSON Lines and HTML, one record per input in input order; an input that cannot be read is a record with a
+one-line `error`, a file a folder walk passes over one with the reason it was `skipped`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from kabar.clean import clean
 from kabar.clean.language import detect_language
+from kabar.clean.metadata import meta_datetime
 from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.raw import Item, looks_like_html, make_raw, reject
@@ -83,6 +85,7 @@ def _article(raw: RawDocument, as_is: bool) -> Article:
     text = raw.text
     return Article(article_id, raw.source, text, [Paragraph(0, len(text))] if "\n\n" not in text else [],
                    url=raw.url, outlet=raw.hints.get("outlet"), title=raw.hints.get("title"),
+                   author=raw.hints.get("author"), published=meta_datetime(raw.hints, ("published",)),
                    language=raw.hints.get("language") or detect_language(text))
 
 

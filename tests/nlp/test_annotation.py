@@ -72,6 +72,14 @@ def test_jsonl_on_stdin_gives_one_line_per_record_in_order():
     assert "Ahmad Luthfi" in {e["text"] for e in records[3]["entities"]}
 
 
+def test_as_is_a_record_published_date_resolves_its_relative_days():
+    line = json.dumps({"text": "Banjir merendam Bekasi sejak kemarin.", "published": "2019-09-12T10:00:00+07:00"})
+    result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    times = json.loads(result.stdout)["times"]
+    assert [(t["text"], t["value_start"]) for t in times] == [("kemarin", "2019-09-11")]
+
+
 def test_a_missing_file_is_an_error_line_and_exit_code_2(tmp_path):
     result = runner.invoke(app, ["annotate", str(tmp_path / "tidak-ada.txt")])
     assert result.exit_code == 2

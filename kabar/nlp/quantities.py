@@ -811,7 +811,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
     if NUMBER_AFTER.match(text, match.end("low")):
         return True  # "Jalan Cempaka Baru 1 Nomor 7", "Pasal 23 Nomor 11": part of an address or a reference
-    previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
+    # the word before, on the figure's own line: a heading ("Bahan" then a blank line) names no number below it
+    previous = re.search(r"([\w.$-]+)(?:[^\S\n]|\()*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
             re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
         return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows

@@ -1475,3 +1475,9 @@ def test_a_fraction_written_as_one_sign_is_a_figure(text: str):
 def test_restaurants_and_flight_groups_are_counted_whole():
     figures = _figures("Ada 240 rumah makan. Jemaah diangkut 529 kelompok terbang dari 13 embarkasi.")
     assert [(f[1], f[3]) for f in figures] == [(240, "rumah-makan"), (529, "kelompok-terbang"), (13, "embarkasi")]
+
+
+def test_a_recipes_numbered_group_of_ingredients_is_no_figure_but_a_measure_after_it_or_a_count_below_it_is():
+    figures = _figures("Haluskan bahan 2. Tumis bumbu bahan 2, aduk sesaat. Campur bahan 2 kg tepung.\n\nBahan\n\n"
+                       "1 bungkus roti")
+    assert [(f[1], f[3]) for f in figures] == [(2, "kg"), (1, "bungkus")]

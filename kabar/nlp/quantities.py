@@ -135,7 +135,9 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     # "1/2 buah tomat", "1/2 bawang bombay": or before a classifier or the first word of a two-word unit
     unit_words = alternation(sorted({*_units(), *_words("classifier"), *(unit.split("-")[0] for unit in _units())}))
     fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
-    number = rf"{fraction}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
+    # "½ sdt", "1½ sdm": a fraction written as one sign, whole number or none before it, the same way
+    sign = rf"\d{{0,3}}(?:{alternation(sorted(_table('fraction sign')))})(?=\s+(?:{unit_words})\b)"
+    number = rf"{fraction}|{sign}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
     number_words = {**_table("word"), **(_table("english word") if english else {})}
     words = alternation([w for w in number_words if w != "se"])
@@ -257,9 +259,15 @@ def _number_end(match: re.Match[str]) -> int:
 
 
 def _rises_on_one_scale(low: str, high: str, english: bool) -> bool:
+    """A year rises to no count: "473.025 ekor pada 2017 dan 353.790 ekor" lists a year and a count."""
     low_value, high_value = parse_value(low, english), parse_value(high, english)
     low_scaled, high_scaled = (end.split()[-1].lower() in _table("scale") for end in (low, high))
-    return low_value is not None and high_value is not None and low_value < high_value and low_scaled <= high_scaled
+    year_then_count = YEAR.fullmatch(low) is not None and YEAR.fullmatch(high) is None
+    return low_value is not None and high_value is not None and low_value < high_value and \
+        low_scaled <= high_scaled and not year_then_count
+
+
+YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 NAME_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
@@ -662,6 +670,9 @@ def parse_value(text: str, english: bool) -> float | None:
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
+    if (signed := _fraction_sign().fullmatch(token)) is not None:
+        whole = Decimal(signed.group(1) or 0)
+        return float((whole + Decimal(_fraction_signs()[signed.group(2)])) * scale)  # "1½" → 1.5
     if (fraction := re.fullmatch(r"(\d+)/(\d+)", token)) is not None:
         numerator, denominator = int(fraction.group(1)), int(fraction.group(2))
         return float(Decimal(numerator) / Decimal(denominator) * scale) if numerator < denominator else None
@@ -683,6 +694,17 @@ def parse_value(text: str, english: bool) -> float | None:
         return float(Decimal(token) * scale)
     except InvalidOperation:
         return None
+
+
+@cache
+def _fraction_signs() -> dict[str, str]:
+    """Each fraction sign, as parse_value sees it (lower case), to its value."""
+    return {sign.lower(): value for sign, (value, *_) in _table("fraction sign").items()}
+
+
+@cache
+def _fraction_sign() -> re.Pattern[str]:
+    return re.compile(rf"(\d*)({alternation(sorted(_fraction_signs()))})")
 
 
 @cache
@@ -789,7 +811,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "022", "007": a code keeps its leading zeros, an amount does not
     if NUMBER_AFTER.match(text, match.end("low")):
         return True  # "Jalan Cempaka Baru 1 Nomor 7", "Pasal 23 Nomor 11": part of an address or a reference
-    previous = re.search(r"([\w.$-]+)[\s(]*$", text[max(0, start - 20) : start])
+    # the word before, on the figure's own line: a heading ("Bahan" then a blank line) names no number below it
+    previous = re.search(r"([\w.$-]+)(?:[^\S\n]|\()*$", text[max(0, start - 20) : start])
     if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
             re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
         return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows

@@ -1446,3 +1446,38 @@ def test_an_age_in_brackets_glued_to_a_name_is_an_age_while_one_glued_to_a_numbe
 def test_an_area_in_square_miles_or_feet_keeps_its_whole_unit():
     figures = _figures("Peternakan seluas 100 mil persegi, dengan pondok seluas 33.000 kaki persegi dan air terjun sedalam 12 mil.")
     assert [(f[1], f[3]) for f in figures] == [(100, "mil-persegi"), (33000, "kaki-persegi"), (12, "mil")]
+
+
+def test_a_year_joined_by_dan_or_atau_to_a_count_opens_no_range():
+    figures = _figures("Sapi bakalan masuk 473.025 ekor pada 2017 dan 353.790 ekor pada 2018. Pemerintah menyiapkan "
+                       "100.000 formasi CPNS 2019 dan 100.000 formasi PPPK. Peserta mendaftar pada 11 Juli 2025 atau "
+                       "49,2 persen dari total.")
+    assert [(f[1], f[3]) for f in figures] == [(473025, "ekor"), (353790, "ekor"), (100000, "formasi"),
+                                               (100000, "formasi"), (49.2, "persen")]
+
+
+def test_an_approximator_reaches_over_ada():
+    figures = find_quantities(_doc("Tahun ini sedikitnya ada 20 UKM yang dipilih. Yang kita tindak kurang lebih ada 30 "
+                                   "kendaraan.")).layer("quantities")
+    assert [(f.attrs["min"], f.attrs["max"], f.attrs["approximate"]) for f in figures] == [(20, None, False),
+                                                                                           (30, 30, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "1 sdt garam,½ sdt merica,1½ sdm gula pasir,¼ sdt pala,¾ sdt jahe",
+    "1 sdt garam,¬Ω sdt merica,1¬Ω sdm gula pasir,¬º sdt pala,¬æ sdt jahe",  # as a dump that read UTF-8 as Mac Roman
+])
+def test_a_fraction_written_as_one_sign_is_a_figure(text: str):
+    assert [(f[1], f[3]) for f in _figures(text)] == [(1, "sendok-teh"), (0.5, "sendok-teh"), (1.5, "sendok-makan"),
+                                                      (0.25, "sendok-teh"), (0.75, "sendok-teh")]
+
+
+def test_restaurants_and_flight_groups_are_counted_whole():
+    figures = _figures("Ada 240 rumah makan. Jemaah diangkut 529 kelompok terbang dari 13 embarkasi.")
+    assert [(f[1], f[3]) for f in figures] == [(240, "rumah-makan"), (529, "kelompok-terbang"), (13, "embarkasi")]
+
+
+def test_a_recipes_numbered_group_of_ingredients_is_no_figure_but_a_measure_after_it_or_a_count_below_it_is():
+    figures = _figures("Haluskan bahan 2. Tumis bumbu bahan 2, aduk sesaat. Campur bahan 2 kg tepung.\n\nBahan\n\n"
+                       "1 bungkus roti")
+    assert [(f[1], f[3]) for f in figures] == [(2, "kg"), (1, "bungkus")]

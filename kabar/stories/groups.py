@@ -311,7 +311,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                       apart=_two_counts)
     numbered = _numbered_once(compared)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared),
-                      lambda a, b: _timed_alike(a, b) or _same_moment(a, b) or _same_numbered(a, b, numbered))
+                      lambda a, b: _timed_alike(a, b) or _same_moment(a, b) or _same_numbered(a, b, numbered)
+                      or _one_sources_denial(a, b))
     framed = _framing_sources(claims)
     clusters = (_split_background(_split_unchecked(_split_copied(counts, articles, names, framed)), articles,
                                   FIGURE_NEWS_SHARE)
@@ -668,6 +669,14 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
         return first.evidence[0].article != second.evidence[0].article and similarity >= RETOLD_MEANING \
             and word_overlap(*(NUMBER.sub(" ", _words(c)) for c in (first, second))) >= RETOLD_WORDS
     return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
+
+
+def _one_sources_denial(first: Claim, second: Claim) -> bool:
+    """Two outlets report one source denying something ("Kabar itu tidak benar", says the family's spokesman to one;
+    "Berita itu hoaks", he says to another): in one story that is one denial, however each outlet words or quotes it.
+    Another source's denial is another claim, and so is a mere doubt ("belum dapat memastikan")."""
+    return first.evidence[0].article != second.evidence[0].article and first.stance == second.stance == "denied" \
+        and first.attributed_to is not None and first.attributed_to == second.attributed_to
 
 
 def _timed_alike(first: Claim, second: Claim) -> bool:

@@ -718,3 +718,17 @@ def test_two_outlets_telling_an_event_at_one_numbered_place_tell_one_event(floor
 def test_a_numbered_place_an_article_names_in_several_events_does_not_tell_which_one():
     crash = "Tabrakan beruntun terjadi di Tol Cipularang KM 92. Sebuah truk terbakar di KM 92 setelah tabrakan."
     assert _compared_holding("event", crash, "Polisi mengalihkan arus lalu lintas di KM 92 menuju Jakarta.") == []
+
+
+# one family spokesman denying a rumour to two outlets, in other words each time
+DENIAL = ('"Kabar itu tidak benar," kata Rudi Hartono, juru bicara keluarga, di Jakarta, Selasa.',
+          '"Berita itu hoaks. Beliau dalam keadaan sehat," ujar {} kepada wartawan.')
+
+
+@pytest.mark.parametrize(("speaker", "joined"), [
+    ("Rudi Hartono", True),
+    ("Siti Aminah", False),  # another person's denial is another claim
+])
+def test_one_sources_denial_that_two_outlets_word_differently_is_one_denial(speaker: str, joined: bool):
+    compared = _compared_holding("statement", DENIAL[0], DENIAL[1].format(speaker))
+    assert [(g.status, g.independent_sources) for g in compared] == ([("single-source", 1)] if joined else [])

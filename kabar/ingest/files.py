@@ -101,6 +101,9 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     suffix = format_suffix(path)
     try:
         size = path.stat().st_size
+        if not size:  # said here for every format: a dump reader would find no record and say nothing
+            yield reject(source, "empty input: no bytes to read")
+            return
         if suffix == ".jsonl" or suffix == ".ndjson":
             yield from iter_jsonl(path, options)
             return

@@ -101,22 +101,34 @@ def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
             yield from _document_records(name, document, options)
             return
     with open_input(path) as handle:
-        for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
-            source = f"{name}#L{number}"
-            if not line.strip():
-                continue
-            if not whole:
-                yield reject(source, f"record over the {megabytes(options.max_bytes)} limit")
-                continue
-            try:
-                record = _parse(line)
-            except MalformedJsonError as error:
-                yield reject(source, f"malformed JSON on line {number}: {error}", line)
-                continue
-            if isinstance(record, list) and record and all(isinstance(item, dict) for item in record):
-                yield from _document_records(source, record, options)  # an array written on one line
-            else:
-                yield record_to_item(source, record, options)
+        yield from jsonl_records(name, handle, options)
+
+
+def jsonl_records(name: str, handle: BufferedIOBase, options: IngestOptions) -> Iterator[Item]:
+    """Each line of `handle` as one record ("name#L3"), or the line's rejection; a stream with no record at
+    all is rejected as a whole, so that an input never passes without an outcome."""
+    number = 0
+    records = 0
+    for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
+        source = f"{name}#L{number}"
+        if not line.strip():
+            continue
+        records += 1
+        if not whole:
+            yield reject(source, f"record over the {megabytes(options.max_bytes)} limit")
+            continue
+        try:
+            record = _parse(line)
+        except MalformedJsonError as error:
+            yield reject(source, f"malformed JSON on line {number}: {error}", line)
+            continue
+        if isinstance(record, list) and record and all(isinstance(item, dict) for item in record):
+            yield from _document_records(source, record, options)  # an array written on one line
+        else:
+            yield record_to_item(source, record, options)
+    if not records:
+        yield reject(name, "empty input: no JSON records, only blank lines" if number else
+                     "empty input: no bytes to read")
 
 
 def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
@@ -142,6 +154,8 @@ def _document_records(name: str, data: Any, options: IngestOptions) -> Iterator[
     if not isinstance(data, list):
         yield reject(name, "JSON holds neither an object nor a list of objects")
         return
+    if not data:
+        yield reject(name, "empty input: the JSON list holds no records")
     for index, record in enumerate(data):
         yield record_to_item(f"{name}#{index}", record, options)
 

@@ -166,3 +166,18 @@ def test_compressed_files_that_cannot_be_read_say_why(tmp_path: Path):
     big_json = tmp_path / "besar.json.gz"
     big_json.write_bytes(gzip.compress(json.dumps([{"text": STORY}] * 20_000).encode("utf-8")))
     assert "size limit" in _reason(_one(big_json, max_bytes=1_000_000))
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("kosong.jsonl", b"", "empty input: no bytes to read"),
+    ("kosong.warc", b"", "empty input: no bytes to read"),
+    ("baris-kosong.jsonl", b"\n \n\n", "empty input: no JSON records, only blank lines"),
+    ("daftar-kosong.json", b"[]", "empty input: the JSON list holds no records"),
+    ("daftar-kosong.jsonl", b"[\n]\n", "empty input: the JSON list holds no records"),
+])
+def test_a_dump_with_no_records_is_rejected_not_silently_passed_over(tmp_path: Path, name: str, content: bytes,
+                                                                      expected: str):
+    """Before, these gave no outcome at all: the run said nothing about a file it had been given."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert _reason(_one(path)) == expected

@@ -71,11 +71,14 @@ def test_json_list(tmp_path: Path):
     assert all(isinstance(item, RawDocument) for item in found)
 
 
-def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
+def write_warc(path: Path, pages: list[tuple[str, str, bytes]], statuses: dict[str, str] | None = None) -> None:
+    """Response records of `pages` (uri, Content-Type, body), each answered "200 OK" unless `statuses` gives
+    its URI another HTTP status line."""
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=path.suffix == ".gz")
         for uri, content_type, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            headers = StatusAndHeaders((statuses or {}).get(uri, "200 OK"), [("Content-Type", content_type)],
+                                       protocol="HTTP/1.1")
             record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
             writer.write_record(record)
 

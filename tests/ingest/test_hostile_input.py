@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import threading
@@ -12,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from warcio.warcwriter import WARCWriter
 
 from kabar.clean import clean
 from kabar.ingest import IngestOptions, iter_inputs
@@ -99,6 +101,45 @@ def test_a_warc_gz_bomb_stops_at_the_decompressed_budget(tmp_path: Path):
         handle.write(packer.flush())
     [item] = _items([str(path)], max_bytes=1 << 20)
     assert "decompressed" in _rejection(item)
+
+
+def test_warc_responses_that_are_not_pages_say_their_http_status(tmp_path: Path):
+    """Before, a 404 page was stored as an article and a redirect was rejected as 'empty input'; a fetched URL
+    answering either is refused with its status, and so is a WARC record of one."""
+    path = tmp_path / "crawl.warc.gz"
+    pages = [(f"https://x.example/{name}", "text/html", ARTICLE_HTML.encode()) for name in ("baik", "hilang", "pindah")]
+    write_warc(path, pages, {"https://x.example/hilang": "404 Not Found", "https://x.example/pindah": "301 Moved"})
+    good, missing, moved = _items([str(path)])
+    assert isinstance(good, RawDocument)
+    assert _rejection(missing) == "WARC response is HTTP 404 Not Found, not a page"
+    assert _rejection(moved) == "WARC response is HTTP 301 Moved, not a page"
+
+
+def test_a_warc_with_no_response_records_is_rejected_not_silently_passed_over(tmp_path: Path):
+    path = tmp_path / "info.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("info.warc", {"software": "uji"}))
+        writer.write_record(writer.create_warc_record("https://x.example/", "request",
+                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    [item] = _items([str(path)])
+    assert _rejection(item) == "no pages: the WARC file holds no response records (1 request, 1 warcinfo)"
+
+
+@pytest.mark.parametrize("cut_at", [b"WARC-Record-ID", b"HTTP/1.1"])
+def test_a_warc_cut_inside_a_record_header_says_so(tmp_path: Path, cut_at: bytes):
+    """Before, a file cut inside the headers of its last record ended quietly after the good records (cut in
+    its HTTP headers), or with an unreadable reason and the wrong offset ("after offset 0: 'NoneType' object
+    has no attribute 'startswith'", cut before its URI)."""
+    path = tmp_path / "terpotong.warc"
+    write_warc(path, [(f"https://x.example/{i}", "text/html", ARTICLE_HTML.encode()) for i in range(2)])
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.0", 1)
+    path.write_bytes(data[: data.index(cut_at, second)])
+    good, cut = _items([str(path)])
+    assert isinstance(good, RawDocument)
+    assert _rejection(cut) == f"truncated WARC file: it ends inside the record at offset {second}"
+    assert cut.source.endswith(f"terpotong.warc#{second}")
 
 
 # text

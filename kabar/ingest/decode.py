@@ -1,4 +1,5 @@
-"""Bytes to text: declared charset first, then UTF-8, then detection, never a silent mojibake."""
+"""Bytes to text: declared charset first (unless the bytes are UTF-8), then UTF-8, then detection, never a silent
+mojibake."""
 
 from __future__ import annotations
 
@@ -55,6 +56,13 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, encoding in UNICODE_BYTE_ORDER_MARKS:  # what Windows Notepad saves as "Unicode"
         if content.startswith(bom):
             return content[len(bom):].decode(encoding, "replace"), encoding
+    if declared and not declared.startswith("utf") and UTF8_MULTIBYTE.search(content):
+        # A server's default charset (often ISO-8859-1) over a page written in UTF-8: bytes that are valid UTF-8
+        # with multibyte letters in them are next to never text in another encoding.
+        try:
+            return content.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     for encoding in filter(None, (declared, "utf-8")):
         try:
             return _windows_for_latin(content.decode(encoding), content, encoding)

@@ -154,6 +154,23 @@ def test_utf8_with_a_windows_1252_run_is_decoded_part_by_part():
     assert "Ã" not in text
 
 
+@pytest.mark.parametrize("header", ["text/html; charset=iso-8859-1", "text/html; charset=windows-1252",
+                                    "text/html; charset=gbk"])
+def test_a_page_in_utf8_under_a_header_naming_another_charset_is_read_as_utf8(tmp_path: Path, header: str):
+    """A server's default header (often ISO-8859-1) over a page written in UTF-8: before, 'Jum’at' came out
+    as 'JumÃ¢â‚¬â„¢at'. Bytes that are valid UTF-8 with multibyte letters are UTF-8 whatever the header
+    says; a page really in Windows-1252 is not valid UTF-8 and still reads by its charset."""
+    page = "<html><head><meta charset=utf-8></head><body><p>Jum’at malam, kafe di Menteng (café) tutup.</p></body></html>"
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [("https://x.example/utf8", header, page.encode()),
+                      ("https://x.example/cp1252", "text/html; charset=windows-1252", page.encode("cp1252"))])
+    utf8, windows = _items([str(path)])
+    assert isinstance(utf8, RawDocument) and "Jum’at malam, kafe di Menteng (café)" in utf8.text
+    assert utf8.encoding == "utf-8"
+    assert isinstance(windows, RawDocument) and "Jum’at malam, kafe di Menteng (café)" in windows.text
+    assert windows.encoding == "cp1252"
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [

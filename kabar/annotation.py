@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from io import BytesIO
+from io import BufferedReader, BytesIO
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,7 @@ def _items(target: str, jsonl: bool, options: IngestOptions) -> Iterator[Item]:
     if target == "-":
         content = sys.stdin.buffer.read()
         if jsonl:
-            yield from jsonl_records("<stdin>", BytesIO(content), options)
+            yield from jsonl_records("<stdin>", BufferedReader(BytesIO(content)), options)
         else:
             yield make_raw("<stdin>", content, "text/html" if looks_like_html(content) else "text/plain", options)
     elif jsonl and Path(target).is_file():

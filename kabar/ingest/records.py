@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from io import BufferedIOBase
+from gzip import GzipFile
+from io import BufferedIOBase, BufferedReader, TextIOWrapper
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kabar.errors import failure
 from kabar.ingest.compressed import DecompressedTooLargeError, open_input, read_input
+from kabar.ingest.decode import UNICODE_BYTE_ORDER_MARKS, UndecodableError, decode
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
 from kabar.textnorm import without_surrogates
@@ -62,14 +64,38 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
+class _LineSource(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class _RecodedLines:
+    """Lines of UTF-16 or UTF-32 text (what Windows tools write, with a byte-order mark) as UTF-8 bytes, split
+    at its own line feeds only, so that a record is one line whatever the file's encoding."""
+
+    def __init__(self, handle: BufferedReader | GzipFile, encoding: str):
+        self.text = TextIOWrapper(handle, encoding=encoding, errors="replace", newline="\n")
+
+    def readline(self, size: int = -1, /) -> bytes:
+        return self.text.readline(size).encode("utf-8", "surrogatepass")
+
+
+def _line_source(handle: BufferedIOBase) -> _LineSource:
+    if isinstance(handle, BufferedReader | GzipFile):  # files, and standard input: their first bytes can be peeked
+        for mark, encoding in UNICODE_BYTE_ORDER_MARKS:
+            if handle.peek(4).startswith(mark):
+                return _RecodedLines(handle, encoding.rsplit("-", 1)[0])  # "utf-16" reads and drops the mark
+    return handle
+
+
 def _lines(handle: BufferedIOBase, limit: int) -> Iterator[tuple[bytes, bool]]:
     """(line, whole) pairs; a line longer than `limit` is read no further than that and skipped past, so
     one endless line never sits in memory."""
-    while line := handle.readline(limit + 1):
+    source = _line_source(handle)
+    while line := source.readline(limit + 1):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line, True
             continue
-        while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+        while (rest := source.readline(limit)) and not rest.endswith(b"\n"):
             pass
         yield line, False
 
@@ -79,12 +105,21 @@ class MalformedJsonError(ValueError):
 
 
 def _parse(text: bytes | str) -> Any:
-    """json.loads with every way it can fail on bad input turned into MalformedJson."""
+    """json.loads with every way it can fail on bad input turned into MalformedJson; bytes that are not UTF-8, 16 or
+    32 are decoded as ingest decodes text."""
     try:
         return json.loads(text)
     except RecursionError as error:
         raise MalformedJsonError("JSON nested too deeply to read") from error
-    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+    except UnicodeDecodeError as error:
+        if isinstance(text, str):
+            raise MalformedJsonError(str(error)) from error
+        try:  # JSON saved in a Windows code page (Python on Windows writes Windows-1252 unless told otherwise)
+            decoded, _encoding = decode(text)
+        except UndecodableError:
+            raise MalformedJsonError(str(error)) from error
+        return _parse(decoded)
+    except ValueError as error:  # JSONDecodeError is a ValueError
         raise MalformedJsonError(str(error)) from error
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -304,3 +305,24 @@ def test_json_records_stay_readable_after_a_bad_one(tmp_path: Path):
     first, odd, last = _items([str(path)])
     assert isinstance(first, RawDocument) and isinstance(last, RawDocument)
     assert "not an object" in _rejection(odd)
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16", "dump.jsonl"), ("utf-32", "dump.jsonl"),
+                                                ("cp1252", "dump.jsonl"), ("cp1252", "dump.json"),
+                                                ("utf-16", "dump.jsonl.gz")])
+def test_json_saved_by_windows_tools_is_read_whole(tmp_path: Path, encoding: str, name: str):
+    """PowerShell's '>' writes UTF-16 with a byte-order mark, and Python on Windows writes Windows-1252 unless
+    told otherwise. Before, the UTF-16 file lost its first record and gained a spurious malformed last line,
+    and every Windows-1252 record was rejected ('utf-8' codec can't decode byte 0xe9)."""
+    records = [{"text": STORY + f" Kafe nomor {number} di Menteng (café) tutup Jum’at.", "title": f"Judul {number}"}
+               for number in range(3)]
+    if name.endswith(".json"):
+        content = json.dumps(records, ensure_ascii=False)
+    else:
+        content = "".join(json.dumps(record, ensure_ascii=False) + "\r\n" for record in records)
+    data = content.encode(encoding)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    found = _items([str(path)])
+    assert [item.text for item in found if isinstance(item, RawDocument)] == [record["text"] for record in records]
+    assert [item.hints["title"] for item in found] == ["Judul 0", "Judul 1", "Judul 2"]

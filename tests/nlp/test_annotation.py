@@ -147,3 +147,13 @@ def test_jsonl_input_with_no_records_is_an_error_line_not_silence():
     assert result.exit_code == 2
     [line] = result.stdout.splitlines()
     assert json.loads(line) == {"source": "<stdin>", "error": "empty input: no JSON records, only blank lines"}
+
+
+def test_jsonl_on_stdin_in_utf16_is_read_line_by_line():
+    """What PowerShell pipes: UTF-16 with a byte-order mark. Before, its first record was lost."""
+    lines = [json.dumps({"text": SENTENCE}), json.dumps({"text": "Gubernur Jawa Tengah Ahmad Luthfi meninjau Semarang."})]
+    result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"],
+                           input="\r\n".join(lines).encode("utf-16"))
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["text"] == SENTENCE and second["text"].startswith("Gubernur")

@@ -99,6 +99,10 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     """The file read by the format its name says; gzip-compressed files by the name without ".gz"."""
     source = display_name(path)
     suffix = format_suffix(path)
+    if not path.is_file():  # a first look at a pipe's bytes drains it, and a FIFO with no writer never opens
+        yield reject(source, "not a regular file (a pipe, socket or device): save it to a file first "
+                     "(kabar annotate reads standard input as -)")
+        return
     try:
         size = path.stat().st_size
         if not size:  # said here for every format: a dump reader would find no record and say nothing

@@ -72,6 +72,20 @@ def test_unreadable_file(tmp_path: Path):
     assert "unreadable" in _reason(_one(path))
 
 
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="needs /dev/fd to name a pipe")
+def test_a_pipe_named_as_an_input_is_refused_with_a_reason_not_read_as_empty():
+    """What `kabar ingest <(zcat dump.gz)` names. Before, probing its first bytes for gzip drained the pipe and
+    the input was rejected as 'empty input: no bytes to read' (and a FIFO with no writer hung the run)."""
+    reading, writing = os.pipe()
+    try:
+        os.write(writing, STORY.encode())
+        os.close(writing)
+        reason = _reason(_one(Path(f"/dev/fd/{reading}")))
+    finally:
+        os.close(reading)
+    assert reason.startswith("not a regular file (a pipe, socket or device)")
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str):
     text = "Pada hari Jum’at, café di Menteng ramai; harga naik 5½ persen." if encoding == "cp1252" else (

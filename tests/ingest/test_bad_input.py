@@ -195,3 +195,14 @@ def test_a_dump_with_no_records_is_rejected_not_silently_passed_over(tmp_path: P
     path = tmp_path / name
     path.write_bytes(content)
     assert _reason(_one(path)) == expected
+
+
+@pytest.mark.parametrize("target", ["", "  "])
+def test_an_empty_target_is_refused_not_read_as_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  target: str):
+    """`kabar ingest "$FOLDER"` with FOLDER unset. Before, "" was read as ".": every file of the current folder
+    went into the store."""
+    (tmp_path / "berita.txt").write_text(STORY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [item] = list(iter_inputs([target]))
+    assert _reason(item) == 'empty path: give a file, folder or URL ("." for the current folder)'

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from gzip import GzipFile
 from io import BufferedIOBase, BufferedReader, TextIOWrapper
 from pathlib import Path
@@ -38,6 +40,7 @@ def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     if not isinstance(record, dict):
         return reject(source, f"record is a JSON {type(record).__name__}, not an object")
     hints = {key: _first(record, names) for key, names in HINT_FIELDS.items()}
+    hints["published"] = _date_hint(hints["published"])
     hints = {key: without_surrogates(value) for key, value in hints.items() if isinstance(value, str) and value.strip()}
     html = record.get("html")
     text = record.get("text") or record.get("content") or record.get("body")
@@ -52,6 +55,26 @@ def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     if text:
         return reject(source, f"record's article text is a JSON {type(text).__name__}, not a string")
     return reject(source, "record has no text, html or content field with article text")
+
+
+UNIX_TIME_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
+"""Seconds since 1970 (from September 2001 on), or milliseconds."""
+SLASHED_DAY = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})\b")
+
+
+def _date_hint(value: Any) -> Any:
+    """A record's date as the page-date reader reads it: Unix time (a number or its digits, in seconds or
+    milliseconds) as ISO 8601 in UTC, and a day written '2019/09/12' as '2019-09-12'; anything else as it is."""
+    if isinstance(value, str) and UNIX_TIME_DIGITS.fullmatch(value.strip()):
+        value = int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if value >= 1e12 else value
+        if not 1e9 <= seconds < 1e10:
+            return None
+        return datetime.fromtimestamp(seconds, UTC).isoformat()
+    if isinstance(value, str) and (day := SLASHED_DAY.match(value.strip())):
+        return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" + value.strip()[day.end():]
+    return value
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:

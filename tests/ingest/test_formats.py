@@ -187,3 +187,18 @@ def test_feed_items_without_a_link_are_read_from_the_feed(tmp_path: Path):
     assert "Medan menutup dua ruas" in read.text and read.hints["title"] == "Jalan & saluran"
     assert read.hints["outlet"] == "Kabar & Lokal" and read.hints["published"].startswith("2024-10-19T08:00")
     assert empty.status == "rejected" and "no link to fetch and no text" in empty.reason
+
+
+def test_record_dates_in_unix_time_or_with_slashes_are_read(tmp_path: Path):
+    """Dumps often keep Unix time (a number, or its digits; seconds or milliseconds) or '2019/09/12 10:00'.
+    Before, the first was dropped and the second not read: the article got an estimated day instead."""
+    from kabar.clean import clean
+
+    path = tmp_path / "tanggal.jsonl"
+    written = [1568282400, "1568282400000", "2019/09/12 17:00", "2019/9/12", 20190912]
+    path.write_text("".join(json.dumps({"text": f"{STORY} Nomor {n}.", "published": value}) + "\n"
+                            for n, value in enumerate(written)), encoding="utf-8")
+    published = [clean(raw, f"a-{n}").published for n, raw in enumerate(_all([str(path)]))]
+    assert [day.isoformat() if day else None for day in published] == [
+        "2019-09-12T10:00:00+00:00", "2019-09-12T10:00:00+00:00", "2019-09-12T17:00:00",
+        "2019-09-12T00:00:00", None]

@@ -15,10 +15,12 @@ from kabar.ingest.compressed import (
 )
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import (
+    SITEMAP,
     Item,
     display_name,
     looks_like_feed,
     looks_like_html,
+    looks_like_sitemap,
     make_raw,
     megabytes,
     reject,
@@ -134,5 +136,9 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     if suffix in FEED_SUFFIXES and looks_like_feed(content):
         yield source, content
         return
-    media_type = "text/html" if suffix in HTML_SUFFIXES or looks_like_html(content) else "text/plain"
+    if suffix in FEED_SUFFIXES and looks_like_sitemap(content):
+        yield reject(source, SITEMAP, content)
+        return
+    markup = suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES  # other XML too: no tag may end up in the text
+    media_type = "text/html" if markup or looks_like_html(content) else "text/plain"
     yield make_raw(source, content, media_type, options)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kabar.clean import clean
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.model import InputOutcome, RawDocument
 from tests.ingest.test_formats import ARTICLE_HTML, STORY, write_warc
@@ -206,3 +207,19 @@ def test_an_empty_target_is_refused_not_read_as_the_current_folder(tmp_path: Pat
     monkeypatch.chdir(tmp_path)
     [item] = list(iter_inputs([target]))
     assert _reason(item) == 'empty path: give a file, folder or URL ("." for the current folder)'
+
+
+def test_xml_that_is_not_a_feed_is_read_as_markup_and_a_sitemap_is_refused(tmp_path: Path):
+    """Before, any .xml that was not RSS or Atom was read as plain text: an XML export was stored with its tags
+    in the article text ('<?xml version="1.0"?><doc><title>...'), and a sitemap was judged as an article."""
+    paragraphs = "".join(f"<para>{STORY} Nomor {number}.</para>\n" for number in range(3))
+    (tmp_path / "ekspor.xml").write_text(f'<?xml version="1.0"?><doc><title>Jalan Ditutup</title>{paragraphs}</doc>',
+                                         encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                                          'sitemap/0.9"><url><loc>https://x.example/a</loc></url></urlset>',
+                                          encoding="utf-8")
+    export, sitemap = list(iter_inputs([str(tmp_path)]))
+    assert isinstance(export, RawDocument) and export.media_type == "text/html"
+    article = clean(export, "a-ekspor")
+    assert "<" not in article.text and article.text.count("Nomor") == 3
+    assert _reason(sitemap) == "a sitemap (a list of page addresses), not an article or a feed: give its pages' URLs"

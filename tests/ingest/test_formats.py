@@ -189,6 +189,27 @@ def test_feed_items_without_a_link_are_read_from_the_feed(tmp_path: Path):
     assert empty.status == "rejected" and "no link to fetch and no text" in empty.reason
 
 
+def test_a_feed_item_whose_page_cannot_be_fetched_is_read_from_its_full_content_in_the_feed(tmp_path: Path):
+    """Offline, or a page gone: before, every item with a link was rejected although the feed carried its
+    whole text (content:encoded). A summary alone is no article: that item stays rejected, saying so."""
+    body = STORY.replace("\n\n", "</p><p>")
+    feed = f"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+    <channel><title>Kabar Lokal</title>
+    <item><title>Jalan ditutup</title><link>http://127.0.0.1:9/jalan</link>
+      <description>Dua ruas jalan ditutup.</description><content:encoded><![CDATA[<p>{body}</p>]]></content:encoded></item>
+    <item><title>Ringkas saja</title><link>http://127.0.0.1:9/ringkas</link>
+      <description>Dua ruas jalan ditutup.</description></item></channel></rss>"""
+    path = tmp_path / "kabar.rss"
+    path.write_text(feed, encoding="utf-8")
+    whole, summary = _all([str(path)])
+    assert isinstance(whole, RawDocument) and "Medan menutup dua ruas" in whole.text
+    assert whole.source == "http://127.0.0.1:9/jalan" and whole.url == "http://127.0.0.1:9/jalan"
+    assert whole.hints["title"] == "Jalan ditutup"
+    assert isinstance(summary, InputOutcome) and summary.source == "http://127.0.0.1:9/ringkas"
+    assert summary.reason == ("refused: 127.0.0.1 is a private or loopback address (use --allow-private); the feed "
+                              "holds only a summary of the item")
+
+
 def test_record_dates_in_unix_time_or_with_slashes_are_read(tmp_path: Path):
     """Dumps often keep Unix time (a number, or its digits; seconds or milliseconds) or '2019/09/12 10:00'.
     Before, the first was dropped and the second not read: the article got an estimated day instead."""

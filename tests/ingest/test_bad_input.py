@@ -11,6 +11,7 @@ import pytest
 
 from kabar.clean import clean
 from kabar.ingest import IngestOptions, iter_inputs
+from kabar.ingest.sniff import binary_kind
 from kabar.model import InputOutcome, RawDocument
 from tests.ingest.test_formats import ARTICLE_HTML, STORY, write_warc
 
@@ -53,6 +54,16 @@ def test_a_stray_nul_byte_in_an_article_is_read_as_a_space_and_the_article_kept(
     assert isinstance(raw, RawDocument)
     article = clean(raw, "nul")
     assert "\x00" not in article.text and len(article.text.split()) > 0.9 * len(STORY.split())
+
+
+def test_a_stray_nul_byte_in_a_short_text_is_no_sign_of_binary_data():
+    """One NUL in a 50-byte sentence is more than one byte in a hundred: before, annotate_text (given a str)
+    and a short JSON record were rejected as 'binary data (NUL bytes)'."""
+    from kabar.annotation import annotate_text
+
+    record = annotate_text("Presiden\x00Joko Widodo tiba di Jakarta pada Senin.", as_is=True)
+    assert "error" not in record, record
+    assert binary_kind(b"abc\x00\x01\x02def\x00") == "binary data (NUL bytes)"
 
 
 def test_file_over_the_size_limit(tmp_path: Path):

@@ -149,7 +149,8 @@ def _page(source: str, offset: int, record: ArcWarcRecord, payload: bytes, missi
     http = record.http_headers
     if http is not None and http.statusline and not http.get_statuscode().startswith("2"):
         return reject(source, f"WARC response is HTTP {' '.join(http.statusline.split())}, not a page")
-    content_type = http.get_header("Content-Type") if http is not None else None
+    # without HTTP headers (a DNS lookup, a non-HTTP fetch) the record's own Content-Type says what it holds
+    content_type = http.get_header("Content-Type") if http is not None else record.content_type
     if content_type and "html" not in content_type.lower():
         return reject(source, f"WARC response is {content_type.split(';')[0]}, not HTML")
     uri = record.rec_headers.get_header("WARC-Target-URI")

@@ -116,6 +116,19 @@ def test_warc_responses_that_are_not_pages_say_their_http_status(tmp_path: Path)
     assert _rejection(moved) == "WARC response is HTTP 301 Moved, not a page"
 
 
+def test_a_warc_response_without_http_headers_is_judged_by_its_record_content_type(tmp_path: Path):
+    """Crawlers such as Heritrix keep DNS lookups as response records with no HTTP headers: before, one was
+    read as a page and rejected as 'no article text found: every block looked like page furniture'."""
+    path = tmp_path / "heritrix.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warc_record(
+            "dns:x.example", "response", payload=io.BytesIO(b"20190912101010\nx.example.\t300\tIN\tA\t93.184.216.34\n"),
+            warc_content_type="text/dns"))
+    [item] = _items([str(path)])
+    assert _rejection(item) == "WARC response is text/dns, not HTML"
+
+
 def test_a_warc_with_no_response_records_is_rejected_not_silently_passed_over(tmp_path: Path):
     path = tmp_path / "info.warc"
     with path.open("wb") as handle:

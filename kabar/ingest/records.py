@@ -68,10 +68,9 @@ def _date_hint(value: Any) -> Any:
     if isinstance(value, str) and UNIX_TIME_DIGITS.fullmatch(value.strip()):
         value = int(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value >= 1e12 else value
-        if not 1e9 <= seconds < 1e10:
+        if not (1e9 <= value < 1e10 or 1e12 <= value < 1e13):  # NaN and numbers too large for a float too
             return None
-        return datetime.fromtimestamp(seconds, UTC).isoformat()
+        return datetime.fromtimestamp(value / 1000 if value >= 1e12 else value, UTC).isoformat()
     if isinstance(value, str) and (day := SLASHED_DAY.match(value.strip())):
         return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" + value.strip()[day.end():]
     return value

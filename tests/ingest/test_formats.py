@@ -216,10 +216,10 @@ def test_record_dates_in_unix_time_or_with_slashes_are_read(tmp_path: Path):
     from kabar.clean import clean
 
     path = tmp_path / "tanggal.jsonl"
-    written = [1568282400, "1568282400000", "2019/09/12 17:00", "2019/9/12", 20190912]
+    written = [1568282400, "1568282400000", "2019/09/12 17:00", "2019/9/12", 20190912, 10**400]
     path.write_text("".join(json.dumps({"text": f"{STORY} Nomor {n}.", "published": value}) + "\n"
                             for n, value in enumerate(written)), encoding="utf-8")
     published = [clean(raw, f"a-{n}").published for n, raw in enumerate(_all([str(path)]))]
     assert [day.isoformat() if day else None for day in published] == [
         "2019-09-12T10:00:00+00:00", "2019-09-12T10:00:00+00:00", "2019-09-12T17:00:00",
-        "2019-09-12T00:00:00", None]
+        "2019-09-12T00:00:00", None, None]

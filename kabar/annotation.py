@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kabar.clean import clean
-from kabar.clean.language import detect_language
+from kabar.clean.language import article_language
 from kabar.clean.metadata import meta_datetime
 from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
@@ -85,7 +85,7 @@ def _article(raw: RawDocument, as_is: bool) -> Article:
     return Article(article_id, raw.source, text, [Paragraph(0, len(text))] if "\n\n" not in text else [],
                    url=raw.url, outlet=raw.hints.get("outlet"), title=raw.hints.get("title"),
                    author=raw.hints.get("author"), published=meta_datetime(raw.hints, ("published",)),
-                   language=raw.hints.get("language") or detect_language(text))
+                   language=article_language(raw.hints.get("language"), text))
 
 
 def _records(items: list[Item], as_is: bool) -> Iterator[dict]:

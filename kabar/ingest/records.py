@@ -21,8 +21,8 @@ from kabar.textnorm import without_surrogates
 HINT_FIELDS = {
     "url": ("url", "link"),
     "title": ("title", "headline"),
-    "published": ("published", "date", "published_at", "datePublished"),
-    "author": ("author", "byline"),
+    "published": ("published", "date", "published_at", "datePublished", "publish_date", "publishedAt", "pubDate"),
+    "author": ("author", "byline", "authors"),
     "outlet": ("outlet", "source", "site_name", "publisher"),
     "language": ("language", "lang"),
 }
@@ -77,13 +77,19 @@ def _date_hint(value: Any) -> Any:
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
+    """The first of the fields named that has a value; an object stands for its "name" (JSON-LD, NewsAPI's
+    source), and a list of names (authors) for them all."""
     for name in names:
-        value = record.get(name)
-        if isinstance(value, dict):
-            value = value.get("name")
+        value = _named(record.get(name))
+        if isinstance(value, list):
+            value = ", ".join(part for part in map(_named, value) if isinstance(part, str) and part.strip())
         if value:
             return value
     return None
+
+
+def _named(value: Any) -> Any:
+    return value.get("name") if isinstance(value, dict) else value
 
 
 class _LineSource(Protocol):

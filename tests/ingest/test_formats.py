@@ -223,3 +223,19 @@ def test_record_dates_in_unix_time_or_with_slashes_are_read(tmp_path: Path):
     assert [day.isoformat() if day else None for day in published] == [
         "2019-09-12T10:00:00+00:00", "2019-09-12T10:00:00+00:00", "2019-09-12T17:00:00",
         "2019-09-12T00:00:00", None, None]
+
+
+def test_records_as_common_scrapers_and_news_apis_write_them_keep_their_metadata(tmp_path: Path):
+    """newspaper3k writes 'authors' (a list) and 'publish_date'; NewsAPI 'publishedAt' and 'source': {'name'};
+    JSON-LD an author list of objects. Before, each of these was dropped, with no word."""
+    records = [
+        {"text": STORY, "authors": ["Ahmad Luthfi", "Budi Santoso"], "publish_date": "2019-09-12 10:00:00"},
+        {"content": STORY + " Dua.", "publishedAt": "2019-09-12T03:00:00Z", "source": {"id": None, "name": "Kompas"}},
+        {"text": STORY + " Tiga.", "author": [{"@type": "Person", "name": "Sri Wahyuni"}], "pubDate": "2019-09-12"},
+    ]
+    path = tmp_path / "scraper.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    first, second, third = (item.hints for item in _all([str(path)]))
+    assert first["author"] == "Ahmad Luthfi, Budi Santoso" and first["published"] == "2019-09-12 10:00:00"
+    assert second["published"] == "2019-09-12T03:00:00Z" and second["outlet"] == "Kompas"
+    assert third["author"] == "Sri Wahyuni" and third["published"] == "2019-09-12"

@@ -211,6 +211,11 @@ def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
 
 
 def _document_records(name: str, data: Any, options: IngestOptions) -> Iterator[Item]:
+    if isinstance(data, dict) and (wrapped := _wrapped_records(data)):
+        key, records = wrapped  # an API's answer: {"status": "ok", "articles": [...]}
+        for index, record in enumerate(records):
+            yield record_to_item(f"{name}#{key}/{index}", record, options)
+        return
     if isinstance(data, dict):
         yield record_to_item(name, data, options)
         return
@@ -221,6 +226,15 @@ def _document_records(name: str, data: Any, options: IngestOptions) -> Iterator[
         yield reject(name, "empty input: the JSON list holds no records")
     for index, record in enumerate(data):
         yield record_to_item(f"{name}#{index}", record, options)
+
+
+def _wrapped_records(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """The one list of objects an object without article text of its own holds, with its key."""
+    if any(isinstance(data.get(field), str | list) for field in ("text", "html", "content", "body")):
+        return None
+    lists = [(key, value) for key, value in data.items()
+             if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+    return lists[0] if len(lists) == 1 else None
 
 
 def _first_line_is_json(path: Path, options: IngestOptions) -> bool:

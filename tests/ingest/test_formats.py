@@ -239,3 +239,17 @@ def test_records_as_common_scrapers_and_news_apis_write_them_keep_their_metadata
     assert first["author"] == "Ahmad Luthfi, Budi Santoso" and first["published"] == "2019-09-12 10:00:00"
     assert second["published"] == "2019-09-12T03:00:00Z" and second["outlet"] == "Kompas"
     assert third["author"] == "Sri Wahyuni" and third["published"] == "2019-09-12"
+
+
+def test_a_json_answer_wrapping_its_list_of_articles_is_read_record_by_record(tmp_path: Path):
+    """A news API's saved answer ({"status": "ok", "articles": [...]}): before, the whole file was one
+    rejection ('record has no text, html or content field')."""
+    answer = {"status": "ok", "totalResults": 2, "articles": [
+        {"title": "Jalan ditutup", "content": STORY, "publishedAt": "2024-10-19T01:00:00Z"},
+        {"title": "Tanpa isi"}]}
+    path = tmp_path / "jawaban.json"
+    path.write_text(json.dumps(answer), encoding="utf-8")
+    article, empty = _all([str(path)])
+    assert isinstance(article, RawDocument) and article.source.endswith("jawaban.json#articles/0")
+    assert article.hints["title"] == "Jalan ditutup"
+    assert isinstance(empty, InputOutcome) and empty.source.endswith("jawaban.json#articles/1")

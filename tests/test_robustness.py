@@ -350,6 +350,10 @@ def _main(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pyte
         (["analyze", "{tmp}/kosong", "--out", "{tmp}/keluar", "--db", "{tmp}/k.sqlite"], "nothing to analyse"),
         (["ingest", "{tmp}/kosong", "--db", "{tmp}/berkas/k.sqlite"], "cannot create the folder for the store"),
         (["ingest", "{tmp}/kosong", "--db", "{tmp}/kosong"], "cannot open the store"),
+        # before: every input rejected as 'too large ... over the -0.0 MB limit'; a hit quietly dropped; no hit
+        (["ingest", "{tmp}/kosong", "--max-mb", "-1", "--db", "{tmp}/k.sqlite"], "--max-mb -1 is no size"),
+        (["search", "banjir", "--limit", "-1", "--db", "{tmp}/k.sqlite"], "--limit -1: give 1 or more hits"),
+        (["search", "banjir", "--limit", "0", "--db", "{tmp}/k.sqlite"], "--limit 0: give 1 or more hits"),
     ],
 )
 def test_user_mistakes_and_environment_faults_are_one_line(tmp_path: Path, capsys, monkeypatch, argv, expected):

@@ -109,6 +109,35 @@ def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str
     assert raw.text == text
 
 
+NON_LATIN = {
+    "zh": "北京时间今天上午，市政府宣布因下水道维修关闭两条主要道路，居民被要求绕行河边的道路。",
+    "ru": "В понедельник городская администрация закрыла две главные улицы из-за ремонта канализации. ",
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "ru"])
+@pytest.mark.parametrize("damage", ["cut mid-character", "one stray byte"])
+def test_utf8_in_another_script_with_a_bad_byte_or_two_is_read_not_rejected(tmp_path: Path, language: str,
+                                                                             damage: str):
+    """A file or record cut at a byte count ends inside a character. Before, in a script beyond Latin this
+    rejected the whole input ('unreadable text: text encoding could not be determined'); the bad bytes are
+    now replacement characters and the rest is read. Text really in another encoding still reads by it."""
+    text = NON_LATIN[language] * 20
+    data = text.encode()
+    leads = [index for index, byte in enumerate(data) if byte >= 0xC0]  # where multibyte characters begin
+    data = data[: leads[-1] + 1] if damage == "cut mid-character" else data[: leads[50]] + b"\xff" + data[leads[50]:]
+    path = tmp_path / "berita.txt"
+    path.write_bytes(data)
+    raw = _one(path)
+    assert isinstance(raw, RawDocument) and raw.encoding == "utf-8+replaced"
+    kept = raw.text.replace("\ufffd", "")
+    assert raw.text.count("\ufffd") == 1 and (kept == text if damage == "one stray byte" else
+                                              text.startswith(kept) and len(kept) > len(text) - 4)
+    path.write_bytes(text.encode("gb18030" if language == "zh" else "cp1251"))
+    raw = _one(path)
+    assert isinstance(raw, RawDocument) and raw.text == text
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
 @pytest.mark.parametrize("name", ["catatan.txt", "halaman.html"])
 def test_unicode_with_a_byte_order_mark_is_text_not_binary(tmp_path: Path, encoding: str, name: str):

@@ -1,4 +1,4 @@
-"""WARC / WARC.gz crawls (e.g. Common Crawl News): each HTML response record is one page."""
+"""WARC / WARC.gz crawls (e.g. Common Crawl News): each HTML response (or resource) record is one page."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ LINE_SHARE = 4
 gathers header lines by repeated concatenation, so an endless line (a bomb of zeros) costs the square."""
 
 
+PAGE_RECORDS = ("response", "resource")
+"""Records that hold a page: a crawler's HTTP response, or a page archived without its HTTP exchange."""
 GZIP_WINDOW = 16 + zlib.MAX_WBITS
 """zlib's window-bits value for a gzip header."""
 CHUNK = 64 * 1024
@@ -105,7 +107,7 @@ def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
         try:
             for record in records:
                 reader.next_record()
-                if record.rec_type != "response":
+                if record.rec_type not in PAGE_RECORDS:
                     others[record.rec_type] += 1
                     continue
                 # The payload must be read before asking for the offset: asking skips the record's body.
@@ -129,7 +131,8 @@ def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
         yield _cut_short(name, records.offset)
     elif not pages:
         held = ", ".join(f"{count} {kind}" for kind, count in sorted(others.items()))
-        yield reject(name, "no pages: the WARC file holds no response records" + (f" ({held})" if held else ""))
+        yield reject(name, "no pages: the WARC file holds no response or resource records" + (
+            f" ({held})" if held else ""))
 
 
 def _read_to_the_end(records: ArchiveIterator, reader: _CappedReader) -> bool:
@@ -152,7 +155,7 @@ def _page(source: str, offset: int, record: ArcWarcRecord, payload: bytes, missi
     # without HTTP headers (a DNS lookup, a non-HTTP fetch) the record's own Content-Type says what it holds
     content_type = http.get_header("Content-Type") if http is not None else record.content_type
     if content_type and "html" not in content_type.lower():
-        return reject(source, f"WARC response is {content_type.split(';')[0]}, not HTML")
+        return reject(source, f"WARC {record.rec_type} is {content_type.split(';')[0]}, not HTML")
     uri = record.rec_headers.get_header("WARC-Target-URI")
     hints = {"url": uri}
     warc_date = record.rec_headers.get_header("WARC-Date")

@@ -129,6 +129,22 @@ def test_a_warc_response_without_http_headers_is_judged_by_its_record_content_ty
     assert _rejection(item) == "WARC response is text/dns, not HTML"
 
 
+def test_a_warc_resource_record_holding_a_page_is_read(tmp_path: Path):
+    """Tools that archive a page without its HTTP exchange (a browser's capture, wget of a local file) keep it
+    as a resource record: before, it was passed over without a word, and a file of them gave no outcome."""
+    path = tmp_path / "tangkapan.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warc_record(
+            "https://x.example/banjir", "resource", payload=io.BytesIO(ARTICLE_HTML.encode()),
+            warc_content_type="text/html; charset=utf-8"))
+        writer.write_record(writer.create_warc_record(
+            "https://x.example/logo.png", "resource", payload=io.BytesIO(b"\x89PNG...."), warc_content_type="image/png"))
+    page, image = _items([str(path)])
+    assert isinstance(page, RawDocument) and page.url == "https://x.example/banjir"
+    assert _rejection(image) == "WARC resource is image/png, not HTML"
+
+
 def test_a_warc_with_no_response_records_is_rejected_not_silently_passed_over(tmp_path: Path):
     path = tmp_path / "info.warc"
     with path.open("wb") as handle:
@@ -137,7 +153,7 @@ def test_a_warc_with_no_response_records_is_rejected_not_silently_passed_over(tm
         writer.write_record(writer.create_warc_record("https://x.example/", "request",
                                                       payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
     [item] = _items([str(path)])
-    assert _rejection(item) == "no pages: the WARC file holds no response records (1 request, 1 warcinfo)"
+    assert _rejection(item) == "no pages: the WARC file holds no response or resource records (1 request, 1 warcinfo)"
 
 
 @pytest.mark.parametrize("cut_at", [b"WARC-Record-ID", b"HTTP/1.1"])

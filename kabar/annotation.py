@@ -15,17 +15,19 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from io import BufferedReader, BytesIO
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from kabar.clean import clean
-from kabar.clean.language import detect_language
+from kabar.clean.language import article_language
 from kabar.clean.metadata import meta_datetime
 from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
+from kabar.ingest.compressed import open_input
 from kabar.ingest.raw import Item, looks_like_html, make_raw, reject
-from kabar.ingest.records import record_to_item
+from kabar.ingest.records import jsonl_records
 from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawDocument, Span
 from kabar.nlp import link_entities
 from kabar.pipeline import annotate_isolated
@@ -56,26 +58,23 @@ def _items(target: str, jsonl: bool, options: IngestOptions) -> Iterator[Item]:
     if target == "-":
         content = sys.stdin.buffer.read()
         if jsonl:
-            yield from _jsonl_items("<stdin>", content.splitlines(), options)
+            yield from jsonl_records("<stdin>", BufferedReader(BytesIO(content)), options)
         else:
             yield make_raw("<stdin>", content, "text/html" if looks_like_html(content) else "text/plain", options)
     elif jsonl and Path(target).is_file():
-        with Path(target).open("rb") as lines:
-            yield from _jsonl_items(target, lines, options)
+        yield from _jsonl_file(target, options)
     else:
         yield from (item for item in iter_inputs([target], options) if not isinstance(item, tuple))
 
 
-def _jsonl_items(source: str, lines: Iterable[bytes], options: IngestOptions) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            yield reject(f"{source}#L{number}", f"malformed JSON on line {number}: {error}")
-            continue
-        yield record_to_item(f"{source}#L{number}", record, options)
+def _jsonl_file(target: str, options: IngestOptions) -> Iterator[Item]:
+    """Every line of the file (gzip-compressed or not) as one record; a fault in reading it ends it with its
+    error line, after the records before it."""
+    try:
+        with open_input(Path(target)) as handle:
+            yield from jsonl_records(target, handle, options)
+    except Exception as error:  # noqa: BLE001 (a reader's fault ends that file only)
+        yield reject(target, failure("reading", error))
 
 
 def _article(raw: RawDocument, as_is: bool) -> Article:
@@ -86,7 +85,7 @@ def _article(raw: RawDocument, as_is: bool) -> Article:
     return Article(article_id, raw.source, text, [Paragraph(0, len(text))] if "\n\n" not in text else [],
                    url=raw.url, outlet=raw.hints.get("outlet"), title=raw.hints.get("title"),
                    author=raw.hints.get("author"), published=meta_datetime(raw.hints, ("published",)),
-                   language=raw.hints.get("language") or detect_language(text))
+                   language=article_language(raw.hints.get("language"), text))
 
 
 def _records(items: list[Item], as_is: bool) -> Iterator[dict]:

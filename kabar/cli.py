@@ -89,6 +89,8 @@ def _day(option: str, value: str | None) -> date | None:
 def _options(allow_private: bool, max_mb: float) -> IngestOptions:
     from kabar.ingest import IngestOptions
 
+    if not max_mb > 0:
+        raise KabarError(f"--max-mb {max_mb:g} is no size: give the largest input to read, in MB, above 0")
     return IngestOptions(allow_private=allow_private, max_bytes=int(max_mb * 1024 * 1024))
 
 
@@ -291,6 +293,8 @@ def search(
     """Full-text search over stored titles and bodies; matched words are shown in bold."""
     from kabar.web import queries
 
+    if limit < 1:
+        raise KabarError(f"--limit {limit}: give 1 or more hits")
     with _open_store(db) as store:
         found = queries.search(
             store,

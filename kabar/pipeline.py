@@ -98,14 +98,17 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     place_stories: bool = True,
     workers: int = 1,
+    labels: dict[str, str] | None = None,
 ) -> IngestResult:
     """Read, clean and store every input, placing each new article in its live event and story (unless
     `place_stories` is off: `live_stories` places what was left later); each batch is one transaction, so
     a crash loses at most a batch and a rerun skips what is already stored (same content hash). With
-    several `workers`, a full batch's new inputs are cleaned by that many processes, stored in input order."""
+    several `workers`, a full batch's new inputs are cleaned by that many processes, stored in input order.
+    `labels` name targets as the user knows them (an upload by its own name, not the server's copy), in the
+    outcomes and the store alike."""
     result = IngestResult()
     with _cleaner(workers) as clean_all:
-        for batch in _batches(iter_inputs(targets, options), batch_size):
+        for batch in _batches(_labelled(iter_inputs(targets, options), labels or {}), batch_size):
             new: dict[str, RawDocument] = {}
             for item in batch:
                 if isinstance(item, RawDocument) and not store.has_content(item.sha256):
@@ -123,6 +126,16 @@ def ingest(
                     live.finish()
             progress("ingest", len(batch))
     return result
+
+
+def _labelled(items: Iterator[Item], labels: dict[str, str]) -> Iterator[Item]:
+    """Each item's source under its target's label; a record of a dump ("copy.jsonl#L3") keeps its mark after
+    the label (a labelled target's path holds no "#")."""
+    for item in items:
+        target, mark, record = item.source.partition("#")
+        if target in labels:
+            item.source = labels[target] + mark + record
+        yield item
 
 
 PARALLEL_CLEANING_FROM = 64

@@ -18,8 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kabar import cli, export, pipeline
+from kabar.clean import clean
 from kabar.clean.language import detect_language
 from kabar.cli import example_corpus
+from kabar.ingest import IngestOptions
+from kabar.ingest.raw import make_raw
 from kabar.model import Article, Doc, InputStatus, Paragraph
 from kabar.nlp import pipeline as nlp_pipeline
 from kabar.nlp import recogniser as recogniser_module
@@ -109,6 +112,19 @@ def test_an_article_deep_in_wrappers_is_found(tmp_path: Path, depth: int):
         [outcome] = pipeline.ingest(_write_pages(tmp_path / "in", pages), store).outcomes
         assert outcome.status == InputStatus.STORED, outcome.reason
         assert "120 keluarga" in store.article(outcome.article_id).text
+
+
+@pytest.mark.parametrize("opened", ["<i>", '<b class="tebal">', "<table><tr><td>"])
+def test_tags_left_open_line_after_line_lose_no_line(opened: str):
+    """A tag opened on every line and never closed nests each line inside the one before. Before, past
+    libxml2's 2,048 levels the rest of the page was dropped without a word: of 2,500 lines with an open <i>,
+    2,045 were kept; of 1,000 with an open table cell, 682."""
+    lines = [f"Baris {number} dari putusan pengadilan negeri tentang sengketa lahan warga." for number in range(2500)]
+    page = ("<html><body><h1>Putusan Sengketa Lahan Warga</h1><div>" + "".join(f"{opened}{line}<br>" for line in lines)
+            + "</div></body></html>")
+    article = clean(make_raw("putusan.html", page.encode(), "text/html", IngestOptions()), "a-putusan")
+    assert article.text.count("dari putusan pengadilan") == len(lines)
+    assert article.text.rstrip().endswith(lines[-1])
 
 
 def test_a_fault_inside_a_batch_rejects_that_article_alone(monkeypatch: pytest.MonkeyPatch):
@@ -334,6 +350,10 @@ def _main(argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pyte
         (["analyze", "{tmp}/kosong", "--out", "{tmp}/keluar", "--db", "{tmp}/k.sqlite"], "nothing to analyse"),
         (["ingest", "{tmp}/kosong", "--db", "{tmp}/berkas/k.sqlite"], "cannot create the folder for the store"),
         (["ingest", "{tmp}/kosong", "--db", "{tmp}/kosong"], "cannot open the store"),
+        # before: every input rejected as 'too large ... over the -0.0 MB limit'; a hit quietly dropped; no hit
+        (["ingest", "{tmp}/kosong", "--max-mb", "-1", "--db", "{tmp}/k.sqlite"], "--max-mb -1 is no size"),
+        (["search", "banjir", "--limit", "-1", "--db", "{tmp}/k.sqlite"], "--limit -1: give 1 or more hits"),
+        (["search", "banjir", "--limit", "0", "--db", "{tmp}/k.sqlite"], "--limit 0: give 1 or more hits"),
     ],
 )
 def test_user_mistakes_and_environment_faults_are_one_line(tmp_path: Path, capsys, monkeypatch, argv, expected):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kabar.clean.blocks import Block, html_page, text_blocks
 from kabar.clean.classify import KEPT_FOR_STRUCTURE, Decision, classify, counted_between, split_editor_initials
 from kabar.clean.furniture import PagePlaces, is_furniture
-from kabar.clean.language import detect_language
+from kabar.clean.language import article_language
 from kabar.clean.metadata import (
     author_from,
     estimate_from_url,
@@ -91,7 +91,7 @@ def clean(raw: RawDocument, article_id: str) -> Article:
         dateline=dateline.city if dateline else None,
         published=published,
         updated=updated,
-        language=raw.hints.get("language") or detect_language(text),
+        language=article_language(raw.hints.get("language"), text),
         wire_sources=wire_sources(text, [r.text for r in removed]),
         user_generated=is_user_generated(lines),
         sha256=raw.sha256,

@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from trafilatura.settings import MANUALLY_CLEANED, Extractor
 
 from kabar.clean.extractor_expressions import FRAME_EXPRESSIONS, FRAME_TAGS, expressions_in_one_pass, frame_rank
+from kabar.errors import RejectedInput
 
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
 """C0 control characters other than tab and line breaks: no page means them, and lxml refuses them."""
@@ -68,7 +69,17 @@ def without_controls(text: str) -> str:
     return CONTROL.sub(" ", text)
 
 
-WRAPPER_TAG = re.compile(rb"</?(?:div|span|section|font)\b[^>]*>", re.IGNORECASE)
+WRAPPER_TAG = re.compile(rb"</?(div|span|section|font)\b[^>]*>", re.IGNORECASE)
+INLINE_TAG = re.compile(rb"</?(a|abbr|b|big|cite|code|del|em|i|ins|label|mark|nobr|q|s|small|strike|strong|sub|sup|tt|"
+                        rb"u)\b[^>]*>", re.IGNORECASE)
+NESTING_BLOCK_TAG = re.compile(rb"</?(article|aside|blockquote|center|dd|dl|dt|fieldset|figure|footer|form|header|main|"
+                               rb"nav|ol|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>", re.IGNORECASE)
+FLATTENINGS = (WRAPPER_TAG, INLINE_TAG, NESTING_BLOCK_TAG)
+"""What a page nested past libxml2's depth limit (2,048 levels even with huge_tree, where it stops reading) is
+read again without, one after another until it fits: wrappers, which hold no text of their own; then emphasis
+and links left open line after line; then tables, lists and quotes left open."""
+INLINE_NAMES = {b"span", b"font", b"a", b"abbr", b"b", b"big", b"cite", b"code", b"del", b"em", b"i", b"ins", b"label",
+                b"mark", b"nobr", b"q", b"s", b"small", b"strike", b"strong", b"sub", b"sup", b"tt", b"u"}
 CONTROL_BYTES_AS_SPACES = bytes(0x20 if chr(byte) in CONTROL_CHARACTERS else byte for byte in range(256))
 """A translation table for UTF-8 bytes: a control character is one byte below 0x80, never part of another
 character's bytes, so it can be replaced by a space in the encoded page."""
@@ -117,13 +128,27 @@ def parse_html(markup: str) -> Any | None:
     try:
         markup_bytes = markup.encode("utf-8", "replace").translate(CONTROL_BYTES_AS_SPACES)
         root = lxml_html.document_fromstring(markup_bytes, parser=UTF8_PARSER)
-        if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in UTF8_PARSER.error_log):
-            # nested past libxml2's depth limit (2,048 levels even with huge_tree), where it stops reading:
-            # the page is read again without its wrappers, which hold no text of their own
-            root = lxml_html.document_fromstring(WRAPPER_TAG.sub(b" ", markup_bytes), parser=UTF8_PARSER)
-        return root
+        for tags in FLATTENINGS:
+            if not _past_depth_limit():
+                break
+            markup_bytes = tags.sub(_flattened, markup_bytes)
+            root = lxml_html.document_fromstring(markup_bytes, parser=UTF8_PARSER)
     except etree.ParserError:
         return None
+    if _past_depth_limit():
+        raise RejectedInput("page nested past 2,048 levels even with its wrappers, emphasis, tables and lists "
+                            "flattened: its text cannot be read whole")
+    return root
+
+
+def _flattened(tag: re.Match[bytes]) -> bytes:
+    """An inline tag gives way to a space; a block's to a paragraph break, so that the text it held is still a
+    paragraph of its own, not loose text in the page's body."""
+    return b" " if tag.group(1).lower() in INLINE_NAMES else b"<p>"
+
+
+def _past_depth_limit() -> bool:
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in UTF8_PARSER.error_log)
 
 
 def html_page(markup: str) -> HtmlPage:

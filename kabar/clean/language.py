@@ -26,6 +26,17 @@ MAX_FUNCTION_WORD_SHARE = 0.05
 English one; another language's text has almost none, and only then is the identifier's other answer taken."""
 
 
+LANGUAGE_TAG = re.compile(r"([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]{1,8})*")
+"""A language tag as dumps write it: "id", "ID", "id-ID", "en_US"; its first part is the ISO 639-1 code."""
+
+
+def article_language(declared: str | None, text: str) -> str:
+    """The two-letter code the rest of Kabar compares: a record's own language tag as its code ("id-ID" is
+    "id"), else, where it declares none or something that is no such tag ("Indonesian"), the text's."""
+    tag = LANGUAGE_TAG.fullmatch(declared.strip()) if declared else None
+    return tag.group(1).lower() if tag else detect_language(text)
+
+
 def wording_of(language: str) -> str:
     """The language whose words a text shares: Malay and Indonesian news write most words alike, so a report
     read as Malay still meets Indonesian ones word for word."""

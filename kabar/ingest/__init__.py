@@ -40,6 +40,9 @@ def _iter_target(target: str, options: IngestOptions, fetchers: list[Fetcher]) -
             fetchers.append(Fetcher(options))
         return fetchers[0]
 
+    if not target.strip():  # an unset shell variable: Path("") would be the current folder
+        yield reject(target, 'empty path: give a file, folder or URL ("." for the current folder)')
+        return
     if "://" in target:
         item = fetcher().fetch(target)
         if isinstance(item, RawDocument) and item.media_type == "application/feed":

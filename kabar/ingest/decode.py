@@ -1,4 +1,5 @@
-"""Bytes to text: declared charset first, then UTF-8, then detection, never a silent mojibake."""
+"""Bytes to text: declared charset first (unless the bytes are UTF-8), then UTF-8, then detection, never a silent
+mojibake."""
 
 from __future__ import annotations
 
@@ -55,6 +56,13 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, encoding in UNICODE_BYTE_ORDER_MARKS:  # what Windows Notepad saves as "Unicode"
         if content.startswith(bom):
             return content[len(bom):].decode(encoding, "replace"), encoding
+    if declared and not declared.startswith("utf") and UTF8_MULTIBYTE.search(content):
+        # A server's default charset (often ISO-8859-1) over a page written in UTF-8: bytes that are valid UTF-8
+        # with multibyte letters in them are next to never text in another encoding.
+        try:
+            return content.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     for encoding in filter(None, (declared, "utf-8")):
         try:
             return _windows_for_latin(content.decode(encoding), content, encoding)
@@ -71,6 +79,9 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
             return content.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
+    if _utf8_but_a_few_bytes(content):
+        # UTF-8 cut inside its last character, or with a stray byte: the bad bytes become U+FFFD, the rest is read
+        return content.decode("utf-8", "replace"), "utf-8+replaced"
     best = from_bytes(content[:200_000]).best()
     if best is None or best.encoding is None:
         raise UndecodableError("text encoding could not be determined")
@@ -79,6 +90,20 @@ def decode(content: bytes, declared: str | None = None) -> tuple[str, str]:
         return content.decode(encoding), encoding
     except UnicodeDecodeError as error:
         raise UndecodableError(f"not valid {encoding}: {error.reason} at byte {error.start}") from error
+
+
+BAD_BYTES_PER_CHARACTER = 0.01
+"""Bytes that are no UTF-8, per well-formed multibyte character, above which text is taken for another encoding:
+text in a legacy encoding breaks UTF-8 nearly everywhere, and is next to never well-formed UTF-8 at all."""
+
+
+def _utf8_but_a_few_bytes(content: bytes) -> bool:
+    sample = content[:200_000]
+    characters = len(UTF8_MULTIBYTE.findall(sample))
+    if not characters:
+        return False
+    bad = sample.decode("utf-8", "replace").count("\ufffd") - sample.count("\ufffd".encode())
+    return bad <= max(2, characters * BAD_BYTES_PER_CHARACTER)
 
 
 def _mostly_ascii(content: bytes, share: float = 0.05) -> bool:

@@ -13,6 +13,7 @@ import feedparser
 from kabar.errors import failure
 from kabar.ingest.raw import Item, make_raw, reject
 from kabar.ingest.web import Fetcher
+from kabar.model import InputOutcome, RawDocument
 
 
 def iter_feed(source: str, content: bytes, fetcher: Fetcher) -> Iterator[Item]:
@@ -31,19 +32,35 @@ def iter_feed(source: str, content: bytes, fetcher: Fetcher) -> Iterator[Item]:
             yield _item_itself(f"{source}#item{index}", entry, hints, fetcher)
             continue
         try:
-            yield fetcher.fetch(link, {k: v for k, v in hints.items() if v})
+            page = fetcher.fetch(link, {k: v for k, v in hints.items() if v})
         except Exception as error:  # noqa: BLE001 (one bad item never ends the feed)
-            yield reject(link, failure("fetching the feed item", error))
+            page = reject(link, failure("fetching the feed item", error))
+        yield page if isinstance(page, RawDocument) else _unfetched(page, link, entry, hints, fetcher)
+
+
+def _full_content(entry: Any) -> str | None:
+    return next((part.get("value") for part in entry.get("content") or [] if (part.get("value") or "").strip()), None)
 
 
 def _item_itself(source: str, entry: Any, hints: dict[str, Any], fetcher: Fetcher) -> Item:
     """An item with no page to fetch is read from the feed: its full content, else its summary."""
-    body = next((part.get("value") for part in entry.get("content") or [] if part.get("value")), None)
-    body = body or entry.get("summary")
+    body = _full_content(entry) or entry.get("summary")
     if not body or not body.strip():
         return reject(source, "feed item has no link to fetch and no text of its own")
     return make_raw(source, body.encode("utf-8", "replace"), "text/html", fetcher.options, None,
                     {k: v for k, v in hints.items() if v})
+
+
+def _unfetched(refusal: InputOutcome, link: str, entry: Any, hints: dict[str, Any], fetcher: Fetcher) -> Item:
+    """An item whose page cannot be fetched (offline, gone, refused) is read from the full content the feed
+    carries for it; a summary is no article, so without full content the refusal stands, saying so."""
+    body = _full_content(entry)
+    if body:
+        return make_raw(link, body.encode("utf-8", "replace"), "text/html", fetcher.options, link,
+                        {k: v for k, v in hints.items() if v})
+    if entry.get("summary"):
+        return reject(link, f"{refusal.reason}; the feed holds only a summary of the item")
+    return refusal
 
 
 def feed_date(text: str) -> str:

@@ -15,10 +15,12 @@ from kabar.ingest.compressed import (
 )
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import (
+    SITEMAP,
     Item,
     display_name,
     looks_like_feed,
     looks_like_html,
+    looks_like_sitemap,
     make_raw,
     megabytes,
     reject,
@@ -99,8 +101,15 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     """The file read by the format its name says; gzip-compressed files by the name without ".gz"."""
     source = display_name(path)
     suffix = format_suffix(path)
+    if not path.is_file():  # a first look at a pipe's bytes drains it, and a FIFO with no writer never opens
+        yield reject(source, "not a regular file (a pipe, socket or device): save it to a file first "
+                     "(kabar annotate reads standard input as -)")
+        return
     try:
         size = path.stat().st_size
+        if not size:  # said here for every format: a dump reader would find no record and say nothing
+            yield reject(source, "empty input: no bytes to read")
+            return
         if suffix == ".jsonl" or suffix == ".ndjson":
             yield from iter_jsonl(path, options)
             return
@@ -127,5 +136,9 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     if suffix in FEED_SUFFIXES and looks_like_feed(content):
         yield source, content
         return
-    media_type = "text/html" if suffix in HTML_SUFFIXES or looks_like_html(content) else "text/plain"
+    if suffix in FEED_SUFFIXES and looks_like_sitemap(content):
+        yield reject(source, SITEMAP, content)
+        return
+    markup = suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES  # other XML too: no tag may end up in the text
+    media_type = "text/html" if markup or looks_like_html(content) else "text/plain"
     yield make_raw(source, content, media_type, options)

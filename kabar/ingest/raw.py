@@ -70,3 +70,11 @@ def looks_like_html(content: bytes) -> bool:
 def looks_like_feed(content: bytes) -> bool:
     head = content[:2048].lower()
     return b"<rss" in head or (b"<feed" in head and b"atom" in head) or b"<rdf:rdf" in head
+
+
+SITEMAP = "a sitemap (a list of page addresses), not an article or a feed: give its pages' URLs"
+
+
+def looks_like_sitemap(content: bytes) -> bool:
+    head = content[:2048].lower()
+    return b"<urlset" in head or b"<sitemapindex" in head

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
-from io import BufferedIOBase
+from datetime import UTC, datetime
+from gzip import GzipFile
+from io import BufferedIOBase, BufferedReader, TextIOWrapper
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kabar.errors import failure
 from kabar.ingest.compressed import DecompressedTooLargeError, open_input, read_input
+from kabar.ingest.decode import UNICODE_BYTE_ORDER_MARKS, UndecodableError, decode
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
 from kabar.textnorm import without_surrogates
@@ -17,8 +21,8 @@ from kabar.textnorm import without_surrogates
 HINT_FIELDS = {
     "url": ("url", "link"),
     "title": ("title", "headline"),
-    "published": ("published", "date", "published_at", "datePublished"),
-    "author": ("author", "byline"),
+    "published": ("published", "date", "published_at", "datePublished", "publish_date", "publishedAt", "pubDate"),
+    "author": ("author", "byline", "authors"),
     "outlet": ("outlet", "source", "site_name", "publisher"),
     "language": ("language", "lang"),
 }
@@ -36,6 +40,7 @@ def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     if not isinstance(record, dict):
         return reject(source, f"record is a JSON {type(record).__name__}, not an object")
     hints = {key: _first(record, names) for key, names in HINT_FIELDS.items()}
+    hints["published"] = _date_hint(hints["published"])
     hints = {key: without_surrogates(value) for key, value in hints.items() if isinstance(value, str) and value.strip()}
     html = record.get("html")
     text = record.get("text") or record.get("content") or record.get("body")
@@ -52,24 +57,73 @@ def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     return reject(source, "record has no text, html or content field with article text")
 
 
+UNIX_TIME_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
+"""Seconds since 1970 (from September 2001 on), or milliseconds."""
+SLASHED_DAY = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})\b")
+
+
+def _date_hint(value: Any) -> Any:
+    """A record's date as the page-date reader reads it: Unix time (a number or its digits, in seconds or
+    milliseconds) as ISO 8601 in UTC, and a day written '2019/09/12' as '2019-09-12'; anything else as it is."""
+    if isinstance(value, str) and UNIX_TIME_DIGITS.fullmatch(value.strip()):
+        value = int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not (1e9 <= value < 1e10 or 1e12 <= value < 1e13):  # NaN and numbers too large for a float too
+            return None
+        return datetime.fromtimestamp(value / 1000 if value >= 1e12 else value, UTC).isoformat()
+    if isinstance(value, str) and (day := SLASHED_DAY.match(value.strip())):
+        return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" + value.strip()[day.end():]
+    return value
+
+
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
+    """The first of the fields named that has a value; an object stands for its "name" (JSON-LD, NewsAPI's
+    source), and a list of names (authors) for them all."""
     for name in names:
-        value = record.get(name)
-        if isinstance(value, dict):
-            value = value.get("name")
+        value = _named(record.get(name))
+        if isinstance(value, list):
+            value = ", ".join(part for part in map(_named, value) if isinstance(part, str) and part.strip())
         if value:
             return value
     return None
 
 
+def _named(value: Any) -> Any:
+    return value.get("name") if isinstance(value, dict) else value
+
+
+class _LineSource(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class _RecodedLines:
+    """Lines of UTF-16 or UTF-32 text (what Windows tools write, with a byte-order mark) as UTF-8 bytes, split
+    at its own line feeds only, so that a record is one line whatever the file's encoding."""
+
+    def __init__(self, handle: BufferedReader | GzipFile, encoding: str):
+        self.text = TextIOWrapper(handle, encoding=encoding, errors="replace", newline="\n")
+
+    def readline(self, size: int = -1, /) -> bytes:
+        return self.text.readline(size).encode("utf-8", "surrogatepass")
+
+
+def _line_source(handle: BufferedIOBase) -> _LineSource:
+    if isinstance(handle, BufferedReader | GzipFile):  # files, and standard input: their first bytes can be peeked
+        for mark, encoding in UNICODE_BYTE_ORDER_MARKS:
+            if handle.peek(4).startswith(mark):
+                return _RecodedLines(handle, encoding.rsplit("-", 1)[0])  # "utf-16" reads and drops the mark
+    return handle
+
+
 def _lines(handle: BufferedIOBase, limit: int) -> Iterator[tuple[bytes, bool]]:
     """(line, whole) pairs; a line longer than `limit` is read no further than that and skipped past, so
     one endless line never sits in memory."""
-    while line := handle.readline(limit + 1):
+    source = _line_source(handle)
+    while line := source.readline(limit + 1):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line, True
             continue
-        while (rest := handle.readline(limit)) and not rest.endswith(b"\n"):
+        while (rest := source.readline(limit)) and not rest.endswith(b"\n"):
             pass
         yield line, False
 
@@ -79,12 +133,21 @@ class MalformedJsonError(ValueError):
 
 
 def _parse(text: bytes | str) -> Any:
-    """json.loads with every way it can fail on bad input turned into MalformedJson."""
+    """json.loads with every way it can fail on bad input turned into MalformedJson; bytes that are not UTF-8, 16 or
+    32 are decoded as ingest decodes text."""
     try:
         return json.loads(text)
     except RecursionError as error:
         raise MalformedJsonError("JSON nested too deeply to read") from error
-    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+    except UnicodeDecodeError as error:
+        if isinstance(text, str):
+            raise MalformedJsonError(str(error)) from error
+        try:  # JSON saved in a Windows code page (Python on Windows writes Windows-1252 unless told otherwise)
+            decoded, _encoding = decode(text)
+        except UndecodableError:
+            raise MalformedJsonError(str(error)) from error
+        return _parse(decoded)
+    except ValueError as error:  # JSONDecodeError is a ValueError
         raise MalformedJsonError(str(error)) from error
 
 
@@ -101,22 +164,34 @@ def iter_jsonl(path: Path, options: IngestOptions) -> Iterator[Item]:
             yield from _document_records(name, document, options)
             return
     with open_input(path) as handle:
-        for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
-            source = f"{name}#L{number}"
-            if not line.strip():
-                continue
-            if not whole:
-                yield reject(source, f"record over the {megabytes(options.max_bytes)} limit")
-                continue
-            try:
-                record = _parse(line)
-            except MalformedJsonError as error:
-                yield reject(source, f"malformed JSON on line {number}: {error}", line)
-                continue
-            if isinstance(record, list) and record and all(isinstance(item, dict) for item in record):
-                yield from _document_records(source, record, options)  # an array written on one line
-            else:
-                yield record_to_item(source, record, options)
+        yield from jsonl_records(name, handle, options)
+
+
+def jsonl_records(name: str, handle: BufferedIOBase, options: IngestOptions) -> Iterator[Item]:
+    """Each line of `handle` as one record ("name#L3"), or the line's rejection; a stream with no record at
+    all is rejected as a whole, so that an input never passes without an outcome."""
+    number = 0
+    records = 0
+    for number, (line, whole) in enumerate(_lines(handle, options.max_bytes), start=1):
+        source = f"{name}#L{number}"
+        if not line.strip():
+            continue
+        records += 1
+        if not whole:
+            yield reject(source, f"record over the {megabytes(options.max_bytes)} limit")
+            continue
+        try:
+            record = _parse(line)
+        except MalformedJsonError as error:
+            yield reject(source, f"malformed JSON on line {number}: {error}", line)
+            continue
+        if isinstance(record, list) and record and all(isinstance(item, dict) for item in record):
+            yield from _document_records(source, record, options)  # an array written on one line
+        else:
+            yield record_to_item(source, record, options)
+    if not records:
+        yield reject(name, "empty input: no JSON records, only blank lines" if number else
+                     "empty input: no bytes to read")
 
 
 def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
@@ -136,14 +211,30 @@ def iter_json(path: Path, options: IngestOptions) -> Iterator[Item]:
 
 
 def _document_records(name: str, data: Any, options: IngestOptions) -> Iterator[Item]:
+    if isinstance(data, dict) and (wrapped := _wrapped_records(data)):
+        key, records = wrapped  # an API's answer: {"status": "ok", "articles": [...]}
+        for index, record in enumerate(records):
+            yield record_to_item(f"{name}#{key}/{index}", record, options)
+        return
     if isinstance(data, dict):
         yield record_to_item(name, data, options)
         return
     if not isinstance(data, list):
         yield reject(name, "JSON holds neither an object nor a list of objects")
         return
+    if not data:
+        yield reject(name, "empty input: the JSON list holds no records")
     for index, record in enumerate(data):
         yield record_to_item(f"{name}#{index}", record, options)
+
+
+def _wrapped_records(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """The one list of objects an object without article text of its own holds, with its key."""
+    if any(isinstance(data.get(field), str | list) for field in ("text", "html", "content", "body")):
+        return None
+    lists = [(key, value) for key, value in data.items()
+             if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+    return lists[0] if len(lists) == 1 else None
 
 
 def _first_line_is_json(path: Path, options: IngestOptions) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 MAGIC = (
     (b"%PDF", "a PDF document"),
@@ -21,16 +22,20 @@ TEXT_BYTE_ORDER_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UT
 with UTF-16 LE's)."""
 
 
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+"""NUL and the other control bytes no text holds (tabs, line and page breaks and escape are left out)."""
+
+
 def binary_kind(head: bytes) -> str | None:
     """What the bytes are, when they are clearly not text; None for anything that may be text. A stray NUL
-    byte or two (a scraper's or a database's leftover) does not make an article binary: more than one byte in
-    a hundred does."""
+    byte or two (a scraper's or a database's leftover) does not make an article binary, even a one-line one:
+    more than one NUL in a hundred bytes, among three control bytes or more, does."""
     if head.startswith(TEXT_BYTE_ORDER_MARKS):
         return None
     for magic, kind in MAGIC:
         if head.startswith(magic):
             return kind
     start = head[:4096]
-    if start.count(b"\x00") * 100 > len(start):
+    if start.count(b"\x00") * 100 > len(start) and len(CONTROL_BYTES.findall(start)) >= 3:
         return "binary data (NUL bytes)"
     return None

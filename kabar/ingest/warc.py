@@ -1,17 +1,20 @@
-"""WARC / WARC.gz crawls (e.g. Common Crawl News): each HTML response record is one page."""
+"""WARC / WARC.gz crawls (e.g. Common Crawl News): each HTML response (or resource) record is one page."""
 
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
+from kabar.model import InputOutcome
 
 RECORD_ALLOWANCE = 2
 """A record (headers, and a body too large to keep, read through to reach the next one) may take this many
@@ -21,6 +24,8 @@ LINE_SHARE = 4
 gathers header lines by repeated concatenation, so an endless line (a bomb of zeros) costs the square."""
 
 
+PAGE_RECORDS = ("response", "resource")
+"""Records that hold a page: a crawler's HTTP response, or a page archived without its HTTP exchange."""
 GZIP_WINDOW = 16 + zlib.MAX_WBITS
 """zlib's window-bits value for a gzip header."""
 CHUNK = 64 * 1024
@@ -66,6 +71,7 @@ class _CappedReader:
         self.line_budget = max_bytes // LINE_SHARE
         self.used = 0
         self.since_line_break = 0
+        self.total = 0
 
     def read(self, size: int = -1) -> bytes:
         if self.used > self.record_budget:
@@ -74,6 +80,7 @@ class _CappedReader:
             raise _TooLarge(f"over {megabytes(self.line_budget)} decompressed without a line break")
         chunk = self.stream.read(size if 0 <= size <= self.record_budget else self.record_budget)
         self.used += len(chunk)
+        self.total += len(chunk)
         line_break = chunk.rfind(b"\n")
         self.since_line_break = len(chunk) - line_break - 1 if line_break >= 0 else self.since_line_break + len(chunk)
         return chunk
@@ -81,40 +88,77 @@ class _CappedReader:
     def next_record(self) -> None:
         self.used = 0
 
+    def exhausted(self) -> bool:
+        return not self.stream.read(1)
+
 
 def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
     """Streams records; a truncated or corrupt record ends the file with a rejection naming its offset,
-    after every good record before it has been yielded."""
+    after every good record before it has been yielded. A file with no response record at all is rejected
+    as a whole, saying what it holds instead."""
     name = display_name(path)
     with path.open("rb") as raw_handle:
         handle = _Gunzip(raw_handle) if path.name.lower().endswith(".gz") else raw_handle
         reader = _CappedReader(handle, options.max_bytes)
         records = ArchiveIterator(reader)
         offset = 0
+        pages = 0
+        others: Counter[str] = Counter()
         try:
             for record in records:
                 reader.next_record()
-                if record.rec_type != "response":
+                if record.rec_type not in PAGE_RECORDS:
+                    others[record.rec_type] += 1
                     continue
                 # The payload must be read before asking for the offset: asking skips the record's body.
                 payload = record.content_stream().read(options.max_bytes + 1)
                 missing = getattr(record.raw_stream, "limit", 0)
                 offset = records.get_record_offset()
-                source = f"{name}#{offset}"
-                if missing and len(payload) <= options.max_bytes:
-                    yield reject(source, f"truncated or corrupt WARC record at offset {offset}: {missing} bytes short")
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
-                if content_type and "html" not in content_type.lower():
-                    yield reject(source, f"WARC response is {content_type.split(';')[0]}, not HTML")
-                    continue
-                hints = {"url": uri}
-                warc_date = record.rec_headers.get_header("WARC-Date")
-                if warc_date:
-                    hints["crawled"] = warc_date
-                yield make_raw(source, payload, "text/html", options, uri, hints, content_type)
+                pages += 1
+                yield _page(f"{name}#{offset}", offset, record, payload, missing, options)
         except _TooLarge as error:
             yield reject(f"{name}#{offset}", f"WARC record after offset {offset} {error}; rest of the file not read")
+            return
         except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, zlib.error) as error:
-            yield reject(f"{name}#{offset}", f"truncated or corrupt WARC record after offset {offset}: {error}")
+            start = records.offset  # where the record being read begins
+            if not isinstance(error, ArchiveLoadFailed) and _read_to_the_end(records, reader):
+                yield _cut_short(name, start)  # the file ends in the record's headers, before its URI
+            else:
+                detail = " ".join(str(error).split())[:200] or type(error).__name__
+                yield reject(f"{name}#{start}", f"truncated or corrupt WARC record at offset {start}: {detail}")
+            return
+    if reader.total > records.offset:  # the reader gave up quietly on a last record whose headers were cut
+        yield _cut_short(name, records.offset)
+    elif not pages:
+        held = ", ".join(f"{count} {kind}" for kind, count in sorted(others.items()))
+        yield reject(name, "no pages: the WARC file holds no response or resource records" + (
+            f" ({held})" if held else ""))
+
+
+def _read_to_the_end(records: ArchiveIterator, reader: _CappedReader) -> bool:
+    return records.reader is not None and not records.reader.rem_length() and reader.exhausted()
+
+
+def _cut_short(name: str, start: int) -> InputOutcome:
+    return reject(f"{name}#{start}", f"truncated WARC file: it ends inside the record at offset {start}")
+
+
+def _page(source: str, offset: int, record: ArcWarcRecord, payload: bytes, missing: int,
+          options: IngestOptions) -> Item:
+    """One response record's page, or why it is none: cut short, an HTTP answer other than 2xx (a redirect,
+    an error page: what a fetch of the URL would refuse), or not HTML."""
+    if missing and len(payload) <= options.max_bytes:
+        return reject(source, f"truncated or corrupt WARC record at offset {offset}: {missing} bytes short")
+    http = record.http_headers
+    if http is not None and http.statusline and not http.get_statuscode().startswith("2"):
+        return reject(source, f"WARC response is HTTP {' '.join(http.statusline.split())}, not a page")
+    # without HTTP headers (a DNS lookup, a non-HTTP fetch) the record's own Content-Type says what it holds
+    content_type = http.get_header("Content-Type") if http is not None else record.content_type
+    if content_type and "html" not in content_type.lower():
+        return reject(source, f"WARC {record.rec_type} is {content_type.split(';')[0]}, not HTML")
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    hints = {"url": uri}
+    warc_date = record.rec_headers.get_header("WARC-Date")
+    if warc_date:
+        hints["crawled"] = warc_date
+    return make_raw(source, payload, "text/html", options, uri, hints, content_type)

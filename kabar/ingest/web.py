@@ -16,7 +16,16 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from kabar.ingest.options import ROBOTS_MAX_BYTES, IngestOptions
-from kabar.ingest.raw import Item, looks_like_feed, looks_like_html, make_raw, megabytes, reject
+from kabar.ingest.raw import (
+    SITEMAP,
+    Item,
+    looks_like_feed,
+    looks_like_html,
+    looks_like_sitemap,
+    make_raw,
+    megabytes,
+    reject,
+)
 
 REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -50,9 +59,12 @@ class Fetcher:
         except _Refused as refusal:
             return reject(url, str(refusal))
         content_type = download.content_type
-        media_type = "text/html" if "html" in content_type or looks_like_html(download.content) else "text/plain"
+        markup = "html" in content_type or "xml" in content_type  # other XML too: no tag may end up in the text
+        media_type = "text/html" if markup or looks_like_html(download.content) else "text/plain"
         if looks_like_feed(download.content) or "rss" in content_type or "atom" in content_type:
             media_type = "application/feed"
+        elif looks_like_sitemap(download.content):
+            return reject(url, SITEMAP)
         merged = {"url": download.url, **(hints or {})}
         return make_raw(url, download.content, media_type, self.options, download.url, merged, content_type)
 

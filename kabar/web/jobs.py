@@ -98,12 +98,12 @@ class JobRunner:
 
         try:
             with Store(self.db) as store:
-                result = pipeline.ingest(job.targets, store, IngestOptions(), progress)
-                job.outcomes = queries.ingest_outcomes(store, result.outcomes, job.labels)
+                result = pipeline.ingest(job.targets, store, IngestOptions(), progress, labels=job.labels)
+                job.outcomes = queries.ingest_outcomes(store, result.outcomes)
                 if job.analyze:
                     articles = list(store.articles())
                     store.save_analysis(pipeline.analyze_articles(articles, progress, None, store))
-                    job.outcomes = queries.ingest_outcomes(store, result.outcomes, job.labels)
+                    job.outcomes = queries.ingest_outcomes(store, result.outcomes)
             self.on_stored()
             job.status = "done"
         except Exception as error:  # a job must end and say why, whatever stopped it

@@ -599,15 +599,14 @@ def full_export(store: Store) -> dict[str, Any] | None:
     return export.to_json(saved) if saved is not None else None
 
 
-def ingest_outcomes(store: Store, outcomes: list[InputOutcome], labels: dict[str, str] | None = None
-                    ) -> list[dict[str, Any]]:
+def ingest_outcomes(store: Store, outcomes: list[InputOutcome]) -> list[dict[str, Any]]:
     """One row per input: what happened, the article it is (for a duplicate, the one it duplicates) and the
-    story that article is in now; `labels` rename sources (an upload's own name for its temporary copy)."""
+    story that article is in now."""
     snap = snapshot(store, wait=True)
     rows = []
     for o in outcomes:
         story = snap.story_of.get(o.article_id or "")
-        rows.append({"source": (labels or {}).get(o.source, o.source), "status": o.status, "reason": o.reason,
+        rows.append({"source": o.source, "status": o.status, "reason": o.reason,
                      "article": o.article_id,
                      "story": {"id": story, "title": snap.stories[story].title} if story else None})
     return rows

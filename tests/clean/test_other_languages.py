@@ -88,3 +88,21 @@ def test_indonesian_and_english_text_keep_their_own_groups():
         == "Indonesian"
     assert language_group("The city closed two main roads for a week to repair the sewers, the engineer said.") \
         == "English"
+
+
+@pytest.mark.parametrize(("declared", "read"), [("id-ID", "id"), ("ID", "id"), ("en_US", "en"), ("Indonesian", "id"),
+                                                ("bahasa", "id"), ("", "id")])
+def test_a_records_declared_language_is_read_as_its_two_letter_code(declared: str, read: str):
+    """Dumps write 'id-ID', 'ID' or 'Indonesian'. Before, the article's language was that string as given, so an
+    Indonesian article labelled 'id-ID' was kept from the Indonesian entity model (it runs on 'id' only) and
+    counted as another language by the story grouping; a hint that is no language code is now left to the
+    text's own detection."""
+    text = ("Gubernur Jawa Tengah Ahmad Luthfi meninjau banjir di Kabupaten Demak pada Senin. Menurut dia, "
+            "sebanyak 1.200 warga mengungsi ke balai desa dan masjid terdekat.\n\nPemerintah provinsi menyiapkan "
+            "dapur umum dan bantuan logistik bagi para pengungsi, kata Luthfi kepada wartawan.")
+    if read == "en":
+        text = ("The governor of Central Java visited the flooded district of Demak on Monday. He said that some "
+                "1,200 residents had fled to the village hall and the nearest mosque.\n\nThe province has set up "
+                "public kitchens and sent supplies to the evacuees, the governor told reporters.")
+    raw = RawDocument("banjir.jsonl#L1", text.encode(), text, "text/plain", hints={"language": declared})
+    assert clean(raw, "a-banjir").language == read

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from kabar.clean import clean
 from kabar.ingest import IngestOptions, iter_inputs
+from kabar.ingest.sniff import binary_kind
 from kabar.model import InputOutcome, RawDocument
 from tests.ingest.test_formats import ARTICLE_HTML, STORY, write_warc
 
@@ -54,6 +56,16 @@ def test_a_stray_nul_byte_in_an_article_is_read_as_a_space_and_the_article_kept(
     assert "\x00" not in article.text and len(article.text.split()) > 0.9 * len(STORY.split())
 
 
+def test_a_stray_nul_byte_in_a_short_text_is_no_sign_of_binary_data():
+    """One NUL in a 50-byte sentence is more than one byte in a hundred: before, annotate_text (given a str)
+    and a short JSON record were rejected as 'binary data (NUL bytes)'."""
+    from kabar.annotation import annotate_text
+
+    record = annotate_text("Presiden\x00Joko Widodo tiba di Jakarta pada Senin.", as_is=True)
+    assert "error" not in record, record
+    assert binary_kind(b"abc\x00\x01\x02def\x00") == "binary data (NUL bytes)"
+
+
 def test_file_over_the_size_limit(tmp_path: Path):
     path = tmp_path / "besar.txt"
     path.write_bytes(b"kata " * 3000)
@@ -72,6 +84,20 @@ def test_unreadable_file(tmp_path: Path):
     assert "unreadable" in _reason(_one(path))
 
 
+@pytest.mark.skipif(not Path("/dev/fd").is_dir(), reason="needs /dev/fd to name a pipe")
+def test_a_pipe_named_as_an_input_is_refused_with_a_reason_not_read_as_empty():
+    """What `kabar ingest <(zcat dump.gz)` names. Before, probing its first bytes for gzip drained the pipe and
+    the input was rejected as 'empty input: no bytes to read' (and a FIFO with no writer hung the run)."""
+    reading, writing = os.pipe()
+    try:
+        os.write(writing, STORY.encode())
+        os.close(writing)
+        reason = _reason(_one(Path(f"/dev/fd/{reading}")))
+    finally:
+        os.close(reading)
+    assert reason.startswith("not a regular file (a pipe, socket or device)")
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str):
     text = "Pada hari Jum’at, café di Menteng ramai; harga naik 5½ persen." if encoding == "cp1252" else (
@@ -81,6 +107,35 @@ def test_legacy_encodings_are_decoded_not_rejected(tmp_path: Path, encoding: str
     raw = _one(path)
     assert isinstance(raw, RawDocument)
     assert raw.text == text
+
+
+NON_LATIN = {
+    "zh": "北京时间今天上午，市政府宣布因下水道维修关闭两条主要道路，居民被要求绕行河边的道路。",
+    "ru": "В понедельник городская администрация закрыла две главные улицы из-за ремонта канализации. ",
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "ru"])
+@pytest.mark.parametrize("damage", ["cut mid-character", "one stray byte"])
+def test_utf8_in_another_script_with_a_bad_byte_or_two_is_read_not_rejected(tmp_path: Path, language: str,
+                                                                             damage: str):
+    """A file or record cut at a byte count ends inside a character. Before, in a script beyond Latin this
+    rejected the whole input ('unreadable text: text encoding could not be determined'); the bad bytes are
+    now replacement characters and the rest is read. Text really in another encoding still reads by it."""
+    text = NON_LATIN[language] * 20
+    data = text.encode()
+    leads = [index for index, byte in enumerate(data) if byte >= 0xC0]  # where multibyte characters begin
+    data = data[: leads[-1] + 1] if damage == "cut mid-character" else data[: leads[50]] + b"\xff" + data[leads[50]:]
+    path = tmp_path / "berita.txt"
+    path.write_bytes(data)
+    raw = _one(path)
+    assert isinstance(raw, RawDocument) and raw.encoding == "utf-8+replaced"
+    kept = raw.text.replace("\ufffd", "")
+    assert raw.text.count("\ufffd") == 1 and (kept == text if damage == "one stray byte" else
+                                              text.startswith(kept) and len(kept) > len(text) - 4)
+    path.write_bytes(text.encode("gb18030" if language == "zh" else "cp1251"))
+    raw = _one(path)
+    assert isinstance(raw, RawDocument) and raw.text == text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
@@ -166,3 +221,45 @@ def test_compressed_files_that_cannot_be_read_say_why(tmp_path: Path):
     big_json = tmp_path / "besar.json.gz"
     big_json.write_bytes(gzip.compress(json.dumps([{"text": STORY}] * 20_000).encode("utf-8")))
     assert "size limit" in _reason(_one(big_json, max_bytes=1_000_000))
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("kosong.jsonl", b"", "empty input: no bytes to read"),
+    ("kosong.warc", b"", "empty input: no bytes to read"),
+    ("baris-kosong.jsonl", b"\n \n\n", "empty input: no JSON records, only blank lines"),
+    ("daftar-kosong.json", b"[]", "empty input: the JSON list holds no records"),
+    ("daftar-kosong.jsonl", b"[\n]\n", "empty input: the JSON list holds no records"),
+])
+def test_a_dump_with_no_records_is_rejected_not_silently_passed_over(tmp_path: Path, name: str, content: bytes,
+                                                                      expected: str):
+    """Before, these gave no outcome at all: the run said nothing about a file it had been given."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert _reason(_one(path)) == expected
+
+
+@pytest.mark.parametrize("target", ["", "  "])
+def test_an_empty_target_is_refused_not_read_as_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  target: str):
+    """`kabar ingest "$FOLDER"` with FOLDER unset. Before, "" was read as ".": every file of the current folder
+    went into the store."""
+    (tmp_path / "berita.txt").write_text(STORY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [item] = list(iter_inputs([target]))
+    assert _reason(item) == 'empty path: give a file, folder or URL ("." for the current folder)'
+
+
+def test_xml_that_is_not_a_feed_is_read_as_markup_and_a_sitemap_is_refused(tmp_path: Path):
+    """Before, any .xml that was not RSS or Atom was read as plain text: an XML export was stored with its tags
+    in the article text ('<?xml version="1.0"?><doc><title>...'), and a sitemap was judged as an article."""
+    paragraphs = "".join(f"<para>{STORY} Nomor {number}.</para>\n" for number in range(3))
+    (tmp_path / "ekspor.xml").write_text(f'<?xml version="1.0"?><doc><title>Jalan Ditutup</title>{paragraphs}</doc>',
+                                         encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                                          'sitemap/0.9"><url><loc>https://x.example/a</loc></url></urlset>',
+                                          encoding="utf-8")
+    export, sitemap = list(iter_inputs([str(tmp_path)]))
+    assert isinstance(export, RawDocument) and export.media_type == "text/html"
+    article = clean(export, "a-ekspor")
+    assert "<" not in article.text and article.text.count("Nomor") == 3
+    assert _reason(sitemap) == "a sitemap (a list of page addresses), not an article or a feed: give its pages' URLs"

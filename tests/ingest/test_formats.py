@@ -71,11 +71,14 @@ def test_json_list(tmp_path: Path):
     assert all(isinstance(item, RawDocument) for item in found)
 
 
-def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
+def write_warc(path: Path, pages: list[tuple[str, str, bytes]], statuses: dict[str, str] | None = None) -> None:
+    """Response records of `pages` (uri, Content-Type, body), each answered "200 OK" unless `statuses` gives
+    its URI another HTTP status line."""
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=path.suffix == ".gz")
         for uri, content_type, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            headers = StatusAndHeaders((statuses or {}).get(uri, "200 OK"), [("Content-Type", content_type)],
+                                       protocol="HTTP/1.1")
             record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
             writer.write_record(record)
 
@@ -184,3 +187,69 @@ def test_feed_items_without_a_link_are_read_from_the_feed(tmp_path: Path):
     assert "Medan menutup dua ruas" in read.text and read.hints["title"] == "Jalan & saluran"
     assert read.hints["outlet"] == "Kabar & Lokal" and read.hints["published"].startswith("2024-10-19T08:00")
     assert empty.status == "rejected" and "no link to fetch and no text" in empty.reason
+
+
+def test_a_feed_item_whose_page_cannot_be_fetched_is_read_from_its_full_content_in_the_feed(tmp_path: Path):
+    """Offline, or a page gone: before, every item with a link was rejected although the feed carried its
+    whole text (content:encoded). A summary alone is no article: that item stays rejected, saying so."""
+    body = STORY.replace("\n\n", "</p><p>")
+    feed = f"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+    <channel><title>Kabar Lokal</title>
+    <item><title>Jalan ditutup</title><link>http://127.0.0.1:9/jalan</link>
+      <description>Dua ruas jalan ditutup.</description><content:encoded><![CDATA[<p>{body}</p>]]></content:encoded></item>
+    <item><title>Ringkas saja</title><link>http://127.0.0.1:9/ringkas</link>
+      <description>Dua ruas jalan ditutup.</description></item></channel></rss>"""
+    path = tmp_path / "kabar.rss"
+    path.write_text(feed, encoding="utf-8")
+    whole, summary = _all([str(path)])
+    assert isinstance(whole, RawDocument) and "Medan menutup dua ruas" in whole.text
+    assert whole.source == "http://127.0.0.1:9/jalan" and whole.url == "http://127.0.0.1:9/jalan"
+    assert whole.hints["title"] == "Jalan ditutup"
+    assert isinstance(summary, InputOutcome) and summary.source == "http://127.0.0.1:9/ringkas"
+    assert summary.reason == ("refused: 127.0.0.1 is a private or loopback address (use --allow-private); the feed "
+                              "holds only a summary of the item")
+
+
+def test_record_dates_in_unix_time_or_with_slashes_are_read(tmp_path: Path):
+    """Dumps often keep Unix time (a number, or its digits; seconds or milliseconds) or '2019/09/12 10:00'.
+    Before, the first was dropped and the second not read: the article got an estimated day instead."""
+    from kabar.clean import clean
+
+    path = tmp_path / "tanggal.jsonl"
+    written = [1568282400, "1568282400000", "2019/09/12 17:00", "2019/9/12", 20190912, 10**400]
+    path.write_text("".join(json.dumps({"text": f"{STORY} Nomor {n}.", "published": value}) + "\n"
+                            for n, value in enumerate(written)), encoding="utf-8")
+    published = [clean(raw, f"a-{n}").published for n, raw in enumerate(_all([str(path)]))]
+    assert [day.isoformat() if day else None for day in published] == [
+        "2019-09-12T10:00:00+00:00", "2019-09-12T10:00:00+00:00", "2019-09-12T17:00:00",
+        "2019-09-12T00:00:00", None, None]
+
+
+def test_records_as_common_scrapers_and_news_apis_write_them_keep_their_metadata(tmp_path: Path):
+    """newspaper3k writes 'authors' (a list) and 'publish_date'; NewsAPI 'publishedAt' and 'source': {'name'};
+    JSON-LD an author list of objects. Before, each of these was dropped, with no word."""
+    records = [
+        {"text": STORY, "authors": ["Ahmad Luthfi", "Budi Santoso"], "publish_date": "2019-09-12 10:00:00"},
+        {"content": STORY + " Dua.", "publishedAt": "2019-09-12T03:00:00Z", "source": {"id": None, "name": "Kompas"}},
+        {"text": STORY + " Tiga.", "author": [{"@type": "Person", "name": "Sri Wahyuni"}], "pubDate": "2019-09-12"},
+    ]
+    path = tmp_path / "scraper.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    first, second, third = (item.hints for item in _all([str(path)]))
+    assert first["author"] == "Ahmad Luthfi, Budi Santoso" and first["published"] == "2019-09-12 10:00:00"
+    assert second["published"] == "2019-09-12T03:00:00Z" and second["outlet"] == "Kompas"
+    assert third["author"] == "Sri Wahyuni" and third["published"] == "2019-09-12"
+
+
+def test_a_json_answer_wrapping_its_list_of_articles_is_read_record_by_record(tmp_path: Path):
+    """A news API's saved answer ({"status": "ok", "articles": [...]}): before, the whole file was one
+    rejection ('record has no text, html or content field')."""
+    answer = {"status": "ok", "totalResults": 2, "articles": [
+        {"title": "Jalan ditutup", "content": STORY, "publishedAt": "2024-10-19T01:00:00Z"},
+        {"title": "Tanpa isi"}]}
+    path = tmp_path / "jawaban.json"
+    path.write_text(json.dumps(answer), encoding="utf-8")
+    article, empty = _all([str(path)])
+    assert isinstance(article, RawDocument) and article.source.endswith("jawaban.json#articles/0")
+    assert article.hints["title"] == "Jalan ditutup"
+    assert isinstance(empty, InputOutcome) and empty.source.endswith("jawaban.json#articles/1")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import threading
@@ -12,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from warcio.warcwriter import WARCWriter
 
 from kabar.clean import clean
 from kabar.ingest import IngestOptions, iter_inputs
@@ -101,6 +104,74 @@ def test_a_warc_gz_bomb_stops_at_the_decompressed_budget(tmp_path: Path):
     assert "decompressed" in _rejection(item)
 
 
+def test_warc_responses_that_are_not_pages_say_their_http_status(tmp_path: Path):
+    """Before, a 404 page was stored as an article and a redirect was rejected as 'empty input'; a fetched URL
+    answering either is refused with its status, and so is a WARC record of one."""
+    path = tmp_path / "crawl.warc.gz"
+    pages = [(f"https://x.example/{name}", "text/html", ARTICLE_HTML.encode()) for name in ("baik", "hilang", "pindah")]
+    write_warc(path, pages, {"https://x.example/hilang": "404 Not Found", "https://x.example/pindah": "301 Moved"})
+    good, missing, moved = _items([str(path)])
+    assert isinstance(good, RawDocument)
+    assert _rejection(missing) == "WARC response is HTTP 404 Not Found, not a page"
+    assert _rejection(moved) == "WARC response is HTTP 301 Moved, not a page"
+
+
+def test_a_warc_response_without_http_headers_is_judged_by_its_record_content_type(tmp_path: Path):
+    """Crawlers such as Heritrix keep DNS lookups as response records with no HTTP headers: before, one was
+    read as a page and rejected as 'no article text found: every block looked like page furniture'."""
+    path = tmp_path / "heritrix.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warc_record(
+            "dns:x.example", "response", payload=io.BytesIO(b"20190912101010\nx.example.\t300\tIN\tA\t93.184.216.34\n"),
+            warc_content_type="text/dns"))
+    [item] = _items([str(path)])
+    assert _rejection(item) == "WARC response is text/dns, not HTML"
+
+
+def test_a_warc_resource_record_holding_a_page_is_read(tmp_path: Path):
+    """Tools that archive a page without its HTTP exchange (a browser's capture, wget of a local file) keep it
+    as a resource record: before, it was passed over without a word, and a file of them gave no outcome."""
+    path = tmp_path / "tangkapan.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warc_record(
+            "https://x.example/banjir", "resource", payload=io.BytesIO(ARTICLE_HTML.encode()),
+            warc_content_type="text/html; charset=utf-8"))
+        writer.write_record(writer.create_warc_record(
+            "https://x.example/logo.png", "resource", payload=io.BytesIO(b"\x89PNG...."), warc_content_type="image/png"))
+    page, image = _items([str(path)])
+    assert isinstance(page, RawDocument) and page.url == "https://x.example/banjir"
+    assert _rejection(image) == "WARC resource is image/png, not HTML"
+
+
+def test_a_warc_with_no_response_records_is_rejected_not_silently_passed_over(tmp_path: Path):
+    path = tmp_path / "info.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("info.warc", {"software": "uji"}))
+        writer.write_record(writer.create_warc_record("https://x.example/", "request",
+                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    [item] = _items([str(path)])
+    assert _rejection(item) == "no pages: the WARC file holds no response or resource records (1 request, 1 warcinfo)"
+
+
+@pytest.mark.parametrize("cut_at", [b"WARC-Record-ID", b"HTTP/1.1"])
+def test_a_warc_cut_inside_a_record_header_says_so(tmp_path: Path, cut_at: bytes):
+    """Before, a file cut inside the headers of its last record ended quietly after the good records (cut in
+    its HTTP headers), or with an unreadable reason and the wrong offset ("after offset 0: 'NoneType' object
+    has no attribute 'startswith'", cut before its URI)."""
+    path = tmp_path / "terpotong.warc"
+    write_warc(path, [(f"https://x.example/{i}", "text/html", ARTICLE_HTML.encode()) for i in range(2)])
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.0", 1)
+    path.write_bytes(data[: data.index(cut_at, second)])
+    good, cut = _items([str(path)])
+    assert isinstance(good, RawDocument)
+    assert _rejection(cut) == f"truncated WARC file: it ends inside the record at offset {second}"
+    assert cut.source.endswith(f"terpotong.warc#{second}")
+
+
 # text
 
 
@@ -111,6 +182,23 @@ def test_utf8_with_a_windows_1252_run_is_decoded_part_by_part():
     assert text == "Kafe baru di Menteng: café, crème brûlée. Pada hari Jum’at harga naik 5½ persen."
     assert encoding == "utf-8+cp1252"
     assert "Ã" not in text
+
+
+@pytest.mark.parametrize("header", ["text/html; charset=iso-8859-1", "text/html; charset=windows-1252",
+                                    "text/html; charset=gbk"])
+def test_a_page_in_utf8_under_a_header_naming_another_charset_is_read_as_utf8(tmp_path: Path, header: str):
+    """A server's default header (often ISO-8859-1) over a page written in UTF-8: before, 'Jum’at' came out
+    as 'JumÃ¢â‚¬â„¢at'. Bytes that are valid UTF-8 with multibyte letters are UTF-8 whatever the header
+    says; a page really in Windows-1252 is not valid UTF-8 and still reads by its charset."""
+    page = "<html><head><meta charset=utf-8></head><body><p>Jum’at malam, kafe di Menteng (café) tutup.</p></body></html>"
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [("https://x.example/utf8", header, page.encode()),
+                      ("https://x.example/cp1252", "text/html; charset=windows-1252", page.encode("cp1252"))])
+    utf8, windows = _items([str(path)])
+    assert isinstance(utf8, RawDocument) and "Jum’at malam, kafe di Menteng (café)" in utf8.text
+    assert utf8.encoding == "utf-8"
+    assert isinstance(windows, RawDocument) and "Jum’at malam, kafe di Menteng (café)" in windows.text
+    assert windows.encoding == "cp1252"
 
 
 @pytest.mark.parametrize(
@@ -246,3 +334,24 @@ def test_json_records_stay_readable_after_a_bad_one(tmp_path: Path):
     first, odd, last = _items([str(path)])
     assert isinstance(first, RawDocument) and isinstance(last, RawDocument)
     assert "not an object" in _rejection(odd)
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16", "dump.jsonl"), ("utf-32", "dump.jsonl"),
+                                                ("cp1252", "dump.jsonl"), ("cp1252", "dump.json"),
+                                                ("utf-16", "dump.jsonl.gz")])
+def test_json_saved_by_windows_tools_is_read_whole(tmp_path: Path, encoding: str, name: str):
+    """PowerShell's '>' writes UTF-16 with a byte-order mark, and Python on Windows writes Windows-1252 unless
+    told otherwise. Before, the UTF-16 file lost its first record and gained a spurious malformed last line,
+    and every Windows-1252 record was rejected ('utf-8' codec can't decode byte 0xe9)."""
+    records = [{"text": STORY + f" Kafe nomor {number} di Menteng (café) tutup Jum’at.", "title": f"Judul {number}"}
+               for number in range(3)]
+    if name.endswith(".json"):
+        content = json.dumps(records, ensure_ascii=False)
+    else:
+        content = "".join(json.dumps(record, ensure_ascii=False) + "\r\n" for record in records)
+    data = content.encode(encoding)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    found = _items([str(path)])
+    assert [item.text for item in found if isinstance(item, RawDocument)] == [record["text"] for record in records]
+    assert [item.hints["title"] for item in found] == ["Judul 0", "Judul 1", "Judul 2"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from typer.testing import CliRunner
@@ -124,3 +125,35 @@ def test_a_fault_in_one_input_is_its_error_line_and_the_others_are_annotated(tmp
     assert [record.get("error", "").split(":")[0] for record in records] == [
         "", "annotating failed", "cleaning failed", ""]
     assert records[3]["text"].endswith("Lagi.")
+
+
+def test_jsonl_format_reads_lines_as_ingest_does_and_a_deep_line_is_its_error(tmp_path):
+    """A line nested too deeply for the JSON reader once took the whole run down with a traceback; --format
+    jsonl now reads lines with ingest's reader (size limit, gzip, an array on one line, the same reasons)."""
+    lines = ["[" * 100_000, json.dumps({"text": SENTENCE})]
+    result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 2, result.output
+    deep, good = (json.loads(line) for line in result.stdout.splitlines())
+    assert "nested too deeply" in deep["error"] and deep["source"] == "<stdin>#L1"
+    assert good["text"] == SENTENCE
+    packed = tmp_path / "berita.data"
+    packed.write_bytes(gzip.compress((json.dumps([{"text": SENTENCE}, {"text": SENTENCE + " Lagi."}]) + "\n").encode()))
+    records = list(annotation.annotate_inputs([str(packed)], as_is=True, jsonl=True))
+    assert [record["text"] for record in records] == [SENTENCE, SENTENCE + " Lagi."]
+
+
+def test_jsonl_input_with_no_records_is_an_error_line_not_silence():
+    result = runner.invoke(app, ["annotate", "-", "--format", "jsonl"], input="\n  \n")
+    assert result.exit_code == 2
+    [line] = result.stdout.splitlines()
+    assert json.loads(line) == {"source": "<stdin>", "error": "empty input: no JSON records, only blank lines"}
+
+
+def test_jsonl_on_stdin_in_utf16_is_read_line_by_line():
+    """What PowerShell pipes: UTF-16 with a byte-order mark. Before, its first record was lost."""
+    lines = [json.dumps({"text": SENTENCE}), json.dumps({"text": "Gubernur Jawa Tengah Ahmad Luthfi meninjau Semarang."})]
+    result = runner.invoke(app, ["annotate", "-", "--format", "jsonl", "--as-is"],
+                           input="\r\n".join(lines).encode("utf-16"))
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["text"] == SENTENCE and second["text"].startswith("Gubernur")

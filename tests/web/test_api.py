@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 from fastapi.testclient import TestClient
@@ -173,6 +174,22 @@ def test_ingest_job_reports_outcomes_duplicates_and_stories(writable_client: Tes
     story = writable_client.get(f"/api/v1/stories/{by_source['baru.txt']['story']['id']}").json()
     assert by_source["baru.txt"]["article"] in {a["id"] for a in story["articles"]}
     assert writable_client.get("/api/v1/articles").json()["total"] == 12
+
+
+def test_records_of_an_uploaded_dump_are_named_after_the_upload(writable_client: TestClient):
+    """Before, each record of an uploaded JSON Lines file was listed under the server's temporary copy
+    ('/tmp/kabar-upload-.../000-kiriman.jsonl#L1'), a path the user never gave and cannot find."""
+    record = {"title": "Jembatan Putus Diterjang Banjir", "text": "Jembatan penghubung dua desa di Garut putus "
+              "diterjang banjir pada Selasa malam, kata kepala desa setempat.\n\nWarga kini memutar sejauh "
+              "lima kilometer untuk mencapai pasar kecamatan."}
+    dump = ("kiriman.jsonl", (json.dumps(record) + "\n{rusak\n").encode())
+    started = writable_client.post("/api/v1/ingest/files", headers={"Authorization": f"Bearer {TOKEN}"},
+                                   files={"files": dump})
+    job = _wait_for(writable_client, started.headers["location"])
+    assert [(o["source"], o["status"]) for o in job["outcomes"]] == [
+        ("kiriman.jsonl#L1", "stored"), ("kiriman.jsonl#L2", "rejected")]
+    assert writable_client.get(f"/api/v1/articles/{job['outcomes'][0]['article']}").json()["source"] == (
+        "kiriman.jsonl#L1")
 
 
 def test_unknown_job_is_a_json_404(client: TestClient):

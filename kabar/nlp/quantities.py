@@ -174,7 +174,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
         rf"(?:(?P<vague>{vague})(?:\s+(?P<vscale>{scale}))?"
         rf"|(?P<low>{value})(?:(?:/[A-Z]{{3}})?(?P<joiner>{range_joiner})(?:(?P<happrox>{high_approx})\s+)?(?:(?P<hprefix>{prefix})\s?)?(?P<high>{value}))?(?P<ish>-an\b|(?<=\d)an\b)?)"
         rf"(?:(?<=\d)(?P<attached>{alternation(sorted(_attachable_measures()))})\b"
-        rf"|(?(prefix)(?![\w:-]|[.,]\d|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
+        rf"|(?(prefix)(?![\w:-]|\.\d|,\d(?!\d?\.\s*[A-Z])|/\d)|(?![\w/:]|-(?![A-Za-z]{{4}})|\.\d|,\d(?!\d?\.\s)))"
         rf"(?:(?:{SPACE_IN_A_PARAGRAPH}|(?<=\d)-)(?P<unit>{WORD})|\s?(?P<sign>%)|\s?(?P<degree>(?:°|¬∞)\s?[CF]?(?![A-Za-z])|℃)"
         rf"|\s?(?P<micro>(?:µ|μ|¬µ)g)(?![A-Za-z]))?)",
         re.IGNORECASE,
@@ -210,21 +210,27 @@ def _figure_matches(text: str, english: bool) -> Iterator[re.Match[str]]:
         position = _number_end(match)
 
 
-# what opens the next item of a list after an amount's comma: a count in a measure ("…,1 gram Rp 754.000")
+# what opens the next item of a list after an amount's comma: a count in a measure ("…,1 gram Rp 754.000"), or
+# the item's number ("Rp420.000,2. Uang representasi")
 ITEM_AFTER_COMMA = re.compile(r",\d+\s+(?P<unit>[A-Za-z]+)\b")
+NUMBERED_AFTER_COMMA = re.compile(r",(?P<number>\d{1,2})\.\s*[A-Z]")
 
 
 def _list_comma_in_an_amount(text: str, match: re.Match[str]) -> int | None:
-    """"0,5 gram Rp 401.500,1 gram Rp 754.000": in a price list a dump joined with commas, the comma after an
-    amount of money written to its thousands opens the next item, a count in a measure, and is no decimal
-    comma; where that comma stands, else None."""
+    """"0,5 gram Rp 401.500,1 gram Rp 754.000", "1. Tunjangan keluarga Rp420.000,2. Uang …": in a list a dump
+    joined with commas, the comma after an amount of money written to its thousands opens the next item (a
+    count in a measure, or the number that follows the item's own) and is no decimal comma; where that comma
+    stands, else None."""
     low = match.group("low")
     if not match.group("prefix") or match.group("high") or not low or \
             not re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", low):
         return None
     comma = match.start("low") + low.rindex(",")
     item = ITEM_AFTER_COMMA.match(text, comma)
-    return comma if item is not None and _units().get(item.group("unit").lower()) in measures() else None
+    if item is not None and _units().get(item.group("unit").lower()) in measures():
+        return comma
+    numbered = NUMBERED_AFTER_COMMA.match(text, comma)
+    return comma if numbered is not None and _follows_its_predecessor(text, comma, numbered["number"]) else None
 
 
 def _lists_two(match: re.Match[str]) -> bool:
@@ -896,11 +902,12 @@ def _ordinal_of_a_length(text: str, start: int, counted: str | None) -> bool:
 
 
 def _follows_its_predecessor(text: str, start: int, number: str) -> bool:
-    """"1. Al Ahly (1 poin), 2. Porto (1)": the number before it opens an item earlier in the same line."""
+    """"1. Al Ahly (1 poin), 2. Porto (1)": the number before it opens an item earlier in the same line, also
+    right after a comma a dump joined the items with (",1. Tunjangan keluarga Rp420.000,2. Uang …")."""
     if not number.isdigit() or int(number) < 2:
         return False
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return re.search(rf"(?<![\d.,]){int(number) - 1}\.\s*[A-Z]", line) is not None
+    return re.search(rf"(?<![\d.]){int(number) - 1}\.\s*[A-Z]", line) is not None
 
 
 # a change in points or percent, as market reports give it before the level an index closed at
@@ -1421,22 +1428,42 @@ def _share_units_of_a_size(doc: Doc) -> None:
 def _share_units_of_the_same_scale(doc: Doc) -> None:
     """"hampir 80 juta euro …, yang terdiri dari 63,5 juta sebagai biaya pokok": an amount in millions with
     no unit of its own is in the unit of the nearest amount in millions in its sentence, or else of the last
-    one in the two sentences before ("Sporting menginginkan 70 juta ditambah 10 juta")."""
+    one in the two sentences before ("Sporting menginginkan 70 juta ditambah 10 juta"). With none such, an amount
+    in millions or more that no word follows is in the currency of the nearest amount of money in millions or more
+    there ("mulai Rp500 juta hingga Rp1 miliar per anggota. … Engga mungkin puluhan juta, kalau ratusan juta"; in
+    "menerima 1,2 juta Euro dan USD180 ribu" the word after it is what it counts)."""
     text, figures = doc.text, doc.layer("quantities")
     for figure in figures:
         scale = _scale_in(text[figure.start : figure.end])
         if figure.attrs["unit"] is not None or scale is None:
             continue
-        siblings = [other for other in figures if other.attrs["unit"] and other.attrs["kind"] == "amount"
-                    and _scale_in(text[other.start : other.end]) == scale]
-        sentence = _sentence_around(text, figure.start)
-        near = [other for other in siblings if sentence[0] <= other.start < sentence[1]]
-        window_start = _sentence_around(text, _sentence_around(text, sentence[0] - 2)[0] - 2)[0]
-        before = [other for other in siblings if window_start <= other.start < figure.start]
-        chosen = min(near, key=lambda other: abs(other.start - figure.start)) if near else \
-            (before[-1] if before else None)
+        amounts = [other for other in figures if other.attrs["unit"] and other.attrs["kind"] == "amount"]
+        chosen = _nearest_in_its_sentences(text, figure, [other for other in amounts
+                                                          if _scale_in(text[other.start : other.end]) == scale])
+        if chosen is None and _millions_or_more(scale) and not WORD_NEXT.match(text, figure.end):
+            chosen = _nearest_in_its_sentences(text, figure, [
+                other for other in amounts if other.attrs["unit"] in _words("money")
+                and _millions_or_more(_scale_in(text[other.start : other.end]))])
         if chosen is not None:
             _count_as(figure, chosen)
+
+
+WORD_NEXT = re.compile(r"\s*[A-Za-z]")
+
+
+def _nearest_in_its_sentences(text: str, figure: Span, candidates: list[Span]) -> Span | None:
+    """The candidate nearest `figure` in its sentence, or else the last in the two sentences before it."""
+    sentence = _sentence_around(text, figure.start)
+    near = [other for other in candidates if sentence[0] <= other.start < sentence[1]]
+    window_start = _sentence_around(text, _sentence_around(text, sentence[0] - 2)[0] - 2)[0]
+    before = [other for other in candidates if window_start <= other.start < figure.start]
+    return min(near, key=lambda other: abs(other.start - figure.start)) if near else (before[-1] if before else None)
+
+
+def _millions_or_more(scale: str | None) -> bool:
+    """"juta", "miliar", "triliun": the scales amounts of money are written in ("20 ribu" is as often a head
+    count)."""
+    return scale is not None and float(_table("scale")[scale][0]) >= 1e6
 
 
 def _scale_in(figure_text: str) -> str | None:

@@ -1481,3 +1481,32 @@ def test_a_recipes_numbered_group_of_ingredients_is_no_figure_but_a_measure_afte
     figures = _figures("Haluskan bahan 2. Tumis bumbu bahan 2, aduk sesaat. Campur bahan 2 kg tepung.\n\nBahan\n\n"
                        "1 bungkus roti")
     assert [(f[1], f[3]) for f in figures] == [(2, "kg"), (1, "bungkus")]
+
+
+def test_a_numbered_item_after_an_amounts_comma_is_no_decimal():
+    figures = _figures("Rinciannya :,1. Tunjangan keluarga Rp420.000,2. Uang representasi Rp3 juta,3. Uang paket "
+                       "Rp300.000,4. Tunjangan jabatan Rp4,3 juta,5. Tunjangan beras Rp153.920.")
+    assert [(f[1], f[3]) for f in figures] == [(420000, "rupiah"), (3000000, "rupiah"), (300000, "rupiah"),
+                                               (4300000, "rupiah"), (153920, "rupiah")]
+
+
+def test_an_index_level_closing_a_sentence_keeps_its_decimals():
+    assert [f[1] for f in _figures("IHSG naik 0,14% ke level 27.219,52. Indeks S&P 500 turun.")][:2] == [0.14, 27219.52]
+
+
+def test_a_bare_amount_in_a_money_scale_takes_the_currency_named_before():
+    figures = _figures("Pinjaman mulai Rp500 juta hingga Rp1 miliar per anggota. \"Engga mungkin puluhan juta, kalau "
+                       "ratusan juta,\" katanya.")
+    assert [(f[1], f[2], f[3]) for f in figures] == [(5e8, 1e9, "rupiah"), (2e7, 99999999, "rupiah"),
+                                                     (2e8, 999999999, "rupiah")]
+
+
+def test_a_bare_amount_far_from_any_money_or_before_a_word_stays_bare():
+    assert [f[3] for f in _figures("Harga naik Rp5.000. Lalu kota itu dihuni 20 ribu orang. Di Jawa 3 juta.")] == \
+        ["rupiah", "orang", None]
+    assert [f[3] for f in _figures("Suap Rp1 miliar. Ia menerima 1,2 juta Euro.")] == ["rupiah", None]
+
+
+def test_an_article_after_juncto_is_no_figure():
+    assert _figures("Ia didakwa dengan Pasal 1 ayat 1 UU Darurat juncto 56 ayat 1 KUHP dan menguasai empat senjata.") \
+        == [("empat senjata", 4, 4, "senjata", "amount")]

@@ -24,6 +24,7 @@ from kabar.model import (
     ClaimGroup,
     Doc,
     Entity,
+    Evidence,
     Quote,
     Story,
     TimelineEntry,
@@ -170,19 +171,36 @@ def _section(story: Story, docs: list[Doc], names: dict[str, str], llm: LlmSetti
     outlets = sorted({d.article.outlet for d in docs if d.article.outlet})
     section = StorySection(story, outlets=outlets, first_seen=dates[0] if dates else None,
                            last_seen=dates[-1] if dates else None)
+    texts = {d.article.id: d.article.text for d in docs}
     stage = "claims"
     try:
-        section.quotes, section.claims = _claims(docs, names)
+        quotes, claims = _claims(docs, names)
+        _held(texts, [(q.id, [q.evidence]) for q in quotes] + [(c.id, c.evidence) for c in claims])
+        section.quotes, section.claims = quotes, claims
         stage = "claim groups"
         section.groups = _groups(story, section.claims, docs, names)
         stage = "brief"
-        section.brief_language, section.brief = _brief(docs, section.claims, section.groups, llm)
+        language, brief = _brief(docs, section.claims, section.groups, llm)
+        _held(texts, [("a brief sentence", sentence.citations) for sentence in brief])
+        section.brief_language, section.brief = language, brief
         stage = "timeline"
-        section.timeline = build_timeline(section.claims, names)
+        timeline = build_timeline(section.claims, names)
+        _held(texts, [("a timeline entry", entry.evidence) for entry in timeline])
+        section.timeline = timeline
     except Exception as error:  # noqa: BLE001 (one story's fault never costs the other stories)
         log.debug("story %s: the %s stage failed", story.id, stage, exc_info=True)
         section.story = replace(story, failure=failure(stage, error))
     return section
+
+
+def _held(texts: dict[str, str], records: list[tuple[str, list[Evidence]]]) -> None:
+    """Raise ValueError for the first record citing characters the story's articles do not hold there: the
+    export's check would refuse the whole document for it."""
+    for name, cited in records:
+        for span in cited:
+            if span.article not in texts or texts[span.article][span.start : span.end] != span.text:
+                raise ValueError(f"{name} cites {span.article} [{span.start}:{span.end}] for {span.text[:40]!r}, "
+                                 "which its text does not hold there")
 
 
 def _claims(docs: list[Doc], names: dict[str, str]) -> tuple[list[Quote], list[Claim]]:

@@ -158,3 +158,29 @@ def _holds_article(value: object, article_id: str) -> bool:
     doc_article = getattr(value, "article", None)
     return (getattr(doc_article, "id", None) == article_id
             or any(e.article == article_id for e in getattr(value, "evidence", [])))
+
+
+def test_a_story_citing_characters_its_article_does_not_hold_fails_alone_and_the_export_still_validates(
+        monkeypatch):
+    from kabar import export
+    from kabar.model import StoryExport
+    from kabar.stories import analysis as story_analysis
+
+    docs, entities, _ = _story()
+    stories = [Story("s-1", "", ["a", "b"]), Story("s-2", "", ["c"]), Story("s-3", "", ["d"])]
+    real = story_analysis.claims_in
+
+    def shifted_for_c(doc, names):
+        found = real(doc, names)
+        for claim in found if doc.article.id == "c" else []:
+            claim.evidence[0].start += 1
+        return found
+
+    monkeypatch.setattr(story_analysis, "claims_in", shifted_for_c)
+    analysis = analyze(docs, entities, stories=stories)
+    failed = {s.story.id: s.story.failure for s in analysis.sections if s.story.failure}
+    assert list(failed) == ["s-2"] and failed["s-2"].startswith("claims failed: ValueError: c-")
+    assert not [c for c in analysis.claims if c.evidence[0].article == "c"]
+    export.validate(export.to_json(StoryExport(
+        [d.article for d in docs], analysis.stories, entities, analysis.quotes, analysis.claims, analysis.groups,
+        analysis.timeline, analysis.brief)))

@@ -152,7 +152,9 @@ def _stories_json(export: StoryExport, groups: list[dict[str, Any]], timeline: l
                                        disputed[story.id]))
         except Exception as error:  # noqa: BLE001 (one story's fault never costs the other stories)
             log.debug("story %s: its export failed", story.id, exc_info=True)
-            story.failure = "; ".join(filter(None, (story.failure, failure("export", error))))
+            reason = failure("export", error)
+            if reason not in (story.failure or ""):  # the same export written twice says it once
+                story.failure = "; ".join(filter(None, (story.failure, reason)))
             stories.append(_story_left_bare(story, export.brief_language))
     return stories
 

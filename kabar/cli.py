@@ -37,6 +37,7 @@ from kabar.store import Store
 if TYPE_CHECKING:  # the pipeline pulls in every stage's libraries: commands import it when they run
     from kabar import pipeline
     from kabar.ingest import IngestOptions
+    from kabar.model import StoryExport
 
 HELP_SETTINGS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
@@ -228,8 +229,18 @@ def analyze(
     )
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
-    if result.failed:
+    if _stories_in_part(export) or result.failed:
         raise typer.Exit(code=2)
+
+
+def _stories_in_part(export: StoryExport) -> bool:
+    """Names each story whose analysis stopped short, with why; True when there is one (exit code 2: the
+    other stories are whole)."""
+    partial = [story for story in export.stories if story.failure]
+    for story in partial:
+        count = f"{len(story.articles)} article" + ("s" if len(story.articles) != 1 else "")
+        stdout.print(Text(f"story {story.id} ({count}) analysed in part: {story.failure}"), soft_wrap=True)
+    return bool(partial)
 
 
 DEMO_OUT = Path("kabar-demo")
@@ -332,9 +343,12 @@ def export_command(
         articles = list(store.articles())
         if not articles:
             raise KabarError(f"nothing to export: the store at {store.path} holds no articles")
-        written = pipeline.write_outputs(pipeline.analyze_articles(articles, progress, None, store), out, store)
+        analysis = pipeline.analyze_articles(articles, progress, None, store)
+        written = pipeline.write_outputs(analysis, out, store)
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
+    if _stories_in_part(analysis):
+        raise typer.Exit(code=2)
 
 
 @app.command()
@@ -516,8 +530,8 @@ def main() -> None:
     """Entry point: a KabarError, or a fault of the machine (a folder that cannot be written, a full disk, a
     store another program broke), is a reason for the user, shown in one line, not a traceback.
 
-    Exit codes: 0 every input was analysed or stored; 2 some input was rejected, the rest went on; 1 an
-    error stopped the run or nothing at all could be analysed."""
+    Exit codes: 0 every input was analysed or stored; 2 some input was rejected, or some story was analysed
+    only in part, the rest went on; 1 an error stopped the run or nothing at all could be analysed."""
     try:
         app()
     except (KabarError, OSError, sqlite3.Error) as error:

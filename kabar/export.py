@@ -10,6 +10,7 @@ the analysis builds every record from one story's articles.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from datetime import datetime
 from functools import cache
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kabar import __version__
+from kabar.errors import failure
 from kabar.model import (
     DISPUTED_STANCES,
     DISPUTED_STATUSES,
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 SCHEMA_ID = "kabar.story-export/2"
 SCHEMA_FILE = "story-export-2.schema.json"
 VERSION_1_FILE = "story-export.schema.json"
+
+log = logging.getLogger(__name__)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -142,28 +146,49 @@ def _stories_json(export: StoryExport, groups: list[dict[str, Any]], timeline: l
     disputed.update(g["story"] for g in groups if g["status"] in DISPUTED_STATUSES)
     stories = []
     for story in export.stories:
-        members = [articles[a] for a in story.articles if a in articles]
-        dates = sorted((d for d in (a.reference_date for a in members) if d is not None), key=_naive)
-        languages = Counter(a.language for a in members)
-        key_groups = sorted(own_groups.get(story.id, []), key=lambda g: -g["independent_sources"])
-        stories.append({
-            "id": story.id,
-            "title": story.title,
-            "articles": story.articles,
-            "events": _events_json(story, articles),
-            "outlets": sorted({a.outlet for a in members if a.outlet}),
-            "first_seen": _iso(dates[0]) if dates else None,
-            "last_seen": _iso(dates[-1]) if dates else None,
-            "brief": {
-                "language": languages.most_common(1)[0][0] if languages else export.brief_language,
-                "sentences": own_brief.get(story.id, []),
-            },
-            "timeline": own_timeline.get(story.id, []),
-            "key_figures": [{"group": g["id"], "topic": g["topic"], "status": g["status"],
-                             "independent_sources": g["independent_sources"]} for g in key_groups],
-            "disputed": disputed[story.id],
-        })
+        try:
+            stories.append(_story_json(story, articles, export.brief_language, own_groups.get(story.id, []),
+                                       own_timeline.get(story.id, []), own_brief.get(story.id, []),
+                                       disputed[story.id]))
+        except Exception as error:  # noqa: BLE001 (one story's fault never costs the other stories)
+            log.debug("story %s: its export failed", story.id, exc_info=True)
+            reason = failure("export", error)
+            if reason not in (story.failure or ""):  # the same export written twice says it once
+                story.failure = "; ".join(filter(None, (story.failure, reason)))
+            stories.append(_story_left_bare(story, export.brief_language))
     return stories
+
+
+def _story_json(story: Story, articles: dict[str, Article], language: str, groups: list[dict[str, Any]],
+                timeline: list[dict[str, Any]], sentences: list[dict[str, Any]], disputed: int) -> dict[str, Any]:
+    members = [articles[a] for a in story.articles if a in articles]
+    dates = sorted((d for d in (a.reference_date for a in members) if d is not None), key=_naive)
+    languages = Counter(a.language for a in members)
+    key_groups = sorted(groups, key=lambda g: -g["independent_sources"])
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": story.articles,
+        "events": _events_json(story, articles),
+        "outlets": sorted({a.outlet for a in members if a.outlet}),
+        "first_seen": _iso(dates[0]) if dates else None,
+        "last_seen": _iso(dates[-1]) if dates else None,
+        "brief": {"language": languages.most_common(1)[0][0] if languages else language, "sentences": sentences},
+        "timeline": timeline,
+        "key_figures": [{"group": g["id"], "topic": g["topic"], "status": g["status"],
+                         "independent_sources": g["independent_sources"]} for g in key_groups],
+        "disputed": disputed,
+        "failure": story.failure,
+    }
+
+
+def _story_left_bare(story: Story, language: str) -> dict[str, Any]:
+    """A story whose own section could not be written: its articles and the reason, which the story keeps for
+    the store and the run's summary (its records stay listed at the top level, each naming it)."""
+    return {"id": story.id, "title": story.title, "articles": story.articles, "events": [], "outlets": [],
+            "first_seen": None, "last_seen": None, "brief": {"language": language, "sentences": []},
+            "timeline": [], "key_figures": [], "disputed": 0,
+            "failure": story.failure}
 
 
 def _events_json(story: Story, articles: dict[str, Article]) -> list[dict[str, Any]]:

@@ -401,6 +401,8 @@ class Story:
     title: str
     articles: list[str]
     events: list[Story] = field(default_factory=list)  # the developments a running story holds, oldest first
+    failure: str | None = None
+    """Why the story's analysis stopped short, naming the stage (the story keeps what was built before it)."""
 
 
 @dataclass

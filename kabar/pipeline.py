@@ -6,6 +6,7 @@ same order.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,7 @@ Progress = Callable[..., None]
 """Called with a stage name, how many items it just finished and, as `total=`, how many the stage has when
 that is known in advance (the articles to annotate; not the inputs, which are read as a stream)."""
 
+log = logging.getLogger(__name__)
 BATCH_SIZE = 200
 Grouping = tuple[Copies, list[Story]]
 """What the analysis reads from the articles alone: the copies among them, and their stories."""
@@ -239,6 +241,7 @@ def annotate_isolated(articles: list[Article], progress: Progress = _no_progress
                 try:
                     docs.extend(annotate_all([article]))
                 except Exception as error:  # noqa: BLE001
+                    log.debug("article %s: annotating failed", article.id, exc_info=True)
                     failures[article.id] = failure("annotating", error)
                 progress("annotate", 1)
             remaining = remaining[done + BATCH:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +13,10 @@ import pytest
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 NER_DATA = SHARED / "data" / "ner"
+
+logging.getLogger("kabar").setLevel(logging.DEBUG)
+"""A story or article whose analysis fails is kept apart and its traceback logged at debug level: so a test
+that fails shows that traceback among its captured logs, and a programming error stays in sight."""
 
 
 @pytest.fixture

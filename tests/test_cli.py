@@ -69,3 +69,30 @@ def test_progress_is_plain_lines_with_counts_and_rates_when_not_a_terminal(tmp_p
     lines = [line for line in outcome.stderr.splitlines() if line.startswith("ingest:")]
     assert lines and f"ingest: {len(_texts())} done in " in lines[-1] and lines[-1].endswith("/s)")
     assert "\x1b[" not in outcome.stderr
+
+
+def test_a_story_whose_analysis_fails_is_reported_and_the_others_are_written_whole(tmp_path: Path, monkeypatch):
+    from kabar.stories import analysis
+
+    mining = tmp_path / "tambang.txt"
+    mining.write_text(BRACKETED, encoding="utf-8")
+    real = analysis.group_claims
+
+    def failing_for_the_mining_story(claims, articles, names):
+        if any("tambang" in a.text for a in articles.values()):
+            raise RuntimeError("injected fault")
+        return real(claims, articles, names)
+
+    monkeypatch.setattr(analysis, "group_claims", failing_for_the_mining_story)
+    out, db = tmp_path / "out", str(tmp_path / "k.sqlite")
+    outcome = runner.invoke(app, ["analyze", *_texts(), str(mining), "--out", str(out), "--db", db],
+                            terminal_width=200)
+    assert outcome.exit_code == 2, outcome.output
+    assert "analysed in part: claim groups failed: RuntimeError: injected fault" in outcome.output
+    stories = json.loads((out / "story.json").read_text("utf-8"))["stories"]
+    failed = [s for s in stories if s["failure"]]
+    assert len(failed) == 1 and len(stories) >= 2 and failed[0]["failure"].startswith("claim groups failed")
+    assert all(s["brief"]["sentences"] and s["key_figures"] for s in stories if not s["failure"])
+    assert "claim groups failed" in (out / "report.html").read_text("utf-8")
+    again = runner.invoke(app, ["export", "--out", str(tmp_path / "again"), "--db", db], terminal_width=200)
+    assert again.exit_code == 2 and "claim groups failed" in again.output

@@ -162,3 +162,37 @@ def test_brief_markdown_cites_each_sentence():
     markdown = render_brief_markdown(export.to_json(_export()))
     assert "Sekitar 1.500 tentara tiba di Rusia. [^1]" in markdown
     assert "[^1]: Warta Contoh, characters 0–21: “Sekitar 1.500 tentara”" in markdown
+
+
+def test_a_story_whose_analysis_failed_carries_the_reason_into_export_report_and_brief():
+    analysis = _two_stories()
+    analysis.stories[1].failure = "claim groups failed: RuntimeError: injected <fault>"
+    document = export.to_json(analysis)
+    export.validate(document)
+    assert [s["failure"] for s in document["stories"]] == [None, "claim groups failed: RuntimeError: injected <fault>"]
+    html = render_report_html(document)
+    first, second = _sections(html, 'id="s-1"', 'id="s-2"')
+    assert "injected" not in first and "claim groups failed: RuntimeError: injected &lt;fault&gt;" in second
+    assert "claim groups failed" in render_brief_markdown(document).split("## Banjir")[1]
+
+
+def test_a_story_whose_export_fails_is_kept_with_its_articles_and_the_others_are_complete(monkeypatch, caplog):
+    complete = export.to_json(_two_stories())
+    real = export._events_json
+
+    def failing_for_the_flood(story, articles):
+        if story.id == "s-2":
+            raise KeyError("injected")
+        return real(story, articles)
+
+    monkeypatch.setattr(export, "_events_json", failing_for_the_flood)
+    analysis = _two_stories()
+    with caplog.at_level("DEBUG", logger="kabar.export"):
+        export.to_json(analysis)
+        document = export.to_json(analysis)
+    export.validate(document)
+    first, second = document["stories"]
+    assert first == complete["stories"][0]
+    assert second["articles"] == ["a-2"] and second["failure"] == "export failed: KeyError: 'injected'"
+    assert "Traceback" in caplog.text
+    assert "export failed: KeyError" in render_report_html(document)

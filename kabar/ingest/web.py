@@ -42,12 +42,15 @@ class _Refused(Exception):
 
 
 class Fetcher:
-    """One HTTP client and one robots.txt cache per ingest run."""
+    """One HTTP client, one robots.txt cache and one list of hosts that could not be connected to per ingest run."""
 
     def __init__(self, options: IngestOptions):
         self.options = options
         self.client = options.client_factory(options)
         self.robots: dict[str, RobotFileParser | None] = {}
+        self.unreachable: dict[str, str] = {}
+        """Why connecting failed, by scheme and host: a feed's later items there are refused at once, not each
+        after its own timeout."""
 
     def close(self) -> None:
         self.client.close()
@@ -106,12 +109,18 @@ class Fetcher:
                         raise _Refused(total)
                 return _Download(str(response.url), bytes(content), response.headers.get("content-type", "")), None
         except httpx.TimeoutException as error:
-            raise _Refused(total if time.monotonic() >= deadline else
-                           f"timed out after {self.options.timeout:g} s") from error
+            raise self._refused(url, error, total if time.monotonic() >= deadline else
+                                f"timed out after {self.options.timeout:g} s") from error
         except httpx.HTTPError as error:
-            raise _Refused(f"could not fetch: {type(error).__name__}: {error}") from error
+            raise self._refused(url, error, f"could not fetch: {type(error).__name__}: {error}") from error
         except (httpx.InvalidURL, UnicodeError, ValueError) as error:
             raise _Refused(f"invalid URL: {error}") from error
+
+    def _refused(self, url: str, error: httpx.HTTPError, reason: str) -> _Refused:
+        """The refusal for a failed request; a failure to connect marks the host unreachable for this run."""
+        if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
+            self.unreachable[_origin(url)] = reason
+        return _Refused(reason)
 
     def _refusal(self, url: str, deadline: float, check_robots: bool) -> str | None:
         try:
@@ -131,14 +140,13 @@ class Fetcher:
             return f"refused: {parts.hostname} is a private or loopback address (use --allow-private)"
         if check_robots and not self._robots_allow(url, deadline):
             return "refused: robots.txt disallows this page for Kabar"
-        return None
+        return self.unreachable.get(_origin(url))  # asked after robots.txt, whose own fetch may have found it
 
     def _private(self, host: str) -> bool:
         return (self.options.private_host or _is_private)(host)
 
     def _robots_allow(self, url: str, deadline: float) -> bool:
-        parts = urlsplit(url)
-        root = f"{parts.scheme}://{parts.netloc}"
+        root = _origin(url)
         if root not in self.robots:
             self.robots[root] = self._load_robots(urljoin(root, "/robots.txt"), deadline)
         parser = self.robots[root]
@@ -154,6 +162,11 @@ class Fetcher:
         parser = RobotFileParser()
         parser.parse(download.content.decode("utf-8", "replace").splitlines())
         return parser
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
 
 def _is_private(host: str) -> bool:
     try:

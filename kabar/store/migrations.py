@@ -268,6 +268,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX live_postings_key_event ON live_postings(key, event_id);
     DROP INDEX live_postings_key;
     """,
+    # 8: a story whose analysis stopped short keeps the reason, naming the stage (NULL: analysed in full).
+    """
+    ALTER TABLE stories ADD COLUMN failure TEXT;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -256,8 +256,8 @@ class Store:
                 (now, export.brief_language, json.dumps([a.id for a in export.articles]),
                  json.dumps(export.inputs, ensure_ascii=False)),
             )
-            c.executemany("INSERT INTO stories (id, title, updated_at) VALUES (?,?,?)",
-                          [(s.id, s.title, now) for s in export.stories])
+            c.executemany("INSERT INTO stories (id, title, updated_at, failure) VALUES (?,?,?,?)",
+                          [(s.id, s.title, now, s.failure) for s in export.stories])
             c.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?,?)",
                           [(s.id, a) for s in export.stories for a in s.articles])
             c.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)",
@@ -285,8 +285,8 @@ class Store:
             return None
         return StoryExport(
             articles=list(self.articles(json.loads(meta["article_ids"]))),
-            stories=[Story(r["id"], r["title"], self._story_articles(r["id"]))
-                     for r in self.connection.execute("SELECT id, title FROM stories ORDER BY rowid")],
+            stories=[Story(r["id"], r["title"], self._story_articles(r["id"]), failure=r["failure"])
+                     for r in self.connection.execute("SELECT id, title, failure FROM stories ORDER BY rowid")],
             entities=self._records("entities", records.entity),
             quotes=self._records("quotes", records.quote),
             claims=self._records("claims", records.claim),

@@ -9,11 +9,13 @@ article its evidence points into.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from kabar.errors import failure
 from kabar.model import (
     DISPUTED_STANCES,
     DISPUTED_STATUSES,
@@ -22,6 +24,7 @@ from kabar.model import (
     ClaimGroup,
     Doc,
     Entity,
+    Evidence,
     Quote,
     Story,
     TimelineEntry,
@@ -35,6 +38,8 @@ from kabar.stories.groups import group_claims
 from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings, rewrite_brief
 from kabar.stories.timeline import build_timeline
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -160,6 +165,45 @@ def _sections_of(indices: list[int]) -> list[tuple[int, StorySection]]:
 
 
 def _section(story: Story, docs: list[Doc], names: dict[str, str], llm: LlmSettings | None) -> StorySection:
+    """The story's records, stage by stage. A stage that fails costs this story alone: it keeps its articles and
+    what the stages before built, and says which stage failed and how (the traceback goes to the debug log)."""
+    dates = sorted(d.article.reference_date.replace(tzinfo=None) for d in docs if d.article.reference_date)
+    outlets = sorted({d.article.outlet for d in docs if d.article.outlet})
+    section = StorySection(story, outlets=outlets, first_seen=dates[0] if dates else None,
+                           last_seen=dates[-1] if dates else None)
+    texts = {d.article.id: d.article.text for d in docs}
+    stage = "claims"
+    try:
+        quotes, claims = _claims(docs, names)
+        _held(texts, [(q.id, [q.evidence]) for q in quotes] + [(c.id, c.evidence) for c in claims])
+        section.quotes, section.claims = quotes, claims
+        stage = "claim groups"
+        section.groups = _groups(story, section.claims, docs, names)
+        stage = "brief"
+        language, brief = _brief(docs, section.claims, section.groups, llm)
+        _held(texts, [("a brief sentence", sentence.citations) for sentence in brief])
+        section.brief_language, section.brief = language, brief
+        stage = "timeline"
+        timeline = build_timeline(section.claims, names)
+        _held(texts, [("a timeline entry", entry.evidence) for entry in timeline])
+        section.timeline = timeline
+    except Exception as error:  # noqa: BLE001 (one story's fault never costs the other stories)
+        log.debug("story %s: the %s stage failed", story.id, stage, exc_info=True)
+        section.story = replace(story, failure=failure(stage, error))
+    return section
+
+
+def _held(texts: dict[str, str], records: list[tuple[str, list[Evidence]]]) -> None:
+    """Raise ValueError for the first record citing characters the story's articles do not hold there: the
+    export's check would refuse the whole document for it."""
+    for name, cited in records:
+        for span in cited:
+            if span.article not in texts or texts[span.article][span.start : span.end] != span.text:
+                raise ValueError(f"{name} cites {span.article} [{span.start}:{span.end}] for {span.text[:40]!r}, "
+                                 "which its text does not hold there")
+
+
+def _claims(docs: list[Doc], names: dict[str, str]) -> tuple[list[Quote], list[Claim]]:
     quotes: list[Quote] = []
     claims: list[Claim] = []
     for doc in docs:
@@ -168,16 +212,20 @@ def _section(story: Story, docs: list[Doc], names: dict[str, str], llm: LlmSetti
         quotes.extend(found_quotes)
         claims.extend(found_claims)
         claims.extend(statements(doc, found_quotes, len(found_claims) + 1))
+    return quotes, claims
+
+
+def _groups(story: Story, claims: list[Claim], docs: list[Doc], names: dict[str, str]) -> list[ClaimGroup]:
     groups = group_claims(claims, {d.article.id: d.article for d in docs}, names)
     for group in groups:  # group ids are numbered per call: the story makes them unique across stories
         group.id = f"{story.id}-{group.id}"
+    return groups
+
+
+def _brief(docs: list[Doc], claims: list[Claim], groups: list[ClaimGroup],
+           llm: LlmSettings | None) -> tuple[str, list[BriefSentence]]:
     language, brief = build_brief(docs, claims, groups)
-    if llm is not None:
-        brief = rewrite_brief(brief, llm)
-    dates = sorted(d.article.reference_date.replace(tzinfo=None) for d in docs if d.article.reference_date)
-    outlets = sorted({d.article.outlet for d in docs if d.article.outlet})
-    return StorySection(story, quotes, claims, groups, build_timeline(claims, names), language, brief, outlets,
-                        dates[0] if dates else None, dates[-1] if dates else None)
+    return language, rewrite_brief(brief, llm) if llm is not None else brief
 
 
 def _prominence(section: StorySection) -> tuple[int, int, float, int, str]:

@@ -77,13 +77,14 @@ class StoryRow:
     disputed: int = 0
     doubted: int = 0
     analysed: bool = False
+    failure: str | None = None
 
     def summary(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "articles": len(self.articles), "outlets": self.outlets,
             "sources": len(self.outlets), "languages": self.languages, "first_day": self.first_day,
             "last_day": self.last_day, "disputed_groups": self.disputed, "doubted_claims": self.doubted,
-            "analysed": self.analysed,
+            "analysed": self.analysed, "failure": self.failure,
         }
 
 
@@ -190,9 +191,10 @@ def _build(store: Store, key: str) -> Snapshot:
     }
     stories: dict[str, StoryRow] = {}
     story_of: dict[str, str] = {}
-    for r in c.execute("SELECT s.id, s.title, sa.article_id FROM stories s JOIN story_articles sa"
+    for r in c.execute("SELECT s.id, s.title, s.failure, sa.article_id FROM stories s JOIN story_articles sa"
                        " ON sa.story_id = s.id ORDER BY s.rowid, sa.rowid"):
-        stories.setdefault(r["id"], StoryRow(r["id"], r["title"], [], analysed=True)).articles.append(r["article_id"])
+        stories.setdefault(r["id"], StoryRow(r["id"], r["title"], [], analysed=True, failure=r["failure"])
+                           ).articles.append(r["article_id"])
         story_of[r["article_id"]] = r["id"]
     live: dict[str, tuple[str, list[str]]] = {}
     for r in c.execute("SELECT m.article_id, m.story_id, s.title FROM live_story_members m"
@@ -232,7 +234,7 @@ def _build(store: Store, key: str) -> Snapshot:
 def _story_version(story: StoryRow, articles: dict[str, ArticleRow], analysis: Analysis | None) -> str:
     """`story_document` reads the story's row, its articles' rows and the analysis (whose records it picks
     by the story's articles and groups): the version covers exactly those."""
-    made_of = (analysis.saved_at if analysis else None, story.title, story.analysed, story.groups,
+    made_of = (analysis.saved_at if analysis else None, story.title, story.analysed, story.failure, story.groups,
                [articles[a] for a in story.articles])
     return hashlib.sha1(repr(made_of).encode()).hexdigest()[:16]
 
@@ -381,7 +383,7 @@ def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str,
         with _lock_documents:
             if kept in _documents:
                 return _documents[kept]
-    records = StoryExport(articles=[], stories=[Story(story.id, story.title, story.articles)])
+    records = StoryExport(articles=[], stories=[Story(story.id, story.title, story.articles, failure=story.failure)])
     analysis = snap.analysis
     if analysis is not None:
         members = set(story.articles)

@@ -263,3 +263,32 @@ def test_xml_that_is_not_a_feed_is_read_as_markup_and_a_sitemap_is_refused(tmp_p
     article = clean(export, "a-ekspor")
     assert "<" not in article.text and article.text.count("Nomor") == 3
     assert _reason(sitemap) == "a sitemap (a list of page addresses), not an article or a feed: give its pages' URLs"
+
+
+def test_a_host_that_never_answers_is_tried_once_per_run_and_its_later_items_share_the_reason():
+    import httpx
+
+    asked: list[str] = []
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Kabar Lokal</title>"
+            + "".join(f"<item><title>Berita {n}</title><link>http://mati.example/berita/{n}</link></item>"
+                      for n in range(3))
+            + "<item><title>Banjir</title><link>http://hidup.example/berita/banjir</link></item></channel></rss>")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        if request.url.host == "mati.example":
+            raise httpx.ConnectTimeout("no answer", request=request)
+        if request.url.path == "/rss":
+            return httpx.Response(200, headers={"content-type": "application/rss+xml"}, text=feed)
+        if request.url.path == "/berita/banjir":
+            return httpx.Response(200, headers={"content-type": "text/html"}, text=ARTICLE_HTML)
+        return httpx.Response(404)
+
+    options = IngestOptions(private_host=lambda host: False,
+                            client_factory=lambda o: httpx.Client(transport=httpx.MockTransport(answer)))
+    items = list(iter_inputs(["http://hidup.example/rss"], options))
+    dead = [item for item in items if "mati.example" in item.source]
+    assert len(dead) == 3 and all(isinstance(item, InputOutcome) for item in dead)
+    assert {_reason(item) for item in dead} == {"timed out after 15 s"}
+    assert sum("mati.example" in url for url in asked) == 1
+    assert any(isinstance(item, RawDocument) and "banjir" in item.source for item in items)

@@ -245,3 +245,13 @@ def test_a_crash_mid_batch_leaves_a_consistent_store_and_a_rerun_finishes(tmp_pa
     assert finished.returncode == 0
     with Store(path) as store:
         assert store.count_articles() == 200
+
+
+def test_a_story_analysed_in_part_keeps_its_reason_in_the_store(tmp_path: Path):
+    article, raw = _article(1, "Korea Utara mengirim pasukan ke Rusia.", published=datetime(2024, 10, 19, tzinfo=WIB))
+    analysis = _analysis(article)
+    analysis.stories[0].failure = "claim groups failed: RuntimeError: injected fault"
+    with Store(tmp_path / "k.sqlite") as store:
+        store.add_article(article, raw)
+        store.save_analysis(analysis)
+        assert store.load_analysis() == analysis

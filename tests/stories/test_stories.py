@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from kabar.model import Article, Story
 from kabar.nlp import annotate, link_entities
@@ -117,3 +120,67 @@ def test_stories_analysed_on_workers_come_out_as_in_one_process(monkeypatch):
     on_workers = analyze(docs, entities, stories=stories)
     assert [s.story.id for s in on_workers.sections] == [s.story.id for s in alone.sections]
     assert on_workers == alone and on_workers.claims and on_workers.groups
+
+
+@pytest.mark.parametrize(("stage", "function"), [("claims", "claims_in"), ("claim groups", "group_claims"),
+                                                  ("brief", "build_brief"), ("timeline", "build_timeline")])
+def test_a_story_whose_stage_fails_keeps_its_articles_and_reason_and_the_others_are_complete(
+        monkeypatch, caplog, stage, function):
+    from kabar.stories import analysis as story_analysis
+
+    docs, entities, _ = _story()
+    stories = [Story("s-1", "", ["a", "b"]), Story("s-2", "", ["c"]), Story("s-3", "", ["d"])]
+    complete = {s.story.id: s for s in analyze(docs, entities, stories=stories).sections}
+    real = getattr(story_analysis, function)
+
+    def failing_for_c(*args, **kwargs):
+        if any(_holds_article(value, "c") for value in args):
+            raise RuntimeError("injected fault")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(story_analysis, function, failing_for_c)
+    with caplog.at_level(logging.DEBUG, logger="kabar.stories.analysis"):
+        sections = {s.story.id: s for s in analyze(docs, entities, stories=stories).sections}
+    assert sections["s-2"].story.failure == f"{stage} failed: RuntimeError: injected fault"
+    assert sections["s-2"].story.articles == ["c"] and sections["s-2"].outlets == ["Harian Tiga"]
+    assert "Traceback" in caplog.text and "injected fault" in caplog.text
+    assert stories[1].failure is None  # the caller's story is left as it was
+    for story_id in ("s-1", "s-3"):
+        assert sections[story_id] == complete[story_id] and sections[story_id].story.failure is None
+
+
+def _holds_article(value: object, article_id: str) -> bool:
+    """Whether a stage's argument is about the article: its doc, a list of docs or claims, articles by id."""
+    if isinstance(value, dict):
+        return article_id in value
+    if isinstance(value, list):
+        return any(_holds_article(item, article_id) for item in value)
+    doc_article = getattr(value, "article", None)
+    return (getattr(doc_article, "id", None) == article_id
+            or any(e.article == article_id for e in getattr(value, "evidence", [])))
+
+
+def test_a_story_citing_characters_its_article_does_not_hold_fails_alone_and_the_export_still_validates(
+        monkeypatch):
+    from kabar import export
+    from kabar.model import StoryExport
+    from kabar.stories import analysis as story_analysis
+
+    docs, entities, _ = _story()
+    stories = [Story("s-1", "", ["a", "b"]), Story("s-2", "", ["c"]), Story("s-3", "", ["d"])]
+    real = story_analysis.claims_in
+
+    def shifted_for_c(doc, names):
+        found = real(doc, names)
+        for claim in found if doc.article.id == "c" else []:
+            claim.evidence[0].start += 1
+        return found
+
+    monkeypatch.setattr(story_analysis, "claims_in", shifted_for_c)
+    analysis = analyze(docs, entities, stories=stories)
+    failed = {s.story.id: s.story.failure for s in analysis.sections if s.story.failure}
+    assert list(failed) == ["s-2"] and failed["s-2"].startswith("claims failed: ValueError: c-")
+    assert not [c for c in analysis.claims if c.evidence[0].article == "c"]
+    export.validate(export.to_json(StoryExport(
+        [d.article for d in docs], analysis.stories, entities, analysis.quotes, analysis.claims, analysis.groups,
+        analysis.timeline, analysis.brief)))

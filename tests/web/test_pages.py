@@ -114,3 +114,21 @@ def test_read_only_server_says_so_on_the_ingest_page(client: TestClient):
     page = client.get("/ingest").text
     assert "hanya-baca" in page and "disabled" in page
     assert client.post("/ingest", data={"token": "x", "urls": "https://example.com"}).status_code == 403
+
+
+def test_a_story_analysed_in_part_says_why_on_its_page_and_in_the_api(web_store, tmp_path):
+    from kabar.store import Store
+    from kabar.web import create_app
+    from tests.web.conftest import copy_store
+
+    path = copy_store(web_store, tmp_path / "kabar.sqlite")
+    with Store(path) as store:
+        analysis = store.load_analysis()
+        failed, other = analysis.stories[0], analysis.stories[1]
+        failed.failure = "brief failed: RuntimeError: injected <fault>"
+        store.save_analysis(analysis)
+    client = TestClient(create_app(path, token=""))
+    page = client.get(f"/stories/{failed.id}").text
+    assert "brief failed: RuntimeError: injected &lt;fault&gt;" in page and 'role="note"' in page
+    assert client.get(f"/api/v1/stories/{failed.id}").json()["stories"][0]["failure"].startswith("brief failed")
+    assert "injected" not in client.get(f"/stories/{other.id}").text

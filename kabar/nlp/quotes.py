@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kabar.lexicon import alternation, data_lines, sections
+from kabar.lexicon import alternation, data_lines, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.sentences import PARAGRAPH
 
@@ -38,6 +38,8 @@ HONORIFIC = re.compile(r"\b(?:Dr|Prof|Ir|Drs|Hj?)\.?\s+(?=[A-Z])")
 # a word that is a verb rather than part of a described speaker ("menyampaikan", "berharap"); "menteri" is not
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECASE)
 MAX_DESCRIPTION_WORDS = 7
+# a title before a comma and the name it introduces: "Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil"
+MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
@@ -143,6 +145,9 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     clause = re.search(r"[,.;]", text[position:limit])
     if last is not None and _points_back(text, position, position + clause.start() if clause else limit):
         return last
+    apposed = _apposed_name(doc, position, limit)
+    if apposed is not None:
+        return apposed
     head = [s for s in _entities_in(doc, position, head_end) if not _told_to(text, s.start)]
     people = [s for s in head if s.label == "PERSON"]
     if people:
@@ -173,6 +178,29 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if bodies:
         return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
     return _described(doc, position, head_end) or (head[0] if head else None)
+
+
+def _apposed_name(doc: Doc, position: int, limit: int) -> Span | None:
+    """A title set off by a comma from the name that closes the phrase names that person, whatever the
+    entity layer made of the title's words or the name: "kata aktivis Lakpesdam PBNU, Ubaidillah.",
+    "ujar Kepala Badan Ekonomi Kreatif, Triawan Munaf saat …", "Menurut Sekretaris untuk Asia dan Pasifik
+    Kementerian Luar Negeri Brasil, Susan Kleebank, …"."""
+    text = doc.text
+    comma = text.find(",", position, limit)
+    title = text[position:comma].split()
+    if comma == -1 or not title or len(title) > MAX_TITLE_WORDS or not _titles_a_name(title[0]) \
+            or title[0].isupper() or any(stop.group(0).strip().lower() not in ("dan", "serta")
+                                         for stop in _stop().finditer(text, position, comma)):
+        return None  # a circumstance ends the phrase before the comma: "ujar Kepala Lapas X dalam keterangannya,"
+    named = _name_at(doc, comma + 1, limit)
+    if named is None or named.label not in ("PERSON", "NAME") or \
+            any(word.lower() in table("id/days.tsv") for word in text[named.start : named.end].split()):
+        return None  # a day is no name: "kata Kepala Dinas Pendidikan, Senin."
+    rest = text[named.end : limit]
+    # the phrase closes after the name, not in a title running on ("Kepala Pusat Data, Informasi dan …")
+    closed = not rest.strip() or (_stop().match(text, named.end, limit) is not None
+                                  and not re.match(r"\s+(?:dan|serta)\b", rest))
+    return named if closed else None
 
 
 def _name_at(doc: Doc, start: int, limit: int) -> Span | None:

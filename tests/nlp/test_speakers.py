@@ -208,3 +208,34 @@ def test_memastikan_reports_what_its_subject_vouches_for_but_not_after_a_purpose
     assert _speakers("Kepala Dinas Kesehatan Budi Santoso memastikan seluruh korban sudah dirawat di rumah sakit.") \
         == ["Budi Santoso"]
     assert _speakers("Polisi masih bekerja untuk memastikan penyebab kebakaran gudang itu.") == []
+
+
+def test_paragraphs_joined_by_commas_split_before_quotation_marks_read_as_mac_roman():
+    text = "Menurut dia, rapat itu harus terbuka.,‚ÄúKita buka saja,‚Äù ucap Yasonna.,‚ÄúAman.‚Äù,Lalu rapat dimulai."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
+        "Menurut dia, rapat itu harus terbuka.", "‚ÄúKita buka saja,‚Äù ucap Yasonna.", "‚ÄúAman.‚Äù",
+        "Lalu rapat dimulai."]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("\"Kami menolak revisi itu,\" kata aktivis Lembaga Kajian PBNU, Ubaidillah.", "Ubaidillah"),
+    ("\"Animasi harus didukung,\" ujar Kepala Badan Ekonomi Kreatif, Triawan Munaf saat membuka acara.",
+     "Triawan Munaf"),
+    ("Menurut Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil, Susan Kleebank, pertemuan itu "
+     "mempertegas kemitraan strategis.", "Susan Kleebank"),
+])
+def test_a_title_set_off_by_a_comma_names_the_person_after_it(text, name):
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    for words, label in (("PBNU", "PERSON"), ("Badan Ekonomi Kreatif", "ORG"), ("Susan Kleebank", "LOC"),
+                         ("Brasil", "GPE")):
+        if words in text:  # what the entity layer made of these words on real articles
+            start = text.index("Lembaga Kajian PBNU") if words == "PBNU" else text.index(words)
+            doc.add("entities", Span(start, text.index(words) + len(words), label, {}))
+    assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == [name]
+
+
+
+def test_a_circumstance_before_the_comma_ends_the_title_and_a_day_after_it_is_no_name():
+    text = "\"Hasil tes urine negatif,\" ujar Kepala Lapas Bekasi Chandra Wibowo dalam keterangannya, Rabu."
+    assert _speakers(text) == ["Chandra Wibowo"]

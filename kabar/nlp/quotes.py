@@ -615,12 +615,19 @@ def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: st
     }))
 
 
+def _object_of_a_verb(text: str, sentence: Span, entity: Span) -> bool:
+    """"… ingin memenjarakan Jokowi hingga menyinggung keluarganya": the person right after a verb is its
+    object, not the subject of the verb after them."""
+    before = text[sentence.start : entity.start].split()
+    return bool(before) and VERB_LIKE.match(before[-1]) is not None
+
+
 def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
     """Who speaks in a sentence that reports late, after a long subject ("X, yang berada di Seoul pada hari
     yang sama, menyebut ..."): not taken as a quote, but the person a following "Ia menambahkan" refers to."""
     for verb in _cue_pattern("before").finditer(doc.text, sentence.start, sentence.end):
         subject = subject_before(doc, sentence.start, verb.start())
-        if subject is not None and subject.label == "PERSON":
+        if subject is not None and subject.label == "PERSON" and not _object_of_a_verb(doc.text, sentence, subject):
             return subject
     for verb in _cue_pattern("passive").finditer(doc.text, sentence.start, sentence.end):
         agent = re.match(r"\s+(?:oleh\s+)?", doc.text[verb.end() : sentence.end])

@@ -239,3 +239,18 @@ def test_a_title_set_off_by_a_comma_names_the_person_after_it(text, name):
 def test_a_circumstance_before_the_comma_ends_the_title_and_a_day_after_it_is_no_name():
     text = "\"Hasil tes urine negatif,\" ujar Kepala Lapas Bekasi Chandra Wibowo dalam keterangannya, Rabu."
     assert _speakers(text) == ["Chandra Wibowo"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Rina juga menyinggung peluang ekspor kopi ke Eropa yang akan dibahas pekan depan.", "Rina"),
+    ("Pemerintah berpandangan pengangkatan anggota dewan pengawas merupakan kewenangan presiden.", "Pemerintah"),
+    ("Pemerintah mengusulkan masa peralihan dua tahun bagi para penyidik.", "Pemerintah"),
+])
+def test_cues_that_report_a_stance_or_a_proposal(text, speaker):
+    assert speaker in (_speakers(text) or [""])[0]
+
+
+def test_the_object_of_a_verb_is_not_whom_a_pronoun_points_to():
+    assert _speakers("\"Saya heran,\" kata Yakup Hasibuan.\n\nYakup mencontohkan, kini muncul narasi kebencian seperti "
+                     "ingin memenjarakan Jokowi hingga menyinggung keluarganya.\n\n\"Ini sudah belok,\" imbuh dia.") \
+        == ["Yakup Hasibuan", "Yakup Hasibuan"]

@@ -8,7 +8,9 @@ The speaker is whom the cue names: a named entity, else a capitalised name, else
 text describes ("kata seorang pejabat militer Israel", "beberapa analis berpendapat"). Pronouns ("kata
 dia", "Ia menambahkan"), suffixed cues ("tambahnya", "lanjutnya") and descriptions that point back
 ("imbuh Ketua Harian Partai Gerindra ini") carry the last speaker of the article; so does a quoted
-sentence with no cue right after another quote. "kepada AFP" names the medium (via).
+sentence with no cue right after another quote. A pronoun or a description may also point to a person
+a sentence opened with since ("Ketua Dewan … Suhadi mengajak …" then "kata dia"); a suffixed cue after a
+quotation does not. "kepada AFP" names the medium (via).
 """
 
 from __future__ import annotations
@@ -438,24 +440,30 @@ def find_quotes(doc: Doc) -> Doc:
         closing_in.setdefault(holders[0], []).append(stretch)
         inside.update(i for i, s in enumerate(sentences) if s.start >= opening and s.end <= closing + 1)
     last_speaker: Span | None = None  # whom a quotation with no cue right after another quote continues
-    antecedent: Span | None = None  # whom "ia", "dia", "-nya" and "… itu" point back to
+    antecedent: Span | None = None  # whom "ia", "dia" and "… itu" point back to
+    spoke_last: Span | None = None  # whom a suffixed cue ("tambahnya", "-nya") points back to: who spoke last
     quoted_before = False
     for index, sentence in enumerate(sentences):
         found = False
         for opening, content_start, closing in closing_in.get(index, []):
             opener = next((s for s in sentences if s.start <= opening < s.end), sentence)
-            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), antecedent)
+            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), antecedent,
+                                           spoke_last)
             if cue is None and quoted_before and _stands_alone(text, opener, sentence, opening, closing):
                 speaker, cue = last_speaker, ""  # a quoted sentence right after another quote continues it
             if cue is None:
                 continue
             found = True
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
+            spoke_last = _antecedent(speaker, spoke_last)
             _add(doc, sentence, "direct", (content_start, closing), cue, speaker)
         if not found and index not in inside:
             opens = [o for o, _, c in stretches if sentence.start < o < sentence.end and c >= sentence.end]
             reported = Span(sentence.start, min(opens), "sentence") if opens else sentence
             speaker, found = _indirect(doc, reported, antecedent)
+            spoke_last = _antecedent(speaker, spoke_last)
+            if speaker is None:
+                speaker = _opening_person(doc, reported)  # whom a following "ia" points to, not "-nya"
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
         quoted_before = found or (quoted_before and index in inside)
     return doc
@@ -479,10 +487,12 @@ def _stands_alone(text: str, opener: Span, closer: Span, opening: int, closing: 
 Speaker = tuple[Span | None, str | None]
 
 
-def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, int, int], last: Span | None) \
-        -> Speaker:
+def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, int, int], last: Span | None,
+                    spoke_last: Span | None) -> Speaker:
     """(speaker, cue) for a quoted stretch: a cue right after it, a reporting verb before it, or a cue
-    later in the sentence ("… "berita palsu", kata X"). No cue, no quote."""
+    later in the sentence ("… "berita palsu", kata X"). No cue, no quote. A suffixed cue ("tambahnya")
+    names who spoke last; a pronoun (`last`) may name a person a sentence opened with since (so may
+    "Menurutnya," opening a sentence of reported speech)."""
     text = doc.text
     opening, _, closing = stretch
     after_start = closing + (3 if text.startswith("‚Äù", closing) else 1)
@@ -494,7 +504,7 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
         if word in cues("after") or word in cues("before"):
             return speaker_after(doc, after_start + cue.end(), after_end, last), cue.group("cue")
         if word in cues("suffixed"):
-            return last, cue.group("cue")
+            return spoke_last, cue.group("cue")
         if word in ("demikian", "begitu"):  # '"…," demikian laporan Tasnim', '"…," begitu pesan @habibiecenter'
             return _first_name(doc, after_start + cue.end(), after_end), cue.group("cue")
     verbs = list(_cue_pattern("before").finditer(text, opener.start, opening))
@@ -613,6 +623,26 @@ def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: st
                         ("named" if speaker is not None else None),
         "via": _via(doc, sentence.start, sentence.end),
     }))
+
+
+def _opening_person(doc: Doc, sentence: Span) -> Span | None:
+    """The person a sentence opens with, after a short lead ("Selanjutnya,", "Diketahui,") and titles only
+    ("Ketua Dewan Kerukunan Umat Suhadi Wijaya mengajak …", "Aktor Reza Rahadian tampak …"): whom a
+    following "kata dia" or "ia" points to, though the sentence reports nothing."""
+    text = doc.text
+    lead = re.match(r"[^,]{0,30},", text[sentence.start : sentence.end])
+    opening = sentence.start + (lead.end() if lead and len(lead.group(0).split()) <= 3 else 0)
+    people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
+    if not people:
+        return None
+    person, before = people[0], text[opening : people[0].start]
+    if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
+                                                     for w in re.findall(r"[\w'’.-]+", before)):
+        return None  # a list of names, or a person inside a clause: "Acara itu dihadiri oleh Suhadi"
+    after = [w for w in re.findall(r"[\w-]+", text[person.end : sentence.end]) if w.lower() not in _words("adverb")]
+    # the person acts: a lower-case predicate follows, not a passive verb ("HD akhirnya dilepaskan") or nothing
+    # (a heading)
+    return person if after and after[0].islower() and not re.match(r"di\w{4,}", after[0]) else None
 
 
 def _object_of_a_verb(text: str, sentence: Span, entity: Span) -> bool:

@@ -254,3 +254,29 @@ def test_the_object_of_a_verb_is_not_whom_a_pronoun_points_to():
     assert _speakers("\"Saya heran,\" kata Yakup Hasibuan.\n\nYakup mencontohkan, kini muncul narasi kebencian seperti "
                      "ingin memenjarakan Jokowi hingga menyinggung keluarganya.\n\n\"Ini sudah belok,\" imbuh dia.") \
         == ["Yakup Hasibuan", "Yakup Hasibuan"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("\"Kami hadir,\" ujar Hendri Lokra.\n\nSelanjutnya, Ketua Dewan Kerukunan Umat Buddha Indonesia Bambang Sutrisno "
+     "mengajak masyarakat untuk bersatu.\n\n\"Kita harus rukun,\" kata dia.", ["Hendri Lokra", "Bambang Sutrisno"]),
+    ("Aktor Reza Rahadian tampak sangat terpukul.\n\nKemudian ia menyatakan rasa dukanya atas kepergian sang guru.",
+     ["Reza Rahadian"]),
+])
+def test_a_person_opening_a_sentence_is_whom_a_later_pronoun_points_to(text, speakers):
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("middle", [
+    "Acara itu juga dihadiri oleh Bambang Sutrisno dan tokoh lain.",
+    "Namun, Bambang Sutrisno akhirnya dilepaskan polisi.",
+    "Agus Salim (Persib), Bambang Sutrisno (Persija) dan Dodi Irawan didatangkan musim ini.",
+])
+def test_a_person_inside_a_clause_in_a_list_or_acted_upon_is_not_whom_a_pronoun_points_to(middle):
+    text = f"\"Kami hadir,\" ujar Hendri Lokra.\n\n{middle}\n\n\"Kita harus rukun,\" kata dia."
+    assert _speakers(text) == ["Hendri Lokra", "Hendri Lokra"]
+
+
+def test_a_suffixed_cue_names_who_spoke_last_not_the_person_a_sentence_opened_with():
+    text = ("\"Beliau sangat peduli,\" kata Airlangga Hartarto.\n\nHabibie meninggal pada usia 83 tahun.\n\n"
+            "\"Beliau membangun Indonesia,\" ujarnya.")
+    assert _speakers(text) == ["Airlangga Hartarto", "Airlangga Hartarto"]

@@ -44,6 +44,8 @@ MAX_DESCRIPTION_WORDS = 7
 MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
+# an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - "
+DATELINE = re.compile(r"[^\n]{0,40}?\s[-–—]\s+")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
 # where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
@@ -300,6 +302,8 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         end = opening if opening != -1 else end
         while end > start and text[end - 1] == " ":
             end -= 1
+    if last is not None and _individual_pointing_back(text, _clause_start(text, start, end), end):
+        return last  # whatever names the description holds: "Pria yang akrab disapa Ibas ini mengatakan"
     entity = next((s for s in _entities_in(doc, start, end) if _subject_tail().fullmatch(text, s.end, end)), None)
     aged = _aged_subject(doc, start, end) if entity is None or entity.label != "PERSON" else None
     if aged is not None:
@@ -343,6 +347,14 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         relative = re.search(r"[\s,]+yang\b", text[start:end])
         described = _described(doc, start, start + relative.start()) if relative else None
     return described
+
+
+def _individual_pointing_back(text: str, start: int, end: int) -> bool:
+    """"wanita yang akrab disapa Nyai tersebut": one person, described by a clause that ends pointing back,
+    is the last speaker; "Warga yang tinggal di sekitar lokasi tersebut" points to the place."""
+    words = text[start:end].strip(" ,").split()
+    return len(words) >= 3 and words[0].lower() in _words("individual") and words[1].lower() == "yang" and \
+        words[-1].lower() in _words("pointer")
 
 
 def _aged_subject(doc: Doc, start: int, end: int) -> Span | None:
@@ -630,8 +642,12 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     ("Ketua Dewan Kerukunan Umat Suhadi Wijaya mengajak …", "Aktor Reza Rahadian tampak …"): whom a
     following "kata dia" or "ia" points to, though the sentence reports nothing."""
     text = doc.text
-    lead = re.match(r"[^,]{0,30},", text[sentence.start : sentence.end])
-    opening = sentence.start + (lead.end() if lead and len(lead.group(0).split()) <= 3 else 0)
+    opening = sentence.start
+    dateline = DATELINE.match(text, opening, sentence.end)
+    if dateline:
+        opening = dateline.end()  # "TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta …"
+    lead = re.match(r"[^,]{0,30},", text[opening : sentence.end])
+    opening += lead.end() if lead and len(lead.group(0).split()) <= 3 else 0
     people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
     if not people:
         return None

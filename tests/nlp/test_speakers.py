@@ -280,3 +280,25 @@ def test_a_suffixed_cue_names_who_spoke_last_not_the_person_a_sentence_opened_wi
     text = ("\"Beliau sangat peduli,\" kata Airlangga Hartarto.\n\nHabibie meninggal pada usia 83 tahun.\n\n"
             "\"Beliau membangun Indonesia,\" ujarnya.")
     assert _speakers(text) == ["Airlangga Hartarto", "Airlangga Hartarto"]
+
+
+def test_a_person_after_the_dateline_is_whom_a_pronoun_points_to():
+    text = ("TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta rapat panitia kerja digelar terbuka.\n\n"
+            "Menurut dia, transparansi mesti dijaga.")
+    assert _speakers(text) == ["Yasonna Laoly"]
+
+
+@pytest.mark.parametrize("description", [
+    "Menanggapi itu, wanita yang akrab disapa Nyai tersebut",
+    "Wanita yang kerap disapa Nyai ini",
+])
+def test_a_person_described_by_a_clause_pointing_back_is_the_last_person(description):
+    text = ("Diketahui, Nikita Mirzani sudah beberapa hari berlibur ke Spanyol.\n\n"
+            f"{description} menyatakan tak takut jika sampai ditahan.")
+    assert _speakers(text) == ["Nikita Mirzani"]
+
+
+def test_a_group_described_in_a_relative_clause_about_a_place_is_no_pointer():
+    text = ("\"Kami siap,\" kata Bambang Sutrisno.\n\n"
+            "Warga yang tinggal di sekitar lokasi tersebut mengatakan banjir datang tiba-tiba.")
+    assert _speakers(text) == ["Bambang Sutrisno", "Warga"]

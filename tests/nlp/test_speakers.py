@@ -302,3 +302,8 @@ def test_a_group_described_in_a_relative_clause_about_a_place_is_no_pointer():
     text = ("\"Kami siap,\" kata Bambang Sutrisno.\n\n"
             "Warga yang tinggal di sekitar lokasi tersebut mengatakan banjir datang tiba-tiba.")
     assert _speakers(text) == ["Bambang Sutrisno", "Warga"]
+
+
+def test_di_mana_opens_a_clause_with_its_own_subject():
+    assert _speakers("Pernyataan serupa disampaikan Saeb Erekat. Di mana Erekat memperingatkan bahwa rencana itu "
+                     "akan mengubur peluang damai.") == ["Erekat"]

@@ -1,7 +1,7 @@
 """Speakers, times and figures on the hand-labelled real articles (tests/gold/real): the gold is well formed
 and never copies article text, the held-back third is fixed by the article id, and the figures stay above
-floors set below what was measured (held-back: speakers 0.908, times F1 0.973 / values 0.982, figures F1
-0.970 / values 0.922 on 1,774 figures)."""
+floors set below what was measured (held-back: speakers 0.908 on the first sample and 0.795 on the second
+batch, times F1 0.973 / values 0.982, figures F1 0.970 / values 0.922 on 1,774 figures)."""
 
 from __future__ import annotations
 
@@ -59,9 +59,14 @@ def test_gold_offsets_point_at_the_labelled_words(real_corpus):
 
 
 def test_speakers_times_and_figures_on_real_articles(real_corpus):
-    speakers = real.score_speakers()
-    # measured 0.908 held-back / 0.941 dev
-    assert speakers["held-back"].accuracy >= 0.88 and speakers["dev"].accuracy >= 0.92
+    speakers = real.score_speakers_by_batch()
+    # the first sample: measured 0.908 held-back / 0.941 dev
+    assert speakers[("first sample", "held-back")].accuracy >= 0.88
+    assert speakers[("first sample", "dev")].accuracy >= 0.92
+    # the second batch, labelled before the system ran on it: 0.795 held-back / 0.896 dev once rules were
+    # written on its dev part (0.795 / 0.771 as first measured)
+    assert speakers[("second (24 articles)", "held-back")].accuracy >= 0.75
+    assert speakers[("second (24 articles)", "dev")].accuracy >= 0.85
     # figures' values: the batches labelled before the system ran on them keep the held-back part near 0.92
     for layer, f1_floor, value_floor in (("times", 0.93, 0.95), ("quantities", 0.93, 0.87)):
         for part, figures in real.score_spans(layer).items():

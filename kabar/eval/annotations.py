@@ -204,9 +204,12 @@ def _print_real_sample(console: Console) -> None:
                           f"{figures.value_accuracy:.3f}", str(spans.expected))
     console.print(table)
     console.print("held-back: the third of the labelled articles (by SHA-1 of their id) no rule was tuned on.")
-    batches = Table(title="Times and figures on real articles per labelling batch (tests/gold/real/batches.json)")
+    batches = Table(title="Speakers, times and figures on real articles per labelling batch "
+                          "(tests/gold/real/batches.json)")
     for column in ("layer", "batch", "part", "precision", "recall", "F1", "value accuracy", "gold items"):
         batches.add_column(column, justify="left" if column in ("layer", "batch", "part") else "right")
+    for (batch, part), speakers in real.score_speakers_by_batch().items():
+        batches.add_row("speakers", batch, part, "", "", "", f"{speakers.accuracy:.3f}", str(speakers.quotes))
     for layer in ("times", "quantities"):
         for (batch, part), figures in real.score_spans_by_batch(layer).items():
             spans = figures.spans

@@ -131,17 +131,31 @@ def speaker_matches(gold: dict, system: str | None) -> bool:
 
 
 def score_speakers() -> dict[str, Speakers]:
+    """Dev part and held-back part."""
+    scores = {part: Speakers() for part in PARTS}
+    _score_speakers(lambda key: scores[part_of(key[1])])
+    return scores
+
+
+def score_speakers_by_batch() -> dict[tuple[str, str], Speakers]:
+    """Each labelling batch and part apart, as for times and figures."""
+    batches = batch_of("speakers")
+    scores: dict[tuple[str, str], Speakers] = {}
+    _score_speakers(lambda key: scores.setdefault((batches.get(key, "unbatched"), part_of(key[1])), Speakers()))
+    return scores
+
+
+def _score_speakers(speakers_of: Callable[[tuple[str, str]], Speakers]) -> None:
     """Each gold quote takes a system quote whose content overlaps its sentence and names the same speaker;
     a system quote is used once. System quotes on sentences the gold marks as reporting nobody are counted
-    apart (they would be wrong quotes)."""
-    scores = {part: Speakers() for part in PARTS}
+    apart (they would be wrong quotes). Each article's counts go to the figures `speakers_of` gives it."""
     docs = real_docs()
     by_sentence: dict[tuple, list[dict]] = {}
     for item in _gold("speakers"):
         by_sentence.setdefault((item["file"], item["id"], item["start"], item["end"]), []).append(item)
     used: set[int] = set()
     for (name, article_id, start, end), items in by_sentence.items():
-        score = scores[part_of(article_id)]
+        score = speakers_of((name, article_id))
         quotes = [q for q in docs[(name, article_id)].layer("quotes") if _content_overlaps(q, start, end)]
         if not items[0]["quote"]:
             score.found_elsewhere += sum(1 for q in quotes if not _overlaps_a_quote(q, name, article_id, by_sentence))
@@ -153,7 +167,6 @@ def score_speakers() -> dict[str, Speakers]:
             if hit is not None:
                 score.right += 1
                 used.add(id(hit))
-    return scores
 
 
 def _content_overlaps(quote: Span, start: int, end: int) -> bool:

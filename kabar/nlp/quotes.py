@@ -8,7 +8,9 @@ The speaker is whom the cue names: a named entity, else a capitalised name, else
 text describes ("kata seorang pejabat militer Israel", "beberapa analis berpendapat"). Pronouns ("kata
 dia", "Ia menambahkan"), suffixed cues ("tambahnya", "lanjutnya") and descriptions that point back
 ("imbuh Ketua Harian Partai Gerindra ini") carry the last speaker of the article; so does a quoted
-sentence with no cue right after another quote. "kepada AFP" names the medium (via).
+sentence with no cue right after another quote. A pronoun or a description may also point to a person
+a sentence opened with since ("Ketua Dewan … Suhadi mengajak …" then "kata dia"); a suffixed cue after a
+quotation does not. "kepada AFP" names the medium (via).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kabar.lexicon import alternation, data_lines, sections
+from kabar.lexicon import alternation, data_lines, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.sentences import PARAGRAPH
 
@@ -38,8 +40,12 @@ HONORIFIC = re.compile(r"\b(?:Dr|Prof|Ir|Drs|Hj?)\.?\s+(?=[A-Z])")
 # a word that is a verb rather than part of a described speaker ("menyampaikan", "berharap"); "menteri" is not
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECASE)
 MAX_DESCRIPTION_WORDS = 7
+# a title before a comma and the name it introduces: "Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil"
+MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
+# an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - "
+DATELINE = re.compile(r"[^\n]{0,40}?\s[-–—]\s+")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
 # where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
@@ -143,6 +149,9 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     clause = re.search(r"[,.;]", text[position:limit])
     if last is not None and _points_back(text, position, position + clause.start() if clause else limit):
         return last
+    apposed = _apposed_name(doc, position, limit)
+    if apposed is not None:
+        return apposed
     head = [s for s in _entities_in(doc, position, head_end) if not _told_to(text, s.start)]
     people = [s for s in head if s.label == "PERSON"]
     if people:
@@ -173,6 +182,29 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if bodies:
         return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
     return _described(doc, position, head_end) or (head[0] if head else None)
+
+
+def _apposed_name(doc: Doc, position: int, limit: int) -> Span | None:
+    """A title set off by a comma from the name that closes the phrase names that person, whatever the
+    entity layer made of the title's words or the name: "kata aktivis Lakpesdam PBNU, Ubaidillah.",
+    "ujar Kepala Badan Ekonomi Kreatif, Triawan Munaf saat …", "Menurut Sekretaris untuk Asia dan Pasifik
+    Kementerian Luar Negeri Brasil, Susan Kleebank, …"."""
+    text = doc.text
+    comma = text.find(",", position, limit)
+    title = text[position:comma].split()
+    if comma == -1 or not title or len(title) > MAX_TITLE_WORDS or not _titles_a_name(title[0]) \
+            or title[0].isupper() or any(stop.group(0).strip().lower() not in ("dan", "serta")
+                                         for stop in _stop().finditer(text, position, comma)):
+        return None  # a circumstance ends the phrase before the comma: "ujar Kepala Lapas X dalam keterangannya,"
+    named = _name_at(doc, comma + 1, limit)
+    if named is None or named.label not in ("PERSON", "NAME") or \
+            any(word.lower() in table("id/days.tsv") for word in text[named.start : named.end].split()):
+        return None  # a day is no name: "kata Kepala Dinas Pendidikan, Senin."
+    rest = text[named.end : limit]
+    # the phrase closes after the name, not in a title running on ("Kepala Pusat Data, Informasi dan …")
+    closed = not rest.strip() or (_stop().match(text, named.end, limit) is not None
+                                  and not re.match(r"\s+(?:dan|serta)\b", rest))
+    return named if closed else None
 
 
 def _name_at(doc: Doc, start: int, limit: int) -> Span | None:
@@ -270,6 +302,8 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         end = opening if opening != -1 else end
         while end > start and text[end - 1] == " ":
             end -= 1
+    if last is not None and _individual_pointing_back(text, _clause_start(text, start, end), end):
+        return last  # whatever names the description holds: "Pria yang akrab disapa Ibas ini mengatakan"
     entity = next((s for s in _entities_in(doc, start, end) if _subject_tail().fullmatch(text, s.end, end)), None)
     aged = _aged_subject(doc, start, end) if entity is None or entity.label != "PERSON" else None
     if aged is not None:
@@ -313,6 +347,14 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         relative = re.search(r"[\s,]+yang\b", text[start:end])
         described = _described(doc, start, start + relative.start()) if relative else None
     return described
+
+
+def _individual_pointing_back(text: str, start: int, end: int) -> bool:
+    """"wanita yang akrab disapa Nyai tersebut": one person, described by a clause that ends pointing back,
+    is the last speaker; "Warga yang tinggal di sekitar lokasi tersebut" points to the place."""
+    words = text[start:end].strip(" ,").split()
+    return len(words) >= 3 and words[0].lower() in _words("individual") and words[1].lower() == "yang" and \
+        words[-1].lower() in _words("pointer")
 
 
 def _aged_subject(doc: Doc, start: int, end: int) -> Span | None:
@@ -410,24 +452,30 @@ def find_quotes(doc: Doc) -> Doc:
         closing_in.setdefault(holders[0], []).append(stretch)
         inside.update(i for i, s in enumerate(sentences) if s.start >= opening and s.end <= closing + 1)
     last_speaker: Span | None = None  # whom a quotation with no cue right after another quote continues
-    antecedent: Span | None = None  # whom "ia", "dia", "-nya" and "… itu" point back to
+    antecedent: Span | None = None  # whom "ia", "dia" and "… itu" point back to
+    spoke_last: Span | None = None  # whom a suffixed cue ("tambahnya", "-nya") points back to: who spoke last
     quoted_before = False
     for index, sentence in enumerate(sentences):
         found = False
         for opening, content_start, closing in closing_in.get(index, []):
             opener = next((s for s in sentences if s.start <= opening < s.end), sentence)
-            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), antecedent)
+            speaker, cue = _direct_speaker(doc, opener, sentence, (opening, content_start, closing), antecedent,
+                                           spoke_last)
             if cue is None and quoted_before and _stands_alone(text, opener, sentence, opening, closing):
                 speaker, cue = last_speaker, ""  # a quoted sentence right after another quote continues it
             if cue is None:
                 continue
             found = True
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
+            spoke_last = _antecedent(speaker, spoke_last)
             _add(doc, sentence, "direct", (content_start, closing), cue, speaker)
         if not found and index not in inside:
             opens = [o for o, _, c in stretches if sentence.start < o < sentence.end and c >= sentence.end]
             reported = Span(sentence.start, min(opens), "sentence") if opens else sentence
             speaker, found = _indirect(doc, reported, antecedent)
+            spoke_last = _antecedent(speaker, spoke_last)
+            if speaker is None:
+                speaker = _opening_person(doc, reported)  # whom a following "ia" points to, not "-nya"
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
         quoted_before = found or (quoted_before and index in inside)
     return doc
@@ -451,10 +499,12 @@ def _stands_alone(text: str, opener: Span, closer: Span, opening: int, closing: 
 Speaker = tuple[Span | None, str | None]
 
 
-def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, int, int], last: Span | None) \
-        -> Speaker:
+def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, int, int], last: Span | None,
+                    spoke_last: Span | None) -> Speaker:
     """(speaker, cue) for a quoted stretch: a cue right after it, a reporting verb before it, or a cue
-    later in the sentence ("… "berita palsu", kata X"). No cue, no quote."""
+    later in the sentence ("… "berita palsu", kata X"). No cue, no quote. A suffixed cue ("tambahnya")
+    names who spoke last; a pronoun (`last`) may name a person a sentence opened with since (so may
+    "Menurutnya," opening a sentence of reported speech)."""
     text = doc.text
     opening, _, closing = stretch
     after_start = closing + (3 if text.startswith("‚Äù", closing) else 1)
@@ -466,7 +516,7 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
         if word in cues("after") or word in cues("before"):
             return speaker_after(doc, after_start + cue.end(), after_end, last), cue.group("cue")
         if word in cues("suffixed"):
-            return last, cue.group("cue")
+            return spoke_last, cue.group("cue")
         if word in ("demikian", "begitu"):  # '"…," demikian laporan Tasnim', '"…," begitu pesan @habibiecenter'
             return _first_name(doc, after_start + cue.end(), after_end), cue.group("cue")
     verbs = list(_cue_pattern("before").finditer(text, opener.start, opening))
@@ -587,12 +637,43 @@ def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: st
     }))
 
 
+def _opening_person(doc: Doc, sentence: Span) -> Span | None:
+    """The person a sentence opens with, after a short lead ("Selanjutnya,", "Diketahui,") and titles only
+    ("Ketua Dewan Kerukunan Umat Suhadi Wijaya mengajak …", "Aktor Reza Rahadian tampak …"): whom a
+    following "kata dia" or "ia" points to, though the sentence reports nothing."""
+    text = doc.text
+    opening = sentence.start
+    dateline = DATELINE.match(text, opening, sentence.end)
+    if dateline:
+        opening = dateline.end()  # "TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta …"
+    lead = re.match(r"[^,]{0,30},", text[opening : sentence.end])
+    opening += lead.end() if lead and len(lead.group(0).split()) <= 3 else 0
+    people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
+    if not people:
+        return None
+    person, before = people[0], text[opening : people[0].start]
+    if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
+                                                     for w in re.findall(r"[\w'’.-]+", before)):
+        return None  # a list of names, or a person inside a clause: "Acara itu dihadiri oleh Suhadi"
+    after = [w for w in re.findall(r"[\w-]+", text[person.end : sentence.end]) if w.lower() not in _words("adverb")]
+    # the person acts: a lower-case predicate follows, not a passive verb ("HD akhirnya dilepaskan") or nothing
+    # (a heading)
+    return person if after and after[0].islower() and not re.match(r"di\w{4,}", after[0]) else None
+
+
+def _object_of_a_verb(text: str, sentence: Span, entity: Span) -> bool:
+    """"… ingin memenjarakan Jokowi hingga menyinggung keluarganya": the person right after a verb is its
+    object, not the subject of the verb after them."""
+    before = text[sentence.start : entity.start].split()
+    return bool(before) and VERB_LIKE.match(before[-1]) is not None
+
+
 def _reporting_subject(doc: Doc, sentence: Span) -> Span | None:
     """Who speaks in a sentence that reports late, after a long subject ("X, yang berada di Seoul pada hari
     yang sama, menyebut ..."): not taken as a quote, but the person a following "Ia menambahkan" refers to."""
     for verb in _cue_pattern("before").finditer(doc.text, sentence.start, sentence.end):
         subject = subject_before(doc, sentence.start, verb.start())
-        if subject is not None and subject.label == "PERSON":
+        if subject is not None and subject.label == "PERSON" and not _object_of_a_verb(doc.text, sentence, subject):
             return subject
     for verb in _cue_pattern("passive").finditer(doc.text, sentence.start, sentence.end):
         agent = re.match(r"\s+(?:oleh\s+)?", doc.text[verb.end() : sentence.end])

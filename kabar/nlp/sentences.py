@@ -10,8 +10,9 @@ from kabar.model import Doc, Span
 
 # A candidate end: ., ! or ? (or an ellipsis), optionally followed by closing quotes/brackets, then space.
 # Some dumps join paragraphs with a comma instead of a line break ("… Riau.,Penangkapan …"): that ends one too.
-END = re.compile(r"(?:\.{3}|…|[.!?])[\"”’')\]]*(?=\s+|,+\S)")
-NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,][\"“‘'(\[]?[A-Z0-9]")
+# Quotation marks may come as a dump that read UTF-8 as Mac Roman writes them ("‚Äú", "‚Äù").
+END = re.compile(r"(?:\.{3}|…|[.!?])(?:‚Äù|[\"”’')\]])*(?=\s+|,+\S)")
+NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,](?:‚Äú|[\"“‘'(\[])?[A-Z0-9]")
 
 
 def _abbreviation_before(text: str, stop: int) -> bool:

@@ -208,3 +208,101 @@ def test_memastikan_reports_what_its_subject_vouches_for_but_not_after_a_purpose
     assert _speakers("Kepala Dinas Kesehatan Budi Santoso memastikan seluruh korban sudah dirawat di rumah sakit.") \
         == ["Budi Santoso"]
     assert _speakers("Polisi masih bekerja untuk memastikan penyebab kebakaran gudang itu.") == []
+
+
+def test_paragraphs_joined_by_commas_split_before_quotation_marks_read_as_mac_roman():
+    text = "Menurut dia, rapat itu harus terbuka.,‚ÄúKita buka saja,‚Äù ucap Yasonna.,‚ÄúAman.‚Äù,Lalu rapat dimulai."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
+        "Menurut dia, rapat itu harus terbuka.", "‚ÄúKita buka saja,‚Äù ucap Yasonna.", "‚ÄúAman.‚Äù",
+        "Lalu rapat dimulai."]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("\"Kami menolak revisi itu,\" kata aktivis Lembaga Kajian PBNU, Ubaidillah.", "Ubaidillah"),
+    ("\"Animasi harus didukung,\" ujar Kepala Badan Ekonomi Kreatif, Triawan Munaf saat membuka acara.",
+     "Triawan Munaf"),
+    ("Menurut Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil, Susan Kleebank, pertemuan itu "
+     "mempertegas kemitraan strategis.", "Susan Kleebank"),
+])
+def test_a_title_set_off_by_a_comma_names_the_person_after_it(text, name):
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    for words, label in (("PBNU", "PERSON"), ("Badan Ekonomi Kreatif", "ORG"), ("Susan Kleebank", "LOC"),
+                         ("Brasil", "GPE")):
+        if words in text:  # what the entity layer made of these words on real articles
+            start = text.index("Lembaga Kajian PBNU") if words == "PBNU" else text.index(words)
+            doc.add("entities", Span(start, text.index(words) + len(words), label, {}))
+    assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == [name]
+
+
+
+def test_a_circumstance_before_the_comma_ends_the_title_and_a_day_after_it_is_no_name():
+    text = "\"Hasil tes urine negatif,\" ujar Kepala Lapas Bekasi Chandra Wibowo dalam keterangannya, Rabu."
+    assert _speakers(text) == ["Chandra Wibowo"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Rina juga menyinggung peluang ekspor kopi ke Eropa yang akan dibahas pekan depan.", "Rina"),
+    ("Pemerintah berpandangan pengangkatan anggota dewan pengawas merupakan kewenangan presiden.", "Pemerintah"),
+])
+def test_cues_that_report_a_stance_or_a_proposal(text, speaker):
+    assert speaker in (_speakers(text) or [""])[0]
+
+
+def test_the_object_of_a_verb_is_not_whom_a_pronoun_points_to():
+    assert _speakers("\"Saya heran,\" kata Yakup Hasibuan.\n\nYakup mencontohkan, kini muncul narasi kebencian seperti "
+                     "ingin memenjarakan Jokowi hingga menyinggung keluarganya.\n\n\"Ini sudah belok,\" imbuh dia.") \
+        == ["Yakup Hasibuan", "Yakup Hasibuan"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("\"Kami hadir,\" ujar Hendri Lokra.\n\nSelanjutnya, Ketua Dewan Kerukunan Umat Buddha Indonesia Bambang Sutrisno "
+     "mengajak masyarakat untuk bersatu.\n\n\"Kita harus rukun,\" kata dia.", ["Hendri Lokra", "Bambang Sutrisno"]),
+    ("Aktor Reza Rahadian tampak sangat terpukul.\n\nKemudian ia menyatakan rasa dukanya atas kepergian sang guru.",
+     ["Reza Rahadian"]),
+])
+def test_a_person_opening_a_sentence_is_whom_a_later_pronoun_points_to(text, speakers):
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("middle", [
+    "Acara itu juga dihadiri oleh Bambang Sutrisno dan tokoh lain.",
+    "Namun, Bambang Sutrisno akhirnya dilepaskan polisi.",
+    "Agus Salim (Persib), Bambang Sutrisno (Persija) dan Dodi Irawan didatangkan musim ini.",
+])
+def test_a_person_inside_a_clause_in_a_list_or_acted_upon_is_not_whom_a_pronoun_points_to(middle):
+    text = f"\"Kami hadir,\" ujar Hendri Lokra.\n\n{middle}\n\n\"Kita harus rukun,\" kata dia."
+    assert _speakers(text) == ["Hendri Lokra", "Hendri Lokra"]
+
+
+def test_a_suffixed_cue_names_who_spoke_last_not_the_person_a_sentence_opened_with():
+    text = ("\"Beliau sangat peduli,\" kata Airlangga Hartarto.\n\nHabibie meninggal pada usia 83 tahun.\n\n"
+            "\"Beliau membangun Indonesia,\" ujarnya.")
+    assert _speakers(text) == ["Airlangga Hartarto", "Airlangga Hartarto"]
+
+
+def test_a_person_after_the_dateline_is_whom_a_pronoun_points_to():
+    text = ("TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta rapat panitia kerja digelar terbuka.\n\n"
+            "Menurut dia, transparansi mesti dijaga.")
+    assert _speakers(text) == ["Yasonna Laoly"]
+
+
+@pytest.mark.parametrize("description", [
+    "Menanggapi itu, wanita yang akrab disapa Nyai tersebut",
+    "Wanita yang kerap disapa Nyai ini",
+])
+def test_a_person_described_by_a_clause_pointing_back_is_the_last_person(description):
+    text = ("Diketahui, Nikita Mirzani sudah beberapa hari berlibur ke Spanyol.\n\n"
+            f"{description} menyatakan tak takut jika sampai ditahan.")
+    assert _speakers(text) == ["Nikita Mirzani"]
+
+
+def test_a_group_described_in_a_relative_clause_about_a_place_is_no_pointer():
+    text = ("\"Kami siap,\" kata Bambang Sutrisno.\n\n"
+            "Warga yang tinggal di sekitar lokasi tersebut mengatakan banjir datang tiba-tiba.")
+    assert _speakers(text) == ["Bambang Sutrisno", "Warga"]
+
+
+def test_di_mana_opens_a_clause_with_its_own_subject():
+    assert _speakers("Pernyataan serupa disampaikan Saeb Erekat. Di mana Erekat memperingatkan bahwa rencana itu "
+                     "akan mengubur peluang damai.") == ["Erekat"]

@@ -21,7 +21,7 @@ from kabar.clean.furniture import names_paragraph, text_features
 from kabar.lexicon import data_lines, table, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
+SENTENCE_END = re.compile(r"[.!?…\"”’)»」』。！？]\s*\\?\s*$")
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/]|^dok\.\s)",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer; a source
@@ -217,7 +217,17 @@ def _sentence_shaped(text: str, tokens: list[str], count: int) -> bool:
     letters = sum(map(len, tokens))
     sentences = bool(SENTENCE_END.search(text)) or len(SENTENCE_BREAK.findall(text)) >= 2
     return (count >= 8 and letters >= 0.6 * len("".join(text.split())) and sentences
-            and not LINK_OR_HANDLE.search(text) and not is_title_case(text))
+            and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens))
+
+
+def menu_capitals(tokens: list[str]) -> bool:
+    """A menu's or headline's capitals: nearly every word capitalised. `is_title_case` reads only the long words,
+    which a German sentence capitalises as nouns ("Die Bundesregierung plant Milliardenhilfen für Unternehmen
+    ..."); its short words (articles, prepositions) are written small."""
+    return bool(tokens) and sum(1 for t in tokens if t[0].isupper()) >= MENU_CAPITALS_SHARE * len(tokens)
+
+
+MENU_CAPITALS_SHARE = 0.8
 
 
 def is_headline_like(text: str) -> bool:
@@ -316,6 +326,9 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
                        and not (i == 0 and scrape_title)
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
+    if first_body == len(blocks):  # no line reads as prose: short sentences, in any language, are the article
+        first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
+                           and not (i == 0 and scrape_title) and _reads_as_sentence(b)), len(blocks))
     end = _article_end(blocks, decisions, first_body, main_known)
     title_before = False  # whether a line before i is the title, kept up to date as i advances
     for i in range(len(blocks)):
@@ -337,6 +350,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
     _keep_title_as_subheading(decisions, first_body)
+    _keep_leading_sentences(decisions, first_body)
     _keep_instruction_steps(decisions)
     _keep_slashed_list_items(decisions)
     _keep_round_up_links(decisions)
@@ -565,6 +579,27 @@ def _keep_title_as_subheading(decisions: list[Decision | None], first_body: int)
             decisions[i] = Decision(decision.block, "heading", TITLE_AS_SUBHEADING)
 
 
+LEADING_SENTENCE = "lead sentence before the first paragraph of prose"
+
+
+def _keep_leading_sentences(decisions: list[Decision | None], first_body: int) -> None:
+    """Sentences (`_reads_as_sentence`, not in a headline's capitals, ending with a stop, a question or an
+    exclamation mark) taken for the page's header, each straight before a kept line that leads to the first
+    paragraph: an article may open with two or three short sentences ("Cosa succede adesso?"), and a page's header
+    holds labels, names, dates and headlines, not a run of sentences."""
+    for i in range(first_body - 1 if first_body < len(decisions) else -1, -1, -1):
+        decision, after = decisions[i], decisions[i + 1]
+        if decision is None or after is None or not after.kept:
+            return
+        if decision.kept:
+            continue
+        text = decision.block.text
+        if decision.reason != PAGE_HEADER or decision.block.in_main is False or not _reads_as_sentence(decision.block) \
+                or is_title_case(text) or not text.rstrip().rstrip("\"”’»").endswith((".", *SENTENCE_MARK_END)):
+            return  # a credit in brackets ends a caption: "Ilustrasi seismograf. (iStockphoto)"
+        decisions[i] = Decision(decision.block, "body", LEADING_SENTENCE)
+
+
 def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
     following = decisions[i + 1] if i + 1 < len(decisions) else None
     return following is not None and following.reason == SHORT_LINE
@@ -600,21 +635,23 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
     if printed and not (_reads_as_lead(text) and _tells_more_than_a_date(text)):
         decide(i, "date", "updated date line" if printed.is_update else "date line")
-    elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
+    elif may_be_title and is_headline_like(text) and not written_as_sentence(text) and not is_label(text) \
+            and block.tag not in ("a", "li"):
         decide(i, "title", "title line (first headline before the article)")
     elif is_name_line(text):
         decide(i, "byline", "byline (names before the article)")
     elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
         decide(i, "body", "line the extractor counts in the article, before its first paragraph")
     elif lead is not None and block.in_main is not False and _reads_as_lead(text):
-        decide(i, "body", "lead sentence before the first paragraph of prose")
+        decide(i, "body", LEADING_SENTENCE)
     elif lead is not None and block.in_main is not False and _heads_lead(text, lead.text):
         decide(i, "heading", KICKER)
     else:
-        decide(i, "boilerplate", "page header before the article")
+        decide(i, "boilerplate", PAGE_HEADER)
 
 
 LEAD_WORDS = 6
+PAGE_HEADER = "page header before the article"
 NAME_DENSE_LEAD_WORDS = 15
 """A sentence this long with a full stop is a lead even when nearly every word is capitalised ("Tim Reaksi Cepat
 (TRC) Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Sitaro mengevakuasi ..."): no headline runs so long
@@ -628,7 +665,7 @@ def _reads_as_lead(text: str) -> bool:
     paragraph (a photo's caption is followed by its credit).
     Page headers are labels, names, dates and headlines."""
     count = len(words(text))
-    return (count >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
+    return (count >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith((".", *SENTENCE_MARK_END))
             and (not is_title_case(text) or count >= NAME_DENSE_LEAD_WORDS))
 
 
@@ -677,7 +714,30 @@ def _reads_as_title(block: Block) -> bool:
     """The first line of a scrape, short and not ending like a sentence of a paragraph, is the headline even
     when it reads as a question ("Siapa yang Paling Murah?")."""
     text = block.text.rstrip()
-    return is_headline_like(text) and len(words(text)) <= 20
+    return is_headline_like(text) and not written_as_sentence(text) and len(words(text)) <= 20
+
+
+SENTENCE_MARK_END = ("?", "!", "。", "？", "！")
+
+
+def written_as_sentence(text: str) -> bool:
+    """A question, an exclamation or a Japanese sentence written in a sentence's case (fewer than half the words
+    after the first capitalised), or such a line holding two sentences, opens an article rather than heading it, in
+    any language: a headline capitalises its words ("Siapa yang Paling Murah?") or stops without a sentence's end."""
+    stripped = text.strip().rstrip("\"“”'‘’»\\ ")
+    later = words(text)[1:]
+    if sum(1 for t in later if t[0].isupper()) * 2 >= len(later):
+        return False
+    return stripped.endswith(SENTENCE_MARK_END) or bool(SENTENCE_BREAK.search(stripped))
+
+
+def _reads_as_sentence(block: Block) -> bool:
+    """A short sentence of any language (three words or more, a sentence's end, written in a sentence's case, no
+    link): where no line of a text reads as prose, the first such line opens the article."""
+    text = block.text
+    tokens = words(text)
+    return block.link_density <= 0.5 and word_count(text, tokens) >= 3 and bool(SENTENCE_END.search(text)) \
+        and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens)
 
 
 def _opens_main_text(block: Block) -> bool:

@@ -88,3 +88,43 @@ def test_indonesian_and_english_text_keep_their_own_groups():
         == "Indonesian"
     assert language_group("The city closed two main roads for a week to repair the sewers, the engineer said.") \
         == "English"
+
+
+SHORT_SENTENCES = [
+    "Il sindaco ha chiuso il ponte.",
+    "La polizia è intervenuta in via Roma.",
+    "Nessun ferito, per fortuna.",
+    "«Riapriremo il ponte appena possibile, forse già domani»",
+]
+
+
+def test_a_text_of_short_sentences_in_another_language_keeps_every_paragraph():
+    """No line is long enough to read as prose by itself, yet every one is a sentence: the text is an article."""
+    assert _kept_paragraphs("\n\n".join(SHORT_SENTENCES)) == SHORT_SENTENCES
+
+
+@pytest.mark.parametrize("line", [
+    "«Non ci fermeremo finché non avremo risposte chiare dal governo»",
+    "Die Bundesregierung plant Milliardenhilfen für Unternehmen und Beschäftigte.",
+])
+def test_a_sentence_in_guillemets_or_with_capitalised_nouns_reads_as_prose(line: str):
+    assert reads_as_prose(line)
+
+
+@pytest.mark.parametrize("first", [
+    "Você sabia que a cidade ganhou um parque novo, aberto ao público desde sábado?",
+    "Nesta página você acompanha os resultados da corrida de domingo, volta a volta!",
+    "市役所は月曜日、中心部の道路を通行止めにした。",
+])
+def test_a_first_line_written_as_a_sentence_is_no_title(first: str):
+    """A question, exclamation or Japanese sentence in sentence case opens the article; a headline writes its
+    words in capitals ("Siapa yang Paling Murah?") or stops without a sentence's end."""
+    paragraphs = [first, *PARAGRAPHS["de"]]
+    assert _kept_paragraphs("\n\n".join(paragraphs)) == paragraphs
+
+
+def test_a_title_cased_question_on_the_first_line_is_still_the_title():
+    text = "\n\n".join(["Siapa yang Paling Murah?", *PARAGRAPHS["de"]])
+    article = clean(RawDocument("t", text.encode(), text, "text/plain", None), "t")
+    assert article.title == "Siapa yang Paling Murah?"
+    assert _kept_paragraphs(text) == PARAGRAPHS["de"]

@@ -10,6 +10,7 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,10 +19,21 @@ from itertools import takewhile
 from kabar.clean.blocks import Block
 from kabar.clean.dates import UPDATE_CUE, parse_printed_date
 from kabar.clean.furniture import names_paragraph, text_features
-from kabar.lexicon import data_lines, table, word_set
+from kabar.lexicon import data_lines, sections, table, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…\"”’)»」』。！？]\s*\\?\s*$")
+SENTENCE_ENDS = sections("lang/sentence-ends.txt")
+STOPS = "".join((*SENTENCE_ENDS["full stops"], *SENTENCE_ENDS["questions"]))
+FULL_WIDTH_STOPS = "".join(c for c in STOPS if unicodedata.east_asian_width(c) in ("W", "F"))
+SENTENCE_END = re.compile(f"[{re.escape(STOPS + ''.join(SENTENCE_ENDS['closing']))}]\\s*\\\\?\\s*$")
+"""A sentence's stop, maybe closed by a quotation mark or bracket, and a Markdown line break ("\\")."""
+SENTENCE_BREAK = re.compile(f"[{re.escape(''.join(c for c in STOPS if c not in FULL_WIDTH_STOPS))}]\\s+\\S"
+                            f"|[{re.escape(FULL_WIDTH_STOPS)}]\\s*\\S")
+"""One sentence ending inside a line and the next starting: a paragraph may end in a quoted title, not a stop."""
+UNPUNCTUATED_LETTER = re.compile("[" + "".join(
+    "{}-{}".format(*(chr(int(bound, 16)) for bound in line.split()[0].split("-")))
+    for line in SENTENCE_ENDS["unpunctuated scripts"]) + "]")
+"""Letters of scripts written without sentence stops (Thai, Lao, Khmer)."""
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/]|^dok\.\s)",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer; a source
@@ -200,8 +212,6 @@ KNOWN_WORDS_RATIO = 0.04
 UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """Letters of scripts written without spaces between words (Thai, kana, Han): about two make a word."""
 LINK_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?<!\w)[@#]\w")
-SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S|[。！？]\s*\S")
-"""One sentence ending inside a line and the next starting: a paragraph may end in a quoted title, not a stop."""
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -214,10 +224,22 @@ def word_count(text: str, tokens: list[str]) -> int:
 def _sentence_shaped(text: str, tokens: list[str], count: int) -> bool:
     """Running sentences in any language: as many words as a prose line needs, mostly letters, a sentence's end
     (or two sentences inside it), no link or handle and not a headline's capitals."""
+    characters = len("".join(text.split()))
     letters = sum(map(len, tokens))
-    sentences = bool(SENTENCE_END.search(text)) or len(SENTENCE_BREAK.findall(text)) >= 2
-    return (count >= 8 and letters >= 0.6 * len("".join(text.split())) and sentences
+    if letters < 0.6 * characters:  # vowel signs (Hindi, Burmese) are marks, not letters, to `words`
+        letters += sum(1 for character in text if unicodedata.category(character).startswith("M"))
+    sentences = ends_sentence(text) or len(SENTENCE_BREAK.findall(text)) >= 2
+    return (count >= 8 and letters >= 0.6 * characters and sentences
             and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens))
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends with a sentence's stop, or is written mostly in a script that marks no sentence's end."""
+    if SENTENCE_END.search(text):
+        return True
+    if text.isascii():
+        return False
+    return len(UNPUNCTUATED_LETTER.findall(text)) * 2 > sum(1 for character in text if not character.isspace())
 
 
 def menu_capitals(tokens: list[str]) -> bool:
@@ -717,7 +739,8 @@ def _reads_as_title(block: Block) -> bool:
     return is_headline_like(text) and not written_as_sentence(text) and len(words(text)) <= 20
 
 
-SENTENCE_MARK_END = ("?", "!", "。", "？", "！")
+SENTENCE_MARK_END = tuple(c for c in STOPS if c not in ".…")
+"""The stops that end a sentence and no cut-short headline ("... di Kabupaten Bandung.." is one)."""
 
 
 def written_as_sentence(text: str) -> bool:
@@ -736,7 +759,7 @@ def _reads_as_sentence(block: Block) -> bool:
     link): where no line of a text reads as prose, the first such line opens the article."""
     text = block.text
     tokens = words(text)
-    return block.link_density <= 0.5 and word_count(text, tokens) >= 3 and bool(SENTENCE_END.search(text)) \
+    return block.link_density <= 0.5 and word_count(text, tokens) >= 3 and ends_sentence(text) \
         and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens)
 
 
@@ -769,7 +792,7 @@ def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False, 
         decide(i, "boilerplate", MARKUP_LEFTOVER)
     elif len(tokens) >= 5 and stopword_ratio(tokens) >= 0.1:
         decide(i, "body", "short paragraph")
-    elif len(tokens) >= 3 and SENTENCE_END.search(text) and any(t.islower() for t in tokens):
+    elif len(tokens) >= 3 and ends_sentence(text) and any(t.islower() or t.lower() == t.upper() for t in tokens):
         decide(i, "body", "short sentence")
     else:
         decide(i, "body", SHORT_LINE)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
-from kabar.clean.blocks import Block
+from kabar.clean.blocks import MIN_PROSE_CHARACTERS, Block
 from kabar.clean.dates import UPDATE_CUE, parse_printed_date
 from kabar.clean.furniture import names_paragraph, text_features
 from kabar.lexicon import data_lines, sections, table, word_set
@@ -343,6 +343,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     _mark_listed_links(blocks, decisions, decide)
     main_known = any(b.in_main for b in blocks)
     _rejoin_skipped_paragraphs(blocks)
+    _rejoin_continued_paragraphs(blocks, decisions)
     scrape_title = title is None and len(blocks) > 1 and _reads_as_title(blocks[0])
     first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
                        and not (i == 0 and scrape_title)
@@ -724,6 +725,31 @@ def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
         if block.in_main is False and not block.in_chrome and blocks[i + 1].in_main and (
                 is_prose(block) or opens_with_dateline(block)) and block.text not in kept_texts:
             block.in_main = True
+
+
+def _rejoin_continued_paragraphs(blocks: list[Block], decisions: list[Decision | None]) -> None:
+    """Paragraphs of prose outside page chrome that go on after the extractor's last paragraph, with nothing between
+    but short labels and lines a cue removes (ads, promos), and no link, continue the article: a page that splits
+    its text into several boxes between ads, of which the extractor read the first. Teasers of other stories come
+    with their links; a short line after the article with no long paragraph after it ("X is a reporter for ...")
+    is its author's, not its text."""
+    last_main = max((i for i, b in enumerate(blocks) if b.in_main), default=None)
+    if last_main is None:
+        return
+    kept_texts = {block.text for block in blocks if block.in_main}
+    short: list[Block] = []  # short paragraphs of the run, joined only when a long one follows them
+    for i in range(last_main + 1, len(blocks)):
+        block = blocks[i]
+        if decisions[i] is None and not block.in_chrome and block.tag == "p" and is_prose(block) \
+                and block.text not in kept_texts:
+            if len(block.text) < MIN_PROSE_CHARACTERS:
+                short.append(block)
+                continue
+            for joined in (*short, block):
+                joined.in_main = True
+            short.clear()
+        elif block.link_density > 0.5 or (decisions[i] is None and len(words(block.text)) > 3):
+            return  # a link (another story's headline) or a line of another kind ends the run
 
 
 def _main_text_follows(blocks: list[Block], i: int) -> bool:

@@ -53,6 +53,9 @@ SHORT_LINE = "short line inside the article (list item, figure, name)"
 CLOSING_LIST = "item of the list that closes the article"
 CHROME = "page chrome (navigation, header, footer or sidebar)"
 MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
+CODE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+"""A name from a page's code (a layout class "medium-browser-and-portrait-tablet", a URL slug): lower-case words
+joined by hyphens or underscores, no space; no article writes a line so, in any language written in Latin letters."""
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         elif cue:
             label = "credit" if cue.category == "credit" else "boilerplate"
             decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
+        elif CODE_NAME.fullmatch(block.text):
+            decide(i, "boilerplate", "markup leftover (a name from the page's code)")
         elif block.in_chrome and not is_prose(block):
             decide(i, "boilerplate", CHROME)
         elif block.link_density > 0.6 and len(words(block.text)) < 25:

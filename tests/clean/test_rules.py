@@ -611,3 +611,10 @@ def test_teasers_with_their_links_and_a_short_author_line_after_a_story_are_not_
     kept = _html_paragraphs(_split_story_page(after))
     assert kept == SPLIT_STORY
 
+
+def test_names_from_a_pages_code_between_paragraphs_are_removed():
+    first = "Pemerintah daerah mulai membagikan bantuan pangan kepada warga yang terdampak kekeringan panjang tahun ini."
+    last = "Ratusan warga sudah mengantre sejak pagi untuk menerima beras dan minyak goreng dari petugas kecamatan."
+    article = clean(_raw(f"{first}\nnarrow-browser-and-phone\nlayout_wide_and_larger\n{last}"), "t")
+    assert article.text == f"{first}\n\n{last}"
+    assert clean(_raw(f"{first}\nPra-kerja dan e-KTP tetap berlaku.\n{last}"), "t").text.count("\n\n") == 2

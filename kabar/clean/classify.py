@@ -18,7 +18,7 @@ from itertools import takewhile
 
 from kabar.clean.blocks import MIN_PROSE_CHARACTERS, Block
 from kabar.clean.dates import UPDATE_CUE, parse_printed_date
-from kabar.clean.furniture import names_paragraph, text_features
+from kabar.clean.furniture import UNSPACED_LETTER, names_paragraph, text_features
 from kabar.lexicon import data_lines, sections, table, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -212,8 +212,6 @@ def reads_as_prose(text: str) -> bool:
 KNOWN_WORDS_RATIO = 0.04
 """Below this share of the function words the lists know, a line is written in a language they do not cover
 (German, Russian, Korean, Japanese ...) or is no running text at all: its shape decides, not its words."""
-UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-"""Letters of scripts written without spaces between words (Thai, kana, Han): about two make a word."""
 LINK_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?<!\w)[@#]\w")
 
 

@@ -155,3 +155,11 @@ def test_a_title_cased_question_on_the_first_line_is_still_the_title():
     article = clean(RawDocument("t", text.encode(), text, "text/plain", None), "t")
     assert article.title == "Siapa yang Paling Murah?"
     assert _kept_paragraphs(text) == PARAGRAPHS["de"]
+
+
+@pytest.mark.parametrize("heading", ["工事の見通し", "迂回路について"])
+def test_a_japanese_sub_heading_between_paragraphs_is_kept(heading: str):
+    """The furniture model places a line by the paragraphs around it: a Japanese paragraph has no spaces, and was
+    counted a one-word line, so the page seemed to have no article and its sub-heading sat nowhere."""
+    paragraphs = [PARAGRAPHS["ja"][0], heading, *PARAGRAPHS["ja"][1:]]
+    assert _kept_paragraphs("\n\n".join(paragraphs)) == paragraphs

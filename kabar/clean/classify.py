@@ -396,7 +396,27 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if not (listed and decision.reason == SHORT_LINE) and not introduces:
             decide(i, "boilerplate", "after the last paragraph of the article")
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
-    return [d for d in decisions if d is not None]
+    found = [d for d in decisions if d is not None]
+    if not any(d.kept for d in found):
+        _keep_text_without_stops(found)
+    return found
+
+
+UNSTOPPED_LINE = "line of words in a text that ends no sentence with a stop"
+
+
+def _keep_text_without_stops(decisions: list[Decision]) -> None:
+    """A text of which no line was kept, because none ends like a sentence (a poem, headings, a language or writer
+    that sets no stops), keeps its lines of words: three words or more, mostly letters, in a sentence's case, no link
+    or handle, outside page chrome, that only their place removed. A page of menus and labels still has none."""
+    for decision in decisions:
+        block, text = decision.block, decision.block.text
+        tokens = words(text)
+        if decision.reason not in FALLBACK_PLACES or block.in_chrome or block.in_main is False \
+                or word_count(text, tokens) < 3 or menu_capitals(tokens) or LINK_OR_HANDLE.search(text) \
+                or sum(map(len, tokens)) < 0.6 * len("".join(text.split())):
+            continue
+        decision.label, decision.reason = "body", UNSTOPPED_LINE
 
 
 def _article_end(blocks: list[Block], decisions: list[Decision | None], first_body: int, main_known: bool) -> int:
@@ -678,6 +698,9 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
 
 LEAD_WORDS = 6
 PAGE_HEADER = "page header before the article"
+FALLBACK_PLACES = (PAGE_HEADER, "after the end of the article", "after the last paragraph of the article")
+"""The reasons of lines removed for their place alone, which a text with no kept line takes back (see
+`_keep_text_without_stops`)."""
 NAME_DENSE_LEAD_WORDS = 15
 """A sentence this long with a full stop is a lead even when nearly every word is capitalised ("Tim Reaksi Cepat
 (TRC) Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Sitaro mengevakuasi ..."): no headline runs so long

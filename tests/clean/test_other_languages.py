@@ -163,3 +163,11 @@ def test_a_japanese_sub_heading_between_paragraphs_is_kept(heading: str):
     counted a one-word line, so the page seemed to have no article and its sub-heading sat nowhere."""
     paragraphs = [PARAGRAPHS["ja"][0], heading, *PARAGRAPHS["ja"][1:]]
     assert _kept_paragraphs("\n\n".join(paragraphs)) == paragraphs
+
+
+def test_a_text_that_ends_no_sentence_with_a_stop_keeps_its_lines_of_words_but_its_title():
+    """A text whose lines set no stop (a poem, a list of headings) was rejected whole as page furniture."""
+    lines = ["Une nouvelle piste cyclable pour relier le centre à la gare",
+             "La mairie présente son projet aux habitants mardi soir à la salle des fêtes",
+             "Les travaux commenceront au printemps et dureront six mois"]
+    assert _kept_paragraphs("\n\n".join(lines)) == lines[1:]

@@ -10,18 +10,30 @@ repetition across an outlet's pages) decides the rest.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
-from kabar.clean.blocks import Block
+from kabar.clean.blocks import MIN_PROSE_CHARACTERS, Block
 from kabar.clean.dates import UPDATE_CUE, parse_printed_date
-from kabar.clean.furniture import names_paragraph, text_features
-from kabar.lexicon import data_lines, table, word_set
+from kabar.clean.furniture import UNSPACED_LETTER, names_paragraph, text_features
+from kabar.lexicon import data_lines, sections, table, word_set
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?…\"”’)。！？]\s*\\?\s*$")
+SENTENCE_ENDS = sections("lang/sentence-ends.txt")
+STOPS = "".join((*SENTENCE_ENDS["full stops"], *SENTENCE_ENDS["questions"]))
+FULL_WIDTH_STOPS = "".join(c for c in STOPS if unicodedata.east_asian_width(c) in ("W", "F"))
+SENTENCE_END = re.compile(f"[{re.escape(STOPS + ''.join(SENTENCE_ENDS['closing']))}]\\s*\\\\?\\s*$")
+"""A sentence's stop, maybe closed by a quotation mark or bracket, and a Markdown line break ("\\")."""
+SENTENCE_BREAK = re.compile(f"[{re.escape(''.join(c for c in STOPS if c not in FULL_WIDTH_STOPS))}]\\s+\\S"
+                            f"|[{re.escape(FULL_WIDTH_STOPS)}]\\s*\\S")
+"""One sentence ending inside a line and the next starting: a paragraph may end in a quoted title, not a stop."""
+UNPUNCTUATED_LETTER = re.compile("[" + "".join(
+    "{}-{}".format(*(chr(int(bound, 16)) for bound in line.split()[0].split("-")))
+    for line in SENTENCE_ENDS["unpunctuated scripts"]) + "]")
+"""Letters of scripts written without sentence stops (Thai, Lao, Khmer)."""
 PHOTO_CREDIT = re.compile(r"(\(\s*(foto|photo|dok|gambar|ilustrasi)\s*[:/.)]|\b(foto|photo|dok|ist)\s*[:/]|^dok\.\s)",
                           re.IGNORECASE)
 # "(KOMPAS.com/Nama Fotografer)", "ANTARA/Luqman Hakim", "Katadata/Nama": a source and a photographer; a source
@@ -41,6 +53,9 @@ SHORT_LINE = "short line inside the article (list item, figure, name)"
 CLOSING_LIST = "item of the list that closes the article"
 CHROME = "page chrome (navigation, header, footer or sidebar)"
 MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
+CODE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+"""A name from a page's code (a layout class "medium-browser-and-portrait-tablet", a URL slug): lower-case words
+joined by hyphens or underscores, no space; no article writes a line so, in any language written in Latin letters."""
 
 
 @dataclass(frozen=True)
@@ -197,11 +212,7 @@ def reads_as_prose(text: str) -> bool:
 KNOWN_WORDS_RATIO = 0.04
 """Below this share of the function words the lists know, a line is written in a language they do not cover
 (German, Russian, Korean, Japanese ...) or is no running text at all: its shape decides, not its words."""
-UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-"""Letters of scripts written without spaces between words (Thai, kana, Han): about two make a word."""
 LINK_OR_HANDLE = re.compile(r"https?://|www\.|\S@\S|(?<!\w)[@#]\w")
-SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S|[。！？]\s*\S")
-"""One sentence ending inside a line and the next starting: a paragraph may end in a quoted title, not a stop."""
 
 
 def word_count(text: str, tokens: list[str]) -> int:
@@ -214,10 +225,32 @@ def word_count(text: str, tokens: list[str]) -> int:
 def _sentence_shaped(text: str, tokens: list[str], count: int) -> bool:
     """Running sentences in any language: as many words as a prose line needs, mostly letters, a sentence's end
     (or two sentences inside it), no link or handle and not a headline's capitals."""
+    characters = len("".join(text.split()))
     letters = sum(map(len, tokens))
-    sentences = bool(SENTENCE_END.search(text)) or len(SENTENCE_BREAK.findall(text)) >= 2
-    return (count >= 8 and letters >= 0.6 * len("".join(text.split())) and sentences
-            and not LINK_OR_HANDLE.search(text) and not is_title_case(text))
+    if letters < 0.6 * characters:  # vowel signs (Hindi, Burmese) are marks, not letters, to `words`
+        letters += sum(1 for character in text if unicodedata.category(character).startswith("M"))
+    sentences = ends_sentence(text) or len(SENTENCE_BREAK.findall(text)) >= 2
+    return (count >= 8 and letters >= 0.6 * characters and sentences
+            and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens))
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends with a sentence's stop, or is written mostly in a script that marks no sentence's end."""
+    if SENTENCE_END.search(text):
+        return True
+    if text.isascii():
+        return False
+    return len(UNPUNCTUATED_LETTER.findall(text)) * 2 > sum(1 for character in text if not character.isspace())
+
+
+def menu_capitals(tokens: list[str]) -> bool:
+    """A menu's or headline's capitals: nearly every word capitalised. `is_title_case` reads only the long words,
+    which a German sentence capitalises as nouns ("Die Bundesregierung plant Milliardenhilfen für Unternehmen
+    ..."); its short words (articles, prepositions) are written small."""
+    return bool(tokens) and sum(1 for t in tokens if t[0].isupper()) >= MENU_CAPITALS_SHARE * len(tokens)
+
+
+MENU_CAPITALS_SHARE = 0.8
 
 
 def is_headline_like(text: str) -> bool:
@@ -301,6 +334,8 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         elif cue:
             label = "credit" if cue.category == "credit" else "boilerplate"
             decide(i, label, f"{cue.category}: matches {cue.pattern.pattern!r}")
+        elif CODE_NAME.fullmatch(block.text):
+            decide(i, "boilerplate", "markup leftover (a name from the page's code)")
         elif block.in_chrome and not is_prose(block):
             decide(i, "boilerplate", CHROME)
         elif block.link_density > 0.6 and len(words(block.text)) < 25:
@@ -311,11 +346,15 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
     _mark_listed_links(blocks, decisions, decide)
     main_known = any(b.in_main for b in blocks)
     _rejoin_skipped_paragraphs(blocks)
+    _rejoin_continued_paragraphs(blocks, decisions)
     scrape_title = title is None and len(blocks) > 1 and _reads_as_title(blocks[0])
     first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
                        and not (i == 0 and scrape_title)
                        and (is_prose(b) or opens_with_dateline(b) or (main_known and _opens_main_text(b)))),
                       len(blocks))
+    if first_body == len(blocks):  # no line reads as prose: short sentences, in any language, are the article
+        first_body = next((i for i, b in enumerate(blocks) if decisions[i] is None and b.in_main is not False
+                           and not (i == 0 and scrape_title) and _reads_as_sentence(b)), len(blocks))
     end = _article_end(blocks, decisions, first_body, main_known)
     title_before = False  # whether a line before i is the title, kept up to date as i advances
     for i in range(len(blocks)):
@@ -337,6 +376,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if decision is not None and decision.label != "title" and titles.holds(decision.block.text):
             decide(i, "title", "title line repeated")
     _keep_title_as_subheading(decisions, first_body)
+    _keep_leading_sentences(decisions, first_body)
     _keep_instruction_steps(decisions)
     _keep_slashed_list_items(decisions)
     _keep_round_up_links(decisions)
@@ -356,7 +396,27 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
         if not (listed and decision.reason == SHORT_LINE) and not introduces:
             decide(i, "boilerplate", "after the last paragraph of the article")
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
-    return [d for d in decisions if d is not None]
+    found = [d for d in decisions if d is not None]
+    if not any(d.kept for d in found):
+        _keep_text_without_stops(found)
+    return found
+
+
+UNSTOPPED_LINE = "line of words in a text that ends no sentence with a stop"
+
+
+def _keep_text_without_stops(decisions: list[Decision]) -> None:
+    """A text of which no line was kept, because none ends like a sentence (a poem, headings, a language or writer
+    that sets no stops), keeps its lines of words: three words or more, mostly letters, in a sentence's case, no link
+    or handle, outside page chrome, that only their place removed. A page of menus and labels still has none."""
+    for decision in decisions:
+        block, text = decision.block, decision.block.text
+        tokens = words(text)
+        if decision.reason not in FALLBACK_PLACES or block.in_chrome or block.in_main is False \
+                or word_count(text, tokens) < 3 or menu_capitals(tokens) or LINK_OR_HANDLE.search(text) \
+                or sum(map(len, tokens)) < 0.6 * len("".join(text.split())):
+            continue
+        decision.label, decision.reason = "body", UNSTOPPED_LINE
 
 
 def _article_end(blocks: list[Block], decisions: list[Decision | None], first_body: int, main_known: bool) -> int:
@@ -565,6 +625,27 @@ def _keep_title_as_subheading(decisions: list[Decision | None], first_body: int)
             decisions[i] = Decision(decision.block, "heading", TITLE_AS_SUBHEADING)
 
 
+LEADING_SENTENCE = "lead sentence before the first paragraph of prose"
+
+
+def _keep_leading_sentences(decisions: list[Decision | None], first_body: int) -> None:
+    """Sentences (`_reads_as_sentence`, not in a headline's capitals, ending with a stop, a question or an
+    exclamation mark) taken for the page's header, each straight before a kept line that leads to the first
+    paragraph: an article may open with two or three short sentences ("Cosa succede adesso?"), and a page's header
+    holds labels, names, dates and headlines, not a run of sentences."""
+    for i in range(first_body - 1 if first_body < len(decisions) else -1, -1, -1):
+        decision, after = decisions[i], decisions[i + 1]
+        if decision is None or after is None or not after.kept:
+            return
+        if decision.kept:
+            continue
+        text = decision.block.text
+        if decision.reason != PAGE_HEADER or decision.block.in_main is False or not _reads_as_sentence(decision.block) \
+                or is_title_case(text) or not text.rstrip().rstrip("\"”’»").endswith((".", *SENTENCE_MARK_END)):
+            return  # a credit in brackets ends a caption: "Ilustrasi seismograf. (iStockphoto)"
+        decisions[i] = Decision(decision.block, "body", LEADING_SENTENCE)
+
+
 def _next_is_short_line(decisions: list[Decision | None], i: int) -> bool:
     following = decisions[i + 1] if i + 1 < len(decisions) else None
     return following is not None and following.reason == SHORT_LINE
@@ -600,21 +681,26 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
     printed = parse_printed_date(text) if len(words(text)) <= 14 else None  # a longer line is no date line
     if printed and not (_reads_as_lead(text) and _tells_more_than_a_date(text)):
         decide(i, "date", "updated date line" if printed.is_update else "date line")
-    elif may_be_title and is_headline_like(text) and not is_label(text) and block.tag not in ("a", "li"):
+    elif may_be_title and is_headline_like(text) and not written_as_sentence(text) and not is_label(text) \
+            and block.tag not in ("a", "li"):
         decide(i, "title", "title line (first headline before the article)")
     elif is_name_line(text):
         decide(i, "byline", "byline (names before the article)")
     elif main_known and block.in_main and not (is_label(text) and len(text) < 30):
         decide(i, "body", "line the extractor counts in the article, before its first paragraph")
     elif lead is not None and block.in_main is not False and _reads_as_lead(text):
-        decide(i, "body", "lead sentence before the first paragraph of prose")
+        decide(i, "body", LEADING_SENTENCE)
     elif lead is not None and block.in_main is not False and _heads_lead(text, lead.text):
         decide(i, "heading", KICKER)
     else:
-        decide(i, "boilerplate", "page header before the article")
+        decide(i, "boilerplate", PAGE_HEADER)
 
 
 LEAD_WORDS = 6
+PAGE_HEADER = "page header before the article"
+FALLBACK_PLACES = (PAGE_HEADER, "after the end of the article", "after the last paragraph of the article")
+"""The reasons of lines removed for their place alone, which a text with no kept line takes back (see
+`_keep_text_without_stops`)."""
 NAME_DENSE_LEAD_WORDS = 15
 """A sentence this long with a full stop is a lead even when nearly every word is capitalised ("Tim Reaksi Cepat
 (TRC) Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Sitaro mengevakuasi ..."): no headline runs so long
@@ -628,7 +714,7 @@ def _reads_as_lead(text: str) -> bool:
     paragraph (a photo's caption is followed by its credit).
     Page headers are labels, names, dates and headlines."""
     count = len(words(text))
-    return (count >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith(".")
+    return (count >= LEAD_WORDS and text.rstrip().rstrip("\\").rstrip().endswith((".", *SENTENCE_MARK_END))
             and (not is_title_case(text) or count >= NAME_DENSE_LEAD_WORDS))
 
 
@@ -667,6 +753,31 @@ def _rejoin_skipped_paragraphs(blocks: list[Block]) -> None:
             block.in_main = True
 
 
+def _rejoin_continued_paragraphs(blocks: list[Block], decisions: list[Decision | None]) -> None:
+    """Paragraphs of prose outside page chrome that go on after the extractor's last paragraph, with nothing between
+    but short labels and lines a cue removes (ads, promos), and no link, continue the article: a page that splits
+    its text into several boxes between ads, of which the extractor read the first. Teasers of other stories come
+    with their links; a short line after the article with no long paragraph after it ("X is a reporter for ...")
+    is its author's, not its text."""
+    last_main = max((i for i, b in enumerate(blocks) if b.in_main), default=None)
+    if last_main is None:
+        return
+    kept_texts = {block.text for block in blocks if block.in_main}
+    short: list[Block] = []  # short paragraphs of the run, joined only when a long one follows them
+    for i in range(last_main + 1, len(blocks)):
+        block = blocks[i]
+        if decisions[i] is None and not block.in_chrome and block.tag == "p" and is_prose(block) \
+                and block.text not in kept_texts:
+            if len(block.text) < MIN_PROSE_CHARACTERS:
+                short.append(block)
+                continue
+            for joined in (*short, block):
+                joined.in_main = True
+            short.clear()
+        elif block.link_density > 0.5 or (decisions[i] is None and len(words(block.text)) > 3):
+            return  # a link (another story's headline) or a line of another kind ends the run
+
+
 def _main_text_follows(blocks: list[Block], i: int) -> bool:
     """Where an extractor has bounded the article, an end marker ("Read more") followed by more of its
     prose is an inline teaser, not the article's end."""
@@ -677,7 +788,31 @@ def _reads_as_title(block: Block) -> bool:
     """The first line of a scrape, short and not ending like a sentence of a paragraph, is the headline even
     when it reads as a question ("Siapa yang Paling Murah?")."""
     text = block.text.rstrip()
-    return is_headline_like(text) and len(words(text)) <= 20
+    return is_headline_like(text) and not written_as_sentence(text) and len(words(text)) <= 20
+
+
+SENTENCE_MARK_END = tuple(c for c in STOPS if c not in ".…")
+"""The stops that end a sentence and no cut-short headline ("... di Kabupaten Bandung.." is one)."""
+
+
+def written_as_sentence(text: str) -> bool:
+    """A question, an exclamation or a Japanese sentence written in a sentence's case (fewer than half the words
+    after the first capitalised), or such a line holding two sentences, opens an article rather than heading it, in
+    any language: a headline capitalises its words ("Siapa yang Paling Murah?") or stops without a sentence's end."""
+    stripped = text.strip().rstrip("\"“”'‘’»\\ ")
+    later = words(text)[1:]
+    if sum(1 for t in later if t[0].isupper()) * 2 >= len(later):
+        return False
+    return stripped.endswith(SENTENCE_MARK_END) or bool(SENTENCE_BREAK.search(stripped))
+
+
+def _reads_as_sentence(block: Block) -> bool:
+    """A short sentence of any language (three words or more, a sentence's end, written in a sentence's case, no
+    link): where no line of a text reads as prose, the first such line opens the article."""
+    text = block.text
+    tokens = words(text)
+    return block.link_density <= 0.5 and word_count(text, tokens) >= 3 and ends_sentence(text) \
+        and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens)
 
 
 def _opens_main_text(block: Block) -> bool:
@@ -709,7 +844,7 @@ def _decide_body(i: int, blocks: list[Block], decide, main_known: bool = False, 
         decide(i, "boilerplate", MARKUP_LEFTOVER)
     elif len(tokens) >= 5 and stopword_ratio(tokens) >= 0.1:
         decide(i, "body", "short paragraph")
-    elif len(tokens) >= 3 and SENTENCE_END.search(text) and any(t.islower() for t in tokens):
+    elif len(tokens) >= 3 and ends_sentence(text) and any(t.islower() or t.lower() == t.upper() for t in tokens):
         decide(i, "body", "short sentence")
     else:
         decide(i, "body", SHORT_LINE)

@@ -180,6 +180,15 @@ def text_features(text: str) -> tuple[str, ...]:
 PARAGRAPH_WORDS = 15
 """A line of this many words is taken for article text when placing the other lines: furniture sits before the
 first such line or after the last far more often than between them."""
+UNSPACED_LETTER = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Letters of scripts written without spaces between words (Thai, kana, Han): about two make a word."""
+
+
+def spaced_words(text: str) -> int:
+    """The line's words as its spaces count them, two letters of a script written without spaces counted as one
+    more word: a Japanese paragraph has no space, and was a one-word line among one-word lines."""
+    count = text.count(" ") + 1
+    return count if text.isascii() else count + len(UNSPACED_LETTER.findall(text)) // 2
 
 
 BETWEEN_PROSE = "between-prose"
@@ -266,7 +275,7 @@ class PagePlaces:
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self.count = len(texts)
-        self.short = [text.count(" ") + 1 < PARAGRAPH_WORDS for text in texts]
+        self.short = [spaced_words(text) < PARAGRAPH_WORDS for text in texts]
         long_lines = [index for index in range(self.count) if not self.short[index]]
         self.first_long, self.last_long = (long_lines[0], long_lines[-1]) if long_lines else (-1, -1)
         self.article = "\n".join(texts[index] for index in long_lines).lower()

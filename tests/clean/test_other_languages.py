@@ -37,6 +37,33 @@ PARAGRAPHS = {
         "공사 책임자는 날씨가 좋으면 열흘 안에 작업이 끝날 것으로 예상한다고 말했다.",
         "주민들에게는 강변 우회로를 이용하고 평소보다 일찍 출발해 달라고 당부했다.",
     ],
+    # scripts whose vowel signs are no letters to a regular expression, with their own full stops (Hindi, Burmese,
+    # Armenian), with no letter case (Hebrew), or with no sentence stop at all (Thai)
+    "hi": [
+        "नगर निगम ने सोमवार को सीवर की मरम्मत के लिए शहर के बीच की दो सड़कें बंद कर दीं।",
+        "अधिकारियों के अनुसार काम लगभग दस दिन में पूरा हो जाएगा।",
+        "लोगों से नदी के किनारे वाले रास्ते का इस्तेमाल करने को कहा गया है।",
+    ],
+    "my": [
+        "မြို့တော်ဝန်ရုံးက တနင်္လာနေ့တွင် မြို့လယ်ရှိ လမ်းနှစ်လမ်းကို ပိတ်ခဲ့သည်။",
+        "လုပ်ငန်းများသည် ဆယ်ရက်ခန့် ကြာမြင့်မည်ဟု တာဝန်ရှိသူက ပြောသည်။",
+        "ဒေသခံများကို မြစ်ကမ်းတစ်လျှောက် လမ်းကွဲကို အသုံးပြုရန် တောင်းဆိုထားသည်။",
+    ],
+    "hy": [
+        "Քաղաքապետարանը երկուշաբթի օրը փակեց կենտրոնի երկու փողոց՝ կոյուղու վերանորոգման համար։",
+        "Պատասխանատուի խոսքով՝ աշխատանքները կտևեն մոտ տաս օր, եթե եղանակը թույլ տա։",
+        "Բնակիչներին խնդրել են օգտվել գետի երկայնքով շրջանցիկ ճանապարհից։",
+    ],
+    "he": [
+        "העירייה סגרה ביום שני שני רחובות מרכזיים במרכז העיר לצורך תיקון הביוב.",
+        "לדברי האחראי, העבודות יימשכו כעשרה ימים אם מזג האוויר יאפשר.",
+        "התושבים התבקשו להשתמש בדרך העוקפת לאורך הנהר.",
+    ],
+    "th": [
+        "เทศบาลปิดถนนสองสายในใจกลางเมืองเมื่อวันจันทร์เพื่อซ่อมท่อระบายน้ำ",
+        "เจ้าหน้าที่คาดว่างานจะเสร็จภายในสิบวัน หากสภาพอากาศเป็นใจ",
+        "ประชาชนได้รับการขอให้ใช้เส้นทางเลี่ยงริมแม่น้ำ",
+    ],
 }
 
 
@@ -106,3 +133,59 @@ def test_a_records_declared_language_is_read_as_its_two_letter_code(declared: st
                 "public kitchens and sent supplies to the evacuees, the governor told reporters.")
     raw = RawDocument("banjir.jsonl#L1", text.encode(), text, "text/plain", hints={"language": declared})
     assert clean(raw, "a-banjir").language == read
+
+
+SHORT_SENTENCES = [
+    "Il sindaco ha chiuso il ponte.",
+    "La polizia è intervenuta in via Roma.",
+    "Nessun ferito, per fortuna.",
+    "«Riapriremo il ponte appena possibile, forse già domani»",
+]
+
+
+def test_a_text_of_short_sentences_in_another_language_keeps_every_paragraph():
+    """No line is long enough to read as prose by itself, yet every one is a sentence: the text is an article."""
+    assert _kept_paragraphs("\n\n".join(SHORT_SENTENCES)) == SHORT_SENTENCES
+
+
+@pytest.mark.parametrize("line", [
+    "«Non ci fermeremo finché non avremo risposte chiare dal governo»",
+    "Die Bundesregierung plant Milliardenhilfen für Unternehmen und Beschäftigte.",
+])
+def test_a_sentence_in_guillemets_or_with_capitalised_nouns_reads_as_prose(line: str):
+    assert reads_as_prose(line)
+
+
+@pytest.mark.parametrize("first", [
+    "Você sabia que a cidade ganhou um parque novo, aberto ao público desde sábado?",
+    "Nesta página você acompanha os resultados da corrida de domingo, volta a volta!",
+    "市役所は月曜日、中心部の道路を通行止めにした。",
+])
+def test_a_first_line_written_as_a_sentence_is_no_title(first: str):
+    """A question, exclamation or Japanese sentence in sentence case opens the article; a headline writes its
+    words in capitals ("Siapa yang Paling Murah?") or stops without a sentence's end."""
+    paragraphs = [first, *PARAGRAPHS["de"]]
+    assert _kept_paragraphs("\n\n".join(paragraphs)) == paragraphs
+
+
+def test_a_title_cased_question_on_the_first_line_is_still_the_title():
+    text = "\n\n".join(["Siapa yang Paling Murah?", *PARAGRAPHS["de"]])
+    article = clean(RawDocument("t", text.encode(), text, "text/plain", None), "t")
+    assert article.title == "Siapa yang Paling Murah?"
+    assert _kept_paragraphs(text) == PARAGRAPHS["de"]
+
+
+@pytest.mark.parametrize("heading", ["工事の見通し", "迂回路について"])
+def test_a_japanese_sub_heading_between_paragraphs_is_kept(heading: str):
+    """The furniture model places a line by the paragraphs around it: a Japanese paragraph has no spaces, and was
+    counted a one-word line, so the page seemed to have no article and its sub-heading sat nowhere."""
+    paragraphs = [PARAGRAPHS["ja"][0], heading, *PARAGRAPHS["ja"][1:]]
+    assert _kept_paragraphs("\n\n".join(paragraphs)) == paragraphs
+
+
+def test_a_text_that_ends_no_sentence_with_a_stop_keeps_its_lines_of_words_but_its_title():
+    """A text whose lines set no stop (a poem, a list of headings) was rejected whole as page furniture."""
+    lines = ["Une nouvelle piste cyclable pour relier le centre à la gare",
+             "La mairie présente son projet aux habitants mardi soir à la salle des fêtes",
+             "Les travaux commenceront au printemps et dureront six mois"]
+    assert _kept_paragraphs("\n\n".join(lines)) == lines[1:]

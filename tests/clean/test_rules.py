@@ -565,3 +565,56 @@ def test_a_quotation_in_the_speakers_voice_is_not_removed_by_the_furniture_model
     assert not is_furniture(quote, place)[0]
     promo = "Kami mengajak Anda bergabung di kanal WhatsApp kami untuk berita terbaru setiap hari."
     assert is_furniture(promo, place)[0]
+
+
+SPLIT_STORY = [
+    "The city council voted on Tuesday to close two bridges over the river for repairs that are expected to last "
+    "most of the winter.",
+    "Engineers found cracks in the supports of both bridges during an inspection last month, and the council said "
+    "it would not wait for spring.",
+    "Drivers will be sent along the ring road, which the council expects to add about ten minutes to a trip across "
+    "town at busy hours.",
+    "Shop owners near the bridges said they feared losing customers, and asked the council to lower their rents "
+    "while the work goes on.",
+    "The council said it would meet them next week and promised that the bridges would open again before the start "
+    "of the school year.",
+]
+
+
+def _split_story_page(after: str) -> str:
+    """The story in two boxes of the same class with an ad between them, as some sites print it."""
+    return ("<html><head><title>Two bridges close for repairs</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+            "<h1>Two bridges close for repairs</h1>"
+            "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in SPLIT_STORY[:3]) + "</div>"
+            "<div class='slot'><span>Advertisement</span></div>"
+            "<div class='article-body'>" + "".join(f"<p>{p}</p>" for p in SPLIT_STORY[3:]) + "</div>"
+            + after + "<footer><a href='/about'>About us</a></footer></body></html>")
+
+
+def _html_paragraphs(page: str) -> list[str]:
+    article = clean(RawDocument("p.html", page.encode(), page, "text/html"), "t")
+    return [article.text[p.start : p.end] for p in article.paragraphs]
+
+
+def test_a_story_split_into_boxes_between_ads_keeps_the_paragraphs_after_the_first_box():
+    teasers = ("<div class='more'><ul><li><a href='/a'>Mayor opens a new library in the old town hall</a></li>"
+               "<li><a href='/b'>Rain floods the market square for the second time this year</a></li></ul></div>")
+    assert _html_paragraphs(_split_story_page(teasers)) == SPLIT_STORY
+
+
+def test_teasers_with_their_links_and_a_short_author_line_after_a_story_are_not_its_text():
+    after = ("<p>Sam Reed is a reporter for the Daily Example.</p>"
+             "<div class='more'><a href='/c'>Other stories</a>"
+             "<p>A second story's teaser runs on for a sentence or two, long enough to read as a paragraph of prose.</p>"
+             "</div>")
+    kept = _html_paragraphs(_split_story_page(after))
+    assert kept == SPLIT_STORY
+
+
+def test_names_from_a_pages_code_between_paragraphs_are_removed():
+    first = "Pemerintah daerah mulai membagikan bantuan pangan kepada warga yang terdampak kekeringan panjang tahun ini."
+    last = "Ratusan warga sudah mengantre sejak pagi untuk menerima beras dan minyak goreng dari petugas kecamatan."
+    article = clean(_raw(f"{first}\nnarrow-browser-and-phone\nlayout_wide_and_larger\n{last}"), "t")
+    assert article.text == f"{first}\n\n{last}"
+    assert clean(_raw(f"{first}\nPra-kerja dan e-KTP tetap berlaku.\n{last}"), "t").text.count("\n\n") == 2

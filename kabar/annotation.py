@@ -13,6 +13,7 @@ one-line `error`, a file a folder walk passes over one with the reason it was `s
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from io import BufferedReader, BytesIO
@@ -32,6 +33,7 @@ from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawD
 from kabar.nlp import link_entities
 from kabar.pipeline import annotate_isolated
 
+log = logging.getLogger(__name__)
 LAYERS = ("entities", "quotes", "quantities", "times", "sentences")
 BATCH = 256
 """Records annotated together: enough to keep every core busy, few enough to print as they come."""
@@ -100,6 +102,7 @@ def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
         except KabarError as error:
             articles.append(InputOutcome(item.source, InputStatus.REJECTED, str(error)))
         except Exception as error:  # noqa: BLE001
+            log.debug("input %s: cleaning failed", item.source, exc_info=True)
             articles.append(InputOutcome(item.source, InputStatus.REJECTED, failure("cleaning", error)))
     annotated, failures = annotate_isolated([a for a in articles if isinstance(a, Article)])
     docs = iter(annotated)

@@ -123,6 +123,7 @@ def test_a_step_over_all_articles_that_fails_falls_back_and_says_so(tmp_path: Pa
     document = json.loads((out / "story.json").read_text("utf-8"))
     export.validate(document)
     assert document["fallbacks"] == [reason]
+    assert reason in (out / "report.html").read_text("utf-8") and reason in (out / "brief.md").read_text("utf-8")
     placed = [a for s in document["stories"] for a in s["articles"]]
     assert sorted(placed) == sorted(a["id"] for a in document["articles"]) and len(placed) == len(_texts())
     if step == "link_entities":

@@ -27,7 +27,7 @@ from kabar.clean.metadata import meta_datetime
 from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.compressed import open_input
-from kabar.ingest.raw import Item, looks_like_html, make_raw, reject
+from kabar.ingest.raw import Item, looks_like_html, make_raw, reject_fault
 from kabar.ingest.records import jsonl_records
 from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawDocument, Span
 from kabar.nlp import link_entities
@@ -76,7 +76,7 @@ def _jsonl_file(target: str, options: IngestOptions) -> Iterator[Item]:
         with open_input(Path(target)) as handle:
             yield from jsonl_records(target, handle, options)
     except Exception as error:  # noqa: BLE001 (a reader's fault ends that file only)
-        yield reject(target, failure("reading", error))
+        yield reject_fault(target, "reading", error)
 
 
 def _article(raw: RawDocument, as_is: bool) -> Article:

@@ -13,6 +13,7 @@ one-line `error`, a file a folder walk passes over one with the reason it was `s
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterable, Iterator
 from io import BufferedReader, BytesIO
@@ -26,12 +27,13 @@ from kabar.clean.metadata import meta_datetime
 from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.compressed import open_input
-from kabar.ingest.raw import Item, looks_like_html, make_raw, reject
+from kabar.ingest.raw import Item, looks_like_html, make_raw, reject_fault
 from kabar.ingest.records import jsonl_records
 from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawDocument, Span
 from kabar.nlp import link_entities
 from kabar.pipeline import annotate_isolated
 
+log = logging.getLogger(__name__)
 LAYERS = ("entities", "quotes", "quantities", "times", "sentences")
 BATCH = 256
 """Records annotated together: enough to keep every core busy, few enough to print as they come."""
@@ -74,7 +76,7 @@ def _jsonl_file(target: str, options: IngestOptions) -> Iterator[Item]:
         with open_input(Path(target)) as handle:
             yield from jsonl_records(target, handle, options)
     except Exception as error:  # noqa: BLE001 (a reader's fault ends that file only)
-        yield reject(target, failure("reading", error))
+        yield reject_fault(target, "reading", error)
 
 
 def _article(raw: RawDocument, as_is: bool) -> Article:
@@ -100,6 +102,7 @@ def _records(items: list[Item], as_is: bool) -> Iterator[dict]:
         except KabarError as error:
             articles.append(InputOutcome(item.source, InputStatus.REJECTED, str(error)))
         except Exception as error:  # noqa: BLE001
+            log.debug("input %s: cleaning failed", item.source, exc_info=True)
             articles.append(InputOutcome(item.source, InputStatus.REJECTED, failure("cleaning", error)))
     annotated, failures = annotate_isolated([a for a in articles if isinstance(a, Article)])
     docs = iter(annotated)

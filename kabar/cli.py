@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -229,18 +230,19 @@ def analyze(
     )
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
-    if _stories_in_part(export) or result.failed:
+    if _analysed_in_part(export) or result.failed:
         raise typer.Exit(code=2)
 
 
-def _stories_in_part(export: StoryExport) -> bool:
-    """Names each story whose analysis stopped short, with why; True when there is one (exit code 2: the
-    other stories are whole)."""
-    partial = [story for story in export.stories if story.failure]
-    for story in partial:
-        count = f"{len(story.articles)} article" + ("s" if len(story.articles) != 1 else "")
-        stdout.print(Text(f"story {story.id} ({count}) analysed in part: {story.failure}"), soft_wrap=True)
-    return bool(partial)
+def _analysed_in_part(export: StoryExport) -> bool:
+    """Names each fallback the analysis took and each story whose analysis stopped short, with why; True when
+    there is one (exit code 2: the rest is whole)."""
+    from kabar import pipeline
+
+    lines = pipeline.analysed_in_part(export)
+    for line in lines:
+        stdout.print(Text(line), soft_wrap=True)
+    return bool(lines)
 
 
 DEMO_OUT = Path("kabar-demo")
@@ -270,6 +272,8 @@ def demo(
     stdout.print(_outcome_table(result, rows))
     stdout.print(f"[bold green]Report:[/] {written['report'].resolve()}")
     stdout.print(f"Brief:  {written['brief'].resolve()}\nExport: {written['story'].resolve()}")
+    if _analysed_in_part(export) or result.failed:
+        raise typer.Exit(code=2)
 
 
 @app.command()
@@ -347,7 +351,7 @@ def export_command(
         written = pipeline.write_outputs(analysis, out, store)
     for name, path in written.items():
         stdout.print(f"  {name:7} {path}")
-    if _stories_in_part(analysis):
+    if _analysed_in_part(analysis):
         raise typer.Exit(code=2)
 
 
@@ -514,10 +518,33 @@ def _print_version(asked: bool) -> None:
 
 @app.callback()
 def _root(
+    context: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
                                           help="Print Kabar's version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=(
+        "Show the debug log on stderr, with the traceback of each input, article or story set aside "
+        "(give it before the command: kabar -v analyze ...)."))] = False,
 ) -> None:
     """Kabar turns a pile of news articles into a sourced picture of each story."""
+    if verbose:
+        _show_debug_log(context)
+
+
+def _show_debug_log(context: typer.Context) -> None:
+    """Kabar's debug records go to stderr until the command ends (a set-aside item's one-line reason is in the
+    outcomes; its traceback is logged at debug level)."""
+    logger = logging.getLogger("kabar")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+
+    def restore() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+    context.call_on_close(restore)
 
 
 @app.command()

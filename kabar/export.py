@@ -111,6 +111,7 @@ def to_json(export: StoryExport) -> dict[str, Any]:
         "timeline": timeline,
         "brief": {"language": export.brief_language, "sentences": sentences},
         "inputs": export.inputs,
+        "fallbacks": export.fallbacks,
     }
 
 

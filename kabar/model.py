@@ -419,3 +419,5 @@ class StoryExport:
     brief: list[BriefSentence] = field(default_factory=list)
     brief_language: str = "id"
     inputs: list[dict[str, Any]] = field(default_factory=list)
+    fallbacks: list[str] = field(default_factory=list)
+    """A line for each step over all the articles that failed, with the fallback taken (the run went on)."""

@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 
 from kabar.clean import clean
-from kabar.errors import KabarError, StoreError, failure
+from kabar.errors import KabarError, StoreError, failure, or_fallback
 from kabar.export import StoryExport
 from kabar.ingest import IngestOptions, iter_inputs
-from kabar.model import Article, Doc, InputOutcome, InputStatus, RawDocument, Story
+from kabar.model import Article, Doc, Entity, InputOutcome, InputStatus, RawDocument, Story
 from kabar.nlp import annotate_all, link_entities
 from kabar.nlp.pipeline import BATCH, PARALLEL_FROM, default_workers
 from kabar.store import Store
@@ -185,6 +185,7 @@ def _cleaned(raw: RawDocument) -> Article | str:
     except KabarError as error:
         return str(error)
     except Exception as error:  # noqa: BLE001
+        log.debug("input %s: cleaning failed", raw.source, exc_info=True)
         return failure("cleaning", error)
     article.sha256 = raw.sha256
     return article
@@ -214,6 +215,7 @@ def _store_one(raw: RawDocument, cleaned: Article | str | None, store: Store, li
     except sqlite3.OperationalError:
         raise
     except Exception as error:  # noqa: BLE001
+        log.debug("input %s: %s failed", raw.source, stage, exc_info=True)
         if live is not None:
             live.reread()
         return InputOutcome(raw.source, InputStatus.REJECTED, failure(stage, error), raw.sha256)
@@ -296,7 +298,8 @@ def analyze_articles(
     """Annotate each article, link entities across them, group them into stories and compare what each
     story's articles claim; with a store, annotations are kept there and an article annotated before is
     not annotated again (`kabar export` after `kabar analyze` reuses them). An article whose annotation
-    fails is left out, its input marked rejected with the reason."""
+    fails is left out, its input marked rejected with the reason; a step over all the articles that fails
+    (linking entities, finding copies, grouping stories) falls back, said in the export's `fallbacks`."""
     stored = {a.id: store.load_annotations(a.id) for a in articles} if store is not None else {}
     todo = [a for a in articles if not stored.get(a.id)]
     with _grouped_meanwhile(articles if len(todo) >= PARALLEL_FROM else []) as grouped:
@@ -309,7 +312,9 @@ def analyze_articles(
             if outcome.article_id in failures:
                 outcome.status, outcome.reason = InputStatus.REJECTED, failures[outcome.article_id]
     docs = [Doc(article, stored[article.id]) if stored.get(article.id) else fresh[article.id] for article in articles]
-    entities = link_entities(docs)
+    fallbacks: list[str] = []
+    entities = or_fallback("linking entities", "entities are left unlinked", fallbacks,
+                           lambda: link_entities(docs), lambda: _unlinked(docs))
     if store is not None:
         with store.transaction():
             for doc in docs:
@@ -331,11 +336,31 @@ def analyze_articles(
         timeline=analysis.timeline,
         brief=analysis.brief,
         brief_language=analysis.brief_language,
+        fallbacks=fallbacks + analysis.fallbacks,
         inputs=[
             {"source": o.source, "status": o.status, "reason": o.reason, "article": o.article_id}
             for o in inputs or []
         ],
     )
+
+
+def _unlinked(docs: list[Doc]) -> list[Entity]:
+    """No entities: every mention loses the entity id a failed linking may have given it part way (or an
+    earlier run stored), so no record names an entity the export lacks."""
+    for doc in docs:
+        for span in doc.layer("entities"):
+            span.attrs.pop("entity", None)
+    return []
+
+
+def analysed_in_part(export: StoryExport) -> list[str]:
+    """One line for each fallback the analysis took and each story analysed only in part, with why."""
+    lines = [f"fallback: {reason}" for reason in export.fallbacks]
+    for story in export.stories:
+        if story.failure:
+            count = f"{len(story.articles)} article" + ("s" if len(story.articles) != 1 else "")
+            lines.append(f"story {story.id} ({count}) analysed in part: {story.failure}")
+    return lines
 
 
 def write_outputs(export: StoryExport, out_dir: Path, store: Store | None = None) -> dict[str, Path]:

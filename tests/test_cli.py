@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kabar import __version__
@@ -96,3 +97,69 @@ def test_a_story_whose_analysis_fails_is_reported_and_the_others_are_written_who
     assert "claim groups failed" in (out / "report.html").read_text("utf-8")
     again = runner.invoke(app, ["export", "--out", str(tmp_path / "again"), "--db", db], terminal_width=200)
     assert again.exit_code == 2 and "claim groups failed" in again.output
+
+
+@pytest.mark.parametrize(("module", "step", "reason"), [
+    ("kabar.pipeline", "link_entities", "linking entities failed: RuntimeError: injected fault; "
+                                        "entities are left unlinked"),
+    ("kabar.stories.analysis", "find_duplicates", "finding copies failed: RuntimeError: injected fault; "
+                                                  "no article is marked a copy"),
+    ("kabar.stories.analysis", "cluster", "grouping into stories failed: RuntimeError: injected fault; "
+                                          "each article is its own story"),
+])
+def test_a_step_over_all_articles_that_fails_falls_back_and_says_so(tmp_path: Path, monkeypatch, module, step,
+                                                                     reason):
+    from kabar import export
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(f"{module}.{step}", failing)
+    out = tmp_path / "out"
+    outcome = runner.invoke(app, ["analyze", *_texts(), "--out", str(out), "--db", str(tmp_path / "k.sqlite")],
+                            terminal_width=200)
+    assert outcome.exit_code == 2, outcome.output
+    assert f"fallback: {reason}" in outcome.output and "Traceback" not in outcome.output
+    document = json.loads((out / "story.json").read_text("utf-8"))
+    export.validate(document)
+    assert document["fallbacks"] == [reason]
+    assert reason in (out / "report.html").read_text("utf-8") and reason in (out / "brief.md").read_text("utf-8")
+    placed = [a for s in document["stories"] for a in s["articles"]]
+    assert sorted(placed) == sorted(a["id"] for a in document["articles"]) and len(placed) == len(_texts())
+    if step == "link_entities":
+        assert not document["entities"] and document["claims"]
+        assert not any(c["attributed_to"] for c in document["claims"])
+    if step == "find_duplicates":
+        assert not any(a["duplicate_of"] for a in document["articles"])
+    if step == "cluster":
+        assert all(len(s["articles"]) == 1 for s in document["stories"])
+
+
+def test_verbose_shows_the_traceback_of_a_story_set_aside(tmp_path: Path, monkeypatch):
+    from kabar.stories import analysis
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(analysis, "build_timeline", failing)
+    texts = _texts()[:2]
+    quiet = runner.invoke(app, ["analyze", *texts, "--out", str(tmp_path / "quiet"), "--db", str(tmp_path / "q")])
+    loud = runner.invoke(app, ["-v", "analyze", *texts, "--out", str(tmp_path / "loud"), "--db", str(tmp_path / "l")])
+    assert quiet.exit_code == loud.exit_code == 2
+    assert "analysed in part: timeline failed" in quiet.output and "Traceback" not in quiet.output
+    assert "analysed in part: timeline failed" in loud.output and "Traceback" in loud.output
+    assert "RuntimeError: injected fault" in loud.output
+    assert "--verbose" in runner.invoke(app, ["--help"], terminal_width=120).output
+
+
+def test_demo_exits_two_when_a_story_is_analysed_only_in_part(tmp_path: Path, monkeypatch):
+    from kabar.stories import analysis
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(analysis, "build_timeline", failing)
+    outcome = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")], terminal_width=200)
+    assert outcome.exit_code == 2, outcome.output
+    assert "analysed in part: timeline failed: RuntimeError: injected fault" in outcome.output
+    assert (tmp_path / "demo" / "report.html").exists()

@@ -144,3 +144,19 @@ def test_ingest_by_several_processes_stores_what_one_stores(tmp_path):
     assert found[1] == found[2]
     statuses = [status for _source, status, _reason, _id in found[2][0]]
     assert statuses.count("duplicate") == 1 and statuses.count("rejected") == 1
+
+
+@pytest.mark.parametrize(("target", "reason"), [
+    ("kabar.pipeline.clean", "cleaning failed: RuntimeError: injected fault"),
+    ("kabar.store.Store.add_article", "storing failed: RuntimeError: injected fault"),
+])
+def test_an_input_that_fails_to_clean_or_store_keeps_its_reason_and_logs_its_traceback(
+        tmp_path, monkeypatch, caplog, target, reason):
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(target, failing)
+    with Store(tmp_path / "k.sqlite") as store, caplog.at_level("DEBUG", logger="kabar.pipeline"):
+        result = pipeline.ingest(_example_texts()[:1], store)
+    assert [(o.status, o.reason) for o in result.outcomes] == [("rejected", reason)]
+    assert "Traceback" in caplog.text and "injected fault" in caplog.text

@@ -476,8 +476,10 @@ def _through_everything(folder: Path, store_path: Path) -> None:
         analysis = pipeline.analyze_articles(articles, inputs=result.outcomes, store=store)
         document = export.to_json(analysis)
         export.validate(document)
-        # a story kept apart is the run's answer to a fault, but here it would hide the fault: none may happen
+        # a story kept apart or a fallback is the run's answer to a fault, but here it would hide the fault: none
+        # may happen
         assert not [story["failure"] for story in document["stories"] if story["failure"]]
+        assert not document["fallbacks"]
 
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kabar.errors import failure
 from kabar.ingest.feeds import iter_feed
 from kabar.ingest.files import iter_path
 from kabar.ingest.options import IngestOptions
-from kabar.ingest.raw import Item, reject
+from kabar.ingest.raw import Item, reject, reject_fault
 from kabar.ingest.web import Fetcher
 from kabar.model import RawDocument
 
@@ -26,7 +25,7 @@ def iter_inputs(targets: Iterable[str], options: IngestOptions | None = None) ->
             try:
                 yield from _iter_target(target, options, fetchers)
             except Exception as error:  # noqa: BLE001 (a reader's fault ends that target only)
-                yield reject(target, failure("reading", error))
+                yield reject_fault(target, "reading", error)
     finally:
         for fetcher in fetchers:
             fetcher.close()

@@ -10,8 +10,7 @@ from typing import Any
 
 import feedparser
 
-from kabar.errors import failure
-from kabar.ingest.raw import Item, make_raw, reject
+from kabar.ingest.raw import Item, make_raw, reject, reject_fault
 from kabar.ingest.web import Fetcher
 from kabar.model import InputOutcome, RawDocument
 
@@ -34,7 +33,7 @@ def iter_feed(source: str, content: bytes, fetcher: Fetcher) -> Iterator[Item]:
         try:
             page = fetcher.fetch(link, {k: v for k, v in hints.items() if v})
         except Exception as error:  # noqa: BLE001 (one bad item never ends the feed)
-            page = reject(link, failure("fetching the feed item", error))
+            page = reject_fault(link, "fetching the feed item", error)
         yield page if isinstance(page, RawDocument) else _unfetched(page, link, entry, hints, fetcher)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kabar.errors import failure
 from kabar.ingest.compressed import (
     CorruptCompressionError,
     DecompressedTooLargeError,
@@ -24,6 +23,7 @@ from kabar.ingest.raw import (
     make_raw,
     megabytes,
     reject,
+    reject_fault,
     skip,
 )
 from kabar.ingest.records import iter_json, iter_jsonl
@@ -94,7 +94,7 @@ def _isolated(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     try:
         yield from iter_file(path, options)
     except Exception as error:  # noqa: BLE001 (any fault in one file is that file's outcome)
-        yield reject(display_name(path), failure("reading", error))
+        yield reject_fault(display_name(path), "reading", error)
 
 
 def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, bytes]]:

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 from typing import Any
 
+from kabar.errors import failure
 from kabar.ingest.decode import UndecodableError, declared_charset, decode
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.sniff import binary_kind
 from kabar.model import InputOutcome, InputStatus, RawDocument
 
 Item = RawDocument | InputOutcome
+log = logging.getLogger(__name__)
 
 
 def reject(source: str, reason: str, content: bytes | None = None) -> InputOutcome:
     digest = hashlib.sha256(content).hexdigest() if content else None
     return InputOutcome(source, InputStatus.REJECTED, reason, digest)
+
+
+def reject_fault(source: str, stage: str, error: BaseException) -> InputOutcome:
+    """The rejection of an input a fault in reading it ended: the one-line reason naming the stage, and the
+    traceback in the debug log (`kabar -v`)."""
+    log.debug("input %s: %s failed", source, stage, exc_info=error)
+    return reject(source, failure(stage, error))
 
 
 def skip(source: str, reason: str) -> InputOutcome:

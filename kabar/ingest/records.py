@@ -11,11 +11,10 @@ from io import BufferedIOBase, BufferedReader, TextIOWrapper
 from pathlib import Path
 from typing import Any, Protocol
 
-from kabar.errors import failure
 from kabar.ingest.compressed import DecompressedTooLargeError, open_input, read_input
 from kabar.ingest.decode import UNICODE_BYTE_ORDER_MARKS, UndecodableError, decode
 from kabar.ingest.options import IngestOptions
-from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
+from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject, reject_fault
 from kabar.textnorm import without_surrogates
 
 HINT_FIELDS = {
@@ -33,7 +32,7 @@ def record_to_item(source: str, record: Any, options: IngestOptions) -> Item:
     try:
         return _record_item(source, record, options)
     except Exception as error:  # noqa: BLE001
-        return reject(source, failure("reading the record", error))
+        return reject_fault(source, "reading the record", error)
 
 
 def _record_item(source: str, record: Any, options: IngestOptions) -> Item:

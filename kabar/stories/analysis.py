@@ -15,10 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from kabar.errors import failure
+from kabar.errors import failure, or_fallback
 from kabar.model import (
     DISPUTED_STANCES,
     DISPUTED_STATUSES,
+    Article,
     BriefSentence,
     Claim,
     ClaimGroup,
@@ -69,6 +70,8 @@ class StoryAnalysis:
     sections: list[StorySection] = field(default_factory=list)
     duplicates: dict[str, tuple[str, float]] = field(default_factory=dict)
     reuse: list[tuple[str, str, float]] = field(default_factory=list)
+    fallbacks: list[str] = field(default_factory=list)
+    """A line for each step over all the articles that failed, with the fallback the analysis took instead."""
 
     @property
     def stories(self) -> list[Story]:
@@ -103,16 +106,28 @@ def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = N
             stories: list[Story] | None = None, copies: Copies | None = None) -> StoryAnalysis:
     """Everything across articles, story by story; with `llm` settings each brief is reworded where every
     fact checks out. `stories`, when given, are used as they are instead of clustering the docs, and
-    `copies` as `find_duplicates`' answer for the docs' articles instead of asking it."""
+    `copies` as `find_duplicates`' answer for the docs' articles instead of asking it. Finding copies or
+    grouping stories that fails falls back (no copies; each article its own story), saying so in `fallbacks`."""
     articles = {d.article.id: d.article for d in docs}
-    duplicates, reuse = copies if copies is not None else find_duplicates(list(articles.values()))
+    fallbacks: list[str] = []
+    if copies is None:
+        copies = or_fallback("finding copies", "no article is marked a copy", fallbacks,
+                             lambda: find_duplicates(list(articles.values())), lambda: ({}, []))
+    duplicates, reuse = copies
     for copy, (original, _similarity) in duplicates.items():
         articles[copy].duplicate_of = original
+    if stories is None:
+        stories = or_fallback("grouping into stories", "each article is its own story", fallbacks,
+                              lambda: cluster(docs), lambda: [_story_alone(d.article) for d in docs])
     names = {e.id: e.name for e in entities}
     by_id = {d.article.id: d for d in docs}
-    jobs = [(story, [by_id[a] for a in story.articles if a in by_id])
-            for story in (stories if stories is not None else cluster(docs))]
-    return StoryAnalysis(sorted(_sections(jobs, names, llm), key=_prominence), duplicates, reuse)
+    jobs = [(story, [by_id[a] for a in story.articles if a in by_id]) for story in stories]
+    return StoryAnalysis(sorted(_sections(jobs, names, llm), key=_prominence), duplicates, reuse, fallbacks)
+
+
+def _story_alone(article: Article) -> Story:
+    """The article as a story of its own, named as the grouping names a story with one article."""
+    return Story("s-" + article.id.removeprefix("a-"), article.title or "", [article.id])
 
 
 PARALLEL_FROM = 64

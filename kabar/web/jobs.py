@@ -38,6 +38,8 @@ class Job:
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
     outcomes: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    in_part: list[str] = field(default_factory=list)
+    """The analysis's fallbacks and stories analysed only in part, a line each with why (the rest is whole)."""
     upload_dir: Path | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -48,6 +50,7 @@ class Job:
             "inputs": len(self.targets), "done": self.done, "totals": self.totals, "elapsed_s": round(elapsed, 2),
             "rate_per_s": {k: round(v / elapsed, 1) for k, v in self.done.items()} if elapsed else {},
             "analyze": self.analyze, "counts": counts, "outcomes": self.outcomes, "error": self.error,
+            "in_part": self.in_part,
         }
 
 
@@ -102,7 +105,9 @@ class JobRunner:
                 job.outcomes = queries.ingest_outcomes(store, result.outcomes)
                 if job.analyze:
                     articles = list(store.articles())
-                    store.save_analysis(pipeline.analyze_articles(articles, progress, None, store))
+                    export = pipeline.analyze_articles(articles, progress, None, store)
+                    store.save_analysis(export)
+                    job.in_part = pipeline.analysed_in_part(export)
                     job.outcomes = queries.ingest_outcomes(store, result.outcomes)
             self.on_stored()
             job.status = "done"

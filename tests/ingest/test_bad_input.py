@@ -292,3 +292,21 @@ def test_a_host_that_never_answers_is_tried_once_per_run_and_its_later_items_sha
     assert {_reason(item) for item in dead} == {"timed out after 15 s"}
     assert sum("mati.example" in url for url in asked) == 1
     assert any(isinstance(item, RawDocument) and "banjir" in item.source for item in items)
+
+
+@pytest.mark.parametrize(("reader", "name", "content", "reason"), [
+    ("kabar.ingest.files.iter_file", "berita.txt", STORY, "reading failed: RuntimeError: injected fault"),
+    ("kabar.ingest.records._record_item", "dump.jsonl", json.dumps({"text": STORY}),
+     "reading the record failed: RuntimeError: injected fault"),
+])
+def test_a_reader_fault_is_the_inputs_one_line_reason_and_its_traceback_is_in_the_debug_log(
+        tmp_path: Path, monkeypatch, caplog, reader, name, content, reason):
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(reader, failing)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with caplog.at_level("DEBUG", logger="kabar"):
+        [item] = list(iter_inputs([str(tmp_path / name)]))
+    assert _reason(item) == reason
+    assert "Traceback" in caplog.text and "RuntimeError: injected fault" in caplog.text

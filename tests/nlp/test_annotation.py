@@ -102,7 +102,7 @@ def test_unknown_format_is_refused():
     assert result.exit_code != 0
 
 
-def test_a_fault_in_one_input_is_its_error_line_and_the_others_are_annotated(tmp_path, monkeypatch):
+def test_a_fault_in_one_input_is_its_error_line_and_the_others_are_annotated(tmp_path, monkeypatch, caplog):
     def fails_on_marker(doc: Doc) -> Doc:
         if "rusak anotasi" in doc.text:
             raise RecursionError("maximum recursion depth exceeded")
@@ -121,10 +121,12 @@ def test_a_fault_in_one_input_is_its_error_line_and_the_others_are_annotated(tmp
     texts = [SENTENCE, SENTENCE + " Penanda rusak anotasi.", SENTENCE + " MELEDAK.", SENTENCE + " Lagi."]
     path = tmp_path / "berita.jsonl"
     path.write_text("\n".join(json.dumps({"text": text}) for text in texts), encoding="utf-8")
-    records = list(annotation.annotate_inputs([str(path)]))
+    with caplog.at_level("DEBUG", logger="kabar"):
+        records = list(annotation.annotate_inputs([str(path)]))
     assert [record.get("error", "").split(":")[0] for record in records] == [
         "", "annotating failed", "cleaning failed", ""]
     assert records[3]["text"].endswith("Lagi.")
+    assert "ValueError: tanggal tidak ada" in caplog.text and "RecursionError" in caplog.text  # the tracebacks
 
 
 def test_jsonl_format_reads_lines_as_ingest_does_and_a_deep_line_is_its_error(tmp_path):

@@ -132,3 +132,22 @@ def test_a_story_analysed_in_part_says_why_on_its_page_and_in_the_api(web_store,
     assert "brief failed: RuntimeError: injected &lt;fault&gt;" in page and 'role="note"' in page
     assert client.get(f"/api/v1/stories/{failed.id}").json()["stories"][0]["failure"].startswith("brief failed")
     assert "injected" not in client.get(f"/stories/{other.id}").text
+
+
+def test_the_job_page_names_the_stories_its_analysis_did_only_in_part(writable_client: TestClient, monkeypatch):
+    from kabar.stories import analysis
+    from tests.web.test_api import _wait_for
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(analysis, "build_timeline", failing)
+    new = ("kapal.txt", "Kapal Rusia Angkut Tentara\n\nVLADIVOSTOK - Kapal angkut militer Rusia membawa sekitar "
+           "3.000 tentara ke Vladivostok pada Selasa, kata juru bicara kepada wartawan.")
+    started = writable_client.post("/api/v1/ingest/files", headers={"Authorization": f"Bearer {TOKEN}"},
+                                   files={"files": new}, data={"analyze": "true"})
+    job = _wait_for(writable_client, started.headers["location"], seconds=300)
+    assert job["status"] == "done" and job["in_part"]
+    assert all("analysed in part: timeline failed: RuntimeError: injected fault" in line for line in job["in_part"])
+    page = writable_client.get(f"/ingest/{job['id']}").text
+    assert "Dianalisis hanya sebagian" in page and "analysed in part: timeline failed: RuntimeError: injected" in page

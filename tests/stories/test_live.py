@@ -120,10 +120,11 @@ def test_a_store_from_before_live_stories_is_upgraded_and_its_articles_placed(tm
     path = tmp_path / "old.sqlite"
     with Store(path) as store:
         result = pipeline.ingest(_paths(RICE + DRONE), store)
-    connection = sqlite3.connect(path)  # back to schema 3: the live tables dropped, the articles kept
+    connection = sqlite3.connect(path)  # back to schema 3: the live tables and later columns dropped, the articles kept
     live = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                                  " AND name LIKE 'live%' ORDER BY name DESC")]
-    connection.executescript("".join(f"DROP TABLE {table};" for table in live) + "PRAGMA user_version = 3;")
+    connection.executescript("".join(f"DROP TABLE {table};" for table in live)
+                             + "ALTER TABLE stories DROP COLUMN failure; PRAGMA user_version = 3;")
     connection.close()
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

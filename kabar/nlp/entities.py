@@ -367,7 +367,7 @@ def _portfolio_words() -> frozenset[str]:
     return frozenset(data_lines("id/entities/portfolios.txt"))
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
     """A word that can be part of a person's name: not a title, portfolio, organisation head, or a known
     place or body ("Jokowi" is known, as a person)."""
     lowered = word.lower()
@@ -384,7 +384,7 @@ def _name_part(text: str, start: int, end: int) -> tuple[int, int] | None:
     for word in reversed(words):
         covered = any(form in gazetteer() for form in (word.group(0),)) or _inside_gazetteer(
             text, start + word.start(), start + word.end())
-        if covered or not _is_name_word(word.group(0)):
+        if covered or not is_name_word(word.group(0)):
             break
         tail.insert(0, word)
     if not 2 <= len(tail) <= 4:
@@ -397,7 +397,7 @@ def _add_name_before_title(text: str, run: re.Match[str], mentions: _Mentions) -
     words = list(re.finditer(NAME_WORD, run.group(0)))
     head = []
     for word in words:
-        if not _is_name_word(word.group(0)) or _inside_gazetteer(text, run.start() + word.start(),
+        if not is_name_word(word.group(0)) or _inside_gazetteer(text, run.start() + word.start(),
                                                                  run.start() + word.end()):
             break
         head.append(word)
@@ -485,7 +485,7 @@ def _reshaped(text: str, start: int, end: int, label: str,
     if start >= end:
         return None
     first_word = text[start:end].split(maxsplit=1)[0]
-    if not _starts_with_title(text[start:end]) and (label != "PERSON" or _is_name_word(first_word)):
+    if not _starts_with_title(text[start:end]) and (label != "PERSON" or is_name_word(first_word)):
         return start, end, label
     name = _name_tail(text, start, end, known)
     if name is None or (label != "PERSON" and " " not in text[name[0] : name[1]]):
@@ -502,7 +502,7 @@ def _name_tail(text: str, start: int, end: int, known: list[tuple[int, int, Know
     tail: list[re.Match[str]] = []
     for word in reversed(list(WORD.finditer(text, start, end))):
         inside_known = any(k_start <= word.start() and word.end() <= k_end for k_start, k_end, _ in known)
-        if inside_known or not _is_name_word(word.group(0).strip(",.")) or len(tail) == 4:
+        if inside_known or not is_name_word(word.group(0).strip(",.")) or len(tail) == 4:
             break
         tail.insert(0, word)
     if not tail or tail[0].start() == start:

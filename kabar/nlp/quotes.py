@@ -21,6 +21,7 @@ from functools import cache
 
 from kabar.lexicon import alternation, data_lines, sections, table
 from kabar.model import Doc, Span
+from kabar.nlp.entities import gazetteer, is_name_word
 from kabar.nlp.sentences import PARAGRAPH
 
 # Quotation marks, also as a dump that read UTF-8 as Mac Roman writes them (‚Äú ‚Äù)
@@ -173,7 +174,7 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if text[position].isupper():
         return _name_at(doc, position, head_end) or (head[0] if head else None)
     names = [m for m in CAPITALISED.finditer(text, position, head_end)
-             if not any(s.start < m.end() and m.start() < s.end for s in head)]
+             if not any(s.start < m.end() and m.start() < s.end for s in head) and not _known_place(m.group(0))]
     if names:
         return _name_span(doc, names[-1].start(), names[-1].end())  # "kata salah seorang warga bernama Yono"
     if head and text[position:head_end].split()[0].lower() in _words("document"):
@@ -182,6 +183,13 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if bodies:
         return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
     return _described(doc, position, head_end) or (head[0] if head else None)
+
+
+def _known_place(name: str) -> bool:
+    """A place the gazetteer knows, written as listed: after a role noun it qualifies the role ("kata
+    seorang pejabat militer Israel") whether or not the entity layer tagged it."""
+    known = gazetteer().get(name)
+    return known is not None and known.type in ("GPE", "LOC")
 
 
 def _apposed_name(doc: Doc, position: int, limit: int) -> Span | None:
@@ -330,6 +338,9 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
             if role and all(w.group(0).lower() in _role_words() for w in role) and subject.end == end:
                 # "Jaksa KPK menilai": the role speaks for the body
                 return _described(doc, clause + role[0].start(), end) or subject
+            titled = _person_titled_by(doc, clause, subject)
+            if titled is not None:
+                return titled
         if subject.label != "GPE":
             return subject
         # a place ending the subject is part of a title or an address: "Kepala Staf Gabungan Korea Selatan"
@@ -347,6 +358,31 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         relative = re.search(r"[\s,]+yang\b", text[start:end])
         described = _described(doc, start, start + relative.start()) if relative else None
     return described
+
+
+def _person_titled_by(doc: Doc, clause: int, body: Span) -> Span | None:
+    """A person followed by their title in a body speaks, not the body: "Agung Wicaksono Direktur Utama PT
+    Transportasi Jakarta mengatakan" (the title's words only between the name and the body), whether or not
+    the entity layer tagged the name."""
+    people = [s for s in _entities_in(doc, clause, body.start) if s.label == "PERSON"]
+    person = people[-1] if people else _name_before_title(doc, clause, body.start)
+    if person is None:
+        return None
+    title = doc.text[person.end : body.start].split()
+    return person if title and all(_titles_a_name(word) for word in title) else None
+
+
+def _name_before_title(doc: Doc, start: int, end: int) -> Span | None:
+    """The capitalised words opening a phrase before the title words ending it, as a name ("Agung" may be a
+    title's word, as in "Jaksa Agung", and still open a name)."""
+    words = list(re.finditer(r"\S+", doc.text[start:end]))
+    first_title = len(words)
+    while first_title > 0 and _titles_a_name(words[first_title - 1].group(0)):
+        first_title -= 1
+    opening = [word.group(0) for word in words[:first_title]]
+    if not opening or not all(CAPITALISED.fullmatch(word) for word in opening) or _function_word(opening[0]):
+        return None
+    return Span(start + words[0].start(), start + words[first_title - 1].end(), "NAME")
 
 
 def _individual_pointing_back(text: str, start: int, end: int) -> bool:
@@ -621,6 +657,7 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
 
 
 def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
+    speaker = _title_trimmed(doc.text, speaker)
     start, end = content
     while start < end and doc.text[start] in " ,":
         start += 1
@@ -635,6 +672,27 @@ def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: st
                         ("named" if speaker is not None else None),
         "via": _via(doc, sentence.start, sentence.end),
     }))
+
+
+def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
+    """A name whose span took the end of the title before it loses those words: "Wakil Menteri Keuangan
+    Mardiasmo" tagged "Keuangan Mardiasmo", "Jaksa Agung Burhanuddin" tagged "Agung Burhanuddin". A word is
+    dropped only while the word before it is a title's too, so "Agung Wicaksono" opening a sentence stays."""
+    if speaker is None or speaker.label not in ("PERSON", "NAME"):
+        return speaker
+    start = speaker.start
+    while (word := re.match(r"\S+(?= )", text[start : speaker.end])) and _title_word(word.group(0)):
+        before = re.search(r"(\S+) $", text[max(0, start - 40) : start])
+        rest = text[start + word.end() + 1 : speaker.end].split()
+        if before is None or not _title_word(before.group(1)) or all(_title_word(w) for w in rest):
+            break  # what would be left is no name: "anggota Komisi III"
+        start += word.end() + 1
+    return speaker if start == speaker.start else Span(start, speaker.end, speaker.label, speaker.attrs)
+
+
+def _title_word(word: str) -> bool:
+    """A word of a title, a portfolio, an acronym or a known body or place: no part of a person's name."""
+    return _titles_a_name(word) or not is_name_word(word.strip(",."))
 
 
 def _opening_person(doc: Doc, sentence: Span) -> Span | None:

@@ -306,3 +306,37 @@ def test_a_group_described_in_a_relative_clause_about_a_place_is_no_pointer():
 def test_di_mana_opens_a_clause_with_its_own_subject():
     assert _speakers("Pernyataan serupa disampaikan Saeb Erekat. Di mana Erekat memperingatkan bahwa rencana itu "
                      "akan mengubur peluang damai.") == ["Erekat"]
+
+
+def test_a_name_opening_the_subject_before_its_title_and_body_is_the_speaker():
+    assert _speakers("Agung Wicaksono Direktur Utama PT Transportasi Jakarta mengatakan jumlah bus akan ditambah.") \
+        == ["Agung Wicaksono"]
+
+
+def test_a_known_place_after_a_role_noun_qualifies_the_role():
+    assert _speakers("\"Rudal itu bisa dicegat,\" kata seorang pejabat militer Israel kepada wartawan.") \
+        == ["seorang pejabat militer Israel"]
+
+
+def test_an_untagged_name_opening_the_subject_before_its_title_and_body_is_the_speaker():
+    text = ("Tilang elektronik berlaku mulai 1 Oktober 2019.,Agung Wicaksono Direktur Utama PT Transportasi Jakarta "
+            "mengatakan, penggunaan kamera diharapkan mengurangi kemacetan.")
+    assert _speakers(text) == ["Agung Wicaksono"]
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Wakil Menteri Keuangan", "Mardiasmo"),
+    ("Ketua Umum APHI", "Indroyono Soesilo"),
+])
+def test_a_name_that_took_the_end_of_its_title_is_the_name_alone(title, name):
+    text = f"{title} {name} mengatakan anggaran akan ditambah tahun depan."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    doc.add("entities", Span(text.index(title.split()[-1]), len(f"{title} {name}"), "PERSON", {}))
+    assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == [name]
+
+
+def test_a_title_with_no_name_after_it_is_kept_whole():
+    text = "\"Masukan boleh saja,\" kata anggota Komisi III di Kompleks Parlemen."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    doc.add("entities", Span(text.index("Komisi"), text.index(" di "), "PERSON", {}))
+    assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == ["Komisi III"]

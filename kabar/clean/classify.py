@@ -53,9 +53,10 @@ SHORT_LINE = "short line inside the article (list item, figure, name)"
 CLOSING_LIST = "item of the list that closes the article"
 CHROME = "page chrome (navigation, header, footer or sidebar)"
 MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
-CODE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+CODE_NAME = re.compile(r"(?=[\d_-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 """A name from a page's code (a layout class "medium-browser-and-portrait-tablet", a URL slug): lower-case words
-joined by hyphens or underscores, no space; no article writes a line so, in any language written in Latin letters."""
+joined by hyphens or underscores, no space; no article writes a line so, in any language written in Latin letters.
+It holds a letter: digits joined so are a date ("2024-01-15") or a telephone number."""
 
 
 @dataclass(frozen=True)

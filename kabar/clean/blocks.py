@@ -70,16 +70,17 @@ def without_controls(text: str) -> str:
 
 
 WRAPPER_TAG = re.compile(rb"</?(div|span|section|font)\b[^>]*>", re.IGNORECASE)
-INLINE_TAG = re.compile(rb"</?(a|abbr|b|big|cite|code|del|em|i|ins|label|mark|nobr|q|s|small|strike|strong|sub|sup|tt|"
-                        rb"u)\b[^>]*>", re.IGNORECASE)
+EMPHASIS_AND_LINKS = (b"a", b"abbr", b"b", b"big", b"cite", b"code", b"del", b"em", b"i", b"ins", b"label", b"mark",
+                      b"nobr", b"q", b"s", b"small", b"strike", b"strong", b"sub", b"sup", b"tt", b"u")
+INLINE_TAG = re.compile(rb"</?(" + b"|".join(EMPHASIS_AND_LINKS) + rb")\b[^>]*>", re.IGNORECASE)
 NESTING_BLOCK_TAG = re.compile(rb"</?(article|aside|blockquote|center|dd|dl|dt|fieldset|figure|footer|form|header|main|"
                                rb"nav|ol|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>", re.IGNORECASE)
 FLATTENINGS = (WRAPPER_TAG, INLINE_TAG, NESTING_BLOCK_TAG)
 """What a page nested past libxml2's depth limit (2,048 levels even with huge_tree, where it stops reading) is
 read again without, one after another until it fits: wrappers, which hold no text of their own; then emphasis
 and links left open line after line; then tables, lists and quotes left open."""
-INLINE_NAMES = {b"span", b"font", b"a", b"abbr", b"b", b"big", b"cite", b"code", b"del", b"em", b"i", b"ins", b"label",
-                b"mark", b"nobr", b"q", b"s", b"small", b"strike", b"strong", b"sub", b"sup", b"tt", b"u"}
+INLINE_NAMES = {b"span", b"font", *EMPHASIS_AND_LINKS}
+"""Tags a flattening replaces by a space, inside a line; any other tag's place becomes a paragraph break."""
 CONTROL_BYTES_AS_SPACES = bytes(0x20 if chr(byte) in CONTROL_CHARACTERS else byte for byte in range(256))
 """A translation table for UTF-8 bytes: a control character is one byte below 0x80, never part of another
 character's bytes, so it can be replaced by a space in the encoded page."""

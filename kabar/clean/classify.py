@@ -53,9 +53,10 @@ SHORT_LINE = "short line inside the article (list item, figure, name)"
 CLOSING_LIST = "item of the list that closes the article"
 CHROME = "page chrome (navigation, header, footer or sidebar)"
 MARKUP_LEFTOVER = "markup leftover (no letters or digits)"
-CODE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+CODE_NAME = re.compile(r"(?=[\d_-]*[a-z])[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
 """A name from a page's code (a layout class "medium-browser-and-portrait-tablet", a URL slug): lower-case words
-joined by hyphens or underscores, no space; no article writes a line so, in any language written in Latin letters."""
+joined by hyphens or underscores, no space; no article writes a line so, in any language written in Latin letters.
+It holds a letter: digits joined so are a date ("2024-01-15") or a telephone number."""
 
 
 @dataclass(frozen=True)
@@ -367,7 +368,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             lead = blocks[first_body] if i + 1 == first_body < len(blocks) else None
             _decide_head(i, blocks[i], decide, title is None and not title_before, main_known, lead)
         elif i >= end:
-            decide(i, "boilerplate", "after the end of the article")
+            decide(i, "boilerplate", AFTER_THE_END)
         else:
             following = decisions[i + 1] if i + 1 < len(decisions) else None
             _decide_body(i, blocks, decide, main_known, following is not None and not following.kept)
@@ -394,7 +395,7 @@ def classify(blocks: list[Block], title: str | None) -> list[Decision]:
             continue
         introduces = leads_into_list(decision.block.text) and _next_is_short_line(decisions, i)
         if not (listed and decision.reason == SHORT_LINE) and not introduces:
-            decide(i, "boilerplate", "after the last paragraph of the article")
+            decide(i, "boilerplate", AFTER_THE_LAST_PARAGRAPH)
         listed = (listed and decision.reason == SHORT_LINE) or introduces  # "Berikut daftarnya:" and its list
     found = [d for d in decisions if d is not None]
     if not any(d.kept for d in found):
@@ -698,7 +699,9 @@ def _decide_head(i: int, block: Block, decide, may_be_title: bool, main_known: b
 
 LEAD_WORDS = 6
 PAGE_HEADER = "page header before the article"
-FALLBACK_PLACES = (PAGE_HEADER, "after the end of the article", "after the last paragraph of the article")
+AFTER_THE_END = "after the end of the article"
+AFTER_THE_LAST_PARAGRAPH = "after the last paragraph of the article"
+FALLBACK_PLACES = (PAGE_HEADER, AFTER_THE_END, AFTER_THE_LAST_PARAGRAPH)
 """The reasons of lines removed for their place alone, which a text with no kept line takes back (see
 `_keep_text_without_stops`)."""
 NAME_DENSE_LEAD_WORDS = 15

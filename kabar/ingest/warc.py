@@ -94,8 +94,8 @@ class _CappedReader:
 
 def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
     """Streams records; a truncated or corrupt record ends the file with a rejection naming its offset,
-    after every good record before it has been yielded. A file with no response record at all is rejected
-    as a whole, saying what it holds instead."""
+    after every good record before it has been yielded. A file with no response or resource record at all
+    is rejected as a whole, saying what it holds instead."""
     name = display_name(path)
     with path.open("rb") as raw_handle:
         handle = _Gunzip(raw_handle) if path.name.lower().endswith(".gz") else raw_handle
@@ -145,8 +145,8 @@ def _cut_short(name: str, start: int) -> InputOutcome:
 
 def _page(source: str, offset: int, record: ArcWarcRecord, payload: bytes, missing: int,
           options: IngestOptions) -> Item:
-    """One response record's page, or why it is none: cut short, an HTTP answer other than 2xx (a redirect,
-    an error page: what a fetch of the URL would refuse), or not HTML."""
+    """One response or resource record's page, or why it is none: cut short, an HTTP answer other than 2xx (a
+    redirect, an error page: what a fetch of the URL would refuse), or not HTML."""
     if missing and len(payload) <= options.max_bytes:
         return reject(source, f"truncated or corrupt WARC record at offset {offset}: {missing} bytes short")
     http = record.http_headers

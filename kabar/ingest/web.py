@@ -163,6 +163,7 @@ class Fetcher:
         parser.parse(download.content.decode("utf-8", "replace").splitlines())
         return parser
 
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"

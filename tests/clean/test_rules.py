@@ -618,3 +618,10 @@ def test_names_from_a_pages_code_between_paragraphs_are_removed():
     article = clean(_raw(f"{first}\nnarrow-browser-and-phone\nlayout_wide_and_larger\n{last}"), "t")
     assert article.text == f"{first}\n\n{last}"
     assert clean(_raw(f"{first}\nPra-kerja dan e-KTP tetap berlaku.\n{last}"), "t").text.count("\n\n") == 2
+
+
+def test_a_date_line_of_digits_and_hyphens_is_read_as_the_date_not_as_a_name_from_the_pages_code():
+    first = "Pemerintah daerah mulai membagikan bantuan pangan kepada warga yang terdampak kekeringan panjang tahun ini."
+    last = "Ratusan warga sudah mengantre sejak pagi untuk menerima beras dan minyak goreng dari petugas kecamatan."
+    article = clean(_raw(f"Bantuan pangan dibagikan\n2024-01-15\n{first}\n{last}"), "t")
+    assert article.published is not None and article.published.date().isoformat() == "2024-01-15"

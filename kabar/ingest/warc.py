@@ -89,7 +89,10 @@ class _CappedReader:
         self.used = 0
 
     def exhausted(self) -> bool:
-        return not self.stream.read(1)
+        try:
+            return not self.stream.read(1)
+        except zlib.error:  # more bytes follow, corrupt ones: the file does not end here
+            return False
 
 
 def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:

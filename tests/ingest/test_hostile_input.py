@@ -168,6 +168,21 @@ def test_a_warc_record_without_a_type_is_counted_not_a_crash(tmp_path: Path):
     assert _rejection(item) == "no pages: the WARC file holds no response or resource records (1 untyped)"
 
 
+def test_a_bad_warc_record_followed_by_corrupt_gzip_is_one_rejection(tmp_path: Path):
+    """Checking whether the file ended at a bad record read on into a corrupt gzip member, and that
+    decompression error escaped: the whole file failed with 'reading failed: error'."""
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    writer.write_record(writer.create_warc_record("https://x.example/1", "resource", payload=io.BytesIO(b"<p>x</p>"),
+                                                  warc_content_type="text/html"))
+    without_uri = b"".join(line for line in plain.getvalue().splitlines(keepends=True)
+                           if not line.startswith(b"WARC-Target-URI"))
+    path = tmp_path / "rusak.warc.gz"
+    path.write_bytes(gzip.compress(without_uri) + b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 40)
+    [item] = _items([str(path)])
+    assert _rejection(item).startswith("truncated or corrupt WARC record at offset 0")
+
+
 def test_an_error_in_judging_a_warc_page_is_not_blamed_on_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Only the WARC library's reading is taken for bad input: a bug of ours in judging a well-formed record
     surfaces, where it was reported as 'truncated or corrupt WARC record'."""

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kabar.lexicon import word_set
+from kabar.lexicon import table, word_set
 
 WORD = re.compile(r"[a-zA-Z]+")
 READ_LANGUAGES = ("id", "ms", "en")
@@ -32,9 +32,13 @@ LANGUAGE_TAG = re.compile(r"([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]{1,8})*")
 
 def article_language(declared: str | None, text: str) -> str:
     """The two-letter code the rest of Kabar compares: a record's own language tag as its code ("id-ID" is
-    "id"), else, where it declares none or something that is no such tag ("Indonesian"), the text's."""
+    "id", a withdrawn code its successor: "in_ID" is "id"), else, where it declares none or something that is
+    no such tag ("Indonesian"), the text's."""
     tag = LANGUAGE_TAG.fullmatch(declared.strip()) if declared else None
-    return tag.group(1).lower() if tag else detect_language(text)
+    if not tag:
+        return detect_language(text)
+    code = tag.group(1).lower()
+    return table("lang/legacy-codes.tsv").get(code, code)
 
 
 def wording_of(language: str) -> str:

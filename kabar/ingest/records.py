@@ -17,6 +17,8 @@ from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject, reject_fault
 from kabar.textnorm import without_surrogates
 
+TEXT_FIELDS = ("text", "content", "body")
+"""Where a record's article text is read from, first found first; "html" is read before any of them."""
 HINT_FIELDS = {
     "url": ("url", "link"),
     "title": ("title", "headline"),
@@ -42,7 +44,7 @@ def _record_item(source: str, record: Any, options: IngestOptions) -> Item:
     hints["published"] = _date_hint(hints["published"])
     hints = {key: without_surrogates(value) for key, value in hints.items() if isinstance(value, str) and value.strip()}
     html = record.get("html")
-    text = record.get("text") or record.get("content") or record.get("body")
+    text = next((record[field] for field in TEXT_FIELDS if record.get(field)), None)
     if isinstance(text, list) and all(isinstance(part, str) for part in text):
         text = "\n\n".join(text)  # the article's paragraphs, kept as a list
     if isinstance(html, str) and html.strip():
@@ -228,12 +230,18 @@ def _document_records(name: str, data: Any, options: IngestOptions) -> Iterator[
 
 
 def _wrapped_records(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
-    """The one list of objects an object without article text of its own holds, with its key."""
-    if any(isinstance(data.get(field), str | list) for field in ("text", "html", "content", "body")):
+    """The one list of records an object without article text of its own holds, with its key: a list of objects
+    none of which has an article-text field (a record's authors, its tags) is part of one record, no wrapper."""
+    if _has_text_field(data):
         return None
     lists = [(key, value) for key, value in data.items()
-             if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+             if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+             and any(_has_text_field(item) for item in value)]
     return lists[0] if len(lists) == 1 else None
+
+
+def _has_text_field(data: dict[str, Any]) -> bool:
+    return any(isinstance(data.get(field), str | list) for field in ("html", *TEXT_FIELDS))
 
 
 def _first_line_is_json(path: Path, options: IngestOptions) -> bool:

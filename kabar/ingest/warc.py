@@ -89,7 +89,10 @@ class _CappedReader:
         self.used = 0
 
     def exhausted(self) -> bool:
-        return not self.stream.read(1)
+        try:
+            return not self.stream.read(1)
+        except zlib.error:  # more bytes follow, corrupt ones: the file does not end here
+            return False
 
 
 def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
@@ -104,29 +107,35 @@ def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
         offset = 0
         pages = 0
         others: Counter[str] = Counter()
-        try:
-            for record in records:
+        iterator = iter(records)
+        while True:
+            try:  # only the WARC library's reading is guarded: an error in judging the page is ours, not the file's
+                record = next(iterator, None)
+                if record is None:
+                    break
                 reader.next_record()
                 if record.rec_type not in PAGE_RECORDS:
-                    others[record.rec_type] += 1
+                    others[record.rec_type or "untyped"] += 1
                     continue
                 # The payload must be read before asking for the offset: asking skips the record's body.
                 payload = record.content_stream().read(options.max_bytes + 1)
                 missing = getattr(record.raw_stream, "limit", 0)
                 offset = records.get_record_offset()
-                pages += 1
-                yield _page(f"{name}#{offset}", offset, record, payload, missing, options)
-        except _TooLarge as error:
-            yield reject(f"{name}#{offset}", f"WARC record after offset {offset} {error}; rest of the file not read")
-            return
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, zlib.error) as error:
-            start = records.offset  # where the record being read begins
-            if not isinstance(error, ArchiveLoadFailed) and _read_to_the_end(records, reader):
-                yield _cut_short(name, start)  # the file ends in the record's headers, before its URI
-            else:
-                detail = " ".join(str(error).split())[:200] or type(error).__name__
-                yield reject(f"{name}#{start}", f"truncated or corrupt WARC record at offset {start}: {detail}")
-            return
+            except _TooLarge as error:
+                yield reject(f"{name}#{offset}",
+                             f"WARC record after offset {offset} {error}; rest of the file not read")
+                return
+            # what the library and decompression raise on bad bytes (AttributeError: a record without a URI)
+            except (ArchiveLoadFailed, EOFError, OSError, AttributeError, zlib.error) as error:
+                start = records.offset  # where the record being read begins
+                if not isinstance(error, ArchiveLoadFailed) and _read_to_the_end(records, reader):
+                    yield _cut_short(name, start)  # the file ends in the record's headers, before its URI
+                else:
+                    detail = " ".join(str(error).split())[:200] or type(error).__name__
+                    yield reject(f"{name}#{start}", f"truncated or corrupt WARC record at offset {start}: {detail}")
+                return
+            pages += 1
+            yield _page(f"{name}#{offset}", offset, record, payload, missing, options)
     if reader.total > records.offset:  # the reader gave up quietly on a last record whose headers were cut
         yield _cut_short(name, records.offset)
     elif not pages:

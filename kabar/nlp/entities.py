@@ -98,22 +98,9 @@ def _gazetteer_matches(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
                 break
 
 
-def known_entity_ids(text: str) -> set[str]:
-    """The entities of gazetteer.tsv (countries, international actors) a text names, without annotating it:
-    cheap enough to run as each article arrives, and the same ids `link_entities` gives those mentions
-    later. The live-story thresholds were set with that list; the Indonesian provinces, cities and
-    institutions, named in most articles whatever their story, split stories when counted too."""
-    return gazetteer_ids(text) & _story_entity_ids()
-
-
 def gazetteer_ids(text: str) -> set[str]:
     """Every entity of the gazetteer files a text names, without annotating it."""
     return {gazetteer()[_form_of(text[start:end])].id for start, end in _gazetteer_matches(text)}
-
-
-@cache
-def _story_entity_ids() -> frozenset[str]:
-    return frozenset(line.split("\t")[0] for line in data_lines(f"id/entities/{GAZETTEER_FILES[0]}"))
 
 
 @cache

@@ -272,6 +272,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE stories ADD COLUMN failure TEXT;
     """,
+    # 9: the analysis keeps its fallbacks (a step over all the articles that failed, and what was done
+    # instead), so an export read back from the store (the API's) lists them as the run's own export did.
+    """
+    ALTER TABLE analysis ADD COLUMN fallbacks TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 
 LATEST = len(MIGRATIONS)

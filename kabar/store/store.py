@@ -252,9 +252,10 @@ class Store:
             for table in ("stories", "entities", "quotes", "claims", "claim_groups", "timeline", "brief", "analysis"):
                 c.execute(f"DELETE FROM {table}")
             c.execute(
-                "INSERT INTO analysis (id, saved_at, brief_language, article_ids, inputs) VALUES (1,?,?,?,?)",
+                "INSERT INTO analysis (id, saved_at, brief_language, article_ids, inputs, fallbacks)"
+                " VALUES (1,?,?,?,?,?)",
                 (now, export.brief_language, json.dumps([a.id for a in export.articles]),
-                 json.dumps(export.inputs, ensure_ascii=False)),
+                 json.dumps(export.inputs, ensure_ascii=False), json.dumps(export.fallbacks, ensure_ascii=False)),
             )
             c.executemany("INSERT INTO stories (id, title, updated_at, failure) VALUES (?,?,?,?)",
                           [(s.id, s.title, now, s.failure) for s in export.stories])
@@ -295,6 +296,7 @@ class Store:
             brief=self._records("brief", records.brief_sentence),
             brief_language=meta["brief_language"],
             inputs=json.loads(meta["inputs"]),
+            fallbacks=json.loads(meta["fallbacks"]),
         )
 
     def _story_articles(self, story_id: str) -> list[str]:

@@ -118,12 +118,13 @@ def test_indonesian_and_english_text_keep_their_own_groups():
 
 
 @pytest.mark.parametrize(("declared", "read"), [("id-ID", "id"), ("ID", "id"), ("en_US", "en"), ("Indonesian", "id"),
-                                                ("bahasa", "id"), ("", "id")])
+                                                ("bahasa", "id"), ("", "id"), ("in_ID", "id"), ("iw", "he")])
 def test_a_records_declared_language_is_read_as_its_two_letter_code(declared: str, read: str):
     """Dumps write 'id-ID', 'ID' or 'Indonesian'. Before, the article's language was that string as given, so an
     Indonesian article labelled 'id-ID' was kept from the Indonesian entity model (it runs on 'id' only) and
     counted as another language by the story grouping; a hint that is no language code is now left to the
-    text's own detection."""
+    text's own detection. Java's and Android's withdrawn codes ('in_ID') are read as today's ('id'): before,
+    'in' kept an Indonesian article from the Indonesian entity model."""
     text = ("Gubernur Jawa Tengah Ahmad Luthfi meninjau banjir di Kabupaten Demak pada Senin. Menurut dia, "
             "sebanyak 1.200 warga mengungsi ke balai desa dan masjid terdekat.\n\nPemerintah provinsi menyiapkan "
             "dapur umum dan bantuan logistik bagi para pengungsi, kata Luthfi kepada wartawan.")

@@ -253,3 +253,14 @@ def test_a_json_answer_wrapping_its_list_of_articles_is_read_record_by_record(tm
     assert isinstance(article, RawDocument) and article.source.endswith("jawaban.json#articles/0")
     assert article.hints["title"] == "Jalan ditutup"
     assert isinstance(empty, InputOutcome) and empty.source.endswith("jawaban.json#articles/1")
+
+
+def test_a_record_with_a_list_of_author_objects_is_one_record_not_a_wrapper(tmp_path: Path):
+    """A record whose text sits under a key the reader does not know, with one list of objects (its authors):
+    before, each author was rejected as a record; now the record is one rejection."""
+    record = {"title": "Jalan ditutup", "isi": STORY, "authors": [{"name": "Sri Wahyuni"}, {"name": "Budi"}]}
+    path = tmp_path / "satu.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    [item] = _all([str(path)])
+    assert isinstance(item, InputOutcome) and item.source.endswith("satu.json")
+    assert item.reason == "record has no text, html or content field with article text"

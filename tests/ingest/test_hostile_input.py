@@ -17,7 +17,7 @@ import pytest
 from warcio.warcwriter import WARCWriter
 
 from kabar.clean import clean
-from kabar.ingest import IngestOptions, iter_inputs
+from kabar.ingest import IngestOptions, iter_inputs, warc
 from kabar.ingest.decode import decode
 from kabar.ingest.feeds import feed_date
 from kabar.ingest.options import ROBOTS_MAX_BYTES
@@ -154,6 +154,47 @@ def test_a_warc_with_no_response_records_is_rejected_not_silently_passed_over(tm
                                                       payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
     [item] = _items([str(path)])
     assert _rejection(item) == "no pages: the WARC file holds no response or resource records (1 request, 1 warcinfo)"
+
+
+def test_a_warc_record_without_a_type_is_counted_not_a_crash(tmp_path: Path):
+    """Before, a record missing its WARC-Type header failed the whole file with a TypeError."""
+    path = tmp_path / "tanpa-jenis.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        writer.write_record(writer.create_warc_record("https://x.example/", "request",
+                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    path.write_bytes(path.read_bytes().replace(b"WARC-Type: request\r\n", b""))
+    [item] = _items([str(path)])
+    assert _rejection(item) == "no pages: the WARC file holds no response or resource records (1 untyped)"
+
+
+def test_a_bad_warc_record_followed_by_corrupt_gzip_is_one_rejection(tmp_path: Path):
+    """Checking whether the file ended at a bad record read on into a corrupt gzip member, and that
+    decompression error escaped: the whole file failed with 'reading failed: error'."""
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    writer.write_record(writer.create_warc_record("https://x.example/1", "resource", payload=io.BytesIO(b"<p>x</p>"),
+                                                  warc_content_type="text/html"))
+    without_uri = b"".join(line for line in plain.getvalue().splitlines(keepends=True)
+                           if not line.startswith(b"WARC-Target-URI"))
+    path = tmp_path / "rusak.warc.gz"
+    path.write_bytes(gzip.compress(without_uri) + b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 40)
+    [item] = _items([str(path)])
+    assert _rejection(item).startswith("truncated or corrupt WARC record at offset 0")
+
+
+def test_an_error_in_judging_a_warc_page_is_not_blamed_on_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Only the WARC library's reading is taken for bad input: a bug of ours in judging a well-formed record
+    surfaces, where it was reported as 'truncated or corrupt WARC record'."""
+    path = tmp_path / "baik.warc"
+    write_warc(path, [("https://x.example/1", "text/html", ARTICLE_HTML.encode())])
+
+    def broken(*args: object) -> None:
+        raise AttributeError("a bug of ours")
+
+    monkeypatch.setattr(warc, "make_raw", broken)
+    with pytest.raises(AttributeError, match="a bug of ours"):
+        list(warc.iter_warc(path, IngestOptions()))
 
 
 @pytest.mark.parametrize("cut_at", [b"WARC-Record-ID", b"HTTP/1.1"])

@@ -176,6 +176,7 @@ def _analysis(article: Article) -> StoryExport:
         brief=[BriefSentence("Korea Utara disebut mengirim pasukan.", [said])],
         brief_language="id",
         inputs=[{"source": "a1.txt", "status": "stored", "reason": None, "article": article.id}],
+        fallbacks=["finding copies failed: MemoryError; no article is marked a copy"],
     )
 
 

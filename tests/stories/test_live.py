@@ -124,7 +124,8 @@ def test_a_store_from_before_live_stories_is_upgraded_and_its_articles_placed(tm
     live = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                                  " AND name LIKE 'live%' ORDER BY name DESC")]
     connection.executescript("".join(f"DROP TABLE {table};" for table in live)
-                             + "ALTER TABLE stories DROP COLUMN failure; PRAGMA user_version = 3;")
+                             + "ALTER TABLE stories DROP COLUMN failure; ALTER TABLE analysis DROP COLUMN fallbacks;"
+                             + "PRAGMA user_version = 3;")
     connection.close()
     with Store(path) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -27,7 +27,7 @@ from kabar.clean.metadata import meta_datetime
 from kabar.errors import KabarError, failure
 from kabar.ingest import IngestOptions, iter_inputs
 from kabar.ingest.compressed import open_input
-from kabar.ingest.raw import Item, looks_like_html, make_raw, reject_fault
+from kabar.ingest.raw import Item, make_raw, reject_fault, text_media_type
 from kabar.ingest.records import jsonl_records
 from kabar.model import Article, Doc, InputOutcome, InputStatus, Paragraph, RawDocument, Span
 from kabar.nlp import link_entities
@@ -41,8 +41,9 @@ BATCH = 256
 
 def annotate_text(text: str, *, as_is: bool = False, language: str | None = None, source: str = "text") -> dict:
     """One text's span layers as a JSON-ready record (see the module docstring)."""
-    raw = make_raw(source, text.encode("utf-8"), "text/html" if looks_like_html(text.encode()) else "text/plain",
-                   IngestOptions(), hints={"language": language} if language else None)
+    content = text.encode("utf-8")
+    raw = make_raw(source, content, text_media_type(content, markup=False), IngestOptions(),
+                   hints={"language": language} if language else None)
     return next(_records([raw], as_is))
 
 
@@ -62,7 +63,7 @@ def _items(target: str, jsonl: bool, options: IngestOptions) -> Iterator[Item]:
         if jsonl:
             yield from jsonl_records("<stdin>", BufferedReader(BytesIO(content)), options)
         else:
-            yield make_raw("<stdin>", content, "text/html" if looks_like_html(content) else "text/plain", options)
+            yield make_raw("<stdin>", content, text_media_type(content, markup=False), options)
     elif jsonl and Path(target).is_file():
         yield from _jsonl_file(target, options)
     else:

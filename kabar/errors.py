@@ -28,8 +28,13 @@ class StoreError(KabarError):
 
 def failure(stage: str, error: BaseException) -> str:
     """One line naming the stage that failed and how, for the outcome of the one input it hit."""
-    detail = " ".join(str(error).split())[:200]
+    detail = error_detail(error)
     return f"{stage} failed: {type(error).__name__}" + (f": {detail}" if detail else "")
+
+
+def error_detail(error: BaseException) -> str:
+    """The error's message on one line, cut to 200 characters (empty when it has none)."""
+    return " ".join(str(error).split())[:200]
 
 
 def or_fallback(stage: str, fallback: str, reasons: list[str], step: Callable[[], T], safe: Callable[[], T]) -> T:

@@ -25,13 +25,14 @@ def iter_feed(source: str, content: bytes, fetcher: Fetcher) -> Iterator[Item]:
     for index, entry in enumerate(feed.entries):
         link = entry.get("link")
         published = entry.get("published") or entry.get("updated")
-        hints = {"title": entry.get("title"), "published": feed_date(published) if published else None,
-                 "author": entry.get("author"), "outlet": outlet}
+        hints = {key: value for key, value in (("title", entry.get("title")),
+                                               ("published", feed_date(published) if published else None),
+                                               ("author", entry.get("author")), ("outlet", outlet)) if value}
         if not link:
             yield _item_itself(f"{source}#item{index}", entry, hints, fetcher)
             continue
         try:
-            page = fetcher.fetch(link, {k: v for k, v in hints.items() if v})
+            page = fetcher.fetch(link, hints)
         except Exception as error:  # noqa: BLE001 (one bad item never ends the feed)
             page = reject_fault(link, "fetching the feed item", error)
         yield page if isinstance(page, RawDocument) else _unfetched(page, link, entry, hints, fetcher)
@@ -47,7 +48,7 @@ def _item_itself(source: str, entry: Any, hints: dict[str, Any], fetcher: Fetche
     if not body or not body.strip():
         return reject(source, "feed item has no link to fetch and no text of its own")
     return make_raw(source, body.encode("utf-8", "replace"), "text/html", fetcher.options, None,
-                    {k: v for k, v in hints.items() if v})
+                    hints)
 
 
 def _unfetched(refusal: InputOutcome, link: str, entry: Any, hints: dict[str, Any], fetcher: Fetcher) -> Item:
@@ -56,7 +57,7 @@ def _unfetched(refusal: InputOutcome, link: str, entry: Any, hints: dict[str, An
     body = _full_content(entry)
     if body:
         return make_raw(link, body.encode("utf-8", "replace"), "text/html", fetcher.options, link,
-                        {k: v for k, v in hints.items() if v})
+                        hints)
     if entry.get("summary"):
         return reject(link, f"{refusal.reason}; the feed holds only a summary of the item")
     return refusal

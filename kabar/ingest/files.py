@@ -18,13 +18,13 @@ from kabar.ingest.raw import (
     Item,
     display_name,
     looks_like_feed,
-    looks_like_html,
     looks_like_sitemap,
     make_raw,
     megabytes,
     reject,
     reject_fault,
     skip,
+    text_media_type,
 )
 from kabar.ingest.records import iter_json, iter_jsonl
 from kabar.ingest.warc import iter_warc
@@ -139,6 +139,5 @@ def iter_file(path: Path, options: IngestOptions) -> Iterator[Item | tuple[str, 
     if suffix in FEED_SUFFIXES and looks_like_sitemap(content):
         yield reject(source, SITEMAP, content)
         return
-    markup = suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES  # other XML too: no tag may end up in the text
-    media_type = "text/html" if markup or looks_like_html(content) else "text/plain"
-    yield make_raw(source, content, media_type, options)
+    yield make_raw(source, content, text_media_type(content, suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES),
+                   options)

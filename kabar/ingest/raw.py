@@ -77,6 +77,12 @@ def looks_like_html(content: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head
 
 
+def text_media_type(content: bytes, markup: bool) -> str:
+    """HTML for markup (a name or header saying HTML or other XML: no tag may end up in the text) or bytes that
+    look like HTML; plain text otherwise."""
+    return "text/html" if markup or looks_like_html(content) else "text/plain"
+
+
 def looks_like_feed(content: bytes) -> bool:
     head = content[:2048].lower()
     return b"<rss" in head or (b"<feed" in head and b"atom" in head) or b"<rdf:rdf" in head

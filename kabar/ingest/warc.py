@@ -12,6 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
+from kabar.errors import error_detail
 from kabar.ingest.options import IngestOptions
 from kabar.ingest.raw import Item, display_name, make_raw, megabytes, reject
 from kabar.model import InputOutcome
@@ -131,7 +132,7 @@ def iter_warc(path: Path, options: IngestOptions) -> Iterator[Item]:
                 if not isinstance(error, ArchiveLoadFailed) and _read_to_the_end(records, reader):
                     yield _cut_short(name, start)  # the file ends in the record's headers, before its URI
                 else:
-                    detail = " ".join(str(error).split())[:200] or type(error).__name__
+                    detail = error_detail(error) or type(error).__name__
                     yield reject(f"{name}#{start}", f"truncated or corrupt WARC record at offset {start}: {detail}")
                 return
             pages += 1

@@ -20,11 +20,11 @@ from kabar.ingest.raw import (
     SITEMAP,
     Item,
     looks_like_feed,
-    looks_like_html,
     looks_like_sitemap,
     make_raw,
     megabytes,
     reject,
+    text_media_type,
 )
 
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -62,8 +62,7 @@ class Fetcher:
         except _Refused as refusal:
             return reject(url, str(refusal))
         content_type = download.content_type
-        markup = "html" in content_type or "xml" in content_type  # other XML too: no tag may end up in the text
-        media_type = "text/html" if markup or looks_like_html(download.content) else "text/plain"
+        media_type = text_media_type(download.content, "html" in content_type or "xml" in content_type)
         if looks_like_feed(download.content) or "rss" in content_type or "atom" in content_type:
             media_type = "application/feed"
         elif looks_like_sitemap(download.content):

@@ -136,7 +136,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     unit_words = alternation(sorted({*_units(), *_words("classifier"), *(unit.split("-")[0] for unit in _units())}))
     fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
     # "½ sdt", "1½ sdm": a fraction written as one sign, whole number or none before it, the same way
-    sign = rf"\d{{0,3}}(?:{alternation(sorted(_table('fraction sign')))})(?=\s+(?:{unit_words})\b)"
+    sign = rf"\d{{0,3}}(?-i:{alternation(sorted(_table('fraction sign')))})(?=\s+(?:{unit_words})\b)"
     number = rf"{fraction}|{sign}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
     number_words = {**_table("word"), **(_table("english word") if english else {})}
@@ -148,7 +148,9 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     scale = alternation(list(_table("scale")))
     # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
-    half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
+    # and "seperempat liter", "sepertiga jam" (data [fraction word])
+    halves = alternation(["setengah", *_table("fraction word")])
+    half = rf"(?:{halves})(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
     # "Rp 441 jutaan": about; digits may take their scale word unspaced ("Rp7,6juta")
     # "Rp 3,2 triliunnya": the scale word may take "-nya"
     value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an|nya)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
@@ -676,7 +678,10 @@ def parse_value(text: str, english: bool) -> float | None:
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
-    if (signed := _fraction_sign().fullmatch(token)) is not None:
+    if len(parts) == 1 and (fraction_word := _table("fraction word").get(parts[0])) is not None:
+        numerator, denominator = fraction_word[:2]
+        return float(Decimal(numerator) / Decimal(denominator) * scale)  # "sepertiga jam" → 1/3
+    if (signed := _fraction_sign().fullmatch(" ".join(text.split()[: len(parts)]))) is not None:
         whole = Decimal(signed.group(1) or 0)
         return float((whole + Decimal(_fraction_signs()[signed.group(2)])) * scale)  # "1½" → 1.5
     if (fraction := re.fullmatch(r"(\d+)/(\d+)", token)) is not None:
@@ -704,8 +709,8 @@ def parse_value(text: str, english: bool) -> float | None:
 
 @cache
 def _fraction_signs() -> dict[str, str]:
-    """Each fraction sign, as parse_value sees it (lower case), to its value."""
-    return {sign.lower(): value for sign, (value, *_) in _table("fraction sign").items()}
+    """Each fraction sign to its value, case kept: the Mac Roman "¬æ" is "¾" but "¬Æ" is "®"."""
+    return {sign: value for sign, (value, *_) in _table("fraction sign").items()}
 
 
 @cache

@@ -1510,3 +1510,28 @@ def test_a_bare_amount_far_from_any_money_or_before_a_word_stays_bare():
 def test_an_article_after_juncto_is_no_figure():
     assert _figures("Ia didakwa dengan Pasal 1 ayat 1 UU Darurat juncto 56 ayat 1 KUHP dan menguasai empat senjata.") \
         == [("empat senjata", 4, 4, "senjata", "amount")]
+
+
+def test_a_mojibake_sign_of_another_case_is_no_fraction():
+    """"¬Æ" is how a dump that read UTF-8 as Mac Roman writes "®"; only "¬æ" is "¾"."""
+    assert quantities.parse_value("¬Æ", english=False) is None
+    assert _figures("Oli mesin Castrol ¬Æ liter baru dijual di bengkel.") == []
+    assert [(f[1], f[3]) for f in _figures("Tambahkan ¬æ sdt jahe.")] == [(0.75, "sendok-teh")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minum seperempat liter air setiap pagi.", [("seperempat liter", 0.25, 0.25, "liter", "amount")]),
+    ("Antrean itu memakan waktu sepertiga jam.", [("sepertiga jam", 1 / 3, 1 / 3, "jam", "duration")]),
+    ("Rapat berlangsung separuh hari.", [("separuh hari", 0.5, 0.5, "hari", "duration")]),
+])
+def test_a_fraction_word_before_a_measure_or_a_length_of_time_is_a_figure(text: str, expected: list):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "PHR menghasilkan sepertiga dari total produksi minyak.",
+    "Seperempat penduduk desa itu bekerja di kota.",
+    "Separuh dukungan partai mengalir ke calon itu.",
+])
+def test_a_fraction_word_of_a_whole_is_no_figure(text: str):
+    assert _figures(text) == []

@@ -679,8 +679,7 @@ def parse_value(text: str, english: bool) -> float | None:
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
     if len(parts) == 1 and (fraction_word := _table("fraction word").get(parts[0])) is not None:
-        numerator, denominator = fraction_word[:2]
-        return float(Decimal(numerator) / Decimal(denominator) * scale)  # "sepertiga jam" → 1/3
+        return float(Decimal(fraction_word[0]) / Decimal(fraction_word[1]) * scale)  # "sepertiga jam" → 1/3
     if (signed := _fraction_sign().fullmatch(" ".join(text.split()[: len(parts)]))) is not None:
         whole = Decimal(signed.group(1) or 0)
         return float((whole + Decimal(_fraction_signs()[signed.group(2)])) * scale)  # "1½" → 1.5

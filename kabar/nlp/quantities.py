@@ -340,6 +340,7 @@ VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di
 # the unit of a head count that says nothing of whom it counts ("tiga orang"; "jiwa", "warga" are read as it)
 GENERIC_PEOPLE = "orang"
 RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
+DASHED = re.compile(r"\s*(?:--|-|–|—|−)\s*")
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(
@@ -987,6 +988,8 @@ def _recurs(text: str, word: str, number: str) -> bool:
 WORD_CHARACTER = re.compile(r"\w")
 
 
+# a capitalised word right before a figure, not opening its sentence: a name
+NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,:] )[A-Z][a-z'’]+\s+$")
 # a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
 AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[A-Z][^()/,\d]{0,29}[/,]\s*)?$")
 
@@ -1013,6 +1016,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if single and re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and \
             re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
+    if single and not match.group("approx") and re.fullmatch(r"\d{1,3}", match.group("low")) and \
+            NAME_INSIDE_A_SENTENCE.search(text, max(0, start - 40), start) and \
+            re.match(r"\s*tahun\s*[,.;)]", text[end:]):
+        return True  # "Shiloh 13 tahun, Knox 11 tahun.", "saya berumur 14 tahun dan Pak Harto 29 tahun"
     clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
     if single and words and (words[-1] in _words("age noun") or " ".join(words[-2:]) in _words("age noun")):
@@ -1195,10 +1202,14 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = bound_word, _meaning(bound_word)  # "sampai 8 tahun atau 160.000 kilometer"
         minimum: float | None = low
         maximum: float | None = high
-        if meaning in ("upto", "below") and (low == high or vague):
+        # a range written with a dash is one amount the bound holds for ("Minimal 11-12 jam" a floor at 11), while
+        # one written with a word keeps both its ends ("lebih dari Rp 1 miliar hingga Rp 2 miliar")
+        bounds_whole = low == high or bool(vague) or (DASHED.fullmatch(match.group("joiner") or "") is not None
+                                                      and approximator not in _words("range start"))
+        if meaning in ("upto", "below") and bounds_whole:
             minimum = None  # "hingga puluhan ribu kilometer": a cap on a vague amount keeps its top only
-        elif meaning in ("over", "atleast") and (low == high or vague):
-            maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
+        elif meaning in ("over", "atleast") and bounds_whole:
+            maximum = None
         elif meaning == "about" and MORE_AFTER.match(text, end) and low == high:
             maximum = None  # "sekitar 100 triliun lebih": about, and more
         earlier = doc.layer("quantities")[-1:]

@@ -1535,3 +1535,37 @@ def test_a_fraction_word_before_a_measure_or_a_length_of_time_is_a_figure(text: 
 ])
 def test_a_fraction_word_of_a_whole_is_no_figure(text: str):
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Pengisian dayanya minimal 11-12 jam.", 11, None),
+    ("Lakukan gerakan ini setidaknya 3-4 kali sehari.", 3, None),
+    ("Jangan merendam wajah lebih dari 10-15 menit.", 10, None),
+    ("Risiko kanker paru meningkat hingga 20-30 persen.", None, 30),
+    ("Biayanya maksimal Rp7.000-10.000 per kilometer.", None, 10000),
+    ("Biayanya sekitar Rp7.000-10.000 per kilometer.", 7000, 10000),
+    ("Kontraknya lebih dari Rp 1 miliar hingga Rp 2 miliar.", 1e9, 2e9),
+    ("Suhu di wilayah penyangga mulai dari 21-35 derajat.", 21, 35),
+])
+def test_a_bound_before_a_range_written_with_a_dash_bounds_the_whole_range(text: str, low, high):
+    """"Minimal 11-12 jam" is a floor at 11; a range written with a word keeps both ends, the bound said of its
+    low end only."""
+    assert [(f[1], f[2]) for f in _figures(text)] == [(low, high)]
+
+
+def test_a_name_right_before_years_that_end_the_clause_is_an_age():
+    figures = _figures("Ia punya enam anak yang beranjak remaja: Maddox 18 tahun, Pax Thien 15 tahun, dan Knox 11 tahun.")
+    assert [(f[0], f[4]) for f in figures] == [("enam anak", "amount"), ("18 tahun", "age"), ("15 tahun", "age"),
+                                                ("11 tahun", "age")]
+    assert [f[4] for f in _figures("Ia tinggal di Bandung 5 tahun lebih lama dari kakaknya.")] == ["duration"]
+    assert [f[4] for f in _figures("Ia memberi informasi kepada Washington lebih dari 10 tahun.")] == ["duration"]
+    assert [f[4] for f in _figures("Mereka minta pembebasan tanah sama FS-nya dua tahun.")] == ["duration"]
+
+
+def test_a_spoken_particle_after_a_figure_is_not_what_it_counts():
+    assert [f[3] for f in _figures("Kalau gak salah 7 deh.")] == [None]
+    assert [f[3] for f in _figures("Yang datang cuma 5 dong, bukan 50.")] == [None, None]
+
+
+def test_orang_after_voters_named_before_counts_the_voters():
+    assert [f[3] for f in _figures("Film itu mendapat rating tinggi dengan pemilih sebanyak 1.365 orang.")] == ["pemilih"]

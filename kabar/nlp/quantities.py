@@ -361,6 +361,7 @@ PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['pe
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+COUNTED_BY_A_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d[\d.,]*\s+$")  # not a year: "pada 2025 kuotanya"
 STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
 OVER_A_WORD = re.compile(
     rf"\b(?P<approx>{alternation(sorted(sections('id/nlp/numbers.txt')['over one verb']))})\s+(?P<word>[a-z]+)\s+$",
@@ -609,6 +610,8 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     if not approximator or _meaning(approximator) != "exact":
         return None
     named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if named is not None and COUNTED_BY_A_FIGURE.search(text, max(0, named.start() - 30), named.start()):
+        return None  # "1.000 gram mencapai 724,6 juta": the grams are the figure's before, not this one's
     if named is not None and _counted_in_the_article(text, named.group(1)):
         word = named.group(1).lower()
         return _units().get(word, word)

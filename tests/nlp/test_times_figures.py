@@ -1569,3 +1569,12 @@ def test_a_spoken_particle_after_a_figure_is_not_what_it_counts():
 
 def test_orang_after_voters_named_before_counts_the_voters():
     assert [f[3] for f in _figures("Film itu mendapat rating tinggi dengan pemilih sebanyak 1.365 orang.")] == ["pemilih"]
+
+
+def test_a_noun_that_a_figure_right_before_counts_is_not_named_for_the_next():
+    """"1.000 gram mencapai 724,6 juta": the grams are the weight's; the price takes the money of its sentences."""
+    figures = _figures("Harga emas batangan 500 gram Rp 351,8 juta. Adapun harga emas batangan 1.000 gram mencapai "
+                       "724,6 juta.")
+    assert [(f[1], f[3]) for f in figures] == [(500, "gram"), (351.8e6, "rupiah"), (1000, "gram"), (724.6e6, "rupiah")]
+    assert [f[3] for f in _figures("Polisi menyita SIM sebanyak 754.")] == ["sim"]
+    assert [f[3] for f in _figures("Arab Saudi memberi kuota, yang pada 2025 kuotanya sebanyak 221.000.")] == ["kuotanya"]

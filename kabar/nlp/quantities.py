@@ -340,6 +340,8 @@ VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di
 # the unit of a head count that says nothing of whom it counts ("tiga orang"; "jiwa", "warga" are read as it)
 GENERIC_PEOPLE = "orang"
 RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
+LIST_OPENER_AFTER = re.compile(rf"\s+(?:{alternation(sorted(sections('id/nlp/numbers.txt')['list opener']))})\b",
+                               re.IGNORECASE)
 DASHED = re.compile(r"\s*(?:--|-|–|—|−)\s*")
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
@@ -847,8 +849,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match) and \
-            not _part_before_its_whole(text, match):
-        return True  # a bare number word ("salah satu") is prose, not a figure
+            not _part_before_its_whole(text, match) and not LIST_OPENER_AFTER.match(text, _number_end(match)):
+        return True  # a bare number word ("salah satu") is prose, not a figure; "ada tiga yaitu …" lists what it counts
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
         return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
@@ -1116,10 +1118,14 @@ def find_quantities(doc: Doc) -> Doc:
             low: float | None = float(low_text) * scale  # "ratusan juta": 200,000,000 to 999,999,999
             high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
+            fraction: tuple[int, str | None, int] | None = None
         else:
             english_points = english or _a_gap_among_decimal_gaps(text, match.start()) or \
                 _rupiah_in_english_groups(match)
             low = parse_value(match.group("low"), english_points)
+            fraction = _fraction_after(text, match)
+            if fraction is not None and fraction[1] is None:
+                continue  # "mayoritas dua pertiga": a share of a whole
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
             if (match.group("minus") or match.group("signed")) and low is not None:
@@ -1130,7 +1136,9 @@ def find_quantities(doc: Doc) -> Doc:
             vague = None
             if high is None or (low is not None and high < low):
                 high = low
-        unit_word, unit_end = _unit_after(text, match)
+            if fraction is not None and low is not None and high is not None:
+                low, high = low / fraction[0], high / fraction[0]  # "tiga perempat jam": 0.75
+        unit_word, unit_end = _unit_after(text, match) if fraction is None else fraction[1:]
         unit = _units().get(unit_word, unit_word) if unit_word else None
         if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
@@ -1250,6 +1258,24 @@ def find_quantities(doc: Doc) -> Doc:
     return doc
 
 
+@cache
+def _denominator() -> re.Pattern[str]:
+    return re.compile(rf"\s+({alternation(sorted(_table('denominator')))})(?:nya)?\b", re.IGNORECASE)
+
+
+def _fraction_after(text: str, match: re.Match[str]) -> tuple[int, str | None, int] | None:
+    """"tiga perempat jam": a number before a denominator word is a fraction; its denominator, and the measure or
+    length of time after it with its end, or no unit where it is a share of a whole ("mayoritas dua pertiga")."""
+    if (denominator := _denominator().match(text, _number_end(match))) is None:
+        return None
+    parts = int(_table("denominator")[denominator.group(1).lower()][0])
+    measured = WORD_AFTER.match(text, denominator.end())
+    word = measured.group(1).lower() if measured else ""
+    if measured is None or _units().get(word) not in durations() | measures():
+        return parts, None, denominator.end()
+    return parts, word, measured.end()
+
+
 def _rupiah_in_english_groups(match: re.Match[str]) -> bool:
     """"Rp14,087 per USD" beside "Rp14.101": rupiah are never written to three decimals, so a comma before three
     digits groups thousands the English way."""
@@ -1308,7 +1334,9 @@ def _bound_before_its_noun(text: str, position: int) -> str | None:
     the one or two nouns the figure measures bounds it as if it stood right before it; not a peak ("tenaga
     maksimal mesin")."""
     before = BOUND_BEFORE_NOUN.search(text, max(0, position - 60), position)
-    if before is None or not all(_is_counted_noun(word) for word in before.group("nouns").split()):
+    # "paling tinggi penawarannya yakni 6,4 persen": past a copula too
+    if before is None or not all(_is_counted_noun(word) or word.lower() in _table("copula")
+                                 for word in before.group("nouns").split()):
         return None
     if _peak_named_before(text, before.start()) or \
             any(word in _words("peak noun") for word in before.group("nouns").split()):

@@ -1578,3 +1578,27 @@ def test_a_noun_that_a_figure_right_before_counts_is_not_named_for_the_next():
     assert [(f[1], f[3]) for f in figures] == [(500, "gram"), (351.8e6, "rupiah"), (1000, "gram"), (724.6e6, "rupiah")]
     assert [f[3] for f in _figures("Polisi menyita SIM sebanyak 754.")] == ["sim"]
     assert [f[3] for f in _figures("Arab Saudi memberi kuota, yang pada 2025 kuotanya sebanyak 221.000.")] == ["kuotanya"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Johnson gagal memperoleh mayoritas dua pertiga untuk lolos.", []),
+    ("Dua pertiganya merupakan es dan salju.", []),
+    ("Perjalanan itu memakan waktu tiga perempat jam.", [("tiga perempat jam", 0.75, 0.75, "jam", "duration")]),
+])
+def test_a_number_before_a_denominator_word_is_a_fraction(text: str, expected: list):
+    """"dua pertiga" is two thirds: of a measure or a length of time a figure in it, of anything else a share."""
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Rapat akan menyisir satu persatu pasal itu.", []),
+    ("Ini satu satunya pesawat di dunia.", []),
+    ("Hingga kini telah ada 5 bakal calon yang mengambil formulir.", ["calon"]),
+    ("Metode pembagian KIA ada 2 yakni secara massal dan mandiri.", [None]),
+    ("Yang boleh diakses hanya tiga yaitu kamera, mik, dan lokasi.", [None]),
+    ("Sekadar informasi, tujuh adalah bilangan prima.", []),
+    ("Teknologi industri 4.0 seperti pengenalan wajah berkembang.", [None]),
+    ("Ia membantah memberikan uang 15 ribu kepada tersangka.", [None]),
+])
+def test_function_words_and_idioms_after_a_number_count_nothing(text: str, units: list):
+    assert [f[3] for f in _figures(text)] == units

@@ -1597,6 +1597,7 @@ def test_a_number_before_a_denominator_word_is_a_fraction(text: str, expected: l
     ("Metode pembagian KIA ada 2 yakni secara massal dan mandiri.", [None]),
     ("Yang boleh diakses hanya tiga yaitu kamera, mik, dan lokasi.", [None]),
     ("Sekadar informasi, tujuh adalah bilangan prima.", []),
+    ("Ginting takluk dua set langsung dari Kodai Naraoka.", ["set"]),
     ("Teknologi industri 4.0 seperti pengenalan wajah berkembang.", [None]),
     ("Ia membantah memberikan uang 15 ribu kepada tersangka.", [None]),
 ])

@@ -362,6 +362,10 @@ PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['pe
 # "per satu juta" right after a figure: what the rate is counted against
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
+# a minute mark closing a goal's minute, also as a dump that read UTF-8 as Mac Roman writes "’", before the bracket's
+# end or the next minute
+MINUTE_MARK = re.compile(r"(?:'|’|‚Äô)(?=\s*(?:[),]|dan\b))")
+INSIDE_A_BRACKET = re.compile(r"\([^()]*$")
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 COUNTED_BY_A_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d[\d.,]*\s+$")  # not a year: "pada 2025 kuotanya"
 STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
@@ -804,6 +808,9 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
             (closing.group(1) or re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE)):
         return True  # "Fabian Ruiz (19')", "gol … di menit ke-49 dan Gonzalo Melero (75)": a goal's minute, not an age
+    if re.fullmatch(r"\d{1,3}", low) and MINUTE_MARK.match(text, match.end("low")) and \
+            INSIDE_A_BRACKET.search(text, max(0, start - 40), start):
+        return True  # "Danilo (16‚Äô)", "Ryan Babel (17‚Äô dan 47‚Äô)": goals' minutes, "’" also as Mac Roman writes it
     if (unit in _parts_of_day() or CLOCK.fullmatch(low)) and \
             re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)

@@ -1603,3 +1603,13 @@ def test_a_number_before_a_denominator_word_is_a_fraction(text: str, expected: l
 ])
 def test_function_words_and_idioms_after_a_number_count_nothing(text: str, units: list):
     assert [f[3] for f in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text", [
+    "Juventus unggul melalui aksi Danilo (16’), Gonzalo Higuain (19’) dan Cristiano Ronaldo (62’).",
+    "Juventus unggul melalui aksi Danilo (16‚Äô), Gonzalo Higuain (19‚Äô) dan Cristiano Ronaldo (62‚Äô).",
+    "Gol Belanda dicetak oleh Ryan Babel (17‚Äô dan 47‚Äô) serta Bagus Kahfi (13‚Äô, 25‚Äô dan 42‚Äô).",
+])
+def test_goal_minutes_in_brackets_are_no_figures(text: str):
+    """The minute mark also as a dump that read UTF-8 as Mac Roman writes "’", and for each minute of a list."""
+    assert _figures(text) == []

@@ -284,6 +284,8 @@ CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
 PLATE_REGION = re.compile(r"([\w-]+)\s+(?:nomor\s+)?[A-Z]{1,2}\s*$")
 PLATE_SERIES = re.compile(r"\s*[A-Z]{1,3}(?![\w-])")
 ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
+LIST_OPENED = re.compile(r"[:;]\s*(?:dan\s+)?\(?$")  # "berikut: 1) Adanya …; 2) Tersedianya", "adalah: (1) SMK"
+BRACKETED_BEFORE = re.compile(r"\(\d{1,3}\)\s*,?\s*(?:(?:dan|atau|serta)\s+)?\($")
 # where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander",
 # "pimpinan KPK: ,1. Firli Bahuri")
 PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|\D,)$")
@@ -817,8 +819,12 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and \
-            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low)):
+            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low) or
+             LIST_OPENED.search(text, max(0, start - 8), start)):
         return True  # ",2. Alexander Marwata", "Grup A: 1. Al Ahly (1 poin), 2. Porto (1)": a numbered list item
+    if counted is None and text[match.end("low") : match.end("low") + 1] == ")" and \
+            BRACKETED_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "ayat (1) dan (3) Undang-Undang", "ayat (2), (3), dan (4) UU": one more of a list of subsections
     if (match.group("ish") or "-").startswith("a") and counted is None:
         return True  # "era 90an" is a decade; "260.000an unit" counts
     if TIMES.fullmatch(low) and _units().get(unit) not in durations() | measures():
@@ -924,7 +930,7 @@ def _follows_its_predecessor(text: str, start: int, number: str) -> bool:
     if not number.isdigit() or int(number) < 2:
         return False
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return re.search(rf"(?<![\d.]){int(number) - 1}\.\s*[A-Z]", line) is not None
+    return re.search(rf"(?<![\d.]){int(number) - 1}[.)]\s*[A-Z]", line) is not None  # or "1) …", "(1) …"
 
 
 # a change in points or percent, as market reports give it before the level an index closed at

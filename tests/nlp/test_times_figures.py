@@ -1613,3 +1613,13 @@ def test_function_words_and_idioms_after_a_number_count_nothing(text: str, units
 def test_goal_minutes_in_brackets_are_no_figures(text: str):
     """The minute mark also as a dump that read UTF-8 as Mac Roman writes "’", and for each minute of a list."""
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Syaratnya sebagai berikut: 1) Adanya Lembaga Pemeriksa Halal; 2) Tersedianya auditor halal; 3) Kerja sama.",
+    "Mereka adalah: (1) SMK Telkom Purwokerto, (2) SMK Negeri Semarang, dan (3) SMK Negeri Jepara.",
+    "Hal itu merupakan perwujudan Pasal 31 ayat (1) dan (3) Undang-Undang Nomor 6 Tahun 2014.",
+    "Dul dijerat dengan pasal 310 ayat (2), (3), dan (4) UU Lalu Lintas.",
+])
+def test_numbers_of_list_items_and_subsections_in_brackets_are_no_figures(text: str):
+    assert [f for f in _figures(text) if f[3] is None] == []

@@ -344,6 +344,8 @@ GENERIC_PEOPLE = "orang"
 RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
 LIST_OPENER_AFTER = re.compile(rf"\s+(?:{alternation(sorted(sections('id/nlp/numbers.txt')['list opener']))})\b",
                                re.IGNORECASE)
+# a dot before a single zero in Indonesian text, neither a group of thousands nor a decimal comma: "industri 4.0"
+GENERATION = re.compile(r"\d\.0")
 DASHED = re.compile(r"\s*(?:--|-|–|—|−)\s*")
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
@@ -1141,6 +1143,8 @@ def find_quantities(doc: Doc) -> Doc:
                 continue  # "mayoritas dua pertiga": a share of a whole
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
+            if not english and GENERATION.fullmatch(match.group("low")) and _unit_after(text, match)[0] is None:
+                continue  # "revolusi industri 4.0", "society 5.0": a generation's name
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
             high = parse_value(match.group("high"), english_points) if match.group("high") else low

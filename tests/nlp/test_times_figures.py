@@ -1623,3 +1623,13 @@ def test_goal_minutes_in_brackets_are_no_figures(text: str):
 ])
 def test_numbers_of_list_items_and_subsections_in_brackets_are_no_figures(text: str):
     assert [f for f in _figures(text) if f[3] is None] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Negara-negara ASEAN menghadapi era revolusi industri 4.0 saat ini.",
+    "Yasonna berharap hadirnya era society 5.0 membantu manusia.",
+])
+def test_a_generation_written_with_a_point_and_one_zero_is_no_figure(text: str):
+    """"industri 4.0": a dot before a single zero is neither a group of thousands nor an Indonesian decimal."""
+    assert _figures(text) == []
+    assert [f[1] for f in _figures("Inflasi tahun ini 4,0 persen.")] == [4.0]

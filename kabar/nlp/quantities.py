@@ -792,6 +792,14 @@ def _on_a_plate(text: str, start: int, match: re.Match[str]) -> bool:
                 and re.fullmatch(r"\d{1,4}", match.group("low") or "") and PLATE_SERIES.match(text, match.end("low")))
 
 
+@cache
+def _identifiers_listed() -> re.Pattern[str]:
+    """The numbers listed after an identifier word, up to the one that follows them ("kloter 61, 64, 67")."""
+    words = alternation(sorted(_words("identifier")))
+    joiner = r"(?:\s*,\s*|\s*,?\s+(?:dan|atau|serta)\s+)"
+    return re.compile(rf"\b(?P<word>{words})\s+\d{{1,4}}(?:\s*,\s*\d{{1,4}})*{joiner}$", re.IGNORECASE)
+
+
 def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
         -> bool:
     low = match.group("low") or ""
@@ -847,10 +855,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
             re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
         return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows
-    if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
+    identifier = previous.group(1) if previous and previous.group(1).lower() in _words("identifier") else None
+    if identifier is None and re.fullmatch(r"\d{1,4}", low) and \
+            (listed := _identifiers_listed().search(text, max(0, start - 60), start)) is not None:
+        identifier = listed.group("word")  # "eselon 1 dan 2", "kloter 61, 64, 67", "Pasal 2, 3, 8, dan 9"
+    if identifier is not None and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
-            not _index_level(text, start, previous.group(1), low):
+            not _index_level(text, start, identifier, low):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
             (match.group("attached") or unit in _units()):

@@ -1633,3 +1633,13 @@ def test_a_generation_written_with_a_point_and_one_zero_is_no_figure(text: str):
     """"industri 4.0": a dot before a single zero is neither a group of thousands nor an Indonesian decimal."""
     assert _figures(text) == []
     assert [f[1] for f in _figures("Inflasi tahun ini 4,0 persen.")] == [4.0]
+
+
+@pytest.mark.parametrize("text", [
+    "Kontainer melintang di lajur 1 dan lajur 2 tol itu.",
+    "Penempatan pejabat eselon 1 dan 2 di kementerian dan lembaga.",
+    "Jemaah pulang dengan kloter 61, 64, 67 dan 68.",
+    "Tarif cukai SKM golongan 2 layer 1 naik.",
+])
+def test_numbers_after_an_identifier_word_and_listed_after_it_are_no_figures(text: str):
+    assert _figures(text) == []

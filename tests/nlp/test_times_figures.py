@@ -1598,7 +1598,7 @@ def test_a_number_before_a_denominator_word_is_a_fraction(text: str, expected: l
     ("Yang boleh diakses hanya tiga yaitu kamera, mik, dan lokasi.", [None]),
     ("Sekadar informasi, tujuh adalah bilangan prima.", []),
     ("Ginting takluk dua set langsung dari Kodai Naraoka.", ["set"]),
-    ("Teknologi industri 4.0 seperti pengenalan wajah berkembang.", [None]),
+    ("Pasokannya hanya 16 juta BTC, bukan 21 juta seperti yang sering disebut.", ["btc", "btc"]),
     ("Ia membantah memberikan uang 15 ribu kepada tersangka.", [None]),
 ])
 def test_function_words_and_idioms_after_a_number_count_nothing(text: str, units: list):

@@ -1643,3 +1643,8 @@ def test_a_generation_written_with_a_point_and_one_zero_is_no_figure(text: str):
 ])
 def test_numbers_after_an_identifier_word_and_listed_after_it_are_no_figures(text: str):
     assert _figures(text) == []
+
+
+def test_an_hour_after_jam_is_a_time_of_day_not_a_figure():
+    assert _figures('"Saya datang jam 11, Pak Jokowi datang sesudahnya," katanya.') == []
+    assert [f[0] for f in _figures("Layanan buka 24 jam 7 hari seminggu.")] == ["24 jam", "7 hari"]

@@ -1648,3 +1648,8 @@ def test_numbers_after_an_identifier_word_and_listed_after_it_are_no_figures(tex
 def test_an_hour_after_jam_is_a_time_of_day_not_a_figure():
     assert _figures('"Saya datang jam 11, Pak Jokowi datang sesudahnya," katanya.') == []
     assert [f[0] for f in _figures("Layanan buka 24 jam 7 hari seminggu.")] == ["24 jam", "7 hari"]
+
+
+def test_men_are_counted_as_people_like_women():
+    """"35 laki-laki dan 40 perempuan": "laki-laki" reduplicated reads as "laki", a head count as "perempuan" is."""
+    assert [f[3] for f in _figures("Siswanya terdiri dari 35 laki-laki dan 40 perempuan.")] == ["orang", "orang"]

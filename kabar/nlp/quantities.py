@@ -136,7 +136,7 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     unit_words = alternation(sorted({*_units(), *_words("classifier"), *(unit.split("-")[0] for unit in _units())}))
     fraction = rf"[1-9]/(?:1[0-6]|[2-9])(?=\s+(?:{unit_words})\b)"
     # "½ sdt", "1½ sdm": a fraction written as one sign, whole number or none before it, the same way
-    sign = rf"\d{{0,3}}(?:{alternation(sorted(_table('fraction sign')))})(?=\s+(?:{unit_words})\b)"
+    sign = rf"\d{{0,3}}(?-i:{alternation(sorted(_table('fraction sign')))})(?=\s+(?:{unit_words})\b)"
     number = rf"{fraction}|{sign}|{TIMES.pattern}|\d{{1,3}}(?:,\d{{3}})+\.\d+|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?" \
         rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:[.,]\d+)?"
     number_words = {**_table("word"), **(_table("english word") if english else {})}
@@ -148,7 +148,9 @@ def _pattern(joiners: str = "all", english: bool = False, list_item: bool = Fals
     scale = alternation(list(_table("scale")))
     # "setengah jam", "setengah tahun": half of a length of time or a measure (not "setengah tiang")
     measured = alternation([word for word, unit in _units().items() if unit in durations() | measures()])
-    half = rf"setengah(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
+    # and "seperempat liter", "sepertiga jam" (data [fraction word])
+    halves = alternation(["setengah", *_table("fraction word")])
+    half = rf"(?:{halves})(?=\s+(?:{measured}|{scale})\b)"  # and "setengah juta"
     # "Rp 441 jutaan": about; digits may take their scale word unspaced ("Rp7,6juta")
     # "Rp 3,2 triliunnya": the scale word may take "-nya"
     value = rf"(?:(?:{number})(?:\s*(?:{scale})(?:an|nya)?)?|(?:(?:{spelled})|{half})(?:\s+(?:{scale})(?:an)?)?)"
@@ -282,6 +284,8 @@ CLOCK = re.compile(r"\d{1,2}[.:]\d{2}")
 PLATE_REGION = re.compile(r"([\w-]+)\s+(?:nomor\s+)?[A-Z]{1,2}\s*$")
 PLATE_SERIES = re.compile(r"\s*[A-Z]{1,3}(?![\w-])")
 ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
+LIST_OPENED = re.compile(r"[:;]\s*(?:dan\s+)?\(?$")  # "berikut: 1) Adanya …; 2) Tersedianya", "adalah: (1) SMK"
+BRACKETED_BEFORE = re.compile(r"\(\d{1,3}\)\s*,?\s*(?:(?:dan|atau|serta)\s+)?\($")
 # where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander",
 # "pimpinan KPK: ,1. Firli Bahuri")
 PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|\D,)$")
@@ -338,6 +342,11 @@ VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|me[lrwy]|ber)(?!teri)\w{4,}|di
 # the unit of a head count that says nothing of whom it counts ("tiga orang"; "jiwa", "warga" are read as it)
 GENERIC_PEOPLE = "orang"
 RANGE_JOINER = re.compile(r"\s*(?:hingga|sampai(?:\s+dengan)?|-|–|−)\s*", re.IGNORECASE)
+LIST_OPENER_AFTER = re.compile(rf"\s+(?:{alternation(sorted(sections('id/nlp/numbers.txt')['list opener']))})\b",
+                               re.IGNORECASE)
+# a dot before a single zero in Indonesian text, neither a group of thousands nor a decimal comma: "industri 4.0"
+GENERATION = re.compile(r"\d\.0")
+DASHED = re.compile(r"\s*(?:--|-|–|—|−)\s*")
 # "lebih" after a figure makes it a lower bound when nothing is compared ("Rp 3 miliar lebih." but not "10
 # persen lebih tinggi"), or when the counted noun follows it ("3.000 lebih warga")
 MORE_AFTER = re.compile(
@@ -357,7 +366,12 @@ PEAK = re.compile(rf"\b(?:{alternation(sorted(sections('id/nlp/numbers.txt')['pe
 # "per satu juta" right after a figure: what the rate is counted against
 DENOMINATOR = re.compile(r"(?<!\w)per\s+$", re.IGNORECASE)
 # the word before a figure's approximator: "jumlah url mencapai 72.500" may count url
+# a minute mark closing a goal's minute, also as a dump that read UTF-8 as Mac Roman writes "’", before the bracket's
+# end or the next minute
+MINUTE_MARK = re.compile(r"(?:'|’|‚Äô)(?=\s*(?:[),]|dan\b))")
+INSIDE_A_BRACKET = re.compile(r"\([^()]*$")
 NAMED_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+COUNTED_BY_A_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\s)\d[\d.,]*\s+$")  # not a year: "pada 2025 kuotanya"
 STACKED = re.compile(rf"\b({alternation(sorted(_table('approximator')))})\s+$", re.IGNORECASE)
 OVER_A_WORD = re.compile(
     rf"\b(?P<approx>{alternation(sorted(sections('id/nlp/numbers.txt')['over one verb']))})\s+(?P<word>[a-z]+)\s+$",
@@ -606,6 +620,8 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     if not approximator or _meaning(approximator) != "exact":
         return None
     named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if named is not None and COUNTED_BY_A_FIGURE.search(text, max(0, named.start() - 30), named.start()):
+        return None  # "1.000 gram mencapai 724,6 juta": the grams are the figure's before, not this one's
     if named is not None and _counted_in_the_article(text, named.group(1)):
         word = named.group(1).lower()
         return _units().get(word, word)
@@ -676,7 +692,9 @@ def parse_value(text: str, english: bool) -> float | None:
     token = " ".join(parts)
     if all(part in _number_word_values() or part in _table("multiplier") for part in parts):
         return _spelled_value(parts) * float(scale)
-    if (signed := _fraction_sign().fullmatch(token)) is not None:
+    if len(parts) == 1 and (fraction_word := _table("fraction word").get(parts[0])) is not None:
+        return float(Decimal(fraction_word[0]) / Decimal(fraction_word[1]) * scale)  # "sepertiga jam" → 1/3
+    if (signed := _fraction_sign().fullmatch(" ".join(text.split()[: len(parts)]))) is not None:
         whole = Decimal(signed.group(1) or 0)
         return float((whole + Decimal(_fraction_signs()[signed.group(2)])) * scale)  # "1½" → 1.5
     if (fraction := re.fullmatch(r"(\d+)/(\d+)", token)) is not None:
@@ -704,8 +722,8 @@ def parse_value(text: str, english: bool) -> float | None:
 
 @cache
 def _fraction_signs() -> dict[str, str]:
-    """Each fraction sign, as parse_value sees it (lower case), to its value."""
-    return {sign.lower(): value for sign, (value, *_) in _table("fraction sign").items()}
+    """Each fraction sign to its value, case kept: the Mac Roman "¬æ" is "¾" but "¬Æ" is "®"."""
+    return {sign: value for sign, (value, *_) in _table("fraction sign").items()}
 
 
 @cache
@@ -774,6 +792,14 @@ def _on_a_plate(text: str, start: int, match: re.Match[str]) -> bool:
                 and re.fullmatch(r"\d{1,4}", match.group("low") or "") and PLATE_SERIES.match(text, match.end("low")))
 
 
+@cache
+def _identifiers_listed() -> re.Pattern[str]:
+    """The numbers listed after an identifier word, up to the one that follows them ("kloter 61, 64, 67")."""
+    words = alternation(sorted(_words("identifier")))
+    joiner = r"(?:\s*,\s*|\s*,?\s+(?:dan|atau|serta)\s+)"
+    return re.compile(rf"\b(?P<word>{words})\s+\d{{1,4}}(?:\s*,\s*\d{{1,4}})*{joiner}$", re.IGNORECASE)
+
+
 def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float | None, counted: str | None) \
         -> bool:
     low = match.group("low") or ""
@@ -794,14 +820,21 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
             AGE_BRACKET.search(text[max(0, start - 60) : start]) and \
             (closing.group(1) or re.search(r"\bmenit\b", text[_sentence_start(text, start) : start], re.IGNORECASE)):
         return True  # "Fabian Ruiz (19')", "gol … di menit ke-49 dan Gonzalo Melero (75)": a goal's minute, not an age
+    if re.fullmatch(r"\d{1,3}", low) and MINUTE_MARK.match(text, match.end("low")) and \
+            INSIDE_A_BRACKET.search(text, max(0, start - 40), start):
+        return True  # "Danilo (16‚Äô)", "Ryan Babel (17‚Äô dan 47‚Äô)": goals' minutes, "’" also as Mac Roman writes it
     if (unit in _parts_of_day() or CLOCK.fullmatch(low)) and \
             re.search(r"\bjam\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
         return True  # "jam 4 sore", "masuk jam 06.30": a time of day ("empat malam" is a stay of four nights)
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and \
-            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low)):
+            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low) or
+             LIST_OPENED.search(text, max(0, start - 8), start)):
         return True  # ",2. Alexander Marwata", "Grup A: 1. Al Ahly (1 poin), 2. Porto (1)": a numbered list item
+    if counted is None and text[match.end("low") : match.end("low") + 1] == ")" and \
+            BRACKETED_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "ayat (1) dan (3) Undang-Undang", "ayat (2), (3), dan (4) UU": one more of a list of subsections
     if (match.group("ish") or "-").startswith("a") and counted is None:
         return True  # "era 90an" is a decade; "260.000an unit" counts
     if TIMES.fullmatch(low) and _units().get(unit) not in durations() | measures():
@@ -822,10 +855,14 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if previous and previous.group(1).lower() in _words("result word") and match.group("high") and \
             re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]):
         return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows
-    if previous and previous.group(1).lower() in _words("identifier") and not GROUPED.fullmatch(low) and \
+    identifier = previous.group(1) if previous and previous.group(1).lower() in _words("identifier") else None
+    if identifier is None and re.fullmatch(r"\d{1,4}", low) and \
+            (listed := _identifiers_listed().search(text, max(0, start - 60), start)) is not None:
+        identifier = listed.group("word")  # "eselon 1 dan 2", "kloter 61, 64, 67", "Pasal 2, 3, 8, dan 9"
+    if identifier is not None and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
-            not _index_level(text, start, previous.group(1), low):
+            not _index_level(text, start, identifier, low):
         return True  # "Pasal 18", "kelas 3 Rumah Sakit", "pukul 9", "level 4" (but "level 6 persen" is a rate)
     if previous and previous.group(1).lower() in _words("class noun") and not GROUPED.fullmatch(low) and \
             (match.group("attached") or unit in _units()):
@@ -839,8 +876,8 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if counted is None and re.fullmatch(r"\d{5,}", low):
         return True  # "sms ke 95151": an amount this large is written in groups ("95.151")
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match) and \
-            not _part_before_its_whole(text, match):
-        return True  # a bare number word ("salah satu") is prose, not a figure
+            not _part_before_its_whole(text, match) and not LIST_OPENER_AFTER.match(text, _number_end(match)):
+        return True  # a bare number word ("salah satu") is prose, not a figure; "ada tiga yaitu …" lists what it counts
     if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
             POINTED_BACK.match(text, match.end("low")):
         return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
@@ -907,7 +944,7 @@ def _follows_its_predecessor(text: str, start: int, number: str) -> bool:
     if not number.isdigit() or int(number) < 2:
         return False
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return re.search(rf"(?<![\d.]){int(number) - 1}\.\s*[A-Z]", line) is not None
+    return re.search(rf"(?<![\d.]){int(number) - 1}[.)]\s*[A-Z]", line) is not None  # or "1) …", "(1) …"
 
 
 # a change in points or percent, as market reports give it before the level an index closed at
@@ -983,6 +1020,8 @@ def _recurs(text: str, word: str, number: str) -> bool:
 WORD_CHARACTER = re.compile(r"\w")
 
 
+# a capitalised word right before a figure, not opening its sentence: a name
+NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,:] )[A-Z][a-z'’]+\s+$")
 # a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
 AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[A-Z][^()/,\d]{0,29}[/,]\s*)?$")
 
@@ -1009,6 +1048,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
     if single and re.search(r"[A-Z][\w'’-]*,\s*$", text[max(0, start - 40) : start]) and \
             re.match(r"\s*tahun\s*,", text[end:]):
         return True  # a name's apposition
+    if single and not match.group("approx") and re.fullmatch(r"\d{1,3}", match.group("low")) and \
+            NAME_INSIDE_A_SENTENCE.search(text, max(0, start - 40), start) and \
+            re.match(r"\s*tahun\s*[,.;)]", text[end:]):
+        return True  # "Shiloh 13 tahun, Knox 11 tahun.", "saya berumur 14 tahun dan Pak Harto 29 tahun"
     clause = re.split(r"[.,;:!?\d]", text[max(0, start - 40) : start])[-1]
     words = [word.lower() for word in re.findall(r"[\w-]+", clause)]
     if single and words and (words[-1] in _words("age noun") or " ".join(words[-2:]) in _words("age noun")):
@@ -1102,12 +1145,18 @@ def find_quantities(doc: Doc) -> Doc:
             low: float | None = float(low_text) * scale  # "ratusan juta": 200,000,000 to 999,999,999
             high: float | None = (float(high_bound) + 1) * scale - 1
             vague: str | None = match.group("vague").lower()
+            fraction: tuple[int, str | None, int] | None = None
         else:
             english_points = english or _a_gap_among_decimal_gaps(text, match.start()) or \
                 _rupiah_in_english_groups(match)
             low = parse_value(match.group("low"), english_points)
+            fraction = _fraction_after(text, match)
+            if fraction is not None and fraction[1] is None:
+                continue  # "mayoritas dua pertiga": a share of a whole
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
+            if not english and GENERATION.fullmatch(match.group("low")) and _unit_after(text, match)[0] is None:
+                continue  # "revolusi industri 4.0", "society 5.0": a generation's name
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"
             high = parse_value(match.group("high"), english_points) if match.group("high") else low
@@ -1116,7 +1165,9 @@ def find_quantities(doc: Doc) -> Doc:
             vague = None
             if high is None or (low is not None and high < low):
                 high = low
-        unit_word, unit_end = _unit_after(text, match)
+            if fraction is not None and low is not None and high is not None:
+                low, high = low / fraction[0], high / fraction[0]  # "tiga perempat jam": 0.75
+        unit_word, unit_end = _unit_after(text, match) if fraction is None else fraction[1:]
         unit = _units().get(unit_word, unit_word) if unit_word else None
         if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
@@ -1191,10 +1242,14 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = bound_word, _meaning(bound_word)  # "sampai 8 tahun atau 160.000 kilometer"
         minimum: float | None = low
         maximum: float | None = high
-        if meaning in ("upto", "below") and (low == high or vague):
+        # a range written with a dash is one amount the bound holds for ("Minimal 11-12 jam" a floor at 11), while
+        # one written with a word keeps both its ends ("lebih dari Rp 1 miliar hingga Rp 2 miliar")
+        bounds_whole = low == high or bool(vague) or (DASHED.fullmatch(match.group("joiner") or "") is not None
+                                                      and approximator not in _words("range start"))
+        if meaning in ("upto", "below") and bounds_whole:
             minimum = None  # "hingga puluhan ribu kilometer": a cap on a vague amount keeps its top only
-        elif meaning in ("over", "atleast") and (low == high or vague):
-            maximum = None  # a range keeps both its ends: "lebih dari Rp 1 miliar hingga Rp 2 miliar"
+        elif meaning in ("over", "atleast") and bounds_whole:
+            maximum = None
         elif meaning == "about" and MORE_AFTER.match(text, end) and low == high:
             maximum = None  # "sekitar 100 triliun lebih": about, and more
         earlier = doc.layer("quantities")[-1:]
@@ -1230,6 +1285,24 @@ def find_quantities(doc: Doc) -> Doc:
     _share_units_of_a_change(doc)
     _share_units_of_a_size(doc)
     return doc
+
+
+@cache
+def _denominator() -> re.Pattern[str]:
+    return re.compile(rf"\s+({alternation(sorted(_table('denominator')))})(?:nya)?\b", re.IGNORECASE)
+
+
+def _fraction_after(text: str, match: re.Match[str]) -> tuple[int, str | None, int] | None:
+    """"tiga perempat jam": a number before a denominator word is a fraction; its denominator, and the measure or
+    length of time after it with its end, or no unit where it is a share of a whole ("mayoritas dua pertiga")."""
+    if (denominator := _denominator().match(text, _number_end(match))) is None:
+        return None
+    parts = int(_table("denominator")[denominator.group(1).lower()][0])
+    measured = WORD_AFTER.match(text, denominator.end())
+    word = measured.group(1).lower() if measured else ""
+    if measured is None or _units().get(word) not in durations() | measures():
+        return parts, None, denominator.end()
+    return parts, word, measured.end()
 
 
 def _rupiah_in_english_groups(match: re.Match[str]) -> bool:
@@ -1290,7 +1363,9 @@ def _bound_before_its_noun(text: str, position: int) -> str | None:
     the one or two nouns the figure measures bounds it as if it stood right before it; not a peak ("tenaga
     maksimal mesin")."""
     before = BOUND_BEFORE_NOUN.search(text, max(0, position - 60), position)
-    if before is None or not all(_is_counted_noun(word) for word in before.group("nouns").split()):
+    # "paling tinggi penawarannya yakni 6,4 persen": past a copula too
+    if before is None or not all(_is_counted_noun(word) or word.lower() in _table("copula")
+                                 for word in before.group("nouns").split()):
         return None
     if _peak_named_before(text, before.start()) or \
             any(word in _words("peak noun") for word in before.group("nouns").split()):

@@ -1510,3 +1510,136 @@ def test_a_bare_amount_far_from_any_money_or_before_a_word_stays_bare():
 def test_an_article_after_juncto_is_no_figure():
     assert _figures("Ia didakwa dengan Pasal 1 ayat 1 UU Darurat juncto 56 ayat 1 KUHP dan menguasai empat senjata.") \
         == [("empat senjata", 4, 4, "senjata", "amount")]
+
+
+def test_a_mojibake_sign_of_another_case_is_no_fraction():
+    """"¬Æ" is how a dump that read UTF-8 as Mac Roman writes "®"; only "¬æ" is "¾"."""
+    assert quantities.parse_value("¬Æ", english=False) is None
+    assert _figures("Oli mesin Castrol ¬Æ liter baru dijual di bengkel.") == []
+    assert [(f[1], f[3]) for f in _figures("Tambahkan ¬æ sdt jahe.")] == [(0.75, "sendok-teh")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minum seperempat liter air setiap pagi.", [("seperempat liter", 0.25, 0.25, "liter", "amount")]),
+    ("Antrean itu memakan waktu sepertiga jam.", [("sepertiga jam", 1 / 3, 1 / 3, "jam", "duration")]),
+    ("Rapat berlangsung separuh hari.", [("separuh hari", 0.5, 0.5, "hari", "duration")]),
+])
+def test_a_fraction_word_before_a_measure_or_a_length_of_time_is_a_figure(text: str, expected: list):
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Pengisian dayanya minimal 11-12 jam.", 11, None),
+    ("Lakukan gerakan ini setidaknya 3-4 kali sehari.", 3, None),
+    ("Jangan merendam wajah lebih dari 10-15 menit.", 10, None),
+    ("Risiko kanker paru meningkat hingga 20-30 persen.", None, 30),
+    ("Biayanya maksimal Rp7.000-10.000 per kilometer.", None, 10000),
+    ("Biayanya sekitar Rp7.000-10.000 per kilometer.", 7000, 10000),
+    ("Kontraknya lebih dari Rp 1 miliar hingga Rp 2 miliar.", 1e9, 2e9),
+    ("Suhu di wilayah penyangga mulai dari 21-35 derajat.", 21, 35),
+])
+def test_a_bound_before_a_range_written_with_a_dash_bounds_the_whole_range(text: str, low, high):
+    """"Minimal 11-12 jam" is a floor at 11; a range written with a word keeps both ends, the bound said of its
+    low end only."""
+    assert [(f[1], f[2]) for f in _figures(text)] == [(low, high)]
+
+
+def test_a_name_right_before_years_that_end_the_clause_is_an_age():
+    figures = _figures("Ia punya enam anak yang beranjak remaja: Maddox 18 tahun, Pax Thien 15 tahun, dan Knox 11 tahun.")
+    assert [(f[0], f[4]) for f in figures] == [("enam anak", "amount"), ("18 tahun", "age"), ("15 tahun", "age"),
+                                                ("11 tahun", "age")]
+    assert [f[4] for f in _figures("Ia tinggal di Bandung 5 tahun lebih lama dari kakaknya.")] == ["duration"]
+    assert [f[4] for f in _figures("Ia memberi informasi kepada Washington lebih dari 10 tahun.")] == ["duration"]
+    assert [f[4] for f in _figures("Mereka minta pembebasan tanah sama FS-nya dua tahun.")] == ["duration"]
+
+
+def test_a_spoken_particle_after_a_figure_is_not_what_it_counts():
+    assert [f[3] for f in _figures("Kalau gak salah 7 deh.")] == [None]
+    assert [f[3] for f in _figures("Yang datang cuma 5 dong, bukan 50.")] == [None, None]
+
+
+def test_orang_after_voters_named_before_counts_the_voters():
+    assert [f[3] for f in _figures("Film itu mendapat rating tinggi dengan pemilih sebanyak 1.365 orang.")] == ["pemilih"]
+
+
+def test_a_noun_that_a_figure_right_before_counts_is_not_named_for_the_next():
+    """"1.000 gram mencapai 724,6 juta": the grams are the weight's; the price takes the money of its sentences."""
+    figures = _figures("Harga emas batangan 500 gram Rp 351,8 juta. Adapun harga emas batangan 1.000 gram mencapai "
+                       "724,6 juta.")
+    assert [(f[1], f[3]) for f in figures] == [(500, "gram"), (351.8e6, "rupiah"), (1000, "gram"), (724.6e6, "rupiah")]
+    assert [f[3] for f in _figures("Polisi menyita SIM sebanyak 754.")] == ["sim"]
+    assert [f[3] for f in _figures("Arab Saudi memberi kuota, yang pada 2025 kuotanya sebanyak 221.000.")] == ["kuotanya"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Johnson gagal memperoleh mayoritas dua pertiga untuk lolos.", []),
+    ("Dua pertiganya merupakan es dan salju.", []),
+    ("Perjalanan itu memakan waktu tiga perempat jam.", [("tiga perempat jam", 0.75, 0.75, "jam", "duration")]),
+])
+def test_a_number_before_a_denominator_word_is_a_fraction(text: str, expected: list):
+    """"dua pertiga" is two thirds: of a measure or a length of time a figure in it, of anything else a share."""
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Rapat akan menyisir satu persatu pasal itu.", []),
+    ("Ini satu satunya pesawat di dunia.", []),
+    ("Hingga kini telah ada 5 bakal calon yang mengambil formulir.", ["calon"]),
+    ("Metode pembagian KIA ada 2 yakni secara massal dan mandiri.", [None]),
+    ("Yang boleh diakses hanya tiga yaitu kamera, mik, dan lokasi.", [None]),
+    ("Sekadar informasi, tujuh adalah bilangan prima.", []),
+    ("Ginting takluk dua set langsung dari Kodai Naraoka.", ["set"]),
+    ("Pasokannya hanya 16 juta BTC, bukan 21 juta seperti yang sering disebut.", ["btc", "btc"]),
+    ("Ia membantah memberikan uang 15 ribu kepada tersangka.", [None]),
+])
+def test_function_words_and_idioms_after_a_number_count_nothing(text: str, units: list):
+    assert [f[3] for f in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text", [
+    "Syaratnya sebagai berikut: 1) Adanya Lembaga Pemeriksa Halal; 2) Tersedianya auditor halal; 3) Kerja sama.",
+    "Mereka adalah: (1) SMK Telkom Purwokerto, (2) SMK Negeri Semarang, dan (3) SMK Negeri Jepara.",
+    "Hal itu merupakan perwujudan Pasal 31 ayat (1) dan (3) Undang-Undang Nomor 6 Tahun 2014.",
+    "Dul dijerat dengan pasal 310 ayat (2), (3), dan (4) UU Lalu Lintas.",
+])
+def test_numbers_of_list_items_and_subsections_in_brackets_are_no_figures(text: str):
+    assert [f for f in _figures(text) if f[3] is None] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Negara-negara ASEAN menghadapi era revolusi industri 4.0 saat ini.",
+    "Yasonna berharap hadirnya era society 5.0 membantu manusia.",
+])
+def test_a_generation_written_with_a_point_and_one_zero_is_no_figure(text: str):
+    """"industri 4.0": a dot before a single zero is neither a group of thousands nor an Indonesian decimal."""
+    assert _figures(text) == []
+    assert [f[1] for f in _figures("Inflasi tahun ini 4,0 persen.")] == [4.0]
+
+
+def test_an_hour_after_jam_is_a_time_of_day_not_a_figure():
+    assert _figures('"Saya datang jam 11, Pak Jokowi datang sesudahnya," katanya.') == []
+    assert [f[0] for f in _figures("Layanan buka 24 jam 7 hari seminggu.")] == ["24 jam", "7 hari"]
+
+
+def test_men_are_counted_as_people_like_women():
+    """"35 laki-laki dan 40 perempuan": "laki-laki" reduplicated reads as "laki", a head count as "perempuan" is."""
+    assert [f[3] for f in _figures("Siswanya terdiri dari 35 laki-laki dan 40 perempuan.")] == ["orang", "orang"]
+
+
+@pytest.mark.parametrize("text", [
+    # a fraction word of a whole is a share
+    "PHR menghasilkan sepertiga dari total produksi minyak.",
+    "Seperempat penduduk desa itu bekerja di kota.",
+    "Separuh dukungan partai mengalir ke calon itu.",
+    # goals' minutes, the minute mark also as a dump that read UTF-8 as Mac Roman writes "’", each of a list
+    "Juventus unggul melalui aksi Danilo (16’), Gonzalo Higuain (19’) dan Cristiano Ronaldo (62’).",
+    "Juventus unggul melalui aksi Danilo (16‚Äô), Gonzalo Higuain (19‚Äô) dan Cristiano Ronaldo (62‚Äô).",
+    "Gol Belanda dicetak oleh Ryan Babel (17‚Äô dan 47‚Äô) serta Bagus Kahfi (13‚Äô, 25‚Äô dan 42‚Äô).",
+    # numbers after an identifier word, and listed after it
+    "Kontainer melintang di lajur 1 dan lajur 2 tol itu.",
+    "Penempatan pejabat eselon 1 dan 2 di kementerian dan lembaga.",
+    "Jemaah pulang dengan kloter 61, 64, 67 dan 68.",
+    "Tarif cukai SKM golongan 2 layer 1 naik.",
+])
+def test_numbers_that_are_no_figures(text: str):
+    assert _figures(text) == []

@@ -89,8 +89,10 @@ def test_a_purpose_clause_is_no_report():
     assert _speakers("Setiap peserta diberi waktu lima menit untuk menyampaikan gagasan di depan juri.") == []
 
 
-def test_paragraphs_joined_by_commas_still_split_into_sentences():
-    doc = split_sentences(Doc(Article(id="t", source="t", text="Andi tiba di Bandung.,Budi menyusul esok hari.")))
+@pytest.mark.parametrize("joint", [".,", "., "])
+def test_paragraphs_joined_by_commas_still_split_into_sentences(joint):
+    text = f"Andi tiba di Bandung{joint}Budi menyusul esok hari."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
     assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
         "Andi tiba di Bandung.", "Budi menyusul esok hari."]
 

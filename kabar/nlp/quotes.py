@@ -69,7 +69,10 @@ def _words(kind: str) -> frozenset[str]:
 
 @cache
 def _cue_pattern(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?P<cue>{alternation(list(cues(kind)))})(?![\w-])", re.IGNORECASE)
+    """A cue in any case, but a capitalised one after a word or a comma is a name ("Ketua Banggar DPR Said
+    Abdullah menanggapi …", "Terakhir, Said menekankan …"), not the English "said"."""
+    return re.compile(rf"(?<![\w-])(?!(?<=[\w,] )(?-i:[A-Z]))(?P<cue>{alternation(list(cues(kind)))})(?![\w-])",
+                      re.IGNORECASE)
 
 
 @cache

@@ -342,3 +342,13 @@ def test_a_title_with_no_name_after_it_is_kept_whole():
     doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
     doc.add("entities", Span(text.index("Komisi"), text.index(" di "), "PERSON", {}))
     assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == ["Komisi III"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Terakhir, Said menekankan perlunya penguatan ketahanan pangan.", ["Said"]),
+    ("Ketua Badan Anggaran DPR Said Abdullah menanggapi kebijakan tarif itu.", []),  # no report at all
+    ("The minister said the plan was ready.", ["The minister"]),
+])
+def test_a_capitalised_cue_word_inside_a_sentence_is_a_name(text, speakers):
+    """"Said" is a common Indonesian name as well as the English cue "said"."""
+    assert _speakers(text) == speakers

@@ -332,6 +332,9 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         end = clause + relative.start()  # "Suparno Jumar yang sempat menelusuri … mengaku"
     if text[clause:end].split()[-1:] and text[clause:end].split()[-1].lower() in _words("pronoun"):
         return last
+    member = _member_of(doc, clause, entity) if entity is not None else None
+    if member is not None:
+        return member
     if entity is not None and entity.label == "NAME":
         return entity  # a name the entity layer missed ends the subject: "Trainer Gojek Wirausaha Chrisma Wibowo"
     if entity is not None:
@@ -373,6 +376,20 @@ def _person_titled_by(doc: Doc, clause: int, body: Span) -> Span | None:
         return None
     title = doc.text[person.end : body.start].split()
     return person if title and all(_titles_a_name(word) for word in title) else None
+
+
+def _member_of(doc: Doc, clause: int, body: Span) -> Span | None:
+    """A person "dari" a body speaks for themselves: "Randy McCarthy dari firma hukum Hall Estill menyebut"
+    (however the entity layer tagged the body), "peneliti Andi dari LIPI menilai"."""
+    people = [s for s in _entities_in(doc, clause, body.start) if s.label == "PERSON"]
+    if not people:
+        return None
+    between = doc.text[people[-1].end : body.start].split()
+    if not between or between[0].lower() != "dari" or any(
+            VERB_LIKE.match(word) or word.lower() in _words("boundary") or re.search(r"[,;:()\"“”]", word)
+            for word in between[1:]):
+        return None
+    return people[-1]
 
 
 def _name_before_title(doc: Doc, start: int, end: int) -> Span | None:

@@ -352,3 +352,12 @@ def test_a_title_with_no_name_after_it_is_kept_whole():
 def test_a_capitalised_cue_word_inside_a_sentence_is_a_name(text, speakers):
     """"Said" is a common Indonesian name as well as the English cue "said"."""
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senada dengan itu, Randy McCarthy dari firma hukum Hall Estill menyebut gugatan itu sulit dimenangkan.",
+     "Randy McCarthy"),
+    ("Peneliti Siti Aminah dari Lembaga Ilmu Pengetahuan Indonesia menilai kebijakan itu terlambat.", "Siti Aminah"),
+])
+def test_a_person_of_a_body_speaks_not_the_body(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -370,3 +370,11 @@ def test_a_person_of_a_body_speaks_not_the_body(text, speaker):
 ])
 def test_verbs_giving_a_reason_an_example_or_an_accusation_report(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Saya senang dia mendapat pengakuan publik,\" Southgate menambahkan.", "Southgate"),
+    ("\"Kami tidak akan mundur,\" Menteri Luar Negeri Retno Marsudi mengatakan kepada wartawan.", "Retno Marsudi"),
+])
+def test_a_subject_and_its_verb_after_the_quotation(text, speaker):
+    assert _speakers(text) == [speaker]

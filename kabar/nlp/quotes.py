@@ -642,7 +642,24 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
         if speaker is not None and re.fullmatch(r"\s*(?:\([^)]*\))?[\s.,;]*", text[speaker.end : sentence.end]):
             _add(doc, sentence, "indirect", (sentence.start, sentence.start + late.start()), late.group("cue"), speaker)
             return speaker, True
+        if speaker is not None and _opens_a_clause(text, sentence.start, sentence.start + late.end()) and \
+                speaker.start >= start and speaker.label in ("PERSON", "NAME") and \
+                re.match(r"\s+[a-z]", text[speaker.end : sentence.end]):
+            # "…, namun menurut Freire gaya bertarungnya tidak berubah": the view follows the name
+            _add(doc, sentence, "indirect", (speaker.end, sentence.end), late.group("cue"), speaker)
+            return speaker, True
+    own = re.match(r"(?:\w+,?\s+)?(?P<cue>menurutnya)(?![\w-]),?\s+", text[sentence.start : sentence.end],
+                   re.IGNORECASE)
+    if own and last is not None:  # "Menurutnya Tibau mampu …": the view of the last speaker, with no comma
+        _add(doc, sentence, "indirect", (sentence.start + own.end(), sentence.end), own.group("cue"), last)
+        return last, True
     return _bare_report(doc, sentence, last)
+
+
+def _opens_a_clause(text: str, start: int, cue_end: int) -> bool:
+    """ "menurut" right after a comma or a conjunction opens the clause it reports."""
+    before = re.sub(r"\s*\bmenurut\s*$", "", text[start:cue_end], flags=re.IGNORECASE).rstrip()
+    return before.endswith(",") or (before.split()[-1:] != [] and before.split()[-1].lower() in _words("boundary"))
 
 
 def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:

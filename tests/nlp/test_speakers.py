@@ -378,3 +378,12 @@ def test_verbs_giving_a_reason_an_example_or_an_accusation_report(text, speaker)
 ])
 def test_a_subject_and_its_verb_after_the_quotation(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Khabib punya catatan yang baik, namun menurut Freire gaya bertarungnya tidak berubah sejak awal.", ["Freire"]),
+    ("\"Ia sangat tangguh,\" kata Freire.\n\nMenurutnya Tibau mampu menyulitkan petarung Dagestan itu.",
+     ["Freire", "Freire"]),
+])
+def test_menurut_inside_a_sentence_or_without_a_comma(text, speakers):
+    assert _speakers(text) == speakers

@@ -47,8 +47,8 @@ MAX_LATE_SUBJECT_WORDS = 6
 MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
-# an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - "
-DATELINE = re.compile(r"[^\n]{0,40}?\s[-–—]\s+")
+# an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - ", "JAMBI, KOMPAS.COM- "
+DATELINE = re.compile(r"[^\n]{0,40}?(?:\s|(?<=[A-Z]))[-–—]\s+")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
 # where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
@@ -748,7 +748,9 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if dateline:
         opening = dateline.end()  # "TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta …"
     lead = re.match(r"[^,]{0,30},", text[opening : sentence.end])
-    opening += lead.end() if lead and len(lead.group(0).split()) <= 3 else 0
+    if lead and len(lead.group(0).split()) <= 3 and \
+            not any(s.label == "PERSON" for s in _entities_in(doc, opening, opening + lead.end())):
+        opening += lead.end()  # a lead, not the person: "Selanjutnya," but "Lita Krisna (44), ibu kandung M, …"
     people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
     if not people:
         return None
@@ -756,7 +758,9 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
                                                      for w in re.findall(r"[\w'’.-]+", before)):
         return None  # a list of names, or a person inside a clause: "Acara itu dihadiri oleh Suhadi"
-    after = [w for w in re.findall(r"[\w-]+", text[person.end : sentence.end]) if w.lower() not in _words("adverb")]
+    aged = re.match(r"\s*\(\d{1,3}\)", text[person.end : sentence.end])  # "Lita Krisna (44), ibu kandung M, …"
+    acting = person.end + (aged.end() if aged else 0)
+    after = [w for w in re.findall(r"[\w-]+", text[acting : sentence.end]) if w.lower() not in _words("adverb")]
     # the person acts: a lower-case predicate follows, not a passive verb ("HD akhirnya dilepaskan") or nothing
     # (a heading)
     return person if after and after[0].islower() and not re.match(r"di\w{4,}", after[0]) else None

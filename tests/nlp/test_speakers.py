@@ -387,3 +387,12 @@ def test_a_subject_and_its_verb_after_the_quotation(text, speaker):
 ])
 def test_menurut_inside_a_sentence_or_without_a_comma(text, speakers):
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("opening", [
+    "JAMBI, KOMPAS.COM- Lita Krisna (44), ibu kandung M, mengalami tekanan berat usai tragedi itu.",
+    "Lita Krisna (44), ibu kandung M, mengalami tekanan berat usai tragedi itu.",
+    "JAMBI, KOMPAS.COM- Sore itu, Lita Krisna mengalami tekanan berat usai tragedi itu.",
+])
+def test_a_person_opening_the_article_with_an_age_is_whom_a_pronoun_points_to(opening):
+    assert _speakers(f"{opening}\n\nDia mengaku tak sanggup membaca media sosial.") == ["Lita Krisna"]

@@ -536,7 +536,32 @@ def find_quotes(doc: Doc) -> Doc:
                 speaker = _opening_person(doc, reported)  # whom a following "ia" points to, not "-nya"
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
         quoted_before = found or (quoted_before and index in inside)
+    _plural_pronouns_named(doc)
     return doc
+
+
+def _plural_pronouns_named(doc: Doc) -> None:
+    """"Mereka menuduh …" names the body or group that spoke last ("Disney dan Universal menyebut …" gives the
+    list's head), not the person who spoke in between; a later cue pointing back to that "Mereka" follows it.
+    Left as written when no body or group spoke before."""
+    bodies = {(s.start, s.end) for s in doc.layer("entities") if s.label in BODIES}
+    group: tuple[int, int] | None = None
+    group_kind = None
+    renamed: dict[tuple[int, int], tuple[int, int]] = {}
+    for quote in doc.layer("quotes"):
+        speaker = quote.attrs["speaker"]
+        if speaker is None:
+            continue
+        key = (speaker[0], speaker[1])
+        if key not in renamed and doc.text[key[0] : key[1]].lower() in _words("plural") and group is not None:
+            renamed[key] = group
+        if key in renamed:
+            start, end = renamed[key]
+            quote.attrs["speaker"] = [start, end]
+            quote.attrs["speaker_name"] = doc.text[start:end]
+            quote.attrs["speaker_kind"] = "described" if group_kind == "described" else "named"
+        elif quote.attrs["speaker_kind"] == "described" or key in bodies:
+            group, group_kind = key, quote.attrs["speaker_kind"]
 
 
 def _antecedent(speaker: Span | None, previous: Span | None) -> Span | None:

@@ -396,3 +396,11 @@ def test_menurut_inside_a_sentence_or_without_a_comma(text, speakers):
 ])
 def test_a_person_opening_the_article_with_an_age_is_whom_a_pronoun_points_to(opening):
     assert _speakers(f"{opening}\n\nDia mengaku tak sanggup membaca media sosial.") == ["Lita Krisna"]
+
+
+def test_mereka_names_the_body_that_spoke_last_not_the_person_between():
+    text = ("Dalam gugatannya, Disney dan Universal menyebut Midjourney sebagai \"lubang plagiarisme\".\n\n"
+            "Mereka menuduh platform itu menciptakan salinan tokoh seperti Darth Vader.\n\n"
+            "Kepala bagian hukum Disney, Horacio Gutierrez, mengatakan pihaknya terbuka terhadap AI.\n\n"
+            "Mereka juga menyebut Midjourney tengah mengembangkan layanan video.")
+    assert _speakers(text) == ["Disney", "Disney", "Horacio Gutierrez", "Disney"]

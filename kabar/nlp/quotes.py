@@ -135,9 +135,10 @@ def _pronoun_at(text: str, start: int, end: int) -> bool:
 
 
 def _points_back(text: str, start: int, end: int) -> bool:
-    """"Ketua Harian Partai Gerindra ini": a description ending in ini/itu/tersebut names the last speaker."""
+    """"Ketua Harian Partai Gerindra ini": a description ending in ini/itu/tersebut names the last speaker;
+    a time ending the phrase ("bunyi pernyataan perusahaan saat itu") does not."""
     words = text[start:end].strip(" ,.").split()
-    return len(words) >= 2 and words[-1].lower() in _words("pointer")
+    return len(words) >= 2 and words[-1].lower() in _words("pointer") and words[-2].lower() not in _words("stop")
 
 
 def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Span | None:

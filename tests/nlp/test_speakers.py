@@ -404,3 +404,10 @@ def test_mereka_names_the_body_that_spoke_last_not_the_person_between():
             "Kepala bagian hukum Disney, Horacio Gutierrez, mengatakan pihaknya terbuka terhadap AI.\n\n"
             "Mereka juga menyebut Midjourney tengah mengembangkan layanan video.")
     assert _speakers(text) == ["Disney", "Disney", "Horacio Gutierrez", "Disney"]
+
+
+def test_a_time_ending_the_speaker_phrase_is_no_pointer_back():
+    text = ("\"Kematiannya kecelakaan kerja,\" bunyi salinan putusan pengadilan.\n\n"
+            "\"Karyawan itu tidak lagi dalam perjalanan bisnis,\" bunyi pernyataan perusahaan saat itu.\n\n"
+            "\"Kematiannya tidak berhubungan dengan pekerjaan,\" imbuh perusahaan tersebut.")
+    assert _speakers(text) == ["salinan putusan pengadilan", "pernyataan perusahaan", "pernyataan perusahaan"]

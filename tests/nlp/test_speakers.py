@@ -411,3 +411,14 @@ def test_a_time_ending_the_speaker_phrase_is_no_pointer_back():
             "\"Karyawan itu tidak lagi dalam perjalanan bisnis,\" bunyi pernyataan perusahaan saat itu.\n\n"
             "\"Kematiannya tidak berhubungan dengan pekerjaan,\" imbuh perusahaan tersebut.")
     assert _speakers(text) == ["salinan putusan pengadilan", "pernyataan perusahaan", "pernyataan perusahaan"]
+
+
+def test_a_passive_diakui_names_whom_a_later_suffixed_cue_points_to():
+    text = ("Bahkan, diakui Henny saat ditemui di Jakarta, ia tidak sanggup menghadapi kegundahan itu.\n\n"
+            "\"Kalau dibilang enggak kuat,\" ungkapnya, Rabu (11/9/2019).")
+    assert _speakers(text) == ["Henny"]
+
+
+def test_a_province_abbreviated_does_not_end_the_sentence_before_the_name():
+    assert _speakers("\"Tidak cukup memiliki ijazah,\" kata Kepala Dinas Pendidikan Prov. Jabar Dewi Sartika.") \
+        == ["Dewi Sartika"]

@@ -781,8 +781,9 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if not people:
         return None
     person, before = people[0], text[opening : people[0].start]
+    title = re.sub(r"(?<=\w) (?:dan|serta|&) (?=[A-Z])", " ", before)  # "Menteri Hukum dan Hak Asasi Manusia"
     if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
-                                                     for w in re.findall(r"[\w'’.-]+", before)):
+                                                     for w in re.findall(r"[\w'’.-]+", title)):
         return None  # a list of names, or a person inside a clause: "Acara itu dihadiri oleh Suhadi"
     aged = re.match(r"\s*\(\d{1,3}\)", text[person.end : sentence.end])  # "Lita Krisna (44), ibu kandung M, …"
     acting = person.end + (aged.end() if aged else 0)

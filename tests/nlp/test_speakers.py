@@ -422,3 +422,9 @@ def test_a_passive_diakui_names_whom_a_later_suffixed_cue_points_to():
 def test_a_province_abbreviated_does_not_end_the_sentence_before_the_name():
     assert _speakers("\"Tidak cukup memiliki ijazah,\" kata Kepala Dinas Pendidikan Prov. Jabar Dewi Sartika.") \
         == ["Dewi Sartika"]
+
+
+def test_a_title_joined_by_dan_still_opens_the_sentence_with_its_person():
+    text = ("TEMPO.CO, Jakarta - Menteri Hukum dan Hak Asasi Manusia Yasonna Laoly meminta rapat itu terbuka.\n\n"
+            "Menurut dia, transparansi mesti dilakukan sebab revisi itu menyulut kontroversi.")
+    assert _speakers(text) == ["Yasonna Laoly"]

@@ -726,7 +726,7 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
 
 
 def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
-    speaker = _title_trimmed(doc.text, speaker)
+    speaker = _related(doc.text, _title_trimmed(doc.text, speaker))
     start, end = content
     while start < end and doc.text[start] in " ,":
         start += 1
@@ -757,6 +757,20 @@ def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
             break  # what would be left is no name: "anggota Komisi III"
         start += word.end() + 1
     return speaker if start == speaker.start else Span(start, speaker.end, speaker.label, speaker.attrs)
+
+
+@cache
+def _relation() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$")
+
+
+def _related(text: str, speaker: Span | None) -> Span | None:
+    """A relation in lower case right before a name describes someone else, who speaks: "Menurut penasihat
+    hukum Novanto, …" is the lawyer, "kata bibi M" the aunt."""
+    if speaker is None or speaker.label not in ("PERSON", "NAME") or "," in text[speaker.start : speaker.end]:
+        return speaker  # a name run across a paragraph joined by a comma ("teman M.,Dony mengatakan") is no relation's
+    relation = _relation().search(text, max(0, speaker.start - 30), speaker.start)
+    return Span(relation.start(), speaker.end, "described") if relation else speaker
 
 
 def _title_word(word: str) -> bool:

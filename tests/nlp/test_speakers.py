@@ -428,3 +428,12 @@ def test_a_title_joined_by_dan_still_opens_the_sentence_with_its_person():
     text = ("TEMPO.CO, Jakarta - Menteri Hukum dan Hak Asasi Manusia Yasonna Laoly meminta rapat itu terbuka.\n\n"
             "Menurut dia, transparansi mesti dilakukan sebab revisi itu menyulut kontroversi.")
     assert _speakers(text) == ["Yasonna Laoly"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Menurut penasihat hukum Novanto, surat itu menerangkan bahwa tidak ada fakta baru.", "penasihat hukum Novanto"),
+    ("\"Gak pernah dengar dia neko-neko,\" kata bibi Mira, Jumat.", "bibi Mira"),
+    ("\"Kami siap,\" kata Anak Agung Gede Ngurah.", "Agung Gede Ngurah"),  # a Balinese name, not a relation
+])
+def test_a_relation_before_a_name_is_someone_else_who_speaks(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -437,3 +437,7 @@ def test_a_title_joined_by_dan_still_opens_the_sentence_with_its_person():
 ])
 def test_a_relation_before_a_name_is_someone_else_who_speaks(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_beralasan_as_an_adjective_reports_nothing():
+    assert _speakers("Hal itu cukup beralasan, karena tujuan awal kendaraan listrik adalah udara bersih.") == []

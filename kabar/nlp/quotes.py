@@ -41,12 +41,14 @@ HONORIFIC = re.compile(r"\b(?:Dr|Prof|Ir|Drs|Hj?)\.?\s+(?=[A-Z])")
 # a word that is a verb rather than part of a described speaker ("menyampaikan", "berharap"); "menteri" is not
 VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECASE)
 MAX_DESCRIPTION_WORDS = 7
+# a subject written after the quotation it reports, before its verb: '"…," Menteri Luar Negeri Retno menambahkan.'
+MAX_LATE_SUBJECT_WORDS = 6
 # a title before a comma and the name it introduces: "Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil"
 MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
-# an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - "
-DATELINE = re.compile(r"[^\n]{0,40}?\s[-–—]\s+")
+# an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - ", "JAMBI, KOMPAS.COM- "
+DATELINE = re.compile(r"[^\n]{0,40}?(?:\s|(?<=[A-Z]))[-–—]\s+")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
 # where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
@@ -69,7 +71,10 @@ def _words(kind: str) -> frozenset[str]:
 
 @cache
 def _cue_pattern(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?P<cue>{alternation(list(cues(kind)))})(?![\w-])", re.IGNORECASE)
+    """A cue in any case, but a capitalised one after a word or a comma is a name ("Ketua Banggar DPR Said
+    Abdullah menanggapi …", "Terakhir, Said menekankan …"), not the English "said"."""
+    return re.compile(rf"(?<![\w-])(?!(?<=[\w,] )(?-i:[A-Z]))(?P<cue>{alternation(list(cues(kind)))})(?![\w-])",
+                      re.IGNORECASE)
 
 
 @cache
@@ -130,9 +135,10 @@ def _pronoun_at(text: str, start: int, end: int) -> bool:
 
 
 def _points_back(text: str, start: int, end: int) -> bool:
-    """"Ketua Harian Partai Gerindra ini": a description ending in ini/itu/tersebut names the last speaker."""
+    """"Ketua Harian Partai Gerindra ini": a description ending in ini/itu/tersebut names the last speaker;
+    a time ending the phrase ("bunyi pernyataan perusahaan saat itu") does not."""
     words = text[start:end].strip(" ,.").split()
-    return len(words) >= 2 and words[-1].lower() in _words("pointer")
+    return len(words) >= 2 and words[-1].lower() in _words("pointer") and words[-2].lower() not in _words("stop")
 
 
 def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Span | None:
@@ -329,6 +335,9 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         end = clause + relative.start()  # "Suparno Jumar yang sempat menelusuri … mengaku"
     if text[clause:end].split()[-1:] and text[clause:end].split()[-1].lower() in _words("pronoun"):
         return last
+    member = _member_of(doc, clause, entity) if entity is not None else None
+    if member is not None:
+        return member
     if entity is not None and entity.label == "NAME":
         return entity  # a name the entity layer missed ends the subject: "Trainer Gojek Wirausaha Chrisma Wibowo"
     if entity is not None:
@@ -370,6 +379,20 @@ def _person_titled_by(doc: Doc, clause: int, body: Span) -> Span | None:
         return None
     title = doc.text[person.end : body.start].split()
     return person if title and all(_titles_a_name(word) for word in title) else None
+
+
+def _member_of(doc: Doc, clause: int, body: Span) -> Span | None:
+    """A person "dari" a body speaks for themselves: "Randy McCarthy dari firma hukum Hall Estill menyebut"
+    (however the entity layer tagged the body), "peneliti Andi dari LIPI menilai"."""
+    people = [s for s in _entities_in(doc, clause, body.start) if s.label == "PERSON"]
+    if not people:
+        return None
+    between = doc.text[people[-1].end : body.start].split()
+    if not between or between[0].lower() != "dari" or any(
+            VERB_LIKE.match(word) or word.lower() in _words("boundary") or re.search(r"[,;:()\"“”]", word)
+            for word in between[1:]):
+        return None
+    return people[-1]
 
 
 def _name_before_title(doc: Doc, start: int, end: int) -> Span | None:
@@ -514,7 +537,32 @@ def find_quotes(doc: Doc) -> Doc:
                 speaker = _opening_person(doc, reported)  # whom a following "ia" points to, not "-nya"
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
         quoted_before = found or (quoted_before and index in inside)
+    _plural_pronouns_named(doc)
     return doc
+
+
+def _plural_pronouns_named(doc: Doc) -> None:
+    """"Mereka menuduh …" names the body or group that spoke last ("Disney dan Universal menyebut …" gives the
+    list's head), not the person who spoke in between; a later cue pointing back to that "Mereka" follows it.
+    Left as written when no body or group spoke before."""
+    bodies = {(s.start, s.end) for s in doc.layer("entities") if s.label in BODIES}
+    group: tuple[int, int] | None = None
+    group_kind = None
+    renamed: dict[tuple[int, int], tuple[int, int]] = {}
+    for quote in doc.layer("quotes"):
+        speaker = quote.attrs["speaker"]
+        if speaker is None:
+            continue
+        key = (speaker[0], speaker[1])
+        if key not in renamed and doc.text[key[0] : key[1]].lower() in _words("plural") and group is not None:
+            renamed[key] = group
+        if key in renamed:
+            start, end = renamed[key]
+            quote.attrs["speaker"] = [start, end]
+            quote.attrs["speaker_name"] = doc.text[start:end]
+            quote.attrs["speaker_kind"] = "described" if group_kind == "described" else "named"
+        elif quote.attrs["speaker_kind"] == "described" or key in bodies:
+            group, group_kind = key, quote.attrs["speaker_kind"]
 
 
 def _antecedent(speaker: Span | None, previous: Span | None) -> Span | None:
@@ -562,6 +610,10 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
     inner_cue = _cue_pattern("after").search(text, after_start, after_end)
     if inner_cue:
         return speaker_after(doc, inner_cue.end(), after_end, last), inner_cue.group("cue")
+    late_verb = _cue_pattern("before").search(text, after_start, after_end)
+    if late_verb and 0 < len(text[after_start : late_verb.start()].split()) <= MAX_LATE_SUBJECT_WORDS:
+        # the subject and its verb after the quotation: '"…," Southgate menambahkan.'
+        return speaker_before(doc, after_start, late_verb.start(), last), late_verb.group("cue")
     return None, None
 
 
@@ -616,7 +668,24 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
         if speaker is not None and re.fullmatch(r"\s*(?:\([^)]*\))?[\s.,;]*", text[speaker.end : sentence.end]):
             _add(doc, sentence, "indirect", (sentence.start, sentence.start + late.start()), late.group("cue"), speaker)
             return speaker, True
+        if speaker is not None and _opens_a_clause(text, sentence.start, sentence.start + late.end()) and \
+                speaker.start >= start and speaker.label in ("PERSON", "NAME") and \
+                re.match(r"\s+[a-z]", text[speaker.end : sentence.end]):
+            # "…, namun menurut Freire gaya bertarungnya tidak berubah": the view follows the name
+            _add(doc, sentence, "indirect", (speaker.end, sentence.end), late.group("cue"), speaker)
+            return speaker, True
+    own = re.match(r"(?:\w+,?\s+)?(?P<cue>menurutnya)(?![\w-]),?\s+", text[sentence.start : sentence.end],
+                   re.IGNORECASE)
+    if own and last is not None:  # "Menurutnya Tibau mampu …": the view of the last speaker, with no comma
+        _add(doc, sentence, "indirect", (sentence.start + own.end(), sentence.end), own.group("cue"), last)
+        return last, True
     return _bare_report(doc, sentence, last)
+
+
+def _opens_a_clause(text: str, start: int, cue_end: int) -> bool:
+    """ "menurut" right after a comma or a conjunction opens the clause it reports."""
+    before = re.sub(r"\s*\bmenurut\s*$", "", text[start:cue_end], flags=re.IGNORECASE).rstrip()
+    return before.endswith(",") or (before.split()[-1:] != [] and before.split()[-1].lower() in _words("boundary"))
 
 
 def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:
@@ -657,7 +726,7 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
 
 
 def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
-    speaker = _title_trimmed(doc.text, speaker)
+    speaker = _related(doc.text, _title_trimmed(doc.text, speaker))
     start, end = content
     while start < end and doc.text[start] in " ,":
         start += 1
@@ -690,6 +759,20 @@ def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
     return speaker if start == speaker.start else Span(start, speaker.end, speaker.label, speaker.attrs)
 
 
+@cache
+def _relation() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$")
+
+
+def _related(text: str, speaker: Span | None) -> Span | None:
+    """A relation in lower case right before a name describes someone else, who speaks: "Menurut penasihat
+    hukum Novanto, …" is the lawyer, "kata bibi M" the aunt."""
+    if speaker is None or speaker.label not in ("PERSON", "NAME") or "," in text[speaker.start : speaker.end]:
+        return speaker  # a name run across a paragraph joined by a comma ("teman M.,Dony mengatakan") is no relation's
+    relation = _relation().search(text, max(0, speaker.start - 30), speaker.start)
+    return Span(relation.start(), speaker.end, "described") if relation else speaker
+
+
 def _title_word(word: str) -> bool:
     """A word of a title, a portfolio, an acronym or a known body or place: no part of a person's name."""
     return _titles_a_name(word) or not is_name_word(word.strip(",."))
@@ -705,15 +788,20 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if dateline:
         opening = dateline.end()  # "TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta …"
     lead = re.match(r"[^,]{0,30},", text[opening : sentence.end])
-    opening += lead.end() if lead and len(lead.group(0).split()) <= 3 else 0
+    if lead and len(lead.group(0).split()) <= 3 and \
+            not any(s.label == "PERSON" for s in _entities_in(doc, opening, opening + lead.end())):
+        opening += lead.end()  # a lead, not the person: "Selanjutnya," but "Lita Krisna (44), ibu kandung M, …"
     people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
     if not people:
         return None
     person, before = people[0], text[opening : people[0].start]
+    title = re.sub(r"(?<=\w) (?:dan|serta|&) (?=[A-Z])", " ", before)  # "Menteri Hukum dan Hak Asasi Manusia"
     if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
-                                                     for w in re.findall(r"[\w'’.-]+", before)):
+                                                     for w in re.findall(r"[\w'’.-]+", title)):
         return None  # a list of names, or a person inside a clause: "Acara itu dihadiri oleh Suhadi"
-    after = [w for w in re.findall(r"[\w-]+", text[person.end : sentence.end]) if w.lower() not in _words("adverb")]
+    aged = re.match(r"\s*\(\d{1,3}\)", text[person.end : sentence.end])  # "Lita Krisna (44), ibu kandung M, …"
+    acting = person.end + (aged.end() if aged else 0)
+    after = [w for w in re.findall(r"[\w-]+", text[acting : sentence.end]) if w.lower() not in _words("adverb")]
     # the person acts: a lower-case predicate follows, not a passive verb ("HD akhirnya dilepaskan") or nothing
     # (a heading)
     return person if after and after[0].islower() and not re.match(r"di\w{4,}", after[0]) else None

@@ -9,9 +9,10 @@ from kabar.lexicon import word_set
 from kabar.model import Doc, Span
 
 # A candidate end: ., ! or ? (or an ellipsis), optionally followed by closing quotes/brackets, then space.
-# Some dumps join paragraphs with a comma instead of a line break ("… Riau.,Penangkapan …"): that ends one too.
+# Some dumps join paragraphs with a comma instead of a line break ("… Riau.,Penangkapan …", also before a
+# space: "… program., Akibatnya …"): that ends one too.
 # Quotation marks may come as a dump that read UTF-8 as Mac Roman writes them ("‚Äú", "‚Äù").
-END = re.compile(r"(?:\.{3}|…|[.!?])(?:‚Äù|[\"”’')\]])*(?=\s+|,+\S)")
+END = re.compile(r"(?:\.{3}|…|[.!?])(?:‚Äù|[\"”’')\]])*(?=\s+|,+\s*\S)")
 NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,](?:‚Äú|[\"“‘'(\[])?[A-Z0-9]")
 
 

@@ -89,8 +89,10 @@ def test_a_purpose_clause_is_no_report():
     assert _speakers("Setiap peserta diberi waktu lima menit untuk menyampaikan gagasan di depan juri.") == []
 
 
-def test_paragraphs_joined_by_commas_still_split_into_sentences():
-    doc = split_sentences(Doc(Article(id="t", source="t", text="Andi tiba di Bandung.,Budi menyusul esok hari.")))
+@pytest.mark.parametrize("joint", [".,", "., "])
+def test_paragraphs_joined_by_commas_still_split_into_sentences(joint):
+    text = f"Andi tiba di Bandung{joint}Budi menyusul esok hari."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
     assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
         "Andi tiba di Bandung.", "Budi menyusul esok hari."]
 
@@ -252,7 +254,7 @@ def test_cues_that_report_a_stance_or_a_proposal(text, speaker):
 def test_the_object_of_a_verb_is_not_whom_a_pronoun_points_to():
     assert _speakers("\"Saya heran,\" kata Yakup Hasibuan.\n\nYakup mencontohkan, kini muncul narasi kebencian seperti "
                      "ingin memenjarakan Jokowi hingga menyinggung keluarganya.\n\n\"Ini sudah belok,\" imbuh dia.") \
-        == ["Yakup Hasibuan", "Yakup Hasibuan"]
+        == ["Yakup Hasibuan", "Yakup", "Yakup"]  # mencontohkan reports too
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
@@ -340,3 +342,102 @@ def test_a_title_with_no_name_after_it_is_kept_whole():
     doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
     doc.add("entities", Span(text.index("Komisi"), text.index(" di "), "PERSON", {}))
     assert [q.attrs["speaker_name"] for q in find_quotes(doc).layer("quotes")] == ["Komisi III"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Terakhir, Said menekankan perlunya penguatan ketahanan pangan.", ["Said"]),
+    ("Ketua Badan Anggaran DPR Said Abdullah menanggapi kebijakan tarif itu.", []),  # no report at all
+    ("The minister said the plan was ready.", ["The minister"]),
+])
+def test_a_capitalised_cue_word_inside_a_sentence_is_a_name(text, speakers):
+    """"Said" is a common Indonesian name as well as the English cue "said"."""
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senada dengan itu, Randy McCarthy dari firma hukum Hall Estill menyebut gugatan itu sulit dimenangkan.",
+     "Randy McCarthy"),
+    ("Peneliti Siti Aminah dari Lembaga Ilmu Pengetahuan Indonesia menilai kebijakan itu terlambat.", "Siti Aminah"),
+])
+def test_a_person_of_a_body_speaks_not_the_body(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Presiden Trump beralasan, tidak adanya pabrik Indonesia di AS menjadi penyebab tarif itu.", "Trump"),
+    ("Masinton mencontohkan, dua keputusan politik ditolak pimpinan KPK.", "Masinton"),
+    ("Polisi menuding kelompok itu telah menyebarkan kabar bohong.", "Polisi"),
+])
+def test_verbs_giving_a_reason_an_example_or_an_accusation_report(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Saya senang dia mendapat pengakuan publik,\" Southgate menambahkan.", "Southgate"),
+    ("\"Kami tidak akan mundur,\" Menteri Luar Negeri Retno Marsudi mengatakan kepada wartawan.", "Retno Marsudi"),
+])
+def test_a_subject_and_its_verb_after_the_quotation(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Khabib punya catatan yang baik, namun menurut Freire gaya bertarungnya tidak berubah sejak awal.", ["Freire"]),
+    ("\"Ia sangat tangguh,\" kata Freire.\n\nMenurutnya Tibau mampu menyulitkan petarung Dagestan itu.",
+     ["Freire", "Freire"]),
+])
+def test_menurut_inside_a_sentence_or_without_a_comma(text, speakers):
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("opening", [
+    "JAMBI, KOMPAS.COM- Lita Krisna (44), ibu kandung M, mengalami tekanan berat usai tragedi itu.",
+    "Lita Krisna (44), ibu kandung M, mengalami tekanan berat usai tragedi itu.",
+    "JAMBI, KOMPAS.COM- Sore itu, Lita Krisna mengalami tekanan berat usai tragedi itu.",
+])
+def test_a_person_opening_the_article_with_an_age_is_whom_a_pronoun_points_to(opening):
+    assert _speakers(f"{opening}\n\nDia mengaku tak sanggup membaca media sosial.") == ["Lita Krisna"]
+
+
+def test_mereka_names_the_body_that_spoke_last_not_the_person_between():
+    text = ("Dalam gugatannya, Disney dan Universal menyebut Midjourney sebagai \"lubang plagiarisme\".\n\n"
+            "Mereka menuduh platform itu menciptakan salinan tokoh seperti Darth Vader.\n\n"
+            "Kepala bagian hukum Disney, Horacio Gutierrez, mengatakan pihaknya terbuka terhadap AI.\n\n"
+            "Mereka juga menyebut Midjourney tengah mengembangkan layanan video.")
+    assert _speakers(text) == ["Disney", "Disney", "Horacio Gutierrez", "Disney"]
+
+
+def test_a_time_ending_the_speaker_phrase_is_no_pointer_back():
+    text = ("\"Kematiannya kecelakaan kerja,\" bunyi salinan putusan pengadilan.\n\n"
+            "\"Karyawan itu tidak lagi dalam perjalanan bisnis,\" bunyi pernyataan perusahaan saat itu.\n\n"
+            "\"Kematiannya tidak berhubungan dengan pekerjaan,\" imbuh perusahaan tersebut.")
+    assert _speakers(text) == ["salinan putusan pengadilan", "pernyataan perusahaan", "pernyataan perusahaan"]
+
+
+def test_a_passive_diakui_names_whom_a_later_suffixed_cue_points_to():
+    text = ("Bahkan, diakui Henny saat ditemui di Jakarta, ia tidak sanggup menghadapi kegundahan itu.\n\n"
+            "\"Kalau dibilang enggak kuat,\" ungkapnya, Rabu (11/9/2019).")
+    assert _speakers(text) == ["Henny"]
+
+
+def test_a_province_abbreviated_does_not_end_the_sentence_before_the_name():
+    assert _speakers("\"Tidak cukup memiliki ijazah,\" kata Kepala Dinas Pendidikan Prov. Jabar Dewi Sartika.") \
+        == ["Dewi Sartika"]
+
+
+def test_a_title_joined_by_dan_still_opens_the_sentence_with_its_person():
+    text = ("TEMPO.CO, Jakarta - Menteri Hukum dan Hak Asasi Manusia Yasonna Laoly meminta rapat itu terbuka.\n\n"
+            "Menurut dia, transparansi mesti dilakukan sebab revisi itu menyulut kontroversi.")
+    assert _speakers(text) == ["Yasonna Laoly"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Menurut penasihat hukum Novanto, surat itu menerangkan bahwa tidak ada fakta baru.", "penasihat hukum Novanto"),
+    ("\"Gak pernah dengar dia neko-neko,\" kata bibi Mira, Jumat.", "bibi Mira"),
+    ("\"Kami siap,\" kata Anak Agung Gede Ngurah.", "Agung Gede Ngurah"),  # a Balinese name, not a relation
+])
+def test_a_relation_before_a_name_is_someone_else_who_speaks(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_beralasan_as_an_adjective_reports_nothing():
+    assert _speakers("Hal itu cukup beralasan, karena tujuan awal kendaraan listrik adalah udara bersih.") == []

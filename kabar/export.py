@@ -166,7 +166,8 @@ def _story_json(story: Story, language: str, sections: dict[str, Any] | None = N
     its articles and the reason, which the story keeps for the store and the run's summary (its records stay
     listed at the top level, each naming it)."""
     empty: dict[str, Any] = {"events": [], "outlets": [], "first_seen": None, "last_seen": None,
-             "brief": {"language": language, "sentences": []}, "timeline": [], "key_figures": [], "disputed": 0}
+                             "brief": {"language": language, "sentences": []}, "timeline": [], "key_figures": [],
+                             "disputed": 0}
     return {"id": story.id, "title": story.title, "articles": story.articles, **empty, **(sections or {}),
             "failure": story.failure}
 

@@ -173,8 +173,8 @@ def _source(doc: Doc, sentence: Span) -> str | None:
 
 
 def _entities_in(doc: Doc, start: int, end: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Span]:
-    return [s for s in doc.layer("entities") if start <= s.start and s.end <= end and s.label in kinds
-            and s.attrs.get("entity")]
+    """The linked mentions of these kinds inside [start, end], in layer order, through the layer's index."""
+    return [s for s in doc.index("entities").within(start, end) if s.label in kinds and s.attrs.get("entity")]
 
 
 def _subject_of_quantity(doc: Doc, sentence: Span, quantity: Span, source: str | None) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import logging
 import sqlite3
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -29,6 +30,7 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from kabar import __version__
 from kabar.errors import KabarError, StoreError
@@ -41,7 +43,28 @@ if TYPE_CHECKING:  # the pipeline pulls in every stage's libraries: commands imp
     from kabar.model import StoryExport
 
 HELP_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+class VerboseAnywhere(TyperGroup):
+    """Takes `-v` after the command as well as before it (`kabar analyze ... -v`, as people type it): every
+    command, those under `eval` too, gets the root's own option, which turns the debug log on and is not passed
+    to the command."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        verbose = copy.copy(next(p for p in self.params if p.name == "verbose"))
+        verbose.expose_value = False
+        commands = list(self.commands.values())
+        while commands:
+            command = commands.pop()
+            if isinstance(command, TyperGroup):
+                commands += command.commands.values()
+            else:
+                command.params.append(verbose)
+
+
 app = typer.Typer(
+    cls=VerboseAnywhere,
     help="Kabar turns a pile of news articles into a sourced picture of each story.",
     no_args_is_help=True,
     add_completion=False,
@@ -516,23 +539,16 @@ def _print_version(asked: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def _root(
-    context: typer.Context,
-    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                          help="Print Kabar's version and exit.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=(
-        "Show the debug log on stderr, with the traceback of each input, article or story set aside "
-        "(give it before the command: kabar -v analyze ...)."))] = False,
-) -> None:
-    """Kabar turns a pile of news articles into a sourced picture of each story."""
-    if verbose:
-        _show_debug_log(context)
+DEBUG_LOG_SHOWN = "kabar.debug_log_shown"
 
 
-def _show_debug_log(context: typer.Context) -> None:
+def _show_debug_log(context: typer.Context, asked: bool) -> None:
     """Kabar's debug records go to stderr until the command ends (a set-aside item's one-line reason is in the
-    outcomes; its traceback is logged at debug level)."""
+    outcomes; its traceback is logged at debug level); asked twice (`kabar -v analyze ... -v`), they go once."""
+    root = context.find_root()
+    if not asked or root.meta.get(DEBUG_LOG_SHOWN):
+        return
+    root.meta[DEBUG_LOG_SHOWN] = True
     logger = logging.getLogger("kabar")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
@@ -545,6 +561,17 @@ def _show_debug_log(context: typer.Context) -> None:
         logger.setLevel(level)
 
     context.call_on_close(restore)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print Kabar's version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", callback=_show_debug_log, help=(
+        "Show the debug log on stderr, with the traceback of each input, article or story set aside "
+        "(before or after the command: kabar -v analyze ... or kabar analyze ... -v)."))] = False,
+) -> None:
+    """Kabar turns a pile of news articles into a sourced picture of each story."""
 
 
 @app.command()

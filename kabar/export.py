@@ -148,28 +148,39 @@ def _stories_json(export: StoryExport, groups: list[dict[str, Any]], timeline: l
     stories = []
     for story in export.stories:
         try:
-            stories.append(_story_json(story, articles, export.brief_language, own_groups.get(story.id, []),
+            sections = _story_sections(story, articles, export.brief_language, own_groups.get(story.id, []),
                                        own_timeline.get(story.id, []), own_brief.get(story.id, []),
-                                       disputed[story.id]))
+                                       disputed[story.id])
+            stories.append(_story_json(story, export.brief_language, sections))
         except Exception as error:  # noqa: BLE001 (one story's fault never costs the other stories)
             log.debug("story %s: its export failed", story.id, exc_info=True)
             reason = failure("export", error)
             if reason not in (story.failure or ""):  # the same export written twice says it once
                 story.failure = "; ".join(filter(None, (story.failure, reason)))
-            stories.append(_story_left_bare(story, export.brief_language))
+            stories.append(_story_json(story, export.brief_language))
     return stories
 
 
-def _story_json(story: Story, articles: dict[str, Article], language: str, groups: list[dict[str, Any]],
-                timeline: list[dict[str, Any]], sentences: list[dict[str, Any]], disputed: int) -> dict[str, Any]:
+def _story_json(story: Story, language: str, sections: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A story's entry, with its own sections; a story whose sections could not be written has empty ones beside
+    its articles and the reason, which the story keeps for the store and the run's summary (its records stay
+    listed at the top level, each naming it)."""
+    empty: dict[str, Any] = {"events": [], "outlets": [], "first_seen": None, "last_seen": None,
+                             "brief": {"language": language, "sentences": []}, "timeline": [], "key_figures": [],
+                             "disputed": 0}
+    return {"id": story.id, "title": story.title, "articles": story.articles, **empty, **(sections or {}),
+            "failure": story.failure}
+
+
+def _story_sections(story: Story, articles: dict[str, Article], language: str, groups: list[dict[str, Any]],
+                    timeline: list[dict[str, Any]], sentences: list[dict[str, Any]],
+                    disputed: int) -> dict[str, Any]:
+    """What only the story's own articles say: its events, outlets, dates, brief, timeline and key figures."""
     members = [articles[a] for a in story.articles if a in articles]
     dates = sorted((d for d in (a.reference_date for a in members) if d is not None), key=_naive)
     languages = Counter(a.language for a in members)
     key_groups = sorted(groups, key=lambda g: -g["independent_sources"])
     return {
-        "id": story.id,
-        "title": story.title,
-        "articles": story.articles,
         "events": _events_json(story, articles),
         "outlets": sorted({a.outlet for a in members if a.outlet}),
         "first_seen": _iso(dates[0]) if dates else None,
@@ -179,17 +190,7 @@ def _story_json(story: Story, articles: dict[str, Article], language: str, group
         "key_figures": [{"group": g["id"], "topic": g["topic"], "status": g["status"],
                          "independent_sources": g["independent_sources"]} for g in key_groups],
         "disputed": disputed,
-        "failure": story.failure,
     }
-
-
-def _story_left_bare(story: Story, language: str) -> dict[str, Any]:
-    """A story whose own section could not be written: its articles and the reason, which the story keeps for
-    the store and the run's summary (its records stay listed at the top level, each naming it)."""
-    return {"id": story.id, "title": story.title, "articles": story.articles, "events": [], "outlets": [],
-            "first_seen": None, "last_seen": None, "brief": {"language": language, "sentences": []},
-            "timeline": [], "key_figures": [], "disputed": 0,
-            "failure": story.failure}
 
 
 def _events_json(story: Story, articles: dict[str, Article]) -> list[dict[str, Any]]:

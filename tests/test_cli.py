@@ -152,6 +152,24 @@ def test_verbose_shows_the_traceback_of_a_story_set_aside(tmp_path: Path, monkey
     assert "--verbose" in runner.invoke(app, ["--help"], terminal_width=120).output
 
 
+def test_verbose_is_taken_after_the_command_too_and_logs_once_when_given_twice(tmp_path: Path, monkeypatch):
+    from kabar.stories import analysis
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("injected fault")
+
+    monkeypatch.setattr(analysis, "build_timeline", failing)
+    texts = _texts()[:2]
+    after = runner.invoke(app, ["analyze", *texts, "-o", str(tmp_path / "a"), "--db", str(tmp_path / "a.db"), "-v"])
+    twice = runner.invoke(app, ["-v", "analyze", *texts, "-o", str(tmp_path / "t"), "--db", str(tmp_path / "t.db"),
+                                "--verbose"])
+    assert after.exit_code == twice.exit_code == 2
+    assert "RuntimeError: injected fault" in after.output
+    assert after.output.count("Traceback") == twice.output.count("Traceback") > 0
+    for command in (["analyze"], ["eval", "claims"], ["serve"]):
+        assert "--verbose" in runner.invoke(app, [*command, "--help"], terminal_width=120).output
+
+
 def test_demo_exits_two_when_a_story_is_analysed_only_in_part(tmp_path: Path, monkeypatch):
     from kabar.stories import analysis
 

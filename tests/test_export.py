@@ -194,5 +194,6 @@ def test_a_story_whose_export_fails_is_kept_with_its_articles_and_the_others_are
     first, second = document["stories"]
     assert first == complete["stories"][0]
     assert second["articles"] == ["a-2"] and second["failure"] == "export failed: KeyError: 'injected'"
+    assert list(second) == list(first) and not second["events"] and second["brief"]["sentences"] == []
     assert "Traceback" in caplog.text
     assert "export failed: KeyError" in render_report_html(document)

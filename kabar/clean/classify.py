@@ -226,13 +226,19 @@ def word_count(text: str, tokens: list[str]) -> int:
 def _sentence_shaped(text: str, tokens: list[str], count: int) -> bool:
     """Running sentences in any language: as many words as a prose line needs, mostly letters, a sentence's end
     (or two sentences inside it), no link or handle and not a headline's capitals."""
+    sentences = ends_sentence(text) or len(SENTENCE_BREAK.findall(text)) >= 2
+    return (count >= 8 and mostly_letters(text, tokens) and sentences
+            and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens))
+
+
+def mostly_letters(text: str, tokens: list[str]) -> bool:
+    """Most of the line's characters besides spaces (three in five) are its words' letters: a line of words, not
+    of numbers, symbols or code. Vowel signs (Hindi, Burmese) are marks, not letters, to `words`: counted too."""
     characters = len("".join(text.split()))
     letters = sum(map(len, tokens))
-    if letters < 0.6 * characters:  # vowel signs (Hindi, Burmese) are marks, not letters, to `words`
+    if letters < 0.6 * characters:
         letters += sum(1 for character in text if unicodedata.category(character).startswith("M"))
-    sentences = ends_sentence(text) or len(SENTENCE_BREAK.findall(text)) >= 2
-    return (count >= 8 and letters >= 0.6 * characters and sentences
-            and not LINK_OR_HANDLE.search(text) and not menu_capitals(tokens))
+    return letters >= 0.6 * characters
 
 
 def ends_sentence(text: str) -> bool:
@@ -415,7 +421,7 @@ def _keep_text_without_stops(decisions: list[Decision]) -> None:
         tokens = words(text)
         if decision.reason not in FALLBACK_PLACES or block.in_chrome or block.in_main is False \
                 or word_count(text, tokens) < 3 or menu_capitals(tokens) or LINK_OR_HANDLE.search(text) \
-                or sum(map(len, tokens)) < 0.6 * len("".join(text.split())):
+                or not mostly_letters(text, tokens):
             continue
         decision.label, decision.reason = "body", UNSTOPPED_LINE
 

@@ -205,8 +205,10 @@ def _apposed_name(doc: Doc, position: int, limit: int) -> Span | None:
     Kementerian Luar Negeri Brasil, Susan Kleebank, …"."""
     text = doc.text
     comma = text.find(",", position, limit)
+    if comma == -1:  # checked before slicing: text[position:-1] would copy and split the rest of the text
+        return None
     title = text[position:comma].split()
-    if comma == -1 or not title or len(title) > MAX_TITLE_WORDS or not _titles_a_name(title[0]) \
+    if not title or len(title) > MAX_TITLE_WORDS or not _titles_a_name(title[0]) \
             or title[0].isupper() or any(stop.group(0).strip().lower() not in ("dan", "serta")
                                          for stop in _stop().finditer(text, position, comma)):
         return None  # a circumstance ends the phrase before the comma: "ujar Kepala Lapas X dalam keterangannya,"

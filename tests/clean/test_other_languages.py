@@ -190,3 +190,10 @@ def test_a_text_that_ends_no_sentence_with_a_stop_keeps_its_lines_of_words_but_i
              "La mairie présente son projet aux habitants mardi soir à la salle des fêtes",
              "Les travaux commenceront au printemps et dureront six mois"]
     assert _kept_paragraphs("\n\n".join(lines)) == lines[1:]
+
+
+def test_a_text_in_a_script_with_vowel_signs_that_ends_no_sentence_with_a_stop_keeps_its_lines_of_words():
+    """Burmese vowel signs are marks, not letters, to `words`: counted as letters for a sentence but not for a line
+    of a text without stops, such a text's lines read as symbols and the text was rejected whole."""
+    lines = [paragraph.rstrip("။") for paragraph in PARAGRAPHS["my"]]
+    assert _kept_paragraphs("\n\n".join(lines)) == lines

@@ -441,3 +441,23 @@ def test_a_relation_before_a_name_is_someone_else_who_speaks(text, speaker):
 
 def test_beralasan_as_an_adjective_reports_nothing():
     assert _speakers("Hal itu cukup beralasan, karena tujuan awal kendaraan listrik adalah udara bersih.") == []
+
+
+def test_a_speaker_phrase_without_a_comma_reads_no_further_than_its_own_end():
+    """The apposition check sliced text[position:-1] before seeing that the phrase held no comma: the rest of the
+    whole text copied and split once a reported sentence, so a 6.7 MB text on one line never finished."""
+    from kabar.nlp.quotes import _apposed_name
+
+    class Slices(str):
+        longest = 0
+
+        def __getitem__(self, key):
+            part = str.__getitem__(self, key)
+            Slices.longest = max(Slices.longest, len(part))
+            return part
+
+    text = Slices("Harga beras naik lagi, kata juru bicara Bulog. " * 200)
+    position = text.index("juru")
+    limit = text.index(".", position) + 1
+    assert _apposed_name(Doc(Article(id="t", source="t", text=text)), position, limit) is None
+    assert Slices.longest <= limit - position

@@ -36,8 +36,9 @@ PHRASE_END = re.compile(r",|(?<![\w-])(?:dan|serta|and)(?![\w-])|" + LINKING_WOR
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
 VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
-# what ends a clause around its predicate: a comma or semicolon, a quote mark, a dash between spaces
-CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
+# what ends a clause around its predicate: a comma, colon or semicolon, a quote mark, a dash between spaces; not the
+# comma or colon inside a number ("Rp 11,5 miliar", "pukul 00:00 WIB")
+CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
 # how far before a person the title naming their body may start ("Kepala Biro Penerangan Masyarakat Mabes Polri

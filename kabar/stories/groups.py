@@ -762,7 +762,8 @@ def _clock(claim: Claim) -> str | None:
 
 
 def _figures_in(text: str) -> set[str]:
-    return set(NUMBER.findall(text))
+    """The numbers a text gives as written, a time of day with a colon as with a point ("00:00" and "00.00" agree)."""
+    return {number.replace(":", ".") for number in NUMBER.findall(text)}
 
 
 def _numbers_in(text: str) -> set[str]:

@@ -46,6 +46,14 @@ def test_an_event_is_dated_by_its_day_and_its_clock_time_rides_along(text: str, 
     assert event.extra.get("clock") == clock
 
 
+def test_a_comma_or_colon_inside_a_number_does_not_end_the_clause():
+    analysis, _ = _analysis("Defisit BPJS Kesehatan membengkak dari Rp 28,35 triliun menjadi Rp 32,84 triliun tahun ini.",
+                            "Pesan berantai itu mulai menyebar sekitar pukul 00:00 WIB di media sosial.")
+    deficit, message = _events(analysis)
+    assert "Rp 28,35 triliun menjadi Rp 32,84 triliun" in deficit.text
+    assert "pukul 00:00 WIB" in message.text
+
+
 def test_the_main_verb_names_the_event_not_a_verb_in_a_clause_after_it():
     analysis, _ = _analysis("Filipina pada Selasa (5/3/2024) memanggil duta besar Tiongkok untuk memprotes kapal "
                             "yang mengirim pasokan ke karang itu.")
@@ -675,6 +683,14 @@ def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_
     [group] = _compared_holding("event", told[0].format(first), told[1].format(second))
     assert group.status == status
     assert all(time in group.note for time in shown)
+
+
+def test_one_time_of_day_written_with_a_point_and_with_a_colon_is_no_conflict():
+    told = "Pesan berantai tentang kesehatan Habibie mulai muncul Selasa dinihari sekitar pukul {} WIB."
+    compared = _compared_holding("event", told.format("00.00"), told.format("00:00"))
+    assert compared == [] or all(group.status != "conflicting" for group in compared)
+    [conflict] = _compared_holding("event", told.format("00.00"), told.format("01:30"))
+    assert conflict.status == "conflicting"
 
 
 def test_two_happenings_in_different_places_at_times_of_day_are_not_one_event():

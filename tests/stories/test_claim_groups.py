@@ -620,6 +620,15 @@ def test_the_very_same_specific_figure_is_one_fact_however_each_report_words_it_
     assert compared_amounts("10 miliar") == []
 
 
+def test_nearly_the_same_specific_figure_of_one_named_thing_is_one_count_told_differently():
+    members = "Peserta itu terdiri dari {} juta penduduk tidak mampu (PBI) yang iurannya dibayar Pemerintah Pusat."
+    other = "Saat ini, yang mendapat subsidi dari pemerintah atau Penerima Bantuan Iuran ({}) BPJS mencapai {} juta jiwa."
+    [slip] = _compared_holding("quantity", members.format("96,6"), other.format("PBI", "96,8"))
+    assert slip.status == "conflicting"
+    assert _compared_holding("quantity", members.format("96,6"), other.format("PBI", "90,8")) == []  # further off
+    assert _compared_holding("quantity", members.format("96,6"), other.format("JKN", "96,8")) == []  # another name
+
+
 def test_a_head_count_in_orang_and_one_naming_the_people_count_the_same_people_two_kinds_of_people_do_not():
     [dead] = _compared_holding("quantity", "Kecelakaan bus di Nganjuk menyebabkan tiga orang tewas.",
                                "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.")

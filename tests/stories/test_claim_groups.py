@@ -54,6 +54,13 @@ def test_a_comma_or_colon_inside_a_number_does_not_end_the_clause():
     assert "pukul 00:00 WIB" in message.text
 
 
+def test_an_event_is_timed_by_the_time_in_its_own_clause_not_by_an_earlier_one_in_its_sentence():
+    analysis, _ = _analysis("Padahal ruko itu tutup sejak jam 5 sore, sedangkan saksi melihat api itu sekira pukul "
+                            "18.10 WIB.")
+    [event] = _events(analysis)
+    assert event.when is not None and event.when.start.startswith("18:10")
+
+
 def test_the_main_verb_names_the_event_not_a_verb_in_a_clause_after_it():
     analysis, _ = _analysis("Filipina pada Selasa (5/3/2024) memanggil duta besar Tiongkok untuk memprotes kapal "
                             "yang mengirim pasokan ke karang itu.")

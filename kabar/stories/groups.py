@@ -828,7 +828,7 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
             status = "conflicting"
             notes.append(_say("dated", language, dates=", ".join(dates)) if dates else
                          _say("figures", language, values="; ".join(told)))
-    disputing = [c for c in members if c.stance in DISPUTING]
+    disputing = _disputing(members)
     # figures that change as reports come in stay evolving or conflicting though someone doubts one of them
     if disputing and len(disputing) < len(members) and (
             members[0].kind != "quantity" or status in ("corroborated", "single-source")):
@@ -836,6 +836,15 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         notes.append(_say("disputed", language, n=len(disputing)))
     return ClaimGroup(group_id, _topic(members), [c.id for c in members], status, len(sources), " ".join(notes),
                       _values(members, articles, names))
+
+
+def _disputing(members: list[Claim]) -> list[Claim]:
+    """The reports that deny the claim or doubt it. A source that tells the claim and in another report cannot yet
+    confirm something of it ("pemerintah berencana membangun istana di Papua", and the same minister "belum memastikan
+    jumlah dana yang dianggarkan") doubts a detail, not its own claim; a denial stands whoever makes it."""
+    telling = {c.attributed_to for c in members if c.stance not in DISPUTING and c.attributed_to}
+    return [c for c in members if c.stance == "denied"
+            or (c.stance in DISPUTING and c.attributed_to not in telling)]
 
 
 def _topic(members: list[Claim]) -> str:

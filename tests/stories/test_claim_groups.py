@@ -636,6 +636,19 @@ def test_nearly_the_same_specific_figure_of_one_named_thing_is_one_count_told_di
     assert _compared_holding("quantity", members.format("96,6"), other.format("JKN", "96,8")) == []  # another name
 
 
+@pytest.mark.parametrize(("doubter", "status"), [
+    ("Basuki Hadimuljono", "single-source"),  # the minister telling the plan is unsure of its budget: no dispute
+    ("Gubernur Papua Lukas Enembe", "disputed"),  # another party cannot confirm it
+])
+def test_a_source_doubting_a_detail_of_its_own_claim_does_not_dispute_it(doubter: str, status: str):
+    analysis, _ = _analysis(
+        "Menteri Pekerjaan Umum Basuki Hadimuljono mengatakan pemerintah akan membangun istana kepresidenan di Papua.",
+        "Basuki Hadimuljono menambahkan pemerintah akan membangun istana kepresidenan di Papua. "
+        f"{doubter} belum memastikan jumlah dana yang dianggarkan untuk pembangunan istana kepresidenan di Papua.")
+    [palace] = [g for g in analysis.groups if len(g.claims) > 2]
+    assert palace.status == status
+
+
 def test_a_head_count_in_orang_and_one_naming_the_people_count_the_same_people_two_kinds_of_people_do_not():
     [dead] = _compared_holding("quantity", "Kecelakaan bus di Nganjuk menyebabkan tiga orang tewas.",
                                "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.")

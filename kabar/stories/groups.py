@@ -17,7 +17,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 from functools import cache
 
-from kabar.lexicon import alternation, data_lines, word_set
+from kabar.lexicon import alternation, data_lines, table, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
 from kabar.stories.claims import listed_events, one_off_events
@@ -605,7 +605,13 @@ def _near_named_figure(first: Claim, second: Claim) -> bool:
     values = _stated(first), _stated(second)
     if not (all(_specific(v) for v in values) and abs(values[0] - values[1]) <= NEAR_FIGURE * max(values)):
         return False
-    return bool(set(ACRONYM.findall(_sentence(first))) & set(ACRONYM.findall(_sentence(second))))
+    return bool(_acronyms(_sentence(first)) & _acronyms(_sentence(second)))
+
+
+def _acronyms(text: str) -> set[str]:
+    """The names a text writes in capitals alone ("PBI", "DOHC"); not a time zone ("WIB"), which names nothing
+    counted."""
+    return {word for word in ACRONYM.findall(text) if word.lower() not in table("id/timezones.tsv")}
 
 
 def _same_fate_count(first: Claim, second: Claim) -> bool:

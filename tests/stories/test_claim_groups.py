@@ -634,6 +634,9 @@ def test_nearly_the_same_specific_figure_of_one_named_thing_is_one_count_told_di
     assert slip.status == "conflicting"
     assert _compared_holding("quantity", members.format("96,6"), other.format("PBI", "90,8")) == []  # further off
     assert _compared_holding("quantity", members.format("96,6"), other.format("JKN", "96,8")) == []  # another name
+    timed = "Hingga pukul 10.00 WIB, sebanyak {} juta orang telah mendaftar."
+    assert _compared_holding("quantity", timed.format("96,6"), "Pada pukul 12.00 WIB, tercatat {} juta orang antre."
+                             .format("96,8")) == []  # a time zone names nothing counted
 
 
 @pytest.mark.parametrize(("doubter", "status"), [

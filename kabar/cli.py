@@ -453,7 +453,8 @@ _register_evaluations()
 @eval_app.command("claims")
 def eval_claims(gold: GoldOption = None, detail: Annotated[bool, typer.Option(
         "--detail", help="Also list every development event's gold groups beside the system's, marking wrong "
-        "statuses and source counts, and the compared groups the gold does not list.")] = False) -> None:
+        "statuses and source counts, the compared groups the gold does not list, and the statuses' confusion, gold "
+        "against system.")] = False) -> None:
     """Precision/recall for the claims layer (kabar.eval.claims), on the seeds and the real events."""
     _run_evaluation("claims", gold=gold, detail=detail)
 

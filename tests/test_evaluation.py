@@ -14,7 +14,7 @@ from kabar.cli import app
 from kabar.errors import KabarError
 from kabar.eval import real_claims
 from kabar.eval.annotations import PAGE_CORPUS, evaluate
-from kabar.eval.claims import detail_table
+from kabar.eval.claims import detail_table, status_confusion
 from kabar.eval.claims import evaluate as evaluate_claims
 from kabar.eval.cleaning import installed_baselines, score_pages
 from kabar.eval.pages import all_pages
@@ -104,6 +104,21 @@ def test_claim_detail_marks_what_is_wrong_and_shows_no_held_back_event():
     assert "✗ single-source / conflicting" in rows["depth"] and "✗ 1 / 3" in rows["depth"]
     assert "✗ not found" in rows["bridge"]
     assert "jalan desa ditutup" in rows["✗ not listed"]
+
+
+def test_status_confusion_counts_development_groups_by_gold_and_system_status():
+    matches = [(_gold_group("a", "corroborated", 1, 2), ClaimGroup("g-1", "a", [], "corroborated", 2)),
+               (_gold_group("b", "corroborated", 1, 2), ClaimGroup("g-2", "b", [], "single-source", 1)),
+               (_gold_group("c", "conflicting", 1, 1), None)]
+    held_back = real_claims.EventResult("gempa-held", True, matches=[
+        (_gold_group("hidden", "disputed", 1, 1), ClaimGroup("g-9", "x", [], "evolving", 1))])
+    console = Console(width=200, record=True)
+    console.print(status_confusion([real_claims.EventResult("banjir-dev", False, matches=matches), held_back]))
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in console.export_text().splitlines() if line.count("│") > 3}
+    assert rows["corroborated"] == ["1", "1", "0", "0", "0"]  # columns: single-source, corroborated, ...
+    assert rows["conflicting"] == ["0"] * 5  # a group not found has no system status
+    assert rows["disputed"] == ["0"] * 5  # the held-back event is not counted
 
 
 def test_claim_evaluation_prints_its_table(seeds_dir):

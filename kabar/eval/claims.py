@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
 from rich.console import Console
 from rich.table import Table
 
 from kabar.eval import CHECKOUT_GOLD, predicates, real_claims
 from kabar.eval.annotations import SEEDS, Score, seed_docs
-from kabar.model import Claim, ClaimGroup
+from kabar.model import Claim, ClaimGroup, GroupStatus
 from kabar.nlp import link_entities
 from kabar.stories import analyze
 
@@ -191,6 +192,7 @@ def _print_real(console: Console, gold: Path, detail: bool = False) -> None:
         console.print(table)
     if detail:
         console.print(detail_table(results))
+        console.print(status_confusion(results))
 
 
 def detail_table(results: list[real_claims.EventResult]) -> Table:
@@ -215,6 +217,25 @@ def detail_table(results: list[real_claims.EventResult]) -> Table:
         for group in result.unlisted:
             table.add_row(result.event, "✗ not listed", group.topic, f"— / {group.status}",
                           f"— / {group.independent_sources}", group.note)
+    return table
+
+
+def status_confusion(results: list[real_claims.EventResult]) -> Table:
+    """How often each gold status of a development event's found group came out as each system status: which
+    statuses are mistaken for which, the first thing to read before changing the status rule. Held-back events are
+    left out, as in `detail_table`."""
+    counts: dict[tuple[str, str], int] = {}
+    for result in (r for r in results if not r.held_back):
+        for gold, group in result.matches:
+            if group is not None:
+                counts[gold["status"], group.status] = counts.get((gold["status"], group.status), 0) + 1
+    table = Table(title="Status of the development events' found groups: gold (rows) against system (columns)")
+    table.add_column("gold / system")
+    statuses = get_args(GroupStatus)
+    for status in statuses:
+        table.add_column(status, justify="right")
+    for expected in statuses:
+        table.add_row(expected, *(str(counts.get((expected, given), 0)) for given in statuses))
     return table
 
 

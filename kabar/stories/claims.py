@@ -36,8 +36,9 @@ PHRASE_END = re.compile(r",|(?<![\w-])(?:dan|serta|and)(?![\w-])|" + LINKING_WOR
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
 VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
-# what ends a clause around its predicate: a comma or semicolon, a quote mark, a dash between spaces
-CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|\s[-–]\s")
+# what ends a clause around its predicate: a comma, colon or semicolon, a quote mark, a dash between spaces; not the
+# comma or colon inside a number ("Rp 11,5 miliar", "pukul 00:00 WIB")
+CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
 # how far before a person the title naming their body may start ("Kepala Biro Penerangan Masyarakat Mabes Polri
@@ -128,23 +129,25 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
     return Evidence(doc.article.id, span.start, span.end, doc.text[span.start : span.end])
 
 
-def _when(doc: Doc, sentence: Span, of_event: bool = False) -> When | None:
-    time = _time_of(doc, sentence, of_event)
+def _when(doc: Doc, sentence: Span, of_event: bool = False, clause: tuple[int, int] | None = None) -> When | None:
+    time = _time_of(doc, sentence, of_event, clause)
     if time is None:
         return None
     return When(time.attrs["start"], time.attrs["precision"], time.attrs.get("end"), time.attrs["expression"])
 
 
-def _time_of(doc: Doc, sentence: Span, of_event: bool = False) -> Span | None:
+def _time_of(doc: Doc, sentence: Span, of_event: bool = False, clause: tuple[int, int] | None = None) -> Span | None:
     """The sentence's date. For an event, a date that follows the credited source ("kata KCNA pada hari
     Selasa") dates the report, not the event, and is passed over. A clock time that carries its day ("pukul
     18.05 WIB, Rabu (11/9/2019)") gives way to that day, and a day of a weekly schedule ("setiap Minggu") dates
-    nothing."""
+    nothing. A time inside the event's own `clause` comes first: in "ruko itu tutup sejak jam 5 sore, sedangkan saksi
+    melihat api itu sekira pukul 18.10 WIB" the fire was seen at 18.10."""
     times = [t for t in doc.covering("times", sentence.start, sentence.end)
              if "day" not in t.attrs and not t.attrs.get("recurring")]
     if of_event:
         times = [t for t in times if not _dates_the_report(doc, sentence, t)]
-    return times[0] if times else None
+    own = [t for t in times if clause and clause[0] <= t.start and t.end <= clause[1]]
+    return (own or times)[0] if times else None
 
 
 def _clock_on_its_date(doc: Doc, sentence: Span) -> dict[str, str]:
@@ -368,7 +371,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         actor = actor or _doer_before(doc, sentence, verb.start())
         claims.append(Claim(
             f"c-{doc.article.id}-{len(claims) + 1}", "event", clause, source, _stance(sentence, clause), evidence,
-            actor, None, _when(doc, sentence, of_event=True),
+            actor, None, _when(doc, sentence, of_event=True, clause=(clause_start, clause_end)),
             {"event": name or stem(verb.group(0).lower()), "target": target, "predicate": verb.group(0),
              # "mengirim 500.000 masker ke Sarawak" is compared as its figure, unless it names a listed event
              "carried_by_figure": name is None and any(clause_start <= start and end <= clause_end

@@ -46,6 +46,21 @@ def test_an_event_is_dated_by_its_day_and_its_clock_time_rides_along(text: str, 
     assert event.extra.get("clock") == clock
 
 
+def test_a_comma_or_colon_inside_a_number_does_not_end_the_clause():
+    analysis, _ = _analysis("Defisit BPJS Kesehatan membengkak dari Rp 28,35 triliun menjadi Rp 32,84 triliun tahun ini.",
+                            "Pesan berantai itu mulai menyebar sekitar pukul 00:00 WIB di media sosial.")
+    deficit, message = _events(analysis)
+    assert "Rp 28,35 triliun menjadi Rp 32,84 triliun" in deficit.text
+    assert "pukul 00:00 WIB" in message.text
+
+
+def test_an_event_is_timed_by_the_time_in_its_own_clause_not_by_an_earlier_one_in_its_sentence():
+    analysis, _ = _analysis("Padahal ruko itu tutup sejak jam 5 sore, sedangkan saksi melihat api itu sekira pukul "
+                            "18.10 WIB.")
+    [event] = _events(analysis)
+    assert event.when is not None and event.when.start.startswith("18:10")
+
+
 def test_the_main_verb_names_the_event_not_a_verb_in_a_clause_after_it():
     analysis, _ = _analysis("Filipina pada Selasa (5/3/2024) memanggil duta besar Tiongkok untuk memprotes kapal "
                             "yang mengirim pasokan ke karang itu.")
@@ -612,6 +627,31 @@ def test_the_very_same_specific_figure_is_one_fact_however_each_report_words_it_
     assert compared_amounts("10 miliar") == []
 
 
+def test_nearly_the_same_specific_figure_of_one_named_thing_is_one_count_told_differently():
+    members = "Peserta itu terdiri dari {} juta penduduk tidak mampu (PBI) yang iurannya dibayar Pemerintah Pusat."
+    other = "Saat ini, yang mendapat subsidi dari pemerintah atau Penerima Bantuan Iuran ({}) BPJS mencapai {} juta jiwa."
+    [slip] = _compared_holding("quantity", members.format("96,6"), other.format("PBI", "96,8"))
+    assert slip.status == "conflicting"
+    assert _compared_holding("quantity", members.format("96,6"), other.format("PBI", "90,8")) == []  # further off
+    assert _compared_holding("quantity", members.format("96,6"), other.format("JKN", "96,8")) == []  # another name
+    timed = "Hingga pukul 10.00 WIB, sebanyak {} juta orang telah mendaftar."
+    assert _compared_holding("quantity", timed.format("96,6"), "Pada pukul 12.00 WIB, tercatat {} juta orang antre."
+                             .format("96,8")) == []  # a time zone names nothing counted
+
+
+@pytest.mark.parametrize(("doubter", "status"), [
+    ("Basuki Hadimuljono", "single-source"),  # the minister telling the plan is unsure of its budget: no dispute
+    ("Gubernur Papua Lukas Enembe", "disputed"),  # another party cannot confirm it
+])
+def test_a_source_doubting_a_detail_of_its_own_claim_does_not_dispute_it(doubter: str, status: str):
+    analysis, _ = _analysis(
+        "Menteri Pekerjaan Umum Basuki Hadimuljono mengatakan pemerintah akan membangun istana kepresidenan di Papua.",
+        "Basuki Hadimuljono menambahkan pemerintah akan membangun istana kepresidenan di Papua. "
+        f"{doubter} belum memastikan jumlah dana yang dianggarkan untuk pembangunan istana kepresidenan di Papua.")
+    [palace] = [g for g in analysis.groups if len(g.claims) > 2]
+    assert palace.status == status
+
+
 def test_a_head_count_in_orang_and_one_naming_the_people_count_the_same_people_two_kinds_of_people_do_not():
     [dead] = _compared_holding("quantity", "Kecelakaan bus di Nganjuk menyebabkan tiga orang tewas.",
                                "Kecelakaan bus di Nganjuk mengakibatkan tiga korban tewas.")
@@ -675,6 +715,14 @@ def test_one_happening_or_state_two_outlets_time_differently_is_one_conflicting_
     [group] = _compared_holding("event", told[0].format(first), told[1].format(second))
     assert group.status == status
     assert all(time in group.note for time in shown)
+
+
+def test_one_time_of_day_written_with_a_point_and_with_a_colon_is_no_conflict():
+    told = "Pesan berantai tentang kesehatan Habibie mulai muncul Selasa dinihari sekitar pukul {} WIB."
+    compared = _compared_holding("event", told.format("00.00"), told.format("00:00"))
+    assert compared == [] or all(group.status != "conflicting" for group in compared)
+    [conflict] = _compared_holding("event", told.format("00.00"), told.format("01:30"))
+    assert conflict.status == "conflicting"
 
 
 def test_two_happenings_in_different_places_at_times_of_day_are_not_one_event():

@@ -89,18 +89,54 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:
 
 
 def sources_graph(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Outlet → primary sources it relays, from the claims each article carries (the web story page shows it too)."""
-    outlet_of = {a["id"]: a["outlet"] or a["source"].rsplit("/", 1)[-1] for a in document["articles"]}
+    """Outlet → primary sources it relays, from the claims each article carries (the web story page shows it
+    too); the source is None where the outlet credits no one, so each page names that in its own language."""
+    outlet_of = {a["id"]: outlet_name(a) for a in document["articles"]}
     edges: dict[tuple[str, str], int] = defaultdict(int)
     for claim in document["claims"]:
-        source = names.get(claim["attributed_to"] or "", "(the outlet itself)")
+        source = names.get(claim["attributed_to"] or "", "")
         for span in claim["evidence"][:1]:
             edges[(outlet_of[span["article"]], source)] += 1
-    return [{"outlet": o, "source": s, "claims": n} for (o, s), n in sorted(edges.items())]
+    return [{"outlet": o, "source": s or None, "claims": n} for (o, s), n in sorted(edges.items())]
+
+
+def outlet_name(article: dict[str, Any]) -> str:
+    return article["outlet"] or article["source"].rsplit("/", 1)[-1]
+
+
+def figure_tables(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]], articles: dict[str, Any],
+                  names: dict[str, str]) -> list[dict[str, Any]]:
+    """For each group that compares figures, one row per report: the outlet, its figure, whom it credits and
+    when, side by side, so an editor sees at a glance where outlets differ (report, brief and story page)."""
+    tables = []
+    for group in groups:
+        rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
+                if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
+        if rows:
+            tables.append({"group": group, "rows": rows})
+    return tables
+
+
+def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str, str],
+                group: dict[str, Any]) -> dict[str, Any]:
+    evidence = claim["evidence"][0]
+    article = articles[evidence["article"]]
+    when = claim.get("when") or {}
+    return {
+        "claim": claim["id"],
+        "outlet": outlet_name(article),
+        "value": claim.get("figure") or claim["text"],
+        "source": names.get(claim["attributed_to"] or "", claim["attributed_to"]),
+        "date": when.get("start") or (article["published"] or "")[:10] or None,
+        "stance": claim["stance"],
+        "status": group["status"],
+        "evidence": evidence,
+    }
 
 
 def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Each story with its own claim groups, disputed claims, quotes and articles, in export order."""
+    """Each story with its own figure tables, other claim groups, disputed claims, quotes and articles, in
+    export order."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in document["claim_groups"]:
         groups[group["story"]].append(group)
@@ -112,18 +148,23 @@ def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[s
     for quote in document["quotes"]:
         quotes[quote["story"]][names.get(quote["speaker"] or "")].append(quote)
     articles = {a["id"]: a for a in document["articles"]}
-    return [
-        {
+    claims = {c["id"]: c for c in document["claims"]}
+    views = []
+    for story in document["stories"]:
+        ranked = sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0),
+                                                           STATUS_ORDER.index(g["status"]), g["topic"]))
+        figures = figure_tables(ranked, claims, articles, names)
+        tabled = {table["group"]["id"] for table in figures}
+        views.append({
             **story,
-            "groups": sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0),
-                                                                  STATUS_ORDER.index(g["status"]), g["topic"])),
+            "figures": figures,
+            "groups": [g for g in ranked if g["id"] not in tabled],
             "disputed_claims": disputed[story["id"]],
             "quotes_by_speaker": sorted(quotes[story["id"]].items(), key=lambda kv: -len(kv[1])),
             "members": [articles[a] for a in story["articles"] if a in articles],
             "t": translator(story["brief"]["language"]),
-        }
-        for story in document["stories"]
-    ]
+        })
+    return views
 
 
 def _context(document: dict[str, Any]) -> dict[str, Any]:

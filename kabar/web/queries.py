@@ -36,7 +36,7 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
-from kabar.report.render import sources_graph
+from kabar.report.render import figure_tables, sources_graph
 from kabar.store import Store
 from kabar.store import records as decode
 
@@ -46,7 +46,6 @@ SORTS = ("newest", "sources", "disputed")
 PAGE_ROWS = 50
 """A story page lists at most this many rows per table or list (the newest articles, the first figures of
 each group); the per-story export in the API holds them all."""
-OUTLET_ITSELF = "(the outlet itself)"
 
 
 @dataclass
@@ -425,12 +424,8 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
     names = {e["id"]: e["name"] for e in document["entities"]}
     articles = {a["id"]: a for a in document["articles"]}
     claims = {c["id"]: c for c in document["claims"]}
-    figures = []
-    for group in document["claim_groups"]:
-        rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
-                if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
-        if rows:
-            figures.append({"group": group, "rows": rows[:PAGE_ROWS], "more": max(0, len(rows) - PAGE_ROWS)})
+    figures = [{**table, "rows": table["rows"][:PAGE_ROWS], "more": max(0, len(table["rows"]) - PAGE_ROWS)}
+               for table in figure_tables(document["claim_groups"], claims, articles, names)]
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for quote in document["quotes"]:
         speakers[quote["speaker"] or ""].append(quote)
@@ -446,25 +441,7 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
                       "more": max(0, len(q) - PAGE_ROWS // 5)}
                      for s, q in sorted(speakers.items(), key=lambda item: -len(item[1]))[:PAGE_ROWS]],
         "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
-        "sources_graph": [{**edge, "source": None if edge["source"] == OUTLET_ITSELF else edge["source"]}
-                          for edge in sources_graph(document, names)],
-    }
-
-
-def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str, str],
-                group: dict[str, Any]) -> dict[str, Any]:
-    evidence = claim["evidence"][0]
-    article = articles[evidence["article"]]
-    when = claim.get("when") or {}
-    return {
-        "claim": claim["id"],
-        "outlet": article["outlet"] or article["source"].rsplit("/", 1)[-1],
-        "value": claim.get("figure") or claim["text"],
-        "source": names.get(claim["attributed_to"] or "", claim["attributed_to"]),
-        "date": when.get("start") or (article["published"] or "")[:10] or None,
-        "stance": claim["stance"],
-        "status": group["status"],
-        "evidence": evidence,
+        "sources_graph": sources_graph(document, names),
     }
 
 

@@ -188,6 +188,13 @@ def test_no_english_interface_words_remain_in_an_indonesian_report_or_brief():
     assert "characters" not in markdown and "[^1]: Warta Contoh, karakter 0–21:" in markdown
 
 
+def test_each_story_section_of_the_brief_gives_its_outlets_and_date_span():
+    one = render_brief_markdown(export.to_json(_two_outlets_one_figure()))
+    assert "2 artikel dari Kabar Lain, Warta Contoh · 2024-10-19 – 2024-10-20" in one
+    _, flood = _sections(render_brief_markdown(export.to_json(_two_stories())), "## Pasukan tiba", "## Banjir")
+    assert "1 artikel dari Kabar Lain · 2024-11-02\n" in flood
+
+
 def test_report_highlights_cited_evidence_and_escapes_text():
     html = render_report_html(export.to_json(_export()))
     assert '<mark id="ev-a-1-0-21">Sekitar 1.500 tentara</mark>' in html

@@ -134,6 +134,12 @@ def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str
     }
 
 
+def date_span(first: str | None, last: str | None) -> str:
+    """The days a story covers, "2024-10-19 – 2024-10-20", or its one day; empty when nothing dates it."""
+    first_day, last_day = (first or "")[:10], (last or "")[:10]
+    return f"{first_day} – {last_day}" if first_day and last_day and first_day != last_day else first_day or last_day
+
+
 def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
     """Each story with its own figure tables, other claim groups, disputed claims, quotes and articles, in
     export order."""
@@ -157,6 +163,7 @@ def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[s
         tabled = {table["group"]["id"] for table in figures}
         views.append({
             **story,
+            "days": date_span(story["first_seen"], story["last_seen"]),
             "figures": figures,
             "groups": [g for g in ranked if g["id"] not in tabled],
             "disputed_claims": disputed[story["id"]],

@@ -141,6 +141,7 @@ def test_interface_words_follow_each_story_language_in_report_and_brief():
         assert "Key figures" not in troops and "Linimasa" not in flood
     assert "(hari)" in md_troops and "(day)" in md_flood
     assert "1 artikel" in html_troops and "1 article" in html_flood and "1 articles" not in html_flood
+    assert "1 angka dari satu sumber saja" in html_troops and "1 figure from a single source" in html_flood
 
 
 def test_brief_table_gives_each_group_its_figures_and_sources_once():

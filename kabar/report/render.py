@@ -140,9 +140,15 @@ def date_span(first: str | None, last: str | None) -> str:
     return f"{first_day} – {last_day}" if first_day and last_day and first_day != last_day else first_day or last_day
 
 
+def _compared(group: dict[str, Any]) -> bool:
+    """Told by more than one source, so outlets can be set side by side; a story of eighty articles holds
+    hundreds of single-source claims, which the report folds away beneath the compared ones."""
+    return group["status"] != "single-source"
+
+
 def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Each story with its own figure tables, other claim groups, disputed claims, quotes and articles, in
-    export order."""
+    """Each story with its own figure tables and other claim groups (those compared across sources apart from
+    the single-source ones), disputed claims, quotes and articles, in export order."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in document["claim_groups"]:
         groups[group["story"]].append(group)
@@ -161,11 +167,14 @@ def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[s
                                                            STATUS_ORDER.index(g["status"]), g["topic"]))
         figures = figure_tables(ranked, claims, articles, names)
         tabled = {table["group"]["id"] for table in figures}
+        others = [g for g in ranked if g["id"] not in tabled]
         views.append({
             **story,
             "days": date_span(story["first_seen"], story["last_seen"]),
-            "figures": figures,
-            "groups": [g for g in ranked if g["id"] not in tabled],
+            "figures": [f for f in figures if _compared(f["group"])],
+            "lone_figures": [f for f in figures if not _compared(f["group"])],
+            "groups": [g for g in others if _compared(g)],
+            "lone_groups": [g for g in others if not _compared(g)],
             "disputed_claims": disputed[story["id"]],
             "quotes_by_speaker": sorted(quotes[story["id"]].items(), key=lambda kv: -len(kv[1])),
             "members": [articles[a] for a in story["articles"] if a in articles],

@@ -196,6 +196,13 @@ def test_each_story_section_of_the_brief_gives_its_outlets_and_date_span():
     assert "1 artikel dari Kabar Lain · 2024-11-02\n" in flood
 
 
+def test_an_english_report_counts_one_article_or_claim_in_the_singular():
+    analysis = _export()
+    analysis.articles[0].language, analysis.brief_language = "en", "en"
+    html = render_report_html(export.to_json(analysis))
+    assert "Kabar story report · 1 article · 0 entities · 1 claim<" in html
+
+
 def test_report_highlights_cited_evidence_and_escapes_text():
     html = render_report_html(export.to_json(_export()))
     assert '<mark id="ev-a-1-0-21">Sekitar 1.500 tentara</mark>' in html

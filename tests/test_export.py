@@ -177,6 +177,7 @@ def test_report_and_brief_give_each_outlets_figure_with_its_credit_and_date():
            "<td>media itu sendiri</td><td>2024-10-19</td>" in html
     assert "<td>Kabar Lain</td><td><a class=\"cite\" href=\"#ev-a-3-13-26\">3.000 tentara</a></td>" \
            "<td>Badan Intelijen Nasional</td><td>2024-10-18</td>" in html
+    assert html.index("<td>Kabar Lain</td>") < html.index("<td>Warta Contoh</td>")  # by date, not by claim order
     markdown = render_brief_markdown(document)
     assert "| Warta Contoh | 1\\.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |" in markdown
     assert "| Kabar Lain | 3\\.000 tentara | Badan Intelijen Nasional | 2024-10-18 | dinyatakan |" in markdown

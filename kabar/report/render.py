@@ -107,14 +107,20 @@ def outlet_name(article: dict[str, Any]) -> str:
 def figure_tables(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]], articles: dict[str, Any],
                   names: dict[str, str]) -> list[dict[str, Any]]:
     """For each group that compares figures, one row per report: the outlet, its figure, whom it credits and
-    when, side by side, so an editor sees at a glance where outlets differ (report, brief and story page)."""
-    tables = []
+    when, side by side and in the order of their dates, so an editor sees at a glance where outlets differ
+    and how a figure moved (report, brief and story page)."""
+    tables: list[dict[str, Any]] = []
     for group in groups:
         rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
                 if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
         if rows:
-            tables.append({"group": group, "rows": rows})
+            tables.append({"group": group, "rows": sorted(rows, key=_in_time)})
     return tables
+
+
+def _in_time(row: dict[str, Any]) -> tuple[bool, str, str]:
+    """Dated rows first, earliest first; the undated after them, by outlet."""
+    return row["date"] is None, row["date"] or "", row["outlet"]
 
 
 def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str, str],

@@ -146,6 +146,23 @@ def date_span(first: str | None, last: str | None) -> str:
     return f"{first_day} – {last_day}" if first_day and last_day and first_day != last_day else first_day or last_day
 
 
+def claim_views(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]], articles: dict[str, Any],
+                names: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """A story's claim groups as the report, the brief and the story page show them: figure tables and other
+    groups, most sources first, those compared across sources apart from the single-source ones (`lone_`)."""
+    ranked = sorted(groups, key=lambda g: (-g.get("independent_sources", 0), STATUS_ORDER.index(g["status"]),
+                                           g["topic"]))
+    figures = figure_tables(ranked, claims, articles, names)
+    tabled = {table["group"]["id"] for table in figures}
+    others = [g for g in ranked if g["id"] not in tabled]
+    return {
+        "figures": [f for f in figures if _compared(f["group"])],
+        "lone_figures": [f for f in figures if not _compared(f["group"])],
+        "groups": [g for g in others if _compared(g)],
+        "lone_groups": [g for g in others if not _compared(g)],
+    }
+
+
 def _compared(group: dict[str, Any]) -> bool:
     """Told by more than one source, so outlets can be set side by side; a story of eighty articles holds
     hundreds of single-source claims, which the report folds away beneath the compared ones."""
@@ -169,18 +186,10 @@ def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[s
     claims = {c["id"]: c for c in document["claims"]}
     views = []
     for story in document["stories"]:
-        ranked = sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0),
-                                                           STATUS_ORDER.index(g["status"]), g["topic"]))
-        figures = figure_tables(ranked, claims, articles, names)
-        tabled = {table["group"]["id"] for table in figures}
-        others = [g for g in ranked if g["id"] not in tabled]
         views.append({
             **story,
             "days": date_span(story["first_seen"], story["last_seen"]),
-            "figures": [f for f in figures if _compared(f["group"])],
-            "lone_figures": [f for f in figures if not _compared(f["group"])],
-            "groups": [g for g in others if _compared(g)],
-            "lone_groups": [g for g in others if not _compared(g)],
+            **claim_views(groups[story["id"]], claims, articles, names),
             "disputed_claims": disputed[story["id"]],
             "quotes_by_speaker": sorted(quotes[story["id"]].items(), key=lambda kv: -len(kv[1])),
             "members": [articles[a] for a in story["articles"] if a in articles],

@@ -36,7 +36,7 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
-from kabar.report.render import figure_tables, sources_graph
+from kabar.report.render import claim_views, sources_graph
 from kabar.store import Store
 from kabar.store import records as decode
 
@@ -424,8 +424,9 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
     names = {e["id"]: e["name"] for e in document["entities"]}
     articles = {a["id"]: a for a in document["articles"]}
     claims = {c["id"]: c for c in document["claims"]}
-    figures = [{**table, "rows": table["rows"][:PAGE_ROWS], "more": max(0, len(table["rows"]) - PAGE_ROWS)}
-               for table in figure_tables(document["claim_groups"], claims, articles, names)]
+    shown = claim_views(document["claim_groups"], claims, articles, names)
+    figures, lone_figures = ([{**table, "rows": table["rows"][:PAGE_ROWS], "more": _beyond_page(table["rows"])}
+                              for table in shown[kind]] for kind in ("figures", "lone_figures"))
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for quote in document["quotes"]:
         speakers[quote["speaker"] or ""].append(quote)
@@ -434,8 +435,11 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
         "articles": articles,
         "claims": claims,
         "figures": figures,
-        "other_groups": [g for g in document["claim_groups"]
-                         if not any(claims.get(c, {}).get("kind") == "quantity" for c in g["claims"])],
+        "lone_figures": lone_figures[:PAGE_ROWS],
+        "lone_figures_more": _beyond_page(lone_figures),
+        "other_groups": shown["groups"],
+        "lone_groups": shown["lone_groups"][:PAGE_ROWS],
+        "lone_groups_more": _beyond_page(shown["lone_groups"]),
         "doubted": [c for c in document["claims"] if c["stance"] in DOUBTED_STANCES][:PAGE_ROWS],
         "speakers": [{"id": s, "name": names.get(s, s) if s else None, "quotes": q[:PAGE_ROWS // 5],
                       "more": max(0, len(q) - PAGE_ROWS // 5)}
@@ -443,6 +447,11 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
         "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
         "sources_graph": sources_graph(document, names),
     }
+
+
+def _beyond_page(items: list[Any]) -> int:
+    """How many a story page leaves to the per-story export."""
+    return max(0, len(items) - PAGE_ROWS)
 
 
 # articles

@@ -115,6 +115,18 @@ def test_story_page_timeline_says_each_dates_precision_in_the_page_language(clie
         assert said and set(said) <= words, (language, said)
 
 
+def test_story_page_sets_compared_claims_first_and_folds_the_single_source_ones(client: TestClient):
+    story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
+    statuses = {g["status"] for g in client.get(f"/api/v1/stories/{story_id}").json()["claim_groups"]}
+    assert "single-source" in statuses and statuses - {"single-source"}, "the fixture should hold both kinds"
+    page = client.get(f"/stories/{story_id}").text
+    figures = page[page.index('<section id="figures"') : page.index('<section id="doubted"')]
+    unfolded = re.sub(r"<details>.*?</details>", "", figures, flags=re.S)
+    assert 'badge single-source' not in unfolded and re.search(r'badge (corroborated|conflicting|evolving|disputed)"',
+                                                               unfolded)
+    assert re.search(r"<details><summary>\d+ (angka|klaim lain) dari satu sumber saja</summary>", figures)
+
+
 @pytest.mark.parametrize("form", [{"token": "wrong"}, {"token": TOKEN, "urls": "/etc/passwd"}, {"token": TOKEN}])
 def test_ingest_form_refuses_with_a_reason(writable_client: TestClient, form: dict):
     response = writable_client.post("/ingest", data=form)

@@ -280,11 +280,13 @@ def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[
     return "; ".join(parts)
 
 
-def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[ClaimGroup]:
+def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str],
+                 language: str | None = None) -> list[ClaimGroup]:
     """Claims about the same fact across the given articles, whatever the story: figures that count the
     same thing, events told in clauses that mean the same. The sentence encoder and shared stems propose a
     match; a figure that differs with no sign of being the same count, a differing place or an opposite
-    stance keeps two claims apart or marks the group, never the wording alone."""
+    stance keeps two claims apart or marks the group, never the wording alone. The notes are said in
+    `language` (the story's, which frames them in the report), else in that of most of the group's reports."""
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure,
     # unless its words give another time or number ("dua truk kontainer terjadi pada pukul 14.30")
@@ -319,7 +321,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                 + _split_background(_split_copied(events, articles, names, framed), articles, NEWS_SHARE)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
-    return [_group(f"g-{number}", members, articles, names, framed) for number, members in enumerate(clusters, start=1)]
+    return [_group(f"g-{number}", members, articles, names, framed, language)
+            for number, members in enumerate(clusters, start=1)]
 
 
 def _clauses_by_article(figures: list[Claim]) -> dict[str, set[str]]:
@@ -783,8 +786,8 @@ def _other_names(first: Claim, second: Claim, text: Callable[[Claim], str] = _ne
 
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str],
-           framed: dict[str, str]) -> ClaimGroup:
-    language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
+           framed: dict[str, str], language: str | None) -> ClaimGroup:
+    language = language or Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
     # those who deny it or cannot confirm it are not behind it, unless all of them do: then the denial is
     # what is reported, and its sources are those who make it
     behind = [c for c in members if c.stance not in DISPUTING] or members

@@ -21,6 +21,7 @@ from kabar.model import (
     When,
 )
 from kabar.report import render_brief_markdown, render_report_html
+from kabar.report.render import markdown_text
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "spec" / "story-export.schema.json"
 WIB = timezone(timedelta(hours=7))
@@ -179,8 +180,8 @@ def test_report_and_brief_give_each_outlets_figure_with_its_credit_and_date():
            "<td>Badan Intelijen Nasional</td><td>2024-10-18</td>" in html
     assert html.index("<td>Kabar Lain</td>") < html.index("<td>Warta Contoh</td>")  # by date, not by claim order
     markdown = render_brief_markdown(document)
-    assert "| Warta Contoh | 1\\.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |" in markdown
-    assert "| Kabar Lain | 3\\.000 tentara | Badan Intelijen Nasional | 2024-10-18 | dinyatakan |" in markdown
+    assert "| Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |" in markdown
+    assert "| Kabar Lain | 3.000 tentara | Badan Intelijen Nasional | 2024-10-18 | dinyatakan |" in markdown
 
 
 def test_no_english_interface_words_remain_in_an_indonesian_report_or_brief():
@@ -202,6 +203,15 @@ def test_an_english_report_counts_one_article_or_claim_in_the_singular():
     analysis.articles[0].language, analysis.brief_language = "en", "en"
     html = render_report_html(export.to_json(analysis))
     assert "Kabar story report · 1 article · 0 entities · 1 claim<" in html
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("1.500 tentara tiba.", "1.500 tentara tiba."), ("-5 derajat", "-5 derajat"), ("+62 21", "+62 21"),
+    ("2019. Tahun itu", "2019\\. Tahun itu"), ("3) lalu", "3\\) lalu"), ("- Seorang wanita", "\\- Seorang wanita"),
+    ("+ satu", "\\+ satu"), ("---", "\\---"), ("===", "\\==="), ("-", "\\-"),
+])
+def test_brief_escapes_a_line_start_only_where_markdown_would_read_a_block(text: str, written: str):
+    assert markdown_text(text) == written
 
 
 def test_report_highlights_cited_evidence_and_escapes_text():

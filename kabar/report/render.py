@@ -27,8 +27,9 @@ _environment = Environment(
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&])")
 """Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash."""
-BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)]|(?<!\d)[-+=])")
-"""A list marker, setext underline or numbered item at the start of a line."""
+BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?=\s|$)|(?<!\d)[-=](?=[-=]*\s*$))")
+"""A list marker or numbered item (followed by a space), or a setext underline or rule, at the start of a line;
+"1.500 tentara" and "-5 derajat" start no block and keep their characters as written."""
 
 
 def markdown_text(value: object) -> object:

@@ -167,6 +167,7 @@ def _two_outlets_one_figure() -> export.StoryExport:
                                  [Evidence("a-3", 13, 26, "3.000 tentara")], when=When("2024-10-18", "day", None, "")))
     analysis.claim_groups[0].claims.append("c-3")
     analysis.claim_groups[0].status = "conflicting"
+    analysis.claims[0].when = When("17:00+07:00", "minute", None, "pukul 17.00")  # a time of day dates no figure
     return analysis
 
 

@@ -32,6 +32,10 @@ BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?=\s|$)|(?<
 "1.500 tentara" and "-5 derajat" start no block and keep their characters as written."""
 
 
+DATED = re.compile(r"\d{4}")
+"""A `when` that names a year (and maybe a month and day), not a time of day."""
+
+
 def markdown_text(value: object) -> object:
     """What comes from articles prints as text in brief.md: "<script>", "<img onerror=…>" and
     "[x](javascript:…)" stay visible characters, never markup; line breaks cannot start a new block."""
@@ -124,17 +128,23 @@ def _in_time(row: dict[str, Any]) -> tuple[bool, str, str]:
     return row["date"] is None, row["date"] or "", row["outlet"]
 
 
+def _day_of(claim: dict[str, Any], article: dict[str, Any]) -> str | None:
+    """The day, month or year a figure is dated to, else its article's day: a time of day alone ("18:05+07:00"
+    of "pukul 18.05") dates nothing."""
+    start = (claim.get("when") or {}).get("start") or ""
+    return start.split("T")[0] if DATED.match(start) else (article["published"] or "")[:10] or None
+
+
 def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str, str],
                 group: dict[str, Any]) -> dict[str, Any]:
     evidence = claim["evidence"][0]
     article = articles[evidence["article"]]
-    when = claim.get("when") or {}
     return {
         "claim": claim["id"],
         "outlet": outlet_name(article),
         "value": claim.get("figure") or claim["text"],
         "source": names.get(claim["attributed_to"] or "", claim["attributed_to"]),
-        "date": when.get("start") or (article["published"] or "")[:10] or None,
+        "date": _day_of(claim, article),
         "stance": claim["stance"],
         "status": group["status"],
         "evidence": evidence,

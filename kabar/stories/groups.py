@@ -262,8 +262,10 @@ def _notes() -> dict[str, dict[str, str]]:
 
 
 def _say(key: str, language: str, **values: object) -> str:
-    """A note's words in the story's language (Indonesian unless the articles are English)."""
-    return _notes()[key]["en" if language == "en" else "id"].format(**values)
+    """A note's words in the story's language (Indonesian unless the articles are English), in the singular
+    where the count `n` is one ("1 outlet", not "1 outlet(s)")."""
+    said = f"{key}_one" if values.get("n") == 1 and f"{key}_one" in _notes() else key
+    return _notes()[said]["en" if language == "en" else "id"].format(**values)
 
 
 def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:

@@ -746,4 +746,5 @@ def test_a_groups_note_speaks_its_storys_language_whatever_its_own_reports_langu
     claims = {c.id: c for c in analysis.claims}
     [houses] = [g for g in analysis.groups if any("300" in claims[c].text for c in g.claims)]
     assert analysis.sections[0].brief_language == "en" and houses.note.startswith("The figures agree")
+    assert "1 outlet)" in houses.note and "(s)" not in houses.note
 

@@ -269,16 +269,22 @@ def _say(key: str, language: str, **values: object) -> str:
 
 
 def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:
-    """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)"."""
+    """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)". Each value
+    is named as its first report words it where that report and the note are English ("up to 12,000 soldiers"),
+    since the claims' own wording of a figure is Indonesian ("hingga 12.000 soldiers")."""
     by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    said: dict[str, str] = {}
     for claim in sorted(claims, key=lambda c: _date(c, articles)):
         source = names.get(claim.attributed_to or "", _say("itself", language))
-        outlet = articles[claim.evidence[0].article].outlet or claim.evidence[0].article
-        by_value[claim.text.split(" (")[0]][source].add(outlet)
+        article = articles[claim.evidence[0].article]
+        value = claim.text.split(" (")[0]
+        by_value[value][source].add(article.outlet or article.id)
+        written = claim.extra.get("figure") if language == "en" == article.language else None
+        said.setdefault(value, written or value)
     parts = []
     for value, sources in by_value.items():
         credited = "; ".join(_say("per", language, source=s, n=len(o)) for s, o in sources.items())
-        parts.append(f"{value} ({credited})")
+        parts.append(f"{said[value]} ({credited})")
     return "; ".join(parts)
 
 

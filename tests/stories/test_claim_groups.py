@@ -748,3 +748,13 @@ def test_a_groups_note_speaks_its_storys_language_whatever_its_own_reports_langu
     assert analysis.sections[0].brief_language == "en" and houses.note.startswith("The figures agree")
     assert "1 outlet)" in houses.note and "(s)" not in houses.note
 
+
+def test_an_english_reports_figure_is_named_in_its_own_words_in_an_english_note():
+    text = "Intelligence agencies estimate that up to 12,000 North Korean soldiers have been sent to Russia."
+    article = Article(id="en", source="en.txt", text=text, language="en", outlet="The Ledger",
+                      published=datetime(2024, 11, 12, 9, tzinfo=WIB))
+    docs = [annotate(article)]
+    analysis = analyze(docs, link_entities(docs), stories=[Story("s-1", "", ["en"])])
+    [group] = [g for g in analysis.groups if "12" in g.note]
+    assert "up to 12,000" in group.note and "hingga" not in group.note
+

@@ -79,10 +79,10 @@ def test_a_story_whose_analysis_fails_is_reported_and_the_others_are_written_who
     mining.write_text(BRACKETED, encoding="utf-8")
     real = analysis.group_claims
 
-    def failing_for_the_mining_story(claims, articles, names):
+    def failing_for_the_mining_story(claims, articles, names, language=None):
         if any("tambang" in a.text for a in articles.values()):
             raise RuntimeError("injected fault")
-        return real(claims, articles, names)
+        return real(claims, articles, names, language)
 
     monkeypatch.setattr(analysis, "group_claims", failing_for_the_mining_story)
     out, db = tmp_path / "out", str(tmp_path / "k.sqlite")

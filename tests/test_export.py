@@ -13,6 +13,7 @@ from kabar.model import (
     BriefSentence,
     Claim,
     ClaimGroup,
+    Entity,
     Evidence,
     Paragraph,
     Story,
@@ -20,6 +21,7 @@ from kabar.model import (
     When,
 )
 from kabar.report import render_brief_markdown, render_report_html
+from kabar.report.render import markdown_text
 
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "spec" / "story-export.schema.json"
 WIB = timezone(timedelta(hours=7))
@@ -135,11 +137,12 @@ def test_interface_words_follow_each_story_language_in_report_and_brief():
     html_troops, html_flood = _sections(render_report_html(document), 'id="s-1"', 'id="s-2"')
     md_troops, md_flood = _sections(render_brief_markdown(document), "## Pasukan tiba", "## Banjir")
     for troops, flood in ((html_troops, html_flood), (md_troops, md_flood)):
-        assert "Angka dan klaim kunci" in troops and "Linimasa" in troops and "satu sumber" in troops
-        assert "Key figures and claims" in flood and "Timeline" in flood and "single source" in flood
+        assert "Angka kunci" in troops and "Linimasa" in troops and "satu sumber" in troops
+        assert "Key figures" in flood and "Timeline" in flood and "single source" in flood
         assert "Key figures" not in troops and "Linimasa" not in flood
     assert "(hari)" in md_troops and "(day)" in md_flood
     assert "1 artikel" in html_troops and "1 article" in html_flood and "1 articles" not in html_flood
+    assert "1 angka dari satu sumber saja" in html_troops and "1 figure from a single source" in html_flood
 
 
 def test_brief_table_gives_each_group_its_figures_and_sources_once():
@@ -147,8 +150,69 @@ def test_brief_table_gives_each_group_its_figures_and_sources_once():
     analysis.claim_groups.append(ClaimGroup("g-2", "tentara dikirim", ["c-1"], "single-source", 1, "one source"))
     analysis.claim_groups[0].note = "Angka-angkanya sama: sekitar 1.500 tentara (menurut NIS, 1 media)."
     markdown = render_brief_markdown(export.to_json(analysis))
-    assert markdown.count("| tentara dikirim |") == 1
+    assert markdown.count("**tentara dikirim**") == 1
     assert "sekitar 1.500 tentara \\(menurut NIS, 1 media\\)" in markdown
+
+
+def _two_outlets_one_figure() -> export.StoryExport:
+    """The troop story with a second outlet crediting NIS with another figure, dated by the claim."""
+    analysis = _export()
+    text = "NIS menyebut 3.000 tentara sudah dikirim."
+    analysis.articles.append(Article(id="a-3", source="z.txt", text=text, title="Tentara dikirim", outlet="Kabar Lain",
+                                     published=datetime(2024, 10, 20, 9, 0, tzinfo=WIB),
+                                     paragraphs=[Paragraph(0, len(text))]))
+    analysis.stories[0].articles.append("a-3")
+    analysis.entities.append(Entity("ent-nis", "Badan Intelijen Nasional", "ORG", ["NIS"]))
+    analysis.claims.append(Claim("c-3", "quantity", "3.000 tentara", "ent-nis", "asserted",
+                                 [Evidence("a-3", 13, 26, "3.000 tentara")], when=When("2024-10-18", "day", None, "")))
+    analysis.claim_groups[0].claims.append("c-3")
+    analysis.claim_groups[0].status = "conflicting"
+    analysis.claims[0].when = When("17:00+07:00", "minute", None, "pukul 17.00")  # a time of day dates no figure
+    return analysis
+
+
+def test_report_and_brief_give_each_outlets_figure_with_its_credit_and_date():
+    document = export.to_json(_two_outlets_one_figure())
+    html = " ".join(render_report_html(document).split())
+    assert "<th>Media</th><th>Angka</th><th>Sumber yang disebut</th><th>Tanggal</th>" in html
+    assert "<td>Warta Contoh</td><td><a class=\"cite\" href=\"#ev-a-1-0-21\">1.500 tentara</a></td>" \
+           "<td>media itu sendiri</td><td>2024-10-19</td>" in html
+    assert "<td>Kabar Lain</td><td><a class=\"cite\" href=\"#ev-a-3-13-26\">3.000 tentara</a></td>" \
+           "<td>Badan Intelijen Nasional</td><td>2024-10-18</td>" in html
+    assert html.index("<td>Kabar Lain</td>") < html.index("<td>Warta Contoh</td>")  # by date, not by claim order
+    markdown = render_brief_markdown(document)
+    assert "| Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |" in markdown
+    assert "| Kabar Lain | 3.000 tentara | Badan Intelijen Nasional | 2024-10-18 | dinyatakan |" in markdown
+
+
+def test_no_english_interface_words_remain_in_an_indonesian_report_or_brief():
+    document = export.to_json(_two_outlets_one_figure())
+    html, markdown = render_report_html(document), render_brief_markdown(document)
+    assert "(the outlet itself)" not in html and "→ media itu sendiri" in html
+    assert "characters" not in markdown and "[^1]: Warta Contoh, karakter 0–21:" in markdown
+
+
+def test_each_story_section_of_the_brief_gives_its_outlets_and_date_span():
+    one = render_brief_markdown(export.to_json(_two_outlets_one_figure()))
+    assert "2 artikel dari Kabar Lain, Warta Contoh · 2024-10-19 – 2024-10-20" in one
+    _, flood = _sections(render_brief_markdown(export.to_json(_two_stories())), "## Pasukan tiba", "## Banjir")
+    assert "1 artikel dari Kabar Lain · 2024-11-02\n" in flood
+
+
+def test_an_english_report_counts_one_article_or_claim_in_the_singular():
+    analysis = _export()
+    analysis.articles[0].language, analysis.brief_language = "en", "en"
+    html = render_report_html(export.to_json(analysis))
+    assert "Kabar story report · 1 article · 0 entities · 1 claim<" in html
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("1.500 tentara tiba.", "1.500 tentara tiba."), ("-5 derajat", "-5 derajat"), ("+62 21", "+62 21"),
+    ("2019. Tahun itu", "2019\\. Tahun itu"), ("3) lalu", "3\\) lalu"), ("- Seorang wanita", "\\- Seorang wanita"),
+    ("+ satu", "\\+ satu"), ("---", "\\---"), ("===", "\\==="), ("-", "\\-"),
+])
+def test_brief_escapes_a_line_start_only_where_markdown_would_read_a_block(text: str, written: str):
+    assert markdown_text(text) == written
 
 
 def test_report_highlights_cited_evidence_and_escapes_text():
@@ -161,7 +225,7 @@ def test_report_highlights_cited_evidence_and_escapes_text():
 def test_brief_markdown_cites_each_sentence():
     markdown = render_brief_markdown(export.to_json(_export()))
     assert "Sekitar 1.500 tentara tiba di Rusia. [^1]" in markdown
-    assert "[^1]: Warta Contoh, characters 0–21: “Sekitar 1.500 tentara”" in markdown
+    assert "[^1]: Warta Contoh, karakter 0–21: “Sekitar 1.500 tentara”" in markdown
 
 
 def test_a_story_whose_analysis_failed_carries_the_reason_into_export_report_and_brief():

@@ -27,8 +27,13 @@ _environment = Environment(
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&])")
 """Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash."""
-BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)]|(?<!\d)[-+=])")
-"""A list marker, setext underline or numbered item at the start of a line."""
+BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?=\s|$)|(?<!\d)[-=](?=[-=]*\s*$))")
+"""A list marker or numbered item (followed by a space), or a setext underline or rule, at the start of a line;
+"1.500 tentara" and "-5 derajat" start no block and keep their characters as written."""
+
+
+DATED = re.compile(r"\d{4}")
+"""A `when` that names a year (and maybe a month and day), not a time of day."""
 
 
 def markdown_text(value: object) -> object:
@@ -89,18 +94,95 @@ def highlight(text: str, spans: list[dict[str, Any]]) -> Markup:
 
 
 def sources_graph(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Outlet → primary sources it relays, from the claims each article carries (the web story page shows it too)."""
-    outlet_of = {a["id"]: a["outlet"] or a["source"].rsplit("/", 1)[-1] for a in document["articles"]}
+    """Outlet → primary sources it relays, from the claims each article carries (the web story page shows it
+    too); the source is None where the outlet credits no one, so each page names that in its own language."""
+    outlet_of = {a["id"]: outlet_name(a) for a in document["articles"]}
     edges: dict[tuple[str, str], int] = defaultdict(int)
     for claim in document["claims"]:
-        source = names.get(claim["attributed_to"] or "", "(the outlet itself)")
+        source = names.get(claim["attributed_to"] or "", "")
         for span in claim["evidence"][:1]:
             edges[(outlet_of[span["article"]], source)] += 1
-    return [{"outlet": o, "source": s, "claims": n} for (o, s), n in sorted(edges.items())]
+    return [{"outlet": o, "source": s or None, "claims": n} for (o, s), n in sorted(edges.items())]
+
+
+def outlet_name(article: dict[str, Any]) -> str:
+    return article["outlet"] or article["source"].rsplit("/", 1)[-1]
+
+
+def figure_tables(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]], articles: dict[str, Any],
+                  names: dict[str, str]) -> list[dict[str, Any]]:
+    """For each group that compares figures, one row per report: the outlet, its figure, whom it credits and
+    when, side by side and in the order of their dates, so an editor sees at a glance where outlets differ
+    and how a figure moved (report, brief and story page)."""
+    tables: list[dict[str, Any]] = []
+    for group in groups:
+        rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
+                if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
+        if rows:
+            tables.append({"group": group, "rows": sorted(rows, key=_in_time)})
+    return tables
+
+
+def _in_time(row: dict[str, Any]) -> tuple[bool, str, str]:
+    """Dated rows first, earliest first; the undated after them, by outlet."""
+    return row["date"] is None, row["date"] or "", row["outlet"]
+
+
+def _day_of(claim: dict[str, Any], article: dict[str, Any]) -> str | None:
+    """The day, month or year a figure is dated to, else its article's day: a time of day alone ("18:05+07:00"
+    of "pukul 18.05") dates nothing."""
+    start = (claim.get("when") or {}).get("start") or ""
+    return start.split("T")[0] if DATED.match(start) else (article["published"] or "")[:10] or None
+
+
+def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str, str],
+                group: dict[str, Any]) -> dict[str, Any]:
+    evidence = claim["evidence"][0]
+    article = articles[evidence["article"]]
+    return {
+        "claim": claim["id"],
+        "outlet": outlet_name(article),
+        "value": claim.get("figure") or claim["text"],
+        "source": names.get(claim["attributed_to"] or "", claim["attributed_to"]),
+        "date": _day_of(claim, article),
+        "stance": claim["stance"],
+        "status": group["status"],
+        "evidence": evidence,
+    }
+
+
+def date_span(first: str | None, last: str | None) -> str:
+    """The days a story covers, "2024-10-19 – 2024-10-20", or its one day; empty when nothing dates it."""
+    first_day, last_day = (first or "")[:10], (last or "")[:10]
+    return f"{first_day} – {last_day}" if first_day and last_day and first_day != last_day else first_day or last_day
+
+
+def claim_views(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]], articles: dict[str, Any],
+                names: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """A story's claim groups as the report, the brief and the story page show them: figure tables and other
+    groups, most sources first, those compared across sources apart from the single-source ones (`lone_`)."""
+    ranked = sorted(groups, key=lambda g: (-g.get("independent_sources", 0), STATUS_ORDER.index(g["status"]),
+                                           g["topic"]))
+    figures = figure_tables(ranked, claims, articles, names)
+    tabled = {table["group"]["id"] for table in figures}
+    others = [g for g in ranked if g["id"] not in tabled]
+    return {
+        "figures": [f for f in figures if _compared(f["group"])],
+        "lone_figures": [f for f in figures if not _compared(f["group"])],
+        "groups": [g for g in others if _compared(g)],
+        "lone_groups": [g for g in others if not _compared(g)],
+    }
+
+
+def _compared(group: dict[str, Any]) -> bool:
+    """Told by more than one source, so outlets can be set side by side; a story of eighty articles holds
+    hundreds of single-source claims, which the report folds away beneath the compared ones."""
+    return group["status"] != "single-source"
 
 
 def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[str, Any]]:
-    """Each story with its own claim groups, disputed claims, quotes and articles, in export order."""
+    """Each story with its own figure tables and other claim groups (those compared across sources apart from
+    the single-source ones), disputed claims, quotes and articles, in export order."""
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in document["claim_groups"]:
         groups[group["story"]].append(group)
@@ -112,18 +194,19 @@ def _story_views(document: dict[str, Any], names: dict[str, str]) -> list[dict[s
     for quote in document["quotes"]:
         quotes[quote["story"]][names.get(quote["speaker"] or "")].append(quote)
     articles = {a["id"]: a for a in document["articles"]}
-    return [
-        {
+    claims = {c["id"]: c for c in document["claims"]}
+    views = []
+    for story in document["stories"]:
+        views.append({
             **story,
-            "groups": sorted(groups[story["id"]], key=lambda g: (-g.get("independent_sources", 0),
-                                                                  STATUS_ORDER.index(g["status"]), g["topic"])),
+            "days": date_span(story["first_seen"], story["last_seen"]),
+            **claim_views(groups[story["id"]], claims, articles, names),
             "disputed_claims": disputed[story["id"]],
             "quotes_by_speaker": sorted(quotes[story["id"]].items(), key=lambda kv: -len(kv[1])),
             "members": [articles[a] for a in story["articles"] if a in articles],
             "t": translator(story["brief"]["language"]),
-        }
-        for story in document["stories"]
-    ]
+        })
+    return views
 
 
 def _context(document: dict[str, Any]) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from kabar.model import (
     TimelineEntry,
 )
 from kabar.nlp.pipeline import default_workers
-from kabar.stories.brief import build_brief
+from kabar.stories.brief import brief_language, build_brief
 from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.cluster import cluster
 from kabar.stories.dedup import Copies, find_duplicates
@@ -231,7 +231,7 @@ def _claims(docs: list[Doc], names: dict[str, str]) -> tuple[list[Quote], list[C
 
 
 def _groups(story: Story, claims: list[Claim], docs: list[Doc], names: dict[str, str]) -> list[ClaimGroup]:
-    groups = group_claims(claims, {d.article.id: d.article for d in docs}, names)
+    groups = group_claims(claims, {d.article.id: d.article for d in docs}, names, brief_language(docs))
     for group in groups:  # group ids are numbered per call: the story makes them unique across stories
         group.id = f"{story.id}-{group.id}"
     return groups

@@ -268,29 +268,39 @@ def _notes() -> dict[str, dict[str, str]]:
 
 
 def _say(key: str, language: str, **values: object) -> str:
-    """A note's words in the story's language (Indonesian unless the articles are English)."""
-    return _notes()[key]["en" if language == "en" else "id"].format(**values)
+    """A note's words in the story's language (Indonesian unless the articles are English), in the singular
+    where the count `n` is one ("1 outlet", not "1 outlet(s)")."""
+    said = f"{key}_one" if values.get("n") == 1 and f"{key}_one" in _notes() else key
+    return _notes()[said]["en" if language == "en" else "id"].format(**values)
 
 
 def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:
-    """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)"."""
+    """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)". Each value
+    is named as its first report words it where that report and the note are English ("up to 12,000 soldiers"),
+    since the claims' own wording of a figure is Indonesian ("hingga 12.000 soldiers")."""
     by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    said: dict[str, str] = {}
     for claim in sorted(claims, key=lambda c: _date(c, articles)):
         source = names.get(claim.attributed_to or "", _say("itself", language))
-        outlet = articles[claim.evidence[0].article].outlet or claim.evidence[0].article
-        by_value[claim.text.split(" (")[0]][source].add(outlet)
+        article = articles[claim.evidence[0].article]
+        value = claim.text.split(" (")[0]
+        by_value[value][source].add(article.outlet or article.id)
+        written = claim.extra.get("figure") if language == "en" == article.language else None
+        said.setdefault(value, written or value)
     parts = []
     for value, sources in by_value.items():
         credited = "; ".join(_say("per", language, source=s, n=len(o)) for s, o in sources.items())
-        parts.append(f"{value} ({credited})")
+        parts.append(f"{said[value]} ({credited})")
     return "; ".join(parts)
 
 
-def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[ClaimGroup]:
+def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[str, str],
+                 language: str | None = None) -> list[ClaimGroup]:
     """Claims about the same fact across the given articles, whatever the story: figures that count the
     same thing, events told in clauses that mean the same. The sentence encoder and shared stems propose a
     match; a figure that differs with no sign of being the same count, a differing place or an opposite
-    stance keeps two claims apart or marks the group, never the wording alone."""
+    stance keeps two claims apart or marks the group, never the wording alone. The notes are said in
+    `language` (the story's, which frames them in the report), else in that of most of the group's reports."""
     figures = [c for c in claims if c.kind == "quantity" and c.quantity and c.quantity.get("unit")]
     # an event told in the very clause of a figure, or a quote holding that clause, is compared as the figure,
     # unless its words give another time or number ("dua truk kontainer terjadi pada pukul 14.30")
@@ -325,7 +335,8 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
                 + _split_background(_split_copied(events, articles, names, framed), articles, NEWS_SHARE)
                 + [[c] for c in told if not _checkable(c)])
     clusters.sort(key=lambda members: (-len({_outlet(c, articles) for c in members}), -len(members)))
-    return [_group(f"g-{number}", members, articles, names, framed) for number, members in enumerate(clusters, start=1)]
+    return [_group(f"g-{number}", members, articles, names, framed, language)
+            for number, members in enumerate(clusters, start=1)]
 
 
 def _clauses_by_article(figures: list[Claim]) -> dict[str, set[str]]:
@@ -809,8 +820,8 @@ def _other_names(first: Claim, second: Claim, text: Callable[[Claim], str] = _ne
 
 
 def _group(group_id: str, members: list[Claim], articles: dict[str, Article], names: dict[str, str],
-           framed: dict[str, str]) -> ClaimGroup:
-    language = Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
+           framed: dict[str, str], language: str | None) -> ClaimGroup:
+    language = language or Counter(articles[c.evidence[0].article].language for c in members).most_common(1)[0][0]
     # those who deny it or cannot confirm it are not behind it, unless all of them do: then the denial is
     # what is reported, and its sources are those who make it
     behind = [c for c in members if c.stance not in DISPUTING] or members

@@ -19,20 +19,28 @@ def chosen_language(asked: str | None, remembered: str | None) -> str:
 
 
 @cache
+def _own(language: str) -> dict[str, str]:
+    return tomllib.loads(resources.files("kabar.web").joinpath(f"strings/{language}.toml").read_text("utf-8"))
+
+
+@cache
 def strings(language: str) -> dict[str, str]:
     """The language's strings over the fallback's, so a missing key shows in English, never as a key."""
-    def load(name: str) -> dict[str, str]:
-        return tomllib.loads(resources.files("kabar.web").joinpath(f"strings/{name}.toml").read_text("utf-8"))
-
-    return {**load(FALLBACK), **load(language)} if language != FALLBACK else load(FALLBACK)
+    return {**_own(FALLBACK), **_own(language)} if language != FALLBACK else _own(FALLBACK)
 
 
 def translator(language: str):  # noqa: ANN201 - a closure the templates call as t(key, **values)
-    table = strings(language if language in LANGUAGES else DEFAULT)
+    language = language if language in LANGUAGES else DEFAULT
+    table = strings(language)
 
     def t(key: str, **values: object) -> str:
-        # a count of one reads "<key>_one" where the tables give it ("1 article", not "1 articles")
-        text = table.get(f"{key}_one", table[key]) if values.get("count") == 1 else table[key]
+        # a count of one reads "<key>_one" where the key's own language gives it ("1 article", not "1 articles");
+        # Indonesian needs none, so the English singular must not replace an Indonesian key
+        if values.get("count") == 1:
+            owner = _own(language) if key in _own(language) else _own(FALLBACK)
+            text = owner.get(f"{key}_one", table[key])
+        else:
+            text = table[key]
         return text.format(**values) if values else text
 
     return t

@@ -36,7 +36,7 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
-from kabar.report.render import sources_graph
+from kabar.report.render import claim_views, sources_graph
 from kabar.store import Store
 from kabar.store import records as decode
 
@@ -46,7 +46,6 @@ SORTS = ("newest", "sources", "disputed")
 PAGE_ROWS = 50
 """A story page lists at most this many rows per table or list (the newest articles, the first figures of
 each group); the per-story export in the API holds them all."""
-OUTLET_ITSELF = "(the outlet itself)"
 
 
 @dataclass
@@ -425,12 +424,9 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
     names = {e["id"]: e["name"] for e in document["entities"]}
     articles = {a["id"]: a for a in document["articles"]}
     claims = {c["id"]: c for c in document["claims"]}
-    figures = []
-    for group in document["claim_groups"]:
-        rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
-                if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
-        if rows:
-            figures.append({"group": group, "rows": rows[:PAGE_ROWS], "more": max(0, len(rows) - PAGE_ROWS)})
+    shown = claim_views(document["claim_groups"], claims, articles, names)
+    figures, lone_figures = ([{**table, "rows": table["rows"][:PAGE_ROWS], "more": _beyond_page(table["rows"])}
+                              for table in shown[kind]] for kind in ("figures", "lone_figures"))
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for quote in document["quotes"]:
         speakers[quote["speaker"] or ""].append(quote)
@@ -439,33 +435,23 @@ def story_views(document: dict[str, Any]) -> dict[str, Any]:
         "articles": articles,
         "claims": claims,
         "figures": figures,
-        "other_groups": [g for g in document["claim_groups"]
-                         if not any(claims.get(c, {}).get("kind") == "quantity" for c in g["claims"])],
+        "lone_figures": lone_figures[:PAGE_ROWS],
+        "lone_figures_more": _beyond_page(lone_figures),
+        "other_groups": shown["groups"],
+        "lone_groups": shown["lone_groups"][:PAGE_ROWS],
+        "lone_groups_more": _beyond_page(shown["lone_groups"]),
         "doubted": [c for c in document["claims"] if c["stance"] in DOUBTED_STANCES][:PAGE_ROWS],
         "speakers": [{"id": s, "name": names.get(s, s) if s else None, "quotes": q[:PAGE_ROWS // 5],
                       "more": max(0, len(q) - PAGE_ROWS // 5)}
                      for s, q in sorted(speakers.items(), key=lambda item: -len(item[1]))[:PAGE_ROWS]],
         "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
-        "sources_graph": [{**edge, "source": None if edge["source"] == OUTLET_ITSELF else edge["source"]}
-                          for edge in sources_graph(document, names)],
+        "sources_graph": sources_graph(document, names),
     }
 
 
-def _figure_row(claim: dict[str, Any], articles: dict[str, Any], names: dict[str, str],
-                group: dict[str, Any]) -> dict[str, Any]:
-    evidence = claim["evidence"][0]
-    article = articles[evidence["article"]]
-    when = claim.get("when") or {}
-    return {
-        "claim": claim["id"],
-        "outlet": article["outlet"] or article["source"].rsplit("/", 1)[-1],
-        "value": claim.get("figure") or claim["text"],
-        "source": names.get(claim["attributed_to"] or "", claim["attributed_to"]),
-        "date": when.get("start") or (article["published"] or "")[:10] or None,
-        "stance": claim["stance"],
-        "status": group["status"],
-        "evidence": evidence,
-    }
+def _beyond_page(items: list[Any]) -> int:
+    """How many a story page leaves to the per-story export."""
+    return max(0, len(items) - PAGE_ROWS)
 
 
 # articles

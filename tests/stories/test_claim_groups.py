@@ -780,3 +780,29 @@ DENIAL = ('"Kabar itu tidak benar," kata Rudi Hartono, juru bicara keluarga, di 
 def test_one_sources_denial_that_two_outlets_word_differently_is_one_denial(speaker: str, joined: bool):
     compared = _compared_holding("statement", DENIAL[0], DENIAL[1].format(speaker))
     assert [(g.status, g.independent_sources) for g in compared] == ([("single-source", 1)] if joined else [])
+
+
+def test_a_groups_note_speaks_its_storys_language_whatever_its_own_reports_language():
+    texts = {"en": ["The army said on Monday that 200 soldiers were sent to Syria by the government.",
+                    "Officials said the floods destroyed 40 houses in the city on Sunday."],
+             "id": ["Banjir merendam 300 rumah di Bekasi, kata petugas BPBD pada Minggu."]}
+    articles = [Article(id=f"{language}{number}", source=f"{language}{number}.txt", text=text, language=language,
+                        outlet=f"Harian {language}{number}", published=datetime(2024, 3, 10, 9, tzinfo=WIB))
+                for language, written in texts.items() for number, text in enumerate(written)]
+    docs = [annotate(article) for article in articles]
+    analysis = analyze(docs, link_entities(docs), stories=[Story("s-1", "", [a.id for a in articles])])
+    claims = {c.id: c for c in analysis.claims}
+    [houses] = [g for g in analysis.groups if any("300" in claims[c].text for c in g.claims)]
+    assert analysis.sections[0].brief_language == "en" and houses.note.startswith("The figures agree")
+    assert "1 outlet)" in houses.note and "(s)" not in houses.note
+
+
+def test_an_english_reports_figure_is_named_in_its_own_words_in_an_english_note():
+    text = "Intelligence agencies estimate that up to 12,000 North Korean soldiers have been sent to Russia."
+    article = Article(id="en", source="en.txt", text=text, language="en", outlet="The Ledger",
+                      published=datetime(2024, 11, 12, 9, tzinfo=WIB))
+    docs = [annotate(article)]
+    analysis = analyze(docs, link_entities(docs), stories=[Story("s-1", "", ["en"])])
+    [group] = [g for g in analysis.groups if "12" in g.note]
+    assert "up to 12,000" in group.note and "hingga" not in group.note
+

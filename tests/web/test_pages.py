@@ -9,6 +9,7 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
+from kabar.web.i18n import LANGUAGES, strings
 from tests.web.conftest import HOSTILE_RECORD, IMAGE, LINK, SCRIPT, TOKEN
 
 HOSTILE = (SCRIPT, IMAGE, LINK)
@@ -102,6 +103,28 @@ def test_story_page_shows_every_section(client: TestClient):
     for section in ("brief", "figures", "doubted", "timeline", "quotes", "sources", "articles"):
         assert f'<section id="{section}"' in page
     assert "<table>" in page and 'class="graph"' in page and "<blockquote>" in page
+
+
+def test_story_page_timeline_says_each_dates_precision_in_the_page_language(client: TestClient):
+    browser = TestClient(client.app)  # its own cookie jar: the language asked for is remembered
+    story_id = browser.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
+    for language in LANGUAGES:
+        page = browser.get(f"/stories/{story_id}", params={"lang": language}).text
+        said = re.findall(r'<span class="precision">\((.*?)\)</span>', page)
+        words = {text for key, text in strings(language).items() if key.startswith("precision_")}
+        assert said and set(said) <= words, (language, said)
+
+
+def test_story_page_sets_compared_claims_first_and_folds_the_single_source_ones(client: TestClient):
+    story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
+    statuses = {g["status"] for g in client.get(f"/api/v1/stories/{story_id}").json()["claim_groups"]}
+    assert "single-source" in statuses and statuses - {"single-source"}, "the fixture should hold both kinds"
+    page = client.get(f"/stories/{story_id}").text
+    figures = page[page.index('<section id="figures"') : page.index('<section id="doubted"')]
+    unfolded = re.sub(r"<details>.*?</details>", "", figures, flags=re.S)
+    assert 'badge single-source' not in unfolded and re.search(r'badge (corroborated|conflicting|evolving|disputed)"',
+                                                               unfolded)
+    assert re.search(r"<details><summary>\d+ (angka|klaim lain) dari satu sumber saja</summary>", figures)
 
 
 @pytest.mark.parametrize("form", [{"token": "wrong"}, {"token": TOKEN, "urls": "/etc/passwd"}, {"token": TOKEN}])

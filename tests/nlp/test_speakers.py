@@ -98,6 +98,19 @@ def test_paragraphs_joined_by_commas_still_split_into_sentences(joint):
 
 
 @pytest.mark.parametrize("text", [
+    "Kepala Dinas, Dr. Budi Santoso, S.H., M.H., mengatakan program itu berjalan.",
+    "Rektor Prof. Ir. Sofia, M.Sc., Ph.D., menyatakan kampus siap.",
+    "Acara itu dihadiri Budi Santoso, S.E., M.M., Kepala Bappeda.",
+])
+def test_a_comma_after_a_dotted_degree_does_not_end_the_sentence(text):
+    """Degrees listed after a name are dotted letter groups followed by a comma, not paragraphs joined by one."""
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [text]
+    joined = split_sentences(Doc(Article(id="t", source="t", text="Harganya Rp 500.000., Akibatnya sepi.")))
+    assert len(joined.layer("sentences")) == 2  # a figure before ".," still ends its paragraph
+
+
+@pytest.mark.parametrize("text", [
     "Sukamto (50), salah satu warga yang ditemui di lokasi, mengaku program itu sangat membantu.",
     "Sukamto dalam keterangan resminya menyebutkan program itu sangat membantu warga.",
 ])

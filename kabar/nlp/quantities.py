@@ -1020,8 +1020,10 @@ def _recurs(text: str, word: str, number: str) -> bool:
 WORD_CHARACTER = re.compile(r"\w")
 
 
-# a capitalised word right before a figure, not opening its sentence: a name
-NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,:] )[A-Z][a-z'’]+\s+$")
+# a name opening one item of a list inside a sentence, one capitalised word before it at most ("…: Maddox", ", Pax
+# Thien", "dan Pak Harto"): after a verb or a preposition the capitalised word is a place or a club ("tinggal di
+# Bandung 5 tahun", "memperkuat Barcelona 17 tahun"), the figure a length of time
+NAME_INSIDE_A_SENTENCE = re.compile(r"(?:[,:;]|\b(?:dan|serta))\s+(?:[A-Z][a-z'’]+\s+)?[A-Z][a-z'’]+\s+$")
 # a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
 AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[A-Z][^()/,\d]{0,29}[/,]\s*)?$")
 

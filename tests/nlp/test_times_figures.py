@@ -1553,6 +1553,16 @@ def test_a_name_right_before_years_that_end_the_clause_is_an_age():
     assert [f[4] for f in _figures("Mereka minta pembebasan tanah sama FS-nya dua tahun.")] == ["duration"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ia tinggal di Bandung 5 tahun.",
+    "Ia dipenjara di Nusakambangan 10 tahun, lalu bebas.",
+    "Ia memperkuat Barcelona 17 tahun, lalu pindah.",
+])
+def test_years_after_a_place_or_a_club_are_a_length_of_time(text: str):
+    """After a preposition or a verb, a capitalised word before "N tahun" is what the time was spent in."""
+    assert [f[4] for f in _figures(text)] == ["duration"]
+
+
 def test_a_spoken_particle_after_a_figure_is_not_what_it_counts():
     assert [f[3] for f in _figures("Kalau gak salah 7 deh.")] == [None]
     assert [f[3] for f in _figures("Yang datang cuma 5 dong, bukan 50.")] == [None, None]

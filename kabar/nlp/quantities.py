@@ -1157,7 +1157,8 @@ def find_quantities(doc: Doc) -> Doc:
                 continue  # "mayoritas dua pertiga": a share of a whole
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
-            if not english and GENERATION.fullmatch(match.group("low")) and _unit_after(text, match)[0] is None:
+            if not english and GENERATION.fullmatch(match.group("low")) and not match.group("prefix") and \
+                    _unit_after(text, match)[0] is None:
                 continue  # "revolusi industri 4.0", "society 5.0": a generation's name
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"

@@ -1626,6 +1626,11 @@ def test_a_generation_written_with_a_point_and_one_zero_is_no_figure(text: str):
     assert [f[1] for f in _figures("Inflasi tahun ini 4,0 persen.")] == [4.0]
 
 
+def test_a_magnitude_written_with_a_point_and_one_zero_is_a_figure():
+    """A prefix before "5.0" says what it measures, as a unit after it does: no generation's name."""
+    assert [(f[1], f[3]) for f in _figures("Gempa magnitudo 5.0 mengguncang Lombok.")] == [(5.0, "magnitudo")]
+
+
 def test_an_hour_after_jam_is_a_time_of_day_not_a_figure():
     assert _figures('"Saya datang jam 11, Pak Jokowi datang sesudahnya," katanya.') == []
     assert [f[0] for f in _figures("Layanan buka 24 jam 7 hari seminggu.")] == ["24 jam", "7 hari"]

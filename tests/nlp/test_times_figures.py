@@ -1658,3 +1658,12 @@ def test_men_are_counted_as_people_like_women():
 ])
 def test_numbers_that_are_no_figures(text: str):
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Di kelas 3, 12 murid tidak hadir.", ("12 murid", "murid")),
+    ("Di RT 05, 40 KK terdampak banjir.", ("40 KK", "kk")),
+])
+def test_a_count_after_an_identifier_and_a_comma_is_a_figure(text: str, counted: tuple):
+    """A comma alone after "kelas 3" may close the phrase: a number counting a noun after it is no list item."""
+    assert [(f[0], f[3]) for f in _figures(text)] == [counted]

@@ -561,8 +561,18 @@ def _plural_pronouns_named(doc: Doc) -> None:
             quote.attrs["speaker"] = [start, end]
             quote.attrs["speaker_name"] = doc.text[start:end]
             quote.attrs["speaker_kind"] = "described" if group_kind == "described" else "named"
-        elif quote.attrs["speaker_kind"] == "described" or key in bodies:
+        elif key in bodies or (quote.attrs["speaker_kind"] == "described" and _many(doc.text[key[0] : key[1]])):
             group, group_kind = key, quote.attrs["speaker_kind"]
+
+
+def _many(description: str) -> bool:
+    """A described speaker that is a group: a group word, a number, a list or a doubled noun ("ibu-ibu"), and not
+    itself opened by a plural pronoun ("Mereka awalnya")."""
+    words = re.findall(r"[\w-]+", description.lower())
+    if not words or words[0] in _words("plural"):
+        return False
+    return any(word in _words("group") or word[:1].isdigit() or
+               ("-" in word and len(set(word.split("-"))) == 1) for word in words)
 
 
 def _antecedent(speaker: Span | None, previous: Span | None) -> Span | None:

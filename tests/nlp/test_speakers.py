@@ -454,3 +454,18 @@ def test_a_relation_before_a_name_is_someone_else_who_speaks(text, speaker):
 
 def test_beralasan_as_an_adjective_reports_nothing():
     assert _speakers("Hal itu cukup beralasan, karena tujuan awal kendaraan listrik adalah udara bersih.") == []
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Penulis utama studi itu menyebut pergerakan bintang belum diperhitungkan.\n\n"
+     "Mereka juga mengatakan bahwa penelitian lain belum tepat.", ["Penulis utama studi itu", "Mereka"]),
+    ("Gol itu memastikan kemenangan bagi tim tamu.\n\nMedia Vietnam menyoroti hasil itu. "
+     "Mereka menilai kekalahan ini menandai kemunduran klub.", ["Gol itu", "Mereka"]),
+    ("Para peneliti menyebut pergerakan bintang belum diperhitungkan.\n\n"
+     "Mereka juga mengatakan bahwa penelitian lain belum tepat.", ["Para peneliti", "Para peneliti"]),
+    ("Tim dokter bedah menyebut teknik itu aman.\n\n\"Kami hanya mengalirkan larutan,\" kata mereka.",
+     ["Tim dokter bedah", "Tim dokter bedah"]),
+])
+def test_mereka_names_only_a_described_speaker_that_is_many(text, speakers):
+    """One author or one goal described before is no antecedent of "Mereka": it is left as written."""
+    assert _speakers(text) == speakers

@@ -43,6 +43,8 @@ VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECA
 MAX_DESCRIPTION_WORDS = 7
 # a subject written after the quotation it reports, before its verb: '"…," Menteri Luar Negeri Retno menambahkan.'
 MAX_LATE_SUBJECT_WORDS = 6
+# a quotation that ends its own clause with a stop or a comma before the closing mark: '"Kami siap,"'
+CLAUSE_CLOSED = re.compile(r"[,.!?…]\s*$")
 # a title before a comma and the name it introduces: "Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil"
 MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
@@ -621,8 +623,10 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
     if inner_cue:
         return speaker_after(doc, inner_cue.end(), after_end, last), inner_cue.group("cue")
     late_verb = _cue_pattern("before").search(text, after_start, after_end)
-    if late_verb and 0 < len(text[after_start : late_verb.start()].split()) <= MAX_LATE_SUBJECT_WORDS:
-        # the subject and its verb after the quotation: '"…," Southgate menambahkan.'
+    if late_verb and 0 < len(text[after_start : late_verb.start()].split()) <= MAX_LATE_SUBJECT_WORDS and \
+            CLAUSE_CLOSED.search(text, opening, closing):
+        # the subject and its verb after the quotation: '"…," Southgate menambahkan.'; not after a title or a word
+        # in quotation marks ('lagu "Coffee Baby" ini juga menceritakan …')
         return speaker_before(doc, after_start, late_verb.start(), last), late_verb.group("cue")
     return None, None
 

@@ -469,3 +469,12 @@ def test_beralasan_as_an_adjective_reports_nothing():
 def test_mereka_names_only_a_described_speaker_that_is_many(text, speakers):
     """One author or one goal described before is no antecedent of "Mereka": it is left as written."""
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ('Kali ini band itu merilis lagu baru. Lagu "Coffee Baby" ini juga masih menceritakan kisah cinta.', "Coffee Baby"),
+    ('Film "Gundala" karya Joko Anwar menyebutkan nama-nama pahlawan.', "Gundala"),
+])
+def test_a_title_in_quotation_marks_before_a_verb_is_no_quotation(text, title):
+    """A subject and its verb after a quotation report it only when the quotation ends its clause ('"…,"')."""
+    assert title not in [content for _, content in _quotes(text)]

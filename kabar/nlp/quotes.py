@@ -703,10 +703,12 @@ def _opens_a_clause(text: str, start: int, cue_end: int) -> bool:
 
 
 def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:
+    """The comma closing "Menurut X," in the sentence; a pronoun's speaker spoke earlier, so the search starts in
+    the sentence, never at that speaker's end ("Menurut dia," after Rosmaya spoke two sentences before)."""
     if speaker is None:
         return -1
     close = re.compile(r",(?!\s*[A-Z][\w.]*\s*,)")  # skip an apposition: "menurut kantor berita Iran, Tasnim,"
-    found = close.search(text, speaker.end, sentence.end)
+    found = close.search(text, max(speaker.end, sentence.start), sentence.end)
     return found.start() if found else -1
 
 

@@ -478,3 +478,10 @@ def test_mereka_names_only_a_described_speaker_that_is_many(text, speakers):
 def test_a_title_in_quotation_marks_before_a_verb_is_no_quotation(text, title):
     """A subject and its verb after a quotation report it only when the quotation ends its clause ('"…,"')."""
     assert title not in [content for _, content in _quotes(text)]
+
+
+def test_menurut_dia_reports_its_own_sentence_only():
+    """"Menurut dia," points to a speaker of an earlier sentence: what it reports starts after its own comma."""
+    text = ("Rosmaya, dalam kegiatan itu, mengatakan perekonomian dunia dipenuhi ketidakpastian.\n\n"
+            "Menurut dia, Indonesia masih merupakan pasar produk halal dunia.")
+    assert _quotes(text)[-1] == ("Rosmaya", "Indonesia masih merupakan pasar produk halal dunia")

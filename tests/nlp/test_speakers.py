@@ -485,3 +485,12 @@ def test_menurut_dia_reports_its_own_sentence_only():
     text = ("Rosmaya, dalam kegiatan itu, mengatakan perekonomian dunia dipenuhi ketidakpastian.\n\n"
             "Menurut dia, Indonesia masih merupakan pasar produk halal dunia.")
     assert _quotes(text)[-1] == ("Rosmaya", "Indonesia masih merupakan pasar produk halal dunia")
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Direktur PT Bank Central Asia Tbk. Jahja Setiatmadja mengatakan kredit tumbuh.",
+    "Corporate Secretary PT Bank Mandiri (Persero) Tbk., Rohan Hafas mengungkapkan kredit tumbuh.",
+])
+def test_a_listed_company_suffix_does_not_end_the_sentence_before_the_name(text):
+    """"Tbk." (Terbuka) closes a company's name as "Ltd." does: the title and the name after it are one subject."""
+    assert len(split_sentences(Doc(Article(id="t", source="t", text=text))).layer("sentences")) == 1

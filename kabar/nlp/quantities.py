@@ -285,6 +285,8 @@ PLATE_REGION = re.compile(r"([\w-]+)\s+(?:nomor\s+)?[A-Z]{1,2}\s*$")
 PLATE_SERIES = re.compile(r"\s*[A-Z]{1,3}(?![\w-])")
 ENUMERATOR = re.compile(r"[.)]\s*[A-Z]")  # ",2. Alexander", ",3.Kantong"
 LIST_OPENED = re.compile(r"[:;]\s*(?:dan\s+)?\(?$")  # "berikut: 1) Adanya …; 2) Tersedianya", "adalah: (1) SMK"
+# what follows one item of a list of numbers: the next one's comma or joiner, or the list's end
+LIST_GOES_ON = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:dan|atau|serta)\b")
 BRACKETED_BEFORE = re.compile(r"\(\d{1,3}\)\s*,?\s*(?:(?:dan|atau|serta)\s+)?\($")
 # where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander",
 # "pimpinan KPK: ,1. Firli Bahuri")
@@ -796,7 +798,7 @@ def _on_a_plate(text: str, start: int, match: re.Match[str]) -> bool:
 def _identifiers_listed() -> re.Pattern[str]:
     """The numbers listed after an identifier word, up to the one that follows them ("kloter 61, 64, 67")."""
     words = alternation(sorted(_words("identifier")))
-    joiner = r"(?:\s*,\s*|\s*,?\s+(?:dan|atau|serta)\s+)"
+    joiner = r"(?P<joiner>\s*,\s*|\s*,?\s+(?:dan|atau|serta)\s+)"
     return re.compile(rf"\b(?P<word>{words})\s+\d{{1,4}}(?:\s*,\s*\d{{1,4}})*{joiner}$", re.IGNORECASE)
 
 
@@ -857,8 +859,11 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
         return True  # "kalah 0-1 usai", "Skor imbang 2-2 tetap": a score, not a range counting what follows
     identifier = previous.group(1) if previous and previous.group(1).lower() in _words("identifier") else None
     if identifier is None and re.fullmatch(r"\d{1,4}", low) and \
-            (listed := _identifiers_listed().search(text, max(0, start - 60), start)) is not None:
-        identifier = listed.group("word")  # "eselon 1 dan 2", "kloter 61, 64, 67", "Pasal 2, 3, 8, dan 9"
+            (listed := _identifiers_listed().search(text, max(0, start - 60), start)) is not None and \
+            (listed.group("joiner").strip(" ,") or LIST_GOES_ON.match(text, match.end("low"))):
+        # "eselon 1 dan 2", "kloter 61, 64, 67", "Pasal 2, 3, 8, dan 9"; a comma alone may end a phrase instead,
+        # where no list goes on after the number ("Di kelas 3, 12 murid tidak hadir")
+        identifier = listed.group("word")
     if identifier is not None and not GROUPED.fullmatch(low) and \
             not (match.group("sign") or match.group("attached") or
                  (unit in _units() and (unit_word[:1].islower() or _units()[unit] in measures()))) and \
@@ -1020,8 +1025,10 @@ def _recurs(text: str, word: str, number: str) -> bool:
 WORD_CHARACTER = re.compile(r"\w")
 
 
-# a capitalised word right before a figure, not opening its sentence: a name
-NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,:] )[A-Z][a-z'’]+\s+$")
+# a name opening one item of a list inside a sentence, one capitalised word before it at most ("…: Maddox", ", Pax
+# Thien", "dan Pak Harto"): after a verb or a preposition the capitalised word is a place or a club ("tinggal di
+# Bandung 5 tahun", "memperkuat Barcelona 17 tahun"), the figure a length of time
+NAME_INSIDE_A_SENTENCE = re.compile(r"(?:[,:;]|\b(?:dan|serta))\s+(?:[A-Z][a-z'’]+\s+)?[A-Z][a-z'’]+\s+$")
 # a bracket after a name that holds an age, after a club or a place if any: "Rina (34", "Conte (Napoli/55"
 AGE_BRACKET = re.compile(r"[A-Z][\w'’-]*\s*\((?:[A-Z][^()/,\d]{0,29}[/,]\s*)?$")
 
@@ -1155,7 +1162,8 @@ def find_quantities(doc: Doc) -> Doc:
                 continue  # "mayoritas dua pertiga": a share of a whole
             if _is_not_a_quantity(text, match.start("low"), match, low, _unit_after(text, match)[0]):
                 continue
-            if not english and GENERATION.fullmatch(match.group("low")) and _unit_after(text, match)[0] is None:
+            if not english and GENERATION.fullmatch(match.group("low")) and not match.group("prefix") and \
+                    _unit_after(text, match)[0] is None:
                 continue  # "revolusi industri 4.0", "society 5.0": a generation's name
             if (match.group("minus") or match.group("signed")) and low is not None:
                 low = -low  # "tumbuh -1,8 persen", "minus 2 persen"

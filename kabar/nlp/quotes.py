@@ -43,6 +43,8 @@ VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber)(?!teri)\w{3,}$", re.IGNORECA
 MAX_DESCRIPTION_WORDS = 7
 # a subject written after the quotation it reports, before its verb: '"…," Menteri Luar Negeri Retno menambahkan.'
 MAX_LATE_SUBJECT_WORDS = 6
+# a quotation that ends its own clause with a stop or a comma before the closing mark: '"Kami siap,"'
+CLAUSE_CLOSED = re.compile(r"[,.!?…]\s*$")
 # a title before a comma and the name it introduces: "Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil"
 MAX_TITLE_WORDS = 12
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
@@ -563,8 +565,18 @@ def _plural_pronouns_named(doc: Doc) -> None:
             quote.attrs["speaker"] = [start, end]
             quote.attrs["speaker_name"] = doc.text[start:end]
             quote.attrs["speaker_kind"] = "described" if group_kind == "described" else "named"
-        elif quote.attrs["speaker_kind"] == "described" or key in bodies:
+        elif key in bodies or (quote.attrs["speaker_kind"] == "described" and _many(doc.text[key[0] : key[1]])):
             group, group_kind = key, quote.attrs["speaker_kind"]
+
+
+def _many(description: str) -> bool:
+    """A described speaker that is a group: a group word, a number, a list or a doubled noun ("ibu-ibu"), and not
+    itself opened by a plural pronoun ("Mereka awalnya")."""
+    words = re.findall(r"[\w-]+", description.lower())
+    if not words or words[0] in _words("plural"):
+        return False
+    return any(word in _words("group") or word[:1].isdigit() or
+               ("-" in word and len(set(word.split("-"))) == 1) for word in words)
 
 
 def _antecedent(speaker: Span | None, previous: Span | None) -> Span | None:
@@ -613,8 +625,10 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
     if inner_cue:
         return speaker_after(doc, inner_cue.end(), after_end, last), inner_cue.group("cue")
     late_verb = _cue_pattern("before").search(text, after_start, after_end)
-    if late_verb and 0 < len(text[after_start : late_verb.start()].split()) <= MAX_LATE_SUBJECT_WORDS:
-        # the subject and its verb after the quotation: '"…," Southgate menambahkan.'
+    if late_verb and 0 < len(text[after_start : late_verb.start()].split()) <= MAX_LATE_SUBJECT_WORDS and \
+            CLAUSE_CLOSED.search(text, opening, closing):
+        # the subject and its verb after the quotation: '"…," Southgate menambahkan.'; not after a title or a word
+        # in quotation marks ('lagu "Coffee Baby" ini juga menceritakan …')
         return speaker_before(doc, after_start, late_verb.start(), last), late_verb.group("cue")
     return None, None
 
@@ -691,10 +705,12 @@ def _opens_a_clause(text: str, start: int, cue_end: int) -> bool:
 
 
 def _clause_end(text: str, speaker: Span | None, sentence: Span) -> int:
+    """The comma closing "Menurut X," in the sentence; a pronoun's speaker spoke earlier, so the search starts in
+    the sentence, never at that speaker's end ("Menurut dia," after Rosmaya spoke two sentences before)."""
     if speaker is None:
         return -1
     close = re.compile(r",(?!\s*[A-Z][\w.]*\s*,)")  # skip an apposition: "menurut kantor berita Iran, Tasnim,"
-    found = close.search(text, speaker.end, sentence.end)
+    found = close.search(text, max(speaker.end, sentence.start), sentence.end)
     return found.start() if found else -1
 
 

@@ -14,6 +14,9 @@ from kabar.model import Doc, Span
 # Quotation marks may come as a dump that read UTF-8 as Mac Roman writes them ("‚Äú", "‚Äù").
 END = re.compile(r"(?:\.{3}|…|[.!?])(?:‚Äù|[\"”’')\]])*(?=\s+|,+\s*\S)")
 NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,](?:‚Äú|[\"“‘'(\[])?[A-Z0-9]")
+# a word of short letter groups joined by dots before the stop, an academic degree or initials: its comma goes on
+# with a list of them ("Budi Santoso, S.H., M.H., mengatakan", "Prof. Sofia, M.Sc., Ph.D"), not a paragraph join
+DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{0,2}(?:\.[A-Za-z]{1,3})+$")
 
 
 def _abbreviation_before(text: str, stop: int) -> bool:
@@ -49,6 +52,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[match.start()] == "." and _abbreviation_before(text, match.start()):
             continue
         if not NEXT_STARTS_SENTENCE.match(text, stop, end):
+            continue
+        if text.startswith(",", stop) and DOTTED_ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
             continue
         bounds.extend(_pieces(text, cursor, stop))
         cursor = stop

@@ -98,6 +98,19 @@ def test_paragraphs_joined_by_commas_still_split_into_sentences(joint):
 
 
 @pytest.mark.parametrize("text", [
+    "Kepala Dinas, Dr. Budi Santoso, S.H., M.H., mengatakan program itu berjalan.",
+    "Rektor Prof. Ir. Sofia, M.Sc., Ph.D., menyatakan kampus siap.",
+    "Acara itu dihadiri Budi Santoso, S.E., M.M., Kepala Bappeda.",
+])
+def test_a_comma_after_a_dotted_degree_does_not_end_the_sentence(text):
+    """Degrees listed after a name are dotted letter groups followed by a comma, not paragraphs joined by one."""
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [text]
+    joined = split_sentences(Doc(Article(id="t", source="t", text="Harganya Rp 500.000., Akibatnya sepi.")))
+    assert len(joined.layer("sentences")) == 2  # a figure before ".," still ends its paragraph
+
+
+@pytest.mark.parametrize("text", [
     "Sukamto (50), salah satu warga yang ditemui di lokasi, mengaku program itu sangat membantu.",
     "Sukamto dalam keterangan resminya menyebutkan program itu sangat membantu warga.",
 ])
@@ -461,3 +474,43 @@ def test_a_speaker_phrase_without_a_comma_reads_no_further_than_its_own_end():
     limit = text.index(".", position) + 1
     assert _apposed_name(Doc(Article(id="t", source="t", text=text)), position, limit) is None
     assert Slices.longest <= limit - position
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Penulis utama studi itu menyebut pergerakan bintang belum diperhitungkan.\n\n"
+     "Mereka juga mengatakan bahwa penelitian lain belum tepat.", ["Penulis utama studi itu", "Mereka"]),
+    ("Gol itu memastikan kemenangan bagi tim tamu.\n\nMedia Vietnam menyoroti hasil itu. "
+     "Mereka menilai kekalahan ini menandai kemunduran klub.", ["Gol itu", "Mereka"]),
+    ("Para peneliti menyebut pergerakan bintang belum diperhitungkan.\n\n"
+     "Mereka juga mengatakan bahwa penelitian lain belum tepat.", ["Para peneliti", "Para peneliti"]),
+    ("Tim dokter bedah menyebut teknik itu aman.\n\n\"Kami hanya mengalirkan larutan,\" kata mereka.",
+     ["Tim dokter bedah", "Tim dokter bedah"]),
+])
+def test_mereka_names_only_a_described_speaker_that_is_many(text, speakers):
+    """One author or one goal described before is no antecedent of "Mereka": it is left as written."""
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ('Kali ini band itu merilis lagu baru. Lagu "Coffee Baby" ini juga masih menceritakan kisah cinta.', "Coffee Baby"),
+    ('Film "Gundala" karya Joko Anwar menyebutkan nama-nama pahlawan.', "Gundala"),
+])
+def test_a_title_in_quotation_marks_before_a_verb_is_no_quotation(text, title):
+    """A subject and its verb after a quotation report it only when the quotation ends its clause ('"…,"')."""
+    assert title not in [content for _, content in _quotes(text)]
+
+
+def test_menurut_dia_reports_its_own_sentence_only():
+    """"Menurut dia," points to a speaker of an earlier sentence: what it reports starts after its own comma."""
+    text = ("Rosmaya, dalam kegiatan itu, mengatakan perekonomian dunia dipenuhi ketidakpastian.\n\n"
+            "Menurut dia, Indonesia masih merupakan pasar produk halal dunia.")
+    assert _quotes(text)[-1] == ("Rosmaya", "Indonesia masih merupakan pasar produk halal dunia")
+
+
+@pytest.mark.parametrize("text", [
+    "Presiden Direktur PT Bank Central Asia Tbk. Jahja Setiatmadja mengatakan kredit tumbuh.",
+    "Corporate Secretary PT Bank Mandiri (Persero) Tbk., Rohan Hafas mengungkapkan kredit tumbuh.",
+])
+def test_a_listed_company_suffix_does_not_end_the_sentence_before_the_name(text):
+    """"Tbk." (Terbuka) closes a company's name as "Ltd." does: the title and the name after it are one subject."""
+    assert len(split_sentences(Doc(Article(id="t", source="t", text=text))).layer("sentences")) == 1

@@ -1553,6 +1553,16 @@ def test_a_name_right_before_years_that_end_the_clause_is_an_age():
     assert [f[4] for f in _figures("Mereka minta pembebasan tanah sama FS-nya dua tahun.")] == ["duration"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ia tinggal di Bandung 5 tahun.",
+    "Ia dipenjara di Nusakambangan 10 tahun, lalu bebas.",
+    "Ia memperkuat Barcelona 17 tahun, lalu pindah.",
+])
+def test_years_after_a_place_or_a_club_are_a_length_of_time(text: str):
+    """After a preposition or a verb, a capitalised word before "N tahun" is what the time was spent in."""
+    assert [f[4] for f in _figures(text)] == ["duration"]
+
+
 def test_a_spoken_particle_after_a_figure_is_not_what_it_counts():
     assert [f[3] for f in _figures("Kalau gak salah 7 deh.")] == [None]
     assert [f[3] for f in _figures("Yang datang cuma 5 dong, bukan 50.")] == [None, None]
@@ -1616,6 +1626,11 @@ def test_a_generation_written_with_a_point_and_one_zero_is_no_figure(text: str):
     assert [f[1] for f in _figures("Inflasi tahun ini 4,0 persen.")] == [4.0]
 
 
+def test_a_magnitude_written_with_a_point_and_one_zero_is_a_figure():
+    """A prefix before "5.0" says what it measures, as a unit after it does: no generation's name."""
+    assert [(f[1], f[3]) for f in _figures("Gempa magnitudo 5.0 mengguncang Lombok.")] == [(5.0, "magnitudo")]
+
+
 def test_an_hour_after_jam_is_a_time_of_day_not_a_figure():
     assert _figures('"Saya datang jam 11, Pak Jokowi datang sesudahnya," katanya.') == []
     assert [f[0] for f in _figures("Layanan buka 24 jam 7 hari seminggu.")] == ["24 jam", "7 hari"]
@@ -1643,3 +1658,12 @@ def test_men_are_counted_as_people_like_women():
 ])
 def test_numbers_that_are_no_figures(text: str):
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Di kelas 3, 12 murid tidak hadir.", ("12 murid", "murid")),
+    ("Di RT 05, 40 KK terdampak banjir.", ("40 KK", "kk")),
+])
+def test_a_count_after_an_identifier_and_a_comma_is_a_figure(text: str, counted: tuple):
+    """A comma alone after "kelas 3" may close the phrase: a number counting a noun after it is no list item."""
+    assert [(f[0], f[3]) for f in _figures(text)] == [counted]

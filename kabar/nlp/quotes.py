@@ -710,11 +710,15 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
         subject_words = text[clause : verb.start()].split()
         if subject_words and subject_words[-1].lower() in _words("not reporting"):
             continue  # "diberi waktu untuk menyampaikan visi", "ingin melanjutkan pendidikan"
+        if any(word.lower() in _words("question") for word in subject_words):
+            continue  # "ditanya apakah mereka menganggap …": a question asked, not a report
         with_comma = text[verb.end() : verb.end() + 1] == ","
         if (len(subject_words) > 8 and not with_comma) or not re.search(r"\w", text[verb.end() : sentence.end]):
             continue
         if reports and (clause <= reports[-1][0].end() or not subject_words):
             continue
+        if reports and MARK.search(text, reports[-1][0].end(), verb.start()):
+            break  # a quotation opened after a report holds what follows: 'mengungkapkan, "… mereka menganggap …'
         subject = speaker_before(doc, clause if reports else sentence.start, verb.start(), last)
         if subject is not None:
             reports.append((verb, subject))

@@ -461,3 +461,32 @@ def test_a_speaker_phrase_without_a_comma_reads_no_further_than_its_own_end():
     limit = text.index(".", position) + 1
     assert _apposed_name(Doc(Article(id="t", source="t", text=text)), position, limit) is None
     assert Slices.longest <= limit - position
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Pengamat politik Rudi Hartono menganggap banyak bagian pidato itu bisa dibaca sebagai ajakan damai.", "Rudi Hartono"),
+    ("Wapres menyadari, lembaga itu telah menyelamatkan banyak uang negara.", "Wapres"),
+    ("Pelatih Budi Santoso menjanjikan dirinya akan memberi kesempatan kepada pemain muda.", "Budi Santoso"),
+    ("Menteri Luar Negeri Ahmet Yilmaz mengecam rencana itu sebagai langkah yang melanggar hukum.",
+     "Ahmet Yilmaz"),
+    ("Pemerintah mengusulkan masa peralihan dua tahun bagi pegawai lembaga itu.", "Pemerintah"),
+    ("Terakhir, Rahmat menggariskan kurun 2015 hingga 2018 tersangka menerima uang suap.", "Rahmat"),
+])
+def test_verbs_of_stance_cognition_and_commitment_with_content_report(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_verb_inside_an_asked_question_reports_nothing():
+    assert _speakers("\"Anak perlu makan sayur,\" kata peneliti Eric Santoso.\n\nPara orang tua ditanya apakah mereka "
+                     "menganggap anak mereka terlalu kurus.\n\n\"Banyak yang keliru,\" kata dia.") \
+        == ["Eric Santoso", "Eric Santoso"]
+
+
+def test_akan_between_the_speaker_and_the_verb_is_no_part_of_the_name():
+    assert _speakers("Anggota Komisi III Herman Hendra akan mengusulkan pakta tertulis bagi pimpinan yang baru.") \
+        == ["Herman Hendra"]
+
+
+def test_a_verb_after_the_opening_quotation_mark_is_inside_the_quote():
+    assert _speakers("\"Anak perlu bergerak,\" kata peneliti Eric Santoso.\n\nPenulis itu mengungkapkan, \"Anak yang gemuk "
+                     "makin gemuk karena mereka menganggap anak itu sehat.") == ["Eric Santoso", "Eric Santoso"]

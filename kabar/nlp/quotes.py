@@ -801,6 +801,12 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if not people:
         return None
     person, before = people[0], text[opening : people[0].start]
+    apposed = re.match(r"(?P<title>(?P<first>\S+)[^,;:()\"“”]*),\s*", text[opening : sentence.end])
+    named = next((p for p in people if p.start == opening + apposed.end()), None) if apposed else None
+    if apposed and named is not None and _titles_a_name(apposed.group("first")):
+        # a title set off by a comma, whatever the entity layer made of its words: "Ketua PCNU Lampung Selatan,
+        # KH Mahmud berharap …"
+        person, before = named, apposed.group("title")
     title = re.sub(r"(?<=\w) (?:dan|serta|&) (?=[A-Z])", " ", before)  # "Menteri Hukum dan Hak Asasi Manusia"
     if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
                                                      for w in re.findall(r"[\w'’.-]+", title)):

@@ -490,3 +490,8 @@ def test_akan_between_the_speaker_and_the_verb_is_no_part_of_the_name():
 def test_a_verb_after_the_opening_quotation_mark_is_inside_the_quote():
     assert _speakers("\"Anak perlu bergerak,\" kata peneliti Eric Santoso.\n\nPenulis itu mengungkapkan, \"Anak yang gemuk "
                      "makin gemuk karena mereka menganggap anak itu sehat.") == ["Eric Santoso", "Eric Santoso"]
+
+
+def test_a_title_set_off_by_a_comma_before_the_opening_person():
+    assert _speakers("\"Kami senang,\" ujar Masri.\n\nKetua Yayasan Nelayan Lampung, Ahmad Mahmudi berharap bantuan itu "
+                     "bermanfaat.\n\nDia menyebutkan banyak nelayan masih membutuhkan perahu.") == ["Masri", "Ahmad Mahmudi"]

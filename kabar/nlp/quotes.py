@@ -436,7 +436,12 @@ def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
     mengelola Stasiun Alec, menuturkan"."""
     text = doc.text
     clause = _clause_start(text, start, end) if not _subject_tail().fullmatch(text, start, end) else start
-    for opening in (clause, start):
+    first_word = start + len(text[start:end]) - len(text[start:end].lstrip(" ,"))
+    opening_name = CAPITALISED.match(text, first_word, end)
+    # a name opening the sentence with a relative clause runs to the verb over the clause's own conjunctions:
+    # "Melli yang juga menjabat sebagai Wakil Ketua … Bidang Hukum dan Regulasi, menyatakan"
+    relative_first = opening_name is not None and re.match(r"\s+yang\b", text[opening_name.end() : end])
+    for opening in ((start, clause) if relative_first else (clause, start)):
         while opening < end and text[opening] in " ,":
             opening += 1
         name = CAPITALISED.match(text, opening, end)

@@ -495,3 +495,8 @@ def test_a_verb_after_the_opening_quotation_mark_is_inside_the_quote():
 def test_a_title_set_off_by_a_comma_before_the_opening_person():
     assert _speakers("\"Kami senang,\" ujar Masri.\n\nKetua Yayasan Nelayan Lampung, Ahmad Mahmudi berharap bantuan itu "
                      "bermanfaat.\n\nDia menyebutkan banyak nelayan masih membutuhkan perahu.") == ["Masri", "Ahmad Mahmudi"]
+
+
+def test_a_name_with_a_relative_clause_holding_a_conjunction_is_the_subject():
+    assert _speakers("Melinda yang juga menjabat sebagai Wakil Ketua Umum Kadin Bidang Hukum dan Regulasi, menyatakan "
+                     "forum itu digelar bersama Bappenas.") == ["Melinda"]

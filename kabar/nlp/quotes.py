@@ -489,7 +489,12 @@ def _quoted_stretches(doc: Doc, sentences: list[Span]) -> Iterator[tuple[int, in
                 if sentence is not None and mark.start() - sentence.start >= 3:
                     yield sentence.start, sentence.start, mark.start()
                 continue
-            if symbol in OPENING or (symbol == '"' and opened is None):
+            if opened is not None and symbol in OPENING and _closes_before_cue(text, mark):
+                # an opening mark written where the quotation closes: '…senjata digital,‚Äú imbuhnya'
+                if mark.start() - opened.end() >= 3:
+                    yield opened.start(), opened.end(), mark.start()
+                opened = None
+            elif symbol in OPENING or (symbol == '"' and opened is None):
                 opened = mark
             elif opened is not None and (symbol in CLOSING or symbol == '"'):
                 if mark.start() - opened.end() >= 3:
@@ -598,7 +603,8 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
     "Menurutnya," opening a sentence of reported speech)."""
     text = doc.text
     opening, _, closing = stretch
-    after_start = closing + (3 if text.startswith("‚Äù", closing) else 1)
+    closing_mark = MARK.match(text, closing)
+    after_start = closing + (len(closing_mark.group(0)) if closing_mark else 1)
     next_mark = MARK.search(text, after_start, closer.end)
     after_end = next_mark.start() if next_mark else closer.end
     cue = re.match(r"[\s,.]*(?P<cue>\w+)", text[after_start:after_end])

@@ -500,3 +500,10 @@ def test_a_title_set_off_by_a_comma_before_the_opening_person():
 def test_a_name_with_a_relative_clause_holding_a_conjunction_is_the_subject():
     assert _speakers("Melinda yang juga menjabat sebagai Wakil Ketua Umum Kadin Bidang Hukum dan Regulasi, menyatakan "
                      "forum itu digelar bersama Bappenas.") == ["Melinda"]
+
+
+@pytest.mark.parametrize("mark", ["“", "‚Äú"])
+def test_an_opening_mark_written_where_a_quotation_closes_before_its_cue_closes_it(mark):
+    assert _speakers(f"Menurut pakar komunikasi Sony Hartawan, media sosial penting.\n\n{mark}Media sosial mempersatukan "
+                     f"kita. Tetapi media sosial juga senjata digital,{mark} imbuhnya.\n\nMenurutnya, yang terjadi di "
+                     "Papua adalah dampak buruk media sosial.") == ["Sony Hartawan"] * 3

@@ -652,7 +652,7 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
             _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
             return speaker, True
     verb = re.search(r"(?P<cue>\b\w+)\s+bahwa\b", text[sentence.start : sentence.end])
-    if verb and verb.group("cue").lower() in cues("before"):
+    if verb and verb.group("cue").lower() in (*cues("before"), *cues("with bahwa")):
         cue_start = sentence.start + verb.start("cue")
         speaker = speaker_before(doc, sentence.start, cue_start, last)
         _add(doc, sentence, "indirect", (sentence.start + verb.end(), sentence.end), verb.group("cue"), speaker)

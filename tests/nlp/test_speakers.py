@@ -507,3 +507,13 @@ def test_an_opening_mark_written_where_a_quotation_closes_before_its_cue_closes_
     assert _speakers(f"Menurut pakar komunikasi Sony Hartawan, media sosial penting.\n\n{mark}Media sosial mempersatukan "
                      f"kita. Tetapi media sosial juga senjata digital,{mark} imbuhnya.\n\nMenurutnya, yang terjadi di "
                      "Papua adalah dampak buruk media sosial.") == ["Sony Hartawan"] * 3
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Pengadilan memutuskan bahwa pria itu korban kecelakaan kerja.", ["Pengadilan"]),
+    ("Banyak warganet yang berkomentar bahwa pengemudi itu sengaja membelokkan ban.", ["Banyak warganet"]),
+    ("Rapat itu memutuskan menunda pemilihan ketua sampai pekan depan.", []),
+    ("Pelatih itu enggan berkomentar banyak soal cedera pemainnya.", []),
+])
+def test_verbs_that_report_only_with_bahwa(text, speakers):
+    assert _speakers(text) == speakers

@@ -810,7 +810,7 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
         opening += lead.end()  # a lead, not the person: "Selanjutnya," but "Lita Krisna (44), ibu kandung M, …"
     people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
     if not people:
-        return None
+        return _title_left_without_its_name(text, opening, sentence.end)
     person, before = people[0], text[opening : people[0].start]
     apposed = re.match(r"(?P<title>(?P<first>\S+)[^,;:()\"“”]*),\s*", text[opening : sentence.end])
     named = next((p for p in people if p.start == opening + apposed.end()), None) if apposed else None
@@ -828,6 +828,15 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     # the person acts: a lower-case predicate follows, not a passive verb ("HD akhirnya dilepaskan") or nothing
     # (a heading)
     return person if after and after[0].islower() and not re.match(r"di\w{4,}", after[0]) else None
+
+
+def _title_left_without_its_name(text: str, opening: int, end: int) -> Span | None:
+    """A title whose name the scraper dropped, leaving a gap before a comma and the predicate ("Wakil Gubernur
+    Jawa Barat , memberikan apresiasi …"): the role, whom a following "Menurut dia" points to."""
+    dropped = re.match(r"(?P<title>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,7}) +, +[a-z]", text[opening:end])
+    if dropped is None or not _titles_a_name(dropped.group("title").split()[0]):
+        return None
+    return Span(opening, opening + dropped.end("title"), "described")
 
 
 def _object_of_a_verb(text: str, sentence: Span, entity: Span) -> bool:

@@ -517,3 +517,9 @@ def test_an_opening_mark_written_where_a_quotation_closes_before_its_cue_closes_
 ])
 def test_verbs_that_report_only_with_bahwa(text, speakers):
     assert _speakers(text) == speakers
+
+
+def test_a_title_whose_name_the_scraper_dropped_is_whom_a_later_pronoun_points_to():
+    assert _speakers("\"Kami bersyukur,\" kata pengurus yayasan Rahmat.\n\nWakil Gubernur Jawa Tengah , memberikan apresiasi "
+                     "kepada yayasan itu.\n\nMenurut dia, santunan itu sejalan dengan visi pemerintah daerah.") \
+        == ["Rahmat", "Wakil Gubernur Jawa Tengah"]

@@ -51,10 +51,10 @@ TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-
 DATELINE = re.compile(r"[^\n]{0,40}?(?:\s|(?<=[A-Z]))[-–—]\s+")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
-# where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
-# menyebutkan", "X pada Senin mengatakan")
+# where a subject ends before its verb: a relative clause, a circumstance or a capacity ("X dalam keterangan
+# resminya menyebutkan", "X pada Senin mengatakan", "X selaku Ketua Panitia mengatakan")
 SUBJECT_END = re.compile(r"[\s,]+(?:yang|dalam|saat|ketika|kala|usai|seusai|melalui|lewat|kepada|seperti|"
-                         r"sebagaimana|sambil|seraya|pada)\b")
+                         r"sebagaimana|sambil|seraya|pada|selaku)\b")
 
 
 @cache
@@ -299,9 +299,16 @@ def subject_before(doc: Doc, start: int, position: int) -> Span | None:
     if doc.text[closest.end : position].strip() == "," or doc.text[start:position].rstrip().endswith(","):
         opening = doc.text.rfind(",", start, closest.start)
         heads = [c for c in candidates if c.end <= opening and not doc.text[c.end : opening].strip()]
-        if heads and SUBJECT_RANK[heads[-1].label] >= SUBJECT_RANK[closest.label]:
+        if heads and SUBJECT_RANK[heads[-1].label] >= SUBJECT_RANK[closest.label] and \
+                not (closest.label == "PERSON" and _after_a_relation(doc.text, heads[-1])):
             return heads[-1]
     return closest
+
+
+def _after_a_relation(text: str, person: Span) -> bool:
+    """"Kuasa hukum Ahmad Dhani, Hendarsam Marantoko, mengatakan": a person after a relation noun is whom the
+    name set off by commas after them works for or is kin to; that name speaks."""
+    return _relation(any_case=True).search(text, max(0, person.start - 30), person.start) is not None
 
 
 def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span | None:
@@ -777,8 +784,9 @@ def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
 
 
 @cache
-def _relation() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$")
+def _relation(any_case: bool = False) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$",
+                      re.IGNORECASE if any_case else 0)
 
 
 def _related(text: str, speaker: Span | None) -> Span | None:

@@ -523,3 +523,20 @@ def test_a_title_whose_name_the_scraper_dropped_is_whom_a_later_pronoun_points_t
     assert _speakers("\"Kami bersyukur,\" kata pengurus yayasan Rahmat.\n\nWakil Gubernur Jawa Tengah , memberikan apresiasi "
                      "kepada yayasan itu.\n\nMenurut dia, santunan itu sejalan dengan visi pemerintah daerah.") \
         == ["Rahmat", "Wakil Gubernur Jawa Tengah"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Budi Santoso selaku Ketua Panitia mengatakan acara berjalan lancar.", "Budi Santoso"),
+    ("Rina Wulandari selaku kuasa hukum pelapor menilai laporan itu sudah lengkap.", "Rina Wulandari"),
+])
+def test_a_selaku_description_after_the_name_is_no_part_of_it(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Kuasa hukum Ahmad Dhani, Hendra Marantika, mengatakan kliennya akan mengajukan banding.", "Hendra Marantika"),
+    ("Pengacara Novel Baswedan, Alfian Akbar, menilai putusan itu janggal.", "Alfian Akbar"),
+    ("Istri Budi Santoso, Siti Aminah, mengaku masih terpukul.", "Siti Aminah"),
+])
+def test_the_name_apposed_to_a_relation_of_a_person_speaks_not_the_person(text, speaker):
+    assert _speakers(text) == [speaker]

@@ -467,8 +467,6 @@ def test_a_speaker_phrase_without_a_comma_reads_no_further_than_its_own_end():
     ("Pengamat politik Rudi Hartono menganggap banyak bagian pidato itu bisa dibaca sebagai ajakan damai.", "Rudi Hartono"),
     ("Wapres menyadari, lembaga itu telah menyelamatkan banyak uang negara.", "Wapres"),
     ("Pelatih Budi Santoso menjanjikan dirinya akan memberi kesempatan kepada pemain muda.", "Budi Santoso"),
-    ("Menteri Luar Negeri Ahmet Yilmaz mengecam rencana itu sebagai langkah yang melanggar hukum.",
-     "Ahmet Yilmaz"),
     ("Terakhir, Rahmat menggariskan kurun 2015 hingga 2018 tersangka menerima uang suap.", "Rahmat"),
 ])
 def test_verbs_of_stance_cognition_and_commitment_with_content_report(text, speaker):

@@ -53,10 +53,10 @@ TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-
 DATELINE = re.compile(r"[^\n]{0,40}?(?:\s|(?<=[A-Z]))[-–—]\s+")
 # a person introduced with an age: "Suherman (64) warga Kampung …, Kabupaten Bogor mengaku"
 AGED = re.compile(r"\s*(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\(\d{1,3}\)")
-# where a subject ends before its verb: a relative clause or a circumstance ("X dalam keterangan resminya
-# menyebutkan", "X pada Senin mengatakan")
+# where a subject ends before its verb: a relative clause, a circumstance or a capacity ("X dalam keterangan
+# resminya menyebutkan", "X pada Senin mengatakan", "X selaku Ketua Panitia mengatakan")
 SUBJECT_END = re.compile(r"[\s,]+(?:yang|dalam|saat|ketika|kala|usai|seusai|melalui|lewat|kepada|seperti|"
-                         r"sebagaimana|sambil|seraya|pada)\b")
+                         r"sebagaimana|sambil|seraya|pada|selaku)\b")
 
 
 @cache
@@ -301,9 +301,16 @@ def subject_before(doc: Doc, start: int, position: int) -> Span | None:
     if doc.text[closest.end : position].strip() == "," or doc.text[start:position].rstrip().endswith(","):
         opening = doc.text.rfind(",", start, closest.start)
         heads = [c for c in candidates if c.end <= opening and not doc.text[c.end : opening].strip()]
-        if heads and SUBJECT_RANK[heads[-1].label] >= SUBJECT_RANK[closest.label]:
+        if heads and SUBJECT_RANK[heads[-1].label] >= SUBJECT_RANK[closest.label] and \
+                not (closest.label == "PERSON" and _after_a_relation(doc.text, heads[-1])):
             return heads[-1]
     return closest
+
+
+def _after_a_relation(text: str, person: Span) -> bool:
+    """"Kuasa hukum Ahmad Dhani, Hendarsam Marantoko, mengatakan": a person after a relation noun is whom the
+    name set off by commas after them works for or is kin to; that name speaks."""
+    return _relation(any_case=True).search(text, max(0, person.start - 30), person.start) is not None
 
 
 def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span | None:
@@ -438,7 +445,12 @@ def _named_subject(doc: Doc, start: int, end: int) -> Span | None:
     mengelola Stasiun Alec, menuturkan"."""
     text = doc.text
     clause = _clause_start(text, start, end) if not _subject_tail().fullmatch(text, start, end) else start
-    for opening in (clause, start):
+    first_word = start + len(text[start:end]) - len(text[start:end].lstrip(" ,"))
+    opening_name = CAPITALISED.match(text, first_word, end)
+    # a name opening the sentence with a relative clause runs to the verb over the clause's own conjunctions:
+    # "Melli yang juga menjabat sebagai Wakil Ketua … Bidang Hukum dan Regulasi, menyatakan"
+    relative_first = opening_name is not None and re.match(r"\s+yang\b", text[opening_name.end() : end])
+    for opening in ((start, clause) if relative_first else (clause, start)):
         while opening < end and text[opening] in " ,":
             opening += 1
         name = CAPITALISED.match(text, opening, end)
@@ -486,7 +498,12 @@ def _quoted_stretches(doc: Doc, sentences: list[Span]) -> Iterator[tuple[int, in
                 if sentence is not None and mark.start() - sentence.start >= 3:
                     yield sentence.start, sentence.start, mark.start()
                 continue
-            if symbol in OPENING or (symbol == '"' and opened is None):
+            if opened is not None and symbol in OPENING and _closes_before_cue(text, mark):
+                # an opening mark written where the quotation closes: '…senjata digital,‚Äú imbuhnya'
+                if mark.start() - opened.end() >= 3:
+                    yield opened.start(), opened.end(), mark.start()
+                opened = None
+            elif symbol in OPENING or (symbol == '"' and opened is None):
                 opened = mark
             elif opened is not None and (symbol in CLOSING or symbol == '"'):
                 if mark.start() - opened.end() >= 3:
@@ -605,7 +622,8 @@ def _direct_speaker(doc: Doc, opener: Span, closer: Span, stretch: tuple[int, in
     "Menurutnya," opening a sentence of reported speech)."""
     text = doc.text
     opening, _, closing = stretch
-    after_start = closing + (3 if text.startswith("‚Äù", closing) else 1)
+    closing_mark = MARK.match(text, closing)
+    after_start = closing + (len(closing_mark.group(0)) if closing_mark else 1)
     next_mark = MARK.search(text, after_start, closer.end)
     after_end = next_mark.start() if next_mark else closer.end
     cue = re.match(r"[\s,.]*(?P<cue>\w+)", text[after_start:after_end])
@@ -655,7 +673,7 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
             _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
             return speaker, True
     verb = re.search(r"(?P<cue>\b\w+)\s+bahwa\b", text[sentence.start : sentence.end])
-    if verb and verb.group("cue").lower() in cues("before"):
+    if verb and verb.group("cue").lower() in (*cues("before"), *cues("with bahwa")):
         cue_start = sentence.start + verb.start("cue")
         speaker = speaker_before(doc, sentence.start, cue_start, last)
         _add(doc, sentence, "indirect", (sentence.start + verb.end(), sentence.end), verb.group("cue"), speaker)
@@ -726,11 +744,15 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
         subject_words = text[clause : verb.start()].split()
         if subject_words and subject_words[-1].lower() in _words("not reporting"):
             continue  # "diberi waktu untuk menyampaikan visi", "ingin melanjutkan pendidikan"
+        if any(word.lower() in _words("question") for word in subject_words):
+            continue  # "ditanya apakah mereka menganggap …": a question asked, not a report
         with_comma = text[verb.end() : verb.end() + 1] == ","
         if (len(subject_words) > 8 and not with_comma) or not re.search(r"\w", text[verb.end() : sentence.end]):
             continue
         if reports and (clause <= reports[-1][0].end() or not subject_words):
             continue
+        if reports and MARK.search(text, reports[-1][0].end(), verb.start()):
+            break  # a quotation opened after a report holds what follows: 'mengungkapkan, "… mereka menganggap …'
         subject = speaker_before(doc, clause if reports else sentence.start, verb.start(), last)
         if subject is not None:
             reports.append((verb, subject))
@@ -778,8 +800,9 @@ def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
 
 
 @cache
-def _relation() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$")
+def _relation(any_case: bool = False) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$",
+                      re.IGNORECASE if any_case else 0)
 
 
 def _related(text: str, speaker: Span | None) -> Span | None:
@@ -811,8 +834,14 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
         opening += lead.end()  # a lead, not the person: "Selanjutnya," but "Lita Krisna (44), ibu kandung M, …"
     people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
     if not people:
-        return None
+        return _title_left_without_its_name(text, opening, sentence.end)
     person, before = people[0], text[opening : people[0].start]
+    apposed = re.match(r"(?P<title>(?P<first>\S+)[^,;:()\"“”]*),\s*", text[opening : sentence.end])
+    named = next((p for p in people if p.start == opening + apposed.end()), None) if apposed else None
+    if apposed and named is not None and _titles_a_name(apposed.group("first")):
+        # a title set off by a comma, whatever the entity layer made of its words: "Ketua PCNU Lampung Selatan,
+        # KH Mahmud berharap …"
+        person, before = named, apposed.group("title")
     title = re.sub(r"(?<=\w) (?:dan|serta|&) (?=[A-Z])", " ", before)  # "Menteri Hukum dan Hak Asasi Manusia"
     if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
                                                      for w in re.findall(r"[\w'’.-]+", title)):
@@ -823,6 +852,15 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     # the person acts: a lower-case predicate follows, not a passive verb ("HD akhirnya dilepaskan") or nothing
     # (a heading)
     return person if after and after[0].islower() and not re.match(r"di\w{4,}", after[0]) else None
+
+
+def _title_left_without_its_name(text: str, opening: int, end: int) -> Span | None:
+    """A title whose name the scraper dropped, leaving a gap before a comma and the predicate ("Wakil Gubernur
+    Jawa Barat , memberikan apresiasi …"): the role, whom a following "Menurut dia" points to."""
+    dropped = re.match(r"(?P<title>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,7}) +, +[a-z]", text[opening:end])
+    if dropped is None or not _titles_a_name(dropped.group("title").split()[0]):
+        return None
+    return Span(opening, opening + dropped.end("title"), "described")
 
 
 def _object_of_a_verb(text: str, sentence: Span, entity: Span) -> bool:

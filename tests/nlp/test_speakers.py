@@ -514,3 +514,79 @@ def test_menurut_dia_reports_its_own_sentence_only():
 def test_a_listed_company_suffix_does_not_end_the_sentence_before_the_name(text):
     """"Tbk." (Terbuka) closes a company's name as "Ltd." does: the title and the name after it are one subject."""
     assert len(split_sentences(Doc(Article(id="t", source="t", text=text))).layer("sentences")) == 1
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Pengamat politik Rudi Hartono menganggap banyak bagian pidato itu bisa dibaca sebagai ajakan damai.", "Rudi Hartono"),
+    ("Wapres menyadari, lembaga itu telah menyelamatkan banyak uang negara.", "Wapres"),
+    ("Pelatih Budi Santoso menjanjikan dirinya akan memberi kesempatan kepada pemain muda.", "Budi Santoso"),
+    ("Terakhir, Rahmat menggariskan kurun 2015 hingga 2018 tersangka menerima uang suap.", "Rahmat"),
+])
+def test_verbs_of_stance_cognition_and_commitment_with_content_report(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_a_verb_inside_an_asked_question_reports_nothing():
+    assert _speakers("\"Anak perlu makan sayur,\" kata peneliti Eric Santoso.\n\nPara orang tua ditanya apakah mereka "
+                     "menganggap anak mereka terlalu kurus.\n\n\"Banyak yang keliru,\" kata dia.") \
+        == ["Eric Santoso", "Eric Santoso"]
+
+
+def test_akan_between_the_speaker_and_the_verb_is_no_part_of_the_name():
+    assert _speakers("Anggota Komisi III Herman Hendra akan menegaskan sikap fraksinya pekan depan.") \
+        == ["Herman Hendra"]
+
+
+def test_a_verb_after_the_opening_quotation_mark_is_inside_the_quote():
+    assert _speakers("\"Anak perlu bergerak,\" kata peneliti Eric Santoso.\n\nPenulis itu mengungkapkan, \"Anak yang gemuk "
+                     "makin gemuk karena mereka menganggap anak itu sehat.") == ["Eric Santoso", "Eric Santoso"]
+
+
+def test_a_title_set_off_by_a_comma_before_the_opening_person():
+    assert _speakers("\"Kami senang,\" ujar Masri.\n\nKetua Yayasan Nelayan Lampung, Ahmad Mahmudi berharap bantuan itu "
+                     "bermanfaat.\n\nDia menyebutkan banyak nelayan masih membutuhkan perahu.") == ["Masri", "Ahmad Mahmudi"]
+
+
+def test_a_name_with_a_relative_clause_holding_a_conjunction_is_the_subject():
+    assert _speakers("Melinda yang juga menjabat sebagai Wakil Ketua Umum Kadin Bidang Hukum dan Regulasi, menyatakan "
+                     "forum itu digelar bersama Bappenas.") == ["Melinda"]
+
+
+@pytest.mark.parametrize("mark", ["“", "‚Äú"])
+def test_an_opening_mark_written_where_a_quotation_closes_before_its_cue_closes_it(mark):
+    assert _speakers(f"Menurut pakar komunikasi Sony Hartawan, media sosial penting.\n\n{mark}Media sosial mempersatukan "
+                     f"kita. Tetapi media sosial juga senjata digital,{mark} imbuhnya.\n\nMenurutnya, yang terjadi di "
+                     "Papua adalah dampak buruk media sosial.") == ["Sony Hartawan"] * 3
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Pengadilan memutuskan bahwa pria itu korban kecelakaan kerja.", ["Pengadilan"]),
+    ("Banyak warganet yang berkomentar bahwa pengemudi itu sengaja membelokkan ban.", ["Banyak warganet"]),
+    ("Rapat itu memutuskan menunda pemilihan ketua sampai pekan depan.", []),
+    ("Pelatih itu enggan berkomentar banyak soal cedera pemainnya.", []),
+])
+def test_verbs_that_report_only_with_bahwa(text, speakers):
+    assert _speakers(text) == speakers
+
+
+def test_a_title_whose_name_the_scraper_dropped_is_whom_a_later_pronoun_points_to():
+    assert _speakers("\"Kami bersyukur,\" kata pengurus yayasan Rahmat.\n\nWakil Gubernur Jawa Tengah , memberikan apresiasi "
+                     "kepada yayasan itu.\n\nMenurut dia, santunan itu sejalan dengan visi pemerintah daerah.") \
+        == ["Rahmat", "Wakil Gubernur Jawa Tengah"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Budi Santoso selaku Ketua Panitia mengatakan acara berjalan lancar.", "Budi Santoso"),
+    ("Rina Wulandari selaku kuasa hukum pelapor menilai laporan itu sudah lengkap.", "Rina Wulandari"),
+])
+def test_a_selaku_description_after_the_name_is_no_part_of_it(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Kuasa hukum Ahmad Dhani, Hendra Marantika, mengatakan kliennya akan mengajukan banding.", "Hendra Marantika"),
+    ("Pengacara Novel Baswedan, Alfian Akbar, menilai putusan itu janggal.", "Alfian Akbar"),
+    ("Istri Budi Santoso, Siti Aminah, mengaku masih terpukul.", "Siti Aminah"),
+])
+def test_the_name_apposed_to_a_relation_of_a_person_speaks_not_the_person(text, speaker):
+    assert _speakers(text) == [speaker]

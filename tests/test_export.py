@@ -151,7 +151,7 @@ def test_brief_table_gives_each_group_its_figures_and_sources_once():
     analysis.claim_groups[0].note = "Angka-angkanya sama: sekitar 1.500 tentara (menurut NIS, 1 media)."
     markdown = render_brief_markdown(export.to_json(analysis))
     assert markdown.count("**tentara dikirim**") == 1
-    assert "sekitar 1.500 tentara \\(menurut NIS, 1 media\\)" in markdown
+    assert "sekitar 1.500 tentara (menurut NIS, 1 media)" in markdown
 
 
 def _two_outlets_one_figure() -> export.StoryExport:
@@ -210,6 +210,7 @@ def test_an_english_report_counts_one_article_or_claim_in_the_singular():
     ("1.500 tentara tiba.", "1.500 tentara tiba."), ("-5 derajat", "-5 derajat"), ("+62 21", "+62 21"),
     ("2019. Tahun itu", "2019\\. Tahun itu"), ("3) lalu", "3\\) lalu"), ("- Seorang wanita", "\\- Seorang wanita"),
     ("+ satu", "\\+ satu"), ("---", "\\---"), ("===", "\\==="), ("-", "\\-"),
+    ("Selasa (10/9/2019) pukul 10.00!", "Selasa (10/9/2019) pukul 10.00!"), ("[a](b)", "\\[a\\](b)"),
 ])
 def test_brief_escapes_a_line_start_only_where_markdown_would_read_a_block(text: str, written: str):
     assert markdown_text(text) == written

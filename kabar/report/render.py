@@ -25,8 +25,10 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&])")
-"""Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash."""
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+"""Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash.
+Round brackets and "!" make a link or an image only beside a "[" or "]", escaped themselves, and braces make
+nothing: they stay as written, so "Selasa (10/9/2019)" reads as an editor typed it."""
 BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?=\s|$)|(?<!\d)[-=](?=[-=]*\s*$))")
 """A list marker or numbered item (followed by a space), or a setext underline or rule, at the start of a line;
 "1.500 tentara" and "-5 derajat" start no block and keep their characters as written."""

@@ -147,11 +147,19 @@ def test_interface_words_follow_each_story_language_in_report_and_brief():
 
 def test_brief_table_gives_each_group_its_figures_and_sources_once():
     analysis = _export()
-    analysis.claim_groups.append(ClaimGroup("g-2", "tentara dikirim", ["c-1"], "single-source", 1, "one source"))
+    analysis.claim_groups[0].status = "corroborated"
+    analysis.claim_groups.append(ClaimGroup("g-2", "tentara dikirim", ["c-1"], "corroborated", 1, "another note"))
     analysis.claim_groups[0].note = "Angka-angkanya sama: sekitar 1.500 tentara (menurut NIS, 1 media)."
     markdown = render_brief_markdown(export.to_json(analysis))
     assert markdown.count("**tentara dikirim**") == 1
     assert "sekitar 1.500 tentara (menurut NIS, 1 media)" in markdown
+
+
+def test_brief_sets_the_figures_of_a_single_source_in_one_table_as_the_report_does():
+    markdown = render_brief_markdown(export.to_json(_export()))
+    assert "1 angka dari satu sumber saja:" in markdown
+    assert "| tentara dikirim | Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |" in markdown
+    assert "**tentara dikirim**" not in markdown
 
 
 def _two_outlets_one_figure() -> export.StoryExport:

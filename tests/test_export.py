@@ -270,3 +270,10 @@ def test_a_story_whose_export_fails_is_kept_with_its_articles_and_the_others_are
     assert list(second) == list(first) and not second["events"] and second["brief"]["sentences"] == []
     assert "Traceback" in caplog.text
     assert "export failed: KeyError" in render_report_html(document)
+
+
+def test_report_and_brief_date_each_article_to_its_minute_as_an_editor_writes_it():
+    document = export.to_json(_export())
+    html, markdown = render_report_html(document), render_brief_markdown(document)
+    assert "— Pasukan tiba, 2024-10-19 17:00\n" in markdown
+    assert "terbit 2024-10-19 17:00" in html and "2024-10-19T17:00" not in html + markdown

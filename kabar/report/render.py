@@ -56,6 +56,15 @@ _markdown_environment = Environment(
 )
 
 
+def minute_of(stamp: str) -> str:
+    """"2019-09-10T10:00:00+07:00" as an editor reads it, "2019-09-10 10:00": the day and the outlet's own clock
+    time (its offset and seconds say nothing a reader of one outlet's list needs)."""
+    return stamp[:16].replace("T", " ")
+
+
+_environment.filters["minute"] = _markdown_environment.filters["minute"] = minute_of
+
+
 def evidence_anchor(span: dict[str, Any]) -> str:
     return f"ev-{span['article']}-{span['start']}-{span['end']}"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import time
+import tomllib
+from importlib import resources
 
 import pytest
 from fastapi.testclient import TestClient
@@ -174,3 +176,16 @@ def test_the_job_page_names_the_stories_its_analysis_did_only_in_part(writable_c
     assert all("analysed in part: timeline failed: RuntimeError: injected fault" in line for line in job["in_part"])
     page = writable_client.get(f"/ingest/{job['id']}").text
     assert "Dianalisis hanya sebagian" in page and "analysed in part: timeline failed: RuntimeError: injected" in page
+
+
+ENGLISH_INTERFACE_WORDS = re.compile(r"\b(?:export|story|stories|source|sources|claims?|figures?|outlets?)\b", re.I)
+"""English words of the interface that an Indonesian string would have left untranslated."""
+
+
+def test_no_indonesian_interface_string_leaves_an_english_word_outside_a_command():
+    """The Indonesian table's own strings (not the English ones filling its gaps), placeholders and `commands`
+    aside."""
+    own = tomllib.loads(resources.files("kabar.web").joinpath("strings/id.toml").read_text("utf-8"))
+    untranslated = {key: text for key, text in own.items()
+                    if ENGLISH_INTERFACE_WORDS.search(re.sub(r"`[^`]*`|\{[^}]*\}", "", text))}
+    assert not untranslated

@@ -189,3 +189,12 @@ def test_no_indonesian_interface_string_leaves_an_english_word_outside_a_command
     untranslated = {key: text for key, text in own.items()
                     if ENGLISH_INTERFACE_WORDS.search(re.sub(r"`[^`]*`|\{[^}]*\}", "", text))}
     assert not untranslated
+
+
+def test_english_pages_count_one_article_outlet_or_source_in_the_singular(client: TestClient):
+    listing = html.unescape(re.sub(r"<[^>]+>", "", client.get("/?lang=en").text))
+    alone = [s for s in client.get("/api/v1/stories").json()["items"] if s["articles"] == 1]
+    assert alone, "the example corpus holds a story of one article"
+    page = html.unescape(re.sub(r"<[^>]+>", "", client.get(f"/stories/{alone[0]['id']}?lang=en").text))
+    for text in (listing, page):
+        assert re.search(r"\b1 article ·", text) and not re.search(r"\b1 (?:articles|outlets|independent sources)\b", text)

@@ -277,3 +277,18 @@ def test_report_and_brief_date_each_article_to_its_minute_as_an_editor_writes_it
     html, markdown = render_report_html(document), render_brief_markdown(document)
     assert "— Pasukan tiba, 2024-10-19 17:00\n" in markdown
     assert "terbit 2024-10-19 17:00" in html and "2024-10-19T17:00" not in html + markdown
+
+
+def test_a_figure_table_gives_one_row_for_one_outlets_same_figure_credit_and_day():
+    analysis = _two_outlets_one_figure()
+    text = "Sekitar 1.500 tentara tiba di Rusia."
+    analysis.articles.append(Article(id="a-4", source="w.txt", text=text, title="Pasukan tiba (pembaruan)",
+                                     outlet="Warta Contoh", published=datetime(2024, 10, 19, 18, 0, tzinfo=WIB),
+                                     paragraphs=[Paragraph(0, len(text))]))
+    analysis.stories[0].articles.append("a-4")
+    analysis.claims.append(Claim("c-4", "quantity", "1.500 tentara", None, "asserted",
+                                 [Evidence("a-4", 0, 21, "Sekitar 1.500 tentara")]))
+    analysis.claim_groups[0].claims.append("c-4")
+    markdown = render_brief_markdown(export.to_json(analysis))
+    assert markdown.count("| Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |") == 1
+    assert "| Kabar Lain | 3.000 tentara |" in markdown

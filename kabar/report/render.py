@@ -124,14 +124,23 @@ def figure_tables(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]
                   names: dict[str, str]) -> list[dict[str, Any]]:
     """For each group that compares figures, one row per report: the outlet, its figure, whom it credits and
     when, side by side and in the order of their dates, so an editor sees at a glance where outlets differ
-    and how a figure moved (report, brief and story page)."""
+    and how a figure moved (report, brief and story page). One outlet repeating one figure with one credit on
+    one day (an article and its updates) is one row, citing its first report: the table shows differences."""
     tables: list[dict[str, Any]] = []
     for group in groups:
         rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
                 if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
-        if rows:
-            tables.append({"group": group, "rows": sorted(rows, key=_in_time)})
+        distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for row in sorted(rows, key=_in_time):
+            distinct.setdefault(_said(row), row)
+        if distinct:
+            tables.append({"group": group, "rows": list(distinct.values())})
     return tables
+
+
+def _said(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What a figure row tells a reader, its citation aside."""
+    return row["outlet"], row["value"], row["source"], row["date"], row["stance"]
 
 
 def _in_time(row: dict[str, Any]) -> tuple[bool, str, str]:

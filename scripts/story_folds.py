@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import kabar.stories.cluster as grouping
 from kabar.eval.stories import REAL_CORPUS, REAL_GOLD, bcubed, real_articles
+from kabar.stories.titles import headline_of
 
 FOLDS = 3
 BATCHES = {False: "first", True: "added", "third batch": "third", "fourth batch": "fourth", "fifth batch": "fifth"}
@@ -80,7 +81,7 @@ def main(assignments: list[str]) -> None:
     articles = real_articles(REAL_CORPUS / gold["source"])
     items = [grouping.features(a, m) for a, m in zip(articles, grouping.article_meanings(articles), strict=True)]
     parts = development_parts(gold, {a.url: a.id for a in articles})
-    titles = {a.id: a.title or "" for a in articles}
+    titles = {a.id: headline_of(a) for a in articles}
     print(f"{'':28s} level    " + " ".join(f"{part:>6s}" for part in PARTS))
     for assignment in ["as is", *assignments]:
         before = setting(assignment) if assignment != "as is" else None

@@ -147,11 +147,19 @@ def test_interface_words_follow_each_story_language_in_report_and_brief():
 
 def test_brief_table_gives_each_group_its_figures_and_sources_once():
     analysis = _export()
-    analysis.claim_groups.append(ClaimGroup("g-2", "tentara dikirim", ["c-1"], "single-source", 1, "one source"))
+    analysis.claim_groups[0].status = "corroborated"
+    analysis.claim_groups.append(ClaimGroup("g-2", "tentara dikirim", ["c-1"], "corroborated", 1, "another note"))
     analysis.claim_groups[0].note = "Angka-angkanya sama: sekitar 1.500 tentara (menurut NIS, 1 media)."
     markdown = render_brief_markdown(export.to_json(analysis))
     assert markdown.count("**tentara dikirim**") == 1
-    assert "sekitar 1.500 tentara \\(menurut NIS, 1 media\\)" in markdown
+    assert "sekitar 1.500 tentara (menurut NIS, 1 media)" in markdown
+
+
+def test_brief_sets_the_figures_of_a_single_source_in_one_table_as_the_report_does():
+    markdown = render_brief_markdown(export.to_json(_export()))
+    assert "1 angka dari satu sumber saja:" in markdown
+    assert "| tentara dikirim | Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |" in markdown
+    assert "**tentara dikirim**" not in markdown
 
 
 def _two_outlets_one_figure() -> export.StoryExport:
@@ -210,6 +218,7 @@ def test_an_english_report_counts_one_article_or_claim_in_the_singular():
     ("1.500 tentara tiba.", "1.500 tentara tiba."), ("-5 derajat", "-5 derajat"), ("+62 21", "+62 21"),
     ("2019. Tahun itu", "2019\\. Tahun itu"), ("3) lalu", "3\\) lalu"), ("- Seorang wanita", "\\- Seorang wanita"),
     ("+ satu", "\\+ satu"), ("---", "\\---"), ("===", "\\==="), ("-", "\\-"),
+    ("Selasa (10/9/2019) pukul 10.00!", "Selasa (10/9/2019) pukul 10.00!"), ("[a](b)", "\\[a\\](b)"),
 ])
 def test_brief_escapes_a_line_start_only_where_markdown_would_read_a_block(text: str, written: str):
     assert markdown_text(text) == written
@@ -261,3 +270,25 @@ def test_a_story_whose_export_fails_is_kept_with_its_articles_and_the_others_are
     assert list(second) == list(first) and not second["events"] and second["brief"]["sentences"] == []
     assert "Traceback" in caplog.text
     assert "export failed: KeyError" in render_report_html(document)
+
+
+def test_report_and_brief_date_each_article_to_its_minute_as_an_editor_writes_it():
+    document = export.to_json(_export())
+    html, markdown = render_report_html(document), render_brief_markdown(document)
+    assert "— Pasukan tiba, 2024-10-19 17:00\n" in markdown
+    assert "terbit 2024-10-19 17:00" in html and "2024-10-19T17:00" not in html + markdown
+
+
+def test_a_figure_table_gives_one_row_for_one_outlets_same_figure_credit_and_day():
+    analysis = _two_outlets_one_figure()
+    text = "Sekitar 1.500 tentara tiba di Rusia."
+    analysis.articles.append(Article(id="a-4", source="w.txt", text=text, title="Pasukan tiba (pembaruan)",
+                                     outlet="Warta Contoh", published=datetime(2024, 10, 19, 18, 0, tzinfo=WIB),
+                                     paragraphs=[Paragraph(0, len(text))]))
+    analysis.stories[0].articles.append("a-4")
+    analysis.claims.append(Claim("c-4", "quantity", "1.500 tentara", None, "asserted",
+                                 [Evidence("a-4", 0, 21, "Sekitar 1.500 tentara")]))
+    analysis.claim_groups[0].claims.append("c-4")
+    markdown = render_brief_markdown(export.to_json(analysis))
+    assert markdown.count("| Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |") == 1
+    assert "| Kabar Lain | 3.000 tentara |" in markdown

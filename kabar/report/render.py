@@ -25,8 +25,10 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|~&])")
-"""Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash."""
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+"""Characters that make Markdown (or the HTML it passes through) out of text: escaped with a backslash.
+Round brackets and "!" make a link or an image only beside a "[" or "]", escaped themselves, and braces make
+nothing: they stay as written, so "Selasa (10/9/2019)" reads as an editor typed it."""
 BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)](?=\s|$)|(?<!\d)[-+](?=\s|$)|(?<!\d)[-=](?=[-=]*\s*$))")
 """A list marker or numbered item (followed by a space), or a setext underline or rule, at the start of a line;
 "1.500 tentara" and "-5 derajat" start no block and keep their characters as written."""
@@ -52,6 +54,15 @@ _markdown_environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def minute_of(stamp: str) -> str:
+    """"2019-09-10T10:00:00+07:00" as an editor reads it, "2019-09-10 10:00": the day and the outlet's own clock
+    time (its offset and seconds say nothing a reader of one outlet's list needs)."""
+    return stamp[:16].replace("T", " ")
+
+
+_environment.filters["minute"] = _markdown_environment.filters["minute"] = minute_of
 
 
 def evidence_anchor(span: dict[str, Any]) -> str:
@@ -113,14 +124,23 @@ def figure_tables(groups: list[dict[str, Any]], claims: dict[str, dict[str, Any]
                   names: dict[str, str]) -> list[dict[str, Any]]:
     """For each group that compares figures, one row per report: the outlet, its figure, whom it credits and
     when, side by side and in the order of their dates, so an editor sees at a glance where outlets differ
-    and how a figure moved (report, brief and story page)."""
+    and how a figure moved (report, brief and story page). One outlet repeating one figure with one credit on
+    one day (an article and its updates) is one row, citing its first report: the table shows differences."""
     tables: list[dict[str, Any]] = []
     for group in groups:
         rows = [_figure_row(claims[c], articles, names, group) for c in group["claims"]
                 if c in claims and claims[c]["kind"] == "quantity" and claims[c]["evidence"]]
-        if rows:
-            tables.append({"group": group, "rows": sorted(rows, key=_in_time)})
+        distinct: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for row in sorted(rows, key=_in_time):
+            distinct.setdefault(_said(row), row)
+        if distinct:
+            tables.append({"group": group, "rows": list(distinct.values())})
     return tables
+
+
+def _said(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What a figure row tells a reader, its citation aside."""
+    return row["outlet"], row["value"], row["source"], row["date"], row["stance"]
 
 
 def _in_time(row: dict[str, Any]) -> tuple[bool, str, str]:

@@ -39,6 +39,7 @@ from kabar.stories.groups import group_claims
 from kabar.stories.meaning import embeddings
 from kabar.stories.rewrite import LlmSettings, rewrite_brief
 from kabar.stories.timeline import build_timeline
+from kabar.stories.titles import headline_of
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ def analyze(docs: list[Doc], entities: list[Entity], llm: LlmSettings | None = N
 
 def _story_alone(article: Article) -> Story:
     """The article as a story of its own, named as the grouping names a story with one article."""
-    return Story("s-" + article.id.removeprefix("a-"), article.title or "", [article.id])
+    return Story("s-" + article.id.removeprefix("a-"), headline_of(article), [article.id])
 
 
 PARALLEL_FROM = 64

@@ -76,6 +76,7 @@ from kabar.model import Article, Doc, Story
 from kabar.stories.background import BACKGROUND_ARTICLES, background
 from kabar.stories.meaning import embeddings
 from kabar.stories.places import provinces_named
+from kabar.stories.titles import headline_of
 from kabar.textnorm import fold, normalize_tokens
 
 WORDS = "words"
@@ -532,17 +533,18 @@ class StoryGrouper:
                 - np.where(elsewhere, PLACE_MARGIN, 0.0))
 
     def _central_title(self, members: list[str], titles: dict[str, str]) -> str:
-        """The headline of the member most like the event's headlines as a whole: a readable name for it."""
+        """The headline of the member most like the event's headlines as a whole: a readable name for it. A
+        member with a headline is preferred to one named by its opening words (`titles` holds `headline_of` of
+        each article; a grouping compared only by its members passes none and names nothing)."""
         summary: Counter[str] = Counter()
         for member in members:
             summary.update(self.headlines.get(member, {}))
 
-        def centrality(member: str) -> float:
-            return sum(w * summary.get(t, 0.0) for t, w in self.headlines.get(member, {}).items())
+        def centrality(member: str) -> tuple[bool, float]:
+            headline = self.headlines.get(member, {})
+            return bool(headline), sum(w * summary.get(t, 0.0) for t, w in headline.items())
 
-        titled = [m for m in members if titles.get(m)]
-        best = max(titled, key=centrality) if titled else None
-        return titles[best] if best else f"Story of {len(members)} articles"
+        return titles.get(max(members, key=centrality), "")
 
 
 def for_thread_of(size: int, cohesion: Cohesion) -> Cohesion:
@@ -637,7 +639,7 @@ def group_articles(articles: list[Article]) -> list[Story]:
     arrival = sorted(items, key=_arrival)
     for item in arrival:
         grouper.add(item)
-    return grouper.stories({a.id: a.title or "" for a in articles}, {item.id: n for n, item in enumerate(arrival)},
+    return grouper.stories({a.id: headline_of(a) for a in articles}, {item.id: n for n, item in enumerate(arrival)},
                            {item.id: item for item in items})
 
 

@@ -829,7 +829,8 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
     status: GroupStatus
     if members[0].kind == "quantity":
         status, why = _quantity_status(members, articles, sources)
-        notes = [_say(why, language, values=_values_note(members, articles, names, language))]
+        # one report's figure agrees with nothing: its note says where it comes from, not that figures agree
+        notes = [_say(why, language, values=_values_note(members, articles, names, language), n=len(members))]
     else:
         # an event several outlets tell in their own words is corroborated by their reporting, though some
         # credit a spokesperson; where every telling credits that one source, it is that source's word retold,

@@ -43,6 +43,7 @@ from kabar.stories.cluster import (
     days_apart,
     features,
 )
+from kabar.stories.titles import headline_of
 
 EVENT, STORY = "event", "story"
 MERGED_INTO, STORY_PARENT = "merged_into", "story_parent"
@@ -264,7 +265,7 @@ class LiveStories:
         event_id = self.grouper.add(item)
         self._write_summaries()
         root = self.grouper.story_of(event_id)
-        self.tables.start_story(story_id(root), article.title or article.id)
+        self.tables.start_story(story_id(root), headline_of(article))
         self.tables.add_member(article.id, event_id, story_id(root))
         return story_id(root)
 

@@ -793,7 +793,7 @@ def test_a_groups_note_speaks_its_storys_language_whatever_its_own_reports_langu
     analysis = analyze(docs, link_entities(docs), stories=[Story("s-1", "", [a.id for a in articles])])
     claims = {c.id: c for c in analysis.claims}
     [houses] = [g for g in analysis.groups if any("300" in claims[c].text for c in g.claims)]
-    assert analysis.sections[0].brief_language == "en" and houses.note.startswith("The figures agree")
+    assert analysis.sections[0].brief_language == "en" and houses.note.startswith("One report gives the figure: ")
     assert "1 outlet)" in houses.note and "(s)" not in houses.note
 
 
@@ -806,3 +806,12 @@ def test_an_english_reports_figure_is_named_in_its_own_words_in_an_english_note(
     [group] = [g for g in analysis.groups if "12" in g.note]
     assert "up to 12,000" in group.note and "hingga" not in group.note
 
+
+
+def test_only_figures_given_by_two_reports_are_said_to_agree():
+    analysis, _ = _analysis("Banjir merendam 300 rumah di Bekasi, kata petugas BPBD.",
+                            "Sebanyak 300 rumah terendam banjir di Bekasi.", "Gempa merusak 12 sekolah di Cianjur.")
+    [houses] = _figure_groups(analysis, "rumah")
+    [schools] = _figure_groups(analysis, "sekolah")
+    assert houses.note.startswith("Angka-angkanya sama: 300 rumah")
+    assert schools.note.startswith("Angkanya dari satu laporan: 12 sekolah")

@@ -273,3 +273,23 @@ def test_a_time_of_day_is_no_name_but_a_figure_is():
                                        "sejak 19:00.")
     assert "0630" not in names and "1900" not in names
     assert {"2938", "palangka", "raya", "wib"} <= set(names)
+
+
+def test_a_story_without_headlines_is_named_by_its_own_opening_words():
+    untitled = [_article("a1", "", "- " + FLOOD, 6), _article("a2", "", FLOOD, 6, hour=11)]
+    [story] = group_articles(untitled)
+    assert story.title == "Banjir merendam 300 rumah di Kecamatan Sigi Biromaru setelah Sungai Gumbasa meluap"
+    assert story.events[0].title == story.title
+
+
+def test_a_headline_is_preferred_to_opening_words():
+    articles = [_article("a1", "", FLOOD, 6), _article("a2", "Banjir Rendam 300 Rumah di Sigi", FLOOD, 6, hour=11)]
+    [story] = group_articles(articles)
+    assert story.title == "Banjir Rendam 300 Rumah di Sigi"
+
+
+def test_an_article_without_headline_or_words_is_untitled_in_its_own_language():
+    from kabar.stories.titles import headline_of
+
+    assert headline_of(_article("a1", "", "  ", 6)) == "(tanpa judul)"
+    assert headline_of(_article("a2", "", "", 6, language="en")) == "(untitled)"

@@ -179,3 +179,12 @@ def test_the_days_of_events_outside_the_window_are_read_once_a_batch(tmp_path: P
                 live.place(article, None)
     assert len(waiting) == 2 and asked[0], "the reports a year apart were not among the first one's candidates"
     assert all(set(asked[0]).isdisjoint(later) for later in asked[1:])
+
+
+def test_a_live_story_without_headline_is_named_by_its_opening_words(store: Store, tmp_path: Path):
+    feed = tmp_path / "untitled.jsonl"
+    feed.write_text('{"text": "- Banjir merendam 300 rumah di Kecamatan Sigi Biromaru setelah Sungai Gumbasa meluap'
+                    ' pada Senin malam. BPBD Sigi mengerahkan perahu karet."}\n', encoding="utf-8")
+    [story] = _stories(store, pipeline.ingest([str(feed)], store))
+    [title] = store.connection.execute("SELECT title FROM live_stories WHERE id = ?", (story,)).fetchone()
+    assert title == "Banjir merendam 300 rumah di Kecamatan Sigi Biromaru setelah Sungai Gumbasa meluap…"

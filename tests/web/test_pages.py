@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import time
+import tomllib
+from importlib import resources
 
 import pytest
 from fastapi.testclient import TestClient
@@ -174,3 +176,25 @@ def test_the_job_page_names_the_stories_its_analysis_did_only_in_part(writable_c
     assert all("analysed in part: timeline failed: RuntimeError: injected fault" in line for line in job["in_part"])
     page = writable_client.get(f"/ingest/{job['id']}").text
     assert "Dianalisis hanya sebagian" in page and "analysed in part: timeline failed: RuntimeError: injected" in page
+
+
+ENGLISH_INTERFACE_WORDS = re.compile(r"\b(?:export|story|stories|source|sources|claims?|figures?|outlets?)\b", re.I)
+"""English words of the interface that an Indonesian string would have left untranslated."""
+
+
+def test_no_indonesian_interface_string_leaves_an_english_word_outside_a_command():
+    """The Indonesian table's own strings (not the English ones filling its gaps), placeholders and `commands`
+    aside."""
+    own = tomllib.loads(resources.files("kabar.web").joinpath("strings/id.toml").read_text("utf-8"))
+    untranslated = {key: text for key, text in own.items()
+                    if ENGLISH_INTERFACE_WORDS.search(re.sub(r"`[^`]*`|\{[^}]*\}", "", text))}
+    assert not untranslated
+
+
+def test_english_pages_count_one_article_outlet_or_source_in_the_singular(client: TestClient):
+    listing = html.unescape(re.sub(r"<[^>]+>", "", client.get("/?lang=en").text))
+    alone = [s for s in client.get("/api/v1/stories").json()["items"] if s["articles"] == 1]
+    assert alone, "the example corpus holds a story of one article"
+    page = html.unescape(re.sub(r"<[^>]+>", "", client.get(f"/stories/{alone[0]['id']}?lang=en").text))
+    for text in (listing, page):
+        assert re.search(r"\b1 article ·", text) and not re.search(r"\b1 (?:articles|outlets|independent sources)\b", text)

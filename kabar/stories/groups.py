@@ -106,10 +106,27 @@ def _independent_sources(members: list[Claim], articles: dict[str, Article], nam
     source again."""
     if not any(c.attributed_to for c in members):
         if members[0].kind == "quantity" and (_measured(members[0]) or any(c.extra.get("quoted") for c in members)):
-            return {f"figure:{_stated(c)}" for c in members}
+            return _figure_sources(members, articles)
         told = _sentence if members[0].kind == "quantity" else None
         return {_source_key(tellings[0], articles, framed) for tellings in _own_tellings(members, articles, told)}
     return _primary_sources(members, names)
+
+
+def _figure_sources(members: list[Claim], articles: dict[str, Article]) -> set[str]:
+    """One source per measured or quoted figure, but an outlet crediting nobody is one source however many figures it
+    gives: outlets sharing a figure took it from one place, and an outlet's figures are its own word, so a source is
+    each set of outlets linked by the figures they share ("hingga 880 kilogram" and "hingga 1.606 kilogram" in one
+    article are that outlet once, not two sources that agree)."""
+    linked: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while linked.setdefault(key, key) != key:
+            key = linked[key]
+        return key
+
+    for claim in members:
+        linked[root(f"figure:{_stated(claim)}")] = root(f"outlet:{_outlet(claim, articles)}")
+    return {root(f"figure:{_stated(c)}") for c in members}
 
 
 def _framing_sources(claims: list[Claim]) -> dict[str, str]:

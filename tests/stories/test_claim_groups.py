@@ -815,3 +815,31 @@ def test_only_figures_given_by_two_reports_are_said_to_agree():
     [schools] = _figure_groups(analysis, "sekolah")
     assert houses.note.startswith("Angka-angkanya sama: 300 rumah")
     assert schools.note.startswith("Angkanya dari satu laporan: 12 sekolah")
+
+
+def _outlet_articles(*outlets: str) -> dict[str, Article]:
+    """One article per outlet named, a day apart, keyed a, b, c..."""
+    return {chr(ord("a") + n): Article(id=chr(ord("a") + n), source=f"{n}.txt", text="", outlet=outlet,
+                                       published=datetime(2024, 3, 10 + n, 9, tzinfo=WIB))
+            for n, outlet in enumerate(outlets)}
+
+
+def _figure(number: int, article: str, most: float, unit: str, source: str | None = None) -> Claim:
+    from kabar.model import Evidence
+
+    text = f"hingga {most:g} {unit}"
+    return Claim(f"c{number}", "quantity", text, source, "asserted", [Evidence(article, 0, len(text), text)],
+                 quantity={"min": None, "max": most, "approximate": False, "vague": None, "unit": unit})
+
+
+def test_one_outlet_giving_two_measured_figures_crediting_nobody_is_one_source_not_a_corroboration():
+    from kabar.stories.groups import _group
+
+    articles = _outlet_articles("Harian A", "Harian B")
+    own = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "a", 1606, "kg")], articles, {}, {}, "id")
+    assert (own.status, own.independent_sources) == ("single-source", 1)
+    shared = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "a", 1606, "kg"), _figure(3, "b", 1606, "kg")],
+                    articles, {}, {}, "id")
+    assert shared.independent_sources == 1  # the second outlet gives a figure the first gave: taken from one place
+    apart = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "b", 1606, "kg")], articles, {}, {}, "id")
+    assert (apart.status, apart.independent_sources) == ("corroborated", 2)

@@ -27,6 +27,7 @@ from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.entities import gazetteer_ids
 from kabar.nlp.folding import FoldedPattern, case_folded
+from kabar.nlp.quotes import cues as credit_cues
 
 # what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
 DAY_NAME_LEAD = r"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?"
@@ -341,6 +342,7 @@ def find_times(doc: Doc) -> Doc:
     _writers_relative_days(text, folded, found, reference)
     found.extend(_same_day_mentions(text, folded, found, taken))
     _mark_recurring_days(text, found)
+    _coming_day_names(text, found, reference)
     _dates_after_relative_days(text, found)
     found = _joined_day_ranges(text, found)
     _date_clocks(text, found)
@@ -501,10 +503,46 @@ def _mark_recurring_days(text: str, found: list[Span]) -> None:
             day.attrs["recurring"] = True
 
 
+def _coming_day_names(text: str, found: list[Span], reference: date | None) -> None:
+    """A bare day name after a coming cue in its own clause ("jenazahnya akan disemayamkan pada Minggu malam",
+    "akan berlanjut hingga Jumat") is the coming such day, on or after the article's date: news tells a plan by
+    the day it falls on. The cue counts only with no credit word between it and the day ('akan dibahas," kata
+    dia, Kamis'), and a day name set off by a comma closes the clause as the day the words were said."""
+    if reference is None:
+        return
+    for day in _single_days(found):
+        named = _day_name_only().fullmatch(day.attrs["expression"])
+        if named is None or text[:day.start].rstrip().endswith(","):
+            continue
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, day.start)), default=0)
+        coming = list(_coming_cue().finditer(text, clause_start, day.start))
+        if not coming or _credit_word().search(text, coming[-1].end(), day.start):
+            continue
+        weekday = _days()[case_folded(named.group("name")).lower()]
+        ahead = (weekday - reference.weekday()) % 7
+        day.attrs["start"] = (reference + timedelta(days=ahead)).isoformat()
+
+
+# where a clause ends before a day name: a sentence's full stop (not a decimal point), a question or exclamation
+# mark, a quotation mark, or a line break
+CLAUSE_END = re.compile(r"[.!?](?!\d)|[\"“”\n]")
+
+
+@cache
+def _coming_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_either('coming cue')})\b", re.IGNORECASE)
+
+
+@cache
+def _credit_word() -> re.Pattern[str]:
+    """A word that credits what was said to a source ("kata", "ujar", "mengatakan")."""
+    return re.compile(rf"\b(?:{alternation([*credit_cues('after'), *credit_cues('before')])})\b", re.IGNORECASE)
+
+
 @cache
 def _day_name_only() -> re.Pattern[str]:
     """A day told by its name alone ("Minggu", "hari Sabtu"), without a date."""
-    return re.compile(rf"{DAY_NAME_LEAD}(?:{alternation(list(_days()))})", re.IGNORECASE)
+    return re.compile(rf"{DAY_NAME_LEAD}(?P<name>{alternation(list(_days()))})", re.IGNORECASE)
 
 
 @cache

@@ -344,6 +344,7 @@ def find_times(doc: Doc) -> Doc:
     _mark_recurring_days(text, found)
     _coming_day_names(text, found, reference)
     _dates_after_relative_days(text, found)
+    _day_names_before_their_dates(text, found)
     found = _joined_day_ranges(text, found)
     _date_clocks(text, found)
     for span in sorted(found, key=lambda s: s.start):
@@ -416,6 +417,25 @@ def _dates_after_relative_days(text: str, found: list[Span]) -> None:
                 and date_span.start - word.end <= RELATIVE_TO_DATE_GAP \
                 and _part_of_day_gap().fullmatch(text, word.end, date_span.start):
             word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
+
+
+def _day_names_before_their_dates(text: str, found: list[Span]) -> None:
+    """A bare day name followed at once by a date falling on that weekday ("Sabtu (14 September)", "pada hari
+    Kamis tanggal 26 September") is that date, not the last such day: the writer named the day, then wrote which.
+    Only brackets, commas, parts of the day and a date lead ("tanggal") may stand between."""
+    days = _single_days(found)
+    for name, date_span in pairwise(days):
+        named = _day_name_only().fullmatch(name.attrs["expression"])
+        if named is None or date_span.attrs["relative"] or date_span.start - name.end > RELATIVE_TO_DATE_GAP \
+                or not _day_to_date_gap().fullmatch(text, name.end, date_span.start):
+            continue
+        if date.fromisoformat(date_span.attrs["start"]).weekday() == _days()[case_folded(named.group("name")).lower()]:
+            name.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
+
+
+@cache
+def _day_to_date_gap() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,(]|\b(?:{_either('part of day')}|{_either('date lead')})\b)*", re.IGNORECASE)
 
 
 @cache

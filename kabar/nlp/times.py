@@ -343,8 +343,7 @@ def find_times(doc: Doc) -> Doc:
     found.extend(_same_day_mentions(text, folded, found, taken))
     _mark_recurring_days(text, found)
     _coming_day_names(text, found, reference)
-    _dates_after_relative_days(text, found)
-    _day_names_before_their_dates(text, found)
+    _days_before_their_dates(text, found)
     found = _joined_day_ranges(text, found)
     _date_clocks(text, found)
     for span in sorted(found, key=lambda s: s.start):
@@ -397,7 +396,8 @@ def _writers_relative_days(text: str, folded: str, found: list[Span], reference:
                           "expression": text[day.start : day.end]})
 
 
-# the most characters between a relative day word and the date that says which day it is ("kemarin malam (11/9/2019)")
+# the most characters between a relative day word or a day name and the date that says which day it is
+# ("kemarin malam (11/9/2019)", "Kamis tanggal 26 September")
 RELATIVE_TO_DATE_GAP = 20
 
 
@@ -407,40 +407,28 @@ def _single_days(found: list[Span]) -> list[Span]:
                    and not s.attrs["end"] and not s.attrs.get("recurring")), key=lambda s: s.start)
 
 
-def _dates_after_relative_days(text: str, found: list[Span]) -> None:
-    """A relative day word followed at once by a written date ("sejak kemarin malam (11/9/2019)", "hari ini, Kamis
-    (12/9/2019)") means that date: the writer counted from another day than the article's (a report filed the
-    next morning), and the date says which. Only commas and parts of the day may stand between."""
+def _days_before_their_dates(text: str, found: list[Span]) -> None:
+    """A relative day word or a bare day name followed at once by a written date means that date. After a
+    relative word ("sejak kemarin malam (11/9/2019)", "hari ini, Kamis (12/9/2019)") the writer counted from
+    another day than the article's (a report filed the next morning), and the date says which; after a day name
+    falling on the date's weekday ("Sabtu (14 September)", "pada hari Kamis tanggal 26 September") the writer
+    named the day, then wrote which, past or coming. Only brackets, commas, parts of the day and a date lead
+    ("tanggal") may stand between."""
     days = _single_days(found)
     for word, date_span in pairwise(days):
-        if case_folded(word.attrs["expression"]) in _relative_days() and not date_span.attrs["relative"] \
-                and date_span.start - word.end <= RELATIVE_TO_DATE_GAP \
-                and _part_of_day_gap().fullmatch(text, word.end, date_span.start):
-            word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
-
-
-def _day_names_before_their_dates(text: str, found: list[Span]) -> None:
-    """A bare day name followed at once by a date falling on that weekday ("Sabtu (14 September)", "pada hari
-    Kamis tanggal 26 September") is that date, not the last such day: the writer named the day, then wrote which.
-    Only brackets, commas, parts of the day and a date lead ("tanggal") may stand between."""
-    days = _single_days(found)
-    for name, date_span in pairwise(days):
-        named = _day_name_only().fullmatch(name.attrs["expression"])
-        if named is None or date_span.attrs["relative"] or date_span.start - name.end > RELATIVE_TO_DATE_GAP \
-                or not _day_to_date_gap().fullmatch(text, name.end, date_span.start):
+        if date_span.attrs["relative"] or date_span.start - word.end > RELATIVE_TO_DATE_GAP \
+                or not _day_to_date_gap().fullmatch(text, word.end, date_span.start):
             continue
-        if date.fromisoformat(date_span.attrs["start"]).weekday() == _days()[case_folded(named.group("name")).lower()]:
-            name.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
+        named = _day_name_only().fullmatch(word.attrs["expression"])
+        weekday = date.fromisoformat(date_span.attrs["start"]).weekday()
+        if case_folded(word.attrs["expression"]) in _relative_days() \
+                or (named and _days()[case_folded(named.group("name")).lower()] == weekday):
+            word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
 
 
 @cache
 def _day_to_date_gap() -> re.Pattern[str]:
     return re.compile(rf"(?:[\s,(]|\b(?:{_either('part of day')}|{_either('date lead')})\b)*", re.IGNORECASE)
-
-
-@cache
-def _part_of_day_gap() -> re.Pattern[str]:
-    return re.compile(rf"(?:[\s,]|\b(?:{_either('part of day')})\b)*", re.IGNORECASE)
 
 
 def _joined_day_ranges(text: str, found: list[Span]) -> list[Span]:

@@ -345,6 +345,12 @@ class When:
                 "expression": self.expression}
 
 
+def precision_worth_showing(precision: str) -> bool:
+    """Whether a date's precision is worth printing beside it: a full date already says it is a day, while a
+    bare month or year ("2019-09", "2019") or a week's first and last day may not say what they stand for."""
+    return precision != "day"
+
+
 @dataclass
 class Quote:
     id: str

@@ -131,7 +131,7 @@ def _sections(page: str, first: str, second: str) -> tuple[str, str]:
 def test_interface_words_follow_each_story_language_in_report_and_brief():
     analysis = _two_stories()
     analysis.articles[1].language = "en"
-    analysis.timeline.append(TimelineEntry(When("2024-11-02", "day", None, "Saturday"), "flood",
+    analysis.timeline.append(TimelineEntry(When("2024-11", "month", None, "November"), "flood",
                                            [analysis.brief[1].citations[0]]))
     document = export.to_json(analysis)
     html_troops, html_flood = _sections(render_report_html(document), 'id="s-1"', 'id="s-2"')
@@ -140,9 +140,20 @@ def test_interface_words_follow_each_story_language_in_report_and_brief():
         assert "Angka kunci" in troops and "Linimasa" in troops and "satu sumber" in troops
         assert "Key figures" in flood and "Timeline" in flood and "single source" in flood
         assert "Key figures" not in troops and "Linimasa" not in flood
-    assert "(hari)" in md_troops and "(day)" in md_flood
+    assert "(month)" in md_flood and "(month)" in html_flood and "(bulan)" not in md_troops + html_troops
     assert "1 artikel" in html_troops and "1 article" in html_flood and "1 articles" not in html_flood
     assert "1 angka dari satu sumber saja" in html_troops and "1 figure from a single source" in html_flood
+
+
+def test_report_and_brief_mark_a_dates_precision_only_where_the_date_does_not_say_it():
+    """"2024-10-18 (hari)" was noise: a full date is a day already; a month alone keeps its word."""
+    analysis = _export()
+    analysis.timeline.append(TimelineEntry(When("2024-06", "month", None, "Juni lalu"), "perjanjian",
+                                           [_evidence("kata NIS")]))
+    document = export.to_json(analysis)
+    for page in (render_report_html(document), render_brief_markdown(document)):
+        assert "2024-10-18" in page and "(hari)" not in page
+        assert "(bulan)" in page
 
 
 def test_brief_table_gives_each_group_its_figures_and_sources_once():

@@ -27,6 +27,7 @@ from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.entities import gazetteer_ids
 from kabar.nlp.folding import FoldedPattern, case_folded
+from kabar.nlp.quotes import cues as credit_cues
 
 # what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
 DAY_NAME_LEAD = r"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?"
@@ -341,7 +342,8 @@ def find_times(doc: Doc) -> Doc:
     _writers_relative_days(text, folded, found, reference)
     found.extend(_same_day_mentions(text, folded, found, taken))
     _mark_recurring_days(text, found)
-    _dates_after_relative_days(text, found)
+    _coming_day_names(text, found, reference)
+    _days_before_their_dates(text, found)
     found = _joined_day_ranges(text, found)
     _date_clocks(text, found)
     for span in sorted(found, key=lambda s: s.start):
@@ -394,7 +396,8 @@ def _writers_relative_days(text: str, folded: str, found: list[Span], reference:
                           "expression": text[day.start : day.end]})
 
 
-# the most characters between a relative day word and the date that says which day it is ("kemarin malam (11/9/2019)")
+# the most characters between a relative day word or a day name and the date that says which day it is
+# ("kemarin malam (11/9/2019)", "Kamis tanggal 26 September")
 RELATIVE_TO_DATE_GAP = 20
 
 
@@ -404,21 +407,28 @@ def _single_days(found: list[Span]) -> list[Span]:
                    and not s.attrs["end"] and not s.attrs.get("recurring")), key=lambda s: s.start)
 
 
-def _dates_after_relative_days(text: str, found: list[Span]) -> None:
-    """A relative day word followed at once by a written date ("sejak kemarin malam (11/9/2019)", "hari ini, Kamis
-    (12/9/2019)") means that date: the writer counted from another day than the article's (a report filed the
-    next morning), and the date says which. Only commas and parts of the day may stand between."""
+def _days_before_their_dates(text: str, found: list[Span]) -> None:
+    """A relative day word or a bare day name followed at once by a written date means that date. After a
+    relative word ("sejak kemarin malam (11/9/2019)", "hari ini, Kamis (12/9/2019)") the writer counted from
+    another day than the article's (a report filed the next morning), and the date says which; after a day name
+    falling on the date's weekday ("Sabtu (14 September)", "pada hari Kamis tanggal 26 September") the writer
+    named the day, then wrote which, past or coming. Only brackets, commas, parts of the day and a date lead
+    ("tanggal") may stand between."""
     days = _single_days(found)
     for word, date_span in pairwise(days):
-        if case_folded(word.attrs["expression"]) in _relative_days() and not date_span.attrs["relative"] \
-                and date_span.start - word.end <= RELATIVE_TO_DATE_GAP \
-                and _part_of_day_gap().fullmatch(text, word.end, date_span.start):
+        if date_span.attrs["relative"] or date_span.start - word.end > RELATIVE_TO_DATE_GAP \
+                or not _day_to_date_gap().fullmatch(text, word.end, date_span.start):
+            continue
+        named = _day_name_only().fullmatch(word.attrs["expression"])
+        weekday = date.fromisoformat(date_span.attrs["start"]).weekday()
+        if case_folded(word.attrs["expression"]) in _relative_days() \
+                or (named and _days()[case_folded(named.group("name")).lower()] == weekday):
             word.attrs.update({"start": date_span.attrs["start"], "refers_to": [date_span.start, date_span.end]})
 
 
 @cache
-def _part_of_day_gap() -> re.Pattern[str]:
-    return re.compile(rf"(?:[\s,]|\b(?:{_either('part of day')})\b)*", re.IGNORECASE)
+def _day_to_date_gap() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,(]|\b(?:{_either('part of day')}|{_either('date lead')})\b)*", re.IGNORECASE)
 
 
 def _joined_day_ranges(text: str, found: list[Span]) -> list[Span]:
@@ -501,10 +511,46 @@ def _mark_recurring_days(text: str, found: list[Span]) -> None:
             day.attrs["recurring"] = True
 
 
+def _coming_day_names(text: str, found: list[Span], reference: date | None) -> None:
+    """A bare day name after a coming cue in its own clause ("jenazahnya akan disemayamkan pada Minggu malam",
+    "akan berlanjut hingga Jumat") is the coming such day, on or after the article's date: news tells a plan by
+    the day it falls on. The cue counts only with no credit word between it and the day ('akan dibahas," kata
+    dia, Kamis'), and a day name set off by a comma closes the clause as the day the words were said."""
+    if reference is None:
+        return
+    for day in _single_days(found):
+        named = _day_name_only().fullmatch(day.attrs["expression"])
+        if named is None or text[:day.start].rstrip().endswith(","):
+            continue
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, day.start)), default=0)
+        coming = list(_coming_cue().finditer(text, clause_start, day.start))
+        if not coming or _credit_word().search(text, coming[-1].end(), day.start):
+            continue
+        weekday = _days()[case_folded(named.group("name")).lower()]
+        ahead = (weekday - reference.weekday()) % 7
+        day.attrs["start"] = (reference + timedelta(days=ahead)).isoformat()
+
+
+# where a clause ends before a day name: a sentence's full stop (not a decimal point), a question or exclamation
+# mark, a quotation mark, or a line break
+CLAUSE_END = re.compile(r"[.!?](?!\d)|[\"“”\n]")
+
+
+@cache
+def _coming_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_either('coming cue')})\b", re.IGNORECASE)
+
+
+@cache
+def _credit_word() -> re.Pattern[str]:
+    """A word that credits what was said to a source ("kata", "ujar", "mengatakan")."""
+    return re.compile(rf"\b(?:{alternation([*credit_cues('after'), *credit_cues('before')])})\b", re.IGNORECASE)
+
+
 @cache
 def _day_name_only() -> re.Pattern[str]:
     """A day told by its name alone ("Minggu", "hari Sabtu"), without a date."""
-    return re.compile(rf"{DAY_NAME_LEAD}(?:{alternation(list(_days()))})", re.IGNORECASE)
+    return re.compile(rf"{DAY_NAME_LEAD}(?P<name>{alternation(list(_days()))})", re.IGNORECASE)
 
 
 @cache

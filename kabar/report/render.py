@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from kabar.model import precision_worth_showing
 from kabar.web.i18n import translator
 
 STATUS_ORDER = ("conflicting", "disputed", "evolving", "corroborated", "single-source")
@@ -62,7 +63,8 @@ def minute_of(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
-_environment.filters["minute"] = _markdown_environment.filters["minute"] = minute_of
+for _env in (_environment, _markdown_environment):
+    _env.filters.update(minute=minute_of, precision_worth_showing=precision_worth_showing)
 
 
 def evidence_anchor(span: dict[str, Any]) -> str:

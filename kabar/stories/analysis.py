@@ -200,7 +200,8 @@ def _section(story: Story, docs: list[Doc], names: dict[str, str], llm: LlmSetti
         _held(texts, [("a brief sentence", sentence.citations) for sentence in brief])
         section.brief_language, section.brief = language, brief
         stage = "timeline"
-        timeline = build_timeline(section.claims, names)
+        published = {d.article.id: d.article.reference_date.date() for d in docs if d.article.reference_date}
+        timeline = build_timeline(section.claims, names, published)
         _held(texts, [("a timeline entry", entry.evidence) for entry in timeline])
         section.timeline = timeline
     except Exception as error:  # noqa: BLE001 (one story's fault never costs the other stories)

@@ -27,12 +27,13 @@ BACKGROUND_DAYS = 365
 Similar = Callable[[Claim, Claim], bool]
 
 
-def build_timeline(claims: list[Claim], names: dict[str, str]) -> list[TimelineEntry]:
+def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[str, date]) -> list[TimelineEntry]:
     """Dated events and figures; reports of the same development in the same period merge into one entry
-    carrying all their evidence. Plans are not events yet, and a date counts only where it dates the
-    claim's own words (a date elsewhere in the sentence may date another clause of it)."""
+    carrying all their evidence. Plans are not events yet, a date counts only where it dates the claim's own
+    words (a date elsewhere in the sentence may date another clause of it), and only where its report could
+    tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
-             and _dated_by_its_own_words(c) and not _planned(c)]
+             and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)]
     close = _close_in_meaning(dated)
     merged: list[list[Claim]] = []
     for claim in dated:
@@ -62,6 +63,15 @@ def _day(start: str) -> date:
     """The first day an ISO start ("2024", "2024-06", "2024-06-19") can mean."""
     parts = [int(p) for p in start.split("-")[:3]] + [1, 1]
     return date(parts[0], parts[1], parts[2])
+
+
+def _not_after_its_report(claim: Claim, published: dict[str, date]) -> bool:
+    """A report tells what happened on or before its own date: a claim dated after its article was published
+    ("Padahal saat melawan Malaysia, Kamis (10/10/2019)" in an article of 10 September 2019) is a slip of the
+    writer's or a plan no cue marked, and neither is an event of the timeline. A claim from an undated article
+    keeps its date."""
+    days = [published[e.article] for e in claim.evidence if e.article in published]
+    return not days or _day(claim.when.start) <= max(days)  # type: ignore[union-attr]
 
 
 def _clause(claim: Claim) -> str:

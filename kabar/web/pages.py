@@ -17,6 +17,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from kabar.model import precision_worth_showing
 from kabar.report.render import evidence_anchor, highlight
 from kabar.web import queries
 from kabar.web.answers import Recipe, VersionOf
@@ -62,6 +63,7 @@ def cite(context: Context, evidence: dict[str, Any]) -> Markup:
 
 
 templates.env.globals.update(cite_url=cite_url, web_url=web_url, marked=marked, cite=cite)
+templates.env.filters["precision_worth_showing"] = precision_worth_showing
 
 
 def language_of(request: Request) -> str:

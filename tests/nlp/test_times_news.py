@@ -135,3 +135,34 @@ def test_a_zone_written_after_the_clock_time_wins_over_the_place():
 ])
 def test_a_relative_day_in_brackets_after_a_day_is_the_writers_and_gives_the_day(text: str, day: str):
     assert [start for _, start, _, _ in _times(text)] == [day]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Keluarga mengatakan jenazahnya akan disemayamkan di kampung halamannya pada Minggu malam.", "2019-09-15"),
+    ("Cuaca cerah berawan akan berlanjut hingga Senin dini hari.", "2019-09-16"),
+    ("Upacara pemakaman akan dilakukan pada Jumat secara militer.", "2019-09-13"),
+])
+def test_a_bare_day_name_after_a_coming_cue_in_its_clause_is_the_coming_day(text: str, day: str):
+    assert _times(text)[0][1] == day
+
+
+@pytest.mark.parametrize("text", [
+    '"Kami akan membahasnya pekan depan," kata Menteri, Kamis.',
+    "Menteri mengatakan pemerintah akan membangun bendungan itu, di Jakarta, Kamis.",
+    "Departemen Kehakiman pada Kamis mengatakan akan merilis nama itu.",
+    "Sidang itu digelar Kamis. Putusan akan dibacakan bulan depan.",
+])
+def test_a_day_name_the_coming_cue_does_not_reach_stays_the_last_one(text: str):
+    assert [start for expression, start, _, _ in _times(text) if "Kamis" in expression] == ["2019-09-12"]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Timnas akan menghadapi Pakistan, Sabtu (21 September) di Teheran.", "2019-09-21"),
+    ("Sidang dilanjutkan pada hari Kamis tanggal 26 September dengan agenda eksepsi.", "2019-09-26"),
+])
+def test_a_day_name_followed_by_a_date_of_its_weekday_is_that_date(text: str, day: str):
+    assert _times(text)[0][1] == day
+
+
+def test_a_day_name_followed_by_a_date_of_another_weekday_keeps_its_own_reading():
+    assert _times("Sidang digelar Kamis (25 September) lalu.")[0][1] == "2019-09-12"

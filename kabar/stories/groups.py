@@ -86,6 +86,12 @@ def _source_key(claim: Claim, articles: dict[str, Article], framed: dict[str, st
         return claim.attributed_to
     if claim.kind != "quantity" and claim.evidence[0].article in framed:
         return framed[claim.evidence[0].article]
+    return _report_key(claim, articles)
+
+
+def _report_key(claim: Claim, articles: dict[str, Article]) -> str:
+    """The outlet of the report a claim is told in, a copy counted as the report it copies (its outlet, or its id
+    where it has none): a copy is its original's word again, whatever figure an update of it gives."""
     article = articles[claim.evidence[0].article]
     original = article.duplicate_of or article.id
     # the copied report may sit in another story: then its id, not its outlet, names the one source
@@ -125,7 +131,7 @@ def _figure_sources(members: list[Claim], articles: dict[str, Article]) -> set[s
         return key
 
     for claim in members:
-        linked[root(f"figure:{_stated(claim)}")] = root(f"outlet:{_outlet(claim, articles)}")
+        linked[root(f"figure:{_stated(claim)}")] = root(_report_key(claim, articles))
     return {root(f"figure:{_stated(c)}") for c in members}
 
 

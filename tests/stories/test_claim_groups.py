@@ -843,3 +843,12 @@ def test_one_outlet_giving_two_measured_figures_crediting_nobody_is_one_source_n
     assert shared.independent_sources == 1  # the second outlet gives a figure the first gave: taken from one place
     apart = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "b", 1606, "kg")], articles, {}, {}, "id")
     assert (apart.status, apart.independent_sources) == ("corroborated", 2)
+
+
+def test_a_copy_giving_another_figure_of_its_original_is_the_original_outlet_once():
+    from kabar.stories.groups import _group
+
+    articles = _outlet_articles("Harian A", "")
+    articles["b"].outlet, articles["b"].duplicate_of = None, "a"  # an updated copy the input gave no outlet for
+    copied = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "b", 1606, "kg")], articles, {}, {}, "id")
+    assert (copied.status, copied.independent_sources) == ("single-source", 1)

@@ -575,13 +575,21 @@ def _day_range_joiner() -> re.Pattern[str]:
 NARRATIVE_DAY_AFTER = re.compile(r"\s+harinya\b", re.IGNORECASE)
 
 
+@cache
+def _name_before_day() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_either('name before day')})\s+$", re.IGNORECASE)
+
+
 def _plausible(kind: str, text: str, match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
-    """Lower-case "minggu" is a week, not Sunday, unless "hari" comes before it; "kemarin" right after a date
+    """Lower-case "minggu" is a week, not Sunday, unless "hari" comes before it; a day name after "Pasar" or
+    "Good" names a place or a feast; "kemarin" right after a date
     belongs to it ("Kamis, 12 September 2019 kemarin"); "esok harinya" is the day after the one told, not the
     article's; "beberapa bulan lalu" is no date; a year in a rule's number is none."""
     before = text[max(0, match.start() - 40) : match.start()]
     if kind == "day_name" and match.group("dayname").islower() and not re.search(r"\bhari\s+$", before):
         return False
+    if kind == "day_name" and _name_before_day().search(before):
+        return False  # "di Pasar Minggu", "Good Friday": a place or a feast named after a day
     if kind == "relative_day" and any(0 <= match.start() - end <= 2 for _, end in taken):
         return False
     if kind == "relative_day" and NARRATIVE_DAY_AFTER.match(text, match.end()):

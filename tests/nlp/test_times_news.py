@@ -166,3 +166,14 @@ def test_a_day_name_followed_by_a_date_of_its_weekday_is_that_date(text: str, da
 
 def test_a_day_name_followed_by_a_date_of_another_weekday_keeps_its_own_reading():
     assert _times("Sidang digelar Kamis (25 September) lalu.")[0][1] == "2019-09-12"
+
+
+@pytest.mark.parametrize("text, expressions", [
+    ("Kebakaran melanda permukiman di Pasar Minggu, Jakarta Selatan.", []),
+    ("Warga Pasar Jumat mengungsi pada Senin malam.", ["pada Senin"]),
+    ("Churches held services on Good Friday.", []),
+    ("Pasar ramai pada Minggu pagi.", ["pada Minggu"]),
+])
+def test_a_day_name_in_a_place_or_feast_name_is_no_date(text: str, expressions: list[str]):
+    """Jakarta's Pasar Minggu (40 times in the two real dumps) and Pasar Jumat are places, Good Friday a feast."""
+    assert [expression for expression, *_ in _times(text)] == expressions

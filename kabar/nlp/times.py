@@ -19,6 +19,7 @@ span keeps the words it came from and its precision.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
@@ -518,17 +519,26 @@ def _coming_day_names(text: str, found: list[Span], reference: date | None) -> N
     dia, Kamis'), and a day name set off by a comma closes the clause as the day the words were said."""
     if reference is None:
         return
+    clause_ends = [m.end() for m in CLAUSE_END.finditer(text)]  # found once: one scan per day name is quadratic
     for day in _single_days(found):
         named = _day_name_only().fullmatch(day.attrs["expression"])
-        if named is None or text[:day.start].rstrip().endswith(","):
+        if named is None or _after_a_comma(text, day.start):
             continue
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, day.start)), default=0)
+        before = bisect_right(clause_ends, day.start) - 1
+        clause_start = clause_ends[before] if before >= 0 else 0
         coming = list(_coming_cue().finditer(text, clause_start, day.start))
         if not coming or _credit_word().search(text, coming[-1].end(), day.start):
             continue
         weekday = _days()[case_folded(named.group("name")).lower()]
         ahead = (weekday - reference.weekday()) % 7
         day.attrs["start"] = (reference + timedelta(days=ahead)).isoformat()
+
+
+def _after_a_comma(text: str, position: int) -> bool:
+    """Whether the last character before `position` that is not white space is a comma."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position > 0 and text[position - 1] == ","
 
 
 # where a clause ends before a day name: a sentence's full stop (not a decimal point), a question or exclamation

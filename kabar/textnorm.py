@@ -37,6 +37,15 @@ def without_surrogates(text: str) -> str:
     return LONE_SURROGATE.sub("\ufffd", text)
 
 
+def visible_end_before(text: str, position: int) -> int:
+    """Where the text before `position` ends once the white space right before `position` is passed over (0 if
+    there is only white space): read back over those spaces alone, so asking near the end of a long line costs no
+    more than near its start, as `text[:position].rstrip()` would."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position
+
+
 @lru_cache(maxsize=1)
 def known_roots() -> frozenset[str]:
     return _word_list("roots.txt")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kabar.errors import KabarError
 from kabar.model import Doc, Span
+from kabar.textnorm import visible_end_before
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "ner-id"
 LONGEST_LINE = 20_000
@@ -181,11 +182,9 @@ def _opening_words(doc, text: str) -> list:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """Whether `start` opens the line or follows a sentence's stop and a space; read back from `start` over the
-    spaces only, so a long line costs no more for a name near its end."""
-    stop = start
-    while stop > 0 and text[stop - 1].isspace():
-        stop -= 1
+    """Whether `start` opens the line or follows a sentence's stop and a space (read back over the spaces only, so
+    a long line costs no more for a name near its end)."""
+    stop = visible_end_before(text, start)
     return start == 0 or (0 < stop < start and text[stop - 1] in ".!?")
 
 

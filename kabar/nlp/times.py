@@ -29,6 +29,7 @@ from kabar.model import Doc, Span
 from kabar.nlp.entities import gazetteer_ids
 from kabar.nlp.folding import FoldedPattern, case_folded
 from kabar.nlp.quotes import cues as credit_cues
+from kabar.textnorm import visible_end_before
 
 # what may stand before a day name and belong to its span: "pada hari Senin", "hari Sabtu", "on Monday"
 DAY_NAME_LEAD = r"(?:(?:pada\s+)?hari\s+|on\s+|pada\s+)?"
@@ -522,7 +523,8 @@ def _coming_day_names(text: str, found: list[Span], reference: date | None) -> N
     clause_ends = [m.end() for m in CLAUSE_END.finditer(text)]  # found once: one scan per day name is quadratic
     for day in _single_days(found):
         named = _day_name_only().fullmatch(day.attrs["expression"])
-        if named is None or _after_a_comma(text, day.start):
+        said_before = visible_end_before(text, day.start)
+        if named is None or (said_before > 0 and text[said_before - 1] == ","):
             continue
         before = bisect_right(clause_ends, day.start) - 1
         clause_start = clause_ends[before] if before >= 0 else 0
@@ -532,13 +534,6 @@ def _coming_day_names(text: str, found: list[Span], reference: date | None) -> N
         weekday = _days()[case_folded(named.group("name")).lower()]
         ahead = (weekday - reference.weekday()) % 7
         day.attrs["start"] = (reference + timedelta(days=ahead)).isoformat()
-
-
-def _after_a_comma(text: str, position: int) -> bool:
-    """Whether the last character before `position` that is not white space is a comma."""
-    while position > 0 and text[position - 1].isspace():
-        position -= 1
-    return position > 0 and text[position - 1] == ","
 
 
 # where a clause ends before a day name: a sentence's full stop (not a decimal point), a question or exclamation

@@ -432,8 +432,18 @@ def _counted_earlier(text: str, position: int) -> str | None:
             return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:
-            return _head_of(words[: len(words) - back])
+            return _head_of(_before_a_relative_clause(words[: len(words) - back]))
     return None
+
+
+def _before_a_relative_clause(words: list[str]) -> list[str]:
+    """People named as the object of a verb in a relative clause are not the ones counted: "petugas yang
+    menyertai jamaah sebanyak 2.645 orang" counts the officers. Not past "menjadi" or "merupakan" ("warga yang
+    menjadi korban"), which name what the people before them are."""
+    if len(words) >= 4 and words[-3] == "yang" and words[-2] not in _words("relative copula") and \
+            _units().get(words[-4], words[-4]) in people_units():
+        return words[:-3]
+    return words
 
 
 def _head_of(words: list[str]) -> str:
@@ -985,9 +995,10 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
         not re.search(r"[A-Z]\w*\s+$", text[window_start : window_start + before.start(1)])
     capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and not label
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
-    # "di area level 111-113", "usia 30-31": a range of what a dimension noun names, not a score
+    # "di area level 111-113", "usia 30-31", "berusia 60-65": a range of what a dimension noun or an age cue
+    # names, not a score
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]) \
-        and not (before is not None and before.group(1).lower() in _words("dimension noun"))
+        and not (before is not None and before.group(1).lower() in _words("dimension noun") | _words("age cue"))
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
@@ -1041,10 +1052,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
         # "(14 tahun)" says years; a bare "(2)" may be one more of a column of counts
         return text[end : end + 1] != ")" or not _a_column_of_counts(text, start, match.group("low"))
-    if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
+    if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and _no_high_or_a_dashed_one(match) and \
             re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
             re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
-        return True  # "Pada usia 31, dia …": a bare number right after its cue is an age in years
+        return True  # "Pada usia 31, dia …", "usia 41-45 sebanyak …": a bare number right after its cue is an age
     if unit in durations() and unit != "tahun":
         # "bayi berusia 3 bulan", "usia 14 hari-24 tahun": an age in days, weeks or months, right after its cue
         words = re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-2:]
@@ -1067,6 +1078,14 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return True
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
+
+
+def _no_high_or_a_dashed_one(match: re.Match[str]) -> bool:
+    """A single number, or a range of two numbers of at most three digits joined by a dash ("41-45"), as a
+    table of ages by group writes them."""
+    high = match.group("high")
+    return not high or (re.fullmatch(r"\d{1,3}", high) is not None
+                        and DASHED.fullmatch(match.group("joiner") or "") is not None)
 
 
 COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\((?P<count>\d{1,3})\s+(?P<unit>[a-z]+)\)")
@@ -1184,7 +1203,7 @@ def find_quantities(doc: Doc) -> Doc:
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
                 (named := _named_before(text, match, further=unit is None)) is not None:
-            unit_end = unit_end if unit else _number_end(match)
+            unit_end = unit_end if unit else (match.end("ish") if match.group("ish") else _number_end(match))
             unit = unit_word = named
         if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \
                 (total := _totalled_before(text, match.start())) is not None:
@@ -1208,6 +1227,8 @@ def find_quantities(doc: Doc) -> Doc:
             continue
         age = not vague and _age(text, match, unit)
         if age and unit not in durations():
+            # a bare age ("usia 31 sebanyak 100 pelanggar") ends with its number, before the next figure's words
+            unit_end = unit_end if unit else (match.end("ish") if match.group("ish") else _number_end(match))
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else _number_end(match)  # "kerugian saya puluhan juta": the scale word too

@@ -1667,3 +1667,37 @@ def test_numbers_that_are_no_figures(text: str):
 def test_a_count_after_an_identifier_and_a_comma_is_a_figure(text: str, counted: tuple):
     """A comma alone after "kelas 3" may close the phrase: a number counting a noun after it is no list item."""
     assert [(f[0], f[3]) for f in _figures(text)] == [counted]
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Pelanggar usia 41-45 sebanyak 100 orang.", (41, 45)),
+    ("Penerima bantuan berusia 60-65 mendapat prioritas.", (60, 65)),
+])
+def test_a_dashed_range_right_after_an_age_cue_is_an_age_in_years(text: str, age: tuple):
+    """"usia 41-45" in a table of offenders by age: the range is the age, its years left unsaid as "usia 31" is."""
+    assert [(f[1], f[2], f[3], f[4]) for f in _figures(text)][0] == (*age, "tahun", "age")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Polisi menangkap 6 orang pengedar dan 3 orang pemakai.", ["pengedar", "pemakai"]),
+    ("Sebanyak 3 orang pengguna ikut diperiksa.", ["pengguna"]),
+    ("Lima orang pimpinan KPK terpilih malam itu.", ["pimpinan"]),
+    ("Dari 121 orang jamaah asal Morowali, semuanya selamat.", ["jamaah"]),
+    ("Dari 10 calon yang divoting, ada tiga orang yang tak dipilih.", ["calon", "calon"]),
+])
+def test_orang_counts_dealers_users_leaders_candidates_and_pilgrims(text: str, unit: list):
+    assert [f[3] for f in _figures(text)] == unit
+
+
+def test_a_bare_age_after_its_cue_leaves_the_next_count_whole():
+    assert [(f[0], f[3]) for f in _figures("Pelanggar usia 31 sebanyak 100 pelanggar.")] == [
+        ("31", "tahun"), ("sebanyak 100 pelanggar", "pelanggar")]
+    assert [f[0] for f in _figures("Beliau itu sudah berusia 80-an. Otaknya masih jalan.")] == ["80-an"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Mereka terdiri dari petugas yang menyertai jamaah sebanyak 2.645 orang.", "petugas"),
+    ("Warga yang menjadi korban banjir mencapai 10 orang.", "korban"),
+])
+def test_people_named_in_a_relative_clause_are_counted_only_after_a_copula(text: str, unit: str):
+    assert [f[3] for f in _figures(text)] == [unit]

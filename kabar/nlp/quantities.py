@@ -1158,6 +1158,11 @@ def _meaning(approximator: str | None) -> str:
     return _table("approximator").get(approximator or "", ("exact",))[0]
 
 
+def _about_one_figure(approximator: str | None) -> bool:
+    """An approximator that says nothing of a range's ends ("berkisar Rp150 ribu - Rp200 ribu" is exact)."""
+    return (approximator or "").lower() in _words("about one figure")
+
+
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
@@ -1285,12 +1290,16 @@ def find_quantities(doc: Doc) -> Doc:
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
             earlier[0].end, earlier[0].attrs["max"] = end, maximum  # "1,5 persen hingga 2 persen"
+            if _about_one_figure(earlier[0].attrs.get("approximator")):
+                earlier[0].attrs["approximate"] = earlier[0].attrs.get("vague") is not None  # "berkisar 1 hingga 2"
             earlier[0].attrs["approximate"] |= rounded  # "mulai Rp 136 jutaan sampai Rp 156 jutaan"
             continue
         attrs = {
             "min": minimum,
             "max": maximum,
-            "approximate": meaning in ("about", "under") or vague is not None or rounded,  # "mulai Rp 3 jutaan"
+            # "mulai Rp 3 jutaan"; "berkisar 81-100 persen" spans its range exactly
+            "approximate": (meaning in ("about", "under") and not (low != high and _about_one_figure(approximator)))
+            or vague is not None or rounded,
             "vague": vague,
             "unit": unit,
             "unit_word": unit_word if unit else None,

@@ -1701,3 +1701,15 @@ def test_a_bare_age_after_its_cue_leaves_the_next_count_whole():
 ])
 def test_people_named_in_a_relative_clause_are_counted_only_after_a_copula(text: str, unit: str):
     assert [f[3] for f in _figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "approximate"), [
+    ("Harga dasarnya berkisar 262.963 poundsterling.", True),
+    ("Kecepatan kendaraan berkisar 10 kilometer per jam.", True),
+    ("Denda yang diberikan biasanya berkisar Rp150 ribu - Rp200 ribu.", False),
+    ("Dana segar yang diperoleh berkisar Rp126 miliar hingga Rp150 miliar.", False),
+    ("Titik panas berpotensi terbakar berkisar 81-100 persen.", False),
+])
+def test_berkisar_makes_one_figure_approximate_and_leaves_a_range_exact(text: str, approximate: bool):
+    [figure] = find_quantities(_doc(text)).layer("quantities")
+    assert figure.attrs["approximate"] is approximate

@@ -563,7 +563,8 @@ def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
             _is_counted_noun(body.group(1)):
         return _plain_noun(body.group(1)), body.end()
     people = _words("age noun") | people_units()
-    return (noun, after.end()) if noun in people else None
+    # a synonym of a people noun counts as it ("tiga orang prajurit": soldiers, as "tentara")
+    return (noun, after.end()) if noun in people or _units().get(noun) in people else None
 
 
 def _counts_in_capitals(text: str, word: str) -> bool:

@@ -1713,3 +1713,13 @@ def test_people_named_in_a_relative_clause_are_counted_only_after_a_copula(text:
 def test_berkisar_makes_one_figure_approximate_and_leaves_a_range_exact(text: str, approximate: bool):
     [figure] = find_quantities(_doc(text)).layer("quantities")
     assert figure.attrs["approximate"] is approximate
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("DPR memilih dari 10 orang capim yang lolos.", "capim"),
+    ("Habibie memiliki enam orang cucu.", "cucu"),
+    ("KPK kehilangan lima orang komisioner.", "komisioner"),
+    ("Sebanyak tiga orang prajurit terluka.", "tentara"),
+])
+def test_orang_before_a_lower_case_noun_for_people_or_its_synonym_counts_it(text: str, unit: str):
+    assert [f[3] for f in _figures(text)] == [unit]

@@ -1723,3 +1723,9 @@ def test_berkisar_makes_one_figure_approximate_and_leaves_a_range_exact(text: st
 ])
 def test_orang_before_a_lower_case_noun_for_people_or_its_synonym_counts_it(text: str, unit: str):
     assert [f[3] for f in _figures(text)] == [unit]
+
+
+def test_paling_singkat_and_paling_cepat_are_floors_as_paling_lama_is_a_cap():
+    figures = _figures("Tersangka diancam pidana penjara paling singkat 5 tahun dan paling lama 20 tahun.")
+    assert [(f[1], f[2]) for f in figures] == [(5, None), (None, 20)]
+    assert [(f[1], f[2]) for f in _figures("Prosesnya paling cepat 2 minggu.")] == [(2, None)]

@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.folding import case_folded
-from kabar.nlp.sentences import paragraph_at
+from kabar.nlp.sentences import abbreviation_before, paragraph_at
 
 
 @cache
@@ -398,10 +398,18 @@ MAX_SENTENCE = 2000
 full stops, and reading it all again for each of its figures would cost the square of its length."""
 
 
+def _stops(text: str, start: int, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The sentence ends between `start` and `end`: not the full stop of an abbreviation ("asal Kab. Morowali,
+    120 orang" goes on, data id/nlp/abbreviations.txt)."""
+    for stop in SENTENCE_START.finditer(text, start, len(text) if end is None else end):
+        if text[stop.start()] != "." or not abbreviation_before(text, stop.start()):
+            yield stop
+
+
 def _sentence_end(text: str, position: int) -> int:
     """Where the sentence holding `position` ends (after its full stop and the space after it); past the
     text's end when no sentence ends after it. Found once for all the figures after `position`."""
-    found = SENTENCE_START.search(text, position)
+    found = next(_stops(text, position), None)
     return found.end() if found else len(text) + 1
 
 
@@ -410,7 +418,7 @@ def _sentence_start(text: str, position: int) -> int:
     window = 256
     while True:
         low = max(0, position - window, position - MAX_SENTENCE)
-        starts = [m.end() for m in SENTENCE_START.finditer(text, low, position)]
+        starts = [m.end() for m in _stops(text, low, position)]
         if starts or low == 0 or window >= MAX_SENTENCE:
             return starts[-1] if starts else low
         window *= 4
@@ -1588,7 +1596,7 @@ def _scale_in(figure_text: str) -> str | None:
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
     position = max(0, position)
     start = _sentence_start(text, position)
-    following = SENTENCE_START.search(text, position, position + MAX_SENTENCE)
+    following = next(_stops(text, position, position + MAX_SENTENCE), None)
     return start, following.start() + 1 if following else min(len(text), position + MAX_SENTENCE)
 
 

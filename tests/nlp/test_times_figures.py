@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kabar.model import Article, Doc
 from kabar.nlp import quantities
 from kabar.nlp.folding import case_folded
-from kabar.nlp.quantities import MAX_SENTENCE, SENTENCE_START, _sentence_start, find_quantities
+from kabar.nlp.quantities import MAX_SENTENCE, _sentence_start, find_quantities
 from kabar.nlp.times import _patterns, find_times
 
 WIB = timezone(timedelta(hours=7))
@@ -913,7 +913,7 @@ def test_a_head_count_in_orang_counts_the_people_named_before_it(text, unit):
 def test_a_sentence_start_found_backwards_is_the_one_read_from_the_text_start(sentences: list[str], at: float):
     text = ". ".join(sentences)
     position = int(at * len(text))
-    from_the_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, position)), default=0)
+    from_the_start = max((m.end() for m in quantities._stops(text, 0, position)), default=0)
     assert _sentence_start(text, position) == from_the_start
 
 
@@ -1729,3 +1729,8 @@ def test_paling_singkat_and_paling_cepat_are_floors_as_paling_lama_is_a_cap():
     figures = _figures("Tersangka diancam pidana penjara paling singkat 5 tahun dan paling lama 20 tahun.")
     assert [(f[1], f[2]) for f in figures] == [(5, None), (None, 20)]
     assert [(f[1], f[2]) for f in _figures("Prosesnya paling cepat 2 minggu.")] == [(2, None)]
+
+
+def test_the_full_stop_of_an_abbreviation_does_not_end_the_sentence_people_are_named_in():
+    figures = _figures("Dari 121 orang jamaah asal Kab. Morowali, 120 orang telah tiba dengan selamat.")
+    assert [f[3] for f in figures] == ["jamaah", "jamaah"]

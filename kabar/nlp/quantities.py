@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.folding import case_folded
-from kabar.nlp.sentences import paragraph_at
+from kabar.nlp.sentences import abbreviation_before, paragraph_at
 
 
 @cache
@@ -398,10 +398,18 @@ MAX_SENTENCE = 2000
 full stops, and reading it all again for each of its figures would cost the square of its length."""
 
 
+def _stops(text: str, start: int, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The sentence ends between `start` and `end`: not the full stop of an abbreviation ("asal Kab. Morowali,
+    120 orang" goes on, data id/nlp/abbreviations.txt)."""
+    for stop in SENTENCE_START.finditer(text, start, len(text) if end is None else end):
+        if text[stop.start()] != "." or not abbreviation_before(text, stop.start()):
+            yield stop
+
+
 def _sentence_end(text: str, position: int) -> int:
     """Where the sentence holding `position` ends (after its full stop and the space after it); past the
     text's end when no sentence ends after it. Found once for all the figures after `position`."""
-    found = SENTENCE_START.search(text, position)
+    found = next(_stops(text, position), None)
     return found.end() if found else len(text) + 1
 
 
@@ -410,7 +418,7 @@ def _sentence_start(text: str, position: int) -> int:
     window = 256
     while True:
         low = max(0, position - window, position - MAX_SENTENCE)
-        starts = [m.end() for m in SENTENCE_START.finditer(text, low, position)]
+        starts = [m.end() for m in _stops(text, low, position)]
         if starts or low == 0 or window >= MAX_SENTENCE:
             return starts[-1] if starts else low
         window *= 4
@@ -432,8 +440,18 @@ def _counted_earlier(text: str, position: int) -> str | None:
             return None
         unit = _units().get(_without_possessive(word), word)
         if unit in people:
-            return _head_of(words[: len(words) - back])
+            return _head_of(_before_a_relative_clause(words[: len(words) - back]))
     return None
+
+
+def _before_a_relative_clause(words: list[str]) -> list[str]:
+    """People named as the object of a verb in a relative clause are not the ones counted: "petugas yang
+    menyertai jamaah sebanyak 2.645 orang" counts the officers. Not past "menjadi" or "merupakan" ("warga yang
+    menjadi korban"), which name what the people before them are."""
+    if len(words) >= 4 and words[-3] == "yang" and words[-2] not in _words("relative copula") and \
+            _units().get(words[-4], words[-4]) in people_units():
+        return words[:-3]
+    return words
 
 
 def _head_of(words: list[str]) -> str:
@@ -553,7 +571,8 @@ def _person_noun_at(text: str, position: int) -> tuple[str, int] | None:
             _is_counted_noun(body.group(1)):
         return _plain_noun(body.group(1)), body.end()
     people = _words("age noun") | people_units()
-    return (noun, after.end()) if noun in people else None
+    # a synonym of a people noun counts as it ("tiga orang prajurit": soldiers, as "tentara")
+    return (noun, after.end()) if noun in people or _units().get(noun) in people else None
 
 
 def _counts_in_capitals(text: str, word: str) -> bool:
@@ -985,9 +1004,10 @@ def _names_a_thing(text: str, start: int, match: re.Match[str], recurring_only: 
         not re.search(r"[A-Z]\w*\s+$", text[window_start : window_start + before.start(1)])
     capital_before = before is not None and _written_as_a_name(before.group(1)) and not sentence_start and not label
     capital_after = after is not None and after.group(1)[:1].isupper() and after.group(1).isalpha()
-    # "di area level 111-113", "usia 30-31": a range of what a dimension noun names, not a score
+    # "di area level 111-113", "usia 30-31", "berusia 60-65": a range of what a dimension noun or an age cue
+    # names, not a score
     score = match.group("high") is not None and re.fullmatch(r"\d{1,3}-\d{1,3}", text[start : match.end("high")]) \
-        and not (before is not None and before.group(1).lower() in _words("dimension noun"))
+        and not (before is not None and before.group(1).lower() in _words("dimension noun") | _words("age cue"))
     if recurring_only:
         return capital_before and _recurs(text, before.group(1) if before else "", match.group("low"))
     return capital_before or capital_after or bool(score)
@@ -1041,10 +1061,10 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
             AGE_BRACKET.search(text[max(0, start - 60) : start]):
         # "(14 tahun)" says years; a bare "(2)" may be one more of a column of counts
         return text[end : end + 1] != ")" or not _a_column_of_counts(text, start, match.group("low"))
-    if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and not match.group("high") and \
+    if unit is None and re.fullmatch(r"\d{1,3}", match.group("low")) and _no_high_or_a_dashed_one(match) and \
             re.search(r"[\w-]+(?=\s+$)", text[max(0, start - 20) : start]) and \
             re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-1] in _words("age cue"):
-        return True  # "Pada usia 31, dia …": a bare number right after its cue is an age in years
+        return True  # "Pada usia 31, dia …", "usia 41-45 sebanyak …": a bare number right after its cue is an age
     if unit in durations() and unit != "tahun":
         # "bayi berusia 3 bulan", "usia 14 hari-24 tahun": an age in days, weeks or months, right after its cue
         words = re.findall(r"[\w-]+", text[max(0, start - 20) : start].lower())[-2:]
@@ -1067,6 +1087,14 @@ def _age(text: str, match: re.Match[str], unit: str | None) -> bool:
         return True
     # "berusia 19 tahun", "usianya baru 17 tahun", "Di usianya yang terbilang muda (20 tahun …)", "usia 30-31 tahun"
     return any(word.removeprefix("di") in _words("age cue") or word in _words("age cue") for word in words[-5:])
+
+
+def _no_high_or_a_dashed_one(match: re.Match[str]) -> bool:
+    """A single number, or a range of two numbers of at most three digits joined by a dash ("41-45"), as a
+    table of ages by group writes them."""
+    high = match.group("high")
+    return not high or (re.fullmatch(r"\d{1,3}", high) is not None
+                        and DASHED.fullmatch(match.group("joiner") or "") is not None)
 
 
 COUNT_IN_BRACKETS = re.compile(r"[A-Z][\w'’-]*\s*\((?P<count>\d{1,3})\s+(?P<unit>[a-z]+)\)")
@@ -1139,6 +1167,11 @@ def _meaning(approximator: str | None) -> str:
     return _table("approximator").get(approximator or "", ("exact",))[0]
 
 
+def _about_one_figure(approximator: str | None) -> bool:
+    """An approximator that says nothing of a range's ends ("berkisar Rp150 ribu - Rp200 ribu" is exact)."""
+    return (approximator or "").lower() in _words("about one figure")
+
+
 def find_quantities(doc: Doc) -> Doc:
     text = doc.text
     english = doc.article.language == "en"
@@ -1184,7 +1217,7 @@ def find_quantities(doc: Doc) -> Doc:
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
                 (named := _named_before(text, match, further=unit is None)) is not None:
-            unit_end = unit_end if unit else _number_end(match)
+            unit_end = unit_end if unit else (match.end("ish") if match.group("ish") else _number_end(match))
             unit = unit_word = named
         if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \
                 (total := _totalled_before(text, match.start())) is not None:
@@ -1208,6 +1241,8 @@ def find_quantities(doc: Doc) -> Doc:
             continue
         age = not vague and _age(text, match, unit)
         if age and unit not in durations():
+            # a bare age ("usia 31 sebanyak 100 pelanggar") ends with its number, before the next figure's words
+            unit_end = unit_end if unit else (match.end("ish") if match.group("ish") else _number_end(match))
             unit, unit_word = "tahun", unit_word or "tahun"
             unit_end = max(unit_end, match.end("low") + (text[match.end("low") : match.end("low") + 1] == ")"))
         end = unit_end if unit else _number_end(match)  # "kerugian saya puluhan juta": the scale word too
@@ -1264,12 +1299,16 @@ def find_quantities(doc: Doc) -> Doc:
         joiner = text[earlier[0].end : match.start()] + (approximator or "") if earlier else ""
         if earlier and meaning in ("exact", "upto") and _opens_a_range(earlier[0], joiner, unit):
             earlier[0].end, earlier[0].attrs["max"] = end, maximum  # "1,5 persen hingga 2 persen"
+            if _about_one_figure(earlier[0].attrs.get("approximator")):
+                earlier[0].attrs["approximate"] = earlier[0].attrs.get("vague") is not None  # "berkisar 1 hingga 2"
             earlier[0].attrs["approximate"] |= rounded  # "mulai Rp 136 jutaan sampai Rp 156 jutaan"
             continue
         attrs = {
             "min": minimum,
             "max": maximum,
-            "approximate": meaning in ("about", "under") or vague is not None or rounded,  # "mulai Rp 3 jutaan"
+            # "mulai Rp 3 jutaan"; "berkisar 81-100 persen" spans its range exactly
+            "approximate": (meaning in ("about", "under") and not (low != high and _about_one_figure(approximator)))
+            or vague is not None or rounded,
             "vague": vague,
             "unit": unit,
             "unit_word": unit_word if unit else None,
@@ -1557,7 +1596,7 @@ def _scale_in(figure_text: str) -> str | None:
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
     position = max(0, position)
     start = _sentence_start(text, position)
-    following = SENTENCE_START.search(text, position, position + MAX_SENTENCE)
+    following = next(_stops(text, position, position + MAX_SENTENCE), None)
     return start, following.start() + 1 if following else min(len(text), position + MAX_SENTENCE)
 
 

@@ -19,7 +19,7 @@ NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,](?:‚Äú|[\"“‘'(\[])?[A-Z0-
 DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{0,2}(?:\.[A-Za-z]{1,3})+$")
 
 
-def _abbreviation_before(text: str, stop: int) -> bool:
+def abbreviation_before(text: str, stop: int) -> bool:
     """True when the word ending at `stop` (the full stop) is a known abbreviation or an initial."""
     start = stop
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
@@ -49,7 +49,7 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in END.finditer(text, start, end):
         stop = match.end()
-        if text[match.start()] == "." and _abbreviation_before(text, match.start()):
+        if text[match.start()] == "." and abbreviation_before(text, match.start()):
             continue
         if not NEXT_STARTS_SENTENCE.match(text, stop, end):
             continue

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kabar.model import Article, Doc
 from kabar.nlp import quantities
 from kabar.nlp.folding import case_folded
-from kabar.nlp.quantities import MAX_SENTENCE, SENTENCE_START, _sentence_start, find_quantities
+from kabar.nlp.quantities import MAX_SENTENCE, _sentence_start, find_quantities
 from kabar.nlp.times import _patterns, find_times
 
 WIB = timezone(timedelta(hours=7))
@@ -913,7 +913,7 @@ def test_a_head_count_in_orang_counts_the_people_named_before_it(text, unit):
 def test_a_sentence_start_found_backwards_is_the_one_read_from_the_text_start(sentences: list[str], at: float):
     text = ". ".join(sentences)
     position = int(at * len(text))
-    from_the_start = max((m.end() for m in SENTENCE_START.finditer(text, 0, position)), default=0)
+    from_the_start = max((m.end() for m in quantities._stops(text, 0, position)), default=0)
     assert _sentence_start(text, position) == from_the_start
 
 
@@ -1667,3 +1667,70 @@ def test_numbers_that_are_no_figures(text: str):
 def test_a_count_after_an_identifier_and_a_comma_is_a_figure(text: str, counted: tuple):
     """A comma alone after "kelas 3" may close the phrase: a number counting a noun after it is no list item."""
     assert [(f[0], f[3]) for f in _figures(text)] == [counted]
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Pelanggar usia 41-45 sebanyak 100 orang.", (41, 45)),
+    ("Penerima bantuan berusia 60-65 mendapat prioritas.", (60, 65)),
+])
+def test_a_dashed_range_right_after_an_age_cue_is_an_age_in_years(text: str, age: tuple):
+    """"usia 41-45" in a table of offenders by age: the range is the age, its years left unsaid as "usia 31" is."""
+    assert [(f[1], f[2], f[3], f[4]) for f in _figures(text)][0] == (*age, "tahun", "age")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Polisi menangkap 6 orang pengedar dan 3 orang pemakai.", ["pengedar", "pemakai"]),
+    ("Sebanyak 3 orang pengguna ikut diperiksa.", ["pengguna"]),
+    ("Lima orang pimpinan KPK terpilih malam itu.", ["pimpinan"]),
+    ("Dari 121 orang jamaah asal Morowali, semuanya selamat.", ["jamaah"]),
+    ("Dari 10 calon yang divoting, ada tiga orang yang tak dipilih.", ["calon", "calon"]),
+])
+def test_orang_counts_dealers_users_leaders_candidates_and_pilgrims(text: str, unit: list):
+    assert [f[3] for f in _figures(text)] == unit
+
+
+def test_a_bare_age_after_its_cue_leaves_the_next_count_whole():
+    assert [(f[0], f[3]) for f in _figures("Pelanggar usia 31 sebanyak 100 pelanggar.")] == [
+        ("31", "tahun"), ("sebanyak 100 pelanggar", "pelanggar")]
+    assert [f[0] for f in _figures("Beliau itu sudah berusia 80-an. Otaknya masih jalan.")] == ["80-an"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Mereka terdiri dari petugas yang menyertai jamaah sebanyak 2.645 orang.", "petugas"),
+    ("Warga yang menjadi korban banjir mencapai 10 orang.", "korban"),
+])
+def test_people_named_in_a_relative_clause_are_counted_only_after_a_copula(text: str, unit: str):
+    assert [f[3] for f in _figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "approximate"), [
+    ("Harga dasarnya berkisar 262.963 poundsterling.", True),
+    ("Kecepatan kendaraan berkisar 10 kilometer per jam.", True),
+    ("Denda yang diberikan biasanya berkisar Rp150 ribu - Rp200 ribu.", False),
+    ("Dana segar yang diperoleh berkisar Rp126 miliar hingga Rp150 miliar.", False),
+    ("Titik panas berpotensi terbakar berkisar 81-100 persen.", False),
+])
+def test_berkisar_makes_one_figure_approximate_and_leaves_a_range_exact(text: str, approximate: bool):
+    [figure] = find_quantities(_doc(text)).layer("quantities")
+    assert figure.attrs["approximate"] is approximate
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("DPR memilih dari 10 orang capim yang lolos.", "capim"),
+    ("Habibie memiliki enam orang cucu.", "cucu"),
+    ("KPK kehilangan lima orang komisioner.", "komisioner"),
+    ("Sebanyak tiga orang prajurit terluka.", "tentara"),
+])
+def test_orang_before_a_lower_case_noun_for_people_or_its_synonym_counts_it(text: str, unit: str):
+    assert [f[3] for f in _figures(text)] == [unit]
+
+
+def test_paling_singkat_and_paling_cepat_are_floors_as_paling_lama_is_a_cap():
+    figures = _figures("Tersangka diancam pidana penjara paling singkat 5 tahun dan paling lama 20 tahun.")
+    assert [(f[1], f[2]) for f in figures] == [(5, None), (None, 20)]
+    assert [(f[1], f[2]) for f in _figures("Prosesnya paling cepat 2 minggu.")] == [(2, None)]
+
+
+def test_the_full_stop_of_an_abbreviation_does_not_end_the_sentence_people_are_named_in():
+    figures = _figures("Dari 121 orang jamaah asal Kab. Morowali, 120 orang telah tiba dengan selamat.")
+    assert [f[3] for f in figures] == ["jamaah", "jamaah"]

@@ -19,17 +19,6 @@ from kabar.model import Story
 from kabar.stories.titles import headline_of
 
 
-def grouped(items: list[grouping.Features], titles: dict[str, str]) -> list[Story]:
-    vocabulary = grouping.Vocabulary()
-    for item in items:
-        vocabulary.count(item)
-    grouper = grouping.StoryGrouper(vocabulary)
-    arrival = sorted(items, key=grouping._arrival)
-    for item in arrival:
-        grouper.add(item)
-    return grouper.stories(titles, {item.id: n for n, item in enumerate(arrival)}, {i.id: i for i in items})
-
-
 def losses(events: list[list[str]], labels: dict[str, str]) -> Counter[str]:
     """Per labelled event, its members' summed B-cubed misses (1 - precision) + (1 - recall)."""
     system_of = {m: tuple(members) for members in events for m in members}
@@ -68,7 +57,7 @@ def main(shown: int) -> None:
     labels = {id_of[url]: event for url, event in gold["articles"].items()
               if url in id_of and not gold["events"][event]["held_back"]}
     titles = {a.id: headline_of(a) for a in articles}
-    report(grouped(items, titles), labels, titles, shown)
+    report(grouping.group_features(items, titles), labels, titles, shown)
 
 
 if __name__ == "__main__":

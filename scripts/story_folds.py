@@ -46,14 +46,7 @@ def development_parts(gold: dict, id_of: dict[str, str]) -> dict[str, dict[str, 
 
 def scores(items: list[grouping.Features], titles: dict[str, str], parts: dict[str, dict[str, str]],
            gold: dict) -> dict[tuple[str, str], float]:
-    vocabulary = grouping.Vocabulary()
-    for item in items:
-        vocabulary.count(item)
-    grouper = grouping.StoryGrouper(vocabulary)
-    arrival = sorted(items, key=grouping._arrival)
-    for item in arrival:
-        grouper.add(item)
-    stories = grouper.stories(titles, {item.id: n for n, item in enumerate(arrival)}, {i.id: i for i in items})
+    stories = grouping.group_features(items, titles)
     events = [event.articles for story in stories for event in story.events]
     threads = [story.articles for story in stories]
     found = {}

@@ -632,6 +632,11 @@ def group_articles(articles: list[Article]) -> list[Story]:
     """The whole pile at once: inverse document frequencies from all of it, then one article at a time,
     oldest first, as they would have arrived."""
     items = [features(a, meaning) for a, meaning in zip(articles, article_meanings(articles), strict=True)]
+    return group_features(items, {a.id: headline_of(a) for a in articles})
+
+
+def group_features(items: list[Features], titles: dict[str, str]) -> list[Story]:
+    """`group_articles` from the articles' features (the scripts measuring the grouping compute them once)."""
     vocabulary = Vocabulary()
     for item in items:
         vocabulary.count(item)
@@ -639,8 +644,7 @@ def group_articles(articles: list[Article]) -> list[Story]:
     arrival = sorted(items, key=_arrival)
     for item in arrival:
         grouper.add(item)
-    return grouper.stories({a.id: headline_of(a) for a in articles}, {item.id: n for n, item in enumerate(arrival)},
-                           {item.id: item for item in items})
+    return grouper.stories(titles, {item.id: n for n, item in enumerate(arrival)}, {item.id: item for item in items})
 
 
 def cluster(docs: list[Doc]) -> list[Story]:

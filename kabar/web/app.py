@@ -28,10 +28,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
 from kabar import __version__
+from kabar.i18n import chosen_language
 from kabar.store import Store
 from kabar.web import queries
 from kabar.web.answers import Answer, AnswerCache, Recipe, etag, gzip_etag
-from kabar.web.i18n import chosen_language
 from kabar.web.jobs import JobRunner
 
 SECURITY_HEADERS = {

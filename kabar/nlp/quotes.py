@@ -111,7 +111,8 @@ def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [s for s in doc.index("entities").within(start, end) if s.label in SPEAKER_KINDS]
 
 
-def _told_to(text: str, span_start: int) -> bool:
+def told_to(text: str, span_start: int) -> bool:
+    """"kata para ahli kepada AFP": the entity after "kepada" is whom it was said to, not the source."""
     return text[max(0, span_start - 8) : span_start].rstrip().lower().endswith("kepada")
 
 
@@ -161,7 +162,7 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     apposed = _apposed_name(doc, position, limit)
     if apposed is not None:
         return apposed
-    head = [s for s in _entities_in(doc, position, head_end) if not _told_to(text, s.start)]
+    head = [s for s in _entities_in(doc, position, head_end) if not told_to(text, s.start)]
     people = [s for s in head if s.label == "PERSON"]
     if people:
         return people[0]

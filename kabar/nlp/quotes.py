@@ -806,6 +806,9 @@ def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
 
 @cache
 def _relation(any_case: bool = False) -> re.Pattern[str]:
+    """A relation noun ("kuasa hukum", "bibi") ending right before a name. In lower case only, unless `any_case`:
+    a lower-case relation inside a phrase describes someone else, who speaks ("kata bibi M"), while one set off
+    before a name and its commas may also open the sentence ("Kuasa hukum Ahmad Dhani, Hendarsam Marantoko, …")."""
     return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$",
                       re.IGNORECASE if any_case else 0)
 

@@ -922,8 +922,9 @@ def _in_process_costs(db: Path, repeats: int = 200) -> dict[str, tuple[int, floa
     """Bytes and CPU ms of the largest story's API answer, its page and the live counts through the app
     itself (ASGI calls, no server or client): the first answer (rendered) and the mean of `repeats` more
     (from the answer cache)."""
+    from kabar import queries
     from kabar.store import Store
-    from kabar.web import create_app, queries
+    from kabar.web import create_app
 
     web = create_app(db, token="")
     with Store(db) as store:  # builds the store's snapshot, which every answer then shares

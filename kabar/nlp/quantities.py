@@ -35,6 +35,7 @@ from kabar.lexicon import alternation, sections, table
 from kabar.model import Doc, Span
 from kabar.nlp.folding import case_folded
 from kabar.nlp.sentences import abbreviation_before, paragraph_at
+from kabar.textnorm import visible_end_before
 
 
 @cache
@@ -288,9 +289,6 @@ LIST_OPENED = re.compile(r"[:;]\s*(?:dan\s+)?\(?$")  # "berikut: 1) Adanya …; 
 # what follows one item of a list of numbers: the next one's comma or joiner, or the list's end
 LIST_GOES_ON = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:dan|atau|serta)\b")
 BRACKETED_BEFORE = re.compile(r"\(\d{1,3}\)\s*,?\s*(?:(?:dan|atau|serta)\s+)?\($")
-# where a paragraph opens: a line start, or a comma a dump put in place of a line break ("… 386.,2. Alexander",
-# "pimpinan KPK: ,1. Firli Bahuri")
-PARAGRAPH_START = re.compile(r"(?:^\s*|\n\s*|\D,)$")
 
 
 @cache
@@ -850,7 +848,7 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if CLOCK.fullmatch(low) and _clock_zone().match(text, match.end("low")):
         return True  # "15.00 WIB Spanyol vs Australia": a time of day in a schedule, with no "pukul"
     if counted is None and ENUMERATOR.match(text, match.end("low")) and \
-            (PARAGRAPH_START.search(text, 0, start) or _follows_its_predecessor(text, start, low) or
+            (_opens_a_paragraph(text, start) or _follows_its_predecessor(text, start, low) or
              LIST_OPENED.search(text, max(0, start - 8), start)):
         return True  # ",2. Alexander Marwata", "Grup A: 1. Al Ahly (1 poin), 2. Porto (1)": a numbered list item
     if counted is None and text[match.end("low") : match.end("low") + 1] == ")" and \
@@ -960,6 +958,17 @@ def _ordinal_of_a_length(text: str, start: int, counted: str | None) -> bool:
     word_before = re.search(r"(\S+)\s+$", text[max(0, spaced.start() - 20) : spaced.start()])
     return word_before is None or not (word_before.group(1)[-1:].isdigit()
                                        or word_before.group(1).lower() in _table("word"))
+
+
+def _opens_a_paragraph(text: str, start: int) -> bool:
+    """Only white space before `start` back to the text's start or a line break, or a comma right before it
+    after anything but a digit, which a dump put in place of a line break ("… 386.,2. Alexander", "pimpinan
+    KPK: ,1. Firli Bahuri"). Read back from `start` over the white space alone, so the cost does not grow with
+    the length of the line (a pattern ending in "$" searched from the text's start did)."""
+    visible = visible_end_before(text, start)
+    if visible == 0 or "\n" in text[visible:start]:
+        return True
+    return start >= 2 and text[start - 1] == "," and not text[start - 2].isdecimal()
 
 
 def _follows_its_predecessor(text: str, start: int, number: str) -> bool:

@@ -111,7 +111,12 @@ def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [s for s in doc.index("entities").within(start, end) if s.label in SPEAKER_KINDS]
 
 
-def _told_to(text: str, span_start: int) -> bool:
+def _people_in(doc: Doc, start: int, end: int) -> list[Span]:
+    return [s for s in _entities_in(doc, start, end) if s.label == "PERSON"]
+
+
+def told_to(text: str, span_start: int) -> bool:
+    """"kata para ahli kepada AFP": the entity after "kepada" is whom it was said to, not the source."""
     return text[max(0, span_start - 8) : span_start].rstrip().lower().endswith("kepada")
 
 
@@ -161,12 +166,12 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     apposed = _apposed_name(doc, position, limit)
     if apposed is not None:
         return apposed
-    head = [s for s in _entities_in(doc, position, head_end) if not _told_to(text, s.start)]
+    head = [s for s in _entities_in(doc, position, head_end) if not told_to(text, s.start)]
     people = [s for s in head if s.label == "PERSON"]
     if people:
         return people[0]
     chain = TITLE_CHAIN.match(text, position, limit)
-    chained = [s for s in _entities_in(doc, position, chain.end()) if s.label == "PERSON"] if chain else []
+    chained = _people_in(doc, position, chain.end()) if chain else []
     if chained:
         return chained[0]  # "kata Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB Abdul Muhari"
     if stop and text[stop.start()] == ",":
@@ -364,7 +369,7 @@ def speaker_before(doc: Doc, start: int, verb: int, last: Span | None) -> Span |
         if subject.label != "GPE":
             return subject
         # a place ending the subject is part of a title or an address: "Kepala Staf Gabungan Korea Selatan"
-        people = [s for s in _entities_in(doc, start, subject.start) if s.label == "PERSON"]
+        people = _people_in(doc, start, subject.start)
         qualifiers = [w for w in text[clause : subject.start].lower().split() if w not in _words("determiner")]
         return people[-1] if people else (_described(doc, clause, end) if qualifiers else subject)
     if _points_back(text, clause, end) and last is not None:
@@ -384,7 +389,7 @@ def _person_titled_by(doc: Doc, clause: int, body: Span) -> Span | None:
     """A person followed by their title in a body speaks, not the body: "Agung Wicaksono Direktur Utama PT
     Transportasi Jakarta mengatakan" (the title's words only between the name and the body), whether or not
     the entity layer tagged the name."""
-    people = [s for s in _entities_in(doc, clause, body.start) if s.label == "PERSON"]
+    people = _people_in(doc, clause, body.start)
     person = people[-1] if people else _name_before_title(doc, clause, body.start)
     if person is None:
         return None
@@ -395,7 +400,7 @@ def _person_titled_by(doc: Doc, clause: int, body: Span) -> Span | None:
 def _member_of(doc: Doc, clause: int, body: Span) -> Span | None:
     """A person "dari" a body speaks for themselves: "Randy McCarthy dari firma hukum Hall Estill menyebut"
     (however the entity layer tagged the body), "peneliti Andi dari LIPI menilai"."""
-    people = [s for s in _entities_in(doc, clause, body.start) if s.label == "PERSON"]
+    people = _people_in(doc, clause, body.start)
     if not people:
         return None
     between = doc.text[people[-1].end : body.start].split()
@@ -435,7 +440,7 @@ def _aged_subject(doc: Doc, start: int, end: int) -> Span | None:
         return None
     between = doc.text[aged.end() : end]
     if any(w.strip(",.").lower() in _words("boundary") for w in between.split()) or re.search(r"[;:\"“”]", between) \
-            or any(s.label == "PERSON" for s in _entities_in(doc, aged.end(), end)):
+            or _people_in(doc, aged.end(), end):
         return None  # a new clause or another person stands between: "Rina (34) dan suaminya mengaku"
     return _name_span(doc, aged.start("name"), aged.end("name"))
 
@@ -801,6 +806,9 @@ def _title_trimmed(text: str, speaker: Span | None) -> Span | None:
 
 @cache
 def _relation(any_case: bool = False) -> re.Pattern[str]:
+    """A relation noun ("kuasa hukum", "bibi") ending right before a name. In lower case only, unless `any_case`:
+    a lower-case relation inside a phrase describes someone else, who speaks ("kata bibi M"), while one set off
+    before a name and its commas may also open the sentence ("Kuasa hukum Ahmad Dhani, Hendarsam Marantoko, …")."""
     return re.compile(rf"(?<![\w-])(?:{alternation(list(_words('relation')))})\s+$",
                       re.IGNORECASE if any_case else 0)
 
@@ -830,9 +838,9 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
         opening = dateline.end()  # "TEMPO.CO, Jakarta - Menteri Hukum Yasonna Laoly meminta …"
     lead = re.match(r"[^,]{0,30},", text[opening : sentence.end])
     if lead and len(lead.group(0).split()) <= 3 and \
-            not any(s.label == "PERSON" for s in _entities_in(doc, opening, opening + lead.end())):
+            not _people_in(doc, opening, opening + lead.end()):
         opening += lead.end()  # a lead, not the person: "Selanjutnya," but "Lita Krisna (44), ibu kandung M, …"
-    people = [s for s in _entities_in(doc, opening, sentence.end) if s.label == "PERSON"]
+    people = _people_in(doc, opening, sentence.end)
     if not people:
         return _title_left_without_its_name(text, opening, sentence.end)
     person, before = people[0], text[opening : people[0].start]

@@ -1,6 +1,6 @@
 """Turn an export document into report.html (self-contained) and brief.md.
 
-Interface words follow the language of what they frame (the web app's string tables): each story's section
+Interface words follow the language of what they frame (`kabar.i18n`, shared with the web app): each story's section
 that of its brief, the page that of the whole document's brief.
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from kabar.i18n import translator
 from kabar.model import precision_worth_showing
-from kabar.web.i18n import translator
 
 STATUS_ORDER = ("conflicting", "disputed", "evolving", "corroborated", "single-source")
 """Among groups with as many independent sources, what an editor checks first: figures that disagree."""

@@ -42,11 +42,6 @@ class LiveStoryTables:
                                       (article_id,)).fetchone()
         return row["story_id"] if row else None
 
-    def event_of(self, article_id: str) -> str | None:
-        row = self.connection.execute("SELECT event_id FROM live_story_members WHERE article_id = ?",
-                                      (article_id,)).fetchone()
-        return row["event_id"] if row else None
-
     def add_member(self, article_id: str, event_id: str, story_id: str) -> None:
         self.connection.execute("INSERT INTO live_story_members (article_id, event_id, story_id) VALUES (?, ?, ?)",
                                 (article_id, event_id, story_id))

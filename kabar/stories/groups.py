@@ -452,6 +452,11 @@ def _may_differ(members: list[Claim]) -> bool:
     return len({frozenset(_numbers_in(_words(c))) for c in members} - {frozenset()}) > 1
 
 
+def _one_article(first: Claim, second: Claim) -> bool:
+    """Both claims are told in one article (the one their first evidence cites): one report, not two."""
+    return first.evidence[0].article == second.evidence[0].article
+
+
 def _outlet(claim: Claim, articles: dict[str, Article]) -> str:
     article = articles[claim.evidence[0].article]
     return article.outlet or article.duplicate_of or article.id
@@ -571,8 +576,7 @@ def _sharing_stems(stem_sets: list[frozenset[str]], threshold: float) -> Candida
 def _two_counts(first: Claim, second: Claim) -> bool:
     """One report giving two different figures in one unit counts two things ("kelas 1 ... Rp160.000, kelas 3 ...
     Rp42.000", a total of 43 and 29 before): it does not contradict itself."""
-    return first.evidence[0].article == second.evidence[0].article and not _overlap(_interval(first),
-                                                                                    _interval(second))
+    return _one_article(first, second) and not _overlap(_interval(first), _interval(second))
 
 
 def _joined(clusters: list[list[Claim]], firm: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
@@ -611,7 +615,7 @@ def _same_measure(first: Claim, second: Claim) -> bool:
     sekolah"). One report's two lengths measure two things."""
     a, b = first.quantity or {}, second.quantity or {}
     return a.get("unit") in measures() and a.get("unit") == b.get("unit") \
-        and first.evidence[0].article != second.evidence[0].article \
+        and not _one_article(first, second) \
         and any(_alike_stems(one, other) for one in first.extra.get("measured") or []
                 for other in second.extra.get("measured") or []) \
         and not _other_owners(first, second) \
@@ -623,7 +627,7 @@ def _same_exact_figure(first: Claim, second: Claim) -> bool:
     "409 sekolah", "43 tahun"): in one story that is one fact, however each report words it and whatever else
     its clause names; a round figure ("dua orang", "200 juta") may count different things."""
     a, b = first.quantity or {}, second.quantity or {}
-    return first.evidence[0].article != second.evidence[0].article and _same_unit(first, second) \
+    return not _one_article(first, second) and _same_unit(first, second) \
         and not a.get("vague") and not b.get("vague") and a.get("min") is not None \
         and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) and _specific(float(a["min"])) \
         and not _other_owners(first, second)
@@ -633,7 +637,7 @@ def _near_named_figure(first: Claim, second: Claim) -> bool:
     """Two outlets give nearly the same specific figure in one unit (a slip in its last digits: "96,6 juta" and
     "96,8 juta") in sentences naming one acronym ("PBI"): one count of that named thing, which they then tell
     differently; a round figure, or one further off, may count another thing."""
-    if first.evidence[0].article == second.evidence[0].article or not _same_unit(first, second) \
+    if _one_article(first, second) or not _same_unit(first, second) \
             or _other_owners(first, second) or any((c.quantity or {}).get("vague") for c in (first, second)):
         return False
     values = _stated(first), _stated(second)
@@ -653,7 +657,7 @@ def _same_fate_count(first: Claim, second: Claim) -> bool:
     nearest each figure ("delapan orang meninggal dunia", "merenggut nyawa 8 orang"; "dua orang luka bakar",
     "dua warga ... mengalami luka bakar"): one fact, however each sentence is worded."""
     a, b = first.quantity or {}, second.quantity or {}
-    return first.evidence[0].article != second.evidence[0].article and _same_unit(first, second) \
+    return not _one_article(first, second) and _same_unit(first, second) \
         and {a.get("unit"), b.get("unit")} <= people_units() | {GENERIC_PEOPLE} \
         and not a.get("vague") and not b.get("vague") and a.get("min") is not None \
         and (a.get("min"), a.get("max")) == (b.get("min"), b.get("max")) and not _other_owners(first, second) \
@@ -697,7 +701,7 @@ def _alike_stems(first: str, second: str) -> bool:
 def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     """Two figures count the same thing: the same unit and owner, said in like words; a different figure
     must be said in nearly the same words and about no other place or party to be the same count revised."""
-    same_article = first.evidence[0].article == second.evidence[0].article
+    same_article = _one_article(first, second)
     if not _same_unit(first, second) or _other_owners(first, second):
         return False
     if _same_owned_count(first, second) and _overlap(_interval(first), _interval(second)):
@@ -725,7 +729,7 @@ def _same_event(first: Claim, second: Claim, similarity: float) -> bool:
     if _figures_in(_words(first)) and _figures_in(_words(second)) and \
             not _figures_in(_words(first)) & _figures_in(_words(second)):
         # the same clause with another time or number is the same fact told differently; else two facts
-        return first.evidence[0].article != second.evidence[0].article and similarity >= RETOLD_MEANING \
+        return not _one_article(first, second) and similarity >= RETOLD_MEANING \
             and word_overlap(*(NUMBER.sub(" ", _words(c)) for c in (first, second))) >= RETOLD_WORDS
     return similarity >= SAME_EVENT_MEANING and word_overlap(_words(first), _words(second)) >= SAME_EVENT_WORDS
 
@@ -734,7 +738,7 @@ def _one_sources_denial(first: Claim, second: Claim) -> bool:
     """Two outlets report one source denying something ("Kabar itu tidak benar", says the family's spokesman to one;
     "Berita itu hoaks", he says to another): in one story that is one denial, however each outlet words or quotes it.
     Another source's denial is another claim, and so is a mere doubt ("belum dapat memastikan")."""
-    return first.evidence[0].article != second.evidence[0].article and first.stance == second.stance == "denied" \
+    return not _one_article(first, second) and first.stance == second.stance == "denied" \
         and first.attributed_to is not None and first.attributed_to == second.attributed_to
 
 
@@ -744,7 +748,7 @@ def _timed_alike(first: Claim, second: Claim) -> bool:
     sentence says, and its times are compared ("sekira pukul 14.15 WIB", "pukul 14.30 WIB"; "sejak Senin, 2
     September", "sejak Sabtu (7/9/2019)")."""
     tag = first.extra.get("event")
-    if not tag or tag != second.extra.get("event") or first.evidence[0].article == second.evidence[0].article:
+    if not tag or tag != second.extra.get("event") or _one_article(first, second):
         return False
     timed = (_clock(first) is not None and _clock(second) is not None) \
         or (_since(first) is not None and _since(second) is not None)
@@ -763,7 +767,7 @@ def _same_moment(first: Claim, second: Claim) -> bool:
     one story that is one moment told, whatever verb each sentence tells it by ("terima berita", "kebakaran
     terjadi"); a time on the hour or the half hour ("pukul 14.00") may be two things planned alike."""
     clocks = _clock(first), _clock(second)
-    return first.evidence[0].article != second.evidence[0].article and clocks[0] is not None \
+    return not _one_article(first, second) and clocks[0] is not None \
         and clocks[0][:5] == (clocks[1] or "")[:5] and _minutes(clocks[0]) % ROUND_CLOCK != 0 \
         and not _in_other_provinces(first, second)
 
@@ -792,7 +796,7 @@ def _numbered_once(events: list[Claim]) -> dict[int, frozenset[tuple[str, str]]]
 def _same_numbered(first: Claim, second: Claim, once: dict[int, frozenset[tuple[str, str]]]) -> bool:
     """Two outlets tell an event at one numbered place, each naming it in that event alone ("berada di lantai 7
     Tower Tulip", "kebakaran terjadi lantai 7"): one event, however else each words it."""
-    return first.evidence[0].article != second.evidence[0].article and bool(once[id(first)] & once[id(second)])
+    return not _one_article(first, second) and bool(once[id(first)] & once[id(second)])
 
 
 def _since(claim: Claim) -> str | None:

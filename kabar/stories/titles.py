@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from kabar.i18n import translator
 from kabar.model import Article
-from kabar.web.i18n import translator
 
 OPENING_WORDS = 12
 """Enough words to tell one story from another in a list, about as many as an Indonesian headline holds."""

@@ -1,6 +1,8 @@
-"""The newsroom web app and JSON API (`kabar serve`): pages and API over the same store and queries.
+"""The newsroom web app and JSON API (`kabar serve`): pages and API over the store's queries
+(`kabar.queries`, which the CLI calls too).
 
-`create_app` loads FastAPI only when asked for, so `kabar search` can use the queries without it."""
+`create_app` is loaded when asked for, so importing one of the package's modules does not first load the
+whole app."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ GZIP_FROM = 1024
 Render = Callable[[], tuple[int, bytes]]
 """Computes an answer's status and body (it blocks: SQLite, the queries, templates)."""
 VersionOf = Callable[[Any], str]
-"""Reads the version an answer depends on off a store snapshot (`kabar.web.queries.Snapshot`)."""
+"""Reads the version an answer depends on off a store snapshot (`kabar.queries.Snapshot`)."""
 
 
 @dataclass(frozen=True)

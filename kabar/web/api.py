@@ -17,7 +17,7 @@ from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from kabar.web import queries
+from kabar import queries
 from kabar.web.answers import Recipe, VersionOf
 from kabar.web.app import answered, json_error, not_found, settings_of, store_of
 

@@ -1,7 +1,7 @@
 """`kabar serve`: the FastAPI app that serves the newsroom pages and the JSON API over one store.
 
 Pages (`kabar.web.pages`) and the API (`kabar.web.api`) are two renderings of the same queries
-(`kabar.web.queries`). Writing (ingest) needs the token given at start-up (`KABAR_API_TOKEN`); without one
+(`kabar.queries`). Writing (ingest) needs the token given at start-up (`KABAR_API_TOKEN`); without one
 the server is read-only.
 """
 
@@ -27,11 +27,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import cookie_parser
 
-from kabar import __version__
+from kabar import __version__, queries
+from kabar.i18n import chosen_language
 from kabar.store import Store
-from kabar.web import queries
 from kabar.web.answers import Answer, AnswerCache, Recipe, etag, gzip_etag
-from kabar.web.i18n import chosen_language
 from kabar.web.jobs import JobRunner
 
 SECURITY_HEADERS = {

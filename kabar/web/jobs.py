@@ -88,8 +88,7 @@ class JobRunner:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self, job: Job) -> None:
-        from kabar import pipeline
-        from kabar.web import queries
+        from kabar import pipeline, queries
 
         job.status, job.started = "running", time.monotonic()
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from datetime import date
 from importlib import resources
@@ -17,17 +18,20 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from kabar import queries
+from kabar.i18n import LANGUAGES, chosen_language, translator
 from kabar.model import precision_worth_showing
-from kabar.report.render import evidence_anchor, highlight
-from kabar.web import queries
+from kabar.report.render import claim_views, evidence_anchor, highlight, sources_graph
 from kabar.web.answers import Recipe, VersionOf
 from kabar.web.api import check_targets
 from kabar.web.app import answered, not_found, settings_of, store_of
-from kabar.web.i18n import LANGUAGES, chosen_language, translator
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(resources.files("kabar.web").joinpath("templates")))
 PER_PAGE = 20
+PAGE_ROWS = 50
+"""A story page lists at most this many rows per table or list (the newest articles, the first figures of
+each group); the per-story export in the API holds them all."""
 
 
 def cite_url(evidence: dict[str, Any]) -> str:
@@ -142,13 +146,49 @@ def story_list(request: Request, sort: str = "newest", since: Annotated[date | N
                               for s in queries.SORTS})
 
 
+def story_views(document: dict[str, Any]) -> dict[str, Any]:
+    """What the story page shows beyond the export itself: the figure table, disputed claims, quotes by
+    speaker and the sources graph, all read off the per-story document."""
+    names = {e["id"]: e["name"] for e in document["entities"]}
+    articles = {a["id"]: a for a in document["articles"]}
+    claims = {c["id"]: c for c in document["claims"]}
+    shown = claim_views(document["claim_groups"], claims, articles, names)
+    figures, lone_figures = ([{**table, "rows": table["rows"][:PAGE_ROWS], "more": _beyond_page(table["rows"])}
+                              for table in shown[kind]] for kind in ("figures", "lone_figures"))
+    speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for quote in document["quotes"]:
+        speakers[quote["speaker"] or ""].append(quote)
+    return {
+        "names": names,
+        "articles": articles,
+        "claims": claims,
+        "figures": figures,
+        "lone_figures": lone_figures[:PAGE_ROWS],
+        "lone_figures_more": _beyond_page(lone_figures),
+        "other_groups": shown["groups"],
+        "lone_groups": shown["lone_groups"][:PAGE_ROWS],
+        "lone_groups_more": _beyond_page(shown["lone_groups"]),
+        "doubted": [c for c in document["claims"] if c["stance"] in queries.DOUBTED_STANCES][:PAGE_ROWS],
+        "speakers": [{"id": s, "name": names.get(s, s) if s else None, "quotes": q[:PAGE_ROWS // 5],
+                      "more": max(0, len(q) - PAGE_ROWS // 5)}
+                     for s, q in sorted(speakers.items(), key=lambda item: -len(item[1]))[:PAGE_ROWS]],
+        "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
+        "sources_graph": sources_graph(document, names),
+    }
+
+
+def _beyond_page(items: list[Any]) -> int:
+    """How many a story page leaves to the per-story export."""
+    return max(0, len(items) - PAGE_ROWS)
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 @cached(one_story)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     document = queries.story_document(store_of(request), story_id, texts=False)
     if document is None:
         raise not_found(f"story {story_id}")
-    return render(request, "story.html", doc=document, story=document["story"], **queries.story_views(document))
+    return render(request, "story.html", doc=document, story=document["story"], **story_views(document))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

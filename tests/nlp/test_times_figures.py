@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -915,6 +916,23 @@ def test_a_sentence_start_found_backwards_is_the_one_read_from_the_text_start(se
     position = int(at * len(text))
     from_the_start = max((m.end() for m in quantities._stops(text, 0, position)), default=0)
     assert _sentence_start(text, position) == from_the_start
+
+
+@given(text=st.text(alphabet="a1,. \n\t\u00a0\u0661", max_size=80), at=st.floats(min_value=0, max_value=1))
+def test_a_paragraph_opening_read_backwards_is_the_one_a_pattern_reads_from_the_text_start(text: str, at: float):
+    """The pattern it replaced, searched from the text's start up to the number, is the reference."""
+    position = int(at * len(text))
+    from_the_start = re.compile(r"(?:^\s*|\n\s*|\D,)$").search(text, 0, position) is not None
+    assert quantities._opens_a_paragraph(text, position) == from_the_start
+
+
+def test_a_numbered_item_opening_a_paragraph_is_no_figure_however_far_into_a_long_line():
+    """A line break, or a comma a dump put in its place, before "5. Alexander" opens a list item; a space does
+    not, and the number stays a figure, also after 120,000 characters of the same line."""
+    far = "warga " * 20_000
+    assert _figures(far + "Anggota baru,5. Alexander Marwata hadir.") == []
+    assert _figures(far + "Anggota baru\n  5. Alexander Marwata hadir.") == []
+    assert [f[0] for f in _figures(far + "Anggota baru 5. Alexander Marwata hadir.")] == ["5"]
 
 
 def test_figures_in_a_text_without_full_stops_look_back_a_bounded_stretch():

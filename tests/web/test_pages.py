@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 from fastapi.testclient import TestClient
 
-from kabar.web.i18n import LANGUAGES, strings
+from kabar.i18n import LANGUAGES, strings
 from tests.web.conftest import HOSTILE_RECORD, IMAGE, LINK, SCRIPT, TOKEN
 
 HOSTILE = (SCRIPT, IMAGE, LINK)
@@ -190,7 +190,7 @@ ENGLISH_INTERFACE_WORDS = re.compile(r"\b(?:export|story|stories|source|sources|
 def test_no_indonesian_interface_string_leaves_an_english_word_outside_a_command():
     """The Indonesian table's own strings (not the English ones filling its gaps), placeholders and `commands`
     aside."""
-    own = tomllib.loads(resources.files("kabar.web").joinpath("strings/id.toml").read_text("utf-8"))
+    own = tomllib.loads(resources.files("kabar.data").joinpath("interface/id.toml").read_text("utf-8"))
     untranslated = {key: text for key, text in own.items()
                     if ENGLISH_INTERFACE_WORDS.search(re.sub(r"`[^`]*`|\{[^}]*\}", "", text))}
     assert not untranslated

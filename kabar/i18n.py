@@ -1,4 +1,7 @@
-"""Interface strings as data (kabar/web/strings/<language>.toml): Indonesian by default, English beside it."""
+"""Interface words as data (kabar/data/interface/<language>.toml): Indonesian by default, English beside it.
+
+The web pages, the report and the name of an untitled story all speak in these words, so they live with the
+library, not with the web app."""
 
 from __future__ import annotations
 
@@ -12,15 +15,15 @@ FALLBACK = "en"
 
 
 def chosen_language(asked: str | None, remembered: str | None) -> str:
-    """The interface language asked for (?lang=), else the one remembered (cookie), else the default; an
-    unknown one is the default."""
+    """The interface language asked for (the web's ?lang=), else the one remembered (its cookie), else the
+    default; an unknown one is the default."""
     chosen = asked or remembered or DEFAULT
     return chosen if chosen in LANGUAGES else DEFAULT
 
 
 @cache
 def _own(language: str) -> dict[str, str]:
-    return tomllib.loads(resources.files("kabar.web").joinpath(f"strings/{language}.toml").read_text("utf-8"))
+    return tomllib.loads(resources.files("kabar.data").joinpath(f"interface/{language}.toml").read_text("utf-8"))
 
 
 @cache

@@ -1,4 +1,5 @@
-"""The library queries behind every page and API endpoint: pages and the JSON API render what these return.
+"""The queries behind every page, API endpoint and the CLI's search and ingest table: each renders what these
+return, so the web app and the CLI never disagree.
 
 The web layer reads the store only through this module. A story is one of the latest analysis's stories
 (`kabar analyze` / `kabar export`); an article stored since then joins the analysis story that most of its
@@ -36,16 +37,12 @@ from kabar.model import (
     Story,
     TimelineEntry,
 )
-from kabar.report.render import claim_views, sources_graph
 from kabar.store import Store
 from kabar.store import records as decode
 
 DISPUTED_GROUPS = ("disputed", "conflicting")
 DOUBTED_STANCES = ("denied", "unconfirmed")
 SORTS = ("newest", "sources", "disputed")
-PAGE_ROWS = 50
-"""A story page lists at most this many rows per table or list (the newest articles, the first figures of
-each group); the per-story export in the API holds them all."""
 
 
 @dataclass
@@ -416,42 +413,6 @@ def story_document(store: Store, story_id: str, texts: bool = True) -> dict[str,
 def _brief_order(analysis: Analysis, members: set[str]) -> list[str]:
     """Articles in the order the brief cites them first, so the story's sentences keep the brief's order."""
     return [a for a in analysis.brief if a in members]
-
-
-def story_views(document: dict[str, Any]) -> dict[str, Any]:
-    """What the story page shows beyond the export itself: the figure table, disputed claims, quotes by
-    speaker and the sources graph, all read off the per-story document."""
-    names = {e["id"]: e["name"] for e in document["entities"]}
-    articles = {a["id"]: a for a in document["articles"]}
-    claims = {c["id"]: c for c in document["claims"]}
-    shown = claim_views(document["claim_groups"], claims, articles, names)
-    figures, lone_figures = ([{**table, "rows": table["rows"][:PAGE_ROWS], "more": _beyond_page(table["rows"])}
-                              for table in shown[kind]] for kind in ("figures", "lone_figures"))
-    speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for quote in document["quotes"]:
-        speakers[quote["speaker"] or ""].append(quote)
-    return {
-        "names": names,
-        "articles": articles,
-        "claims": claims,
-        "figures": figures,
-        "lone_figures": lone_figures[:PAGE_ROWS],
-        "lone_figures_more": _beyond_page(lone_figures),
-        "other_groups": shown["groups"],
-        "lone_groups": shown["lone_groups"][:PAGE_ROWS],
-        "lone_groups_more": _beyond_page(shown["lone_groups"]),
-        "doubted": [c for c in document["claims"] if c["stance"] in DOUBTED_STANCES][:PAGE_ROWS],
-        "speakers": [{"id": s, "name": names.get(s, s) if s else None, "quotes": q[:PAGE_ROWS // 5],
-                      "more": max(0, len(q) - PAGE_ROWS // 5)}
-                     for s, q in sorted(speakers.items(), key=lambda item: -len(item[1]))[:PAGE_ROWS]],
-        "listed_articles": sorted(document["articles"], key=lambda a: a["published"] or "", reverse=True)[:PAGE_ROWS],
-        "sources_graph": sources_graph(document, names),
-    }
-
-
-def _beyond_page(items: list[Any]) -> int:
-    """How many a story page leaves to the per-story export."""
-    return max(0, len(items) - PAGE_ROWS)
 
 
 # articles

@@ -1667,3 +1667,13 @@ def test_numbers_that_are_no_figures(text: str):
 def test_a_count_after_an_identifier_and_a_comma_is_a_figure(text: str, counted: tuple):
     """A comma alone after "kelas 3" may close the phrase: a number counting a noun after it is no list item."""
     assert [(f[0], f[3]) for f in _figures(text)] == [counted]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("Ia mencatat waktu 1 menit 32.775 detik di sesi kedua.", 32.775),  # the point of an English writer
+    ("Ia mencatat waktu 1 menit 32,775 detik di sesi kedua.", 32.775),
+    ("Lagu itu berdurasi 3 menit 45 detik.", 45),
+    ("Mesin itu berputar 1.500 detik tanpa henti.", 1500),  # no minutes before it: thousands
+])
+def test_seconds_after_minutes_are_fewer_than_a_minute(text: str, seconds: float):
+    assert [f[1] for f in _figures(text) if f[3] == "detik"] == [seconds]

@@ -852,3 +852,13 @@ def test_a_copy_giving_another_figure_of_its_original_is_the_original_outlet_onc
     articles["b"].outlet, articles["b"].duplicate_of = None, "a"  # an updated copy the input gave no outlet for
     copied = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "b", 1606, "kg")], articles, {}, {}, "id")
     assert (copied.status, copied.independent_sources) == ("single-source", 1)
+
+
+@pytest.mark.parametrize(("values", "status"), [
+    (("1.298", "1.300"), "corroborated"),  # the second is the first rounded to its hundreds
+    (("1.298", "1.310"), "conflicting"),  # not the first rounded to any place
+])
+def test_a_figure_another_report_gives_rounded_agrees_with_it(values: tuple[str, str], status: str):
+    [engine] = _compared_holding("quantity", f"Mobil baru itu memakai mesin DOHC {values[0]} cc, kata pabrikan.",
+                                 f"Mesin DOHC berkapasitas {values[1]} cc dipasang pada mobil itu.")
+    assert engine.status == status

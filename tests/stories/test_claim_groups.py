@@ -248,6 +248,15 @@ def test_outlets_giving_the_same_uncredited_measurement_took_it_from_one_source(
     assert magnitude.independent_sources == 1 and magnitude.status == "single-source"
 
 
+@pytest.mark.parametrize("counted", ["tersangka", "pelanggar", "saksi"])
+def test_outlets_giving_the_same_uncredited_count_of_an_authoritys_acts_took_it_from_that_authority(counted: str):
+    """Suspects named, offenders ticketed, witnesses heard: only the police or the prosecutors count them."""
+    analysis, _ = _analysis(f"Dalam operasi pekan ini tercatat 963 {counted} di wilayah Jakarta Barat.",
+                            f"Sebanyak 963 {counted} didata di wilayah Jakarta Barat selama sepekan.")
+    [count] = _compared(analysis)
+    assert count.independent_sources == 1 and count.status == "single-source"
+
+
 def test_an_uncredited_figure_one_outlet_quotes_is_the_speaker_s_alone():
     analysis, _ = _analysis("Sebanyak 134 juta jiwa peserta iurannya dibayarkan oleh APBN dan APBD.",
                             '"Dengan demikian, ada 134 juta jiwa yang iurannya dibayarkan oleh APBN dan APBD," '

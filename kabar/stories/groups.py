@@ -182,9 +182,14 @@ def _name_words(source: str, names: dict[str, str]) -> tuple[set[str], set[str]]
 
 
 def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
-    """Every word of the source's name (or of its id) stands in the other's."""
+    """Every word of the source's name (or of its id) stands in the other's, an initial for a word it opens ("Laode M
+    Syarif" in "Laode Muhamad Syarif")."""
     words = set().union(*_name_words(other, names))
-    return any(part and part <= words for part in _name_words(source, names))
+    return any(part and all(_stands_in(word, words) for word in part) for part in _name_words(source, names))
+
+
+def _stands_in(word: str, words: set[str]) -> bool:
+    return word in words or (len(word) == 1 and word.isalpha() and any(w.startswith(word) for w in words))
 
 
 def _own_tellings(members: list[Claim], articles: dict[str, Article],

@@ -871,3 +871,15 @@ def test_a_figure_another_report_gives_rounded_agrees_with_it(values: tuple[str,
     [engine] = _compared_holding("quantity", f"Mobil baru itu memakai mesin DOHC {values[0]} cc, kata pabrikan.",
                                  f"Mesin DOHC berkapasitas {values[1]} cc dipasang pada mobil itu.")
     assert engine.status == status
+
+
+@pytest.mark.parametrize(("name", "sources"), [
+    ("Laode Muhamad Syarif", 1),  # the initial written out
+    ("Laode Budi Syarif", 2),  # another middle name: another person
+])
+def test_a_name_with_an_initial_is_the_person_named_with_that_word_in_full(name: str, sources: int):
+    analysis, _ = _analysis(
+        "Laode M Syarif mengatakan penyidik menyita 12 kendaraan dari rumah pengusaha itu pada Senin.",
+        f"Menurut {name}, sebanyak 12 kendaraan milik pengusaha tersebut kini disita dan dibawa ke gedung KPK.")
+    [vehicles] = [g for g in _compared(analysis) if "12" in g.topic]
+    assert vehicles.independent_sources == sources

@@ -182,9 +182,14 @@ def _name_words(source: str, names: dict[str, str]) -> tuple[set[str], set[str]]
 
 
 def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
-    """Every word of the source's name (or of its id) stands in the other's."""
+    """Every word of the source's name (or of its id) stands in the other's, an initial for a word it opens ("Laode M
+    Syarif" in "Laode Muhamad Syarif")."""
     words = set().union(*_name_words(other, names))
-    return any(part and part <= words for part in _name_words(source, names))
+    return any(part and all(_stands_in(word, words) for word in part) for part in _name_words(source, names))
+
+
+def _stands_in(word: str, words: set[str]) -> bool:
+    return word in words or (len(word) == 1 and word.isalpha() and any(w.startswith(word) for w in words))
 
 
 def _own_tellings(members: list[Claim], articles: dict[str, Article],
@@ -256,12 +261,23 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[GroupStatus, str]:
     """The status and the key of the note saying why."""
-    intervals = [_interval(c) for c in claims]
-    if all(_overlap(a, b) for a in intervals for b in intervals):
+    if all(_agree(a, b) for a in claims for b in claims):
         return ("corroborated" if len(sources) > 1 else "single-source"), "agree"
     if (claims[0].quantity or {}).get("unit") not in _dimensions() and _grows(claims, articles):
         return "evolving", "grows"
     return "conflicting", "conflict"
+
+
+def _agree(first: Claim, second: Claim) -> bool:
+    """The values two figures allow overlap, or one is the other rounded to its own last digit ("1.300 cc" for
+    "1.298 cc") where that rounded figure keeps two significant digits or more ("1.000" says too little to agree
+    with "1.298" or disagree with "1.400")."""
+    if _overlap(_interval(first), _interval(second)):
+        return True
+    values = sorted((_stated(first), _stated(second)), key=_rounding)
+    place = _rounding(values[1])
+    return _specific(values[1]) and place > _rounding(values[0]) \
+        and math.isclose(round(values[0] / place) * place, values[1])
 
 
 @cache

@@ -248,6 +248,15 @@ def test_outlets_giving_the_same_uncredited_measurement_took_it_from_one_source(
     assert magnitude.independent_sources == 1 and magnitude.status == "single-source"
 
 
+@pytest.mark.parametrize("counted", ["tersangka", "pelanggar", "saksi"])
+def test_outlets_giving_the_same_uncredited_count_of_an_authoritys_acts_took_it_from_that_authority(counted: str):
+    """Suspects named, offenders ticketed, witnesses heard: only the police or the prosecutors count them."""
+    analysis, _ = _analysis(f"Dalam operasi pekan ini tercatat 963 {counted} di wilayah Jakarta Barat.",
+                            f"Sebanyak 963 {counted} didata di wilayah Jakarta Barat selama sepekan.")
+    [count] = _compared(analysis)
+    assert count.independent_sources == 1 and count.status == "single-source"
+
+
 def test_an_uncredited_figure_one_outlet_quotes_is_the_speaker_s_alone():
     analysis, _ = _analysis("Sebanyak 134 juta jiwa peserta iurannya dibayarkan oleh APBN dan APBD.",
                             '"Dengan demikian, ada 134 juta jiwa yang iurannya dibayarkan oleh APBN dan APBD," '
@@ -852,3 +861,25 @@ def test_a_copy_giving_another_figure_of_its_original_is_the_original_outlet_onc
     articles["b"].outlet, articles["b"].duplicate_of = None, "a"  # an updated copy the input gave no outlet for
     copied = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "b", 1606, "kg")], articles, {}, {}, "id")
     assert (copied.status, copied.independent_sources) == ("single-source", 1)
+
+
+@pytest.mark.parametrize(("values", "status"), [
+    (("1.298", "1.300"), "corroborated"),  # the second is the first rounded to its hundreds
+    (("1.298", "1.310"), "conflicting"),  # not the first rounded to any place
+])
+def test_a_figure_another_report_gives_rounded_agrees_with_it(values: tuple[str, str], status: str):
+    [engine] = _compared_holding("quantity", f"Mobil baru itu memakai mesin DOHC {values[0]} cc, kata pabrikan.",
+                                 f"Mesin DOHC berkapasitas {values[1]} cc dipasang pada mobil itu.")
+    assert engine.status == status
+
+
+@pytest.mark.parametrize(("name", "sources"), [
+    ("Laode Muhamad Syarif", 1),  # the initial written out
+    ("Laode Budi Syarif", 2),  # another middle name: another person
+])
+def test_a_name_with_an_initial_is_the_person_named_with_that_word_in_full(name: str, sources: int):
+    analysis, _ = _analysis(
+        "Laode M Syarif mengatakan penyidik menyita 12 kendaraan dari rumah pengusaha itu pada Senin.",
+        f"Menurut {name}, sebanyak 12 kendaraan milik pengusaha tersebut kini disita dan dibawa ke gedung KPK.")
+    [vehicles] = [g for g in _compared(analysis) if "12" in g.topic]
+    assert vehicles.independent_sources == sources

@@ -531,12 +531,16 @@ def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:
 
 
 def quotes_in(doc: Doc) -> list[Quote]:
+    """The quotes of an article; a cue with no words after it ("kata Toni" closing a paragraph) quotes nothing,
+    and would show as an empty claim."""
     quotes = []
     for n, span in enumerate(doc.layer("quotes"), start=1):
+        start, end = span.attrs["content"]
+        if not doc.text[start:end].strip():
+            continue
         speaker_at, via_at = span.attrs.get("speaker"), span.attrs.get("via")
         speaker = entity_at(doc, *speaker_at) if speaker_at else None
         via = entity_at(doc, *via_at) if via_at else None
-        start, end = span.attrs["content"]
         quotes.append(Quote(f"q-{doc.article.id}-{n}", speaker, doc.text[start:end], span.label == "direct",
                             span.attrs.get("cue"), Evidence(doc.article.id, start, end, doc.text[start:end]), via))
     return quotes

@@ -8,6 +8,7 @@ figure that appears only in removed boilerplate (a related-link headline) never 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kabar.lexicon import data_lines, sections, word_set
@@ -216,10 +217,13 @@ def _reporting_verb() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:telah\s+|juga\s+)?(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-def _figure(attrs: dict) -> str:
-    def number(value: float) -> str:
-        return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
+def _plain_number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
 
+
+def _figure(attrs: dict, number: Callable[[float], str] = _plain_number, unit: str | None = None) -> str:
+    """A figure as claims compare it ("1.500 tentara", "sekitar 80.000 Rp"), or with the given wording of its
+    numbers and unit."""
     if attrs.get("vague"):
         amount = attrs["vague"]
     elif attrs["min"] is None:
@@ -230,7 +234,42 @@ def _figure(attrs: dict) -> str:
         amount = f"{number(attrs['min'])}–{number(attrs['max'])}"
     else:
         amount = ("sekitar " if attrs.get("approximate") else "") + number(attrs["min"])
-    return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
+    written = (attrs.get("unit_word") or attrs.get("unit") or "") if unit is None else unit
+    return f"{amount} {written}".strip()
+
+
+def figure_for_reader(quantity: dict) -> str | None:
+    """A sum of money as an Indonesian editor writes it ("Rp19 triliun", "sekitar Rp80.000", "2,5 miliar dolar"),
+    where the claims compare it as "19.000.000.000.000 Rp"; None for a figure that is not money, which reads as
+    compared."""
+    unit = quantity.get("unit") or ""
+    signs = sections("id/claims/money.txt")
+    if quantity.get("vague") or unit not in signs["after"] + tuple(s.split("\t")[0] for s in signs["before"]):
+        return None
+    sign = dict(s.split("\t") for s in signs["before"]).get(unit)
+    if sign is None:
+        return _figure(quantity, _in_scale_words, unit=unit.replace("-", " "))
+    return _figure(quantity, lambda value: sign + _in_scale_words(value), unit="")
+
+
+@cache
+def _scale_words() -> list[tuple[float, str]]:
+    """The scale words of a million and more, largest first, each value by the first word the data gives it."""
+    words: dict[float, str] = {}
+    for row in sections("id/nlp/numbers.txt")["scale"]:
+        word, value = row.split("\t")[:2]
+        words.setdefault(float(value), word)
+    return sorted(((v, w) for v, w in words.items() if v >= 1e6), reverse=True)
+
+
+def _in_scale_words(value: float) -> str:
+    """"19 triliun", "32,8 triliun", "1,25 juta": the largest scale word that leaves at most three decimals
+    and loses nothing; smaller or odder amounts as written in full ("80.000", "70.532.899")."""
+    for size, word in _scale_words():
+        shown = round(value / size, 3)
+        if shown >= 1 and abs(shown * size - value) < 0.5:
+            return f"{shown:g}".replace(".", ",") + f" {word}"
+    return _plain_number(value)
 
 
 @cache

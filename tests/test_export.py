@@ -315,6 +315,6 @@ def test_brief_says_how_many_figures_and_claims_it_leaves_to_the_report():
                                      [_evidence("Kremlin membantah kabar itu.")]))
         analysis.claim_groups.append(ClaimGroup(f"g-e{n}", f"bantahan ke-{n}", [f"c-e{n}"], "single-source", 1))
     markdown = render_brief_markdown(export.to_json(analysis))
-    assert "12 dari 15 angka dari satu sumber saja (semuanya ada di report.html dan story.json):" in markdown
-    assert "_2 lagi ada di report.html dan story.json._" in markdown  # 14 claims, 12 listed
+    assert "12 dari 15 angka dari satu sumber saja (semuanya ada di report.html dan ekspor JSON):" in markdown
+    assert "_2 lagi ada di report.html dan ekspor JSON._" in markdown  # 14 claims, 12 listed
     assert markdown.count("| bantahan ke-") == 12

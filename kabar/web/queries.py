@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
@@ -44,6 +45,7 @@ DISPUTED_GROUPS = ("disputed", "conflicting")
 DOUBTED_STANCES = ("denied", "unconfirmed")
 SORTS = ("newest", "sources", "disputed")
 PAGE_ROWS = 50
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 """A story page lists at most this many rows per table or list (the newest articles, the first figures of
 each group); the per-story export in the API holds them all."""
 
@@ -180,11 +182,18 @@ def _rebuild(path: Path) -> None:
             _building.discard(str(path))
 
 
+def _local_day(published: str | None, published_utc: str | None) -> str | None:
+    """The day an article came out on its outlet's own calendar, as report.html and brief.md date stories: a
+    Jakarta report of 05:30 on 10 September is of the 10th, though UTC still has the 9th."""
+    day = (published or "")[:10]
+    return day if DAY.fullmatch(day) else (published_utc or "")[:10] or None
+
+
 def _build(store: Store, key: str) -> Snapshot:
     c = store.connection
     articles = {
         r["id"]: ArticleRow(r["id"], r["title"], r["outlet"], r["language"], r["published"],
-                            (r["published_utc"] or "")[:10] or None, r["source"], r["duplicate_of"])
+                            _local_day(r["published"], r["published_utc"]), r["source"], r["duplicate_of"])
         for r in c.execute("SELECT id, title, outlet, language, published, published_utc, source, duplicate_of"
                            " FROM articles ORDER BY published_utc, id")
     }

@@ -84,6 +84,19 @@ def test_indonesian_by_default_english_on_request_and_remembered(client: TestCli
     assert '<html lang="en">' in browser.get("/search").text
 
 
+def test_a_groups_citations_come_one_bracket_per_outlet_with_numbered_links():
+    from kabar.web.i18n import translator
+    from kabar.web.pages import templates
+
+    articles = {"a": {"outlet": "Tempo"}, "b": {"outlet": "Tempo"}, "c": {"outlet": "Kompas.com"}}
+    cited = [{"article": a, "start": 0, "end": 4, "text": "Kata"} for a in ("a", "c", "b")]
+    page = templates.env.from_string("{{ cite_each(cited) }}").render(cited=cited, articles=articles,
+                                                                       t=translator("id"))
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert text == "[Tempo: 1, 2] [Kompas.com]"
+    assert re.findall(r'href="/articles/(\w)\?', page) == ["a", "b", "c"]  # each report its own link
+
+
 def test_citations_open_the_article_at_the_highlighted_evidence(client: TestClient):
     story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
     page = client.get(f"/stories/{story_id}").text

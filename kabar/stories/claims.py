@@ -42,6 +42,7 @@ VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
 CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
+STATEMENT_CHARACTERS = 240  # a statement claim's label: the quote's first words, up to this length
 # how far before a person the title naming their body may start ("Kepala Biro Penerangan Masyarakat Mabes Polri
 # Brigadir Jenderal Dedi Prasetyo"); a clause break or a reporting verb ends the title
 TITLE_REACH = 90
@@ -585,6 +586,15 @@ def quotes_in(doc: Doc) -> list[Quote]:
     return quotes
 
 
+def _clipped(text: str) -> str:
+    """A long quote as a claim's label: cut at the last word that fits STATEMENT_CHARACTERS, marked with "…",
+    not in the middle of a word ("multi source, m")."""
+    if len(text) <= STATEMENT_CHARACTERS:
+        return text
+    cut = text[: STATEMENT_CHARACTERS - 1]
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…" if " " in cut else cut + "…"
+
+
 def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
     """Each quote with a known speaker is also a statement claim by that speaker."""
     found: list[Claim] = []
@@ -593,6 +603,6 @@ def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
             continue
         sentence = doc.covering("sentences", quote.evidence.start, quote.evidence.end)
         stance: Stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
-        found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
+        found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", _clipped(quote.text),
                            quote.speaker, stance, [quote.evidence], quote.speaker, extra={"quoted": quote.direct}))
     return _with_bodies(found, speaker_bodies(doc))

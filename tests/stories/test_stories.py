@@ -207,3 +207,13 @@ def test_a_story_citing_characters_its_article_does_not_hold_fails_alone_and_the
     export.validate(export.to_json(StoryExport(
         [d.article for d in docs], analysis.stories, entities, analysis.quotes, analysis.claims, analysis.groups,
         analysis.timeline, analysis.brief)))
+
+
+def test_a_long_quote_labels_its_statement_claim_up_to_a_whole_word_with_an_ellipsis():
+    words = " ".join(["jiplak-jiplakan"] * 15 + ["multi", "source,", "multi", "platform"] * 3)
+    text = f"\"{words},\" kata Menteri Perindustrian Airlangga Hartarto di Jakarta."
+    doc = annotate(_article("a", text, 19, "Warta Satu"))
+    link_entities([doc])
+    [claim] = statements(doc, quotes_in(doc), 1)
+    assert len(claim.text) <= 240 and claim.text.endswith("…")
+    assert words.startswith(claim.text.removesuffix("…")) and words[len(claim.text) - 1] == " "

@@ -20,7 +20,7 @@ from functools import cache
 from kabar.lexicon import alternation, data_lines, table, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
-from kabar.stories.claims import listed_events, one_off_events
+from kabar.stories.claims import figure_for_reader, listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
 from kabar.stories.places import provinces_named
 
@@ -316,7 +316,8 @@ def _say(key: str, language: str, **values: object) -> str:
 def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:
     """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)". Each value
     is named as its first report words it where that report and the note are English ("up to 12,000 soldiers"),
-    since the claims' own wording of a figure is Indonesian ("hingga 12.000 soldiers")."""
+    since the claims' own wording of a figure is Indonesian ("hingga 12.000 soldiers"); a sum of money in an
+    Indonesian note as an editor writes it ("Rp19 triliun", not "19.000.000.000.000 Rp")."""
     by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     said: dict[str, str] = {}
     for claim in sorted(claims, key=lambda c: _date(c, articles)):
@@ -325,7 +326,8 @@ def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[
         value = claim.text.split(" (")[0]
         by_value[value][source].add(article.outlet or article.id)
         written = claim.extra.get("figure") if language == "en" == article.language else None
-        said.setdefault(value, written or value)
+        said.setdefault(value, written or (figure_for_reader(claim.quantity or {}) if language != "en" else None)
+                        or value)
     parts = []
     for value, sources in by_value.items():
         credited = "; ".join(_say("per", language, source=s, n=len(o)) for s, o in sources.items())
@@ -882,8 +884,11 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         outlets = {_outlet(t[0], articles) for t in tellings}
         witnessed = any(not c.attributed_to for t in tellings for c in t)
         status = "corroborated" if len(sources) > 1 or (len(outlets) > 1 and witnessed) else "single-source"
+        # corroborated by the outlets' own reporting though their sources count as one: the note says so, lest
+        # "terkonfirmasi" beside "1 sumber independen" read as a contradiction
+        told_key = "told_own" if status == "corroborated" and len(sources) < 2 else "told"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
-                 _say("told", language, outlets=len(outlets), n=len(sources))]
+                 _say(told_key, language, outlets=len(outlets), n=len(sources))]
         dates, told = _clash(members)
         if dates or told:
             status = "conflicting"

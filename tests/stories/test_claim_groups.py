@@ -11,6 +11,7 @@ from kabar.model import Article, Claim, ClaimGroup, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
 from kabar.stories.analysis import StoryAnalysis
+from kabar.stories.claims import figure_for_reader
 
 WIB = timezone(timedelta(hours=7))
 
@@ -391,7 +392,9 @@ def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokes
         "Asisten pribadi menteri itu ditahan di Rutan KPK usai pemeriksaan.")
     [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
     assert detention.status == "corroborated" and detention.independent_sources == 1
-    assert "2 media" in detention.note
+    # the note says why one independent source is corroborated, rather than seem to contradict the status
+    assert detention.note.startswith("Diberitakan 2 media, masing-masing dari liputannya sendiri, meski bermuara "
+                                     "pada 1 sumber independen.")
 
 
 def test_an_event_told_in_articles_built_on_one_spokespersons_briefing_is_that_source_once():
@@ -824,6 +827,25 @@ def test_only_figures_given_by_two_reports_are_said_to_agree():
     [schools] = _figure_groups(analysis, "sekolah")
     assert houses.note.startswith("Angka-angkanya sama: 300 rumah")
     assert schools.note.startswith("Angkanya dari satu laporan: 12 sekolah")
+
+
+def test_a_sum_of_money_reads_in_a_note_as_an_editor_writes_it():
+    analysis, _ = _analysis("Defisit BPJS Kesehatan diperkirakan mencapai Rp 32,8 triliun tahun ini.",
+                            "Iuran kelas I naik menjadi Rp160.000 per bulan.")
+    notes = " ".join(g.note for g in analysis.groups)
+    assert "Rp32,8 triliun" in notes and "Rp160.000" in notes
+    assert "32.800.000.000.000" not in notes and "160.000 Rp" not in notes
+
+
+@pytest.mark.parametrize(("quantity", "said"), [
+    ({"min": 19e12, "max": 19e12, "approximate": True, "unit": "rupiah"}, "sekitar Rp19 triliun"),
+    ({"min": 25500.0, "max": 42000.0, "unit": "rupiah"}, "Rp25.500–Rp42.000"),
+    ({"min": 70532899.0, "max": 70532899.0, "unit": "rupiah"}, "Rp70.532.899"),
+    ({"min": None, "max": 1.25e9, "unit": "dolar"}, "hingga 1,25 miliar dolar"),
+    ({"min": 300.0, "max": 300.0, "unit": "rumah"}, None),
+])
+def test_figure_for_reader_scales_money_and_leaves_other_figures_alone(quantity, said):
+    assert figure_for_reader(quantity) == said
 
 
 def _outlet_articles(*outlets: str) -> dict[str, Article]:

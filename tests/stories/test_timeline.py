@@ -7,9 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kabar.model import Article, Story, TimelineEntry
+from kabar.model import Article, Claim, Evidence, Story, TimelineEntry, When
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
+from kabar.stories.timeline import build_timeline
 
 WIB = timezone(timedelta(hours=7))
 ARTICLES = {
@@ -74,3 +75,19 @@ def test_an_event_that_happens_once_told_at_two_dates_takes_the_date_most_articl
     assert not _on(timeline, "2024-09")
     [signing] = _on(timeline, "2024-06")
     assert {ev.article for ev in signing.evidence} == {"t0", "t1", "t2"}
+
+
+def _dated_event(number: int, clause: str, sentence: str) -> Claim:
+    return Claim(f"c-{number}", "event", clause, None, "asserted", [Evidence(f"a{number}", 0, len(sentence), sentence)],
+                 subject="ent-bus", when=When("2019-09-09", "day", None, "Senin"), extra={"clause": clause})
+
+
+@pytest.mark.parametrize("broken", ["media sosial dihebohkan dengan", "mengendarai ,",
+                                    "yang sudah dirangkum TribunKaltim.co", "tewas"])
+def test_an_entry_is_labelled_by_a_clause_that_reads_alone_else_by_its_sentence(broken):
+    sentence = f"- Pada Senin, {broken} kecelakaan di Nganjuk."
+    readable = "Bus Mira bertabrakan dengan Innova di Nganjuk pada Senin"
+    [alone] = build_timeline([_dated_event(1, broken, sentence)], {}, {})
+    assert alone.text == sentence.removeprefix("- ")
+    [merged] = build_timeline([_dated_event(1, broken, sentence), _dated_event(2, readable, readable + ".")], {}, {})
+    assert merged.text == readable

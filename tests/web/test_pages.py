@@ -85,7 +85,7 @@ def test_indonesian_by_default_english_on_request_and_remembered(client: TestCli
 
 
 def test_a_groups_citations_come_one_bracket_per_outlet_with_numbered_links():
-    from kabar.web.i18n import translator
+    from kabar.i18n import translator
     from kabar.web.pages import templates
 
     articles = {"a": {"outlet": "Tempo"}, "b": {"outlet": "Tempo"}, "c": {"outlet": "Kompas.com"}}

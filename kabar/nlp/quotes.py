@@ -196,6 +196,11 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if head and text[position:head_end].split()[0].lower() in _words("document"):
         return head[0]  # "menurut laporan Al Jazeera", "menurut kabar Korea Selatan, Ukraina, …"
     bodies = [s for s in head if s.label != "GPE"]
+    described_role = [w for w in text[position : head_end].lower().split() if w not in _words("determiner")]
+    if bodies and described_role[0] in _role_words() and len(text[bodies[-1].start : bodies[-1].end].split()) == 1:
+        # a person with a role in the body speaks: "kata seorang juru bicara Google" (the body names the role); a
+        # longer body may have swallowed the person's name ("pelatih Semen Padang Weliansyah") and is kept
+        return _described(doc, position, head_end) or bodies[-1]
     if bodies:
         return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
     return _described(doc, position, head_end) or (head[0] if head else None)

@@ -626,3 +626,9 @@ def test_a_cue_after_a_short_lead_with_no_comma_names_the_speaker(text):
 
 def test_kata_as_a_noun_after_a_lead_reports_nothing():
     assert _speakers("Dengan kata lain, rumah panggung itu dirawat oleh keluarga.") == []
+
+
+def test_a_role_of_a_body_is_the_role_not_the_body():
+    assert _speakers("\"Riset itu dirancang untuk keamanan,\" kata seorang juru bicara Google kepada wartawan.") \
+        == ["seorang juru bicara Google"]
+

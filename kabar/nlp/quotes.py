@@ -166,7 +166,9 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
         return apposed
     source = _document_source().match(text, position, limit)
     if source is not None:
-        author = speaker_after(doc, source.end(), limit, last)
+        comma = text.find(",", source.end(), limit)
+        # the source closes at its comma: "dari The Information, Jeff Hulse, …" is no apposition
+        author = speaker_after(doc, source.end(), comma if comma != -1 else limit, last)
         if author is not None:
             return author
     head = [s for s in _entities_in(doc, position, head_end) if not _told_to(text, s.start)]

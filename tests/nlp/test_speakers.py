@@ -599,7 +599,8 @@ def test_a_title_holding_an_acronym_in_brackets_before_the_opening_person():
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Menurut sebuah laporan dari The Information, direktur itu meminta timnya memakai chatbot.", "The Information"),
+    ("Menurut sebuah laporan dari The Information, Jeff Hulse, seorang direktur, meminta timnya memakai chatbot.",
+     "The Information"),
     ("Menurut laporan dari kantor berita Antara, banjir merendam tiga desa.", "Antara"),
 ])
 def test_a_report_from_a_source_is_the_source_s(text, speaker):

@@ -826,7 +826,29 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
         _add(doc, sentence, "indirect", (verb.end() + 1, content_end), verb.group("cue"), subject)
     if reports:
         return reports[-1][1], True
+    admitted = _passive_report(doc, sentence, last)
+    if admitted is not None:
+        return admitted, True
     return _reporting_subject(doc, sentence), False
+
+
+def _passive_report(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
+    """"Bahkan, diakui Henny …, ia tidak sanggup …": a person after a [passive report] verb admits what the
+    sentence says, when it says something besides the verb and its agent (not "Hal itu diakui Budi.")."""
+    text = doc.text
+    for verb in _cue_pattern("passive report").finditer(text, sentence.start, sentence.end):
+        agent = re.match(r"\s+(?:oleh\s+)?", text[verb.end() : sentence.end])
+        speaker = speaker_after(doc, verb.end() + (agent.end() if agent else 0), sentence.end, last)
+        if speaker is None or speaker.label not in ("PERSON", "NAME"):
+            continue
+        before = [w for w in text[sentence.start : verb.start()].lower().split()
+                  if w.strip(",") not in _words("pointer")]
+        said_after = re.search(r"[a-z]{3,}", text[speaker.end : sentence.end])
+        if not said_after and len(before) <= 2:
+            continue  # nothing admitted but what "Hal itu" points back to
+        _add(doc, sentence, "indirect", (sentence.start, sentence.end), verb.group("cue"), speaker)
+        return speaker
+    return None
 
 
 def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:

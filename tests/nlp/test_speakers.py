@@ -429,7 +429,7 @@ def test_a_time_ending_the_speaker_phrase_is_no_pointer_back():
 def test_a_passive_diakui_names_whom_a_later_suffixed_cue_points_to():
     text = ("Bahkan, diakui Henny saat ditemui di Jakarta, ia tidak sanggup menghadapi kegundahan itu.\n\n"
             "\"Kalau dibilang enggak kuat,\" ungkapnya, Rabu (11/9/2019).")
-    assert _speakers(text) == ["Henny"]
+    assert _speakers(text) == ["Henny", "Henny"]  # the admission a quote of its own, as the speakers gold has it
 
 
 def test_a_province_abbreviated_does_not_end_the_sentence_before_the_name():
@@ -633,3 +633,19 @@ def test_a_role_of_a_body_is_the_role_not_the_body():
     assert _speakers("\"Riset itu dirancang untuk keamanan,\" kata seorang juru bicara Google kepada wartawan.") \
         == ["seorang juru bicara Google"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Bahkan, diakui Henny saat ditemui di Jakarta, ia tidak sanggup menghadapi kegundahan itu sendiri.",
+    "Masyarakat diakui Henny, selama ini telah membantu petugas menjaga kampung.",
+])
+def test_diakui_with_what_was_admitted_reports_the_person_after_it(text):
+    assert _speakers(text) == ["Henny"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hal itu diakui Henny.",
+    "Kinerja lembaga itu diakui oleh Badan PBB yang menangani bencana.",
+])
+def test_diakui_with_nothing_admitted_or_no_person_reports_nothing(text):
+    assert _speakers(text) == []

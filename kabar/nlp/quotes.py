@@ -47,6 +47,9 @@ MAX_LATE_SUBJECT_WORDS = 6
 CLAUSE_CLOSED = re.compile(r"[,.!?…]\s*$")
 # a title before a comma and the name it introduces: "Sekretaris untuk Asia dan Pasifik Kementerian Luar Negeri Brasil"
 MAX_TITLE_WORDS = 12
+# an acronym in brackets inside a title, no clause of its own: "Presiden Konfederasi Serikat Pekerja Seluruh Indonesia
+# (KSPSI), Andi Gani Nena Wea, mendorong …"
+BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&-]{1,15}\)")
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
 # an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - ", "JAMBI, KOMPAS.COM- "
@@ -166,6 +169,13 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     apposed = _apposed_name(doc, position, limit)
     if apposed is not None:
         return apposed
+    source = _document_source().match(text, position, limit)
+    if source is not None:
+        comma = text.find(",", source.end(), limit)
+        # the source closes at its comma: "dari The Information, Jeff Hulse, …" is no apposition
+        author = speaker_after(doc, source.end(), comma if comma != -1 else limit, last)
+        if author is not None:
+            return author
     head = [s for s in _entities_in(doc, position, head_end) if not told_to(text, s.start)]
     people = [s for s in head if s.label == "PERSON"]
     if people:
@@ -193,9 +203,22 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if head and text[position:head_end].split()[0].lower() in _words("document"):
         return head[0]  # "menurut laporan Al Jazeera", "menurut kabar Korea Selatan, Ukraina, …"
     bodies = [s for s in head if s.label != "GPE"]
+    described_role = [w for w in text[position : head_end].lower().split() if w not in _words("determiner")]
+    if bodies and described_role[0] in _role_words() and len(text[bodies[-1].start : bodies[-1].end].split()) == 1:
+        # a person with a role in the body speaks: "kata seorang juru bicara Google" (the body names the role); a
+        # longer body may have swallowed the person's name ("pelatih Semen Padang Weliansyah") and is kept
+        return _described(doc, position, head_end) or bodies[-1]
     if bodies:
         return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
     return _described(doc, position, head_end) or (head[0] if head else None)
+
+
+@cache
+def _document_source() -> re.Pattern[str]:
+    """A report credited to its source after "dari": "sebuah laporan dari The Information", "laporan dari kantor
+    berita Antara" (the source speaks, not the report)."""
+    articles = alternation([*_words("indefinite"), *_words("determiner")])
+    return re.compile(rf"(?:(?:{articles})\s+)?(?:{alternation(list(_words('document')))})\s+dari\s+", re.IGNORECASE)
 
 
 def _known_place(name: str) -> bool:
@@ -563,8 +586,34 @@ def find_quotes(doc: Doc) -> Doc:
                 speaker = _opening_person(doc, reported)  # whom a following "ia" points to, not "-nya"
             last_speaker, antecedent = speaker or last_speaker, _antecedent(speaker, antecedent)
         quoted_before = found or (quoted_before and index in inside)
+    _pairs_named(doc, sentences)
     _plural_pronouns_named(doc)
     return doc
+
+
+# two names joined by "dan", the first perhaps set off by a description and the second after a short title:
+# "Disney dan Universal", "Chris Coons, seorang Demokrat, dan Senator AS Pat Toomey"
+PAIR_JOIN = re.compile(r"(?:,[^,.;:\"“”]{1,60},)?\s+dan\s+(?:[A-Z][\w.]*\s+){0,3}")
+
+
+def _pairs_named(doc: Doc, sentences: list[Span]) -> None:
+    """"Keduanya" as a speaker names the last two named joined by "dan" before it, in its sentence or the one
+    before; left as written when there is no such pair."""
+    names = [s for s in doc.layer("entities") if s.label in (*SPEAKER_KINDS, "LOC")]
+    for quote in doc.layer("quotes"):
+        speaker = quote.attrs["speaker"]
+        if speaker is None or doc.text[speaker[0] : speaker[1]].lower() not in _words("pair"):
+            continue
+        holder = next((i for i, s in enumerate(sentences) if s.start <= speaker[0] < s.end), 0)
+        window = sentences[max(holder - 1, 0)].start
+        before = [s for s in names if window <= s.start and s.end <= speaker[0]]
+        pairs = [(first, second) for j, second in enumerate(before) for first in before[:j]
+                 if first.label in SPEAKER_KINDS and PAIR_JOIN.fullmatch(doc.text, first.end, second.start)]
+        if pairs:
+            first, second = max(pairs, key=lambda pair: (pair[1].end, pair[0].start))
+            quote.attrs["speaker"] = [first.start, second.end]
+            quote.attrs["speaker_name"] = doc.text[first.start : second.end]
+            quote.attrs["speaker_kind"] = "named"
 
 
 def _plural_pronouns_named(doc: Doc) -> None:
@@ -692,6 +741,12 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
         if speaker is not None:
             _add(doc, sentence, "indirect", (sentence.start + aside.end(), sentence.end), cue, speaker)
             return speaker, True
+    led = _led_aside().match(text, sentence.start, sentence.end)
+    if led:
+        speaker = speaker_after(doc, led.start("who"), led.end("who"), last)
+        if speaker is not None and speaker.label in ("PERSON", "NAME") and speaker.end == led.end("who"):
+            _add(doc, sentence, "indirect", (led.end(), sentence.end), led.group("cue"), speaker)
+            return speaker, True
     trailing = re.search(r",\s*(?P<cue>kata|ujar|ucap|tutur|ungkap|jelas)\s+", text[sentence.start : sentence.end])
     if trailing:
         cue_end = sentence.start + trailing.end()
@@ -719,6 +774,15 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
         _add(doc, sentence, "indirect", (sentence.start + own.end(), sentence.end), own.group("cue"), last)
         return last, True
     return _bare_report(doc, sentence, last)
+
+
+@cache
+def _led_aside() -> re.Pattern[str]:
+    """A cue and a name set off by a comma after a short lead with no comma of its own: "Bukan hanya itu tambah
+    Marten, …", "Sampai dengan sekarang kata Marten, …" (the name capitalised: "Dengan kata lain, …" reports
+    nothing)."""
+    return re.compile(rf"(?:[\w-]+\s+){{1,4}}?(?P<cue>{alternation(list(cues('after')))})\s+"
+                      r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s*")
 
 
 def _opens_a_clause(text: str, start: int, cue_end: int) -> bool:
@@ -767,7 +831,29 @@ def _bare_report(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | No
         _add(doc, sentence, "indirect", (verb.end() + 1, content_end), verb.group("cue"), subject)
     if reports:
         return reports[-1][1], True
+    admitted = _passive_report(doc, sentence, last)
+    if admitted is not None:
+        return admitted, True
     return _reporting_subject(doc, sentence), False
+
+
+def _passive_report(doc: Doc, sentence: Span, last: Span | None) -> Span | None:
+    """"Bahkan, diakui Henny …, ia tidak sanggup …": a person after a [passive report] verb admits what the
+    sentence says, when it says something besides the verb and its agent (not "Hal itu diakui Budi.")."""
+    text = doc.text
+    for verb in _cue_pattern("passive report").finditer(text, sentence.start, sentence.end):
+        agent = re.match(r"\s+(?:oleh\s+)?", text[verb.end() : sentence.end])
+        speaker = speaker_after(doc, verb.end() + (agent.end() if agent else 0), sentence.end, last)
+        if speaker is None or speaker.label not in ("PERSON", "NAME"):
+            continue
+        before = [w for w in text[sentence.start : verb.start()].lower().split()
+                  if w.strip(",") not in _words("pointer")]
+        said_after = re.search(r"[a-z]{3,}", text[speaker.end : sentence.end])
+        if not said_after and len(before) <= 2:
+            continue  # nothing admitted but what "Hal itu" points back to
+        _add(doc, sentence, "indirect", (sentence.start, sentence.end), verb.group("cue"), speaker)
+        return speaker
+    return None
 
 
 def _add(doc: Doc, sentence: Span, label: str, content: tuple[int, int], cue: str, speaker: Span | None) -> None:
@@ -844,12 +930,14 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if not people:
         return _title_left_without_its_name(text, opening, sentence.end)
     person, before = people[0], text[opening : people[0].start]
-    apposed = re.match(r"(?P<title>(?P<first>\S+)[^,;:()\"“”]*),\s*", text[opening : sentence.end])
+    apposed = re.match(rf"(?P<title>(?P<first>\S+)(?:[^,;:()\"“”]|{BRACKETED_ACRONYM.pattern})*),\s*",
+                       text[opening : sentence.end])
     named = next((p for p in people if p.start == opening + apposed.end()), None) if apposed else None
     if apposed and named is not None and _titles_a_name(apposed.group("first")):
         # a title set off by a comma, whatever the entity layer made of its words: "Ketua PCNU Lampung Selatan,
         # KH Mahmud berharap …"
         person, before = named, apposed.group("title")
+    before = BRACKETED_ACRONYM.sub("", before)
     title = re.sub(r"(?<=\w) (?:dan|serta|&) (?=[A-Z])", " ", before)  # "Menteri Hukum dan Hak Asasi Manusia"
     if re.search(r"[,;:()\"“”]", before) or not all(w[:1].isupper() or w.lower() in _role_words()
                                                      for w in re.findall(r"[\w'’.-]+", title)):

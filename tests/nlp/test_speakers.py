@@ -440,7 +440,7 @@ def test_a_time_ending_the_speaker_phrase_is_no_pointer_back():
 def test_a_passive_diakui_names_whom_a_later_suffixed_cue_points_to():
     text = ("Bahkan, diakui Henny saat ditemui di Jakarta, ia tidak sanggup menghadapi kegundahan itu.\n\n"
             "\"Kalau dibilang enggak kuat,\" ungkapnya, Rabu (11/9/2019).")
-    assert _speakers(text) == ["Henny"]
+    assert _speakers(text) == ["Henny", "Henny"]  # the admission a quote of its own, as the speakers gold has it
 
 
 def test_a_province_abbreviated_does_not_end_the_sentence_before_the_name():
@@ -601,3 +601,62 @@ def test_a_selaku_description_after_the_name_is_no_part_of_it(text, speaker):
 ])
 def test_the_name_apposed_to_a_relation_of_a_person_speaks_not_the_person(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_a_title_holding_an_acronym_in_brackets_before_the_opening_person():
+    assert _speakers("\"Kami menolak,\" ujar Masri.\n\nPresiden Konfederasi Serikat Pekerja Nusantara (KSPN), Budi Santoso, "
+                     "mendorong agar upah dinaikkan.\n\nDia mengatakan bahwa buruh sudah lama menunggu.") \
+        == ["Masri", "Budi Santoso"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Menurut sebuah laporan dari The Information, Jeff Hulse, seorang direktur, meminta timnya memakai chatbot.",
+     "The Information"),
+    ("Menurut laporan dari kantor berita Antara, banjir merendam tiga desa.", "Antara"),
+])
+def test_a_report_from_a_source_is_the_source_s(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dua raksasa hiburan, Disney dan Universal, resmi menggugat Midjourney.\n\nKeduanya menuding generator itu meniru "
+     "karakter mereka.", "Disney dan Universal"),
+    ("Senator Chris Coons, seorang Demokrat, dan Senator Pat Toomey, seorang Republikan, keduanya menyatakan "
+     "kekhawatiran bahwa undang-undang itu terancam.", "Chris Coons, seorang Demokrat, dan Senator Pat Toomey"),
+])
+def test_keduanya_names_the_two_named_before_it(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Bukan hanya itu tambah Marten, pihaknya juga akan menamai jalan dengan nama Habibie.",
+    "Sampai dengan sekarang kata Marten, rumah panggung itu dirawat oleh keluarga.",
+])
+def test_a_cue_after_a_short_lead_with_no_comma_names_the_speaker(text):
+    assert _speakers(text) == ["Marten"]
+
+
+def test_kata_as_a_noun_after_a_lead_reports_nothing():
+    assert _speakers("Dengan kata lain, rumah panggung itu dirawat oleh keluarga.") == []
+
+
+def test_a_role_of_a_body_is_the_role_not_the_body():
+    assert _speakers("\"Riset itu dirancang untuk keamanan,\" kata seorang juru bicara Google kepada wartawan.") \
+        == ["seorang juru bicara Google"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Bahkan, diakui Henny saat ditemui di Jakarta, ia tidak sanggup menghadapi kegundahan itu sendiri.",
+    "Masyarakat diakui Henny, selama ini telah membantu petugas menjaga kampung.",
+])
+def test_diakui_with_what_was_admitted_reports_the_person_after_it(text):
+    assert _speakers(text) == ["Henny"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hal itu diakui Henny.",
+    "Kinerja lembaga itu diakui oleh Badan PBB yang menangani bencana.",
+])
+def test_diakui_with_nothing_admitted_or_no_person_reports_nothing(text):
+    assert _speakers(text) == []

@@ -1734,3 +1734,13 @@ def test_paling_singkat_and_paling_cepat_are_floors_as_paling_lama_is_a_cap():
 def test_the_full_stop_of_an_abbreviation_does_not_end_the_sentence_people_are_named_in():
     figures = _figures("Dari 121 orang jamaah asal Kab. Morowali, 120 orang telah tiba dengan selamat.")
     assert [f[3] for f in figures] == ["jamaah", "jamaah"]
+
+
+def test_dump_trucks_are_counted_whole():
+    figures = _figures("Dinas mengerahkan 3 unit ekskavator dan 10 unit dump truck.")
+    assert [(f[1], f[3]) for f in figures] == [(3, "ekskavator"), (10, "dump-truck")]
+
+
+def test_orang_before_contractors_counts_the_contractors():
+    assert [f[3] for f in _figures("Kepala dinas bersama enam orang kontraktor ditetapkan sebagai tersangka.")] == [
+        "kontraktor"]

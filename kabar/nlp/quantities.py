@@ -902,9 +902,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match) and \
             not _part_before_its_whole(text, match) and not LIST_OPENER_AFTER.match(text, _number_end(match)):
         return True  # a bare number word ("salah satu") is prose, not a figure; "ada tiga yaitu …" lists what it counts
-    if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
-            POINTED_BACK.match(text, match.end("low")):
-        return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
+    if not low[:1].isdigit() and (spaced_ke := SPACED_KE.search(text, max(0, start - 4), start)) and \
+            (POINTED_BACK.match(text, match.end("low")) or _opens_a_sentence(text, spaced_ke.start())):
+        # "Ke empat agenda tersebut", "Ke empat tersangka lainnya adalah …" (a sentence opens with no "to four")
+        return True  # are "keempat": the four named before, counted there
     if _ordinal_of_a_length(text, start, counted):
         return True  # "di hari ke delapan pencarian" is the eighth day
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")

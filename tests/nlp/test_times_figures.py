@@ -1744,3 +1744,14 @@ def test_dump_trucks_are_counted_whole():
 def test_orang_before_contractors_counts_the_contractors():
     assert [f[3] for f in _figures("Kepala dinas bersama enam orang kontraktor ditetapkan sebagai tersangka.")] == [
         "kontraktor"]
+
+
+def test_pilgrims_spelt_jemaah_or_jamaah_are_one_unit():
+    assert [f[3] for f in _figures("Sebanyak 120 orang jemaah tiba dan 51 jamaah menyusul.")] == ["jamaah", "jamaah"]
+
+
+def test_a_sentence_opening_ke_before_a_spelled_number_is_the_collective_ke_():
+    """"Ke empat tersangka lainnya" is "keempat": the four named before, counted there."""
+    assert _figures("Ia menahan tiga pejabat.\n\nKe empat tersangka lainnya adalah OK, C, LM dan T.") == [
+        ("tiga pejabat", 3, 3, "pejabat", "amount")]
+    assert [f[0] for f in _figures("Donasi diberikan ke dua tempat di Aceh.")] == ["dua tempat"]

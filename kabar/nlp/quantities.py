@@ -637,10 +637,10 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
     something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"; `further`, for a figure
     with no noun after it at all, a few words before."""
-    approximator = (match.group("approx") or "").lower()
-    if not approximator or _meaning(approximator) != "exact":
+    cue = _exact_cue_at(text, match)
+    if cue is None or not match.group("approx"):
         return None
-    named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    named = NAMED_BEFORE.search(text, max(0, cue - 30), cue)
     if named is not None and COUNTED_BY_A_FIGURE.search(text, max(0, named.start() - 30), named.start()):
         return None  # "1.000 gram mencapai 724,6 juta": the grams are the figure's before, not this one's
     if named is not None and _counted_in_the_article(text, named.group(1)):
@@ -650,7 +650,7 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
         return None
     # "peserta seleksi akan mencapai 5,5 juta": the noun a few words before, past no other figure or its noun
     # nor a time ("yang disembelih tahun ini mencapai")
-    clause = text[max(_sentence_start(text, match.start()), match.start() - 50) : match.start()]
+    clause = text[max(_sentence_start(text, cue), cue - 50) : cue]
     words = re.findall(r"[A-Za-z]+|\d+", clause)[-6:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
@@ -658,6 +658,19 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
             return None
         if word.islower() and _counted_in_the_article(text, word):
             return _units().get(word, word)
+    return None
+
+
+def _exact_cue_at(text: str, match: re.Match[str]) -> int | None:
+    """Where a figure with no approximator, or with one that leaves it exact ("sebanyak", "mencapai"), starts;
+    or where that exact one starts when "about" stands between them ("mencapai sekitar 8,2 juta" still counts
+    what was named before "mencapai"; a bound, "mencapai lebih dari 65", may follow a verb of change instead)."""
+    approximator = (match.group("approx") or "").lower()
+    if _meaning(approximator) == "exact":
+        return match.start()
+    before = STACKED.search(text, max(0, match.start() - 30), match.start())
+    if _meaning(approximator) == "about" and before is not None and _meaning(before.group(1).lower()) == "exact":
+        return before.start()
     return None
 
 
@@ -1220,8 +1233,8 @@ def find_quantities(doc: Doc) -> Doc:
                 (named := _named_before(text, match, further=unit is None)) is not None:
             unit_end = unit_end if unit else (match.end("ish") if match.group("ish") else _number_end(match))
             unit = unit_word = named
-        if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \
-                (total := _totalled_before(text, match.start())) is not None:
+        if unit is None and not vague and (cue := _exact_cue_at(text, match)) is not None and \
+                (total := _totalled_before(text, cue)) is not None:
             unit, unit_word, unit_end = total, total, _number_end(match)  # "jumlah pelamar … mencapai 1.446.460"
             # (not a threshold: "jumlah titik panas dengan frekuensi > 1")
         if unit is None and not vague and not match.group("approx") and \

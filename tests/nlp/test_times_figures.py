@@ -1755,3 +1755,13 @@ def test_a_sentence_opening_ke_before_a_spelled_number_is_the_collective_ke_():
     assert _figures("Ia menahan tiga pejabat.\n\nKe empat tersangka lainnya adalah OK, C, LM dan T.") == [
         ("tiga pejabat", 3, 3, "pejabat", "amount")]
     assert [f[0] for f in _figures("Donasi diberikan ke dua tempat di Aceh.")] == ["dua tempat"]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Jumlah peserta program itu mencapai sekitar 8,2 juta dalam empat bulan.",
+     ("sekitar 8,2 juta", 8.2e6, 8.2e6, "peserta", "amount")),
+    ("Polisi menyita SIM sebanyak kurang lebih 754 pada razia itu, dan 12 STNK.",
+     ("kurang lebih 754", 754, 754, "sim", "amount")),
+])
+def test_an_approximator_after_sebanyak_or_mencapai_keeps_the_noun_named_before_them(text: str, figure: tuple):
+    assert _figures(text)[0] == figure

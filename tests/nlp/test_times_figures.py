@@ -1765,3 +1765,12 @@ def test_a_sentence_opening_ke_before_a_spelled_number_is_the_collective_ke_():
 ])
 def test_an_approximator_after_sebanyak_or_mencapai_keeps_the_noun_named_before_them(text: str, figure: tuple):
     assert _figures(text)[0] == figure
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("MPR akan dipimpin oleh 1 Ketua dan 9 Wakil Ketua di mana UU MD3 direvisi.", ["ketua", "wakil-ketua"]),
+    ("Keputusan itu diambil Ketua KPK serta dua Wakil Ketua KPK lainnya.", ["wakil-ketua"]),
+    ("MPR akan dipimpin oleh 1 ketua dan 4 wakil ketua.", ["ketua", "wakil-ketua"]),
+])
+def test_a_chairs_and_deputy_chairs_title_counts_them_also_capitalised(text: str, units: list):
+    assert [f[3] for f in _figures(text)] == units

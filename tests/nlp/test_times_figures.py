@@ -1774,3 +1774,12 @@ def test_an_approximator_after_sebanyak_or_mencapai_keeps_the_noun_named_before_
 ])
 def test_a_chairs_and_deputy_chairs_title_counts_them_also_capitalised(text: str, units: list):
     assert [f[3] for f in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text", [
+    "Habibie sempat melakukan ibadah shalat lima waktu dengan posisi berbaring.",
+    "Ia absen dalam turnamen dua tahunan tersebut.",
+    "GBHN dipakai untuk evaluasi lima tahunan.",
+])
+def test_the_five_daily_prayers_and_a_biennial_event_are_no_figures(text: str):
+    assert _figures(text) == []

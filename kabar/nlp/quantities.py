@@ -484,6 +484,10 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if (again := SPELLED_AGAIN.match(text, cursor)) is not None and \
             all(word in number_words() or word in _table("multiplier") for word in again.group(1).lower().split()):
         cursor = again.end()  # "1 (satu) pucuk Senjata Api", "2 (dua) unit sepeda motor": the number spelled again
+    elif (repeated := WORD_AFTER.match(text, cursor)) is not None and (match.group("low") or "").isdigit() and \
+            repeated.group(1).lower() in _number_word_values() and \
+            _spelled_value([repeated.group(1).lower()]) == float(match.group("low")):
+        cursor = repeated.end()  # "memiliki 6 enam anak": the same number written again, with no brackets
     more = MORE_BEFORE_UNIT.match(text, cursor)
     counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
     # "3.000 lebih warga", "seribu lebih kendaraan" (not "dua lebih baik dari satu")

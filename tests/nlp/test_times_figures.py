@@ -1783,3 +1783,12 @@ def test_a_chairs_and_deputy_chairs_title_counts_them_also_capitalised(text: str
 ])
 def test_the_five_daily_prayers_and_a_biennial_event_are_no_figures(text: str):
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Angelina Jolie memiliki 6 enam anak yang kini beranjak remaja.", ("6 enam anak", 6, 6, "anak", "amount")),
+    ("Ada 2 dua kota di Papua Barat.", ("2 dua kota", 2, 2, "kota", "amount")),
+])
+def test_a_number_written_again_in_words_without_brackets_is_one_figure(text: str, figure: tuple):
+    """As "1 (satu) pucuk": the digits and the same number in words count the noun after both."""
+    assert _figures(text) == [figure]

@@ -381,6 +381,8 @@ OVER_A_WORD = re.compile(
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
+LIMIT_BEFORE = re.compile(rf"\b(?P<limit>{alternation(sorted(_table('limit phrase')))})(?:nya)?"
+                          r"\s+(?P<between>(?:[A-Za-z]+\s+){0,4})$", re.IGNORECASE)
 BOUND_BEFORE_DIMENSION = re.compile(
     rf"\b(?P<bound>{alternation(sorted(_table('approximator')))})"
     rf"\s+(?:{alternation(sorted(sections('id/nlp/numbers.txt')['dimension noun']))})\s+$", re.IGNORECASE)
@@ -1274,6 +1276,9 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
         elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
             approximator, meaning = bound_word, _meaning(bound_word)
+        elif meaning == "exact" and (limit := LIMIT_BEFORE.search(text, max(0, match.start() - 60), match.start())):
+            approximator = " ".join(limit.group("limit").lower().split())  # "batas atas untuk PLN sebesar USD70"
+            meaning = _table("limit phrase")[approximator][0]
         elif meaning == "exact" and (dimension := BOUND_BEFORE_DIMENSION.search(
                 text, max(0, match.start() - 40), match.start())) is not None:
             approximator = dimension.group("bound").lower()  # "hingga kedalaman 2 meter", "mulai umur 15 tahun"

@@ -1792,3 +1792,18 @@ def test_the_five_daily_prayers_and_a_biennial_event_are_no_figures(text: str):
 def test_a_number_written_again_in_words_without_brackets_is_one_figure(text: str, figure: tuple):
     """As "1 (satu) pucuk": the digits and the same number in words count the noun after both."""
     assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Pemerintah menggunakan patokan batas atas untuk PLN sebesar USD70 per ton.", (None, 70)),
+    ("Tarif batas bawah yakni Rp 2.100 per km dan batas atasnya Rp 2.600 per km.", (2100, None)),
+    ("Truk itu kelebihan muatan dari batas maksimal sebesar 12 ton.", (None, 12)),
+    ("DPR mengubah batas minimal usia perkawinan menjadi 19 tahun.", (19, None)),
+])
+def test_a_limit_named_before_a_figure_in_its_clause_bounds_it(text: str, bounds: tuple):
+    assert [(f[1], f[2]) for f in _figures(text)][0] == bounds
+
+
+def test_a_limit_does_not_reach_past_another_figure():
+    figures = _figures("Batas maksimal kecepatan 80 km per jam, tetapi mobil itu melaju 120 km per jam.")
+    assert [(f[1], f[2]) for f in figures] == [(None, 80), (120, 120)]

@@ -1233,7 +1233,7 @@ def find_quantities(doc: Doc) -> Doc:
         if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
             unit = _currency(unit_word)
-        if unit == GENERIC_PEOPLE:
+        if unit == GENERIC_PEOPLE and _without_possessive((unit_word or "").lower()) in _words("generic people"):
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
                 (named := _named_before(text, match, further=unit is None)) is not None:

@@ -1807,3 +1807,24 @@ def test_a_limit_named_before_a_figure_in_its_clause_bounds_it(text: str, bounds
 def test_a_limit_does_not_reach_past_another_figure():
     figures = _figures("Batas maksimal kecepatan 80 km per jam, tetapi mobil itu melaju 120 km per jam.")
     assert [(f[1], f[2]) for f in figures] == [(None, 80), (120, 120)]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Sebanyak tiga orang pengusaha diperiksa.", "pengusaha"),
+    ("Rumah sakit menyiagakan dua orang dokter.", "dokter"),
+    ("Klub itu melepas empat orang pemain.", "pemain"),
+    ("Lima orang nelayan hilang di laut.", "nelayan"),
+    ("Sebanyak 40 orang pelajar ikut upacara.", "pelajar"),
+    ("Ia dikaruniai dua orang putra.", "putra"),
+])
+def test_orang_counts_business_people_doctors_players_fishers_pupils_and_sons(text: str, unit: str):
+    assert [f[3] for f in _figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Semua pemain bermain di depan lebih dari 200 juta penduduk Indonesia.", "orang"),
+    ("Rudal itu menewaskan sedikitnya 8 warga sipil, kata seorang tentara.", "orang"),
+    ("Dalam mobil terdapat 4 orang penumpang, diantaranya 3 pria dan 1 wanita.", "penumpang"),
+])
+def test_residents_and_citizens_are_what_they_count_while_orang_and_men_count_people_named_before(text: str, unit: str):
+    assert [f[3] for f in _figures(text)][-1] == unit

@@ -379,6 +379,8 @@ OVER_A_WORD = re.compile(
 BOUND_BEFORE_NOUN = re.compile(
     rf"\b(?P<bound>{alternation(sorted(sections('id/nlp/numbers.txt')['peak word']))})"
     rf"\s+(?P<nouns>(?:[a-z]+\s+){{1,2}})$", re.IGNORECASE)
+LIMIT_BEFORE = re.compile(rf"\b(?P<limit>{alternation(sorted(_table('limit phrase')))})(?:nya)?"
+                          r"\s+(?P<between>(?:[A-Za-z]+\s+){0,4})$", re.IGNORECASE)
 BOUND_BEFORE_DIMENSION = re.compile(
     rf"\b(?P<bound>{alternation(sorted(_table('approximator')))})"
     rf"\s+(?:{alternation(sorted(sections('id/nlp/numbers.txt')['dimension noun']))})\s+$", re.IGNORECASE)
@@ -482,6 +484,10 @@ def _unit_after(text: str, match: re.Match[str]) -> tuple[str | None, int]:
     if (again := SPELLED_AGAIN.match(text, cursor)) is not None and \
             all(word in number_words() or word in _table("multiplier") for word in again.group(1).lower().split()):
         cursor = again.end()  # "1 (satu) pucuk Senjata Api", "2 (dua) unit sepeda motor": the number spelled again
+    elif (repeated := WORD_AFTER.match(text, cursor)) is not None and (match.group("low") or "").isdigit() and \
+            repeated.group(1).lower() in _number_word_values() and \
+            _spelled_value([repeated.group(1).lower()]) == float(match.group("low")):
+        cursor = repeated.end()  # "memiliki 6 enam anak": the same number written again, with no brackets
     more = MORE_BEFORE_UNIT.match(text, cursor)
     counted_after = WORD_AFTER.match(text, more.end() - 1) if more else None
     # "3.000 lebih warga", "seribu lebih kendaraan" (not "dua lebih baik dari satu")
@@ -635,10 +641,10 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
     """The noun right before "sebanyak"/"mencapai" (the approximators that leave a figure exact), when it is
     something the article counts: "menyita SIM sebanyak 754", "STNK sebanyak 450 lembar"; `further`, for a figure
     with no noun after it at all, a few words before."""
-    approximator = (match.group("approx") or "").lower()
-    if not approximator or _meaning(approximator) != "exact":
+    cue = _exact_cue_at(text, match)
+    if cue is None or not match.group("approx"):
         return None
-    named = NAMED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    named = NAMED_BEFORE.search(text, max(0, cue - 30), cue)
     if named is not None and COUNTED_BY_A_FIGURE.search(text, max(0, named.start() - 30), named.start()):
         return None  # "1.000 gram mencapai 724,6 juta": the grams are the figure's before, not this one's
     if named is not None and _counted_in_the_article(text, named.group(1)):
@@ -648,7 +654,7 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
         return None
     # "peserta seleksi akan mencapai 5,5 juta": the noun a few words before, past no other figure or its noun
     # nor a time ("yang disembelih tahun ini mencapai")
-    clause = text[max(_sentence_start(text, match.start()), match.start() - 50) : match.start()]
+    clause = text[max(_sentence_start(text, cue), cue - 50) : cue]
     words = re.findall(r"[A-Za-z]+|\d+", clause)[-6:]
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
@@ -656,6 +662,19 @@ def _named_before(text: str, match: re.Match[str], further: bool) -> str | None:
             return None
         if word.islower() and _counted_in_the_article(text, word):
             return _units().get(word, word)
+    return None
+
+
+def _exact_cue_at(text: str, match: re.Match[str]) -> int | None:
+    """Where a figure with no approximator, or with one that leaves it exact ("sebanyak", "mencapai"), starts;
+    or where that exact one starts when "about" stands between them ("mencapai sekitar 8,2 juta" still counts
+    what was named before "mencapai"; a bound, "mencapai lebih dari 65", may follow a verb of change instead)."""
+    approximator = (match.group("approx") or "").lower()
+    if _meaning(approximator) == "exact":
+        return match.start()
+    before = STACKED.search(text, max(0, match.start() - 30), match.start())
+    if _meaning(approximator) == "about" and before is not None and _meaning(before.group(1).lower()) == "exact":
+        return before.start()
     return None
 
 
@@ -900,9 +919,10 @@ def _is_not_a_quantity(text: str, start: int, match: re.Match[str], value: float
     if not low[:1].isdigit() and counted is None and len(low.split()) == 1 and not _counts_back(text, match) and \
             not _part_before_its_whole(text, match) and not LIST_OPENER_AFTER.match(text, _number_end(match)):
         return True  # a bare number word ("salah satu") is prose, not a figure; "ada tiga yaitu …" lists what it counts
-    if not low[:1].isdigit() and SPACED_KE.search(text, max(0, start - 4), start) and \
-            POINTED_BACK.match(text, match.end("low")):
-        return True  # "Ke empat agenda tersebut" is "keempat": the four named before, counted there
+    if not low[:1].isdigit() and (spaced_ke := SPACED_KE.search(text, max(0, start - 4), start)) and \
+            (POINTED_BACK.match(text, match.end("low")) or _opens_a_sentence(text, spaced_ke.start())):
+        # "Ke empat agenda tersebut", "Ke empat tersangka lainnya adalah …" (a sentence opens with no "to four")
+        return True  # are "keempat": the four named before, counted there
     if _ordinal_of_a_length(text, start, counted):
         return True  # "di hari ke delapan pencarian" is the eighth day
     if not low[:1].isdigit() and (text[max(0, start - 6) : start].lower().endswith("salah ")
@@ -1222,14 +1242,14 @@ def find_quantities(doc: Doc) -> Doc:
         if match.group("prefix") and not match.group("sign") and not _a_name_before_a_count(match, unit):
             unit_word, unit_end = match.group("prefix"), match.end("high" if match.group("high") else "low")
             unit = _currency(unit_word)
-        if unit == GENERIC_PEOPLE:
+        if unit == GENERIC_PEOPLE and _without_possessive((unit_word or "").lower()) in _words("generic people"):
             unit = _counted_earlier(text, match.start()) or unit
         if (unit is None or (unit_word in _words("classifier") and unit_word not in _units())) and \
                 (named := _named_before(text, match, further=unit is None)) is not None:
             unit_end = unit_end if unit else (match.end("ish") if match.group("ish") else _number_end(match))
             unit = unit_word = named
-        if unit is None and not vague and _meaning((match.group("approx") or "").lower()) == "exact" and \
-                (total := _totalled_before(text, match.start())) is not None:
+        if unit is None and not vague and (cue := _exact_cue_at(text, match)) is not None and \
+                (total := _totalled_before(text, cue)) is not None:
             unit, unit_word, unit_end = total, total, _number_end(match)  # "jumlah pelamar … mencapai 1.446.460"
             # (not a threshold: "jumlah titik panas dengan frekuensi > 1")
         if unit is None and not vague and not match.group("approx") and \
@@ -1265,6 +1285,9 @@ def find_quantities(doc: Doc) -> Doc:
             approximator, meaning = None, "exact"  # "tenaga maksimal 785 daya kuda": the peak, not a bound
         elif meaning == "exact" and (bound_word := _bound_before_its_noun(text, match.start())) is not None:
             approximator, meaning = bound_word, _meaning(bound_word)
+        elif meaning == "exact" and (limit := LIMIT_BEFORE.search(text, max(0, match.start() - 60), match.start())):
+            approximator = " ".join(limit.group("limit").lower().split())  # "batas atas untuk PLN sebesar USD70"
+            meaning = _table("limit phrase")[approximator][0]
         elif meaning == "exact" and (dimension := BOUND_BEFORE_DIMENSION.search(
                 text, max(0, match.start() - 40), match.start())) is not None:
             approximator = dimension.group("bound").lower()  # "hingga kedalaman 2 meter", "mulai umur 15 tahun"

@@ -1762,3 +1762,97 @@ def test_the_full_stop_of_an_abbreviation_does_not_end_the_sentence_people_are_n
 ])
 def test_seconds_after_minutes_are_fewer_than_a_minute(text: str, seconds: float):
     assert [f[1] for f in _figures(text) if f[3] == "detik"] == [seconds]
+
+
+def test_dump_trucks_are_counted_whole():
+    figures = _figures("Dinas mengerahkan 3 unit ekskavator dan 10 unit dump truck.")
+    assert [(f[1], f[3]) for f in figures] == [(3, "ekskavator"), (10, "dump-truck")]
+
+
+def test_orang_before_contractors_counts_the_contractors():
+    assert [f[3] for f in _figures("Kepala dinas bersama enam orang kontraktor ditetapkan sebagai tersangka.")] == [
+        "kontraktor"]
+
+
+def test_pilgrims_spelt_jemaah_or_jamaah_are_one_unit():
+    assert [f[3] for f in _figures("Sebanyak 120 orang jemaah tiba dan 51 jamaah menyusul.")] == ["jamaah", "jamaah"]
+
+
+def test_a_sentence_opening_ke_before_a_spelled_number_is_the_collective_ke_():
+    """"Ke empat tersangka lainnya" is "keempat": the four named before, counted there."""
+    assert _figures("Ia menahan tiga pejabat.\n\nKe empat tersangka lainnya adalah OK, C, LM dan T.") == [
+        ("tiga pejabat", 3, 3, "pejabat", "amount")]
+    assert [f[0] for f in _figures("Donasi diberikan ke dua tempat di Aceh.")] == ["dua tempat"]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Jumlah peserta program itu mencapai sekitar 8,2 juta dalam empat bulan.",
+     ("sekitar 8,2 juta", 8.2e6, 8.2e6, "peserta", "amount")),
+    ("Polisi menyita SIM sebanyak kurang lebih 754 pada razia itu, dan 12 STNK.",
+     ("kurang lebih 754", 754, 754, "sim", "amount")),
+])
+def test_an_approximator_after_sebanyak_or_mencapai_keeps_the_noun_named_before_them(text: str, figure: tuple):
+    assert _figures(text)[0] == figure
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("MPR akan dipimpin oleh 1 Ketua dan 9 Wakil Ketua di mana UU MD3 direvisi.", ["ketua", "wakil-ketua"]),
+    ("Keputusan itu diambil Ketua KPK serta dua Wakil Ketua KPK lainnya.", ["wakil-ketua"]),
+    ("MPR akan dipimpin oleh 1 ketua dan 4 wakil ketua.", ["ketua", "wakil-ketua"]),
+])
+def test_a_chairs_and_deputy_chairs_title_counts_them_also_capitalised(text: str, units: list):
+    assert [f[3] for f in _figures(text)] == units
+
+
+@pytest.mark.parametrize("text", [
+    "Habibie sempat melakukan ibadah shalat lima waktu dengan posisi berbaring.",
+    "Ia absen dalam turnamen dua tahunan tersebut.",
+    "GBHN dipakai untuk evaluasi lima tahunan.",
+])
+def test_the_five_daily_prayers_and_a_biennial_event_are_no_figures(text: str):
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Angelina Jolie memiliki 6 enam anak yang kini beranjak remaja.", ("6 enam anak", 6, 6, "anak", "amount")),
+    ("Ada 2 dua kota di Papua Barat.", ("2 dua kota", 2, 2, "kota", "amount")),
+])
+def test_a_number_written_again_in_words_without_brackets_is_one_figure(text: str, figure: tuple):
+    """As "1 (satu) pucuk": the digits and the same number in words count the noun after both."""
+    assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Pemerintah menggunakan patokan batas atas untuk PLN sebesar USD70 per ton.", (None, 70)),
+    ("Tarif batas bawah yakni Rp 2.100 per km dan batas atasnya Rp 2.600 per km.", (2100, None)),
+    ("Truk itu kelebihan muatan dari batas maksimal sebesar 12 ton.", (None, 12)),
+    ("DPR mengubah batas minimal usia perkawinan menjadi 19 tahun.", (19, None)),
+])
+def test_a_limit_named_before_a_figure_in_its_clause_bounds_it(text: str, bounds: tuple):
+    assert [(f[1], f[2]) for f in _figures(text)][0] == bounds
+
+
+def test_a_limit_does_not_reach_past_another_figure():
+    figures = _figures("Batas maksimal kecepatan 80 km per jam, tetapi mobil itu melaju 120 km per jam.")
+    assert [(f[1], f[2]) for f in figures] == [(None, 80), (120, 120)]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Sebanyak tiga orang pengusaha diperiksa.", "pengusaha"),
+    ("Rumah sakit menyiagakan dua orang dokter.", "dokter"),
+    ("Klub itu melepas empat orang pemain.", "pemain"),
+    ("Lima orang nelayan hilang di laut.", "nelayan"),
+    ("Sebanyak 40 orang pelajar ikut upacara.", "pelajar"),
+    ("Ia dikaruniai dua orang putra.", "putra"),
+])
+def test_orang_counts_business_people_doctors_players_fishers_pupils_and_sons(text: str, unit: str):
+    assert [f[3] for f in _figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Semua pemain bermain di depan lebih dari 200 juta penduduk Indonesia.", "orang"),
+    ("Rudal itu menewaskan sedikitnya 8 warga sipil, kata seorang tentara.", "orang"),
+    ("Dalam mobil terdapat 4 orang penumpang, diantaranya 3 pria dan 1 wanita.", "penumpang"),
+])
+def test_residents_and_citizens_are_what_they_count_while_orang_and_men_count_people_named_before(text: str, unit: str):
+    assert [f[3] for f in _figures(text)][-1] == unit

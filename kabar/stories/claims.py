@@ -407,7 +407,7 @@ def _ranks(doc: Doc, sentence: Span, figures: list[tuple[int, int]]) -> list[Spa
                 or _no_one_place().match(doc.text, match.end()):
             continue
         place = float(match.group("code") or _place_number(match.group("place")))
-        found.append(Span(match.start(), match.end(), "rank",
+        found.append(Span(match.start("letter") if match.group("code") else match.start(), match.end(), "rank",
                           {"min": place, "max": place, "approximate": False, "vague": None, "unit": RANK_UNIT}))
     return found
 
@@ -431,7 +431,7 @@ def _no_one_place() -> re.Pattern[str]:
 @cache
 def _rank_pattern() -> re.Pattern[str]:
     """A rank noun and the place's number (an ordinal word, "ke-" and digits, or a number word), or a capital code
-    letter right before the digits."""
+    letter right before the digits after a word a place follows, and before no name ("di P30 Pro" is a phone)."""
     ranks = sections("id/claims/ranks.txt")
     spelled = alternation(sorted(w for w in spelled_numbers() if w.isalpha() and len(w) > 2))
     first = alternation(sorted(ranks["first"]))
@@ -439,7 +439,9 @@ def _rank_pattern() -> re.Pattern[str]:
     nouns = alternation(sorted(ranks["rank noun"]))
     codes = alternation(sorted(ranks["rank code"]))
     worded = rf"(?i:(?:{nouns})\s+(?P<place>{place}))"
-    return re.compile(rf"(?<![\w-])(?:{worded}|(?:{codes})(?P<code>\d{{1,2}}))(?![\w-])")
+    after = alternation(sorted(ranks["before a code"]))
+    coded = rf"(?i:(?:{after}))\s+(?P<letter>{codes})(?P<code>\d{{1,2}})(?![\w-])(?!\s+[A-Z])"
+    return re.compile(rf"(?<![\w-])(?:{worded}(?![\w-])|{coded})")
 
 
 def _converts(doc: Doc, amount: Span, following: Span) -> bool:

@@ -895,6 +895,8 @@ def test_a_name_with_an_initial_is_the_person_named_with_that_word_in_full(name:
     ("Polisi menahan kedua tersangka di Polsek Pancoran.", None),
     ("Empat pembalap Yamaha berada di peringkat lima besar.", None),
     ("Posisi kedua hingga keempat diisi oleh tiga pembalap berbeda.", None),
+    ("Pembaruan itu tiba di P30 Pro bulan depan.", None),
+    ("Berkas perkara tersangka sudah dinyatakan lengkap atau P21.", None),
 ])
 def test_a_place_in_an_order_is_read_as_its_number_whether_a_word_or_a_code(sentence: str, place: float | None):
     places = [c.quantity["min"] for c in _analysis(sentence)[0].claims

@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from kabar.lexicon import data_lines, sections, word_set
+from kabar.lexicon import alternation, data_lines, sections, word_set
 from kabar.model import Claim, Doc, Evidence, Quote, Span, Stance, When
 from kabar.nlp.entities import gazetteer
-from kabar.nlp.quantities import VERB_LIKE
+from kabar.nlp.quantities import VERB_LIKE, spelled_numbers
 from kabar.nlp.quantities import unit_of as _unit_of
 from kabar.nlp.quotes import cues
 from kabar.textnorm import stem
@@ -401,6 +401,18 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
                  "measured": _measured_by(doc, sentence, quantity),
                  "quoted": any(start <= quantity.start < end for start, end in quoted)},
             ))
+        for rank in _ranks(doc, sentence, figures):
+            clause = _clause(doc, sentence, rank.start, rank.end)
+            figures.append((rank.start, rank.end))
+            claims.append(Claim(
+                f"c-{doc.article.id}-{len(claims) + 1}", "quantity", f"{RANK_UNIT}{rank.attrs['min']:.0f}", source,
+                _stance(sentence, clause), [_evidence(doc, rank), *evidence], None, dict(rank.attrs), when,
+                {"figure": doc.text[rank.start : rank.end], "clause": clause,
+                 "context": _near_words(doc, sentence, rank), "measured": [],
+                 # who may hold the place: the people its sentence names
+                 "people": sorted({s.attrs["entity"] for s in _entities_in(doc, sentence.start, sentence.end,
+                                                                           ("PERSON",))}),
+                 "quoted": any(start <= rank.start < end for start, end in quoted)}))
         verb = predicate(doc, sentence)
         if verb is None:
             continue
@@ -419,6 +431,57 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
              "quoted": any(start <= verb.start() < end for start, end in quoted),
              **_clock_on_its_date(doc, sentence)}))
     return claims
+
+
+# the unit of a place in an order, apart from a count of places ("naik satu posisi")
+RANK_UNIT = "posisi ke-"
+
+
+def _ranks(doc: Doc, sentence: Span, figures: list[tuple[int, int]]) -> list[Span]:
+    """The places in an order the sentence gives outside its figures ("posisi ketujuh", "urutan ke-5", "P5";
+    `ranks.txt`), each as a figure of that place: one place written as a word by one outlet and as a code by
+    another is one number to compare."""
+    found = []
+    for match in _rank_pattern().finditer(doc.text, sentence.start, sentence.end):
+        if any(start < match.end() and match.start() < end for start, end in figures) \
+                or _no_one_place().match(doc.text, match.end()):
+            continue
+        place = float(match.group("code") or _place_number(match.group("place")))
+        found.append(Span(match.start("letter") if match.group("code") else match.start(), match.end(), "rank",
+                          {"min": place, "max": place, "approximate": False, "vague": None, "unit": RANK_UNIT}))
+    return found
+
+
+def _place_number(written: str) -> str:
+    """"ketujuh", "ke-7", "ke 7", "tujuh": "7"; "pertama": "1"."""
+    word = written.lower()
+    if word in sections("id/claims/ranks.txt")["first"]:
+        return "1"
+    digits = re.sub(r"^ke[-\s]?", "", word) if re.search(r"\d", word) else ""
+    return digits or spelled_numbers()[word if word in spelled_numbers() else word.removeprefix("ke")]
+
+
+@cache
+def _no_one_place() -> re.Pattern[str]:
+    """What makes the number before it no one place: "tiga besar", "kedua hingga keempat"."""
+    return re.compile(rf"\s+(?:{alternation(sorted(sections('id/claims/ranks.txt')['not one place']))})(?![\w-])",
+                      re.IGNORECASE)
+
+
+@cache
+def _rank_pattern() -> re.Pattern[str]:
+    """A rank noun and the place's number (an ordinal word, "ke-" and digits, or a number word), or a capital code
+    letter right before the digits after a word a place follows, and before no name ("di P30 Pro" is a phone)."""
+    ranks = sections("id/claims/ranks.txt")
+    spelled = alternation(sorted(w for w in spelled_numbers() if w.isalpha() and len(w) > 2))
+    first = alternation(sorted(ranks["first"]))
+    place = rf"(?:ke[-\s]?\d{{1,2}}|ke(?:{spelled})|{first}|{spelled})"
+    nouns = alternation(sorted(ranks["rank noun"]))
+    codes = alternation(sorted(ranks["rank code"]))
+    worded = rf"(?i:(?:{nouns})\s+(?P<place>{place}))"
+    after = alternation(sorted(ranks["before a code"]))
+    coded = rf"(?i:(?:{after}))\s+(?P<letter>{codes})(?P<code>\d{{1,2}})(?![\w-])(?!\s+[A-Z])"
+    return re.compile(rf"(?<![\w-])(?:{worded}(?![\w-])|{coded})")
 
 
 def _converts(doc: Doc, amount: Span, following: Span) -> bool:

@@ -20,7 +20,7 @@ from functools import cache
 from kabar.lexicon import alternation, data_lines, table, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
-from kabar.stories.claims import figure_for_reader, listed_events, one_off_events
+from kabar.stories.claims import RANK_UNIT, figure_for_reader, listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
 from kabar.stories.places import provinces_named
 
@@ -364,7 +364,7 @@ def group_claims(claims: list[Claim], articles: dict[str, Article], names: dict[
     compared = [c for c in told if _checkable(c)]
     counts = _cluster(figures, _same_count, _near, _same_unit_before(figures),
                       lambda a, b: _revised(a, b, articles) or _same_measure(a, b) or _same_exact_figure(a, b)
-                      or _same_fate_count(a, b) or _near_named_figure(a, b),
+                      or _same_fate_count(a, b) or _near_named_figure(a, b) or _same_place(a, b, names),
                       apart=_two_counts)
     numbered = _numbered_once(compared)
     events = _cluster(compared, _same_event, _words, _like_wording_before(compared),
@@ -700,6 +700,16 @@ def _nearest_fate(claim: Claim) -> str | None:
     return min(distances)[1] if distances else None
 
 
+def _same_place(first: Claim, second: Claim, names: dict[str, str]) -> bool:
+    """Two outlets give one place in an order ("posisi ketujuh", "start dari P7") in sentences naming one person
+    ("Valentino Rossi"; "Quartararo" in one, "Fabio Quartararo" in the other): one party's place, whoever else each
+    sentence names. A story of several sessions or tables gives one place to several people, so the place alone
+    joins nothing."""
+    return not _one_article(first, second) and _stated(first) == _stated(second) and any(
+        _named_within(one, other, names) or _named_within(other, one, names)
+        for one in first.extra.get("people") or [] for other in second.extra.get("people") or [])
+
+
 def _other_owners(first: Claim, second: Claim) -> bool:
     """Both figures name whose they are, and not the same owner ("42 di Riau", "45 di Kalimantan Tengah")."""
     return bool(first.subject and second.subject and first.subject != second.subject)
@@ -720,7 +730,9 @@ def _same_count(first: Claim, second: Claim, similarity: float) -> bool:
     """Two figures count the same thing: the same unit and owner, said in like words; a different figure
     must be said in nearly the same words and about no other place or party to be the same count revised."""
     same_article = _one_article(first, second)
-    if not _same_unit(first, second) or _other_owners(first, second):
+    if not _same_unit(first, second) or _other_owners(first, second) \
+            or (first.quantity or {}).get("unit") == RANK_UNIT:
+        # a place in an order is one fact only as one person's (`_same_place`), never by the words around it
         return False
     if _same_owned_count(first, second) and _overlap(_interval(first), _interval(second)):
         return True  # troops of North Korea, in like figures however each report words them

@@ -905,3 +905,35 @@ def test_a_name_with_an_initial_is_the_person_named_with_that_word_in_full(name:
         f"Menurut {name}, sebanyak 12 kendaraan milik pengusaha tersebut kini disita dan dibawa ke gedung KPK.")
     [vehicles] = [g for g in _compared(analysis) if "12" in g.topic]
     assert vehicles.independent_sources == sources
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Marquez ada di urutan kelima.", 5.0),
+    ("Marquez akan start dari P5 di depan Dovizioso.", 5.0),
+    ("Marquez berada di posisi ke-5 pada sesi itu.", 5.0),
+    ("Espargaro naik ke peringkat dua.", 2.0),
+    ("Vinales menempati posisi pertama atau pole position.", 1.0),
+    ("Posisi Vinales kemudian diikuti oleh Espargaro.", None),
+    ("Polisi menahan kedua tersangka di Polsek Pancoran.", None),
+    ("Empat pembalap Yamaha berada di peringkat lima besar.", None),
+    ("Posisi kedua hingga keempat diisi oleh tiga pembalap berbeda.", None),
+    ("Pembaruan itu tiba di P30 Pro bulan depan.", None),
+    ("Berkas perkara tersangka sudah dinyatakan lengkap atau P21.", None),
+])
+def test_a_place_in_an_order_is_read_as_its_number_whether_a_word_or_a_code(sentence: str, place: float | None):
+    places = [c.quantity["min"] for c in _analysis(sentence)[0].claims
+              if c.kind == "quantity" and c.quantity and c.quantity.get("unit") == "posisi ke-"]
+    assert places == ([place] if place is not None else [])
+
+
+def test_two_outlets_giving_one_place_as_a_word_and_as_a_code_are_compared():
+    analysis, _ = _analysis("Valentino Rossi harus puas ada di posisi ketujuh pada kualifikasi di Misano.",
+                            "Rossi akan start dari P7 di depan Johann Zarco setelah kualifikasi di Misano.")
+    [seventh] = [g for g in _compared(analysis) if any("posisi ke-7" in v["value"] for v in g.values)]
+    assert seventh.status == "corroborated" and seventh.independent_sources == 2
+
+
+def test_one_place_held_by_two_people_in_two_sessions_is_not_compared():
+    analysis, _ = _analysis("Pada latihan pertama, Marc Marquez mengisi posisi kedua di Misano.",
+                            "Pada latihan kedua, posisi kedua ditempati oleh Fabio Quartararo di Misano.")
+    assert not [g for g in _compared(analysis) if any("posisi ke-2" in v["value"] for v in g.values)]

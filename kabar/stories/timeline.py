@@ -35,15 +35,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
              and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)]
     close = _close_in_meaning(dated)
-    merged: list[list[Claim]] = []
-    for claim in dated:
-        home = next((members for members in merged
-                     if any(_same_entry(member, claim, close) for member in members)), None)
-        if home is None:
-            merged.append([claim])
-        else:
-            home.append(claim)
-    merged = _one_date_per_one_off_event(merged)
+    merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
     entries = []
     for members in merged:
@@ -57,6 +49,21 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
         text = label + (f" ({', '.join(sources)})" if sources else "")
         entries.append(TimelineEntry(first.when, text, evidence, [c.id for c in members]))
     return sorted(entries, key=lambda e: (e.when.start, e.when.end or ""))
+
+
+def _entries_of_one_development(dated: list[Claim], close: Similar) -> list[list[Claim]]:
+    """Claims told as one development, whatever order the articles come in: a claim that is one entry with
+    members of several entries joins them all ("kecelakaan beruntun ... lima kendaraan" and "sopir truk ...
+    menabrak empat mobil" become one through a third report naming both the pile-up and the cars)."""
+    merged: list[list[Claim]] = []
+    for claim in dated:
+        homes = [members for members in merged if any(_same_entry(member, claim, close) for member in members)]
+        if not homes:
+            merged.append([claim])
+            continue
+        homes[0].extend([member for members in homes[1:] for member in members] + [claim])
+        merged = [members for members in merged if not any(members is home for home in homes[1:])]
+    return merged
 
 
 def _day(start: str) -> date:

@@ -24,3 +24,22 @@ def test_a_report_sharing_words_with_two_entries_makes_them_one_whatever_the_ord
     for order in ([pile_up, driver, both], [both, pile_up, driver], [driver, both, pile_up]):
         entries = build_timeline(order, {}, published)
         assert [sorted(e.claims) for e in entries] == [["c1", "c2", "c3"]]
+
+
+def _figure(claim_id: str, sentence: str, figure: str, when: When) -> Claim:
+    return Claim(claim_id, "quantity", figure, None, "asserted", [Evidence("a1", 0, len(sentence), sentence)],
+                 when=when, extra={"clause": sentence.rstrip("."), "figure": figure})
+
+
+def test_a_month_or_year_holding_the_report_day_with_a_limit_word_is_so_far_not_an_entry():
+    published = {"a1": date(2019, 9, 10)}
+    so_far = _figure("c1", "Polisi menetapkan 175 tersangka hingga September 2019.", "175 tersangka",
+                     When("2019-09", "month", None, "September 2019"))
+    this_year = _figure("c2", "Jumlah tersangka karhutla tahun 2019 ini 175 orang.", "175 orang",
+                        When("2019", "year", None, "tahun 2019"))
+    month_over = _figure("c3", "Luas kebakaran hingga Agustus 2019 tercatat 328.724 hektare.", "328.724 hektare",
+                         When("2019-08", "month", None, "Agustus 2019"))
+    this_month = _figure("c4", "Pada September 2019 polisi menyita 12 truk.", "12 truk",
+                         When("2019-09", "month", None, "September 2019"))
+    entries = build_timeline([so_far, this_year, month_over, this_month], {}, published)
+    assert sorted(c for e in entries for c in e.claims) == ["c3", "c4"]

@@ -10,6 +10,7 @@ from functools import cache
 
 import numpy as np
 
+from kabar.lexicon import sections
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.claims import CLAUSE_BREAK, WORD, event_patterns, listed_events, one_off_events, predicate_words
@@ -33,7 +34,8 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     words (a date elsewhere in the sentence may date another clause of it), and only where its report could
     tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
-             and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)]
+             and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
+             and not _so_far(c, published)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
@@ -79,6 +81,35 @@ def _not_after_its_report(claim: Claim, published: dict[str, date]) -> bool:
     keeps its date."""
     days = [published[e.article] for e in claim.evidence if e.article in published]
     return not days or _day(claim.when.start) <= max(days)  # type: ignore[union-attr]
+
+
+def _so_far(claim: Claim, published: dict[str, date]) -> bool:
+    """"175 tersangka hingga September 2019 ini", "karhutla tahun 2019 ini": a month or a year that holds the
+    report's own day, with a limit word before it or "ini" after it (kabar/data/id/stories/so-far-cues.txt),
+    says how things stand so far, not when something happened ("hingga Agustus 2019", a month already over,
+    still dates its figure)."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    days = [published[e.article] for e in claim.evidence if e.article in published]
+    if when.precision not in ("month", "year") or when.end or not when.expression \
+            or not any(day.isoformat().startswith(when.start) for day in days):
+        return False
+    sentence = claim.evidence[-1].text
+    at = sentence.find(when.expression)
+    if at < 0:
+        return False
+    before, after = _so_far_cues()
+    words_before = " ".join(w.group(0).lower() for w in WORD.finditer(sentence, 0, at))
+    following = WORD.search(sentence, at + len(when.expression))
+    return any(words_before.endswith(" " + cue) or words_before == cue for cue in before) or (
+        following is not None and following.group(0).lower() in after
+        and not CLAUSE_BREAK.search(sentence, at + len(when.expression), following.start()))
+
+
+@cache
+def _so_far_cues() -> tuple[tuple[str, ...], frozenset[str]]:
+    found = sections("id/stories/so-far-cues.txt")
+    return tuple(found["before"]), frozenset(found["after"])
 
 
 def _clause(claim: Claim) -> str:

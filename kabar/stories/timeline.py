@@ -35,7 +35,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
              and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
-             and not _so_far(c, published)]
+             and not _so_far(c, published) and not _counted_from_a_speakers_day(c)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
@@ -110,6 +110,21 @@ def _so_far(claim: Claim, published: dict[str, date]) -> bool:
 def _so_far_cues() -> tuple[tuple[str, ...], frozenset[str]]:
     found = sections("id/stories/so-far-cues.txt")
     return tuple(found["before"]), frozenset(found["after"])
+
+
+def _counted_from_a_speakers_day(claim: Claim) -> bool:
+    """"Hari ini, saya mengumumkan niat saya," kata Netanyahu: a date read against a day and written without a
+    number ("hari ini", "kemarin", "Selasa") inside a speaker's own words counts from the day they were said,
+    which the report may give elsewhere or not at all; read against the article's day it dates nothing."""
+    expression = claim.when.expression or ""  # type: ignore[union-attr]
+    if not expression or any(ch.isdigit() for ch in expression):
+        return False
+    sentence = claim.evidence[-1].text
+    at = sentence.find(expression)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _clause(claim: Claim) -> str:

@@ -78,13 +78,25 @@ def test_an_event_that_happens_once_told_at_two_dates_takes_the_date_most_articl
 
 
 def test_each_figure_of_a_list_of_dated_figures_takes_the_date_of_its_own_clause():
-    text = ("Pengajuan izin itu dilakukan tiga kali, yaitu pada Oktober 2023 untuk resort seluas 5 hektare; "
-            "April 2024 untuk dermaga seluas 1,2 hektare; dan Mei 2024 untuk resort seluas 10,2 hektare.")
+    entries = _one_article_timeline(
+        "Pengajuan izin itu dilakukan tiga kali, yaitu pada Oktober 2023 untuk resort seluas 5 hektare; "
+        "April 2024 untuk dermaga seluas 1,2 hektare; dan Mei 2024 untuk resort seluas 10,2 hektare.")
+    assert {e.when.start for e in entries} == {"2023-10", "2024-04", "2024-05"}
+
+
+def _one_article_timeline(text: str) -> list[TimelineEntry]:
     article = Article(id="t9", source="t9.txt", text=text, outlet="Warta Satu",
                       published=datetime(2024, 10, 26, 10, tzinfo=WIB))
     docs = [annotate(article)]
-    entries = analyze(docs, link_entities(docs), stories=[Story("s-9", "", ["t9"])]).timeline
-    assert {e.when.start for e in entries} == {"2023-10", "2024-04", "2024-05"}
+    return analyze(docs, link_entities(docs), stories=[Story("s-9", "", ["t9"])]).timeline
+
+
+def test_a_day_counted_from_inside_a_speakers_words_dates_no_entry():
+    quoted = _one_article_timeline('"Hari ini kami menangkap dua tersangka pencurian kabel di Cimahi," kata Kapolres '
+                                   'dalam video yang diunggah polisi.')
+    told = _one_article_timeline("Polisi menangkap dua tersangka pencurian kabel di Cimahi hari ini.")
+    assert not quoted
+    assert [e.when.start for e in told] == ["2024-10-26"]
 
 
 FRIDAY = When("2019-09-06", "day", None, "Jumat (6/9/2019)")

@@ -228,6 +228,9 @@ def _one_entry_by_words(first: Claim, second: Claim) -> bool:
     listed event, or shared stems."""
     if first.evidence[-1] == second.evidence[-1] or (first.subject and first.subject == second.subject):
         return True  # one sentence, or one party, on one date: one entry
+    if first.attributed_to and first.attributed_to == second.attributed_to \
+            and first.evidence[-1].article == second.evidence[-1].article:
+        return True  # one source's account of one day in one article
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] == tags[1] and tags[0] in listed_events():
         return True

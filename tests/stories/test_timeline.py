@@ -135,3 +135,14 @@ def test_a_month_or_year_holding_the_report_day_with_a_limit_word_is_so_far_not_
                          When("2019-09", "month", None, "September 2019"))
     entries = build_timeline([so_far, this_year, month_over, this_month], {}, published)
     assert sorted(c for e in entries for c in e.claims) == ["c3", "c4"]
+
+
+def test_one_sources_account_of_one_day_in_one_article_is_one_entry():
+    fire = _event("c1", "a1", "Kebakaran terjadi di lantai tujuh", "terjadi")
+    burnt = _event("c2", "a1", "Korban dua orang mengalami luka bakar", "mengalami")
+    other_article = _event("c3", "a2", "Gubernur meresmikan jembatan baru di Cimahi", "meresmikan")
+    for claim in (fire, burnt, other_article):
+        claim.attributed_to = "ent-sugeng"
+    published = {"a1": date(2019, 9, 10), "a2": date(2019, 9, 10)}
+    entries = build_timeline([fire, burnt, other_article], {}, published)
+    assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]

@@ -113,11 +113,16 @@ def _so_far_cues() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def _counted_from_a_speakers_day(claim: Claim) -> bool:
-    """"Hari ini, saya mengumumkan niat saya," kata Netanyahu: a date read against a day and written without a
-    number ("hari ini", "kemarin", "Selasa") inside a speaker's own words counts from the day they were said,
-    which the report may give elsewhere or not at all; read against the article's day it dates nothing."""
-    expression = claim.when.expression or ""  # type: ignore[union-attr]
-    if not expression or any(ch.isdigit() for ch in expression):
+    """"Hari ini, saya mengumumkan niat saya," kata Netanyahu: a day or week read against a day and written
+    without a number ("hari ini", "kemarin", "Selasa", "pekan lalu") inside a speaker's own words counts from the
+    day they were said, which the report may give elsewhere or not at all; read against the article's day it
+    dates nothing. A month ("akhir Agustus kemarin") is the same month whichever day it was said, and a writer's
+    bracket ("Besok (hari ini, red)") dates the words for the reader."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    expression = when.expression or ""
+    if when.precision not in ("day", "week") or not expression or "(" in expression \
+            or any(ch.isdigit() for ch in expression):
         return False
     sentence = claim.evidence[-1].text
     at = sentence.find(expression)

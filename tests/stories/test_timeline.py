@@ -97,6 +97,9 @@ def test_a_day_counted_from_inside_a_speakers_words_dates_no_entry():
     told = _one_article_timeline("Polisi menangkap dua tersangka pencurian kabel di Cimahi hari ini.")
     assert not quoted
     assert [e.when.start for e in told] == ["2024-10-26"]
+    month = _one_article_timeline('"Akhir Agustus kami menangkap dua tersangka pencurian kabel di Cimahi," kata '
+                                  'Kapolres.')
+    assert [e.when.start for e in month] == ["2024-08"]  # a month is the same whichever day it was said
 
 
 FRIDAY = When("2019-09-06", "day", None, "Jumat (6/9/2019)")

@@ -73,7 +73,7 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Measure each layer against the gold kept in the repository (tests/gold).",
                        rich_markup_mode=None, context_settings=HELP_SETTINGS)
-app.add_typer(eval_app, name="eval")
+app.add_typer(eval_app, name="eval", short_help="Measure each layer against the gold in tests/gold.")
 console = Console(stderr=True)
 stdout = Console()
 
@@ -225,7 +225,7 @@ def _finish(result: pipeline.IngestResult, rows: list[dict], as_json: bool = Fal
         raise typer.Exit(code=2)
 
 
-@app.command()
+@app.command(short_help="Analyse articles; write story.json, brief.md and report.html.")
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, feeds or URLs to read.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for story.json, brief.md, report.html.")],
@@ -276,7 +276,7 @@ def example_corpus() -> Path:
     return Path(str(resources.files("kabar.examples").joinpath("korut-rusia")))
 
 
-@app.command()
+@app.command(short_help="Analyse the bundled example corpus; print where its report is.")
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the outputs.")] = DEMO_OUT,
     db: DbOption = None,
@@ -299,7 +299,7 @@ def demo(
         raise typer.Exit(code=2)
 
 
-@app.command()
+@app.command(short_help="Read files, folders, feeds or URLs into the store.")
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, feeds, WARC/JSONL dumps or URLs.")],
     db: DbOption = None,
@@ -318,7 +318,7 @@ def ingest(
     _finish(result, rows, as_json)
 
 
-@app.command()
+@app.command(short_help="Full-text search over stored titles and bodies.")
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; affixes are folded (dikirim ~ kirim).")],
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
@@ -378,7 +378,7 @@ def export_command(
         raise typer.Exit(code=2)
 
 
-@app.command()
+@app.command(short_help="Print each input's annotation layers as JSON lines.")
 def annotate(
     source: Annotated[str, typer.Argument(
         help="A text, HTML, JSON or JSON Lines file, a folder, a URL, or - for stdin.")],
@@ -444,13 +444,14 @@ def _gold_evaluation(name: str) -> Callable[[Path | None], None]:
 def _register_evaluations() -> None:
     for name, module in EVALUATIONS.items():
         if name not in ("ner", "claims", "ud"):
-            eval_app.command(name, help=f"Precision/recall for the {name} layer ({module}).")(_gold_evaluation(name))
+            eval_app.command(name, help=f"Precision/recall for the {name} layer ({module}).",
+                             short_help=f"Precision/recall of the {name} layer.")(_gold_evaluation(name))
 
 
 _register_evaluations()
 
 
-@eval_app.command("claims")
+@eval_app.command("claims", short_help="Precision/recall of claims on the seeds and real events.")
 def eval_claims(gold: GoldOption = None, detail: Annotated[bool, typer.Option(
         "--detail", help="Also list every development event's gold groups beside the system's, marking wrong "
         "statuses and source counts, the compared groups the gold does not list, and the statuses' confusion, gold "
@@ -459,13 +460,13 @@ def eval_claims(gold: GoldOption = None, detail: Annotated[bool, typer.Option(
     _run_evaluation("claims", gold=gold, detail=detail)
 
 
-@eval_app.command("ner")
+@eval_app.command("ner", short_help="Precision/recall of the entity model on NER dev splits.")
 def eval_ner(data: NerDataOption = None) -> None:
     """Precision/recall of the shipped entity model on the NER sets' dev splits (kabar.eval.ner)."""
     _run_evaluation("ner", data=data)
 
 
-@eval_app.command("ud")
+@eval_app.command("ud", short_help="UPOS, lemma, UAS and LAS of the syntax model on UD.")
 def eval_ud(data: UdDataOption = None) -> None:
     """UPOS, lemma, UAS and LAS of the shipped syntax model on UD Indonesian-CSUI test, and its speed."""
     _run_evaluation("ud", data=data)
@@ -479,7 +480,7 @@ def eval_all(gold: GoldOption = None, data: NerDataOption = None) -> None:
         _run_evaluation(name, gold, data if name == "ner" else None)
 
 
-@app.command("train-ner")
+@app.command("train-ner", short_help="Retrain the shipped entity model from public NER sets.")
 def train_ner(
     data: Annotated[Path, typer.Argument(
         help="Folder holding idner-news-2k/, nergrit/ and nerp/ (train and dev splits).")],
@@ -495,7 +496,7 @@ def train_ner(
         stdout.print(f"  {name:14} dev P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}")
 
 
-@app.command("train-ud")
+@app.command("train-ud", short_help="Retrain the shipped tagger and parser from UD treebanks.")
 def train_ud(
     data: Annotated[Path, typer.Argument(
         help="Folder holding the UD Indonesian treebanks (id_gsd-ud-dev.conllu, id_csui-ud-train.conllu).")],
@@ -513,7 +514,7 @@ def train_ud(
                      f"LAS {score['las']:.3f}")
 
 
-@app.command()
+@app.command(short_help="Serve the newsroom pages and the JSON API (/api/v1).")
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on; another than 127.0.0.1 exposes the "

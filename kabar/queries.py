@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
@@ -43,6 +44,7 @@ from kabar.store import records as decode
 DISPUTED_GROUPS = ("disputed", "conflicting")
 DOUBTED_STANCES = ("denied", "unconfirmed")
 SORTS = ("newest", "sources", "disputed")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -177,11 +179,18 @@ def _rebuild(path: Path) -> None:
             _building.discard(str(path))
 
 
+def _local_day(published: str | None, published_utc: str | None) -> str | None:
+    """The day an article came out on its outlet's own calendar, as report.html and brief.md date stories: a
+    Jakarta report of 05:30 on 10 September is of the 10th, though UTC still has the 9th."""
+    day = (published or "")[:10]
+    return day if DAY.fullmatch(day) else (published_utc or "")[:10] or None
+
+
 def _build(store: Store, key: str) -> Snapshot:
     c = store.connection
     articles = {
         r["id"]: ArticleRow(r["id"], r["title"], r["outlet"], r["language"], r["published"],
-                            (r["published_utc"] or "")[:10] or None, r["source"], r["duplicate_of"])
+                            _local_day(r["published"], r["published_utc"]), r["source"], r["duplicate_of"])
         for r in c.execute("SELECT id, title, outlet, language, published, published_utc, source, duplicate_of"
                            " FROM articles ORDER BY published_utc, id")
     }

@@ -41,6 +41,13 @@ def test_help_shows_flags_as_flags_and_defaults():
     assert "--json " in output and "[default: 20.0]" in output
 
 
+@pytest.mark.parametrize("group", [[], ["eval"]])
+def test_every_command_is_described_whole_in_an_80_column_command_list(group):
+    listing = runner.invoke(app, [*group, "--help"], terminal_width=80).output.split("Commands:")[1]
+    lines = [line for line in listing.splitlines() if line.strip()]
+    assert lines and not [line for line in lines if line.rstrip().endswith("...")]
+
+
 def test_search_keeps_matched_words_and_brackets_and_prints_json(tmp_path: Path):
     db = str(tmp_path / "k.sqlite")
     (tmp_path / "tambang.txt").write_text(BRACKETED, encoding="utf-8")

@@ -303,3 +303,18 @@ def test_a_figure_table_gives_one_row_for_one_outlets_same_figure_credit_and_day
     markdown = render_brief_markdown(export.to_json(analysis))
     assert markdown.count("| Warta Contoh | 1.500 tentara | media itu sendiri | 2024-10-19 | dinyatakan |") == 1
     assert "| Kabar Lain | 3.000 tentara |" in markdown
+
+
+def test_brief_says_how_many_figures_and_claims_it_leaves_to_the_report():
+    analysis = _export()
+    for n in range(2, 16):
+        analysis.claims.append(Claim(f"c-{n}", "quantity", f"{n} tentara", None, "asserted",
+                                     [_evidence("Sekitar 1.500 tentara")]))
+        analysis.claim_groups.append(ClaimGroup(f"g-{n}", f"tentara ke-{n}", [f"c-{n}"], "single-source", 1))
+        analysis.claims.append(Claim(f"c-e{n}", "event", f"Kremlin membantah {n}", None, "asserted",
+                                     [_evidence("Kremlin membantah kabar itu.")]))
+        analysis.claim_groups.append(ClaimGroup(f"g-e{n}", f"bantahan ke-{n}", [f"c-e{n}"], "single-source", 1))
+    markdown = render_brief_markdown(export.to_json(analysis))
+    assert "12 dari 15 angka dari satu sumber saja (semuanya ada di report.html dan ekspor JSON):" in markdown
+    assert "_2 lagi ada di report.html dan ekspor JSON._" in markdown  # 14 claims, 12 listed
+    assert markdown.count("| bantahan ke-") == 12

@@ -1197,7 +1197,7 @@ def find_quantities(doc: Doc) -> Doc:
             fraction: tuple[int, str | None, int] | None = None
         else:
             english_points = english or _a_gap_among_decimal_gaps(text, match.start()) or \
-                _rupiah_in_english_groups(match)
+                _rupiah_in_english_groups(match) or _part_of_a_larger_unit(text, match)
             low = parse_value(match.group("low"), english_points)
             fraction = _fraction_after(text, match)
             if fraction is not None and fraction[1] is None:
@@ -1366,6 +1366,18 @@ def _rupiah_in_english_groups(match: re.Match[str]) -> bool:
     digits groups thousands the English way."""
     prefix = (match.group("prefix") or "").lower()
     return _prefixes().get(prefix) == "rupiah" and re.fullmatch(r"\d{1,3},\d{3}", match.group("low") or "") is not None
+
+
+def _part_of_a_larger_unit(text: str, match: re.Match[str]) -> bool:
+    """"1 menit 32.775 detik": a count of seconds after a count of minutes (of minutes after hours) is less than one
+    of the larger unit, so where the thousands reading would make it more, its point is a decimal point."""
+    unit = _units().get(_unit_after(text, match)[0] or "")
+    larger = _table("part of a larger unit").get(unit or "")
+    before = text[max(0, match.start() - 30) : match.start()]
+    if larger is None or not re.search(rf"\d\s+{re.escape(larger[0])}\s+$", before, re.IGNORECASE):
+        return False
+    value = parse_value(match.group("low"), english=False)
+    return value is not None and value >= float(larger[1])
 
 
 # a gap to the leader in a timing table written with a decimal point: "+0.337", "+0.094"

@@ -14,6 +14,9 @@ from kabar.model import Doc, Span
 # Quotation marks may come as a dump that read UTF-8 as Mac Roman writes them ("‚Äú", "‚Äù").
 END = re.compile(r"(?:\.{3}|…|[.!?])(?:‚Äù|[\"”’')\]])*(?=\s+|,+\s*\S)")
 NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,](?:‚Äú|[\"“‘'(\[])?[A-Z0-9]")
+# a paragraph ending in a quotation's suffixed cue ("ujarnya", "katanya"), joined to the next by a comma with no
+# space before a capital ('… siap," ujarnya,Budi pun …'): the dump's paragraph join, not a comma of the sentence
+CUE_THEN_JOIN = re.compile(r"(?:‚Äù|[\"”’'])\s+[^\W\d_]+nya(?=,[A-Z])")
 # a word of short letter groups joined by dots before the stop, an academic degree or initials: its comma goes on
 # with a list of them ("Budi Santoso, S.H., M.H., mengatakan", "Prof. Sofia, M.Sc., Ph.D"), not a paragraph join
 DOTTED_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][A-Za-z]{0,2}(?:\.[A-Za-z]{1,3})+$")
@@ -26,6 +29,18 @@ def abbreviation_before(text: str, stop: int) -> bool:
         start -= 1
     word = text[start:stop].lower()
     return word in word_set("id/nlp/abbreviations.txt") or (len(word) == 1 and word.isalpha())
+
+
+def _ends_sentence(text: str, match: re.Match[str], end: int) -> bool:
+    """A stop ends its sentence unless it ends an abbreviation or a dotted degree listed on after a comma, or no
+    sentence starts after it."""
+    stop = match.end()
+    if text[match.start()] == "." and abbreviation_before(text, match.start()):
+        return False
+    if not NEXT_STARTS_SENTENCE.match(text, stop, end):
+        return False
+    return not (text.startswith(",", stop)
+                and DOTTED_ABBREVIATION.search(text, max(0, match.start() - 12), match.start()))
 
 
 LONGEST_SENTENCE = 3_000
@@ -47,14 +62,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence (start, end) pairs inside one paragraph, trimmed of surrounding spaces."""
     bounds: list[tuple[int, int]] = []
     cursor = start
-    for match in END.finditer(text, start, end):
-        stop = match.end()
-        if text[match.start()] == "." and abbreviation_before(text, match.start()):
-            continue
-        if not NEXT_STARTS_SENTENCE.match(text, stop, end):
-            continue
-        if text.startswith(",", stop) and DOTTED_ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
-            continue
+    for stop in sorted([m.end() for m in END.finditer(text, start, end) if _ends_sentence(text, m, end)]
+                       + [m.end() for m in CUE_THEN_JOIN.finditer(text, start, end)]):
         bounds.extend(_pieces(text, cursor, stop))
         cursor = stop
     bounds.extend(_pieces(text, cursor, end))

@@ -10,6 +10,7 @@ characters start after it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 
@@ -23,6 +24,8 @@ from kabar.textnorm import normalize_tokens
 MAX_SENTENCES = 8
 KEY_GROUPS = 4  # claim groups compared across most outlets, after the headline figure
 REDUNDANT = 0.5
+BARE_DASH = re.compile(r"^[-–—]+\s+(?=\S)")
+"""A dash opening a sentence with nothing before it: what is left of a dateline the source dropped."""
 
 
 def brief_language(docs: list[Doc]) -> str:
@@ -68,13 +71,16 @@ def build_brief(docs: list[Doc], claims: list[Claim], groups: list[ClaimGroup]) 
 
 
 def _after_dateline(evidence: Evidence) -> Evidence:
-    """The evidence without a dateline opening it: a city or outlet in capitals, or a domain, before a dash."""
+    """The evidence without a dateline opening it: a city or outlet in capitals, or a domain, before a dash; or
+    without the bare dash left where an outlet's dump dropped its dateline ("- Satresnarkoba Polres …"), which
+    a brief would print as a stray list marker."""
     found = DATELINE.match(evidence.text)
     first_word = found.group(0).split(maxsplit=1)[0].rstrip(",") if found else ""
-    if found is None or not (first_word.isupper() or "." in first_word):
-        return evidence
-    skip = found.end() - 1
-    return Evidence(evidence.article, evidence.start + skip, evidence.end, evidence.text[skip:])
+    if found is not None and (first_word.isupper() or "." in first_word):
+        skip = found.end() - 1
+    else:
+        skip = bare.end() if (bare := BARE_DASH.match(evidence.text)) else 0
+    return Evidence(evidence.article, evidence.start + skip, evidence.end, evidence.text[skip:]) if skip else evidence
 
 
 def _whole_sentence(doc: Doc, evidence: Evidence) -> Evidence:

@@ -8,6 +8,7 @@ figure that appears only in removed boilerplate (a related-link headline) never 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kabar.lexicon import data_lines, sections, word_set
@@ -41,6 +42,7 @@ VERBAL_PREFIX = re.compile(r"(?:me|di|ber|ter)[a-z]{3,}")
 CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"“”()]|\s[-–]\s")
 CLAUSE_WORDS_BEFORE, CLAUSE_WORDS_AFTER = 8, 12
 FIGURE_WORDS_BEFORE, FIGURE_WORDS_AFTER = 3, 3
+STATEMENT_CHARACTERS = 240  # a statement claim's label: the quote's first words, up to this length
 # how far before a person the title naming their body may start ("Kepala Biro Penerangan Masyarakat Mabes Polri
 # Brigadir Jenderal Dedi Prasetyo"); a clause break or a reporting verb ends the title
 TITLE_REACH = 90
@@ -216,10 +218,13 @@ def _reporting_verb() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:telah\s+|juga\s+)?(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-def _figure(attrs: dict) -> str:
-    def number(value: float) -> str:
-        return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
+def _plain_number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".") if value == int(value) else f"{value:,}"
 
+
+def _figure(attrs: dict, number: Callable[[float], str] = _plain_number, unit: str | None = None) -> str:
+    """A figure as claims compare it ("1.500 tentara", "sekitar 80.000 Rp"), or with the given wording of its
+    numbers and unit."""
     if attrs.get("vague"):
         amount = attrs["vague"]
     elif attrs["min"] is None:
@@ -230,7 +235,42 @@ def _figure(attrs: dict) -> str:
         amount = f"{number(attrs['min'])}–{number(attrs['max'])}"
     else:
         amount = ("sekitar " if attrs.get("approximate") else "") + number(attrs["min"])
-    return f"{amount} {attrs.get('unit_word') or attrs.get('unit') or ''}".strip()
+    written = (attrs.get("unit_word") or attrs.get("unit") or "") if unit is None else unit
+    return f"{amount} {written}".strip()
+
+
+def figure_for_reader(quantity: dict) -> str | None:
+    """A sum of money as an Indonesian editor writes it ("Rp19 triliun", "sekitar Rp80.000", "2,5 miliar dolar"),
+    where the claims compare it as "19.000.000.000.000 Rp"; None for a figure that is not money, which reads as
+    compared."""
+    unit = quantity.get("unit") or ""
+    signs = sections("id/claims/money.txt")
+    if quantity.get("vague") or unit not in signs["after"] + tuple(s.split("\t")[0] for s in signs["before"]):
+        return None
+    sign = dict(s.split("\t") for s in signs["before"]).get(unit)
+    if sign is None:
+        return _figure(quantity, _in_scale_words, unit=unit.replace("-", " "))
+    return _figure(quantity, lambda value: sign + _in_scale_words(value), unit="")
+
+
+@cache
+def _scale_words() -> list[tuple[float, str]]:
+    """The scale words of a million and more, largest first, each value by the first word the data gives it."""
+    words: dict[float, str] = {}
+    for row in sections("id/nlp/numbers.txt")["scale"]:
+        word, value = row.split("\t")[:2]
+        words.setdefault(float(value), word)
+    return sorted(((v, w) for v, w in words.items() if v >= 1e6), reverse=True)
+
+
+def _in_scale_words(value: float) -> str:
+    """"19 triliun", "32,8 triliun", "1,25 juta": the largest scale word that leaves at most three decimals
+    and loses nothing; smaller or odder amounts as written in full ("80.000", "70.532.899")."""
+    for size, word in _scale_words():
+        shown = round(value / size, 3)
+        if shown >= 1 and abs(shown * size - value) < 0.5:
+            return f"{shown:g}".replace(".", ",") + f" {word}"
+    return _plain_number(value)
 
 
 @cache
@@ -531,15 +571,28 @@ def _agent_after(doc: Doc, sentence: Span, verb_end: int) -> str | None:
 
 
 def quotes_in(doc: Doc) -> list[Quote]:
+    """The quotes of an article; a cue with no words after it ("kata Toni" closing a paragraph) quotes nothing,
+    and would show as an empty claim."""
     quotes = []
     for n, span in enumerate(doc.layer("quotes"), start=1):
+        start, end = span.attrs["content"]
+        if not doc.text[start:end].strip():
+            continue
         speaker_at, via_at = span.attrs.get("speaker"), span.attrs.get("via")
         speaker = entity_at(doc, *speaker_at) if speaker_at else None
         via = entity_at(doc, *via_at) if via_at else None
-        start, end = span.attrs["content"]
         quotes.append(Quote(f"q-{doc.article.id}-{n}", speaker, doc.text[start:end], span.label == "direct",
                             span.attrs.get("cue"), Evidence(doc.article.id, start, end, doc.text[start:end]), via))
     return quotes
+
+
+def _clipped(text: str) -> str:
+    """A long quote as a claim's label: cut at the last word that fits STATEMENT_CHARACTERS, marked with "…",
+    not in the middle of a word ("multi source, m")."""
+    if len(text) <= STATEMENT_CHARACTERS:
+        return text
+    cut = text[: STATEMENT_CHARACTERS - 1]
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…" if " " in cut else cut + "…"
 
 
 def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
@@ -550,6 +603,6 @@ def statements(doc: Doc, quotes: list[Quote], start_number: int) -> list[Claim]:
             continue
         sentence = doc.covering("sentences", quote.evidence.start, quote.evidence.end)
         stance: Stance = sentence[0].attrs.get("stance", "asserted") if sentence else "asserted"
-        found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", quote.text[:240],
+        found.append(Claim(f"c-{doc.article.id}-{start_number + len(found)}", "statement", _clipped(quote.text),
                            quote.speaker, stance, [quote.evidence], quote.speaker, extra={"quoted": quote.direct}))
     return _with_bodies(found, speaker_bodies(doc))

@@ -130,6 +130,9 @@ Vector = dict[str, float]
 # A headline opening with a cue of service journalism (tips, how-to pieces, recipes), after a count at most ("6 Tips"):
 # kabar/data/id/stories/service-headlines.txt
 SERVICE_HEADLINE = re.compile(r"(?:\d+\s+)?(?:" + alternation(data_lines("id/stories/service-headlines.txt")) + r")\b")
+# A headline that teases rather than says what happened ("Begini …", "7 Fakta …", "[POPULER …]"), after a count at
+# most: kabar/data/id/stories/teaser-headlines.txt
+TEASER_HEADLINE = re.compile(r"\[|(?:\d+\s+)?(?:" + alternation(data_lines("id/stories/teaser-headlines.txt")) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -534,15 +537,17 @@ class StoryGrouper:
 
     def _central_title(self, members: list[str], titles: dict[str, str]) -> str:
         """The headline of the member most like the event's headlines as a whole: a readable name for it. A
-        member with a headline is preferred to one named by its opening words (`titles` holds `headline_of` of
-        each article; a grouping compared only by its members passes none and names nothing)."""
+        member with a headline is preferred to one named by its opening words, and one that says what happened
+        to one that teases ("Begini Kondisi Terakhir …", "7 Fakta …"; `titles` holds `headline_of` of each
+        article; a grouping compared only by its members passes none and names nothing)."""
         summary: Counter[str] = Counter()
         for member in members:
             summary.update(self.headlines.get(member, {}))
 
-        def centrality(member: str) -> tuple[bool, float]:
+        def centrality(member: str) -> tuple[bool, bool, float]:
             headline = self.headlines.get(member, {})
-            return bool(headline), sum(w * summary.get(t, 0.0) for t, w in headline.items())
+            teaser = bool(TEASER_HEADLINE.match(fold(titles.get(member, "")).strip().lower()))
+            return bool(headline), not teaser, sum(w * summary.get(t, 0.0) for t, w in headline.items())
 
         return titles.get(max(members, key=centrality), "")
 

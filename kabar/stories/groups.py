@@ -20,7 +20,7 @@ from functools import cache
 from kabar.lexicon import alternation, data_lines, table, word_set
 from kabar.model import Article, Claim, ClaimGroup, GroupStatus
 from kabar.nlp.quantities import GENERIC_PEOPLE, measures, people_units, spelled_numbers
-from kabar.stories.claims import listed_events, one_off_events
+from kabar.stories.claims import figure_for_reader, listed_events, one_off_events
 from kabar.stories.meaning import embeddings, stems, word_overlap
 from kabar.stories.places import provinces_named
 
@@ -182,9 +182,14 @@ def _name_words(source: str, names: dict[str, str]) -> tuple[set[str], set[str]]
 
 
 def _named_within(source: str, other: str, names: dict[str, str]) -> bool:
-    """Every word of the source's name (or of its id) stands in the other's."""
+    """Every word of the source's name (or of its id) stands in the other's, an initial for a word it opens ("Laode M
+    Syarif" in "Laode Muhamad Syarif")."""
     words = set().union(*_name_words(other, names))
-    return any(part and part <= words for part in _name_words(source, names))
+    return any(part and all(_stands_in(word, words) for word in part) for part in _name_words(source, names))
+
+
+def _stands_in(word: str, words: set[str]) -> bool:
+    return word in words or (len(word) == 1 and word.isalpha() and any(w.startswith(word) for w in words))
 
 
 def _own_tellings(members: list[Claim], articles: dict[str, Article],
@@ -256,12 +261,23 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _quantity_status(claims: list[Claim], articles: dict[str, Article], sources: set[str]) -> tuple[GroupStatus, str]:
     """The status and the key of the note saying why."""
-    intervals = [_interval(c) for c in claims]
-    if all(_overlap(a, b) for a in intervals for b in intervals):
+    if all(_agree(a, b) for a in claims for b in claims):
         return ("corroborated" if len(sources) > 1 else "single-source"), "agree"
     if (claims[0].quantity or {}).get("unit") not in _dimensions() and _grows(claims, articles):
         return "evolving", "grows"
     return "conflicting", "conflict"
+
+
+def _agree(first: Claim, second: Claim) -> bool:
+    """The values two figures allow overlap, or one is the other rounded to its own last digit ("1.300 cc" for
+    "1.298 cc") where that rounded figure keeps two significant digits or more ("1.000" says too little to agree
+    with "1.298" or disagree with "1.400")."""
+    if _overlap(_interval(first), _interval(second)):
+        return True
+    values = sorted((_stated(first), _stated(second)), key=_rounding)
+    place = _rounding(values[1])
+    return _specific(values[1]) and place > _rounding(values[0]) \
+        and math.isclose(round(values[0] / place) * place, values[1])
 
 
 @cache
@@ -300,7 +316,8 @@ def _say(key: str, language: str, **values: object) -> str:
 def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[str, str], language: str) -> str:
     """"1.500 tentara (menurut NIS, 3 media); 12.000 tentara (menurut media Korea Selatan, 1 media)". Each value
     is named as its first report words it where that report and the note are English ("up to 12,000 soldiers"),
-    since the claims' own wording of a figure is Indonesian ("hingga 12.000 soldiers")."""
+    since the claims' own wording of a figure is Indonesian ("hingga 12.000 soldiers"); a sum of money in an
+    Indonesian note as an editor writes it ("Rp19 triliun", not "19.000.000.000.000 Rp")."""
     by_value: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     said: dict[str, str] = {}
     for claim in sorted(claims, key=lambda c: _date(c, articles)):
@@ -309,7 +326,8 @@ def _values_note(claims: list[Claim], articles: dict[str, Article], names: dict[
         value = claim.text.split(" (")[0]
         by_value[value][source].add(article.outlet or article.id)
         written = claim.extra.get("figure") if language == "en" == article.language else None
-        said.setdefault(value, written or value)
+        said.setdefault(value, written or (figure_for_reader(claim.quantity or {}) if language != "en" else None)
+                        or value)
     parts = []
     for value, sources in by_value.items():
         credited = "; ".join(_say("per", language, source=s, n=len(o)) for s, o in sources.items())
@@ -866,8 +884,11 @@ def _group(group_id: str, members: list[Claim], articles: dict[str, Article], na
         outlets = {_outlet(t[0], articles) for t in tellings}
         witnessed = any(not c.attributed_to for t in tellings for c in t)
         status = "corroborated" if len(sources) > 1 or (len(outlets) > 1 and witnessed) else "single-source"
+        # corroborated by the outlets' own reporting though their sources count as one: the note says so, lest
+        # "terkonfirmasi" beside "1 sumber independen" read as a contradiction
+        told_key = "told_own" if status == "corroborated" and len(sources) < 2 else "told"
         notes = [_say("reported", language, n=len(sources)) if len(outlets) < 2 else
-                 _say("told", language, outlets=len(outlets), n=len(sources))]
+                 _say(told_key, language, outlets=len(outlets), n=len(sources))]
         dates, told = _clash(members)
         if dates or told:
             status = "conflicting"

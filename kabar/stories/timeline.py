@@ -13,6 +13,7 @@ import numpy as np
 from kabar.lexicon import sections
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
+from kabar.stories.brief import BARE_DASH
 from kabar.stories.claims import CLAUSE_BREAK, WORD, event_patterns, listed_events, one_off_events, predicate_words
 from kabar.stories.meaning import embeddings, word_overlap
 
@@ -24,6 +25,8 @@ SAME_ENTRY_WORDS = 0.2
 SAME_ENTRY_MEANING = 0.55
 # what lies further back than this before the newest dated entry is background, not the story's timeline
 BACKGROUND_DAYS = 365
+# fewer words than this label nothing a reader can follow ("mengendarai", "beredar luas")
+MIN_LABEL_WORDS = 3
 
 Similar = Callable[[Claim, Claim], bool]
 
@@ -47,8 +50,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
         assert first.when is not None  # only dated claims were merged
         evidence = [e for c in members for e in c.evidence]
         sources = sorted({names.get(c.attributed_to or "", "") for c in members} - {""})
-        label = first.extra.get("clause") or first.text
-        text = label + (f" ({', '.join(sources)})" if sources else "")
+        text = _label(members) + (f" ({', '.join(sources)})" if sources else "")
         entries.append(TimelineEntry(first.when, text, evidence, [c.id for c in members]))
     return sorted(entries, key=lambda e: (e.when.start, e.when.end or ""))
 
@@ -66,6 +68,32 @@ def _entries_of_one_development(dated: list[Claim], close: Similar) -> list[list
         homes[0].extend([member for members in homes[1:] for member in members] + [claim])
         merged = [members for members in merged if not any(members is home for home in homes[1:])]
     return merged
+
+
+def _label(members: list[Claim]) -> str:
+    """What the entry says happened: the first clause that reads on its own, an event's before a figure's; where
+    none does ("media sosial dihebohkan dengan", "mengendarai ,"), the sentence of the first, without the bare
+    dash of a dropped dateline."""
+    ordered = sorted(members, key=lambda c: c.kind != "event")
+    readable = next((_clause(c) for c in ordered if _reads_alone(_clause(c))), None)
+    return readable or BARE_DASH.sub("", " ".join(ordered[0].evidence[-1].text.split()), count=1)
+
+
+def _reads_alone(clause: str) -> bool:
+    """A clause of a few words, closing on none that promises more (a preposition, a comma) and opening on none
+    that makes it a fragment of a sentence (kabar/data/id/stories/unfinished.txt)."""
+    words = WORD.findall(clause)
+    last, first = _unfinished()
+    return (len(words) >= MIN_LABEL_WORDS and not clause.rstrip().endswith((",", ";", ":", "-", "–", "("))
+            and words[-1].lower() not in last and words[0].lower() not in first)
+
+
+@cache
+def _unfinished() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that leave a clause unfinished when they close it, words that open a fragment)."""
+    found = sections("id/stories/unfinished.txt")
+    return tuple(frozenset(w for line in found[name] for w in line.split())  # type: ignore[return-value]
+                 for name in ("last", "first"))
 
 
 def _day(start: str) -> date:

@@ -97,6 +97,17 @@ def test_paragraphs_joined_by_commas_still_split_into_sentences(joint):
         "Andi tiba di Bandung.", "Budi menyusul esok hari."]
 
 
+@pytest.mark.parametrize(("text", "sentences"), [
+    ('"Kami siap," ujarnya,Budi pun mengaku lega.', ['"Kami siap," ujarnya', "Budi pun mengaku lega."]),
+    ('"Kami siap,” katanya,Budi pun mengaku lega.', ['"Kami siap,” katanya', "Budi pun mengaku lega."]),
+    # no suffixed cue before the comma: the speaker's name may follow it ("jelas,Kepala Bidang …")
+    ('"Kami siap," jelas,Kepala Bidang Taman Budi.', ['"Kami siap," jelas,Kepala Bidang Taman Budi.']),
+])
+def test_a_paragraph_ending_in_a_suffixed_cue_and_joined_by_a_bare_comma_ends_its_sentence(text, sentences):
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == sentences
+
+
 @pytest.mark.parametrize("text", [
     "Kepala Dinas, Dr. Budi Santoso, S.H., M.H., mengatakan program itu berjalan.",
     "Rektor Prof. Ir. Sofia, M.Sc., Ph.D., menyatakan kampus siap.",

@@ -1752,3 +1752,13 @@ def test_paling_singkat_and_paling_cepat_are_floors_as_paling_lama_is_a_cap():
 def test_the_full_stop_of_an_abbreviation_does_not_end_the_sentence_people_are_named_in():
     figures = _figures("Dari 121 orang jamaah asal Kab. Morowali, 120 orang telah tiba dengan selamat.")
     assert [f[3] for f in figures] == ["jamaah", "jamaah"]
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("Ia mencatat waktu 1 menit 32.775 detik di sesi kedua.", 32.775),  # the point of an English writer
+    ("Ia mencatat waktu 1 menit 32,775 detik di sesi kedua.", 32.775),
+    ("Lagu itu berdurasi 3 menit 45 detik.", 45),
+    ("Mesin itu berputar 1.500 detik tanpa henti.", 1500),  # no minutes before it: thousands
+])
+def test_seconds_after_minutes_are_fewer_than_a_minute(text: str, seconds: float):
+    assert [f[1] for f in _figures(text) if f[3] == "detik"] == [seconds]

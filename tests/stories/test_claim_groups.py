@@ -11,6 +11,7 @@ from kabar.model import Article, Claim, ClaimGroup, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
 from kabar.stories.analysis import StoryAnalysis
+from kabar.stories.claims import figure_for_reader
 
 WIB = timezone(timedelta(hours=7))
 
@@ -248,6 +249,15 @@ def test_outlets_giving_the_same_uncredited_measurement_took_it_from_one_source(
     assert magnitude.independent_sources == 1 and magnitude.status == "single-source"
 
 
+@pytest.mark.parametrize("counted", ["tersangka", "pelanggar", "saksi"])
+def test_outlets_giving_the_same_uncredited_count_of_an_authoritys_acts_took_it_from_that_authority(counted: str):
+    """Suspects named, offenders ticketed, witnesses heard: only the police or the prosecutors count them."""
+    analysis, _ = _analysis(f"Dalam operasi pekan ini tercatat 963 {counted} di wilayah Jakarta Barat.",
+                            f"Sebanyak 963 {counted} didata di wilayah Jakarta Barat selama sepekan.")
+    [count] = _compared(analysis)
+    assert count.independent_sources == 1 and count.status == "single-source"
+
+
 def test_an_uncredited_figure_one_outlet_quotes_is_the_speaker_s_alone():
     analysis, _ = _analysis("Sebanyak 134 juta jiwa peserta iurannya dibayarkan oleh APBN dan APBD.",
                             '"Dengan demikian, ada 134 juta jiwa yang iurannya dibayarkan oleh APBN dan APBD," '
@@ -382,7 +392,9 @@ def test_an_event_two_outlets_tell_is_corroborated_though_they_credit_one_spokes
         "Asisten pribadi menteri itu ditahan di Rutan KPK usai pemeriksaan.")
     [detention] = [g for g in _compared(analysis) if "menahan" in g.topic]
     assert detention.status == "corroborated" and detention.independent_sources == 1
-    assert "2 media" in detention.note
+    # the note says why one independent source is corroborated, rather than seem to contradict the status
+    assert detention.note.startswith("Diberitakan 2 media, masing-masing dari liputannya sendiri, meski bermuara "
+                                     "pada 1 sumber independen.")
 
 
 def test_an_event_told_in_articles_built_on_one_spokespersons_briefing_is_that_source_once():
@@ -817,6 +829,25 @@ def test_only_figures_given_by_two_reports_are_said_to_agree():
     assert schools.note.startswith("Angkanya dari satu laporan: 12 sekolah")
 
 
+def test_a_sum_of_money_reads_in_a_note_as_an_editor_writes_it():
+    analysis, _ = _analysis("Defisit BPJS Kesehatan diperkirakan mencapai Rp 32,8 triliun tahun ini.",
+                            "Iuran kelas I naik menjadi Rp160.000 per bulan.")
+    notes = " ".join(g.note for g in analysis.groups)
+    assert "Rp32,8 triliun" in notes and "Rp160.000" in notes
+    assert "32.800.000.000.000" not in notes and "160.000 Rp" not in notes
+
+
+@pytest.mark.parametrize(("quantity", "said"), [
+    ({"min": 19e12, "max": 19e12, "approximate": True, "unit": "rupiah"}, "sekitar Rp19 triliun"),
+    ({"min": 25500.0, "max": 42000.0, "unit": "rupiah"}, "Rp25.500–Rp42.000"),
+    ({"min": 70532899.0, "max": 70532899.0, "unit": "rupiah"}, "Rp70.532.899"),
+    ({"min": None, "max": 1.25e9, "unit": "dolar"}, "hingga 1,25 miliar dolar"),
+    ({"min": 300.0, "max": 300.0, "unit": "rumah"}, None),
+])
+def test_figure_for_reader_scales_money_and_leaves_other_figures_alone(quantity, said):
+    assert figure_for_reader(quantity) == said
+
+
 def _outlet_articles(*outlets: str) -> dict[str, Article]:
     """One article per outlet named, a day apart, keyed a, b, c..."""
     return {chr(ord("a") + n): Article(id=chr(ord("a") + n), source=f"{n}.txt", text="", outlet=outlet,
@@ -852,3 +883,25 @@ def test_a_copy_giving_another_figure_of_its_original_is_the_original_outlet_onc
     articles["b"].outlet, articles["b"].duplicate_of = None, "a"  # an updated copy the input gave no outlet for
     copied = _group("g", [_figure(1, "a", 880, "kg"), _figure(2, "b", 1606, "kg")], articles, {}, {}, "id")
     assert (copied.status, copied.independent_sources) == ("single-source", 1)
+
+
+@pytest.mark.parametrize(("values", "status"), [
+    (("1.298", "1.300"), "corroborated"),  # the second is the first rounded to its hundreds
+    (("1.298", "1.310"), "conflicting"),  # not the first rounded to any place
+])
+def test_a_figure_another_report_gives_rounded_agrees_with_it(values: tuple[str, str], status: str):
+    [engine] = _compared_holding("quantity", f"Mobil baru itu memakai mesin DOHC {values[0]} cc, kata pabrikan.",
+                                 f"Mesin DOHC berkapasitas {values[1]} cc dipasang pada mobil itu.")
+    assert engine.status == status
+
+
+@pytest.mark.parametrize(("name", "sources"), [
+    ("Laode Muhamad Syarif", 1),  # the initial written out
+    ("Laode Budi Syarif", 2),  # another middle name: another person
+])
+def test_a_name_with_an_initial_is_the_person_named_with_that_word_in_full(name: str, sources: int):
+    analysis, _ = _analysis(
+        "Laode M Syarif mengatakan penyidik menyita 12 kendaraan dari rumah pengusaha itu pada Senin.",
+        f"Menurut {name}, sebanyak 12 kendaraan milik pengusaha tersebut kini disita dan dibawa ke gedung KPK.")
+    [vehicles] = [g for g in _compared(analysis) if "12" in g.topic]
+    assert vehicles.independent_sources == sources

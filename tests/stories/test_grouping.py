@@ -288,6 +288,15 @@ def test_a_headline_is_preferred_to_opening_words():
     assert story.title == "Banjir Rendam 300 Rumah di Sigi"
 
 
+@pytest.mark.parametrize("teaser", ["Begini Kondisi Banjir di Sigi Sungai Gumbasa Meluap",
+                                    "5 Fakta Banjir Rendam 300 Rumah di Sigi", "[POPULER NUSANTARA] Banjir di Sigi"])
+def test_a_headline_that_says_what_happened_names_the_story_before_one_that_teases(teaser):
+    articles = [_article("a1", teaser, FLOOD, 6), _article("a2", teaser, FLOOD, 6, hour=10),
+                _article("a3", "Banjir Rendam 300 Rumah di Sigi", FLOOD, 6, hour=11)]
+    [story] = group_articles(articles)
+    assert story.title == "Banjir Rendam 300 Rumah di Sigi"
+
+
 def test_an_article_without_headline_or_words_is_untitled_in_its_own_language():
     from kabar.stories.titles import headline_of
 

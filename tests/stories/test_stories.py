@@ -7,9 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kabar.model import Article, Story
+from kabar.model import Article, Span, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
+from kabar.stories.claims import quotes_in, statements
 from kabar.stories.dedup import find_duplicates
 
 WIB = timezone(timedelta(hours=7))
@@ -109,6 +110,28 @@ def test_brief_sentences_start_after_the_dateline_and_still_cite_exact_character
     assert opening and opening[0].text == lead[opening[0].citations[0].start : opening[0].citations[0].end]
 
 
+def test_a_brief_sentence_drops_the_bare_dash_left_of_a_dropped_dateline_and_still_cites_exact_characters():
+    lead = "- " + WIRE
+    docs = [annotate(_article("a", lead, 19, "Warta Satu"))]
+    analysis = analyze(docs, link_entities(docs), stories=[Story("s-1", "", ["a"])])
+    assert analysis.brief and not any(s.text.startswith("-") for s in analysis.brief)
+    for sentence in analysis.brief:
+        [citation] = sentence.citations
+        assert lead[citation.start : citation.end] == sentence.text
+
+
+def test_a_quote_cue_with_no_words_after_it_makes_no_quote_and_no_empty_claim():
+    doc = annotate(_article("a", WIRE, 19, "Warta Satu"))
+    said = [q for q in doc.layer("quotes") if q.attrs.get("speaker")]
+    assert said, "the fixture's Peskov quote has a speaker"
+    cue_end = said[0].attrs["content"][0]
+    doc.layers["quotes"] = [*doc.layer("quotes"), Span(cue_end, cue_end, "indirect",
+                                                       {**said[0].attrs, "content": (cue_end, cue_end)})]
+    quotes = quotes_in(doc)
+    assert quotes and all(q.text.strip() for q in quotes)
+    assert all(c.text.strip() for c in statements(doc, quotes, 1))
+
+
 def test_stories_analysed_on_workers_come_out_as_in_one_process(monkeypatch):
     from kabar.stories import analysis as story_analysis
 
@@ -184,3 +207,13 @@ def test_a_story_citing_characters_its_article_does_not_hold_fails_alone_and_the
     export.validate(export.to_json(StoryExport(
         [d.article for d in docs], analysis.stories, entities, analysis.quotes, analysis.claims, analysis.groups,
         analysis.timeline, analysis.brief)))
+
+
+def test_a_long_quote_labels_its_statement_claim_up_to_a_whole_word_with_an_ellipsis():
+    words = " ".join(["jiplak-jiplakan"] * 15 + ["multi", "source,", "multi", "platform"] * 3)
+    text = f"\"{words},\" kata Menteri Perindustrian Airlangga Hartarto di Jakarta."
+    doc = annotate(_article("a", text, 19, "Warta Satu"))
+    link_entities([doc])
+    [claim] = statements(doc, quotes_in(doc), 1)
+    assert len(claim.text) <= 240 and claim.text.endswith("…")
+    assert words.startswith(claim.text.removesuffix("…")) and words[len(claim.text) - 1] == " "

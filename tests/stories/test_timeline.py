@@ -149,3 +149,19 @@ def test_one_sources_account_of_one_day_in_one_article_is_one_entry():
     published = {"a1": date(2019, 9, 10), "a2": date(2019, 9, 10)}
     entries = build_timeline([fire, burnt, other_article], {}, published)
     assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
+
+
+def _dated_event(number: int, clause: str, sentence: str) -> Claim:
+    return Claim(f"c-{number}", "event", clause, None, "asserted", [Evidence(f"a{number}", 0, len(sentence), sentence)],
+                 subject="ent-bus", when=When("2019-09-09", "day", None, "Senin"), extra={"clause": clause})
+
+
+@pytest.mark.parametrize("broken", ["media sosial dihebohkan dengan", "mengendarai ,",
+                                    "yang sudah dirangkum TribunKaltim.co", "tewas"])
+def test_an_entry_is_labelled_by_a_clause_that_reads_alone_else_by_its_sentence(broken):
+    sentence = f"- Pada Senin, {broken} kecelakaan di Nganjuk."
+    readable = "Bus Mira bertabrakan dengan Innova di Nganjuk pada Senin"
+    [alone] = build_timeline([_dated_event(1, broken, sentence)], {}, {})
+    assert alone.text == sentence.removeprefix("- ")
+    [merged] = build_timeline([_dated_event(1, broken, sentence), _dated_event(2, readable, readable + ".")], {}, {})
+    assert merged.text == readable

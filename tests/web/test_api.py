@@ -236,3 +236,21 @@ def test_an_ingest_job_can_analyse_again_so_the_new_article_has_claims(writable_
     assert job["status"] == "done" and job["totals"]["annotate"] == job["done"]["annotate"] == 1
     article = writable_client.get(f"/api/v1/articles/{job['outcomes'][0]['article']}").json()
     assert article["claims"] and article["annotations"]["sentences"]
+
+
+def test_a_story_is_dated_by_its_outlets_own_calendar_as_the_report_dates_it(tmp_path):
+    from kabar import pipeline
+    from kabar.store import Store
+    from kabar.web import create_app
+
+    # 05:30 in Jakarta on 20 November is still the 19th in UTC
+    record = {"url": "https://contoh.id/banjir", "title": "Banjir Rendam Sukamaju", "outlet": "Kabar Pagi",
+              "published": "2024-11-20T05:30:00+07:00",
+              "text": "Banjir merendam 240 rumah di Desa Sukamaju pada Rabu dini hari, kata Joko Susilo."}
+    corpus = tmp_path / "pagi.jsonl"
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(tmp_path / "kabar.sqlite") as store:
+        pipeline.analyze_paths([str(corpus)], store, tmp_path / "out")
+    report = json.loads((tmp_path / "out" / "story.json").read_text("utf-8"))
+    [story] = TestClient(create_app(tmp_path / "kabar.sqlite")).get("/api/v1/stories").json()["items"]
+    assert story["first_day"] == story["last_day"] == "2024-11-20" == report["stories"][0]["first_seen"][:10]

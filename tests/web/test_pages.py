@@ -84,6 +84,30 @@ def test_indonesian_by_default_english_on_request_and_remembered(client: TestCli
     assert '<html lang="en">' in browser.get("/search").text
 
 
+def test_a_groups_citations_come_one_bracket_per_outlet_with_numbered_links():
+    from kabar.web.i18n import translator
+    from kabar.web.pages import templates
+
+    articles = {"a": {"outlet": "Tempo"}, "b": {"outlet": "Tempo"}, "c": {"outlet": "Kompas.com"}}
+    cited = [{"article": a, "start": 0, "end": 4, "text": "Kata"} for a in ("a", "c", "b")]
+    page = templates.env.from_string("{{ cite_each(cited) }}").render(cited=cited, articles=articles,
+                                                                       t=translator("id"))
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert text == "[Tempo: 1, 2] [Kompas.com]"
+    assert re.findall(r'href="/articles/(\w)\?', page) == ["a", "b", "c"]  # each report its own link
+
+
+def test_entity_kinds_read_as_words_of_the_page_language_and_still_filter_by_their_code(client: TestClient):
+    person = client.get("/api/v1/entities", params={"type": "PERSON"}).json()["items"][0]
+    for language, word in (("id", "orang"), ("en", "person")):
+        listing = client.get("/entities", params={"lang": language}).text
+        page = client.get(f"/entities/{person['id']}", params={"lang": language}).text
+        assert f'<span class="label">{word}</span>' in listing and f'<span class="label">{word}</span>' in page
+        assert ">PERSON<" not in listing + page and '<option value="PERSON"' in listing
+    filtered = client.get("/entities", params={"type": "PERSON", "lang": "id"}).text
+    assert '<option value="PERSON" selected>orang</option>' in filtered
+
+
 def test_citations_open_the_article_at_the_highlighted_evidence(client: TestClient):
     story_id = client.get("/api/v1/stories", params={"sort": "sources"}).json()["items"][0]["id"]
     page = client.get(f"/stories/{story_id}").text

@@ -21,7 +21,7 @@ from typing import get_args
 from rich.console import Console
 from rich.table import Table
 
-from kabar.eval import CHECKOUT_GOLD, predicates, real_claims
+from kabar.eval import CHECKOUT_GOLD, predicates, real_claims, real_timeline
 from kabar.eval.annotations import SEEDS, Score, seed_docs
 from kabar.model import Claim, ClaimGroup, GroupStatus
 from kabar.nlp import link_entities
@@ -190,9 +190,55 @@ def _print_real(console: Console, gold: Path, detail: bool = False) -> None:
             table.add_row(measure, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                           str(score.expected))
         console.print(table)
+    timelines = real_timeline.gold_timelines(gold / "stories" / "clickid-2019-timeline.json")
+    console.print(timeline_table(results, timelines))
     if detail:
         console.print(detail_table(results))
         console.print(status_confusion(results))
+        console.print(timeline_detail(results, timelines))
+
+
+def timeline_table(results: list[real_claims.EventResult], timelines: dict[str, list[dict]]) -> Table:
+    """The timeline's dates and precision on the labelled real events, development and held-back apart."""
+    table = Table(title="Timeline (dates + precision) on real multi-outlet events of clickid-2019")
+    for column in ("events", "precision", "recall", "F1", "gold items"):
+        table.add_column(column, justify="left" if column == "events" else "right")
+    for title, held_back in (("development", False), ("held-back (never tuned on)", True)):
+        part = [r for r in results if r.held_back == held_back and r.event in timelines]
+        score = real_timeline.score(part, timelines)
+        table.add_row(f"{title} ({len(part)})", f"{score.precision:.3f}", f"{score.recall:.3f}",
+                      f"{score.f1:.3f}", str(score.expected))
+    return table
+
+
+def timeline_detail(results: list[real_claims.EventResult], timelines: dict[str, list[dict]]) -> Table:
+    """Per labelled development event, the dates the gold expects that the system missed and the ones it gave
+    that the gold does not hold. Held-back events are never shown."""
+    table = Table(title="Timeline of the development events: dates missed and dates not expected")
+    for column in ("event", "missed (gold)", "not expected (system)"):
+        table.add_column(column)
+    for result in (r for r in results if not r.held_back and r.event in timelines):
+        gold = [_date_label(e) for e in real_timeline.dates(timelines[result.event])]
+        system = [_date_label(e) for e in real_timeline.dates(result.timeline)]
+        missed, extra = _multiset_minus(gold, system), _multiset_minus(system, gold)
+        table.add_row(result.event, ", ".join(missed) or "—", ", ".join(extra) or "—")
+    return table
+
+
+def _date_label(entry: dict) -> str:
+    span = entry["start"] + (f"..{entry['end']}" if entry["end"] else "")
+    return f"{span} ({entry['precision']})"
+
+
+def _multiset_minus(items: list[str], others: list[str]) -> list[str]:
+    left = list(others)
+    kept = []
+    for item in items:
+        if item in left:
+            left.remove(item)
+        else:
+            kept.append(item)
+    return kept
 
 
 def detail_table(results: list[real_claims.EventResult]) -> Table:

@@ -49,6 +49,8 @@ class EventResult:
     compared: int = 0
     # groups compared across outlets that the gold does not list (each costs precision)
     unlisted: list[ClaimGroup] = field(default_factory=list)
+    # the system timeline's dates (start, end, precision), scored by kabar/eval/real_timeline.py
+    timeline: list[dict] = field(default_factory=list)
 
 
 def _records(urls: set[str]) -> dict[str, dict]:
@@ -119,6 +121,8 @@ def evaluate(gold_path: Path = GOLD, held_back: bool | None = None) -> list[Even
         result.compared = len(across) + sum(1 for g in analysis.groups
                                             if g.id in matched and len(_outlets(g, claims, outlet_of)) < 2)
         result.unlisted = [g for g in across if g.id not in matched]
+        result.timeline = [{"start": e.when.start, "end": e.when.end, "precision": e.when.precision}
+                           for e in analysis.timeline]
         results.append(result)
     return results
 

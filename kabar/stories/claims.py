@@ -378,7 +378,6 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
         if sentence.attrs.get("paragraph_kind") == "heading":
             continue
         source = _source(doc, sentence)
-        when = _when(doc, sentence)
         evidence = [_evidence(doc, sentence)]
         figures: list[tuple[int, int]] = []
         previous: Span | None = None
@@ -395,7 +394,8 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,
                 _stance(sentence, clause), [_evidence(doc, quantity), *evidence], subject,
-                {k: attrs.get(k) for k in keys}, when,
+                {k: attrs.get(k) for k in keys}, _when(doc, sentence, clause=clause_span(doc, sentence, quantity.start,
+                                                                                      quantity.end)),
                 {"figure": doc.text[quantity.start : quantity.end], "clause": clause,
                  "context": _near_words(doc, sentence, quantity),
                  "measured": _measured_by(doc, sentence, quantity),
@@ -406,7 +406,8 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             figures.append((rank.start, rank.end))
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", f"{RANK_UNIT}{rank.attrs['min']:.0f}", source,
-                _stance(sentence, clause), [_evidence(doc, rank), *evidence], None, dict(rank.attrs), when,
+                _stance(sentence, clause), [_evidence(doc, rank), *evidence], None, dict(rank.attrs),
+                _when(doc, sentence, clause=clause_span(doc, sentence, rank.start, rank.end)),
                 {"figure": doc.text[rank.start : rank.end], "clause": clause,
                  "context": _near_words(doc, sentence, rank), "measured": [],
                  # who may hold the place: the people its sentence names

@@ -37,17 +37,10 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     words (a date elsewhere in the sentence may date another clause of it), and only where its report could
     tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
-             and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)]
+             and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
+             and not _so_far(c, published) and not _counted_from_a_speakers_day(c)]
     close = _close_in_meaning(dated)
-    merged: list[list[Claim]] = []
-    for claim in dated:
-        home = next((members for members in merged
-                     if any(_same_entry(member, claim, close) for member in members)), None)
-        if home is None:
-            merged.append([claim])
-        else:
-            home.append(claim)
-    merged = _one_date_per_one_off_event(merged)
+    merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
     entries = []
     for members in merged:
@@ -60,6 +53,21 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
         text = _label(members) + (f" ({', '.join(sources)})" if sources else "")
         entries.append(TimelineEntry(first.when, text, evidence, [c.id for c in members]))
     return sorted(entries, key=lambda e: (e.when.start, e.when.end or ""))
+
+
+def _entries_of_one_development(dated: list[Claim], close: Similar) -> list[list[Claim]]:
+    """Claims told as one development, whatever order the articles come in: a claim that is one entry with
+    members of several entries joins them all ("kecelakaan beruntun ... lima kendaraan" and "sopir truk ...
+    menabrak empat mobil" become one through a third report naming both the pile-up and the cars)."""
+    merged: list[list[Claim]] = []
+    for claim in dated:
+        homes = [members for members in merged if any(_same_entry(member, claim, close) for member in members)]
+        if not homes:
+            merged.append([claim])
+            continue
+        homes[0].extend([member for members in homes[1:] for member in members] + [claim])
+        merged = [members for members in merged if not any(members is home for home in homes[1:])]
+    return merged
 
 
 def _label(members: list[Claim]) -> str:
@@ -101,6 +109,55 @@ def _not_after_its_report(claim: Claim, published: dict[str, date]) -> bool:
     keeps its date."""
     days = [published[e.article] for e in claim.evidence if e.article in published]
     return not days or _day(claim.when.start) <= max(days)  # type: ignore[union-attr]
+
+
+def _so_far(claim: Claim, published: dict[str, date]) -> bool:
+    """"175 tersangka hingga September 2019 ini", "karhutla tahun 2019 ini": a month or a year that holds the
+    report's own day, with a limit word before it or "ini" after it (kabar/data/id/stories/so-far-cues.txt),
+    says how things stand so far, not when something happened ("hingga Agustus 2019", a month already over,
+    still dates its figure)."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    days = [published[e.article] for e in claim.evidence if e.article in published]
+    if when.precision not in ("month", "year") or when.end or not when.expression \
+            or not any(day.isoformat().startswith(when.start) for day in days):
+        return False
+    sentence = claim.evidence[-1].text
+    at = sentence.find(when.expression)
+    if at < 0:
+        return False
+    before, after = _so_far_cues()
+    words_before = " ".join(w.group(0).lower() for w in WORD.finditer(sentence, 0, at))
+    following = WORD.search(sentence, at + len(when.expression))
+    return any(words_before.endswith(" " + cue) or words_before == cue for cue in before) or (
+        following is not None and following.group(0).lower() in after
+        and not CLAUSE_BREAK.search(sentence, at + len(when.expression), following.start()))
+
+
+@cache
+def _so_far_cues() -> tuple[tuple[str, ...], frozenset[str]]:
+    found = sections("id/stories/so-far-cues.txt")
+    return tuple(found["before"]), frozenset(found["after"])
+
+
+def _counted_from_a_speakers_day(claim: Claim) -> bool:
+    """"Hari ini, saya mengumumkan niat saya," kata Netanyahu: a day or week read against a day and written
+    without a number ("hari ini", "kemarin", "Selasa", "pekan lalu") inside a speaker's own words counts from the
+    day they were said, which the report may give elsewhere or not at all; read against the article's day it
+    dates nothing. A month ("akhir Agustus kemarin") is the same month whichever day it was said, and a writer's
+    bracket ("Besok (hari ini, red)") dates the words for the reader."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    expression = when.expression or ""
+    if when.precision not in ("day", "week") or not expression or "(" in expression \
+            or any(ch.isdigit() for ch in expression):
+        return False
+    sentence = claim.evidence[-1].text
+    at = sentence.find(expression)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _clause(claim: Claim) -> str:
@@ -204,6 +261,9 @@ def _one_entry_by_words(first: Claim, second: Claim) -> bool:
     listed event, or shared stems."""
     if first.evidence[-1] == second.evidence[-1] or (first.subject and first.subject == second.subject):
         return True  # one sentence, or one party, on one date: one entry
+    if first.attributed_to and first.attributed_to == second.attributed_to \
+            and first.evidence[-1].article == second.evidence[-1].article:
+        return True  # one source's account of one day in one article
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] == tags[1] and tags[0] in listed_events():
         return True

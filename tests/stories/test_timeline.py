@@ -3,7 +3,7 @@ and one development told by several outlets is one entry citing them all."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -75,6 +75,80 @@ def test_an_event_that_happens_once_told_at_two_dates_takes_the_date_most_articl
     assert not _on(timeline, "2024-09")
     [signing] = _on(timeline, "2024-06")
     assert {ev.article for ev in signing.evidence} == {"t0", "t1", "t2"}
+
+
+def test_each_figure_of_a_list_of_dated_figures_takes_the_date_of_its_own_clause():
+    entries = _one_article_timeline(
+        "Pengajuan izin itu dilakukan tiga kali, yaitu pada Oktober 2023 untuk resort seluas 5 hektare; "
+        "April 2024 untuk dermaga seluas 1,2 hektare; dan Mei 2024 untuk resort seluas 10,2 hektare.")
+    assert {e.when.start for e in entries} == {"2023-10", "2024-04", "2024-05"}
+
+
+def _one_article_timeline(text: str) -> list[TimelineEntry]:
+    article = Article(id="t9", source="t9.txt", text=text, outlet="Warta Satu",
+                      published=datetime(2024, 10, 26, 10, tzinfo=WIB))
+    docs = [annotate(article)]
+    return analyze(docs, link_entities(docs), stories=[Story("s-9", "", ["t9"])]).timeline
+
+
+def test_a_day_counted_from_inside_a_speakers_words_dates_no_entry():
+    quoted = _one_article_timeline('"Hari ini kami menangkap dua tersangka pencurian kabel di Cimahi," kata Kapolres '
+                                   'dalam video yang diunggah polisi.')
+    told = _one_article_timeline("Polisi menangkap dua tersangka pencurian kabel di Cimahi hari ini.")
+    assert not quoted
+    assert [e.when.start for e in told] == ["2024-10-26"]
+    month = _one_article_timeline('"Akhir Agustus kami menangkap dua tersangka pencurian kabel di Cimahi," kata '
+                                  'Kapolres.')
+    assert [e.when.start for e in month] == ["2024-08"]  # a month is the same whichever day it was said
+
+
+FRIDAY = When("2019-09-06", "day", None, "Jumat (6/9/2019)")
+
+
+def _event(claim_id: str, article: str, clause: str, predicate: str) -> Claim:
+    sentence = f"{clause}, Jumat (6/9/2019)."
+    return Claim(claim_id, "event", clause, None, "asserted", [Evidence(article, 0, len(sentence), sentence)],
+                 when=FRIDAY, extra={"clause": clause, "predicate": predicate})
+
+
+def test_a_report_sharing_words_with_two_entries_makes_them_one_whatever_the_order():
+    pile_up = _event("c1", "a1", "Kecelakaan beruntun melibatkan lima kendaraan di Boulevard", "melibatkan")
+    driver = _event("c2", "a2", "Sopir truk tanah menabrak empat mobil", "menabrak")
+    both = _event("c3", "a3", "Kecelakaan beruntun truk tanah menabrak empat mobil di Boulevard", "menabrak")
+    published = {article: date(2019, 9, 10) for article in ("a1", "a2", "a3")}
+    for order in ([pile_up, driver, both], [both, pile_up, driver], [driver, both, pile_up]):
+        entries = build_timeline(order, {}, published)
+        assert [sorted(e.claims) for e in entries] == [["c1", "c2", "c3"]]
+
+
+def _figure(claim_id: str, sentence: str, figure: str, when: When) -> Claim:
+    return Claim(claim_id, "quantity", figure, None, "asserted", [Evidence("a1", 0, len(sentence), sentence)],
+                 when=when, extra={"clause": sentence.rstrip("."), "figure": figure})
+
+
+def test_a_month_or_year_holding_the_report_day_with_a_limit_word_is_so_far_not_an_entry():
+    published = {"a1": date(2019, 9, 10)}
+    so_far = _figure("c1", "Polisi menetapkan 175 tersangka hingga September 2019.", "175 tersangka",
+                     When("2019-09", "month", None, "September 2019"))
+    this_year = _figure("c2", "Jumlah tersangka karhutla tahun 2019 ini 175 orang.", "175 orang",
+                        When("2019", "year", None, "tahun 2019"))
+    month_over = _figure("c3", "Luas kebakaran hingga Agustus 2019 tercatat 328.724 hektare.", "328.724 hektare",
+                         When("2019-08", "month", None, "Agustus 2019"))
+    this_month = _figure("c4", "Pada September 2019 polisi menyita 12 truk.", "12 truk",
+                         When("2019-09", "month", None, "September 2019"))
+    entries = build_timeline([so_far, this_year, month_over, this_month], {}, published)
+    assert sorted(c for e in entries for c in e.claims) == ["c3", "c4"]
+
+
+def test_one_sources_account_of_one_day_in_one_article_is_one_entry():
+    fire = _event("c1", "a1", "Kebakaran terjadi di lantai tujuh", "terjadi")
+    burnt = _event("c2", "a1", "Korban dua orang mengalami luka bakar", "mengalami")
+    other_article = _event("c3", "a2", "Gubernur meresmikan jembatan baru di Cimahi", "meresmikan")
+    for claim in (fire, burnt, other_article):
+        claim.attributed_to = "ent-sugeng"
+    published = {"a1": date(2019, 9, 10), "a2": date(2019, 9, 10)}
+    entries = build_timeline([fire, burnt, other_article], {}, published)
+    assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
 
 
 def _dated_event(number: int, clause: str, sentence: str) -> Claim:

@@ -49,7 +49,8 @@ CLAUSE_CLOSED = re.compile(r"[,.!?…]\s*$")
 MAX_TITLE_WORDS = 12
 # an acronym in brackets inside a title, no clause of its own: "Presiden Konfederasi Serikat Pekerja Seluruh Indonesia
 # (KSPSI), Andi Gani Nena Wea, mendorong …"
-BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9&-]{1,15}\)")
+ACRONYM_IN_BRACKETS = r"\([A-Z][A-Za-z0-9&-]{1,15}\)"
+BRACKETED_ACRONYM = re.compile(rf"\s*{ACRONYM_IN_BRACKETS}")
 # a title that runs on past commas and "dan" in capitalised words before the name it ends in
 TITLE_CHAIN = re.compile(r"[A-Z][\w'’.-]*(?:(?:\s*,\s*|\s+(?:dan\s+|&\s+)?)[A-Z][\w'’.-]*)*")
 # an article's dateline: "JAKARTA, KOMPAS.com - ", "TEMPO.CO, Jakarta - ", "JAMBI, KOMPAS.COM- "
@@ -930,7 +931,9 @@ def _opening_person(doc: Doc, sentence: Span) -> Span | None:
     if not people:
         return _title_left_without_its_name(text, opening, sentence.end)
     person, before = people[0], text[opening : people[0].start]
-    apposed = re.match(rf"(?P<title>(?P<first>\S+)(?:[^,;:()\"“”]|{BRACKETED_ACRONYM.pattern})*),\s*",
+    # the spaces before a bracket are the title's own characters, read one way only: a pattern that could also
+    # read them as the bracket's took twice as long for each bracket when no comma followed
+    apposed = re.match(rf"(?P<title>(?P<first>\S+)(?:[^,;:()\"“”]|{ACRONYM_IN_BRACKETS})*),\s*",
                        text[opening : sentence.end])
     named = next((p for p in people if p.start == opening + apposed.end()), None) if apposed else None
     if apposed and named is not None and _titles_a_name(apposed.group("first")):

@@ -660,3 +660,11 @@ def test_diakui_with_what_was_admitted_reports_the_person_after_it(text):
 ])
 def test_diakui_with_nothing_admitted_or_no_person_reports_nothing(text):
     assert _speakers(text) == []
+
+
+def test_a_sentence_of_many_bracketed_acronyms_and_no_comma_is_read_in_time():
+    """Each space before a bracketed acronym was read two ways by the pattern of a title set off by a comma, so a
+    sentence with no comma after thirty of them took 2**30 tries; the name that opens it is still whom "Ia" means."""
+    bodies = " ".join(f"Forum Warga (FW{chr(65 + i % 26)}{chr(65 + i // 26)})" for i in range(30))
+    text = f"Budi Santoso meresmikan gedung {bodies} di Jakarta. Ia mengatakan gedung itu siap dipakai."
+    assert _speakers(text) == ["Budi Santoso"]

@@ -452,13 +452,20 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article], nam
 def _split_background(clusters: list[list[Claim]], articles: dict[str, Article], share: float) -> list[list[Claim]]:
     """An event every outlet tells only past the first third of its article (a figure only in the last third, past
     `share` of it) is background to the story (who the accused bribed earlier, that no damage was reported yet, the
-    haze's cause, the deficits of earlier years), not a comparison an editor lists: its claims stay apart."""
+    haze's cause, the deficits of earlier years), not a comparison an editor lists: its claims stay apart. What the
+    event cost, which outlets tally last ("Kerugian ditaksir mencapai Rp 200 juta"), is news wherever it stands."""
     kept: list[list[Claim]] = []
     for members in clusters:
-        background = len({_outlet(c, articles) for c in members}) > 1 and all(
+        background = len({_outlet(c, articles) for c in members}) > 1 and not all(map(_tells_cost, members)) and all(
             c.evidence[-1].start >= share * len(articles[c.evidence[0].article].text) for c in members)
         kept.extend([[c] for c in members] if background else [members])
     return kept
+
+
+def _tells_cost(claim: Claim) -> bool:
+    """A figure whose sentence names what the event cost (kabar/data/id/claims/costs.txt)."""
+    return claim.kind == "quantity" and not word_set("id/claims/costs.txt").isdisjoint(
+        WORD.findall(_sentence(claim).lower()))
 
 
 def _may_differ(members: list[Claim]) -> bool:

@@ -937,3 +937,14 @@ def test_one_place_held_by_two_people_in_two_sessions_is_not_compared():
     analysis, _ = _analysis("Pada latihan pertama, Marc Marquez mengisi posisi kedua di Misano.",
                             "Pada latihan kedua, posisi kedua ditempati oleh Fabio Quartararo di Misano.")
     assert not [g for g in _compared(analysis) if any("posisi ke-2" in v["value"] for v in g.values)]
+
+
+def test_what_an_event_cost_is_compared_though_every_outlet_gives_it_only_in_its_last_third():
+    news = ("Kebakaran melanda sebuah rumah makan di Kebayoran Lama pada Selasa malam. Api berasal dari dapur "
+            "restoran itu. Petugas pemadam kebakaran mengerahkan delapan unit mobil pemadam ke lokasi.",
+            "Sebuah rumah makan di Kebayoran Lama terbakar Selasa malam. Api diduga muncul dari dapur. Sebanyak "
+            "delapan unit mobil pemadam dikerahkan untuk menjinakkan api.")
+    loss = ("Kerugian akibat kebakaran itu ditaksir mencapai Rp 350 juta.",
+            "Akibat kebakaran itu, restoran diduga rugi sekitar Rp350 juta.")
+    analysis, _ = _analysis(f"{news[0]} {loss[0]}", f"{news[1]} {loss[1]}")
+    assert len([g for g in _compared(analysis) if any("350.000.000" in row["value"] for row in g.values)]) == 1

@@ -72,6 +72,8 @@ APPROXIMATE = 0.1
 NEAR_FIGURE = 0.02
 MIN_MEASURE_STEM = 4
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# digits between one or two capitals and one to three more, as a plate writes them ("S 7190 US", "AE-567-SC")
+CODE_BETWEEN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{1,2}[\s-]\d{1,4}[\s-][A-Z]{1,3}(?![\w-])")
 NAME = re.compile(r"\b[A-Z][\w-]+")
 # a name written as capitals alone ("PBI", "DOHC")
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -452,13 +454,20 @@ def _split_copied(clusters: list[list[Claim]], articles: dict[str, Article], nam
 def _split_background(clusters: list[list[Claim]], articles: dict[str, Article], share: float) -> list[list[Claim]]:
     """An event every outlet tells only past the first third of its article (a figure only in the last third, past
     `share` of it) is background to the story (who the accused bribed earlier, that no damage was reported yet, the
-    haze's cause, the deficits of earlier years), not a comparison an editor lists: its claims stay apart."""
+    haze's cause, the deficits of earlier years), not a comparison an editor lists: its claims stay apart. What the
+    event cost, which outlets tally last ("Kerugian ditaksir mencapai Rp 200 juta"), is news wherever it stands."""
     kept: list[list[Claim]] = []
     for members in clusters:
-        background = len({_outlet(c, articles) for c in members}) > 1 and all(
+        background = len({_outlet(c, articles) for c in members}) > 1 and not all(map(_tells_cost, members)) and all(
             c.evidence[-1].start >= share * len(articles[c.evidence[0].article].text) for c in members)
         kept.extend([[c] for c in members] if background else [members])
     return kept
+
+
+def _tells_cost(claim: Claim) -> bool:
+    """A figure whose sentence names what the event cost (kabar/data/id/claims/costs.txt)."""
+    return claim.kind == "quantity" and not word_set("id/claims/costs.txt").isdisjoint(
+        WORD.findall(_sentence(claim).lower()))
 
 
 def _may_differ(members: list[Claim]) -> bool:
@@ -985,8 +994,11 @@ def _zone(clock: str) -> int | None:
 
 def _told_differently(members: list[Claim]) -> list[str]:
     """The times and numbers reports give inside the event's own words, where two reports give no common
-    one ("pukul 14.00" against "pukul 13.30", "sejak 1 September" against "sejak 8 September")."""
-    told = {c.evidence[0].article: frozenset(_figures_in(_words(c))) for c in members if _figures_in(_words(c))}
+    one ("pukul 14.00" against "pukul 13.30", "sejak 1 September" against "sejak 8 September"). The digits of a code
+    between capitals, a vehicle's plate ("S 7190 US", "AE-567-SC"), name the vehicle (two reports naming it are one
+    telling of it) and are no time or count that one report gives and another contradicts by giving a time."""
+    told = {c.evidence[0].article: figures for c in members
+            if (figures := frozenset(_figures_in(CODE_BETWEEN_CAPITALS.sub(" ", _words(c)))))}
     values = list(set(told.values()))
     if any(not a & b for a in values for b in values):
         return sorted(" ".join(sorted(v)) for v in values)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from kabar.model import Article, Claim, ClaimGroup, Story
+from kabar.model import Article, Claim, ClaimGroup, Evidence, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
 from kabar.stories.analysis import StoryAnalysis
@@ -612,7 +612,6 @@ def test_a_burnt_area_given_larger_the_next_day_still_evolves():
 
 
 def test_a_copy_of_any_of_an_outlets_tellings_is_that_telling_again():
-    from kabar.model import Evidence
     from kabar.stories.groups import _own_tellings
 
     articles = {name: Article(id=name, source=f"{name}.txt", text="", outlet=outlet,
@@ -937,3 +936,31 @@ def test_one_place_held_by_two_people_in_two_sessions_is_not_compared():
     analysis, _ = _analysis("Pada latihan pertama, Marc Marquez mengisi posisi kedua di Misano.",
                             "Pada latihan kedua, posisi kedua ditempati oleh Fabio Quartararo di Misano.")
     assert not [g for g in _compared(analysis) if any("posisi ke-2" in v["value"] for v in g.values)]
+
+
+def test_what_an_event_cost_is_compared_though_every_outlet_gives_it_only_in_its_last_third():
+    news = ("Kebakaran melanda sebuah rumah makan di Kebayoran Lama pada Selasa malam. Api berasal dari dapur "
+            "restoran itu. Petugas pemadam kebakaran mengerahkan delapan unit mobil pemadam ke lokasi.",
+            "Sebuah rumah makan di Kebayoran Lama terbakar Selasa malam. Api diduga muncul dari dapur. Sebanyak "
+            "delapan unit mobil pemadam dikerahkan untuk menjinakkan api.")
+    loss = ("Kerugian akibat kebakaran itu ditaksir mencapai Rp 350 juta.",
+            "Akibat kebakaran itu, restoran diduga rugi sekitar Rp350 juta.")
+    analysis, _ = _analysis(f"{news[0]} {loss[0]}", f"{news[1]} {loss[1]}")
+    assert len([g for g in _compared(analysis) if any("350.000.000" in row["value"] for row in g.values)]) == 1
+
+
+def test_a_vehicles_plate_in_an_events_words_is_a_name_not_a_number_outlets_disagree_on():
+    from kabar.stories.groups import _group
+
+    def told(number: int, article: str, text: str) -> Claim:
+        return Claim(f"c{number}", "event", text, None, "asserted", [Evidence(article, 0, len(text), text)])
+
+    articles = _outlet_articles("Harian A", "Harian B")
+    plate = _group("g", [told(1, "a", "Bus nopol S 7190 US menabrak sebuah mobil di Jalan Raya Madiun"),
+                         told(2, "b", "Bus menabrak sebuah mobil di Jalan Raya Madiun sekitar pukul 09.00 WIB")],
+                   articles, {}, {}, "id")
+    assert plate.status == "corroborated"
+    times = _group("g", [told(1, "a", "Bus menabrak sebuah mobil di Jalan Raya Madiun sekitar pukul 10.00 WIB"),
+                         told(2, "b", "Bus menabrak sebuah mobil di Jalan Raya Madiun sekitar pukul 09.00 WIB")],
+                   articles, {}, {}, "id")
+    assert times.status == "conflicting"

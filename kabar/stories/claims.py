@@ -102,6 +102,16 @@ def _clause(doc: Doc, sentence: Span, at: int, end: int) -> str:
     return " ".join(doc.text[start:stop].split()).rstrip(".")
 
 
+def _figure_clause(doc: Doc, sentence: Span, at: int, end: int) -> str:
+    """A figure's clause, which names its group, with a name the word limit cut read whole ("Korea Utara yang
+    dikerahkan ...", not "Utara yang dikerahkan ..."); an event's clause keeps the limit, its words being
+    compared by meaning (whole names there cost the seeds' source counts 0.667 -> 0.556)."""
+    start, stop = clause_span(doc, sentence, at, end)
+    start = min([start, *(s.start for s in doc.covering("entities", start, start + 1)
+                          if sentence.start <= s.start < start < s.end)])
+    return " ".join(doc.text[start:stop].split()).rstrip(".")
+
+
 @cache
 def event_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = (line.split("\t") for line in data_lines("id/claims/events.txt"))
@@ -389,7 +399,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             subject = _subject_of_quantity(doc, sentence, quantity, source)
             text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")
-            clause = _clause(doc, sentence, quantity.start, quantity.end)
+            clause = _figure_clause(doc, sentence, quantity.start, quantity.end)
             figures.append((quantity.start, quantity.end))
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,

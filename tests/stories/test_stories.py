@@ -10,7 +10,7 @@ import pytest
 from kabar.model import Article, Span, Story
 from kabar.nlp import annotate, link_entities
 from kabar.stories import analyze
-from kabar.stories.claims import quotes_in, statements
+from kabar.stories.claims import claims_in, quotes_in, statements
 from kabar.stories.dedup import find_duplicates
 
 WIB = timezone(timedelta(hours=7))
@@ -217,3 +217,12 @@ def test_a_long_quote_labels_its_statement_claim_up_to_a_whole_word_with_an_elli
     [claim] = statements(doc, quotes_in(doc), 1)
     assert len(claim.text) <= 240 and claim.text.endswith("…")
     assert words.startswith(claim.text.removesuffix("…")) and words[len(claim.text) - 1] == " "
+
+
+def test_a_figures_clause_reads_a_name_the_word_limit_cut_whole():
+    """The clause names the figure's group on every page: eight words back from the figure fall inside "Korea
+    Utara"."""
+    text = ("Menurut Badan Intelijen Korea Selatan (NIS), jumlah personel Korea Utara yang dikerahkan ke wilayah Kursk "
+            "kini mencapai sekitar 12.000 hingga 15.000 orang.")
+    [figure] = [c for c in claims_in(annotate(_article("k", text, 30, "Pos Empat")), {}) if c.kind == "quantity"]
+    assert figure.extra["clause"].startswith("Korea Utara yang dikerahkan")

@@ -41,6 +41,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
              and not _so_far(c, published) and not _counted_from_a_speakers_day(c)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
+    merged = _credited_figures_join_their_days_event(merged)
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
     entries = []
     for members in merged:
@@ -284,6 +285,34 @@ def _one_date_per_one_off_event(merged: list[list[Claim]]) -> list[list[Claim]]:
             home.extend(members)
             kept.remove(members)
     return [m for m in merged if any(m is k for k in kept)]
+
+
+def _credited_figures_join_their_days_event(merged: list[list[Claim]]) -> list[list[Claim]]:
+    """"Sebanyak sekitar 600 personel sudah kita siapkan," kata Argo, Kamis (12/9/2019)": a figure dated only by the
+    day it was said is what a source told of that day's event, so where an entry of that day holds an event (the
+    funeral) the figure is its evidence, not a development of its own; with no event that day it stays an entry."""
+    kept = []
+    for members in merged:
+        if all(c.kind == "quantity" and _dated_by_its_credit(c) for c in members):
+            home = next((other for other in merged if _period(other[0]) == _period(members[0])
+                         and any(c.kind == "event" for c in other)), None)
+            if home is not None:
+                home.extend(members)
+                continue
+        kept.append(members)
+    return kept
+
+
+def _dated_by_its_credit(claim: Claim) -> bool:
+    """The claim's date stands outside its clause, after a credit word that follows its figure or predicate
+    ("..., kata Argo, Kamis (12/9/2019)"): it dates the saying."""
+    expression = claim.when.expression or ""  # type: ignore[union-attr]
+    sentence = claim.evidence[-1].text
+    at = sentence.find(expression)
+    if not expression or expression in _clause(claim) or at < 0:
+        return False
+    before = [m.end() for m in _anchor_matches(claim, sentence) if m.end() <= at]
+    return bool(before) and _in_a_credit(sentence[max(before) : at], -1, _credit_words()[0])
 
 
 def _one_off_of_the_same_parties(first: list[Claim], second: list[Claim]) -> bool:

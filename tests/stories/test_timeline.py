@@ -165,3 +165,22 @@ def test_an_entry_is_labelled_by_a_clause_that_reads_alone_else_by_its_sentence(
     assert alone.text == sentence.removeprefix("- ")
     [merged] = build_timeline([_dated_event(1, broken, sentence), _dated_event(2, readable, readable + ".")], {}, {})
     assert merged.text == readable
+
+
+def _credited_figure(claim_id: str, article: str, figure: str, sentence: str) -> Claim:
+    clause = sentence[: sentence.index(",")]
+    return Claim(claim_id, "quantity", figure, None, "asserted", [Evidence(article, 0, len(sentence), sentence)],
+                 when=FRIDAY, extra={"clause": clause, "figure": figure})
+
+
+def test_a_figure_dated_only_by_its_credit_joins_the_event_entry_of_that_day():
+    funeral = _event("c1", "a1", "Upacara pemakaman digelar di TMP Kalibata", "digelar")
+    escort = _credited_figure("c2", "a2", "sekitar 600 personel",
+                              '"Sebanyak sekitar 600 personel sudah kita siapkan," kata Kabid Humas, Jumat (6/9/2019).')
+    seized = _figure("c3", "Polisi menyita 12 truk di Cimahi, Jumat (6/9/2019).", "12 truk", FRIDAY)
+    seized.evidence = [Evidence("a3", 0, len(seized.evidence[0].text), seized.evidence[0].text)]
+    published = {article: date(2019, 9, 10) for article in ("a1", "a2", "a3")}
+    entries = build_timeline([funeral, escort, seized], {}, published)
+    assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
+    [alone] = build_timeline([escort], {}, published)  # no event that day: the figure is the entry
+    assert alone.claims == ["c2"]

@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from kabar.lexicon import sections
+from kabar.lexicon import sections, word_set
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.brief import BARE_DASH
@@ -38,7 +38,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
              and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
-             and not _so_far(c, published) and not _counted_from_a_speakers_day(c)]
+             and not _so_far(c, published) and not _counted_from_a_speakers_day(c) and not _tells_the_reporting(c)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     merged = _credited_figures_join_their_days_event(merged)
@@ -159,6 +159,13 @@ def _counted_from_a_speakers_day(claim: Claim) -> bool:
         return False
     before = sentence[:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _tells_the_reporting(claim: Claim) -> bool:
+    """"Demikian diwartakan, Jumat (13/9/2019)": an event whose predicate tells the reporting (kabar/data/id/
+    stories/reporting-predicates.txt) is dated by the report, not by anything that happened."""
+    return claim.kind == "event" and (claim.extra.get("predicate") or "").lower() in word_set(
+        "id/stories/reporting-predicates.txt")
 
 
 def _clause(claim: Claim) -> str:

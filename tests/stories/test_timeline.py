@@ -184,3 +184,12 @@ def test_a_figure_dated_only_by_its_credit_joins_the_event_entry_of_that_day():
     assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
     [alone] = build_timeline([escort], {}, published)  # no event that day: the figure is the entry
     assert alone.claims == ["c2"]
+
+
+@pytest.mark.parametrize(("clause", "predicate"), [("Demikian diwartakan", "diwartakan"),
+                                                   ("Merujuk keterangan Human Rights Watch dilansir", "dilansir")])
+def test_an_event_whose_predicate_tells_the_reporting_is_no_entry(clause, predicate):
+    published = {"a1": date(2019, 9, 10), "a2": date(2019, 9, 10)}
+    court = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan")
+    entries = build_timeline([_event("c1", "a1", clause, predicate), court], {}, published)
+    assert [e.claims for e in entries] == [["c2"]]

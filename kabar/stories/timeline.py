@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from kabar.lexicon import sections, word_set
+from kabar.lexicon import sections, table, word_set
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.brief import BARE_DASH
@@ -38,7 +38,8 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
              and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
-             and not _so_far(c, published) and not _counted_from_a_speakers_day(c) and not _tells_the_reporting(c)]
+             and not _so_far(c, published) and not _counted_from_a_speakers_day(c) and not _tells_the_reporting(c)
+             and not _day_name_contradicts_date(c)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     merged = _credited_figures_join_their_days_event(merged)
@@ -159,6 +160,18 @@ def _counted_from_a_speakers_day(claim: Claim) -> bool:
         return False
     before = sentence[:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _day_name_contradicts_date(claim: Claim) -> bool:
+    """"terhitung mulai Selasa (6/9/2019)" when the 6th was a Friday: a day named beside a date it does not fall on is
+    a writer's slip in one or the other, and the timeline dates nothing by it (the other reports date the event)."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    if when.precision != "day" or not any(ch.isdigit() for ch in when.expression or ""):
+        return False
+    named = [table("id/days.tsv")[w.group(0).lower()] for w in WORD.finditer(when.expression or "")
+             if w.group(0).lower() in table("id/days.tsv")]
+    return bool(named) and all(int(day) != _day(when.start).weekday() for day in named)
 
 
 def _tells_the_reporting(claim: Claim) -> bool:

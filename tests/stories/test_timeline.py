@@ -193,3 +193,12 @@ def test_an_event_whose_predicate_tells_the_reporting_is_no_entry(clause, predic
     court = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan")
     entries = build_timeline([_event("c1", "a1", clause, predicate), court], {}, published)
     assert [e.claims for e in entries] == [["c2"]]
+
+
+def test_a_date_its_own_day_name_contradicts_is_no_entry():
+    published = {"a1": date(2019, 9, 10), "a2": date(2019, 9, 10)}
+    slip = _event("c1", "a1", "Mekeng dicegah bepergian ke luar negeri", "dicegah")
+    slip.when = When("2019-09-06", "day", None, "Selasa (6/9/2019)")  # 6 September 2019 was a Friday
+    agreeing = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan")
+    entries = build_timeline([slip, agreeing], {}, published)
+    assert [e.claims for e in entries] == [["c2"]]

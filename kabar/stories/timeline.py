@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from kabar.lexicon import sections, table, word_set
+from kabar.lexicon import data_lines, sections, table, word_set
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.brief import BARE_DASH
@@ -39,7 +39,7 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
              and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
              and not _so_far(c, published) and not _counted_from_a_speakers_day(c) and not _tells_the_reporting(c)
-             and not _day_name_contradicts_date(c)]
+             and not _day_name_contradicts_date(c) and not _a_term(c)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
     merged = _credited_figures_join_their_days_event(merged)
@@ -172,6 +172,24 @@ def _day_name_contradicts_date(claim: Claim) -> bool:
     named = [table("id/days.tsv")[w.group(0).lower()] for w in WORD.finditer(when.expression or "")
              if w.group(0).lower() in table("id/days.tsv")]
     return bool(named) and all(int(day) != _day(when.start).weekday() for day in named)
+
+
+def _a_term(claim: Claim) -> bool:
+    """"lima pimpinan KPK periode 2019-2023", "pimpinan KPK (2019-2023)": a range of years after a term word
+    (kabar/data/id/stories/term-words.txt) or in brackets of its own names how long an office or a plan runs, not
+    when anything happened."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    expression = when.expression or ""
+    sentence = claim.evidence[-1].text
+    at = sentence.find(expression)
+    if when.precision != "year" or not when.end or not expression or at < 0:
+        return False
+    if sentence[:at].rstrip().endswith("(") and sentence[at + len(expression) :].lstrip().startswith(")"):
+        return True
+    words_before = " ".join(w.group(0).lower() for w in WORD.finditer(sentence, 0, at))
+    return any(words_before == term or words_before.endswith(" " + term)
+               for term in data_lines("id/stories/term-words.txt"))
 
 
 def _tells_the_reporting(claim: Claim) -> bool:

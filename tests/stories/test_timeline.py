@@ -202,3 +202,15 @@ def test_a_date_its_own_day_name_contradicts_is_no_entry():
     agreeing = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan")
     entries = build_timeline([slip, agreeing], {}, published)
     assert [e.claims for e in entries] == [["c2"]]
+
+
+def test_a_year_range_naming_a_term_of_office_is_no_entry():
+    published = {"a1": date(2019, 9, 13), "a2": date(2019, 9, 13), "a3": date(2019, 9, 13)}
+    term = When("2019", "year", "2023", "2019-2023")
+    after_term_word = _event("c1", "a1", "DPR memilih lima pemimpin KPK periode 2019-2023", "memilih")
+    bracketed = _event("c2", "a2", "Komisi Hukum DPR telah memilih lima pimpinan KPK (2019-2023)", "memilih")
+    years = _event("c3", "a3", "Kebakaran hutan melanda Riau pada 2015-2017", "melanda")
+    after_term_word.when, bracketed.when = term, term
+    years.when = When("2015", "year", "2017", "2015-2017")
+    entries = build_timeline([after_term_word, bracketed, years], {}, published)
+    assert [e.claims for e in entries] == [["c3"]]

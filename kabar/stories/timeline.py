@@ -117,10 +117,13 @@ def _so_far(claim: Claim, published: dict[str, date]) -> bool:
     """"175 tersangka hingga September 2019 ini", "karhutla tahun 2019 ini": a month or a year that holds the
     report's own day, with a limit word before it or "ini" after it (kabar/data/id/stories/so-far-cues.txt),
     says how things stand so far, not when something happened ("hingga Agustus 2019", a month already over,
-    still dates its figure)."""
+    still dates its figure); so does a week closing on the report's day ("2.500 hotspot dalam sepekan
+    terakhir")."""
     when = claim.when
     assert when is not None  # only dated claims are asked
     days = [published[e.article] for e in claim.evidence if e.article in published]
+    if when.precision == "week" and when.end in {day.isoformat() for day in days}:
+        return True  # "dalam sepekan terakhir": the days up to the report, however it says it
     if when.precision not in ("month", "year") or when.end or not when.expression \
             or not any(day.isoformat().startswith(when.start) for day in days):
         return False

@@ -214,3 +214,13 @@ def test_a_year_range_naming_a_term_of_office_is_no_entry():
     years.when = When("2015", "year", "2017", "2015-2017")
     entries = build_timeline([after_term_word, bracketed, years], {}, published)
     assert [e.claims for e in entries] == [["c3"]]
+
+
+def test_the_days_up_to_the_report_are_so_far_not_an_entry():
+    published = {"a1": date(2019, 9, 10)}
+    past_week = _figure("c1", "Lebih dari 2.500 hotspot terdeteksi dalam sepekan terakhir.", "2.500 hotspot",
+                        When("2019-09-04", "week", "2019-09-10", "sepekan terakhir"))
+    last_week = _figure("c2", "Tabrakan beruntun melibatkan 20 kendaraan pekan lalu.", "20 kendaraan",
+                        When("2019-09-02", "week", "2019-09-08", "pekan lalu"))
+    entries = build_timeline([past_week, last_week], {}, published)
+    assert [e.claims for e in entries] == [["c2"]]

@@ -309,7 +309,19 @@ def _one_entry_by_words(first: Claim, second: Claim) -> bool:
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] == tags[1] and tags[0] in listed_events():
         return True
+    happening = _happening(first)
+    if happening and happening == _happening(second):
+        return True
     return word_overlap(_clause(first), _clause(second)) >= SAME_ENTRY_WORDS
+
+
+def _happening(claim: Claim) -> str | None:
+    """The happening the claim's sentence names before its predicate or figure ("Kebakaran menghanguskan",
+    "kebakaran terjadi"; kabar/data/id/stories/happenings.txt), where it names one."""
+    sentence = claim.evidence[-1].text
+    at = sentence.find(_anchor(claim) or "\0")
+    words = (w.group(0).lower() for w in WORD.finditer(sentence, 0, at if at >= 0 else 0))
+    return next((w for w in words if w in word_set("id/stories/happenings.txt")), None)
 
 
 def _one_date_per_one_off_event(merged: list[list[Claim]]) -> list[list[Claim]]:

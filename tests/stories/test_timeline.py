@@ -224,3 +224,12 @@ def test_the_days_up_to_the_report_are_so_far_not_an_entry():
                         When("2019-09-02", "week", "2019-09-08", "pekan lalu"))
     entries = build_timeline([past_week, last_week], {}, published)
     assert [e.claims for e in entries] == [["c2"]]
+
+
+def test_two_reports_of_one_day_opening_on_the_same_happening_are_one_entry():
+    published = {"a1": date(2019, 9, 11), "a2": date(2019, 9, 11), "a3": date(2019, 9, 11)}
+    burnt = _event("c1", "a1", "Kebakaran menghanguskan satu unit hunian di Apartemen Kalibata City", "menghanguskan")
+    started = _event("c2", "a2", "Sugeng mengatakan, kebakaran terjadi pada pagi hari", "terjadi")
+    opened = _event("c3", "a3", "Gubernur meresmikan jembatan baru di Cimahi", "meresmikan")
+    entries = build_timeline([burnt, started, opened], {}, published)
+    assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]

@@ -88,14 +88,17 @@ def test_timeline_on_the_real_development_events():
         pytest.skip("../shared/corpus/real is absent in this clone (the real corpus lives beside the repo)")
     timelines = real_timeline.gold_timelines()
     results = [r for r in real_claims.evaluate(held_back=False) if r.event in timelines]
-    assert len(results) >= 9 and not any(r.held_back for r in results)
+    assert len(results) >= 28 and not any(r.held_back for r in results)
     score = real_timeline.score(results, timelines)
-    assert score.expected >= 24
+    assert score.expected >= 80
     # on the 9 labelled development events (5 December 2026): first measured precision 0.562, recall 0.750;
     # 0.769 / 0.833 once entries join transitively, "so far" dates, quoted relative days and one source's account
-    # of a day were handled and a figure took the date of its own clause
-    assert score.recall >= 0.8
-    assert score.precision >= 0.7
+    # of a day were handled and a figure took the date of its own clause. On all 28 development events (82 entries):
+    # first measured 0.594 / 0.768; 0.738 / 0.756 once credited figures joined their day's event, reporting
+    # predicates, day names contradicting their dates, terms of office and weeks up to the report dated nothing,
+    # and one day's reports naming the same happening made one entry
+    assert score.recall >= 0.7
+    assert score.precision >= 0.65
 
 
 def _dated(start: str, precision: str = "day", end: str | None = None) -> dict:

@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from kabar.lexicon import sections
+from kabar.lexicon import data_lines, sections, table, word_set
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.brief import BARE_DASH
@@ -38,9 +38,11 @@ def build_timeline(claims: list[Claim], names: dict[str, str], published: dict[s
     tell it (`published`: each article's date)."""
     dated = [c for c in claims if c.kind != "statement" and c.when is not None and c.when.precision in PRECISE
              and _dated_by_its_own_words(c) and not _planned(c) and _not_after_its_report(c, published)
-             and not _so_far(c, published) and not _counted_from_a_speakers_day(c)]
+             and not _so_far(c, published) and not _counted_from_a_speakers_day(c) and not _tells_the_reporting(c)
+             and not _day_name_contradicts_date(c) and not _a_term(c)]
     close = _close_in_meaning(dated)
     merged = _one_date_per_one_off_event(_entries_of_one_development(dated, close))
+    merged = _credited_figures_join_their_days_event(merged)
     newest = max((_day(m[0].when.start) for m in merged), default=None)  # type: ignore[union-attr]
     entries = []
     for members in merged:
@@ -115,10 +117,13 @@ def _so_far(claim: Claim, published: dict[str, date]) -> bool:
     """"175 tersangka hingga September 2019 ini", "karhutla tahun 2019 ini": a month or a year that holds the
     report's own day, with a limit word before it or "ini" after it (kabar/data/id/stories/so-far-cues.txt),
     says how things stand so far, not when something happened ("hingga Agustus 2019", a month already over,
-    still dates its figure)."""
+    still dates its figure); so does a week closing on the report's day ("2.500 hotspot dalam sepekan
+    terakhir")."""
     when = claim.when
     assert when is not None  # only dated claims are asked
     days = [published[e.article] for e in claim.evidence if e.article in published]
+    if when.precision == "week" and when.end in {day.isoformat() for day in days}:
+        return True  # "dalam sepekan terakhir": the days up to the report, however it says it
     if when.precision not in ("month", "year") or when.end or not when.expression \
             or not any(day.isoformat().startswith(when.start) for day in days):
         return False
@@ -158,6 +163,43 @@ def _counted_from_a_speakers_day(claim: Claim) -> bool:
         return False
     before = sentence[:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _day_name_contradicts_date(claim: Claim) -> bool:
+    """"terhitung mulai Selasa (6/9/2019)" when the 6th was a Friday: a day named beside a date it does not fall on is
+    a writer's slip in one or the other, and the timeline dates nothing by it (the other reports date the event)."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    if when.precision != "day" or not any(ch.isdigit() for ch in when.expression or ""):
+        return False
+    named = [table("id/days.tsv")[w.group(0).lower()] for w in WORD.finditer(when.expression or "")
+             if w.group(0).lower() in table("id/days.tsv")]
+    return bool(named) and all(int(day) != _day(when.start).weekday() for day in named)
+
+
+def _a_term(claim: Claim) -> bool:
+    """"lima pimpinan KPK periode 2019-2023", "pimpinan KPK (2019-2023)": a range of years after a term word
+    (kabar/data/id/stories/term-words.txt) or in brackets of its own names how long an office or a plan runs, not
+    when anything happened."""
+    when = claim.when
+    assert when is not None  # only dated claims are asked
+    expression = when.expression or ""
+    sentence = claim.evidence[-1].text
+    at = sentence.find(expression)
+    if when.precision != "year" or not when.end or not expression or at < 0:
+        return False
+    if sentence[:at].rstrip().endswith("(") and sentence[at + len(expression) :].lstrip().startswith(")"):
+        return True
+    words_before = " ".join(w.group(0).lower() for w in WORD.finditer(sentence, 0, at))
+    return any(words_before == term or words_before.endswith(" " + term)
+               for term in data_lines("id/stories/term-words.txt"))
+
+
+def _tells_the_reporting(claim: Claim) -> bool:
+    """"Demikian diwartakan, Jumat (13/9/2019)": an event whose predicate tells the reporting (kabar/data/id/
+    stories/reporting-predicates.txt) is dated by the report, not by anything that happened."""
+    return claim.kind == "event" and (claim.extra.get("predicate") or "").lower() in word_set(
+        "id/stories/reporting-predicates.txt")
 
 
 def _clause(claim: Claim) -> str:
@@ -267,7 +309,19 @@ def _one_entry_by_words(first: Claim, second: Claim) -> bool:
     tags = first.extra.get("event"), second.extra.get("event")
     if tags[0] == tags[1] and tags[0] in listed_events():
         return True
+    happening = _happening(first)
+    if happening and happening == _happening(second):
+        return True
     return word_overlap(_clause(first), _clause(second)) >= SAME_ENTRY_WORDS
+
+
+def _happening(claim: Claim) -> str | None:
+    """The happening the claim's sentence names before its predicate or figure ("Kebakaran menghanguskan",
+    "kebakaran terjadi"; kabar/data/id/stories/happenings.txt), where it names one."""
+    sentence = claim.evidence[-1].text
+    at = sentence.find(_anchor(claim) or "\0")
+    words = (w.group(0).lower() for w in WORD.finditer(sentence, 0, at if at >= 0 else 0))
+    return next((w for w in words if w in word_set("id/stories/happenings.txt")), None)
 
 
 def _one_date_per_one_off_event(merged: list[list[Claim]]) -> list[list[Claim]]:
@@ -284,6 +338,34 @@ def _one_date_per_one_off_event(merged: list[list[Claim]]) -> list[list[Claim]]:
             home.extend(members)
             kept.remove(members)
     return [m for m in merged if any(m is k for k in kept)]
+
+
+def _credited_figures_join_their_days_event(merged: list[list[Claim]]) -> list[list[Claim]]:
+    """"Sebanyak sekitar 600 personel sudah kita siapkan," kata Argo, Kamis (12/9/2019)": a figure dated only by the
+    day it was said is what a source told of that day's event, so where an entry of that day holds an event (the
+    funeral) the figure is its evidence, not a development of its own; with no event that day it stays an entry."""
+    kept = []
+    for members in merged:
+        if all(c.kind == "quantity" and _dated_by_its_credit(c) for c in members):
+            home = next((other for other in merged if _period(other[0]) == _period(members[0])
+                         and any(c.kind == "event" for c in other)), None)
+            if home is not None:
+                home.extend(members)
+                continue
+        kept.append(members)
+    return kept
+
+
+def _dated_by_its_credit(claim: Claim) -> bool:
+    """The claim's date stands outside its clause, after a credit word that follows its figure or predicate
+    ("..., kata Argo, Kamis (12/9/2019)"): it dates the saying."""
+    expression = claim.when.expression or ""  # type: ignore[union-attr]
+    sentence = claim.evidence[-1].text
+    at = sentence.find(expression)
+    if not expression or expression in _clause(claim) or at < 0:
+        return False
+    before = [m.end() for m in _anchor_matches(claim, sentence) if m.end() <= at]
+    return bool(before) and _in_a_credit(sentence[max(before) : at], -1, _credit_words()[0])
 
 
 def _one_off_of_the_same_parties(first: list[Claim], second: list[Claim]) -> bool:

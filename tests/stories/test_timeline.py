@@ -165,3 +165,71 @@ def test_an_entry_is_labelled_by_a_clause_that_reads_alone_else_by_its_sentence(
     assert alone.text == sentence.removeprefix("- ")
     [merged] = build_timeline([_dated_event(1, broken, sentence), _dated_event(2, readable, readable + ".")], {}, {})
     assert merged.text == readable
+
+
+def _credited_figure(claim_id: str, article: str, figure: str, sentence: str) -> Claim:
+    clause = sentence[: sentence.index(",")]
+    return Claim(claim_id, "quantity", figure, None, "asserted", [Evidence(article, 0, len(sentence), sentence)],
+                 when=FRIDAY, extra={"clause": clause, "figure": figure})
+
+
+def test_a_figure_dated_only_by_its_credit_joins_the_event_entry_of_that_day():
+    funeral = _event("c1", "a1", "Upacara pemakaman digelar di TMP Kalibata", "digelar")
+    escort = _credited_figure("c2", "a2", "sekitar 600 personel",
+                              '"Sebanyak sekitar 600 personel sudah kita siapkan," kata Kabid Humas, Jumat (6/9/2019).')
+    seized = _figure("c3", "Polisi menyita 12 truk di Cimahi, Jumat (6/9/2019).", "12 truk", FRIDAY)
+    seized.evidence = [Evidence("a3", 0, len(seized.evidence[0].text), seized.evidence[0].text)]
+    published = {article: date(2019, 9, 10) for article in ("a1", "a2", "a3")}
+    entries = build_timeline([funeral, escort, seized], {}, published)
+    assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
+    [alone] = build_timeline([escort], {}, published)  # no event that day: the figure is the entry
+    assert alone.claims == ["c2"]
+
+
+def _entries_published_on(claims: list[Claim], day: date) -> list[TimelineEntry]:
+    """The timeline of these claims, their articles all published on the day given."""
+    return build_timeline(claims, {}, {e.article: day for c in claims for e in c.evidence})
+
+
+@pytest.mark.parametrize(("clause", "predicate"), [("Demikian diwartakan", "diwartakan"),
+                                                   ("Merujuk keterangan Human Rights Watch dilansir", "dilansir")])
+def test_an_event_whose_predicate_tells_the_reporting_is_no_entry(clause, predicate):
+    court = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan")
+    entries = _entries_published_on([_event("c1", "a1", clause, predicate), court], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c2"]]
+
+
+def test_a_date_its_own_day_name_contradicts_is_no_entry():
+    slip = _event("c1", "a1", "Mekeng dicegah bepergian ke luar negeri", "dicegah")
+    slip.when = When("2019-09-06", "day", None, "Selasa (6/9/2019)")  # 6 September 2019 was a Friday
+    agreeing = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan")
+    entries = _entries_published_on([slip, agreeing], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c2"]]
+
+
+def test_a_year_range_naming_a_term_of_office_is_no_entry():
+    term = When("2019", "year", "2023", "2019-2023")
+    after_term_word = _event("c1", "a1", "DPR memilih lima pemimpin KPK periode 2019-2023", "memilih")
+    bracketed = _event("c2", "a2", "Komisi Hukum DPR telah memilih lima pimpinan KPK (2019-2023)", "memilih")
+    years = _event("c3", "a3", "Kebakaran hutan melanda Riau pada 2015-2017", "melanda")
+    after_term_word.when, bracketed.when = term, term
+    years.when = When("2015", "year", "2017", "2015-2017")
+    entries = _entries_published_on([after_term_word, bracketed, years], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c3"]]
+
+
+def test_the_days_up_to_the_report_are_so_far_not_an_entry():
+    past_week = _figure("c1", "Lebih dari 2.500 hotspot terdeteksi dalam sepekan terakhir.", "2.500 hotspot",
+                        When("2019-09-04", "week", "2019-09-10", "sepekan terakhir"))
+    last_week = _figure("c2", "Tabrakan beruntun melibatkan 20 kendaraan pekan lalu.", "20 kendaraan",
+                        When("2019-09-02", "week", "2019-09-08", "pekan lalu"))
+    entries = _entries_published_on([past_week, last_week], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c2"]]
+
+
+def test_two_reports_of_one_day_opening_on_the_same_happening_are_one_entry():
+    burnt = _event("c1", "a1", "Kebakaran menghanguskan satu unit hunian di Apartemen Kalibata City", "menghanguskan")
+    started = _event("c2", "a2", "Sugeng mengatakan, kebakaran terjadi pada pagi hari", "terjadi")
+    opened = _event("c3", "a3", "Gubernur meresmikan jembatan baru di Cimahi", "meresmikan")
+    entries = _entries_published_on([burnt, started, opened], date(2019, 9, 10))
+    assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]

@@ -736,9 +736,11 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
         if speaker is not None and clause_end != -1:
             _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
             return speaker, True
-    verb = re.search(r"(?P<cue>\b\w+)\s+bahwa\b", text[sentence.start : sentence.end])
-    if verb and verb.group("cue").lower() in (*cues("before"), *cues("with bahwa")):
-        cue_start = sentence.start + verb.start("cue")
+    verb = re.search(r"(?:(?P<lead>\b\w+)\s+)?(?P<cue>\b\w+),?\s+bahwa\b", text[sentence.start : sentence.end])
+    known = (*cues("before"), *cues("with bahwa"))
+    phrase = verb is not None and f"{verb.group('lead')} {verb.group('cue')}".lower() in known
+    if verb and (phrase or verb.group("cue").lower() in known):
+        cue_start = sentence.start + verb.start("lead" if phrase else "cue")  # "angkat bicara, bahwa …"
         speaker = speaker_before(doc, sentence.start, cue_start, last)
         _add(doc, sentence, "indirect", (sentence.start + verb.end(), sentence.end), verb.group("cue"), speaker)
         return speaker, True

@@ -700,3 +700,8 @@ def test_a_speaker_after_an_opening_source_still_speaks():
 ])
 def test_a_body_whose_name_holds_dan_is_named_whole(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_speaking_up_with_bahwa_after_a_comma_reports_what_follows():
+    assert _speakers("Ketua DPP Budi Santoso ikut angkat bicara, bahwa ia menilai revisi itu memperkuat lembaga.") \
+        == ["Budi Santoso"]

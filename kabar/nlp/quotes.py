@@ -161,7 +161,7 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     while position < limit and text[position] == " ":
         position += 1
     stop = _stop().search(text, position, limit)
-    head_end = stop.start() if stop else limit
+    head_end = _body_across_dan(doc, position, stop.start(), limit) if stop else limit
     if _pronoun_at(text, position, head_end):
         return last
     clause = re.search(r"[,.;]", text[position:limit])
@@ -212,6 +212,16 @@ def speaker_after(doc: Doc, position: int, limit: int, last: Span | None) -> Spa
     if bodies:
         return bodies[-1]  # "kata media pemerintah KCNA"; a place only qualifies: "kata pejabat militer Israel"
     return _described(doc, position, head_end) or (head[0] if head else None)
+
+
+def _body_across_dan(doc: Doc, position: int, stop: int, limit: int) -> int:
+    """Where a speaker phrase stopped by "dan" ends: after a body whose name holds it ("Kementerian Lingkungan
+    Hidup dan Kehutanan", as the entity layer spans it), else at the stop ("Budi dan Ani" are two)."""
+    if doc.text[stop : stop + 5].lower() != " dan ":
+        return stop
+    body = next((s for s in doc.index("entities").within(position, limit)
+                 if s.start == position and s.end > stop and s.label not in ("PERSON", "GPE")), None)
+    return body.end if body is not None else stop
 
 
 @cache
@@ -727,9 +737,11 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
         if speaker is not None and clause_end != -1:
             _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), according.group("cue"), speaker)
             return speaker, True
-    verb = re.search(r"(?P<cue>\b\w+)\s+bahwa\b", text[sentence.start : sentence.end])
-    if verb and verb.group("cue").lower() in (*cues("before"), *cues("with bahwa")):
-        cue_start = sentence.start + verb.start("cue")
+    verb = re.search(r"(?:(?P<lead>\b\w+)\s+)?(?P<cue>\b\w+),?\s+bahwa\b", text[sentence.start : sentence.end])
+    known = (*cues("before"), *cues("with bahwa"))
+    phrase = verb is not None and f"{verb.group('lead')} {verb.group('cue')}".lower() in known
+    if verb and (phrase or verb.group("cue").lower() in known):
+        cue_start = sentence.start + verb.start("lead" if phrase else "cue")  # "angkat bicara, bahwa …"
         speaker = speaker_before(doc, sentence.start, cue_start, last)
         _add(doc, sentence, "indirect", (sentence.start + verb.end(), sentence.end), verb.group("cue"), speaker)
         return speaker, True
@@ -774,7 +786,28 @@ def _indirect(doc: Doc, sentence: Span, last: Span | None) -> tuple[Span | None,
     if own and last is not None:  # "Menurutnya Tibau mampu …": the view of the last speaker, with no comma
         _add(doc, sentence, "indirect", (sentence.start + own.end(), sentence.end), own.group("cue"), last)
         return last, True
-    return _bare_report(doc, sentence, last)
+    reported = _bare_report(doc, sentence, last)
+    if not reported[1]:
+        _add_opening_source(doc, sentence, last)
+    return reported
+
+
+def _add_opening_source(doc: Doc, sentence: Span, last: Span | None) -> None:
+    """"Dilansir dari India Today, Jumat (23/5/2025) beberapa insinyur …": a sentence opening with the source it
+    credits, set off by a comma and followed by what it says, is that source's report (asked only when no one
+    in the sentence reports it). The source is named, not described ("Dilansir dari laman resminya") nor a place
+    ("Dinas Pendidikan DKI Jakarta" cut to its place), and is no one a later "ia" or "katanya" points to, so the
+    sentence leaves the last speaker as it was."""
+    text = doc.text
+    opening = re.match(rf"\W*(?P<cue>{alternation(list(cues('source opening')))})\s+",
+                       text[sentence.start : sentence.end], re.IGNORECASE)
+    if opening is None:
+        return
+    speaker = speaker_after(doc, sentence.start + opening.end(), sentence.end, last)
+    clause_end = _clause_end(text, speaker, sentence)
+    if speaker is not None and _names_a_source(text, speaker) and clause_end != -1 and \
+            re.search(r"[a-z]{3,}", text[clause_end : sentence.end]):
+        _add(doc, sentence, "indirect", (clause_end + 1, sentence.end), opening.group("cue"), speaker)
 
 
 @cache
@@ -912,6 +945,16 @@ def _related(text: str, speaker: Span | None) -> Span | None:
 def _title_word(word: str) -> bool:
     """A word of a title, a portfolio, an acronym or a known body or place: no part of a person's name."""
     return _titles_a_name(word) or not is_name_word(word.strip(",."))
+
+
+def _names_a_source(text: str, speaker: Span) -> bool:
+    """A credited source is a name ("Reuters", "BBC"), a handle ("@infobmkg"), a site ("reuters.com" read as
+    "reuters") or a role ("keterangan saksi"), not a place alone nor a description ("laman resminya",
+    "keterangan tertulis")."""
+    said = text[speaker.start : speaker.end]
+    return speaker.label != "GPE" and (said[:1].isupper() or said.startswith("@")
+                                       or re.match(r"\.[a-z]{2,}", text[speaker.end : speaker.end + 4]) is not None
+                                       or said.split()[0].lower() in _role_words())
 
 
 def _opening_person(doc: Doc, sentence: Span) -> Span | None:

@@ -13,7 +13,9 @@ from kabar.model import Doc, Span
 # space: "… program., Akibatnya …"): that ends one too.
 # Quotation marks may come as a dump that read UTF-8 as Mac Roman writes them ("‚Äú", "‚Äù").
 END = re.compile(r"(?:\.{3}|…|[.!?])(?:‚Äù|[\"”’')\]])*(?=\s+|,+\s*\S)")
-NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,](?:‚Äú|[\"“‘'(\[])?[A-Z0-9]")
+# An invisible format mark (left-to-right mark, zero-width space, byte-order mark) may open the next paragraph
+# ("… di ,.,\u200eBerdasarkan data …"): it is no text and does not join the paragraphs.
+NEXT_STARTS_SENTENCE = re.compile(r"[\s,]*[\s,][\u200b-\u200f\ufeff]*(?:‚Äú|[\"“‘'(\[])?[A-Z0-9]")
 # a paragraph ending in a quotation's suffixed cue ("ujarnya", "katanya"), joined to the next by a comma with no
 # space before a capital ('… siap," ujarnya,Budi pun …'): the dump's paragraph join, not a comma of the sentence
 CUE_THEN_JOIN = re.compile(r"(?:‚Äù|[\"”’'])\s+[^\W\d_]+nya(?=,[A-Z])")

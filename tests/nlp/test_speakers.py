@@ -97,6 +97,14 @@ def test_paragraphs_joined_by_commas_still_split_into_sentences(joint):
         "Andi tiba di Bandung.", "Budi menyusul esok hari."]
 
 
+@pytest.mark.parametrize("mark", ["\u200e", "\u200b", "\ufeff"])
+def test_an_invisible_format_mark_before_the_next_paragraph_does_not_join_it(mark):
+    text = f"Andi tiba di Bandung.,{mark}Budi menyusul esok hari."
+    doc = split_sentences(Doc(Article(id="t", source="t", text=text)))
+    assert [doc.text[s.start : s.end] for s in doc.layer("sentences")] == [
+        "Andi tiba di Bandung.", f"{mark}Budi menyusul esok hari."]
+
+
 @pytest.mark.parametrize(("text", "sentences"), [
     ('"Kami siap," ujarnya,Budi pun mengaku lega.', ['"Kami siap," ujarnya', "Budi pun mengaku lega."]),
     ('"Kami siap,” katanya,Budi pun mengaku lega.', ['"Kami siap,” katanya', "Budi pun mengaku lega."]),
@@ -668,3 +676,40 @@ def test_a_sentence_of_many_bracketed_acronyms_and_no_comma_is_read_in_time():
     bodies = " ".join(f"Forum Warga (FW{chr(65 + i % 26)}{chr(65 + i // 26)})" for i in range(30))
     text = f"Budi Santoso meresmikan gedung {bodies} di Jakarta. Ia mengatakan gedung itu siap dipakai."
     assert _speakers(text) == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dilansir dari Reuters, Jumat (23/5/2025), sejumlah pekerja pabrik itu diminta pulang lebih awal.", "Reuters"),
+    ("Melansir BBC, pemerintah setempat menutup dua sekolah di kota itu.", "BBC"),
+    ("Berdasarkan data yang dirilis Badan Pusat Statistik, jumlah penduduk miskin turun tahun ini.",
+     "Badan Pusat Statistik"),
+])
+def test_a_sentence_opening_with_its_source_is_the_source_s_report(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Dilansir dari laman resminya, pendaftaran dibuka hingga akhir bulan ini.",
+    "Berdasarkan keterangan tertulis, turnamen itu diikuti empat tim.",
+])
+def test_an_opening_source_described_but_not_named_reports_nothing(text):
+    assert _speakers(text) == []
+
+
+def test_a_speaker_after_an_opening_source_still_speaks():
+    assert _speakers("Dilansir dari Reuters, Menteri Keuangan Budi Santoso mengatakan pajak itu akan naik.") \
+        == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Kualitas udara memburuk,\" kata Kementerian Lingkungan Hidup dan Kehutanan dalam keterangannya.",
+     "Kementerian Lingkungan Hidup dan Kehutanan"),
+    ("\"Kami akan datang,\" kata Budi dan Ani kepada wartawan.", "Budi"),
+])
+def test_a_body_whose_name_holds_dan_is_named_whole(text, speaker):
+    assert _speakers(text) == [speaker]
+
+
+def test_speaking_up_with_bahwa_after_a_comma_reports_what_follows():
+    assert _speakers("Ketua DPP Budi Santoso ikut angkat bicara, bahwa ia menilai revisi itu memperkuat lembaga.") \
+        == ["Budi Santoso"]

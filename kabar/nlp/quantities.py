@@ -1391,12 +1391,22 @@ def _rupiah_in_english_groups(match: re.Match[str]) -> bool:
     return _prefixes().get(prefix) == "rupiah" and re.fullmatch(r"\d{1,3},\d{3}", match.group("low") or "") is not None
 
 
+@cache
+def _after_a_larger_unit() -> re.Pattern[str]:
+    """A count of any larger unit ending the text before a figure ("1 menit "): the figure can only be part of it
+    when this holds."""
+    larger = alternation(sorted({row[0] for row in _table("part of a larger unit").values()}))
+    return re.compile(rf"\d\s+(?:{larger})\s+$", re.IGNORECASE)
+
+
 def _part_of_a_larger_unit(text: str, match: re.Match[str]) -> bool:
     """"1 menit 32.775 detik": a count of seconds after a count of minutes (of minutes after hours) is less than one
     of the larger unit, so where the thousands reading would make it more, its point is a decimal point."""
+    before = text[max(0, match.start() - 30) : match.start()]
+    if not _after_a_larger_unit().search(before):
+        return False  # reading the unit after every figure cost more than this test of the words before it
     unit = _units().get(_unit_after(text, match)[0] or "")
     larger = _table("part of a larger unit").get(unit or "")
-    before = text[max(0, match.start() - 30) : match.start()]
     if larger is None or not re.search(rf"\d\s+{re.escape(larger[0])}\s+$", before, re.IGNORECASE):
         return False
     value = parse_value(match.group("low"), english=False)

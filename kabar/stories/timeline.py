@@ -128,7 +128,7 @@ def _so_far(claim: Claim, published: dict[str, date]) -> bool:
             or not any(day.isoformat().startswith(when.start) for day in days):
         return False
     sentence = claim.evidence[-1].text
-    at = sentence.find(when.expression)
+    at = _expression_at(claim)
     if at < 0:
         return False
     before, after = _so_far_cues()
@@ -157,11 +157,10 @@ def _counted_from_a_speakers_day(claim: Claim) -> bool:
     if when.precision not in ("day", "week") or not expression or "(" in expression \
             or any(ch.isdigit() for ch in expression):
         return False
-    sentence = claim.evidence[-1].text
-    at = sentence.find(expression)
+    at = _expression_at(claim)
     if at < 0:
         return False
-    before = sentence[:at]
+    before = claim.evidence[-1].text[:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
@@ -185,14 +184,32 @@ def _a_term(claim: Claim) -> bool:
     assert when is not None  # only dated claims are asked
     expression = when.expression or ""
     sentence = claim.evidence[-1].text
-    at = sentence.find(expression)
+    at = _expression_at(claim)
     if when.precision != "year" or not when.end or not expression or at < 0:
         return False
     if sentence[:at].rstrip().endswith("(") and sentence[at + len(expression) :].lstrip().startswith(")"):
         return True
     words_before = " ".join(w.group(0).lower() for w in WORD.finditer(sentence, 0, at))
     return any(words_before == term or words_before.endswith(" " + term)
-               for term in data_lines("id/stories/term-words.txt"))
+               for term in _term_words())
+
+
+@cache
+def _term_words() -> tuple[str, ...]:
+    return tuple(data_lines("id/stories/term-words.txt"))
+
+
+def _expression_at(claim: Claim) -> int:
+    """Where the claim's date stands in its sentence (-1 where its words are not there): in the claim's own clause
+    where they stand there, as the claims layer chose that date first ('Kapolres berkata "kami bergerak hari ini" dan
+    polisi menangkap dua tersangka hari ini' is dated by the second), else where they first stand."""
+    expression = claim.when.expression  # type: ignore[union-attr]
+    if not expression:
+        return -1
+    sentence, clause = claim.evidence[-1].text, _clause(claim)
+    at = sentence.find(clause)
+    own = sentence.find(expression, at, at + len(clause)) if at >= 0 else -1
+    return own if own >= 0 else sentence.find(expression)
 
 
 def _tells_the_reporting(claim: Claim) -> bool:

@@ -233,3 +233,13 @@ def test_two_reports_of_one_day_opening_on_the_same_happening_are_one_entry():
     opened = _event("c3", "a3", "Gubernur meresmikan jembatan baru di Cimahi", "meresmikan")
     entries = _entries_published_on([burnt, started, opened], date(2019, 9, 10))
     assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
+
+
+def test_a_date_is_read_where_the_claims_clause_gives_it_not_where_the_words_first_stand():
+    # the first "hari ini" is the chief's, inside his quotation; the arrest's own "hari ini" stands outside it
+    sentence = 'Kapolres berkata "kami bergerak hari ini" dan polisi menangkap dua tersangka hari ini.'
+    clause = "polisi menangkap dua tersangka hari ini"
+    arrest = Claim("c1", "event", clause, None, "asserted", [Evidence("a1", 0, len(sentence), sentence)],
+                   when=When("2019-09-10", "day", None, "hari ini"), extra={"clause": clause, "predicate": "menangkap"})
+    entries = _entries_published_on([arrest], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c1"]]

@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from kabar.lexicon import data_lines, sections, table, word_set
+from kabar.lexicon import alternation, data_lines, sections, table, word_set
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.brief import BARE_DASH
@@ -171,9 +171,15 @@ def _day_name_contradicts_date(claim: Claim) -> bool:
     assert when is not None  # only dated claims are asked
     if when.precision != "day" or not any(ch.isdigit() for ch in when.expression or ""):
         return False
-    named = [table("id/days.tsv")[w.group(0).lower()] for w in WORD.finditer(when.expression or "")
-             if w.group(0).lower() in table("id/days.tsv")]
+    named = [table("id/days.tsv")[m.group(0).lower()] for m in _day_names().finditer(when.expression or "")]
     return bool(named) and all(int(day) != _day(when.start).weekday() for day in named)
+
+
+@cache
+def _day_names() -> re.Pattern[str]:
+    """The day names of kabar/data/id/days.tsv as whole words, the apostrophe of "Jum'at" inside the word, where
+    splitting into words would read "Jum" and "at" and find no day."""
+    return re.compile(rf"(?<![\w'])(?:{alternation(list(table('id/days.tsv')))})(?![\w'])", re.IGNORECASE)
 
 
 def _a_term(claim: Claim) -> bool:

@@ -207,6 +207,20 @@ def test_a_date_its_own_day_name_contradicts_is_no_entry():
     assert [e.claims for e in entries] == [["c2"]]
 
 
+def test_a_day_name_written_with_an_apostrophe_is_read_against_its_date():
+    def on(claim_id: str, clause: str, predicate: str, when: When) -> Claim:
+        sentence = f"{clause}, {when.expression}."
+        return Claim(claim_id, "event", clause, None, "asserted", [Evidence(claim_id, 0, len(sentence), sentence)],
+                     when=when, extra={"clause": clause, "predicate": predicate})
+
+    slip = on("c1", "Mekeng dicegah bepergian ke luar negeri", "dicegah",
+              When("2019-09-10", "day", None, "Jum'at (10/9/2019)"))  # 10 September 2019 was a Tuesday
+    agreeing = on("c2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan",
+                  When("2019-09-06", "day", None, "Jum'at (6/9/2019)"))
+    entries = _entries_published_on([slip, agreeing], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c2"]]
+
+
 def test_a_year_range_naming_a_term_of_office_is_no_entry():
     term = When("2019", "year", "2023", "2019-2023")
     after_term_word = _event("c1", "a1", "DPR memilih lima pemimpin KPK periode 2019-2023", "memilih")

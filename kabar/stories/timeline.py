@@ -268,10 +268,9 @@ def _dated_by_its_own_words(claim: Claim) -> bool:
     anchors = [(m.start(), m.end()) for m in _anchor_matches(claim, sentence)]
     if any(not CLAUSE_BREAK.search(sentence[min(end, a_end) : max(at, a_start)]) for a_start, a_end in anchors):
         return True
-    after = [a_end for _, a_end in anchors if a_end <= at]
-    if not after:
+    if not any(a_end <= at for _, a_end in anchors):
         return False
-    if _in_a_credit(sentence[max(after) : at], -1, _credit_words()[0]):
+    if _credit_between(sentence, [a_end for _, a_end in anchors], at):
         return claim.kind == "quantity"
     run_start = max([m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)], default=0)
     return len(WORD.findall(sentence, run_start, at)) <= 1  # a bare date closing the sentence: its time
@@ -387,7 +386,13 @@ def _dated_by_its_credit(claim: Claim) -> bool:
     at = sentence.find(expression)
     if not expression or expression in _clause(claim) or at < 0:
         return False
-    before = [m.end() for m in _anchor_matches(claim, sentence) if m.end() <= at]
+    return _credit_between(sentence, [m.end() for m in _anchor_matches(claim, sentence)], at)
+
+
+def _credit_between(sentence: str, anchor_ends: list[int], at: int) -> bool:
+    """A credit word stands between the last of the claim's anchors before its date and the date ("... personel
+    sudah kita siapkan," kata Argo, Kamis (12/9/2019)"): the date is the saying's."""
+    before = [end for end in anchor_ends if end <= at]
     return bool(before) and _in_a_credit(sentence[max(before) : at], -1, _credit_words()[0])
 
 

@@ -105,10 +105,10 @@ def test_a_day_counted_from_inside_a_speakers_words_dates_no_entry():
 FRIDAY = When("2019-09-06", "day", None, "Jumat (6/9/2019)")
 
 
-def _event(claim_id: str, article: str, clause: str, predicate: str) -> Claim:
-    sentence = f"{clause}, Jumat (6/9/2019)."
+def _event(claim_id: str, article: str, clause: str, predicate: str, when: When = FRIDAY) -> Claim:
+    sentence = f"{clause}, {when.expression}."
     return Claim(claim_id, "event", clause, None, "asserted", [Evidence(article, 0, len(sentence), sentence)],
-                 when=FRIDAY, extra={"clause": clause, "predicate": predicate})
+                 when=when, extra={"clause": clause, "predicate": predicate})
 
 
 def test_a_report_sharing_words_with_two_entries_makes_them_one_whatever_the_order():
@@ -208,15 +208,10 @@ def test_a_date_its_own_day_name_contradicts_is_no_entry():
 
 
 def test_a_day_name_written_with_an_apostrophe_is_read_against_its_date():
-    def on(claim_id: str, clause: str, predicate: str, when: When) -> Claim:
-        sentence = f"{clause}, {when.expression}."
-        return Claim(claim_id, "event", clause, None, "asserted", [Evidence(claim_id, 0, len(sentence), sentence)],
-                     when=when, extra={"clause": clause, "predicate": predicate})
-
-    slip = on("c1", "Mekeng dicegah bepergian ke luar negeri", "dicegah",
-              When("2019-09-10", "day", None, "Jum'at (10/9/2019)"))  # 10 September 2019 was a Tuesday
-    agreeing = on("c2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan",
-                  When("2019-09-06", "day", None, "Jum'at (6/9/2019)"))
+    slip = _event("c1", "a1", "Mekeng dicegah bepergian ke luar negeri", "dicegah",
+                  When("2019-09-10", "day", None, "Jum'at (10/9/2019)"))  # 10 September 2019 was a Tuesday
+    agreeing = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan",
+                      When("2019-09-06", "day", None, "Jum'at (6/9/2019)"))
     entries = _entries_published_on([slip, agreeing], date(2019, 9, 10))
     assert [e.claims for e in entries] == [["c2"]]
 

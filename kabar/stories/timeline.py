@@ -10,7 +10,7 @@ from functools import cache
 
 import numpy as np
 
-from kabar.lexicon import data_lines, sections, table, word_set
+from kabar.lexicon import alternation, data_lines, sections, table, word_set
 from kabar.model import Claim, TimelineEntry
 from kabar.nlp.quotes import cues
 from kabar.stories.brief import BARE_DASH
@@ -128,7 +128,7 @@ def _so_far(claim: Claim, published: dict[str, date]) -> bool:
             or not any(day.isoformat().startswith(when.start) for day in days):
         return False
     sentence = claim.evidence[-1].text
-    at = sentence.find(when.expression)
+    at = _expression_at(claim)
     if at < 0:
         return False
     before, after = _so_far_cues()
@@ -157,11 +157,10 @@ def _counted_from_a_speakers_day(claim: Claim) -> bool:
     if when.precision not in ("day", "week") or not expression or "(" in expression \
             or any(ch.isdigit() for ch in expression):
         return False
-    sentence = claim.evidence[-1].text
-    at = sentence.find(expression)
+    at = _expression_at(claim)
     if at < 0:
         return False
-    before = sentence[:at]
+    before = claim.evidence[-1].text[:at]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
@@ -172,9 +171,15 @@ def _day_name_contradicts_date(claim: Claim) -> bool:
     assert when is not None  # only dated claims are asked
     if when.precision != "day" or not any(ch.isdigit() for ch in when.expression or ""):
         return False
-    named = [table("id/days.tsv")[w.group(0).lower()] for w in WORD.finditer(when.expression or "")
-             if w.group(0).lower() in table("id/days.tsv")]
+    named = [table("id/days.tsv")[m.group(0).lower()] for m in _day_names().finditer(when.expression or "")]
     return bool(named) and all(int(day) != _day(when.start).weekday() for day in named)
+
+
+@cache
+def _day_names() -> re.Pattern[str]:
+    """The day names of kabar/data/id/days.tsv as whole words, the apostrophe of "Jum'at" inside the word, where
+    splitting into words would read "Jum" and "at" and find no day."""
+    return re.compile(rf"(?<![\w'])(?:{alternation(list(table('id/days.tsv')))})(?![\w'])", re.IGNORECASE)
 
 
 def _a_term(claim: Claim) -> bool:
@@ -185,14 +190,32 @@ def _a_term(claim: Claim) -> bool:
     assert when is not None  # only dated claims are asked
     expression = when.expression or ""
     sentence = claim.evidence[-1].text
-    at = sentence.find(expression)
+    at = _expression_at(claim)
     if when.precision != "year" or not when.end or not expression or at < 0:
         return False
     if sentence[:at].rstrip().endswith("(") and sentence[at + len(expression) :].lstrip().startswith(")"):
         return True
     words_before = " ".join(w.group(0).lower() for w in WORD.finditer(sentence, 0, at))
     return any(words_before == term or words_before.endswith(" " + term)
-               for term in data_lines("id/stories/term-words.txt"))
+               for term in _term_words())
+
+
+@cache
+def _term_words() -> tuple[str, ...]:
+    return tuple(data_lines("id/stories/term-words.txt"))
+
+
+def _expression_at(claim: Claim) -> int:
+    """Where the claim's date stands in its sentence (-1 where its words are not there): in the claim's own clause
+    where they stand there, as the claims layer chose that date first ('Kapolres berkata "kami bergerak hari ini" dan
+    polisi menangkap dua tersangka hari ini' is dated by the second), else where they first stand."""
+    expression = claim.when.expression  # type: ignore[union-attr]
+    if not expression:
+        return -1
+    sentence, clause = claim.evidence[-1].text, _clause(claim)
+    at = sentence.find(clause)
+    own = sentence.find(expression, at, at + len(clause)) if at >= 0 else -1
+    return own if own >= 0 else sentence.find(expression)
 
 
 def _tells_the_reporting(claim: Claim) -> bool:
@@ -245,10 +268,9 @@ def _dated_by_its_own_words(claim: Claim) -> bool:
     anchors = [(m.start(), m.end()) for m in _anchor_matches(claim, sentence)]
     if any(not CLAUSE_BREAK.search(sentence[min(end, a_end) : max(at, a_start)]) for a_start, a_end in anchors):
         return True
-    after = [a_end for _, a_end in anchors if a_end <= at]
-    if not after:
+    if not any(a_end <= at for _, a_end in anchors):
         return False
-    if _in_a_credit(sentence[max(after) : at], -1, _credit_words()[0]):
+    if _credit_between(sentence, [a_end for _, a_end in anchors], at):
         return claim.kind == "quantity"
     run_start = max([m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)], default=0)
     return len(WORD.findall(sentence, run_start, at)) <= 1  # a bare date closing the sentence: its time
@@ -364,7 +386,13 @@ def _dated_by_its_credit(claim: Claim) -> bool:
     at = sentence.find(expression)
     if not expression or expression in _clause(claim) or at < 0:
         return False
-    before = [m.end() for m in _anchor_matches(claim, sentence) if m.end() <= at]
+    return _credit_between(sentence, [m.end() for m in _anchor_matches(claim, sentence)], at)
+
+
+def _credit_between(sentence: str, anchor_ends: list[int], at: int) -> bool:
+    """A credit word stands between the last of the claim's anchors before its date and the date ("... personel
+    sudah kita siapkan," kata Argo, Kamis (12/9/2019)"): the date is the saying's."""
+    before = [end for end in anchor_ends if end <= at]
     return bool(before) and _in_a_credit(sentence[max(before) : at], -1, _credit_words()[0])
 
 

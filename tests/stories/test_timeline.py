@@ -105,10 +105,10 @@ def test_a_day_counted_from_inside_a_speakers_words_dates_no_entry():
 FRIDAY = When("2019-09-06", "day", None, "Jumat (6/9/2019)")
 
 
-def _event(claim_id: str, article: str, clause: str, predicate: str) -> Claim:
-    sentence = f"{clause}, Jumat (6/9/2019)."
+def _event(claim_id: str, article: str, clause: str, predicate: str, when: When = FRIDAY) -> Claim:
+    sentence = f"{clause}, {when.expression}."
     return Claim(claim_id, "event", clause, None, "asserted", [Evidence(article, 0, len(sentence), sentence)],
-                 when=FRIDAY, extra={"clause": clause, "predicate": predicate})
+                 when=when, extra={"clause": clause, "predicate": predicate})
 
 
 def test_a_report_sharing_words_with_two_entries_makes_them_one_whatever_the_order():
@@ -207,6 +207,15 @@ def test_a_date_its_own_day_name_contradicts_is_no_entry():
     assert [e.claims for e in entries] == [["c2"]]
 
 
+def test_a_day_name_written_with_an_apostrophe_is_read_against_its_date():
+    slip = _event("c1", "a1", "Mekeng dicegah bepergian ke luar negeri", "dicegah",
+                  When("2019-09-10", "day", None, "Jum'at (10/9/2019)"))  # 10 September 2019 was a Tuesday
+    agreeing = _event("c2", "a2", "Pengadilan Prancis menjatuhkan vonis kepada sang putri", "menjatuhkan",
+                      When("2019-09-06", "day", None, "Jum'at (6/9/2019)"))
+    entries = _entries_published_on([slip, agreeing], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c2"]]
+
+
 def test_a_year_range_naming_a_term_of_office_is_no_entry():
     term = When("2019", "year", "2023", "2019-2023")
     after_term_word = _event("c1", "a1", "DPR memilih lima pemimpin KPK periode 2019-2023", "memilih")
@@ -233,3 +242,13 @@ def test_two_reports_of_one_day_opening_on_the_same_happening_are_one_entry():
     opened = _event("c3", "a3", "Gubernur meresmikan jembatan baru di Cimahi", "meresmikan")
     entries = _entries_published_on([burnt, started, opened], date(2019, 9, 10))
     assert sorted(sorted(e.claims) for e in entries) == [["c1", "c2"], ["c3"]]
+
+
+def test_a_date_is_read_where_the_claims_clause_gives_it_not_where_the_words_first_stand():
+    # the first "hari ini" is the chief's, inside his quotation; the arrest's own "hari ini" stands outside it
+    sentence = 'Kapolres berkata "kami bergerak hari ini" dan polisi menangkap dua tersangka hari ini.'
+    clause = "polisi menangkap dua tersangka hari ini"
+    arrest = Claim("c1", "event", clause, None, "asserted", [Evidence("a1", 0, len(sentence), sentence)],
+                   when=When("2019-09-10", "day", None, "hari ini"), extra={"clause": clause, "predicate": "menangkap"})
+    entries = _entries_published_on([arrest], date(2019, 9, 10))
+    assert [e.claims for e in entries] == [["c1"]]

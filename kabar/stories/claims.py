@@ -97,18 +97,14 @@ def clause_span(doc: Doc, sentence: Span, at: int, end: int) -> tuple[int, int]:
     return start, max(stop, end)
 
 
-def _clause(doc: Doc, sentence: Span, at: int, end: int) -> str:
+def _clause(doc: Doc, sentence: Span, at: int, end: int, whole_names: bool = False) -> str:
+    """The clause's words; `whole_names` reads a name the word limit cut whole ("Korea Utara yang dikerahkan ...",
+    not "Utara yang dikerahkan ...") for a figure's clause, which names its group; an event's clause keeps the
+    limit, its words being compared by meaning (whole names there cost the seeds' source counts 0.667 -> 0.556)."""
     start, stop = clause_span(doc, sentence, at, end)
-    return " ".join(doc.text[start:stop].split()).rstrip(".")
-
-
-def _figure_clause(doc: Doc, sentence: Span, at: int, end: int) -> str:
-    """A figure's clause, which names its group, with a name the word limit cut read whole ("Korea Utara yang
-    dikerahkan ...", not "Utara yang dikerahkan ..."); an event's clause keeps the limit, its words being
-    compared by meaning (whole names there cost the seeds' source counts 0.667 -> 0.556)."""
-    start, stop = clause_span(doc, sentence, at, end)
-    start = min([start, *(s.start for s in doc.covering("entities", start, start + 1)
-                          if sentence.start <= s.start < start < s.end)])
+    if whole_names:
+        start = min([start, *(s.start for s in doc.covering("entities", start, start + 1)
+                              if sentence.start <= s.start < start < s.end)])
     return " ".join(doc.text[start:stop].split()).rstrip(".")
 
 
@@ -399,7 +395,7 @@ def _claims_in(doc: Doc, names: dict[str, str]) -> list[Claim]:
             subject = _subject_of_quantity(doc, sentence, quantity, source)
             text = _figure(attrs) + (f" ({names[subject]})" if subject in names else "")
             keys = ("min", "max", "approximate", "vague", "unit")
-            clause = _figure_clause(doc, sentence, quantity.start, quantity.end)
+            clause = _clause(doc, sentence, quantity.start, quantity.end, whole_names=True)
             figures.append((quantity.start, quantity.end))
             claims.append(Claim(
                 f"c-{doc.article.id}-{len(claims) + 1}", "quantity", text, source,
